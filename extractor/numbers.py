@@ -1,0 +1,365 @@
+"""The number grammar of the genre: "1.5万余人次" → 15000, "人次", "more".
+
+One grammar serves two readers: the checker, which reads a record's `raw`
+and compares it with the record's `value`, `unit` and `approx`; and the rules
+backend, which scans article text for quantities. Both must agree on what a
+quantity is, so both call this module and nothing else.
+
+What it reads:
+- Arabic numbers with decimals and thousands separators (`38744.6`, `1,200`),
+  full-width digits folded;
+- Chinese numerals (`两千三百`, `一百五十`, `十余`), read by `cn2an`;
+- Arabic with a magnitude (`1.5万`, `8.77亿`), folded with exact decimals;
+- fractions (`三分之一`) and percentages (`98.24%`, `百分之九十`);
+- ranges (`20到30个`, `20—30个`, `20至30个`);
+- qualifiers: 余/多/以上/超过 → more, 约/左右/近 → about, 不到/以下 → less;
+- a unit or measure word from a fixed list; magnitude characters never stay
+  in the unit (`5千米` → 5000 `米`).
+
+It knows nothing of dates, ordinals or names: deciding that `2024年` is a
+date or that `“九项行动”` is a name is the caller's business, with the help
+of `is_calendar_date`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+import cn2an
+
+Approx = Literal["exact", "more", "about", "less"]
+Number = int | float
+
+# Full-width digits and signs fold to ASCII one character for one, so offsets
+# found in the folded text are offsets in the original.
+_FOLD = str.maketrans("０１２３４５６７８９％．，～－", "0123456789%.,~-")
+
+# Longest first: the regex alternation takes the first that matches.
+UNITS: tuple[str, ...] = tuple(
+    sorted(
+        [
+            "人次",
+            "人",
+            "名",
+            "位",
+            "户次",
+            "户",
+            "家",
+            "个月",
+            "个",
+            "次",
+            "场次",
+            "场",
+            "项",
+            "条",
+            "座",
+            "件",
+            "所",
+            "支",
+            "台",
+            "辆",
+            "架次",
+            "架",
+            "艘",
+            "部",
+            "套",
+            "张",
+            "份",
+            "册",
+            "本",
+            "篇",
+            "幅",
+            "块",
+            "棵",
+            "株",
+            "头",
+            "只",
+            "匹",
+            "间",
+            "栋",
+            "幢",
+            "处",
+            "批",
+            "组",
+            "队",
+            "班",
+            "期",
+            "轮",
+            "类",
+            "种",
+            "门",
+            "笔",
+            "起",
+            "宗",
+            "例",
+            "步",
+            "盏",
+            "根",
+            "箱",
+            "袋",
+            "瓶",
+            "桶",
+            "趟",
+            "节",
+            "课时",
+            "学时",
+            "标段",
+            "星级",
+            "级",
+            "学生",
+            "群众",
+            "党员",
+            "干部",
+            "村民",
+            "居民",
+            "农牧民",
+            "游客",
+            "职工",
+            "元",
+            "美元",
+            "港元",
+            "欧元",
+            "平方公里",
+            "平方米",
+            "立方米",
+            "公里",
+            "米",
+            "厘米",
+            "毫米",
+            "公顷",
+            "亩",
+            "公斤",
+            "克",
+            "吨",
+            "斤",
+            "升",
+            "毫升",
+            "兆瓦时",
+            "兆瓦",
+            "瓦时",
+            "瓦",
+            "度",
+            "年",
+            "天",
+            "周",
+            "小时",
+            "分钟",
+            "秒",
+            "%",
+            "‰",
+            "倍",
+            "岁",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+_MORE = ("超过", "逾", "多于", "高于", "超")
+_ABOUT = ("大约", "大概", "约为", "约", "将近", "接近", "近")
+_LESS = ("不超过", "不到", "不足", "少于", "低于")
+_PREFIX_APPROX: dict[str, Approx] = {
+    **dict.fromkeys(_MORE, "more"),
+    **dict.fromkeys(_ABOUT, "about"),
+    **dict.fromkeys(_LESS, "less"),
+}
+_POSTFIX_APPROX: dict[str, Approx] = {
+    "左右": "about",
+    "上下": "about",
+    "以上": "more",
+    "有余": "more",
+    "之多": "more",
+    "以下": "less",
+    "以内": "less",
+}
+# Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
+NEUTRAL_PREFIXES = ("为期", "海拔", "共计", "累计", "总计", "共", "高达", "达到", "达", "仅")
+
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_ALL = _CN_DIGIT + "十百千万亿"
+_AR = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = rf"[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+)?|[百千万](?=[余多])"
+_MAG = "万亿|亿|万|千|百"
+# A number never starts in the middle of another one (G318, 二十五 → 十五).
+_NUM = (
+    rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})(?:{_MAG})?"
+    rf"|(?<![{_CN_ALL}A-Za-z0-9])(?:{_CN}))"
+)
+_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_CN_ALL}])(?:{_CN}))"
+_SEP = "到|至|—|–|~|-"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_QUANTITY = rf"""
+    (?P<pre>{_alternation(list(_PREFIX_APPROX))})?
+    (?:
+        百分之(?P<pct>{_BARE})
+      | (?P<den>{_BARE})分之(?P<num>{_BARE})
+      | (?P<n1>{_NUM})
+        (?:(?P<sep>{_SEP})(?P<n2>{_NUM}))?
+        (?P<mid>余|多)?
+        (?P<unit>{_alternation(UNITS)})
+    )
+    (?P<post>{_alternation(list(_POSTFIX_APPROX))})?
+"""
+_SCAN_RE = re.compile(_QUANTITY, re.VERBOSE)
+_FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
+_MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A reading of a quantity: what the record fields `value`…`approx` must say."""
+
+    value: Number
+    value_max: Number | None
+    unit: str
+    approx: Approx
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity found in running text, with offsets into that text."""
+
+    start: int
+    end: int
+    raw: str
+    quantity: Quantity
+    number_start: int  # where the numeral itself begins, after any qualifier
+    chinese: bool  # the numeral is written in Chinese characters
+
+
+def fold(text: str) -> str:
+    """Full-width digits and signs to ASCII, one character for one."""
+    return text.translate(_FOLD)
+
+
+def _tidy(number: Decimal) -> Number:
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
+def read_number(token: str) -> Number | None:
+    """Read one numeral: "1.5万" → 15000, "两千三百" → 2300, "2,397" → 2397; None if unreadable."""
+    token = fold(token)
+    if token in _MAGNITUDE:  # "百余名", "千余人": the magnitude alone is one of it
+        return _MAGNITUDE[token]
+    if token[:1].isdigit():
+        magnitude = 1
+        for mag, factor in _MAGNITUDE.items():
+            if token.endswith(mag):
+                magnitude, token = factor, token[: -len(mag)]
+                break
+        try:
+            return _tidy(Decimal(token.replace(",", "")) * magnitude)
+        except InvalidOperation:
+            return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = cn2an.cn2an(token, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return _tidy(Decimal(str(value)))
+
+
+def _approx_of(pre: str | None, mid: str | None, post: str | None) -> Approx:
+    """The first qualifier that says something wins: "约100余人" reads as about."""
+    if pre:
+        return _PREFIX_APPROX[pre]
+    if mid:  # 余 or 多 between the number and the unit
+        return "more"
+    if post:
+        return _POSTFIX_APPROX[post]
+    return "exact"
+
+
+def _reading(m: re.Match[str]) -> Quantity | None:
+    approx = _approx_of(m["pre"], m["mid"], m["post"])
+    if m["pct"] is not None:
+        value = read_number(m["pct"])
+        return None if value is None else Quantity(value, None, "%", approx)
+    if m["den"] is not None:
+        den, num = read_number(m["den"]), read_number(m["num"])
+        if not den or num is None:
+            return None
+        return Quantity(num / den, None, "", approx)
+    low = read_number(m["n1"])
+    if low is None:
+        return None
+    high = None
+    if m["n2"] is not None:
+        high = read_number(m["n2"])
+        if high is None:
+            return None
+        # "1—2万元": the magnitude printed once applies to both ends.
+        mag = next((k for k in _MAGNITUDE if m["n2"].endswith(k)), None)
+        if mag and not m["n1"].endswith(mag) and m["n1"][:1].isdigit():
+            widened = read_number(m["n1"] + mag)
+            if widened is not None and widened <= high:
+                low = widened
+        if high < low:
+            return None
+    return Quantity(low, high, m["unit"], approx)
+
+
+def parse_quantity(raw: str) -> Quantity | None:
+    """Read a whole `raw` as one quantity, or None if it is not one.
+
+    >>> parse_quantity("2.23万余户")
+    Quantity(value=22300, value_max=None, unit='户', approx='more')
+    """
+    text = fold(_WHITESPACE.sub("", raw))
+    m = _FULL_RE.fullmatch(text)
+    return _reading(m) if m else None
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every quantity in running text, left to right, with offsets into `text`."""
+    folded = fold(text)
+    found = []
+    for m in _SCAN_RE.finditer(folded):
+        quantity = _reading(m)
+        if quantity is None:
+            continue
+        number_start = m.end("pre") if m["pre"] else m.start()
+        chinese = not folded[number_start : number_start + 1].isdigit()
+        found.append(
+            QuantityMatch(
+                m.start(), m.end(), text[m.start() : m.end()], quantity, number_start, chinese
+            )
+        )
+    return found
+
+
+def is_calendar_date(raw: str, quantity: Quantity) -> bool:
+    """A year (`2024年`, `二〇二三年`, `2023—2024年`) rather than a duration (`3年`)."""
+    if quantity.unit != "年":
+        return False
+    digits = re.sub(r"年(?:左右|以上|以下|多|余)?$", "", fold(raw))
+    return bool(re.search(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$", digits))
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """Print a quantity the way the papers do, so that parsing it reads it back.
+
+    Used by the round-trip test; `Quantity(22300, None, "户", "more")` → "22300余户".
+    """
+
+    def number(v: Number) -> str:
+        return format(Decimal(str(v)).normalize(), "f")
+
+    core = number(quantity.value)
+    if quantity.value_max is not None:
+        core += "到" + number(quantity.value_max)
+    prefix = {"more": "超过", "about": "约", "less": "不到"}.get(quantity.approx, "")
+    return prefix + core + quantity.unit

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed pages, their gold files, and fresh databases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.models import GoldPage
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+SHARED = ROOT.parent / "shared"
+SEED_PAGES = sorted(SEEDS.glob("*.txt"))
+GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+def load_gold(path: Path) -> GoldPage:
+    return GoldPage.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def page_of(gold: GoldPage) -> Path:
+    return SEEDS / gold.source
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "extractions.db"

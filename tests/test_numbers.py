@@ -1,0 +1,253 @@
+"""The number grammar, read against real phrasing of the genre."""
+
+from __future__ import annotations
+
+import math
+from typing import get_args
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.numbers import (
+    UNITS,
+    Approx,
+    Quantity,
+    find_quantities,
+    format_quantity,
+    is_calendar_date,
+    parse_quantity,
+)
+
+# raw as printed → value, value_max, unit, approx
+READINGS: list[tuple[str, float, float | None, str, str]] = [
+    # counts
+    ("32次", 32, None, "次", "exact"),
+    ("25名", 25, None, "名", "exact"),
+    ("8座", 8, None, "座", "exact"),
+    ("17座", 17, None, "座", "exact"),
+    ("7项", 7, None, "项", "exact"),
+    ("262条", 262, None, "条", "exact"),
+    ("223个", 223, None, "个", "exact"),
+    ("1家", 1, None, "家", "exact"),
+    ("44家", 44, None, "家", "exact"),
+    ("360所", 360, None, "所", "exact"),
+    ("32支", 32, None, "支", "exact"),
+    ("48万余台", 480000, None, "台", "more"),
+    ("129户", 129, None, "户", "exact"),
+    ("432人", 432, None, "人", "exact"),
+    ("2397人", 2397, None, "人", "exact"),
+    ("5场", 5, None, "场", "exact"),
+    ("45件", 45, None, "件", "exact"),
+    ("76名", 76, None, "名", "exact"),
+    ("21件", 21, None, "件", "exact"),
+    ("77位", 77, None, "位", "exact"),
+    ("6个", 6, None, "个", "exact"),
+    # qualified counts
+    ("150余场次", 150, None, "场次", "more"),
+    ("1.5万余人次", 15000, None, "人次", "more"),
+    ("50余人次", 50, None, "人次", "more"),
+    ("80余名", 80, None, "名", "more"),
+    ("90余次", 90, None, "次", "more"),
+    ("100余名", 100, None, "名", "more"),
+    ("1000余件", 1000, None, "件", "more"),
+    ("1700余人次", 1700, None, "人次", "more"),
+    ("200余条", 200, None, "条", "more"),
+    ("700余场次", 700, None, "场次", "more"),
+    ("2.23万余户", 22300, None, "户", "more"),
+    ("7.27万余人次", 72700, None, "人次", "more"),
+    ("两万余户", 20000, None, "户", "more"),
+    ("10000多步", 10000, None, "步", "more"),
+    ("超过10000多步", 10000, None, "步", "more"),
+    ("100人以上", 100, None, "人", "more"),
+    ("逾100人", 100, None, "人", "more"),
+    ("约4000人次", 4000, None, "人次", "about"),
+    ("近5年", 5, None, "年", "about"),
+    ("近两年", 2, None, "年", "about"),
+    ("大约300人", 300, None, "人", "about"),
+    ("30吨左右", 30, None, "吨", "about"),
+    ("约100余人", 100, None, "人", "about"),
+    ("不到两年", 2, None, "年", "less"),
+    ("不足50人", 50, None, "人", "less"),
+    ("7000元以下", 7000, None, "元", "less"),
+    # money, magnitudes folded into the value
+    ("130亿元", 13000000000, None, "元", "exact"),
+    ("3420万元", 34200000, None, "元", "exact"),
+    ("270.94亿元", 27094000000, None, "元", "exact"),
+    ("2257.01万人次", 22570100, None, "人次", "exact"),
+    ("8.77亿元", 877000000, None, "元", "exact"),
+    ("1.43亿元", 143000000, None, "元", "exact"),
+    ("0.3亿元", 30000000, None, "元", "exact"),
+    ("20.94万元", 209400, None, "元", "exact"),
+    ("2万余元", 20000, None, "元", "more"),
+    ("200万元左右", 2000000, None, "元", "about"),
+    ("8150万元", 81500000, None, "元", "exact"),
+    ("1.2万亿元", 1200000000000, None, "元", "exact"),
+    ("15万名", 150000, None, "名", "exact"),
+    ("155万人次", 1550000, None, "人次", "exact"),
+    ("12.5万亩", 125000, None, "亩", "exact"),
+    ("三千五百万元", 35000000, None, "元", "exact"),
+    # Chinese numerals
+    ("两名", 2, None, "名", "exact"),
+    ("二十平方米", 20, None, "平方米", "exact"),
+    ("两千三百元", 2300, None, "元", "exact"),
+    ("一百五十名", 150, None, "名", "exact"),
+    ("十余次", 10, None, "次", "more"),
+    ("三十余人", 30, None, "人", "more"),
+    ("百余名", 100, None, "名", "more"),
+    ("一万二千人", 12000, None, "人", "exact"),
+    ("三点五倍", 3.5, None, "倍", "exact"),
+    # percentages, multiples, fractions
+    ("13%", 13, None, "%", "exact"),
+    ("98.24%", 98.24, None, "%", "exact"),
+    ("100%", 100, None, "%", "exact"),
+    ("百分之九十", 90, None, "%", "exact"),
+    ("百分之九十以上", 90, None, "%", "more"),
+    ("3.5‰", 3.5, None, "‰", "exact"),
+    ("4倍", 4, None, "倍", "exact"),
+    ("2.1倍", 2.1, None, "倍", "exact"),
+    ("三分之一", 1 / 3, None, "", "exact"),
+    ("三分之二以上", 2 / 3, None, "", "more"),
+    # ranges
+    ("20到30个", 20, 30, "个", "exact"),
+    ("20—30个", 20, 30, "个", "exact"),
+    ("20至30个", 20, 30, "个", "exact"),
+    ("5-8天", 5, 8, "天", "exact"),
+    ("1—2万元", 10000, 20000, "元", "exact"),
+    ("三至五年", 3, 5, "年", "exact"),
+    # physical measures and durations
+    ("500立方米左右", 500, None, "立方米", "about"),
+    ("约80平方米", 80, None, "平方米", "about"),
+    ("38744.6公斤", 38744.6, None, "公斤", "exact"),
+    ("海拔4300米", 4300, None, "米", "exact"),
+    ("5千米", 5000, None, "米", "exact"),
+    ("300兆瓦", 300, None, "兆瓦", "exact"),
+    ("240兆瓦时", 240, None, "兆瓦时", "exact"),
+    ("为期10天", 10, None, "天", "exact"),
+    ("为期四天", 4, None, "天", "exact"),
+    ("为期一个月", 1, None, "个月", "exact"),
+    ("24小时", 24, None, "小时", "exact"),
+    # separators and full-width digits
+    ("1,200人", 1200, None, "人", "exact"),
+    ("１２名", 12, None, "名", "exact"),
+    ("1.5 万余人次", 15000, None, "人次", "more"),
+]
+
+
+@pytest.mark.parametrize(("raw", "value", "value_max", "unit", "approx"), READINGS)
+def test_reading(raw: str, value: float, value_max: float | None, unit: str, approx: str) -> None:
+    q = parse_quantity(raw)
+    assert q is not None, raw
+    assert math.isclose(q.value, value, rel_tol=1e-9), (raw, q.value)
+    if value_max is None:
+        assert q.value_max is None
+    else:
+        assert q.value_max is not None and math.isclose(q.value_max, value_max, rel_tol=1e-9)
+    assert (q.unit, q.approx) == (unit, approx)
+
+
+def test_the_table_is_large() -> None:
+    assert len(READINGS) >= 80
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "元",
+        "万元",
+        "第8个",
+        "G318",
+        "十四五",
+        "多个",
+        "一些",
+        "几",
+        "2024",
+        "1.4万",
+        "abc",
+        "约",
+        "1+3",
+        "百分之",
+        "三分之",
+        "20到",
+        "一名名",
+    ],
+)
+def test_not_a_quantity(raw: str) -> None:
+    assert parse_quantity(raw) is None
+
+
+def test_magnitudes_are_exact() -> None:
+    """Decimal arithmetic: no 143000000.00000003 from 1.43亿."""
+    q = parse_quantity("1.43亿元")
+    assert q is not None and q.value == 143000000 and isinstance(q.value, int)
+
+
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        ("2024年", True),
+        ("二〇二三年", True),
+        ("2023—2024年", True),
+        ("3年", False),
+        ("两年", False),
+    ],
+)
+def test_calendar_dates(raw: str, date: bool) -> None:
+    q = parse_quantity(raw)
+    assert q is not None
+    assert is_calendar_date(raw, q) is date
+
+
+def test_finds_quantities_in_running_text() -> None:
+    text = "截至目前，召开安全生产培训会16次；开展安全生产宣讲150余场次，参与干部群众1.5万余人次。"
+    found = find_quantities(text)
+    assert [m.raw for m in found] == ["16次", "150余场次", "1.5万余人次"]
+    for m in found:
+        assert text[m.start : m.end] == m.raw
+
+
+def test_compound_counts_are_two() -> None:
+    found = find_quantities("共计2.23万余户7.27万余人次")
+    assert [(m.quantity.value, m.quantity.unit) for m in found] == [(22300, "户"), (72700, "人次")]
+
+
+def test_a_number_never_starts_inside_another() -> None:
+    assert find_quantities("G318国道") == []
+    assert [m.raw for m in find_quantities("二十五名")] == ["二十五名"]
+
+
+_DECIMALS = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False).map(
+    lambda d: int(d) if d == d.to_integral_value() else float(d)
+)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    value = draw(_DECIMALS)
+    value_max = draw(st.one_of(st.none(), _DECIMALS.filter(lambda v: v > value)))
+    unit = draw(st.sampled_from(UNITS))
+    approx = draw(st.sampled_from(get_args(Approx)))
+    return Quantity(value, value_max, unit, approx)
+
+
+@given(quantities())
+def test_format_then_parse_round_trips(quantity: Quantity) -> None:
+    assert parse_quantity(format_quantity(quantity)) == quantity
+
+
+_NUMBERISH = st.text(
+    alphabet=st.sampled_from(
+        list(
+            "0123456789.,%万亿千百十余多约近第一二两三四五六七八九零〇到至—-个名人次元米倍年月日“”《》G "
+        )
+    ),
+    max_size=40,
+)
+
+
+@given(st.one_of(st.text(max_size=200), _NUMBERISH))
+def test_no_input_raises(text: str) -> None:
+    parse_quantity(text)
+    for m in find_quantities(text):
+        assert text[m.start : m.end] == m.raw
