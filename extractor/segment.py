@@ -1,0 +1,366 @@
+"""Page text → reflowed text → articles.
+
+An OCR'd page holds several articles in (mostly) reading order. Each line is
+read as one of a few kinds: a headline-like short line, a subtitle (`——…`), a
+byline (`本报记者 扎西顿珠`), a photo caption (`图为……`), a photographer's
+credit (`拉萨融媒记者 旦增拉珍摄`), an image gap (several blank lines where a
+photo stood) or body text. Body text broken mid-sentence, even mid-word, by a
+blank line is joined again (`推\\n\\n动信访工作` → `推动信访工作`).
+
+A run of headline lines opens a new article when what follows shows it is one:
+a dateline (`拉萨融媒讯(记者李从芳)`), a byline or subtitle in the run, or a
+photo story (a short paragraph and its `图为` caption). Otherwise the lines are
+section heads inside the current article. Column labels (`时讯快递`) and the
+papers' recurring slogans (`学思想 强党性`) are dropped; an organisation line
+beside the headline is its kicker (`拉萨市民政局` / `举办……培训班`).
+
+Everything here is pure and deterministic: text in, `Article` models out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from extractor.models import Article
+
+Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
+
+SENTENCE_END = "。！？!?；;…"
+_CLOSERS = "”’」』）)》】"
+_MAX_HEADING = 40
+# A body line this long that stops without ending its sentence was cut by the
+# page layout; it goes on in the next line.
+_MIN_BROKEN = 20
+
+_DATELINE = re.compile(
+    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)])"
+)
+_BYLINE = re.compile(
+    r"^(?:(?:本报|拉萨融媒|特约|见习|实习)?(?:记者|通讯员|实习生)\s*"
+    r"(?:[\u4e00-\u9fff·]{2,7}\s*)+)+$"
+)
+_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
+_CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# The papers' recurring slogans: short phrases of 2–4 characters set apart by
+# spaces (`学思想 强党性 重实践 建新功`).
+_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
+_ORG = re.compile(
+    r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
+    r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
+    r"联合会|妇联|团委|工会|银行|分局|所)$"
+)
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+@dataclass
+class Unit:
+    """One line of the page, read as one kind."""
+
+    kind: Kind
+    text: str
+
+
+@dataclass
+class _Draft:
+    heads: list[Unit] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    byline: str | None = None
+    photo: bool = False
+    # Runs of headline lines found inside the body (section heads, or a
+    # headline printed after its article): index of the first paragraph, lines.
+    head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def normalize_page(text: str) -> str:
+    """Line ends to `\\n`, a byte-order mark dropped; nothing else changes."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_balanced(text: str) -> bool:
+    return text.count("“") <= text.count("”") and text.count("「") <= text.count("」")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
+
+
+def classify(line: str) -> Kind:
+    """Read one stripped line as a kind (see the module docstring)."""
+    if _CAPTION.match(line):
+        return "caption"
+    if len(line) <= 40 and _CREDIT.match(line) and ("记者" in line or " " in line):
+        return "credit"
+    if line.startswith(("——", "—", "--")) and len(line) <= 60:
+        return "subtitle"
+    if len(line) <= 40 and _BYLINE.match(line):
+        return "byline"
+    if (
+        len(line) <= _MAX_HEADING
+        and not _ends_sentence(line)
+        and not any(c in line for c in "，,、；;")
+        and _is_balanced(line)
+        and not _DATELINE.match(line)
+    ):
+        return "heading"
+    return "body"
+
+
+def _split_caption(line: str) -> Iterator[Unit]:
+    """`图为……。拉萨融媒记者 旦增拉珍摄` is a caption and a credit on one line."""
+    head, sep, tail = line.rpartition("。")
+    if sep and tail.strip() and classify(tail.strip()) == "credit":
+        yield Unit("caption", head + sep)
+        yield Unit("credit", tail.strip())
+    else:
+        yield Unit("caption", line)
+
+
+def read_units(text: str) -> list[Unit]:
+    """The page as a list of classified lines, broken body text joined again."""
+    lines: list[Unit] = []
+    blank_run = 0
+    for raw in normalize_page(text).split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            blank_run += 1
+            continue
+        if blank_run >= 2 and lines:
+            lines.append(Unit("gap", ""))
+        blank_run = 0
+        kind = classify(line)
+        if kind == "caption":
+            lines.extend(_split_caption(line))
+        else:
+            lines.append(Unit(kind, line))
+    units: list[Unit] = []
+    for k, unit in enumerate(lines):
+        previous = units[-1] if units else None
+        if previous is not None and _continues(previous, unit, lines[k + 1 : k + 3]):
+            previous.text += unit.text
+            continue
+        units.append(unit)
+    return units
+
+
+# A line cut after one of these characters stops in the middle of a phrase.
+_DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
+
+
+def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
+    """Is `unit` the rest of a body line the layout cut mid-sentence?"""
+    if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
+        return False
+    if _ends_sentence(previous.text):
+        return False
+    # A headline is not a continuation: it has its own spacing, or a
+    # dateline or byline comes right after it.
+    if unit.kind == "heading" and (
+        " " in unit.text
+        or any(u.kind in ("byline", "subtitle") or _DATELINE.match(u.text) for u in following[:1])
+    ):
+        return False
+    if unit.kind == "body" and _DATELINE.match(unit.text):
+        return False
+    cut = previous.text.rstrip(_CLOSERS)
+    return (
+        len(previous.text) >= _MIN_BROKEN
+        or not _is_balanced(previous.text)
+        or any(c in cut for c in SENTENCE_END)
+        or cut[-1:] in _DANGLING
+    )
+
+
+def reflow(text: str) -> str:
+    """The page's text with broken paragraphs joined, one paragraph a line."""
+    return "\n".join(u.text for u in read_units(text) if u.kind != "gap")
+
+
+# --- cutting the units into articles ---------------------------------------
+
+
+def _opens_article(units: list[Unit], i: int, j: int) -> bool:
+    """Do the heading lines units[i:j] open an article, judging by what follows?"""
+    run = units[i:j]
+    if any(u.kind in ("byline", "subtitle") for u in run):
+        return True
+    if not any(u.kind == "heading" for u in run):
+        return False
+    rest = [u for u in units[j:] if u.kind != "gap"]
+    if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
+        return True
+    return _photo_story_follows(rest)
+
+
+def _photo_story_follows(rest: list[Unit]) -> bool:
+    """One or two short paragraphs and then a caption: a photo story."""
+    for k, unit in enumerate(rest[:3]):
+        if unit.kind == "caption":
+            return k > 0
+        if unit.kind != "body" or len(unit.text) > 300:
+            return False
+    return False
+
+
+def _is_org(line: str) -> bool:
+    return len(line) <= 16 and " " not in line and bool(_ORG.search(line))
+
+
+@dataclass
+class _Headline:
+    title: str
+    kicker: str | None
+    subtitle: str | None
+    from_slogan: bool = False  # nothing but a slogan stood above the article
+
+
+def _headline(heads: list[Unit]) -> _Headline:
+    """Title, kicker and subtitle from the heading lines that opened an article."""
+    lines, subtitle = [], None
+    for unit in heads:
+        if unit.kind == "subtitle":
+            subtitle = unit.text.lstrip("—- ").strip()
+        elif unit.kind == "heading":
+            head, dash, tail = unit.text.partition("——")
+            if dash and head.strip() and tail.strip():
+                lines.append(head.strip())
+                subtitle = tail.strip()
+            else:
+                lines.append(unit.text)
+    content = [s for s in lines if _is_org(s) or not (_SLOGAN.match(s) or _COLUMN.match(s))]
+    if not content:
+        slogans = [s for s in lines if _SLOGAN.match(s)]
+        return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
+    titles = [s for s in content if not _is_org(s)] or content
+    title = max(titles, key=len) if subtitle is None else titles[-1]
+    others = [s for s in content if s != title]
+    kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
+    return _Headline(title, kicker, subtitle)
+
+
+def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
+    """Give an article headed only by a slogan the headline OCR put elsewhere.
+
+    Two places are looked at: a headline block with an organisation or column
+    line inside its body (`时讯快递` / `开展……活动` / `拉萨市教育局`), then a
+    headline-like kicker of the next article (`自治区两会……反响` printed above
+    `创新实干促发展 ——……`). The slogan becomes the kicker.
+    """
+    for at, lines in draft.head_runs:
+        if not any(_is_org(s) or _COLUMN.match(s) for s in lines):
+            continue
+        found = _headline([Unit("heading", s) for s in lines])
+        if found.title and not found.from_slogan and not _is_org(found.title):
+            headline.kicker = found.kicker or headline.title
+            headline.title, headline.from_slogan = found.title, False
+            del draft.paragraphs[at : at + len(lines)]
+            return
+    if following is not None and following.kicker and not _is_org(following.kicker):
+        headline.kicker, headline.title = headline.title, following.kicker
+        following.kicker, headline.from_slogan = None, False
+
+
+def _draft_articles(units: list[Unit]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    main: _Draft | None = None  # the last article that is not a photo story
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.kind in ("heading", "subtitle", "byline"):
+            j = i
+            while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
+                j += 1
+            if _opens_article(units, i, j):
+                current = _Draft(heads=[u for u in units[i:j] if u.kind != "gap"])
+                rest = [u for u in units[j:] if u.kind != "gap"]
+                current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
+                    _photo_story_follows(rest)
+                )
+                drafts.append(current)
+                if not current.photo:
+                    main = current
+            else:
+                current = current or _new(drafts)
+                lines = [u.text for u in units[i:j] if u.kind != "gap"]
+                current.head_runs.append((len(current.paragraphs), lines))
+                current.paragraphs.extend(lines)
+            i = j
+            continue
+        if unit.kind == "gap":
+            # A paragraph alone after a photo's gap, captioned right after, is
+            # an untitled photo story.
+            rest = units[i + 1 : i + 4]
+            if (
+                rest
+                and rest[0].kind == "body"
+                and not _DATELINE.match(rest[0].text)
+                and _photo_story_follows(rest)
+            ):
+                current = _Draft(photo=True)
+                drafts.append(current)
+            i += 1
+            continue
+        if current is None:
+            current = _new(drafts)
+            main = current
+        if unit.kind == "credit":
+            if current.byline is None:
+                current.byline = unit.text
+            if current.photo and main is not None:
+                current = main  # text after a photo story belongs to the story before it
+        elif unit.kind == "body" and not current.paragraphs and current.dateline is None:
+            m = _DATELINE.match(unit.text)
+            if m:
+                current.dateline = m["dateline"].strip()
+                body = unit.text[m.end() :].strip()
+                if body:
+                    current.paragraphs.append(body)
+            else:
+                current.paragraphs.append(unit.text)
+        else:
+            current.paragraphs.append(unit.text)
+        i += 1
+    return drafts
+
+
+def _new(drafts: list[_Draft]) -> _Draft:
+    draft = _Draft()
+    drafts.append(draft)
+    return draft
+
+
+def segment_page(text: str) -> list[Article]:
+    """Cut a page into articles in reading order.
+
+    >>> [a.title for a in segment_page("健康义诊送温暖\\n\\n\\n\\n近日，……义诊。\\n\\n图为志愿者正在为群众测量血压。")]
+    ['健康义诊送温暖']
+    """
+    drafts = _draft_articles(read_units(text))
+    headlines = [_headline(d.heads) for d in drafts]
+    for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
+        if headline.from_slogan:
+            following = headlines[k + 1] if k + 1 < len(headlines) else None
+            _adopt_displaced_title(draft, headline, following)
+    articles: list[Article] = []
+    for draft, headline in zip(drafts, headlines, strict=True):
+        bylines = [u.text for u in draft.heads if u.kind == "byline"]
+        body = "\n".join(p for p in draft.paragraphs if p)
+        if not body and not headline.title:
+            continue
+        articles.append(
+            Article(
+                seq=len(articles),
+                title=headline.title,
+                kicker=headline.kicker,
+                subtitle=headline.subtitle,
+                byline=" ".join(bylines) if bylines else draft.byline,
+                dateline=draft.dateline,
+                text=body,
+            )
+        )
+    return articles
