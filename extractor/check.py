@@ -1,0 +1,293 @@
+"""Candidate records → accepted (with offsets) and rejected (with reasons).
+
+The grounding promise of the annotation guidelines, applied to every record
+from every backend:
+- a metric's `raw` occurs in the article and reads as its `value`,
+  `value_max`, `unit` and `approx` (read here, by `extractor.numbers`; the
+  record's own arithmetic is never trusted);
+- a quote's `text` occurs in the article, ignoring whitespace and the style of
+  quotation marks, and its `speaker` occurs in the article;
+- a campaign's `name` occurs in the article, quotation marks aside;
+- every `evidence` occurs in the article and contains the field it supports.
+
+Each failure is a reason a reader (or a model asked to correct itself) can act
+on: `value 130 does not read as raw "130亿元" (13000000000)`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from extractor.models import (
+    Accepted,
+    ArticleRecords,
+    Campaign,
+    CheckResult,
+    Metric,
+    Quote,
+    Rejection,
+    Span,
+)
+from extractor.numbers import Number, is_calendar_date, parse_quantity
+
+QUOTE_MARKS = "“”‘’「」『』\"'"
+_SENTENCE_END = "。！？!?；;\n"
+_SPACE = re.compile(r"\s")
+
+
+@functools.cache
+def _kept(ch: str, drop_quotes: bool) -> str:
+    """What one character of a text becomes in the matching form."""
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKC", ch)
+        if not (c.isspace() or (drop_quotes and c in QUOTE_MARKS))
+    )
+
+
+class TextIndex:
+    """A text made searchable the way records are matched against it.
+
+    Each character is NFKC-normalized and whitespace is dropped (and, with
+    `drop_quotes`, quotation marks), remembering where each kept character came
+    from, so a match in the normalized text maps back to offsets in the
+    original.
+    """
+
+    def __init__(self, text: str, *, drop_quotes: bool = False) -> None:
+        self.text = text
+        self.drop_quotes = drop_quotes
+        chars: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            kept = _kept(ch, drop_quotes)
+            if kept:
+                chars.append(kept)
+                origin.extend([i] * len(kept))
+        self.normalized = "".join(chars)
+        self._origin = origin
+
+    def normalize(self, needle: str) -> str:
+        return normalize(needle, drop_quotes=self.drop_quotes)
+
+    def find(self, needle: str, within: Span | None = None) -> Span | None:
+        """Offsets in the original text of the first match of `needle`, or None."""
+        key = self.normalize(needle)
+        if not key:
+            return None
+        lo, hi = 0, len(self.normalized)
+        if within is not None:
+            lo = bisect.bisect_left(self._origin, within.start)
+            hi = bisect.bisect_left(self._origin, within.end)
+        at = self.normalized.find(key, lo, hi)
+        if at < 0:
+            return None
+        return Span(start=self._origin[at], end=self._origin[at + len(key) - 1] + 1)
+
+    def closest(self, needle: str) -> tuple[int, str]:
+        """The longest passage the needle shares with the text: its length and the passage."""
+        key = self.normalize(needle)
+        matcher = SequenceMatcher(None, self.normalized, key, autojunk=False)
+        block = matcher.find_longest_match(0, len(self.normalized), 0, len(key))
+        if not block.size:
+            return 0, ""
+        return block.size, self.text[
+            self._origin[block.a] : self._origin[block.a + block.size - 1] + 1
+        ]
+
+
+def normalize(text: str, *, drop_quotes: bool = False) -> str:
+    """NFKC, whitespace removed (and quotation marks, if asked): the form records match in."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if drop_quotes:
+        text = text.translate(str.maketrans("", "", QUOTE_MARKS))
+    return text
+
+
+def sentence_around(text: str, span: Span) -> str:
+    """The sentence of `text` holding the span: from the last sentence end before it to the next."""
+    start = max(text.rfind(c, 0, span.start) for c in _SENTENCE_END) + 1
+    ends = [k for k in (text.find(c, span.end) for c in _SENTENCE_END) if k >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if end < len(text) and text[end : end + 1] in "”’」":
+        end += 1
+    return text[start:end].strip()
+
+
+def _fmt(value: Number | None) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Checker:
+    """Checks records against one text (an article's body, or a whole page for `verify`).
+
+    An article's headline is part of the article: a record found only there
+    (`“五措并举”` in `墨竹工卡县：“五措并举”把稳安全生产关`) is accepted, located
+    in the title rather than the body.
+    """
+
+    def __init__(self, text: str, title: str = "") -> None:
+        self.text = text
+        self.exact = TextIndex(text)
+        self.loose = TextIndex(text, drop_quotes=True)
+        self.title_exact = TextIndex(title)
+        self.title_loose = TextIndex(title, drop_quotes=True)
+
+    def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
+        """Where `needle` is in the body, or (None, True) if only the title has it."""
+        span = (self.loose if loose else self.exact).find(needle)
+        if span is not None:
+            return span, True
+        in_title = (self.title_loose if loose else self.title_exact).find(needle) is not None
+        return None, in_title
+
+    def check(self, records: ArticleRecords) -> CheckResult:
+        result = CheckResult()
+        for metric in records.metrics:
+            self._decide(result, "metric", metric, *self.check_metric(metric))
+        for quote in records.quotes:
+            self._decide(result, "quote", quote, *self.check_quote(quote))
+        for campaign in records.campaigns:
+            self._decide(result, "campaign", campaign, *self.check_campaign(campaign))
+        return result
+
+    @staticmethod
+    def _decide(
+        result: CheckResult,
+        record_type: str,
+        record: Metric | Quote | Campaign,
+        span: Span | None,
+        reasons: list[str],
+    ) -> None:
+        if reasons:
+            result.rejected.append(
+                Rejection(
+                    record_type=record_type,
+                    record=record.model_dump(),
+                    reasons=reasons,
+                )
+            )
+        else:
+            result.accepted.append(Accepted(record_type=record_type, record=record, span=span))
+
+    def _evidence(self, evidence: str, field: str, value: str) -> tuple[Span | None, list[str]]:
+        """Check an `evidence` sentence: in the text, and holding the field it supports."""
+        if not evidence.strip():
+            return None, []
+        span, found = self._find(evidence, loose=True)
+        if not found:
+            return None, [f'evidence not found in article: "{_short(evidence)}"']
+        if self.loose.normalize(value) not in self.loose.normalize(evidence):
+            return None, [f'evidence does not contain {field} "{value}"']
+        return span, []
+
+    def check_metric(self, metric: Metric) -> tuple[Span | None, list[str]]:
+        raw = metric.raw.strip()
+        if not raw:
+            return None, ["raw is empty"]
+        reasons = []
+        span, found = self._find(raw, loose=False)
+        if not found:
+            reasons.append(f'raw "{raw}" not found in article')
+        reading = parse_quantity(raw)
+        if reading is None:
+            reasons.append(f'raw "{raw}" does not read as a number with a unit')
+        else:
+            if is_calendar_date(raw, reading):
+                reasons.append(f'raw "{raw}" is a calendar date, not a quantity')
+            if not _same(metric.value, reading.value):
+                reasons.append(
+                    f'value {_fmt(metric.value)} does not read as raw "{raw}" ({_fmt(reading.value)})'
+                )
+            if reading.value_max is None and metric.value_max is not None:
+                reasons.append(
+                    f'value_max {_fmt(metric.value_max)} given but raw "{raw}" is not a range'
+                )
+            elif not _same(metric.value_max, reading.value_max):
+                reasons.append(
+                    f'value_max {_fmt(metric.value_max)} does not read as raw "{raw}" '
+                    f"({_fmt(reading.value_max)})"
+                )
+            if metric.unit.strip() != reading.unit:
+                reasons.append(
+                    f'unit "{metric.unit}" does not read as raw "{raw}" ("{reading.unit}")'
+                )
+            if metric.approx != reading.approx:
+                reasons.append(
+                    f'approx "{metric.approx}" does not read as raw "{raw}" ("{reading.approx}")'
+                )
+        evidence_span, evidence_reasons = self._evidence(metric.evidence, "raw", raw)
+        reasons += evidence_reasons
+        if evidence_span is not None:
+            span = self.exact.find(raw, within=evidence_span) or span
+        return span, reasons
+
+    def check_quote(self, quote: Quote) -> tuple[Span | None, list[str]]:
+        reasons = []
+        text = quote.text.strip().strip(QUOTE_MARKS)
+        span, found = self._find(text, loose=True) if text else (None, False)
+        if not text:
+            reasons.append("quote text is empty")
+        elif not found:
+            size, passage = self.loose.closest(text)
+            wanted = len(self.loose.normalize(text))
+            hint = (
+                f'; the closest passage shares {size} of {wanted} characters: "{_short(passage)}"'
+            )
+            reasons.append(
+                f'quote text not found in article: "{_short(text)}"' + (hint if size else "")
+            )
+        speaker = quote.speaker.strip()
+        if not speaker:
+            reasons.append("speaker is empty")
+        elif not self._find(speaker, loose=False)[1]:
+            reasons.append(f'speaker "{speaker}" not in article')
+        return span, reasons
+
+    def check_campaign(self, campaign: Campaign) -> tuple[Span | None, list[str]]:
+        name = campaign.name.strip()
+        if not self.loose.normalize(name):
+            return None, ["campaign name is empty"]
+        reasons = []
+        span, found = self._find(name, loose=True)
+        if not found:
+            reasons.append(f'campaign name "{name}" not in article')
+        evidence_span, evidence_reasons = self._evidence(campaign.evidence, "name", name)
+        reasons += evidence_reasons
+        if evidence_span is not None:
+            span = self.loose.find(name, within=evidence_span) or span
+        return span, reasons
+
+
+def check_article(text: str, records: ArticleRecords, title: str = "") -> CheckResult:
+    """Check every record against an article; accepted records get offsets and evidence.
+
+    A metric or campaign accepted without evidence gets the sentence around it
+    (the title, when that is the only place it is named).
+    """
+    result = Checker(text, title).check(records)
+    for accepted in result.accepted:
+        record = accepted.record
+        if isinstance(record, Metric | Campaign) and not record.evidence:
+            evidence = title if accepted.span is None else sentence_around(text, accepted.span)
+            accepted.record = record.model_copy(update={"evidence": evidence})
+    return result

@@ -1,0 +1,213 @@
+"""The checker: every gold record accepted, every kind of ungrounded record rejected, with why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.check import Checker, TextIndex, check_article, sentence_around
+from extractor.models import ArticleRecords, Campaign, Metric, Quote, Span
+from extractor.segment import reflow
+from tests.conftest import GOLD_FILES, load_gold, page_of
+
+ARTICLE = (
+    "墨竹工卡县工业总产值130亿元、工业增加值增速预计实现13%。"
+    "开展安全生产宣讲150余场次，参与干部群众1.5万余人次；共投入本级资金3420万元。"
+    "今天我们每个化妆师大概做了20到30个妆造。"
+    "“我们将继续加强学习，坚决执行两会安排部署。”柳梧街道办事处人大专干索朗拉姆说。"
+    "深入开展“全民消防我体验”宣传活动。"
+)
+
+
+def metric(raw: str, value: float, unit: str, approx: str = "exact", **extra: object) -> Metric:
+    return Metric(raw=raw, value=value, unit=unit, approx=approx, **extra)
+
+
+def reasons_for(record: Metric | Quote | Campaign, text: str = ARTICLE) -> list[str]:
+    checker = Checker(text)
+    if isinstance(record, Metric):
+        return checker.check_metric(record)[1]
+    if isinstance(record, Quote):
+        return checker.check_quote(record)[1]
+    return checker.check_campaign(record)[1]
+
+
+def test_grounded_records_are_accepted_with_offsets() -> None:
+    records = ArticleRecords(
+        metrics=[
+            metric("130亿元", 13000000000, "元"),
+            metric("1.5万余人次", 15000, "人次", "more"),
+            metric("20到30个", 20, "个", value_max=30),
+        ],
+        quotes=[
+            Quote(
+                speaker="索朗拉姆",
+                speaker_title="柳梧街道办事处人大专干",
+                text="“我们将继续加强学习，坚决执行两会安排部署。”",
+                kind="direct",
+            )
+        ],
+        campaigns=[Campaign(name="“全民消防我体验”宣传活动")],
+    )
+    result = check_article(ARTICLE, records)
+    assert result.rejected == []
+    assert len(result.accepted) == 5
+    for accepted in result.accepted:
+        assert accepted.span is not None
+    first = result.accepted[0]
+    assert first.span is not None
+    assert ARTICLE[first.span.start : first.span.end] == "130亿元"
+    assert isinstance(first.record, Metric)
+    assert first.record.evidence.startswith("墨竹工卡县工业总产值130亿元")
+
+
+def test_value_times_ten_is_rejected() -> None:
+    assert reasons_for(metric("130亿元", 130000000000, "元")) == [
+        'value 130000000000 does not read as raw "130亿元" (13000000000)'
+    ]
+
+
+def test_lost_yi_is_rejected() -> None:
+    assert reasons_for(metric("130亿元", 130, "元")) == [
+        'value 130 does not read as raw "130亿元" (13000000000)'
+    ]
+
+
+def test_lost_wan_is_rejected() -> None:
+    assert reasons_for(metric("1.5万余人次", 1.5, "人次", "more")) == [
+        'value 1.5 does not read as raw "1.5万余人次" (15000)'
+    ]
+
+
+def test_raw_not_in_article_is_rejected() -> None:
+    assert reasons_for(metric("131亿元", 13100000000, "元")) == [
+        'raw "131亿元" not found in article'
+    ]
+
+
+def test_wrong_unit_is_rejected() -> None:
+    assert reasons_for(metric("3420万元", 34200000, "万元")) == [
+        'unit "万元" does not read as raw "3420万元" ("元")'
+    ]
+
+
+def test_wrong_approx_is_rejected() -> None:
+    assert reasons_for(metric("150余场次", 150, "场次", "exact")) == [
+        'approx "exact" does not read as raw "150余场次" ("more")'
+    ]
+
+
+def test_wrong_range_end_is_rejected() -> None:
+    assert reasons_for(metric("20到30个", 20, "个", value_max=40)) == [
+        'value_max 40 does not read as raw "20到30个" (30)'
+    ]
+    assert reasons_for(metric("13%", 13, "%", value_max=14)) == [
+        'value_max 14 given but raw "13%" is not a range'
+    ]
+
+
+def test_raw_that_is_no_quantity_is_rejected() -> None:
+    assert reasons_for(metric("工业总产值", 130, "元")) == [
+        'raw "工业总产值" does not read as a number with a unit'
+    ]
+
+
+def test_calendar_date_is_rejected() -> None:
+    text = "2024年，城关区将进一步做强城区。"
+    assert reasons_for(metric("2024年", 2024, "年"), text) == [
+        'raw "2024年" is a calendar date, not a quantity'
+    ]
+
+
+def test_evidence_must_be_in_article_and_hold_the_raw() -> None:
+    assert reasons_for(metric("13%", 13, "%", evidence="工业增加值增速实现15%。")) == [
+        'evidence not found in article: "工业增加值增速实现15%。"'
+    ]
+    assert reasons_for(metric("13%", 13, "%", evidence="开展安全生产宣讲150余场次")) == [
+        'evidence does not contain raw "13%"'
+    ]
+
+
+def test_altered_quote_is_rejected_with_the_closest_passage() -> None:
+    reasons = reasons_for(
+        Quote(speaker="索朗拉姆", text="我们将继续加强学习，坚决反对两会安排部署。", kind="direct")
+    )
+    assert len(reasons) == 1
+    assert reasons[0].startswith('quote text not found in article: "我们将继续加强学习')
+    assert reasons[0].endswith(
+        'the closest passage shares 12 of 21 characters: "我们将继续加强学习，坚决"'
+    )
+
+
+def test_quote_style_and_spaces_do_not_matter() -> None:
+    quote = Quote(
+        speaker="索朗拉姆", text="我们将继续加强学习, 坚决执行两会安排部署。", kind="direct"
+    )
+    assert reasons_for(quote) == []
+
+
+def test_speaker_not_in_article_is_rejected() -> None:
+    quote = Quote(speaker="张三", text="我们将继续加强学习", kind="direct")
+    assert reasons_for(quote) == ['speaker "张三" not in article']
+
+
+def test_campaign_not_in_article_is_rejected() -> None:
+    assert reasons_for(Campaign(name="“全民健身我参与”宣传活动")) == [
+        'campaign name "“全民健身我参与”宣传活动" not in article'
+    ]
+
+
+def test_campaign_quotes_do_not_matter() -> None:
+    assert reasons_for(Campaign(name="全民消防我体验宣传活动")) == []
+
+
+def test_every_reason_is_given_at_once() -> None:
+    reasons = reasons_for(metric("131亿元", 131, "万元", "about"))
+    assert reasons == [
+        'raw "131亿元" not found in article',
+        'value 131 does not read as raw "131亿元" (13100000000)',
+        'unit "万元" does not read as raw "131亿元" ("元")',
+        'approx "about" does not read as raw "131亿元" ("exact")',
+    ]
+
+
+def test_a_record_named_only_in_the_headline_is_accepted_without_offsets() -> None:
+    title = "墨竹工卡县：“五措并举”把稳安全生产关"
+    result = check_article(
+        "全力把稳安全生产关口。", ArticleRecords(campaigns=[Campaign(name="“五措并举”")]), title
+    )
+    assert result.rejected == []
+    assert result.accepted[0].span is None
+    assert isinstance(result.accepted[0].record, Campaign)
+    assert result.accepted[0].record.evidence == title
+
+
+def test_text_index_maps_back_to_the_original() -> None:
+    text = "拉萨融媒讯(记者 李从芳)日前，“两会”召开。"
+    index = TextIndex(text, drop_quotes=True)
+    span = index.find("记者李从芳")
+    assert span is not None and text[span.start : span.end] == "记者 李从芳"
+    span = index.find("两会召开")
+    assert span is not None and text[span.start : span.end] == "两会”召开"
+
+
+def test_sentence_around() -> None:
+    text = "第一句。产值130亿元、增速13%。第三句"
+    assert sentence_around(text, Span(start=7, end=13)) == "产值130亿元、增速13%。"
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_gold_record_is_accepted(gold_file: Path) -> None:
+    """No false rejections: the gold records checked against their reflowed page."""
+    gold = load_gold(gold_file)
+    checker = Checker(reflow(page_of(gold).read_text(encoding="utf-8")))
+    problems = []
+    for article in gold.articles:
+        for m in article.metrics:
+            problems += checker.check_metric(m)[1]
+        for q in article.quotes:
+            problems += checker.check_quote(q)[1]
+        for c in article.campaigns:
+            problems += checker.check_campaign(c)[1]
+    assert problems == []
