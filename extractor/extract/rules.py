@@ -1,0 +1,127 @@
+"""The offline backend: one article → candidate records, by rule.
+
+It is the embedded default (no model, no key, no network), deterministic,
+and the baseline an LLM has to beat. Metrics come from the number grammar
+with the guidelines' exclusions; quotes from `extract.speech`; campaigns from
+`extract.campaigns`. Its records go through the same checker as a model's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.check import sentence_around
+from extractor.extract.campaigns import campaigns_in
+from extractor.extract.speech import quotes_in
+from extractor.models import Article, ArticleRecords, Metric, Span
+from extractor.numbers import QuantityMatch, find_quantities, is_calendar_date
+
+BACKEND = "rules"
+#: Bump when the rules change what they extract, so a re-run extracts again.
+RULES_VERSION = "rules-1"
+
+# What can stand before a number and make it a count after all: the article
+# `一` (`一名党员`) is no quantity, but `为期一个月` is.
+_COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
+# `七次全会` is the seventh plenary session, not seven sessions.
+_SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
+# `三年行动`, `五年规划`: a number inside a programme's name.
+_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
+_IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
+_NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
+_CLAUSE_END = "，,。；;！？!?：:、（）()“”‘’「」《》\n"
+_LABEL_STOP = re.compile(r"[的和与及等共达为是在到了着就都将已]")
+_LEADING_FILLER = re.compile(
+    r"^(?:共计|累计|总计|其中|共|达|约|近|为|已|已经|还|并|再|每年|每天|目前)+"
+)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside quotation marks that enclose a name, not speech?
+
+    A name in marks is short and has no sentence punctuation (`“九项行动”`,
+    `“24小时信息系统服务专线”`); speech in marks is longer and punctuated, and
+    its numbers are metrics like any other.
+    """
+    for opener, closer in _NAME_QUOTES.items():
+        left = text.rfind(opener, 0, start)
+        if left < 0:
+            continue
+        if opener != closer and text.rfind(closer, left + 1, start) >= 0:
+            continue
+        right = text.find(closer, end)
+        if right < 0:
+            continue
+        inner = text[left + 1 : right]
+        if opener == "《" or (len(inner) <= 16 and not any(c in inner for c in "，,。！？；;")):
+            return True
+    return False
+
+
+def _excluded(text: str, match: QuantityMatch) -> bool:
+    """The guidelines' exclusions: dates, ordinals, names, the article 一, ages."""
+    quantity = match.quantity
+    before = text[max(0, match.number_start - 2) : match.number_start]
+    after = text[match.end : match.end + 4]
+    numeral = text[match.number_start : match.end - len(quantity.unit)]
+    if is_calendar_date(match.raw, quantity) or quantity.unit == "岁":
+        return True
+    if before.endswith("第"):
+        return True
+    if quantity.unit == "次" and _SESSION.match(after):
+        return True
+    if quantity.unit == "年" and match.chinese and _PROGRAMME.match(after):
+        return True
+    if match.chinese and _IDIOM_AFTER.match(after):
+        return True
+    if match.chinese and numeral == "一" and not before.endswith(_COUNTING_ONE):
+        return True
+    return _inside_name(text, match.start, match.end)
+
+
+def _label(text: str, match: QuantityMatch) -> str:
+    """A short phrase for what is counted: the noun after the unit, else the words before."""
+    tail = re.split(rf"[{re.escape(_CLAUSE_END)}]", text[match.end : match.end + 12])[0]
+    tail = _LABEL_STOP.split(tail)[0]
+    if len(tail) >= 2 and not re.match(r"[\d零〇一二两三四五六七八九十]", tail):
+        return tail[:8]
+    start = max(text.rfind(c, 0, match.start) for c in _CLAUSE_END) + 1
+    head = _LEADING_FILLER.sub("", text[start : match.start]).strip()
+    return head[-10:]
+
+
+def metrics_in(article: Article) -> list[Metric]:
+    """Every quantity of the article that the guidelines count as a metric."""
+    text = article.text
+    metrics: list[Metric] = []
+    seen: set[tuple[object, ...]] = set()
+    for match in find_quantities(text):
+        if _excluded(text, match):
+            continue
+        q = match.quantity
+        label = _label(text, match)
+        key = (q.value, q.value_max, q.unit, q.approx, label)
+        if key in seen:  # the same number with the same meaning is one metric
+            continue
+        seen.add(key)
+        metrics.append(
+            Metric(
+                raw=match.raw,
+                value=q.value,
+                value_max=q.value_max,
+                unit=q.unit,
+                approx=q.approx,
+                label=label,
+                evidence=sentence_around(text, Span(start=match.start, end=match.end)),
+            )
+        )
+    return metrics
+
+
+def extract(article: Article) -> ArticleRecords:
+    """Candidate records of one article, by rule."""
+    return ArticleRecords(
+        metrics=metrics_in(article),
+        quotes=quotes_in(article.text),
+        campaigns=campaigns_in(article.text),
+    )
