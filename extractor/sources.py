@@ -1,0 +1,115 @@
+"""Input files → page text: which paths to read, and how their bytes decode.
+
+Pages arrive as UTF-8 (with or without a byte-order mark), now and then as
+GB18030 or UTF-16. Anything that is not text (an empty file, a binary file,
+bytes no encoding reads) is refused with a plain one-line reason, and the
+other files go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.errors import UserError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters a newspaper page is made of: letters and numbers of any script,
+# punctuation, symbols and spaces. Control characters other than line breaks
+# and tabs, unassigned and private-use code points are not.
+_TEXT_CATEGORIES = ("L", "N", "P", "S", "Z", "M")
+_MIN_TEXT_SHARE = 0.95
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page file read and decoded."""
+
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+def _text_share(text: str) -> float:
+    sample = text[:20000]
+    good = sum(
+        n
+        for ch, n in Counter(sample).items()
+        if ch in "\n\r\t" or unicodedata.category(ch)[0] in _TEXT_CATEGORIES
+    )
+    return good / max(1, len(sample))
+
+
+def decode_page(data: bytes) -> tuple[str, str]:
+    """The text of a page file and the encoding it was read with.
+
+    >>> decode_page("拉萨".encode("gb18030"))
+    ('拉萨', 'gb18030')
+    """
+    if not data.strip():
+        raise UserError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise UserError(
+                    f"not valid {encoding} text despite its byte-order mark ({err.reason} at byte {err.start})"
+                ) from None
+    if b"\x00" in data:
+        raise UserError("binary file (it contains NUL bytes), not a text page")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _text_share(text) >= _MIN_TEXT_SHARE:
+            return text, encoding
+    raise UserError("not a text page: the bytes read as neither UTF-8 nor GB18030 text")
+
+
+def read_page(path: Path) -> PageSource:
+    """Read and decode one page file; UserError with a plain reason if it cannot be."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("no such file") from None
+    except IsADirectoryError:
+        raise UserError("is a directory") from None
+    except OSError as err:
+        raise UserError(f"cannot read: {err.strerror}") from None
+    text, encoding = decode_page(data)
+    if not text.strip():
+        raise UserError("empty file")
+    return PageSource(str(path), text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def expand_paths(paths: list[str]) -> Iterator[tuple[str, UserError | None]]:
+    """Each page path to read, in order: directories are searched for `*.txt`, recursively.
+
+    A path that does not exist comes back with its error instead of stopping the rest.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                yield given, UserError("directory holds no *.txt page")
+            for page in found:
+                yield str(page), None
+        elif path.exists():
+            yield given, None
+        else:
+            yield given, UserError("no such file or directory")

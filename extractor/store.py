@@ -1,0 +1,394 @@
+"""The database: one SQLite file, the user's workspace, written through sqlite-utils.
+
+Tables and the columns named in DESIGN.md are a public contract (users query
+them, outside checks read them); columns may be added, never renamed.
+
+Writes are one transaction per article: an article's records, rejections and
+its `extractions` row land together or not at all, so an interrupted run
+loses nothing and a re-run resumes where it stopped. A page is known by its
+content (`sha256`); an article by its page and place on it (`page_id`, `seq`);
+an extraction by the article and what extracted it (backend, model, prompt
+version), so running the same pages again adds no rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from extractor.models import Article, CheckResult
+
+#: Bumped when the schema changes; `migrate` brings an older database up to date.
+SCHEMA_VERSION = 1
+
+_TABLES: dict[str, dict[str, Any]] = {
+    "pages": {
+        "columns": {
+            "id": int,
+            "path": str,
+            "name": str,
+            "sha256": str,
+            "chars": int,
+            "encoding": str,
+            "added_at": str,
+        },
+        "unique": [["sha256"]],
+    },
+    "articles": {
+        "columns": {
+            "id": int,
+            "page_id": int,
+            "seq": int,
+            "title": str,
+            "kicker": str,
+            "subtitle": str,
+            "byline": str,
+            "dateline": str,
+            "text": str,
+        },
+        "foreign_keys": [("page_id", "pages", "id")],
+        "unique": [["page_id", "seq"]],
+    },
+    "runs": {
+        "columns": {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "backend": str,
+            "model": str,
+            "prompt_version": str,
+            "status": str,
+            "pages": int,
+            "pages_failed": int,
+            "articles": int,
+            "articles_skipped": int,
+            "articles_failed": int,
+            "metrics": int,
+            "quotes": int,
+            "campaigns": int,
+            "rejections": int,
+            "errors": str,
+        },
+    },
+    "extractions": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "backend": str,
+            "model": str,
+            "prompt_version": str,
+            "status": str,
+            "error": str,
+            "finished_at": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+        "unique": [["article_id", "backend", "model", "prompt_version"]],
+    },
+    "metrics": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "label": str,
+            "raw": str,
+            "value": float,
+            "value_max": float,
+            "unit": str,
+            "approx": str,
+            "evidence": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "quotes": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "speaker": str,
+            "speaker_title": str,
+            "text": str,
+            "kind": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "campaigns": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "name": str,
+            "organizer": str,
+            "location": str,
+            "evidence": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "rejections": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "record_type": str,
+            "record": str,
+            "reasons": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+}
+_RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
+
+
+def _last_id(table: sqlite_utils.db.Table) -> int:
+    """The rowid of the row `table` just inserted."""
+    if table.last_pk is None:
+        raise RuntimeError(f"no row was inserted into {table.name}")
+    return int(table.last_pk)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """What produced a set of records; re-running the same one adds nothing."""
+
+    backend: str
+    model: str
+    prompt_version: str
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    id: int
+    articles: list[tuple[int, Article]]  # (articles.id, article)
+    new: bool
+
+
+class Store:
+    """The extraction database. Open it with `Store.open(path)`."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        db = sqlite_utils.Database(path)
+        db.enable_wal()
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        store = cls(db)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def migrate(self) -> None:
+        """Create missing tables and columns; an older database opens as it is."""
+        with self.db.atomic():
+            for name, spec in _TABLES.items():
+                table = self.db.table(name)
+                if not table.exists():
+                    table.create(
+                        spec["columns"], pk="id", foreign_keys=spec.get("foreign_keys", [])
+                    )
+                    for columns in spec.get("unique", []):
+                        table.create_index(columns, unique=True)
+                else:
+                    for column, kind in spec["columns"].items():
+                        if column not in table.columns_dict:
+                            table.add_column(column, kind)
+            for name, column in [
+                ("metrics", "article_id"),
+                ("quotes", "article_id"),
+                ("campaigns", "article_id"),
+                ("rejections", "article_id"),
+                ("metrics", "run_id"),
+                ("quotes", "speaker"),
+            ]:
+                self.db.table(name).create_index([column], if_not_exists=True)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # --- runs -------------------------------------------------------------
+
+    def start_run(self, extractor: Extractor) -> int:
+        with self.db.atomic():
+            table = self.db.table("runs")
+            table.insert(
+                {
+                    "started_at": now(),
+                    "backend": extractor.backend,
+                    "model": extractor.model,
+                    "prompt_version": extractor.prompt_version,
+                    "status": "running",
+                }
+            )
+            return _last_id(table)
+
+    def finish_run(
+        self, run_id: int, status: str, counts: dict[str, int], errors: list[str]
+    ) -> None:
+        with self.db.atomic():
+            self.db.table("runs").update(
+                run_id,
+                {
+                    "finished_at": now(),
+                    "status": status,
+                    **counts,
+                    "errors": json.dumps(errors, ensure_ascii=False),
+                },
+            )
+
+    # --- pages and articles -----------------------------------------------
+
+    def add_page(
+        self, path: str, sha256: str, chars: int, encoding: str, articles: list[Article]
+    ) -> StoredPage:
+        """Store a page and its articles in one transaction; a known page is returned as stored."""
+        pages = self.db.table("pages")
+        row = next(pages.rows_where("sha256 = ?", [sha256], limit=1), None)
+        if row is not None:
+            return StoredPage(row["id"], self.articles_of(row["id"]), new=False)
+        with self.db.atomic():
+            pages.insert(
+                {
+                    "path": path,
+                    "name": Path(path).name,
+                    "sha256": sha256,
+                    "chars": chars,
+                    "encoding": encoding,
+                    "added_at": now(),
+                }
+            )
+            page_id = _last_id(pages)
+            table = self.db.table("articles")
+            stored = []
+            for article in articles:
+                table.insert({"page_id": page_id, **article.model_dump()})
+                stored.append((_last_id(table), article))
+        return StoredPage(page_id, stored, new=True)
+
+    def articles_of(self, page_id: int) -> list[tuple[int, Article]]:
+        rows = self.db.table("articles").rows_where("page_id = ?", [page_id], order_by="seq")
+        return [
+            (row["id"], Article.model_validate({k: v for k, v in row.items() if k != "page_id"}))
+            for row in rows
+        ]
+
+    # --- extractions ----------------------------------------------------------
+
+    def is_extracted(self, article_id: int, extractor: Extractor) -> bool:
+        rows = self.db.table("extractions").rows_where(
+            "article_id = ? and backend = ? and model = ? and prompt_version = ? and status = 'done'",
+            [article_id, extractor.backend, extractor.model, extractor.prompt_version],
+            limit=1,
+        )
+        return next(rows, None) is not None
+
+    def save_extraction(
+        self,
+        article_id: int,
+        run_id: int,
+        extractor: Extractor,
+        result: CheckResult | None,
+        error: str | None = None,
+    ) -> None:
+        """One article's outcome, all in one transaction: records, rejections, status."""
+        with self.db.atomic():
+            self.db.execute(
+                "delete from extractions where article_id = ? and backend = ? and model = ? "
+                "and prompt_version = ?",
+                [article_id, extractor.backend, extractor.model, extractor.prompt_version],
+            )
+            self.db.table("extractions").insert(
+                {
+                    "article_id": article_id,
+                    "run_id": run_id,
+                    "backend": extractor.backend,
+                    "model": extractor.model,
+                    "prompt_version": extractor.prompt_version,
+                    "status": "failed" if result is None else "done",
+                    "error": error,
+                    "finished_at": now(),
+                }
+            )
+            if result is None:
+                return
+            base = {"article_id": article_id, "run_id": run_id}
+            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _RECORD_TABLES.values()}
+            for accepted in result.accepted:
+                record = accepted.record
+                span = accepted.span
+                location = {
+                    "start": span.start if span else None,
+                    "end": span.end if span else None,
+                    "located_in": "text" if span else "title",
+                }
+                fields = record.model_dump()
+                rows[_RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
+            for table, records in rows.items():
+                if records:
+                    self.db.table(table).insert_all(records)
+            if result.rejected:
+                self.db.table("rejections").insert_all(
+                    {
+                        **base,
+                        "record_type": r.record_type,
+                        "record": json.dumps(r.record, ensure_ascii=False),
+                        "reasons": json.dumps(r.reasons, ensure_ascii=False),
+                    }
+                    for r in result.rejected
+                )
+
+    # --- reading back -------------------------------------------------------
+
+    def latest_extractor(self) -> Extractor | None:
+        row = next(
+            self.db.query(
+                "select backend, model, prompt_version from runs "
+                "where id in (select run_id from extractions) order by id desc limit 1"
+            ),
+            None,
+        )
+        return Extractor(row["backend"], row["model"], row["prompt_version"]) if row else None
+
+    def page_records(
+        self, page_name: str, extractor: Extractor
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Accepted records of the page named `page_name` made by `extractor`, with titles."""
+        for title_row in self.db.query(
+            "select a.title from articles a join pages p on p.id = a.page_id where p.name = ? "
+            "order by a.seq",
+            [page_name],
+        ):
+            yield "title", title_row
+        for record_type, table in _RECORD_TABLES.items():
+            sql = (
+                f"select r.* from {table} r join articles a on a.id = r.article_id "
+                "join pages p on p.id = a.page_id join extractions e "
+                "on e.article_id = r.article_id and e.run_id = r.run_id "
+                "where p.name = ? and e.backend = ? and e.model = ? and e.prompt_version = ?"
+            )
+            params = [page_name, extractor.backend, extractor.model, extractor.prompt_version]
+            for row in self.db.query(sql, params):
+                yield record_type, row
+
+    def page_names(self) -> list[str]:
+        return [row["name"] for row in self.db.query("select distinct name from pages")]
