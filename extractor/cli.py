@@ -1,0 +1,298 @@
+"""The `extractor` command line: thin wrappers that parse options, call a stage, print.
+
+Errors a user can cause are printed on one line (`error: …`) with a non-zero
+exit; tracebacks are left for bugs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from extractor import pipeline
+from extractor.check import Checker
+from extractor.errors import UserError
+from extractor.evaluate import KINDS, evaluate
+from extractor.models import Campaign, Metric, Quote, json_schemas
+from extractor.segment import reflow, segment_page
+from extractor.sources import read_page
+from extractor.store import Store
+
+DEFAULT_DB = "extractions.db"
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite database to write or read.",
+)
+err = Console(stderr=True)
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.group()
+@click.version_option(package_name="extractor")
+def main() -> None:
+    """Turn OCR'd Chinese newspaper pages into a checked database of campaigns,
+    metrics and quotes.
+
+    \b
+    extractor run seeds/              extract pages into extractions.db
+    extractor segment seeds/000_68a2d2bd55ad5801.txt
+    extractor eval --gold tests/gold  score the database against gold files
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+def run(paths: tuple[str, ...], db_path: str) -> None:
+    """Segment, extract, check and store the pages under PATHS.
+
+    PATHS are page files or directories (searched for *.txt). Without a model
+    configured the offline rules backend extracts. A re-run of the same pages
+    resumes and adds no duplicates. Files that cannot be read are reported on
+    one line each; the others go on, and the exit status is 1.
+
+    \b
+    Example:
+        extractor run seeds/ --db extractions.db
+    """
+    store = Store.open(db_path)
+    try:
+        with Progress(
+            TextColumn("[bold]extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[page]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("pages", total=None, page="")
+
+            def on_progress(p: pipeline.Progress) -> None:
+                bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name)
+                if p.error:
+                    bar.console.print(f"[red]error[/red]: {p.path}: {p.error}", highlight=False)
+
+            summary = pipeline.run(list(paths), store, on_progress=on_progress)
+    finally:
+        store.close()
+    _print_summary(summary, db_path)
+    if summary.pages_failed:
+        sys.exit(1)
+
+
+def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
+    out = Console()
+    table = Table(
+        title=f"run {summary.run_id} ({summary.extractor.backend if summary.extractor else ''})"
+    )
+    table.add_column("")
+    table.add_column("accepted", justify="right")
+    table.add_column("rejected", justify="right")
+    for record_type in pipeline.RECORD_TYPES:
+        table.add_row(
+            record_type + "s",
+            str(summary.accepted[record_type]),
+            str(summary.rejected[record_type]),
+        )
+    out.print(table)
+    extracted = summary.articles - summary.articles_skipped
+    out.print(
+        f"pages: {summary.pages} read, {summary.pages_failed} failed"
+        f" | articles: {extracted} extracted, {summary.articles_skipped} already in the database"
+        f" | {summary.seconds:.2f} s",
+        highlight=False,
+    )
+    out.print(
+        f"database: {db_path}\n"
+        f"inspect:  sqlite-utils tables {db_path} --counts\n"
+        f'          sqlite-utils {db_path} "select raw, value, unit, label from metrics limit 20" --table',
+        highlight=False,
+    )
+
+
+@main.command()
+@click.argument("page", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")
+def segment(page: str, as_json: bool) -> None:
+    """Show how PAGE is cut into articles: headline, kicker, byline, body.
+
+    \b
+    Example:
+        extractor segment seeds/000_68a2d2bd55ad5801.txt
+    """
+    try:
+        source = read_page(Path(page))
+    except UserError as error:
+        _fail(f"{page}: {error}")
+    articles = segment_page(source.text)
+    if as_json:
+        click.echo(json.dumps([a.model_dump() for a in articles], ensure_ascii=False, indent=2))
+        return
+    for article in articles:
+        click.echo(f"[{article.seq}] {article.title or '(untitled photo)'}")
+        for name in ("kicker", "subtitle", "byline", "dateline"):
+            value = getattr(article, name)
+            if value:
+                click.echo(f"    {name}: {value}")
+        for paragraph in article.text.split("\n"):
+            click.echo(f"    | {paragraph}")
+        click.echo()
+
+
+_VERIFY_TYPES: dict[str, tuple[str, type[BaseModel]]] = {
+    "metrics": ("metric", Metric),
+    "quotes": ("quote", Quote),
+    "campaigns": ("campaign", Campaign),
+}
+
+
+@main.command()
+@click.argument("page", type=click.Path(dir_okay=False))
+@click.argument("records", type=click.Path(dir_okay=False))
+def verify(page: str, records: str) -> None:
+    """Check the records in RECORDS (a JSON file in the gold format) against PAGE.
+
+    Each record is checked against the whole reflowed page and reported, in
+    input order, as accepted or rejected with its reasons, as JSON.
+
+    \b
+    Example:
+        extractor verify seeds/000_68a2d2bd55ad5801.txt tests/gold/000_68a2d2bd55ad5801.json
+    """
+    try:
+        source = read_page(Path(page))
+    except UserError as error:
+        _fail(f"{page}: {error}")
+    try:
+        data = json.loads(Path(records).read_text(encoding="utf-8"))
+        articles = data["articles"]
+        if not isinstance(articles, list):
+            raise TypeError
+    except FileNotFoundError:
+        _fail(f"{records}: no such file")
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        _fail(f"{records}: not a records file in the gold format (a JSON object with 'articles')")
+    checker = Checker(reflow(source.text))
+    report: list[dict[str, Any]] = []
+    for a, article in enumerate(articles):
+        for key, items in article.items() if isinstance(article, dict) else []:
+            if key not in _VERIFY_TYPES or not isinstance(items, list):
+                continue
+            record_type, model = _VERIFY_TYPES[key]
+            for j, item in enumerate(items):
+                reasons = _verify_one(checker, model, item)
+                report.append(
+                    {
+                        "record_type": record_type,
+                        "article": a,
+                        "index": j,
+                        "status": "rejected" if reasons else "accepted",
+                        "reasons": reasons,
+                    }
+                )
+    click.echo(json.dumps({"records": report}, ensure_ascii=False, indent=2))
+
+
+def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[str]:
+    try:
+        record = model.model_validate(item)
+    except ValidationError as error:
+        return [
+            f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in error.errors()
+        ]
+    if isinstance(record, Metric):
+        return checker.check_metric(record)[1]
+    if isinstance(record, Quote):
+        return checker.check_quote(record)[1]
+    assert isinstance(record, Campaign)
+    return checker.check_campaign(record)[1]
+
+
+@main.command(name="eval")
+@db_option
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A directory of gold files, one per page (<page file name>.json).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(db_path: str, gold_dir: str, as_json: bool) -> None:
+    """Score the database against gold files: precision, recall, F1 per type and page.
+
+    The records scored are those of the latest run's backend, model and prompt
+    version.
+
+    \b
+    Example:
+        extractor eval --db extractions.db --gold tests/gold
+    """
+    if not Path(db_path).exists():
+        _fail(f"{db_path}: no such database (run `extractor run` first)")
+    store = Store.open(db_path)
+    try:
+        report = evaluate(store, Path(gold_dir))
+    except UserError as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    table = Table(title="precision / recall / F1")
+    table.add_column("page")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    rows = [*report.pages.items(), ("all pages", report.total())]
+    for page, scores in rows:
+        table.add_row(
+            page,
+            *(
+                f"{scores[k].precision:.2f} / {scores[k].recall:.2f} / {scores[k].f1:.2f}"
+                for k in KINDS
+            ),
+        )
+    out.print(table)
+    for page in report.missing:
+        err.print(f"warning: {page} is in the gold but not in {db_path}", highlight=False)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    default="schemas",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where to write <type>.schema.json.",
+)
+def schemas(out_dir: str) -> None:
+    """Export the JSON Schemas of the record types from the pydantic models.
+
+    \b
+    Example:
+        extractor schemas --out schemas
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in json_schemas().items():
+        (out / f"{name}.schema.json").write_text(text, encoding="utf-8")
+        click.echo(out / f"{name}.schema.json")
