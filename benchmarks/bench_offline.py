@@ -1,0 +1,79 @@
+"""Offline throughput: the seed pages, repeated, through `run` with the rules backend.
+
+Each copy gets a marker line so its content (and hence its sha256) is distinct and
+nothing is skipped as already known. Each page count runs in a fresh process, so
+its peak resident memory (ru_maxrss) is its own: the two sizes show whether memory
+stays flat as the page count grows.
+
+    python benchmarks/bench_offline.py              # 100 and 1,000 pages
+    python benchmarks/bench_offline.py --pages 300  # one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from extractor.pipeline import run
+from extractor.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TARGET_PAGES_PER_SECOND = 100
+
+
+def make_pages(folder: Path, count: int) -> list[str]:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    paths = []
+    for i in range(count):
+        path = folder / f"page_{i:05d}.txt"
+        path.write_text(f"{texts[i % len(texts)]}\n\n副本 {i}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def measure(count: int) -> tuple[float, float, int]:
+    """(pages per second, peak resident memory in MiB, articles) for `count` pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = make_pages(folder, count)
+        store = Store.open(folder / "bench.db")
+        started = time.perf_counter()
+        summary = run(paths, store)
+        seconds = time.perf_counter() - started
+        store.close()
+    if summary.pages != count:
+        raise SystemExit(f"expected {count} pages, extracted {summary.pages}: {summary.errors[:3]}")
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return count / seconds, peak_kib / 1024, summary.articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one)))
+        return
+    print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'peak RSS MiB':>13}")
+    for count in args.pages:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(count)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rate, peak, articles = json.loads(out)
+        print(f"{count:>6} {articles:>9} {rate:>9.1f} {peak:>13.1f}")
+    print(f"target: >= {TARGET_PAGES_PER_SECOND} pages/s; peak memory flat across sizes")
+
+
+if __name__ == "__main__":
+    main()
