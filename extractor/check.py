@@ -21,7 +21,9 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import overload
 
 from extractor.models import (
     Accepted,
@@ -38,6 +40,10 @@ from extractor.numbers import Number, is_calendar_date, parse_quantity
 QUOTE_MARKS = "“”‘’「」『』\"'"
 _SENTENCE_END = "。！？!?；;\n"
 _SPACE = re.compile(r"\s")
+_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
+_NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
 @functools.cache
@@ -48,6 +54,32 @@ def _kept(ch: str, drop_quotes: bool) -> str:
         for c in unicodedata.normalize("NFKC", ch)
         if not (c.isspace() or (drop_quotes and c in QUOTE_MARKS))
     )
+
+
+class _Skipping(Sequence[int]):
+    """Where the k-th kept character came from, when some characters were dropped.
+
+    Stores only the dropped positions, not one offset per character.
+    """
+
+    def __init__(self, dropped: list[int], length: int) -> None:
+        # kept_before[j]: how many characters were kept before the j-th dropped one
+        self._kept_before = [d - j for j, d in enumerate(dropped)]
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[int]: ...
+    def __getitem__(self, k: int | slice) -> int | Sequence[int]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._length))]
+        if not 0 <= k < self._length:
+            raise IndexError(k)
+        return k + bisect.bisect_right(self._kept_before, k)
 
 
 class TextIndex:
@@ -62,13 +94,32 @@ class TextIndex:
     def __init__(self, text: str, *, drop_quotes: bool = False) -> None:
         self.text = text
         self.drop_quotes = drop_quotes
+        self._origin: Sequence[int]
+        # CJK ideographs are NFKC-stable and never dropped: only the rest can change.
+        others = set(_IDEOGRAPHS.sub("", text))
+        changes = {ch: _kept(ch, drop_quotes) for ch in others}
+        changes = {ch: kept for ch, kept in changes.items() if kept != ch}
+        if all(len(kept) <= 1 for kept in changes.values()):
+            # The common case: characters are kept, replaced one for one, or
+            # dropped; a few passes of `str.replace` do it in C.
+            normalized = text
+            for ch, kept in changes.items():
+                normalized = normalized.replace(ch, kept)
+            self.normalized = normalized
+            dropped = "".join(ch for ch, kept in changes.items() if not kept)
+            self._origin = _Skipping(
+                [m.start() for m in re.finditer(f"[{re.escape(dropped)}]", text)]
+                if dropped
+                else [],
+                len(self.normalized),
+            )
+            return
         chars: list[str] = []
         origin: list[int] = []
         for i, ch in enumerate(text):
             kept = _kept(ch, drop_quotes)
-            if kept:
-                chars.append(kept)
-                origin.extend([i] * len(kept))
+            chars.append(kept)
+            origin.extend([i] * len(kept))
         self.normalized = "".join(chars)
         self._origin = origin
 
@@ -101,19 +152,21 @@ class TextIndex:
         ]
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str, *, drop_quotes: bool = False) -> str:
     """NFKC, whitespace removed (and quotation marks, if asked): the form records match in."""
     text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     if drop_quotes:
-        text = text.translate(str.maketrans("", "", QUOTE_MARKS))
+        text = text.translate(_NO_QUOTES)
     return text
 
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
-    start = max(text.rfind(c, 0, span.start) for c in _SENTENCE_END) + 1
-    ends = [k for k in (text.find(c, span.end) for c in _SENTENCE_END) if k >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    before = _LAST_SENTENCE_END.search(text, 0, span.start)
+    start = before.end() if before else 0
+    after = _SENTENCE_END_RE.search(text, span.end)
+    end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
         end += 1
     return text[start:end].strip()

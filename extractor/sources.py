@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +43,12 @@ class PageSource:
 
 def _text_share(text: str) -> float:
     sample = text[:20000]
-    good = sum(
-        n
-        for ch, n in Counter(sample).items()
-        if ch in "\n\r\t" or unicodedata.category(ch)[0] in _TEXT_CATEGORIES
+    bad = sum(
+        sample.count(ch)
+        for ch in set(sample)
+        if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in _TEXT_CATEGORIES
     )
+    good = len(sample) - bad
     return good / max(1, len(sample))
 
 

@@ -30,6 +30,7 @@ _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_END = "，,。；;！？!?：:、（）()“”‘’「」《》\n"
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
 _LABEL_STOP = re.compile(r"[的和与及等共达为是在到了着就都将已]")
 _LEADING_FILLER = re.compile(
     r"^(?:共计|累计|总计|其中|共|达|约|近|为|已|已经|还|并|再|每年|每天|目前)+"
@@ -85,7 +86,8 @@ def _label(text: str, match: QuantityMatch) -> str:
     tail = _LABEL_STOP.split(tail)[0]
     if len(tail) >= 2 and not re.match(r"[\d零〇一二两三四五六七八九十]", tail):
         return tail[:8]
-    start = max(text.rfind(c, 0, match.start) for c in _CLAUSE_END) + 1
+    last_end = _LAST_CLAUSE_END.search(text, max(0, match.start - 60), match.start)
+    start = last_end.end() if last_end else max(0, match.start - 60)
     head = _LEADING_FILLER.sub("", text[start : match.start]).strip()
     return head[-10:]
 
