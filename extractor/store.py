@@ -13,6 +13,7 @@ version), so running the same pages again adds no rows.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -262,12 +263,12 @@ class Store:
         self, path: str, sha256: str, chars: int, encoding: str, articles: list[Article]
     ) -> StoredPage:
         """Store a page and its articles in one transaction; a known page is returned as stored."""
-        pages = self.db.table("pages")
-        row = next(pages.rows_where("sha256 = ?", [sha256], limit=1), None)
+        row = self.db.execute("select id from pages where sha256 = ?", [sha256]).fetchone()
         if row is not None:
-            return StoredPage(row["id"], self.articles_of(row["id"]), new=False)
+            return StoredPage(row[0], self.articles_of(row[0]), new=False)
         with self.db.atomic():
-            pages.insert(
+            page_id = self._insert_one(
+                "pages",
                 {
                     "path": path,
                     "name": Path(path).name,
@@ -275,14 +276,15 @@ class Store:
                     "chars": chars,
                     "encoding": encoding,
                     "added_at": now(),
-                }
+                },
             )
-            page_id = _last_id(pages)
-            table = self.db.table("articles")
-            stored = []
-            for article in articles:
-                table.insert({"page_id": page_id, **article.model_dump()})
-                stored.append((_last_id(table), article))
+            stored = [
+                (
+                    self._insert_one("articles", {"page_id": page_id, **article.model_dump()}),
+                    article,
+                )
+                for article in articles
+            ]
         return StoredPage(page_id, stored, new=True)
 
     def articles_of(self, page_id: int) -> list[tuple[int, Article]]:
@@ -295,12 +297,12 @@ class Store:
     # --- extractions ----------------------------------------------------------
 
     def is_extracted(self, article_id: int, extractor: Extractor) -> bool:
-        rows = self.db.table("extractions").rows_where(
-            "article_id = ? and backend = ? and model = ? and prompt_version = ? and status = 'done'",
+        row = self.db.execute(
+            "select 1 from extractions where article_id = ? and backend = ? and model = ? "
+            "and prompt_version = ? and status = 'done'",
             [article_id, extractor.backend, extractor.model, extractor.prompt_version],
-            limit=1,
-        )
-        return next(rows, None) is not None
+        ).fetchone()
+        return row is not None
 
     def save_extraction(
         self,
@@ -317,7 +319,8 @@ class Store:
                 "and prompt_version = ?",
                 [article_id, extractor.backend, extractor.model, extractor.prompt_version],
             )
-            self.db.table("extractions").insert(
+            self._insert(
+                "extractions",
                 {
                     "article_id": article_id,
                     "run_id": run_id,
@@ -327,7 +330,7 @@ class Store:
                     "status": "failed" if result is None else "done",
                     "error": error,
                     "finished_at": now(),
-                }
+                },
             )
             if result is None:
                 return
@@ -344,10 +347,10 @@ class Store:
                 fields = record.model_dump()
                 rows[_RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
             for table, records in rows.items():
-                if records:
-                    self.db.table(table).insert_all(records)
-            if result.rejected:
-                self.db.table("rejections").insert_all(
+                self._insert(table, *records)
+            self._insert(
+                "rejections",
+                *(
                     {
                         **base,
                         "record_type": r.record_type,
@@ -355,7 +358,26 @@ class Store:
                         "reasons": json.dumps(r.reasons, ensure_ascii=False),
                     }
                     for r in result.rejected
-                )
+                ),
+            )
+
+    def _insert(self, table: str, *rows: dict[str, Any]) -> None:
+        """Insert rows of a table this module created, by its known columns.
+
+        The hot path of a run: sqlite-utils' `insert_all` reads the table's
+        schema on every call, which cost more than the extraction itself.
+        """
+        if rows:
+            sql, columns = _insert_sql(table)
+            self.db.conn.executemany(sql, [[row.get(c) for c in columns] for row in rows])
+
+    def _insert_one(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row (as `_insert`) and return its id."""
+        sql, columns = _insert_sql(table)
+        rowid = self.db.conn.execute(sql, [row.get(c) for c in columns]).lastrowid
+        if rowid is None:
+            raise RuntimeError(f"no row was inserted into {table}")
+        return rowid
 
     # --- reading back -------------------------------------------------------
 
@@ -392,3 +414,12 @@ class Store:
 
     def page_names(self) -> list[str]:
         return [row["name"] for row in self.db.query("select distinct name from pages")]
+
+
+@functools.cache
+def _insert_sql(table: str) -> tuple[str, list[str]]:
+    columns = [c for c in _TABLES[table]["columns"] if c != "id"]
+    sql = "insert into [{}] ({}) values ({})".format(
+        table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+    )
+    return sql, columns
