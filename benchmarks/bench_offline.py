@@ -2,8 +2,9 @@
 
 Each copy gets a marker line so its content (and hence its sha256) is distinct and
 nothing is skipped as already known. Each page count runs in a fresh process, so
-its peak resident memory (ru_maxrss) is its own: the two sizes show whether memory
-stays flat as the page count grows.
+its peak resident memory (ru_maxrss, of the writing process and of the largest
+worker process) is its own: the two sizes show whether memory stays flat as the
+page count grows.
 
     python benchmarks/bench_offline.py              # 100 and 1,000 pages
     python benchmarks/bench_offline.py --pages 300  # one size
@@ -20,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractor.pipeline import run
+from extractor.pipeline import default_jobs, run
 from extractor.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -38,40 +39,49 @@ def make_pages(folder: Path, count: int) -> list[str]:
     return paths
 
 
-def measure(count: int) -> tuple[float, float, int]:
-    """(pages per second, peak resident memory in MiB, articles) for `count` pages."""
+def measure(count: int, jobs: int | None) -> tuple[float, float, float, int]:
+    """Pages per second, peak resident MiB of the writer and of the largest worker, articles."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_pages(folder, count)
         store = Store.open(folder / "bench.db")
         started = time.perf_counter()
-        summary = run(paths, store)
+        summary = run(paths, store, jobs=jobs)
         seconds = time.perf_counter() - started
         store.close()
     if summary.pages != count:
         raise SystemExit(f"expected {count} pages, extracted {summary.pages}: {summary.errors[:3]}")
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return count / seconds, peak_kib / 1024, summary.articles
+    writer = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return count / seconds, writer, worker, summary.articles
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: as `extractor run`)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one)))
+        print(json.dumps(measure(args.one, args.jobs)))
         return
-    print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'peak RSS MiB':>13}")
+    jobs = default_jobs(max(args.pages)) if args.jobs is None else args.jobs
+    print(f"rules backend, {jobs} worker process(es) where the page count calls for them")
+    print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}")
     for count in args.pages:
+        command = [sys.executable, __file__, "--one", str(count)]
+        if args.jobs is not None:
+            command += ["--jobs", str(args.jobs)]
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(count)],
+            command,
             check=True,
             capture_output=True,
             text=True,
         ).stdout
-        rate, peak, articles = json.loads(out)
-        print(f"{count:>6} {articles:>9} {rate:>9.1f} {peak:>13.1f}")
+        rate, writer, worker, articles = json.loads(out)
+        print(f"{count:>6} {articles:>9} {rate:>9.1f} {writer:>11.1f} {worker:>11.1f}")
     print(f"target: >= {TARGET_PAGES_PER_SECOND} pages/s; peak memory flat across sizes")
 
 

@@ -58,7 +58,15 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-def run(paths: tuple[str, ...], db_path: str) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading and extracting. [default: 1 for under 50 pages, "
+    "else one per core, at most 4]",
+)
+def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
     """Segment, extract, check and store the pages under PATHS.
 
     PATHS are page files or directories (searched for *.txt). Without a model
@@ -88,16 +96,16 @@ def run(paths: tuple[str, ...], db_path: str) -> None:
                 if p.error:
                     bar.console.print(f"[red]error[/red]: {p.path}: {p.error}", highlight=False)
 
-            summary = pipeline.run(list(paths), store, on_progress=on_progress)
+            summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
     finally:
         store.close()
     _print_summary(summary, db_path)
-    if summary.pages_failed:
+    if summary.pages_failed or summary.articles_failed:
         sys.exit(1)
 
 
 def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
-    out = Console()
+    out = Console(soft_wrap=True)
     table = Table(
         title=f"run {summary.run_id} ({summary.extractor.backend if summary.extractor else ''})"
     )
@@ -111,13 +119,16 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
             str(summary.rejected[record_type]),
         )
     out.print(table)
-    extracted = summary.articles - summary.articles_skipped
+    extracted = summary.articles - summary.articles_skipped - summary.articles_failed
     out.print(
         f"pages: {summary.pages} read, {summary.pages_failed} failed"
-        f" | articles: {extracted} extracted, {summary.articles_skipped} already in the database"
+        f" | articles: {extracted} extracted, {summary.articles_failed} failed,"
+        f" {summary.articles_skipped} already in the database"
         f" | {summary.seconds:.2f} s",
         highlight=False,
     )
+    for error in summary.errors:
+        out.print(f"[red]failed[/red]: {error}", highlight=False)
     out.print(
         f"database: {db_path}\n"
         f"inspect:  sqlite-utils tables {db_path} --counts\n"

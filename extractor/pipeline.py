@@ -7,15 +7,19 @@ and tests can stay quiet.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import multiprocessing
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.check import check_article
 from extractor.errors import UserError
 from extractor.extract import rules
-from extractor.models import Article, ArticleRecords
+from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.store import Extractor, Store
@@ -69,33 +73,93 @@ def rules_extractor() -> Extractor:
     return Extractor(backend=rules.BACKEND, model=rules.BACKEND, prompt_version=rules.RULES_VERSION)
 
 
+@dataclass
+class PreparedPage:
+    """A page read, segmented, extracted and checked: everything but storing it.
+
+    `outcomes` is aligned with `articles`: a check result, or the error that
+    stopped that article's extraction.
+    """
+
+    path: str
+    error: str | None = None
+    sha256: str = ""
+    chars: int = 0
+    encoding: str = ""
+    articles: list[Article] = field(default_factory=list)
+    outcomes: list[CheckResult | str] = field(default_factory=list)
+
+
+def prepare_page(target: tuple[str, UserError | None], extract: ExtractFn) -> PreparedPage:
+    """The pure part of a page's work; runs in a worker process when `jobs` > 1."""
+    path, problem = target
+    if problem is not None:
+        return PreparedPage(path, error=str(problem))
+    try:
+        source = read_page(Path(path))
+    except UserError as err:
+        return PreparedPage(path, error=str(err))
+    articles = segment_page(source.text)
+    if not articles:
+        return PreparedPage(path, error="no article found on the page")
+    outcomes: list[CheckResult | str] = []
+    for article in articles:
+        try:
+            outcomes.append(check_article(article.text, extract(article), article.title))
+        except Exception as err:  # one article's failure must not stop the page or the run
+            outcomes.append(f"{type(err).__name__}: {err}")
+    return PreparedPage(
+        path, None, source.sha256, len(source.text), source.encoding, articles, outcomes
+    )
+
+
+def default_jobs(pages: int) -> int:
+    """Worker processes for `pages` pages: one for a few pages, else one per core (at most 4).
+
+    Starting workers costs about a second; it pays off from a few dozen pages.
+    """
+    if pages < 50:
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0))))
+
+
 def run(
     paths: list[str],
     store: Store,
     *,
     extract: ExtractFn = rules.extract,
     extractor: Extractor | None = None,
+    jobs: int | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> RunSummary:
-    """Extract every page under `paths` into `store`; bad files are reported and skipped."""
+    """Extract every page under `paths` into `store`; bad files are reported and skipped.
+
+    With `jobs` > 1, pages are read, segmented, extracted and checked in that
+    many worker processes (`extract` must then be a module-level function);
+    this process alone writes, one transaction per article, in input order.
+    """
     extractor = extractor or rules_extractor()
     started = time.perf_counter()
     targets = list(expand_paths(paths))
+    jobs = default_jobs(len(targets)) if jobs is None else jobs
     summary = RunSummary(run_id=store.start_run(extractor), extractor=extractor)
     status = "interrupted"
+    prepare = functools.partial(prepare_page, extract=extract)
     try:
-        for done, (path, problem) in enumerate(targets, start=1):
-            error = problem
-            if error is None:
-                try:
-                    _run_page(path, store, extract, extractor, summary)
-                except UserError as err:
-                    error = err
-            if error is not None:
-                summary.pages_failed += 1
-                summary.errors.append(f"{path}: {error}")
-            if on_progress:
-                on_progress(Progress(path, done, len(targets), str(error) if error else None))
+        with contextlib.ExitStack() as stack:
+            if jobs > 1:
+                pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(jobs))
+                prepared: Iterator[PreparedPage] = pool.imap(prepare, targets, chunksize=4)
+            else:
+                prepared = map(prepare, targets)
+            for done, page in enumerate(prepared, start=1):
+                if page.error is None:
+                    _store_page(page, store, extractor, summary)
+                else:
+                    summary.pages_failed += 1
+                    summary.errors.append(f"{page.path}: {page.error}")
+                if on_progress:
+                    on_progress(Progress(page.path, done, len(targets), page.error))
         status = "finished"
     finally:
         summary.seconds = time.perf_counter() - started
@@ -103,24 +167,26 @@ def run(
     return summary
 
 
-def _run_page(
-    path: str, store: Store, extract: ExtractFn, extractor: Extractor, summary: RunSummary
+def _store_page(
+    prepared: PreparedPage, store: Store, extractor: Extractor, summary: RunSummary
 ) -> None:
-    source = read_page(Path(path))
-    articles = segment_page(source.text)
-    if not articles:
-        raise UserError("no article found on the page")
-    page = store.add_page(path, source.sha256, len(source.text), source.encoding, articles)
+    page = store.add_page(
+        prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
+    )
     summary.pages += 1
     summary.pages_known += not page.new
-    for article_id, article in page.articles:
+    for (article_id, article), outcome in zip(page.articles, prepared.outcomes, strict=True):
         summary.articles += 1
         if store.is_extracted(article_id, extractor):
             summary.articles_skipped += 1
             continue
-        result = check_article(article.text, extract(article), article.title)
-        store.save_extraction(article_id, summary.run_id, extractor, result)
-        for accepted in result.accepted:
+        if isinstance(outcome, str):
+            summary.articles_failed += 1
+            summary.errors.append(f"{prepared.path}: article {article.seq}: {outcome}")
+            store.save_extraction(article_id, summary.run_id, extractor, None, error=outcome)
+            continue
+        store.save_extraction(article_id, summary.run_id, extractor, outcome)
+        for accepted in outcome.accepted:
             summary.accepted[accepted.record_type] += 1
-        for rejected in result.rejected:
+        for rejected in outcome.rejected:
             summary.rejected[rejected.record_type] += 1
