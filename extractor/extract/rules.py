@@ -27,10 +27,16 @@ _COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
 _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
 # `三年行动`, `五年规划`: a number inside a programme's name.
 _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
+_UNIT_WORDS = ("轮车", "部分")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_END = "，,。；;！？!?：:、（）()“”‘’「」《》\n"
 _LAST_CLAUSE_END = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
+_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_NUMBER_START = re.compile(r"[\d零〇一二两三四五六七八九十]")
+_TRAILING_VERB = re.compile(
+    r"(?:预计|同比|分别|累计|共计|总计|共|已|达到|达|实现|完成|超过|约|近|为|是|有)+$"
+)
 _LABEL_STOP = re.compile(r"[的和与及等共达为是在到了着就都将已]")
 _LEADING_FILLER = re.compile(
     r"^(?:共计|累计|总计|其中|共|达|约|近|为|已|已经|还|并|再|每年|每天|目前)+"
@@ -67,7 +73,16 @@ def _excluded(text: str, match: QuantityMatch) -> bool:
     numeral = text[match.number_start : match.end - len(quantity.unit)]
     if is_calendar_date(match.raw, quantity) or quantity.unit == "岁":
         return True
+    # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts.
+    if quantity.unit in ("级", "星级"):
+        return True
     if before.endswith("第"):
+        return True
+    # `二次核查`, `二次创业`: a count says 两次; 二次 is "a second".
+    if match.chinese and numeral == "二" and quantity.unit == "次":
+        return True
+    # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
+    if quantity.unit + after[:1] in _UNIT_WORDS:
         return True
     if quantity.unit == "次" and _SESSION.match(after):
         return True
@@ -81,14 +96,20 @@ def _excluded(text: str, match: QuantityMatch) -> bool:
 
 
 def _label(text: str, match: QuantityMatch) -> str:
-    """A short phrase for what is counted: the noun after the unit, else the words before."""
-    tail = re.split(rf"[{re.escape(_CLAUSE_END)}]", text[match.end : match.end + 12])[0]
+    """A short phrase for what is counted: the noun after the unit, else the words before.
+
+    `参与干部群众1.5万余人次` → `参与干部群众`; `25名县级干部包保8座` → `县级干部包保`;
+    `为期一个月的课业辅导` → `课业辅导`; `工业增加值增速预计实现13%` → `工业增加值增速`.
+    """
+    tail = _CLAUSE_END_RE.split(text[match.end : match.end + 14])[0]
+    tail = _NUMBER_START.split(tail.removeprefix("的"))[0]
     tail = _LABEL_STOP.split(tail)[0]
-    if len(tail) >= 2 and not re.match(r"[\d零〇一二两三四五六七八九十]", tail):
+    if len(tail) >= 2:
         return tail[:8]
     last_end = _LAST_CLAUSE_END.search(text, max(0, match.start - 60), match.start)
     start = last_end.end() if last_end else max(0, match.start - 60)
     head = _LEADING_FILLER.sub("", text[start : match.start]).strip()
+    head = _TRAILING_VERB.sub("", head)
     return head[-10:]
 
 
