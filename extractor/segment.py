@@ -34,6 +34,8 @@ _MAX_HEADING = 40
 # A body line this long that stops without ending its sentence was cut by the
 # page layout; it goes on in the next line.
 _MIN_BROKEN = 20
+# A headline has no commas: a short line holding one is a sentence cut short.
+_CLAUSE_MARKS = "，,；;、"
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)])"
@@ -170,6 +172,7 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
     return (
         len(previous.text) >= _MIN_BROKEN
         or not _is_balanced(previous.text)
+        or any(c in cut for c in _CLAUSE_MARKS)
         or any(c in cut for c in SENTENCE_END)
         or cut[-1:] in _DANGLING
     )

@@ -27,9 +27,11 @@ _KINDS = (
     "计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|运动会|讲堂|创建|经验|制度"
 )
 _QUOTED = re.compile(
-    rf"(?P<lead>[{_CN}]{{0,12}}?)(?P<name>“(?P<inner>[^“”，。！？；]{{2,24}})”"
+    rf"(?P<lead>[{_CN}]{{0,12}}?)(?P<name>(?P<open>[“‘])(?P<inner>[^“”‘’，。！？；]{{2,24}})(?P<close>[”’])"
     rf"(?P<kind>法|制|[{_CN}·]{{0,10}}?(?:{_KINDS}))?)"
 )
+# Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
+_PAIRS = {"“": "”", "‘": "’"}
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`.
 _LOOSE_KIND = re.compile(r"^(?:这|一|和|与|及)|等|的|开展|举办|一系列")
@@ -51,7 +53,8 @@ _LEADING_VERBS = re.compile(
 _CLAUSE_INSIDE = re.compile(r"(?<!行)为|(?<=.)对|等|建立|开展|实施|组织|通过|的")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?P<name>[{_CN}]{{2,20}}?"
-    r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制))"
+    r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
+    r"进步创建|城市创建|示范创建))"
     r"(?!款|师|队|量|车)"
 )
 _GENERIC = re.compile(
@@ -76,11 +79,13 @@ def campaigns_in(text: str) -> list[Campaign]:
     found: list[tuple[int, str]] = []
     for m in _QUOTED.finditer(text):
         inner, kind = m["inner"], m["kind"]
+        if _PAIRS[m["open"]] != m["close"]:
+            continue
         if kind and _LOOSE_KIND.search(kind[:-1]):
             kind = None
         if (not kind and not _SELF_NAMED.search(inner)) or _in_book_title(text, m.start("name")):
             continue
-        name = m["name"] if kind else f"“{inner}”"
+        name = m["name"] if kind else f"{m['open']}{inner}{m['close']}"
         lead = _PLACE_LEAD.search((m["lead"] or "").rpartition("的")[2])
         if lead and kind and kind.endswith("赛"):
             name = lead.group(0) + name  # `拉萨市迎新年“三对三”篮球赛`

@@ -176,13 +176,18 @@ _AFTER_NAME = ("小朋友", "同学", "同志", "老人", "大爷", "阿姨", "�
 _HONORIFIC = re.compile(rf"^(?P<title>.*?)(?P<name>[{_CN}](?:女士|先生))$")
 # Adverbials between a speaker and the verb: `平措兴奋地告诉记者`, `徐女士在便签留言道`.
 _TRAILING = re.compile(
-    rf"(?:[{_CN}]{{1,4}}地|也|还|都|则|又|再次|笑着|向记者|对记者|在[{_CN}]{{1,8}}(?:上|中|里)?|在便签)$"
+    rf"(?:[{_CN}]{{2}}地|(?:语重心长|意味深长|深有感触|满怀深情)地|也|还|都|则|又|再次|笑着|向记者|对记者|在[{_CN}]{{1,8}}(?:上|中|里)?|在便签)$"
 )
 _NOT_PERSON = re.compile(
     r"(?:会议|会上|报告|报告中|文件|通知|意见|方案|部门|局|委|台|站|办|中心|政府|公司|集团|"
     r"大家|他们|她们|我们|记者|群众|纷纷|人员|干部职工|负责人|一致|普遍|可以|也就是|就是|还|也)$"
 )
 _NAME = re.compile(rf"^[{_CN}·]{{2,6}}$")
+# Words that look like a short name but are not one.
+_NOT_NAME = re.compile(
+    r"(?:市|县|区|乡|镇|村|省|州|社区|街道|所|院|校|队|组|会|处|科|室|厅|团|网|社|报|人|家|方)$"
+    r"|^(?:同时|此外|另外|随后|最后|首先|其次|因此|对此|目前|其中|今年|去年|当天|当时|他|她|我|你|这|那|有人|大家|各)"
+)
 _NAME_STOP = set("的了在是和与等们及或对把被将为从向以于着")
 
 
@@ -198,8 +203,13 @@ def _last_clause(who: str) -> str:
     return who.removeprefix("据").strip()
 
 
-def resolve_speaker(who: str, known: set[str]) -> Speaker | None:
-    """Split `柳梧街道办事处人大专干索朗拉姆` into title and name; None if no person."""
+def resolve_speaker(who: str, known: set[str], *, bare_name: bool = False) -> Speaker | None:
+    """Split `柳梧街道办事处人大专干索朗拉姆` into title and name; None if no person.
+
+    With `bare_name`, words that are nothing but a name (`杨春`, `格桑赤列`) are
+    a speaker too: used for quoted words, where the quotation marks already say
+    someone spoke, and never for reported speech, where `同时指出` would pass.
+    """
     who = _last_clause(who)
     while True:
         trimmed = _TRAILING.sub("", who)
@@ -227,9 +237,19 @@ def resolve_speaker(who: str, known: set[str]) -> Speaker | None:
     head, of, name = who.rpartition("的")
     if of and _is_name(name) and not _NOT_PERSON.search(head + of + name):
         return Speaker(name, head or None)
-    if who in known:
+    if who in known or (bare_name and _is_bare_name(who)):
         return Speaker(who, None)
     return None
+
+
+def _is_bare_name(who: str) -> bool:
+    """`杨春`, `普赤`, `格桑赤列`: two to four characters, no role, place or connective."""
+    return (
+        2 <= len(who) <= 4
+        and _is_name(who)
+        and not any(role in who for role in ROLES)
+        and not _NOT_NAME.search(who)
+    )
 
 
 def resolve_named_before_role(who: str) -> Speaker | None:
@@ -273,7 +293,10 @@ def quotes_in(text: str) -> list[Quote]:
     taken: set[tuple[str, str]] = set()
 
     def add(at: int, who: str, words: str, kind: str, *, name_first: bool = False) -> None:
-        speaker = resolve_named_before_role(who) if name_first else resolve_speaker(who, known)
+        if name_first:
+            speaker = resolve_named_before_role(who)
+        else:
+            speaker = resolve_speaker(who, known, bare_name=kind == "direct")
         words = _clean(words)
         if speaker is None or len(words) < 4:
             return
