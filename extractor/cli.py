@@ -35,11 +35,18 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     help="The SQLite database to write or read.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str) -> None:
     raise click.ClickException(message)
+
+
+def _open_store(db_path: str) -> Store:
+    try:
+        return Store.open(db_path)
+    except UserError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group()
@@ -78,7 +85,7 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
     Example:
         extractor run seeds/ --db extractions.db
     """
-    store = Store.open(db_path)
+    store = _open_store(db_path)
     try:
         with Progress(
             TextColumn("[bold]extracting"),
@@ -94,7 +101,9 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
             def on_progress(p: pipeline.Progress) -> None:
                 bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name)
                 if p.error:
-                    bar.console.print(f"[red]error[/red]: {p.path}: {p.error}", highlight=False)
+                    bar.console.print(
+                        f"[red]error[/red]: {p.path}: {p.error}", highlight=False, soft_wrap=True
+                    )
 
             summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
     finally:
@@ -257,8 +266,10 @@ def eval_command(db_path: str, gold_dir: str, as_json: bool) -> None:
     """
     if not Path(db_path).exists():
         _fail(f"{db_path}: no such database (run `extractor run` first)")
-    store = Store.open(db_path)
+    store = _open_store(db_path)
     try:
+        if store.latest_extractor() is None:
+            raise UserError(f"{db_path}: no extraction to score (run `extractor run` first)")
         report = evaluate(store, Path(gold_dir))
     except UserError as error:
         _fail(str(error))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
+from extractor.errors import UserError
 from extractor.models import Article, CheckResult
 
 #: Bumped when the schema changes; `migrate` brings an older database up to date.
@@ -140,6 +142,21 @@ _TABLES: dict[str, dict[str, Any]] = {
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
+    "llm_calls": {
+        "columns": {
+            "id": int,
+            "run_id": int,
+            "article_id": int,
+            "model": str,
+            "request": str,
+            "response": str,
+            "prompt_tokens": int,
+            "completion_tokens": int,
+            "duration_ms": int,
+            "error": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
     "rejections": {
         "columns": {
             "id": int,
@@ -190,12 +207,16 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        db = sqlite_utils.Database(path)
-        db.enable_wal()
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        store = cls(db)
-        store.migrate()
+        """Open (or create) the database at `path`; UserError if it cannot be one."""
+        try:
+            db = sqlite_utils.Database(path)
+            db.enable_wal()
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            store = cls(db)
+            store.migrate()
+        except sqlite3.DatabaseError as err:  # not a database, or a folder that is missing
+            raise UserError(f"{path}: cannot open the database: {err}") from None
         return store
 
     def close(self) -> None:
