@@ -93,7 +93,8 @@ def read_page(path: Path) -> PageSource:
     text, encoding = decode_page(data)
     if not text.strip():
         raise UserError("empty file")
-    return PageSource(str(path), text, encoding, hashlib.sha256(data).hexdigest())
+    # Known by its text, not its bytes: the same page in another encoding is the same page.
+    return PageSource(str(path), text, encoding, hashlib.sha256(text.encode()).hexdigest())
 
 
 def expand_paths(paths: list[str]) -> Iterator[tuple[str, UserError | None]]:
