@@ -328,19 +328,43 @@ class Checker:
         reasons += evidence_reasons
         if evidence_span is not None:
             span = self.loose.find(name, within=evidence_span) or span
+        if span is not None:
+            span = _widen_to_marks(self.text, span, name)
         return span, reasons
 
 
-def check_article(text: str, records: ArticleRecords, title: str = "") -> CheckResult:
+def _widen_to_marks(text: str, span: Span, name: str) -> Span:
+    """Take in the quotation marks the name was given with: `“五措并举”`, not `五措并举”`."""
+    start, end = span.start, span.end
+    if name[:1] in QUOTE_MARKS and start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    if name[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    return Span(start=start, end=end)
+
+
+def _line_naming(headline: str, named: str) -> str:
+    """The line of a headline (kicker, title, subtitle) that holds `named`."""
+    key = normalize(named, drop_quotes=True)
+    lines = headline.split("\n")
+    return next((line for line in lines if key in normalize(line, drop_quotes=True)), headline)
+
+
+def check_article(text: str, records: ArticleRecords, headline: str = "") -> CheckResult:
     """Check every record against an article; accepted records get offsets and evidence.
 
-    A metric or campaign accepted without evidence gets the sentence around it
-    (the title, when that is the only place it is named).
+    `headline` is the article's kicker, title and subtitle, one per line
+    (`Article.headline`). A metric or campaign accepted without evidence gets
+    the sentence around it, or the headline line when only that names it.
     """
-    result = Checker(text, title).check(records)
+    result = Checker(text, headline).check(records)
     for accepted in result.accepted:
         record = accepted.record
         if isinstance(record, Metric | Campaign) and not record.evidence:
-            evidence = title if accepted.span is None else sentence_around(text, accepted.span)
+            if accepted.span is None:  # named in the headline: the line that names it
+                named = record.raw if isinstance(record, Metric) else record.name
+                evidence = _line_naming(headline, named)
+            else:
+                evidence = sentence_around(text, accepted.span)
             accepted.record = record.model_copy(update={"evidence": evidence})
     return result

@@ -130,6 +130,11 @@ class Article(BaseModel):
     )
     text: str = Field(description="The reflowed body: paragraphs joined by newlines.")
 
+    @property
+    def headline(self) -> str:
+        """Kicker, title and subtitle, one per line: where a record may be named too."""
+        return "\n".join(part for part in (self.kicker, self.title, self.subtitle) if part)
+
 
 class Span(BaseModel):
     """Where a record sits in its article: character offsets into `Article.text`."""

@@ -90,8 +90,15 @@ class PreparedPage:
     outcomes: list[CheckResult | str] = field(default_factory=list)
 
 
-def prepare_page(target: tuple[str, UserError | None], extract: ExtractFn) -> PreparedPage:
-    """The pure part of a page's work; runs in a worker process when `jobs` > 1."""
+def prepare_page(
+    target: tuple[str, UserError | None], extract: ExtractFn | None = None
+) -> PreparedPage:
+    """Read and segment a page and, given `extract`, extract and check its articles.
+
+    Runs in a worker process when `jobs` > 1. Without `extract`, the writer
+    extracts each article itself just before storing it, so an interrupted run
+    keeps every article finished and a re-run extracts only what is missing.
+    """
     path, problem = target
     if problem is not None:
         return PreparedPage(path, error=str(problem))
@@ -102,15 +109,18 @@ def prepare_page(target: tuple[str, UserError | None], extract: ExtractFn) -> Pr
     articles = segment_page(source.text)
     if not articles:
         return PreparedPage(path, error="no article found on the page")
-    outcomes: list[CheckResult | str] = []
-    for article in articles:
-        try:
-            outcomes.append(check_article(article.text, extract(article), article.title))
-        except Exception as err:  # one article's failure must not stop the page or the run
-            outcomes.append(f"{type(err).__name__}: {err}")
+    outcomes = [extract_article(article, extract) for article in articles] if extract else []
     return PreparedPage(
         path, None, source.sha256, len(source.text), source.encoding, articles, outcomes
     )
+
+
+def extract_article(article: Article, extract: ExtractFn) -> CheckResult | str:
+    """An article's checked records, or the error that stopped its extraction."""
+    try:
+        return check_article(article.text, extract(article), article.headline)
+    except Exception as err:  # one article's failure must not stop the page or the run
+        return f"{type(err).__name__}: {err}"
 
 
 def default_jobs(pages: int) -> int:
@@ -144,17 +154,17 @@ def run(
     jobs = default_jobs(len(targets)) if jobs is None else jobs
     summary = RunSummary(run_id=store.start_run(extractor), extractor=extractor)
     status = "interrupted"
-    prepare = functools.partial(prepare_page, extract=extract)
     try:
         with contextlib.ExitStack() as stack:
             if jobs > 1:
                 pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(jobs))
+                prepare = functools.partial(prepare_page, extract=extract)
                 prepared: Iterator[PreparedPage] = pool.imap(prepare, targets, chunksize=4)
             else:
-                prepared = map(prepare, targets)
+                prepared = map(prepare_page, targets)
             for done, page in enumerate(prepared, start=1):
                 if page.error is None:
-                    _store_page(page, store, extractor, summary)
+                    _store_page(page, store, extract, extractor, summary)
                 else:
                     summary.pages_failed += 1
                     summary.errors.append(f"{page.path}: {page.error}")
@@ -168,18 +178,23 @@ def run(
 
 
 def _store_page(
-    prepared: PreparedPage, store: Store, extractor: Extractor, summary: RunSummary
+    prepared: PreparedPage,
+    store: Store,
+    extract: ExtractFn,
+    extractor: Extractor,
+    summary: RunSummary,
 ) -> None:
     page = store.add_page(
         prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
     )
     summary.pages += 1
     summary.pages_known += not page.new
-    for (article_id, article), outcome in zip(page.articles, prepared.outcomes, strict=True):
+    for k, (article_id, article) in enumerate(page.articles):
         summary.articles += 1
         if store.is_extracted(article_id, extractor):
             summary.articles_skipped += 1
             continue
+        outcome = prepared.outcomes[k] if prepared.outcomes else extract_article(article, extract)
         if isinstance(outcome, str):
             summary.articles_failed += 1
             summary.errors.append(f"{prepared.path}: article {article.seq}: {outcome}")

@@ -146,8 +146,6 @@ def extract(article: Article) -> ArticleRecords:
     return ArticleRecords(
         metrics=metrics_in(article),
         quotes=quotes_in(article.text),
-        # A campaign named only in the headline (`“五措并举”`) is still the article's.
-        campaigns=campaigns_in(
-            f"{article.title}\n{article.text}" if article.title else article.text
-        ),
+        # A campaign named only in the headline (`“五措并举”`) is the article's too.
+        campaigns=campaigns_in(f"{article.headline}\n{article.text}"),
     )
