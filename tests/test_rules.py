@@ -1,0 +1,398 @@
+"""The rules backend on short phrases of the genre: what it reads, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract import rules
+from extractor.models import Article, ArticleRecords
+
+
+def extract(text: str, title: str = "") -> ArticleRecords:
+    return rules.extract(Article(seq=0, title=title, text=text))
+
+
+# --- metrics --------------------------------------------------------------------
+
+# phrase → raw (as printed, at least), value, value_max, unit, approx
+METRICS: list[tuple[str, str, float, float | None, str, str]] = [
+    ("参与干部群众1.5万余人次。", "1.5万余人次", 15000, None, "人次", "more"),
+    ("墨竹工卡县工业总产值130亿元。", "130亿元", 13000000000, None, "元", "exact"),
+    ("共投入本级资金3420万元。", "3420万元", 34200000, None, "元", "exact"),
+    ("累计安排衔接资金2.3亿元。", "2.3亿元", 230000000, None, "元", "exact"),
+    ("学员们将进行为期10天的技能培训。", "10天", 10, None, "天", "exact"),
+    ("此次比赛为期四天。", "四天", 4, None, "天", "exact"),
+    ("为辖区孩子们提供为期一个月的课业辅导。", "一个月", 1, None, "个月", "exact"),
+    ("今天我们每个化妆师大概做了20到30个妆造。", "20到30个", 20, 30, "个", "exact"),
+    ("全县适龄儿童入学率达98.24%。", "98.24%", 98.24, None, "%", "exact"),
+    ("全县三分之一的村庄完成改造。", "三分之一", 1 / 3, None, "", "exact"),
+    ("工业增加值增速预计实现13%。", "13%", 13, None, "%", "exact"),
+    ("整改完成率100%。", "100%", 100, None, "%", "exact"),
+    ("农家乐接待量增长4倍。", "4倍", 4, None, "倍", "exact"),
+    ("农牧民收入增长2.1倍。", "2.1倍", 2.1, None, "倍", "exact"),
+    ("开展安全生产宣讲150余场次。", "150余场次", 150, None, "场次", "more"),
+    ("县委、县政府主要领导累计32次深入企业督导检查。", "32次", 32, None, "次", "exact"),
+    ("25名县级干部包保矿山。", "25名", 25, None, "名", "exact"),
+    ("县级干部包保8座非煤矿山。", "8座", 8, None, "座", "exact"),
+    ("十余名志愿者参加活动。", "十余名", 10, None, "名", "more"),
+    ("组织20—30名干部参加培训。", "20—30名", 20, 30, "名", "exact"),
+    ("为困难群众发放慰问金2万余元。", "2万余元", 20000, None, "元", "more"),
+    ("活动中，大家听两名服刑人员现身说法。", "两名", 2, None, "名", "exact"),
+    ("共排查出1家工贸行业安全隐患。", "1家", 1, None, "家", "exact"),
+    ("每天都有100余名学生来这里学习。", "100余名", 100, None, "名", "more"),
+    ("接待游客约4000人次。", "约4000人次", 4000, None, "人次", "about"),
+    ("新建蓄水池500立方米左右。", "500立方米左右", 500, None, "立方米", "about"),
+    ("不到20人报名参加。", "不到20人", 20, None, "人", "less"),
+    ("回收可回收物38744.6公斤。", "38744.6公斤", 38744.6, None, "公斤", "exact"),
+    ("在海拔4300米的哨所执勤。", "4300米", 4300, None, "米", "exact"),
+    ("新建暖棚80平方米。", "80平方米", 80, None, "平方米", "exact"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "raw", "value", "value_max", "unit", "approx"), METRICS, ids=[m[1] for m in METRICS]
+)
+def test_metric_is_read(
+    phrase: str, raw: str, value: float, value_max: float | None, unit: str, approx: str
+) -> None:
+    metrics = extract(phrase).metrics
+    assert len(metrics) == 1, [m.raw for m in metrics]
+    metric = metrics[0]
+    assert raw in metric.raw and metric.raw in phrase
+    assert metric.value == pytest.approx(value, rel=1e-9)
+    assert metric.value_max == value_max
+    assert (metric.unit, metric.approx) == (unit, approx)
+    assert metric.evidence == phrase
+    assert metric.label
+
+
+def test_compound_counts_are_separate_metrics() -> None:
+    metrics = extract("累计开展服务2.23万余户7.27万余人次。").metrics
+    assert [(m.raw, m.value, m.unit, m.approx) for m in metrics] == [
+        ("2.23万余户", 22300, "户", "more"),
+        ("7.27万余人次", 72700, "人次", "more"),
+    ]
+
+
+def test_every_count_of_a_sentence_is_read() -> None:
+    text = "共排查出6家非煤矿山、6家尾矿库和1家工贸行业安全隐患223个，整改完成185个。"
+    metrics = extract(text).metrics
+    assert [(m.raw, m.value, m.unit) for m in metrics] == [
+        ("6家", 6, "家"),
+        ("6家", 6, "家"),
+        ("1家", 1, "家"),
+        ("223个", 223, "个"),
+        ("185个", 185, "个"),
+    ]
+
+
+def test_numbers_in_quoted_speech_are_metrics() -> None:
+    text = "“每天都有100余名学生来这里学习，家长们都很满意。”吉崩岗街道党工委副书记次仁央宗说。"
+    assert [(m.raw, m.value) for m in extract(text).metrics] == [("100余名", 100)]
+
+
+# Phrases whose numbers are no metric: dates and times, ordinals, names, slogans,
+# codes, the article 一, ages, words without a number.
+NOT_METRICS = [
+    "2024年，城关区将进一步做强城区。",
+    "11月29日，城关区召开会议。",
+    "1月15日，记者从市气象台了解到。",
+    "当日10时，活动正式开始。",
+    "自第二批主题教育开展以来，各单位扎实推进。",
+    "今天是第8个国家宪法日。",
+    "第六轮巡察工作启动。",
+    "深入学习市委十届七次全会精神。",
+    "今年是实施“十四五”规划的关键之年。",
+    "推进“四个创建”的攻坚之年。",
+    "墨竹工卡县“五措并举”把稳安全生产关。",
+    "推广维巴村“1+3”农村改革试点模式。",
+    "G318国道沿线开展环境整治。",
+    "深入实施八大行动。",
+    "推动四下基层制度落地见效。",
+    "作为一名党员，我深感责任重大。",
+    "集中力量抓好办成一件事。",
+    "织密基层治理一张网。",
+    "一位6岁的孩子在家中玩耍。",
+    "多个部门联合开展检查。",
+    "一些群众反映停车难。",
+    "几位老人在广场上聊天。",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_METRICS)
+def test_no_metric(phrase: str) -> None:
+    assert [m.raw for m in extract(phrase).metrics] == []
+
+
+def test_exclusions_leave_the_real_counts() -> None:
+    text = "2024年1月15日10时，第二批25名党员在“四个创建”活动中走访群众130户。"
+    assert [(m.raw, m.value, m.unit) for m in extract(text).metrics] == [
+        ("25名", 25, "名"),
+        ("130户", 130, "户"),
+    ]
+
+
+# --- quotes ---------------------------------------------------------------------
+
+# phrase → speaker, speaker_title, the words (without closing punctuation), kind
+QUOTES: list[tuple[str, str, str | None, str, str]] = [
+    (
+        "城关区农业农村局四级调研员杨春参加座谈。"
+        "“今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事，”杨春说。",
+        "杨春",
+        None,
+        "今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事",
+        "direct",
+    ),
+    (
+        "“今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事，”"
+        "城关区农业农村局四级调研员杨春说。",
+        "杨春",
+        "城关区农业农村局四级调研员",
+        "今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事",
+        "direct",
+    ),
+    (
+        "该公司生产部经理普赤告诉记者：“我们公司对所有进厂的原材料都严格把关。”",
+        "普赤",
+        "该公司生产部经理",
+        "我们公司对所有进厂的原材料都严格把关",
+        "direct",
+    ),
+    (
+        "“我们将继续加强学习，坚决执行两会安排部署，努力为高新区高质量发展贡献力量。”"
+        "柳梧街道办事处人大专干索朗拉姆说。",
+        "索朗拉姆",
+        "柳梧街道办事处人大专干",
+        "我们将继续加强学习，坚决执行两会安排部署，努力为高新区高质量发展贡献力量",
+        "direct",
+    ),
+    (
+        "柳梧街道办事处人大专干索朗拉姆说：“我们将继续加强学习，坚决执行两会安排部署。”",
+        "索朗拉姆",
+        "柳梧街道办事处人大专干",
+        "我们将继续加强学习，坚决执行两会安排部署",
+        "direct",
+    ),
+    (
+        "游客徐女士在便签留言道：“拉萨的交警真是太贴心了，为你们点赞！”",
+        "徐女士",
+        "游客",
+        "拉萨的交警真是太贴心了，为你们点赞",
+        "direct",
+    ),
+    (
+        "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部影片，让我感触很深。”",
+        "西增拉姆",
+        "木如社区",
+        "今天我们看了《雪域少年》这部影片，让我感触很深",
+        "direct",
+    ),
+    (
+        "会上，市委常委、常务副市长、安全生产整治行动专班组长占堆出席会议并讲话。"
+        "占堆指出，城乡环境综合大整治行动是市委、市政府作出的重大决策部署。",
+        "占堆",
+        None,
+        "城乡环境综合大整治行动是市委、市政府作出的重大决策部署",
+        "indirect",
+    ),
+    (
+        "市委常委、常务副市长、安全生产整治行动专班组长占堆指出，"
+        "城乡环境综合大整治行动是市委、市政府作出的重大决策部署。",
+        "占堆",
+        "市委常委、常务副市长、安全生产整治行动专班组长",
+        "城乡环境综合大整治行动是市委、市政府作出的重大决策部署",
+        "indirect",
+    ),
+    (
+        "城关区乡村振兴局局长次仁卓嘎表示，新的一年，城关区乡村振兴局将以脱贫群众持续稳定增收为目标。",
+        "次仁卓嘎",
+        "城关区乡村振兴局局长",
+        "新的一年，城关区乡村振兴局将以脱贫群众持续稳定增收为目标",
+        "indirect",
+    ),
+    (
+        "据拉萨市篮球协会负责人罗布旺久介绍，此次比赛为期四天，由拉萨市体育局主办。",
+        "罗布旺久",
+        "拉萨市篮球协会负责人",
+        "此次比赛为期四天，由拉萨市体育局主办",
+        "indirect",
+    ),  # Quoted words need no role to be someone's: the marks say someone spoke.
+    (
+        "“今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事，”杨春说。",
+        "杨春",
+        None,
+        "今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事",
+        "direct",
+    ),
+    (
+        "普赤告诉记者：“我们公司对所有进厂的原材料都严格把关。”",
+        "普赤",
+        None,
+        "我们公司对所有进厂的原材料都严格把关",
+        "direct",
+    ),
+    (
+        "“我是一名在校大学生，第一次参加这样的比赛，特别开心！”参赛运动员平措兴奋地告诉记者。",
+        "平措",
+        "参赛运动员",
+        "我是一名在校大学生，第一次参加这样的比赛，特别开心",
+        "direct",
+    ),
+    (
+        "格桑赤列就是网格员之一。“我是一名党员，每当我解决一件事，家乡就会变得更好。”格桑赤列说。",
+        "格桑赤列",
+        None,
+        "我是一名党员，每当我解决一件事，家乡就会变得更好",
+        "direct",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker", "title", "words", "kind"), QUOTES, ids=[f"{q[1]}-{q[4]}" for q in QUOTES]
+)
+def test_quote_is_attributed(
+    phrase: str, speaker: str, title: str | None, words: str, kind: str
+) -> None:
+    quotes = extract(phrase).quotes
+    assert len(quotes) == 1, [(q.speaker, q.text) for q in quotes]
+    quote = quotes[0]
+    assert (quote.speaker, quote.speaker_title, quote.kind) == (speaker, title, kind)
+    assert quote.text.rstrip("，,。！？") == words
+
+
+def test_a_following_instruction_is_a_quote_of_its_own() -> None:
+    text = (
+        "市委常委、常务副市长占堆出席会议。"
+        "占堆指出，城乡环境综合大整治行动是市委、市政府作出的重大决策部署。"
+        "占堆强调，各级各部门要压实责任，确保整治工作取得实效。"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.kind, q.text.rstrip("。")) for q in quotes] == [
+        ("占堆", "indirect", "城乡环境综合大整治行动是市委、市政府作出的重大决策部署"),
+        ("占堆", "indirect", "各级各部门要压实责任，确保整治工作取得实效"),
+    ]
+
+
+# Statements of organisations, meetings, reports and groups; questions; slogans.
+NOT_QUOTES = [
+    "市气象台建议，周前期有较明显降雪天气，需加强道路交通安全工作。",
+    "交警部门提示，道路千万条，安全第一，希望广大驾驶人提高交通安全意识。",
+    "会议指出，要把产业作为强市之要，农牧产业要稳产增效。",
+    "政府工作报告中指出，2024年要多措并举推进乡村振兴。",
+    "干部职工纷纷表示，该报告内容具体，主题鲜明，措施有力。",
+    "各街道和村(社区)负责人纷纷表示，带着问题考察学习受益良多。",
+    "墨竹工卡县采取“五措并举”，全力把稳安全生产关口。",
+    "坚持在统筹发展与安全上真正树牢“人民至上、生命至上”的理想信念。",
+    "记者问：“这次活动有哪些新变化？”",
+    # Reported speech needs a person the text names: these are not names.
+    "同时指出，要把产业作为强市之要。",
+    "对此表示，将进一步加强监管。",
+    "“我们将继续加强学习，坚决执行部署。”大家纷纷表示。",
+    "“这次培训让我们收获很大，受益匪浅。”当地村民说。",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUOTES)
+def test_no_quote(phrase: str) -> None:
+    assert [(q.speaker, q.text) for q in extract(phrase).quotes] == []
+
+
+# --- campaigns ------------------------------------------------------------------
+
+CAMPAIGNS: list[tuple[str, list[str]]] = [
+    (
+        "市消防救援支队深入开展“全民消防我体验”宣传活动，推动消防宣传工作提质增效。",
+        ["“全民消防我体验”宣传活动"],
+    ),
+    (
+        "开展“同心向党 铸牢中华民族共同体意识”主题党日活动。",
+        ["“同心向党 铸牢中华民族共同体意识”主题党日活动"],
+    ),
+    ("组织开展“消防科普大学习”活动。", ["“消防科普大学习”活动"]),
+    ("深入学校开展“生命通道”体验疏散演练活动。", ["“生命通道”体验疏散演练活动"]),
+    ("建立“四下基层”工作机制。", ["“四下基层”工作机制"]),
+    ("墨竹工卡县“五措并举”把稳安全生产关。", ["“五措并举”"]),
+    ("结合城乡环境综合大整治行动，化身“石榴籽志愿队”。", ["城乡环境综合大整治行动"]),
+    (
+        "为深入贯彻落实市委、市政府关于开展拉萨市城乡环境综合大整治行动安排部署。",
+        ["拉萨市城乡环境综合大整治行动"],
+    ),
+    ("自第二批主题教育开展以来，各单位扎实推进。", ["第二批主题教育"]),
+    ("全力推进雪亮工程建设。", ["雪亮工程"]),
+    ("深入开展民族团结进步创建。", ["民族团结进步创建"]),
+    ("学习运用‘千万工程’经验，集中力量抓好实事。", ["‘千万工程’经验"]),
+    ("抓好乡村治理积分制管理，实施村庄清洁行动。", ["乡村治理积分制", "村庄清洁行动"]),
+    (
+        "以“体育大拜年 健康迎新春”为主题的拉萨市迎新年“三对三”篮球赛开幕。",
+        ["拉萨市迎新年“三对三”篮球赛"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "names"), CAMPAIGNS, ids=[c[1][0] for c in CAMPAIGNS])
+def test_campaign_is_named(phrase: str, names: list[str]) -> None:
+    campaigns = extract(phrase).campaigns
+    assert [c.name for c in campaigns] == names
+    for campaign in campaigns:
+        assert campaign.name.replace("“", "").replace("”", "") in phrase.replace("“", "").replace(
+            "”", ""
+        )
+
+
+def test_a_campaign_named_twice_is_one_campaign() -> None:
+    text = (
+        "深入开展“全民消防我体验”宣传活动。"
+        "“全民消防我体验”宣传活动走进学校、医疗机构等单位。"
+        "通过“全民消防我体验”，群众掌握了逃生自救技能。"
+    )
+    assert [c.name for c in extract(text).campaigns] == ["“全民消防我体验”宣传活动"]
+
+
+# Generic phrases, one-off meetings, documents and quoted terms are no campaign.
+NOT_CAMPAIGNS = [
+    "进一步强化非煤矿山企业安全生产工作。",
+    "把安全生产工作落到实处。",
+    "推进基层治理体系和治理能力现代化。",
+    "有序推进乡村建设、乡村发展、乡村治理等工作。",
+    "此次活动吸引了众多群众参加。",
+    "城关区召开安全生产工作会议。",
+    "研究制定《非煤矿山企业监管不足专项整治工作方案》。",
+    "实行“一矿一册”“一库一册”台账管理。",
+    "曝光不是目的，让我们一起向不文明行为说“不”。",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_CAMPAIGNS)
+def test_no_campaign(phrase: str) -> None:
+    assert [c.name for c in extract(phrase).campaigns] == []
+
+
+# --- the backend as a whole -----------------------------------------------------
+
+
+def test_a_campaign_named_only_in_the_headline_is_the_articles() -> None:
+    records = extract(
+        "全县上下全力把稳安全生产关口。", title="墨竹工卡县：“五措并举”把稳安全生产关"
+    )
+    assert [c.name for c in records.campaigns] == ["“五措并举”"]
+
+
+def test_records_of_an_article() -> None:
+    text = (
+        "连日来，拉萨市消防救援支队开展“全民消防我体验”宣传活动，共组织演练12场。"
+        "“下一步，我们将持续拓宽社会化消防宣传工作的广度和深度。”"
+        "市消防救援支队综合指导处副处长吉美说。"
+    )
+    records = extract(text, title="开展“全民消防我体验”宣传活动")
+    assert [(m.raw, m.value, m.unit) for m in records.metrics] == [("12场", 12, "场")]
+    assert [(q.speaker, q.speaker_title) for q in records.quotes] == [
+        ("吉美", "市消防救援支队综合指导处副处长")
+    ]
+    assert [c.name for c in records.campaigns] == ["“全民消防我体验”宣传活动"]
+
+
+def test_same_article_same_records() -> None:
+    text = "开展安全生产宣讲150余场次，参与干部群众1.5万余人次；实施村庄清洁行动。"
+    assert extract(text) == extract(text)

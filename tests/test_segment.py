@@ -1,0 +1,490 @@
+"""The segmenter: seed pages cut as the gold files cut them, and the genre's page furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.models import Article
+from extractor.segment import classify, reflow, segment_page
+from tests.conftest import GOLD_FILES, SEED_PAGES, load_gold, page_of
+
+
+def only_article(page: str) -> Article:
+    articles = segment_page(page)
+    assert len(articles) == 1, [a.title for a in articles]
+    return articles[0]
+
+
+# --- the seed pages ------------------------------------------------------------
+
+
+def test_every_seed_page_has_a_gold_file() -> None:
+    assert SEED_PAGES
+    assert sorted(load_gold(g).source for g in GOLD_FILES) == [p.name for p in SEED_PAGES]
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+def test_seed_titles_in_reading_order(gold_file: Path) -> None:
+    gold = load_gold(gold_file)
+    articles = segment_page(page_of(gold).read_text(encoding="utf-8"))
+    assert [a.title for a in articles] == [a.title for a in gold.articles]
+
+
+def _gold_headline_parts() -> list[Any]:
+    """(gold file, article index, field, value) for every kicker, subtitle and byline given."""
+    parts = []
+    for gold_file in GOLD_FILES:
+        for k, article in enumerate(load_gold(gold_file).articles):
+            for field in ("kicker", "subtitle", "byline"):
+                value = getattr(article, field)
+                if value is not None:
+                    parts.append(
+                        pytest.param(gold_file, k, field, value, id=f"{gold_file.stem}-{k}-{field}")
+                    )
+    return parts
+
+
+@pytest.mark.parametrize(("gold_file", "index", "field", "value"), _gold_headline_parts())
+def test_seed_kickers_subtitles_and_bylines(
+    gold_file: Path, index: int, field: str, value: str
+) -> None:
+    gold = load_gold(gold_file)
+    articles = segment_page(page_of(gold).read_text(encoding="utf-8"))
+    assert articles[index].title == gold.articles[index].title
+    assert getattr(articles[index], field) == value
+
+
+@pytest.mark.parametrize("page", SEED_PAGES, ids=lambda p: p.stem)
+def test_seed_bodies_hold_no_page_furniture(page: Path) -> None:
+    """Datelines are split off; bylines, credits and column labels stay out of the body."""
+    for article in segment_page(page.read_text(encoding="utf-8")):
+        assert article.text
+        lines = article.text.split("\n")
+        for line in lines:
+            assert classify(line) not in ("byline", "credit"), line
+            assert line not in ("时讯快递", "社区之窗", "民生焦点", "奋进首府")
+        if article.dateline:
+            assert not article.text.startswith(article.dateline)
+            assert "记者" in article.dateline
+
+
+# --- reflow --------------------------------------------------------------------
+
+
+def test_reflow_joins_a_word_cut_by_a_blank_line() -> None:
+    page = "城关区坚持和发展新时代“枫桥经验”，持续推\n\n动信访工作高质量发展。"
+    assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"
+
+
+def test_reflow_joins_a_sentence_cut_inside_quotation_marks() -> None:
+    page = "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部\n\n影片，让我感触很深。”"
+    assert reflow(page) == (
+        "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部影片，让我感触很深。”"
+    )
+
+
+def test_reflow_joins_a_cut_before_a_comma() -> None:
+    page = (
+        "截至目前，墨竹工卡县召开安全生产培训会16次\n\n"
+        "，开展安全生产宣讲150余场次，参与干部群众1.5万余人次。"
+    )
+    assert reflow(page) == (
+        "截至目前，墨竹工卡县召开安全生产培训会16次，"
+        "开展安全生产宣讲150余场次，参与干部群众1.5万余人次。"
+    )
+
+
+def test_reflow_keeps_paragraph_breaks_after_a_sentence_end() -> None:
+    page = (
+        "会议强调，要坚持和发展新时代“枫桥经验”。\n\n"
+        "下一步，各单位要推动信访工作高质量发展。\n\n"
+        "“我们将继续加强学习，坚决执行两会安排部署。”柳梧街道办事处人大专干索朗拉姆说。\n\n"
+        "会议要求，各单位要压实责任！"
+    )
+    assert reflow(page).split("\n") == [
+        "会议强调，要坚持和发展新时代“枫桥经验”。",
+        "下一步，各单位要推动信访工作高质量发展。",
+        "“我们将继续加强学习，坚决执行两会安排部署。”柳梧街道办事处人大专干索朗拉姆说。",
+        "会议要求，各单位要压实责任！",
+    ]
+
+
+def test_reflow_keeps_a_headline_after_a_finished_paragraph() -> None:
+    page = "市文明办工作人员对以上不文明现象限时整改。\n\n吉崩岗街道：便民服务进社区 温情惠民暖人心"
+    assert reflow(page).split("\n") == [
+        "市文明办工作人员对以上不文明现象限时整改。",
+        "吉崩岗街道：便民服务进社区 温情惠民暖人心",
+    ]
+
+
+def test_reflow_reads_any_line_end() -> None:
+    page = "\ufeff城关区坚持和发展新时代“枫桥经验”，持续推\r\n\r\n动信访工作高质量发展。\r\n"
+    assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"
+
+
+def test_a_cut_paragraph_is_joined_inside_its_article() -> None:
+    page = (
+        "城关区召开信访工作推进会\n\n"
+        "拉萨融媒讯(记者李从芳)近日，城关区召开信访工作推进会，研究部署下一阶段信访工作，推\n\n"
+        "动信访工作高质量发展。\n\n"
+        "会议要求，各单位要压实责任，切实把群众的烦心事解决好。\n"
+    )
+    article = only_article(page)
+    assert article.text.split("\n") == [
+        "近日，城关区召开信访工作推进会，研究部署下一阶段信访工作，推动信访工作高质量发展。",
+        "会议要求，各单位要压实责任，切实把群众的烦心事解决好。",
+    ]
+
+
+# --- datelines and bylines -----------------------------------------------------
+
+DATELINES = [
+    ("拉萨融媒讯(记者李从芳)", "近日，城关区召开信访工作推进会，研究部署下一阶段信访工作。"),
+    ("本报拉萨讯(记者 格桑伦珠)", "近日，堆龙德庆区为辖区困难群众送去米、面、油等生活物资。"),
+    ("本报日喀则电（记者 杨子彦）", "近日，桑珠孜区举办农牧民技能培训班，共培训农牧民120名。"),
+    ("本报拉萨讯(记者 卢文静 通讯员 杨璐)", "为切实做好燃气安全工作，堆龙德庆区开展排查整治。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "body"), DATELINES, ids=["media", "paper", "paper-dian", "with-correspondent"]
+)
+def test_dateline_is_split_from_the_body(dateline: str, body: str) -> None:
+    page = f"城关区开展冬季送温暖活动\n\n{dateline}{body}\n\n有关负责人表示，将持续做好帮扶工作。\n"
+    article = only_article(page)
+    assert article.title == "城关区开展冬季送温暖活动"
+    assert article.dateline == dateline
+    assert article.text == f"{body}\n有关负责人表示，将持续做好帮扶工作。"
+    assert article.byline is None
+
+
+def test_each_dateline_opens_its_own_article() -> None:
+    titles = [
+        "城关区召开信访工作推进会",
+        "堆龙德庆区开展冬季送温暖活动",
+        "桑珠孜区举办农牧民技能培训班",
+        "开展排查燃气安全隐患整治行动",
+    ]
+    page = "\n\n".join(f"{t}\n\n{d}{b}" for t, (d, b) in zip(titles, DATELINES, strict=True))
+    articles = segment_page(page)
+    assert [a.title for a in articles] == titles
+    assert [(a.dateline, a.text) for a in articles] == DATELINES
+
+
+def test_a_dateline_later_in_the_article_stays_in_the_body() -> None:
+    page = (
+        "城关区开展冬季送温暖活动\n\n"
+        "本报拉萨讯(记者 格桑伦珠)近日，城关区为辖区困难群众送去生活物资。\n\n"
+        "当天，区民政局干部还走访了困难群众。\n"
+    )
+    article = only_article(page)
+    assert article.dateline == "本报拉萨讯(记者 格桑伦珠)"
+    assert "本报拉萨讯" not in article.text
+
+
+BYLINES = ["拉萨融媒记者 郝奕凝", "本报记者 扎西顿珠", "本报记者 刘斯宇 卢文静 本报通讯员 果珍"]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+def test_byline_under_the_headline(byline: str) -> None:
+    page = (
+        "促基层善治 保平安和谐\n\n"
+        "——墨竹工卡县基层治理成效显著\n\n"
+        f"{byline}\n\n"
+        "今年以来，墨竹工卡县坚持党建引领，基层治理成效显著。\n\n"
+        "工卡镇设立了网格30个，网格员20人。\n"
+    )
+    article = only_article(page)
+    assert article.title == "促基层善治 保平安和谐"
+    assert article.subtitle == "墨竹工卡县基层治理成效显著"
+    assert article.byline == byline
+    assert article.dateline is None
+    assert (
+        article.text
+        == "今年以来，墨竹工卡县坚持党建引领，基层治理成效显著。\n工卡镇设立了网格30个，网格员20人。"
+    )
+
+
+def test_byline_alone_opens_an_article_after_another() -> None:
+    page = (
+        "城关区召开信访工作推进会\n\n"
+        "拉萨融媒讯(记者李从芳)近日，城关区召开信访工作推进会。\n\n"
+        "健康义诊送温暖\n\n"
+        "拉萨融媒记者 郝奕凝\n\n"
+        "近日，城关区某社区开展健康义诊活动，为群众免费测量血压。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles] == [
+        ("城关区召开信访工作推进会", None),
+        ("健康义诊送温暖", "拉萨融媒记者 郝奕凝"),
+    ]
+    assert "郝奕凝" not in articles[0].text + articles[1].text
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("拉萨融媒记者 郝奕凝", "byline"),
+        ("本报记者 扎西顿珠", "byline"),
+        ("拉萨融媒记者 旦增拉珍摄", "credit"),
+        ("本报记者 格桑伦珠 摄", "credit"),
+        ("图为志愿者正在为群众测量血压。", "caption"),
+        ("——桑珠孜区民族团结进步创建工作亮点频现", "subtitle"),
+        ("城关区召开信访工作推进会", "heading"),
+        ("近日，城关区召开信访工作推进会。", "body"),
+        ("本报拉萨讯(记者 格桑伦珠)近日，堆龙德庆区召开会议", "body"),
+    ],
+)
+def test_line_kinds(line: str, kind: str) -> None:
+    assert classify(line) == kind
+
+
+# --- headlines, kickers, column labels ------------------------------------------
+
+
+def test_organisation_line_above_the_headline_is_the_kicker() -> None:
+    page = (
+        "拉萨市民政局\n\n"
+        "举办民政系统社会工作者专题培训班\n\n"
+        "本报拉萨讯(记者 刘琳琳)近日，拉萨市民政局举办社会工作者专题培训班。\n"
+    )
+    article = only_article(page)
+    assert (article.title, article.kicker) == ("举办民政系统社会工作者专题培训班", "拉萨市民政局")
+
+
+def test_headline_and_subtitle_on_one_line() -> None:
+    page = (
+        "创新实干促发展 ——城关区党员干部深入学习 区市两会精神\n\n"
+        "拉萨融媒记者 刘梦婕\n\n"
+        "岁末年初，暖阳和煦。城关区广大党员干部积极学习会议精神。\n"
+    )
+    article = only_article(page)
+    assert article.title == "创新实干促发展"
+    assert article.subtitle == "城关区党员干部深入学习 区市两会精神"
+
+
+def test_recurring_slogan_is_neither_title_nor_kicker() -> None:
+    page = (
+        "学思想 强党性\n重实践 建新功\n\n"
+        "墨竹工卡县：“五措并举”把稳安全生产关\n\n"
+        "拉萨融媒记者 郝奕凝\n\n"
+        "自第二批主题教育开展以来，墨竹工卡县全力把稳安全生产关口。\n"
+    )
+    article = only_article(page)
+    assert article.title == "墨竹工卡县：“五措并举”把稳安全生产关"
+    assert article.kicker is None
+    assert "学思想" not in article.text
+
+
+@pytest.mark.parametrize("label", ["时讯快递", "社区之窗", "民生焦点", "奋进首府"])
+def test_column_label_is_not_a_title(label: str) -> None:
+    page = (
+        f"{label}\n\n"
+        "城关区召开信访工作推进会\n\n"
+        "拉萨融媒讯(记者李从芳)近日，城关区召开信访工作推进会，研究部署下一阶段信访工作。\n"
+    )
+    article = only_article(page)
+    assert article.title == "城关区召开信访工作推进会"
+    assert article.kicker is None
+    assert label not in article.text
+
+
+def test_column_labels_between_articles_and_under_the_headline() -> None:
+    page = (
+        "社区之窗\n\n"
+        "拉萨市消防救援支队\n\n"
+        "开展“全民消防我体验”宣传活动\n\n"
+        "民生焦点\n\n"
+        "本报拉萨讯(记者 拉巴桑姆)连日来，拉萨市消防救援支队开展“全民消防我体验”宣传活动。\n\n"
+        "同时，消防宣传人员深入居民社区，协助排查火灾隐患。\n\n"
+        "时讯快递\n\n"
+        "堆龙德庆区开展冬季送温暖活动\n\n"
+        "本报拉萨讯(记者 格桑伦珠)近日，堆龙德庆区为辖区困难群众送去生活物资。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles] == [
+        ("开展“全民消防我体验”宣传活动", "拉萨市消防救援支队"),
+        ("堆龙德庆区开展冬季送温暖活动", None),
+    ]
+    for article in articles:
+        for label in ("社区之窗", "民生焦点", "时讯快递"):
+            assert label not in article.text
+
+
+# --- photos ----------------------------------------------------------------------
+
+PHOTO = (
+    "近日，拉萨市第一中学组织学生开展冬季长跑活动，同学们在奔跑中锻炼意志、强健体魄。\n\n"
+    "图为学生们正在参加冬季长跑。\n\n"
+    "拉萨融媒记者 旦增拉珍摄\n"
+)
+BEFORE = (
+    "城关区开展冬季送温暖活动\n\n"
+    "拉萨融媒讯(记者吴敏)近日，城关区为辖区困难群众送去米、面、油等生活物资。\n"
+)
+AFTER = (
+    "堆龙德庆区召开安全生产推进会\n\n"
+    "拉萨融媒讯(记者李从芳)近日，堆龙德庆区召开安全生产推进会，安排部署节日期间安全生产工作。\n"
+)
+
+
+def _untitled(articles: list[Article]) -> Article:
+    photos = [a for a in articles if not a.title]
+    assert len(photos) == 1, [a.title for a in articles]
+    return photos[0]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [BEFORE + "\n\n\n\n" + PHOTO + "\n" + AFTER, PHOTO + "\n" + AFTER, BEFORE + "\n\n\n\n" + PHOTO],
+    ids=["between", "first", "last"],
+)
+def test_photo_without_headline_is_its_own_untitled_article(page: str) -> None:
+    articles = segment_page(page)
+    photo = _untitled(articles)
+    assert photo.text.split("\n") == [
+        "近日，拉萨市第一中学组织学生开展冬季长跑活动，同学们在奔跑中锻炼意志、强健体魄。",
+        "图为学生们正在参加冬季长跑。",
+    ]
+    assert photo.byline == "拉萨融媒记者 旦增拉珍摄"
+    assert photo.dateline is None
+    titled = [a for a in articles if a.title]
+    assert [a.title for a in titled] == [
+        t for t in ("城关区开展冬季送温暖活动", "堆龙德庆区召开安全生产推进会") if t in page
+    ]
+    for article in titled:
+        assert "长跑" not in article.text
+        assert "旦增拉珍" not in article.text
+
+
+def test_photo_caption_and_credit_on_one_line() -> None:
+    page = (
+        BEFORE
+        + "\n\n\n\n"
+        + "日前，2024雪域名家大讲堂在西藏自治区图书馆学术报告厅举办。\n\n"
+        + "图为见面会现场。本报记者 鹿丽娟 摄\n\n"
+        + AFTER
+    )
+    photo = _untitled(segment_page(page))
+    assert (
+        photo.text == "日前，2024雪域名家大讲堂在西藏自治区图书馆学术报告厅举办。\n图为见面会现场。"
+    )
+    assert photo.byline == "本报记者 鹿丽娟 摄"
+
+
+def test_photo_story_with_its_own_headline_keeps_it() -> None:
+    page = (
+        BEFORE
+        + "\n\n健康义诊送温暖\n\n\n\n"
+        + "近日，马镇新时代文明实践所开展义诊服务活动。\n\n"
+        + "图为志愿者正在为群众测量血压。\n\n"
+        + "本报记者 格桑伦珠 摄\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "健康义诊送温暖"]
+    assert articles[1].byline == "本报记者 格桑伦珠 摄"
+    assert articles[1].text.endswith("图为志愿者正在为群众测量血压。")
+
+
+def test_caption_inside_an_article_stays_with_it() -> None:
+    page = (
+        "吉崩岗街道：便民服务进社区 温情惠民暖人心\n\n"
+        "拉萨融媒讯(记者旦增拉珍、普珍)连日来，吉崩岗街道为辖区孩子们提供课业辅导等志愿服务。\n\n\n\n"
+        "图为大学生志愿者在吉崩岗街道为孩子们辅导功课。拉萨融媒记者 旦增拉珍摄\n\n"
+        "同时，该街道还组织孩子们前往拉萨电影院免费观看电影。\n"
+    )
+    article = only_article(page)
+    assert article.title == "吉崩岗街道：便民服务进社区 温情惠民暖人心"
+    assert article.text.endswith("同时，该街道还组织孩子们前往拉萨电影院免费观看电影。")
+    assert "图为大学生志愿者在吉崩岗街道为孩子们辅导功课。" in article.text
+
+
+# --- never invents text ---------------------------------------------------------
+
+_PIECES = [
+    "\n",
+    "\n\n",
+    "\n\n\n\n",
+    "\r\n",
+    " ",
+    "\u3000",
+    "\t",
+    "。",
+    "，",
+    ",",
+    "：",
+    ":",
+    "、",
+    "；",
+    "！",
+    "？",
+    "……",
+    "——",
+    "“",
+    "”",
+    "（",
+    "）",
+    "(",
+    ")",
+    "《",
+    "》",
+    "记者",
+    "摄",
+    "图为",
+    "拉萨融媒讯(记者李从芳)",
+    "本报拉萨讯(记者 格桑伦珠)",
+    "本报日喀则电（记者 杨子彦）",
+    "拉萨融媒记者 郝奕凝",
+    "本报记者 扎西顿珠",
+    "拉萨融媒记者 旦增拉珍摄",
+    "图为见面会现场。",
+    "时讯快递",
+    "学思想 强党性",
+    "拉萨市民政局",
+    "举办民政系统社会工作者专题培训班",
+    "1.5万余人次",
+    "130亿元",
+    "2024年",
+]
+_CHINESE = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+_DIGITS = st.sampled_from("0123456789０１２３４５６７８９.%")
+_PAGES = st.lists(
+    st.one_of(
+        st.sampled_from(_PIECES),
+        st.text(_CHINESE, min_size=1, max_size=30),
+        st.text(_DIGITS, min_size=1, max_size=4),
+    ),
+    max_size=60,
+).map("".join)
+
+
+def _printed(text: str) -> str:
+    """The characters of a text that carry ink: whitespace and a leading byte-order mark dropped."""
+    return "".join(c for c in text.lstrip("\ufeff") if not c.isspace())
+
+
+def _is_subsequence(part: str, whole: str) -> bool:
+    rest = iter(whole)
+    return all(c in rest for c in part)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_PAGES, st.text()))
+def test_reflow_only_moves_line_breaks(page: str) -> None:
+    assert _printed(reflow(page)) == _printed(page)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_PAGES, st.text()))
+def test_articles_are_made_of_the_page(page: str) -> None:
+    printed = _printed(page)
+    for seq, article in enumerate(segment_page(page)):
+        assert article.seq == seq
+        assert article.text or article.title
+        for part in (article.text, article.title, article.dateline or "", article.byline or ""):
+            assert _is_subsequence(_printed(part), printed), part
