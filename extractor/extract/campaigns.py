@@ -27,11 +27,18 @@ _KINDS = (
     "计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|运动会|讲堂|创建|经验|制度"
 )
 _QUOTED = re.compile(
-    rf"(?P<lead>[{_CN}]{{0,12}}?)(?P<name>(?P<open>[“‘])(?P<inner>[^“”‘’，。！？；]{{2,24}})(?P<close>[”’])"
+    rf"(?P<lead>[{_CN}]{{0,12}}?)(?P<name>(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；]{{2,24}})(?P<close>[”’」])"
     rf"(?P<kind>法|制|[{_CN}·]{{0,10}}?(?:{_KINDS}))?)"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
-_PAIRS = {"“": "”", "‘": "’"}
+_PAIRS = {"“": "”", "‘": "’", "「": "」"}
+# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
+_METHOD_OF = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:模式|机制|工作法|做法|经验)$")
+# An event's theme: `以“体育大拜年 健康迎新春”为主题的……篮球赛`.
+_THEME = re.compile(r"以(?P<name>([“「])[^“”「」，。！？；]{2,24}[”」])为主题")
+# An activity named without marks, opened by a verb that organises it:
+# `开展安全宣传进校园活动`. Short ones (`开展文体活动`) are kinds, not names.
+_ACTIVITY = re.compile(rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{6,20}}?活动)(?=暨|[^{_CN}]|$)")
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`.
 _LOOSE_KIND = re.compile(r"^(?:这|一|和|与|及)|等|的|开展|举办|一系列")
@@ -43,7 +50,7 @@ _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经�
 _STRONG_OPENERS = "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴"
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
-    "探索|打造|完善|推广|建立|巩固|创建|自|在|以|对|和|与|及|、"
+    "探索|打造|完善|推广|建立|巩固|创建|自|在|以|对|和|与|及|、|：|:"
 )
 _STRONG = re.compile(_STRONG_OPENERS)
 _LEADING_VERBS = re.compile(
@@ -51,6 +58,8 @@ _LEADING_VERBS = re.compile(
 )
 # A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`.
 _CLAUSE_INSIDE = re.compile(r"(?<!行)为|(?<=.)对|等|建立|开展|实施|组织|通过|的")
+# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
+_VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?P<name>[{_CN}]{{2,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
@@ -81,9 +90,12 @@ def campaigns_in(text: str) -> list[Campaign]:
         inner, kind = m["inner"], m["kind"]
         if _PAIRS[m["open"]] != m["close"]:
             continue
+        method = bool(kind) and bool(_METHOD_OF.match(kind))
         if kind and _LOOSE_KIND.search(kind[:-1]):
             kind = None
-        if (not kind and not _SELF_NAMED.search(inner)) or _in_book_title(text, m.start("name")):
+        if not (kind or method or _SELF_NAMED.search(inner)) or _in_book_title(
+            text, m.start("name")
+        ):
             continue
         name = m["name"] if kind else f"{m['open']}{inner}{m['close']}"
         lead = _PLACE_LEAD.search((m["lead"] or "").rpartition("的")[2])
@@ -91,7 +103,7 @@ def campaigns_in(text: str) -> list[Campaign]:
             name = lead.group(0) + name  # `拉萨市迎新年“三对三”篮球赛`
         found.append((m.start("name"), name))
     for m in _UNQUOTED.finditer(text):
-        name = _LEADING_VERBS.sub("", _STRONG.split(m["name"])[-1])
+        name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
         if (
             "“" in name
             or "”" in name
@@ -101,6 +113,12 @@ def campaigns_in(text: str) -> list[Campaign]:
         ):
             continue
         found.append((m.end("name") - len(name), name))
+    for m in _THEME.finditer(text):
+        found.append((m.start("name"), m["name"]))
+    for m in _ACTIVITY.finditer(text):
+        name = _LEADING_VERBS.sub("", m["name"])
+        if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
+            found.append((m.end("name") - len(name), name))
     found.sort()
     campaigns: list[Campaign] = []
     keys: list[str] = []
