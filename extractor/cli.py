@@ -76,10 +76,11 @@ def main() -> None:
 def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
     """Segment, extract, check and store the pages under PATHS.
 
-    PATHS are page files or directories (searched for *.txt). Without a model
-    configured the offline rules backend extracts. A re-run of the same pages
-    resumes and adds no duplicates. Files that cannot be read are reported on
-    one line each; the others go on, and the exit status is 1.
+    PATHS are page files or directories (searched for *.txt, recursively).
+    The offline rules backend extracts. A re-run of the same pages resumes and
+    adds no duplicates. Files that cannot be read, and articles whose
+    extraction fails, are reported on one line each; the others go on, and the
+    exit status is 1.
 
     \b
     Example:
