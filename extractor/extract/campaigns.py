@@ -34,11 +34,16 @@ _QUOTED = re.compile(
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
 _METHOD_OF = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:模式|机制|工作法|做法|经验)$")
-# An event's theme: `以“体育大拜年 健康迎新春”为主题的……篮球赛`.
-_THEME = re.compile(r"以(?P<name>([“「])[^“”「」，。！？；]{2,24}[”」])为主题")
+# An event's theme, or the method a unit works by: `以“体育大拜年 健康迎新春”为主题`,
+# `以“党建+”为抓手`.
+_THEME = re.compile(r"以(?P<name>([“「])[^“”「」，。！？；]{2,24}[”」])为(?:主题|抓手|载体|牵引)")
 # An activity named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`. Short ones (`开展文体活动`) are kinds, not names.
 _ACTIVITY = re.compile(rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{6,20}}?活动)(?=暨|[^{_CN}]|$)")
+# A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
+_CREATE = re.compile(
+    rf"(?P<name>创建[{_CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
+)
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`.
 _LOOSE_KIND = re.compile(r"^(?:这|一|和|与|及)|等|的|开展|举办|一系列")
@@ -113,6 +118,9 @@ def campaigns_in(text: str) -> list[Campaign]:
         ):
             continue
         found.append((m.end("name") - len(name), name))
+    for m in _CREATE.finditer(text):
+        if not (_CLAUSE_INSIDE.search(m["name"]) or _in_book_title(text, m.start())):
+            found.append((m.start("name"), m["name"]))
     for m in _THEME.finditer(text):
         found.append((m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
