@@ -27,7 +27,7 @@ _KINDS = (
     "计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|运动会|讲堂|创建|经验|制度"
 )
 _QUOTED = re.compile(
-    rf"(?P<lead>[{_CN}]{{0,12}}?)(?P<name>(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；]{{2,24}})(?P<close>[”’」])"
+    rf"(?P<name>(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；]{{2,24}})(?P<close>[”’」])"
     rf"(?P<kind>法|制|[{_CN}·]{{0,10}}?(?:{_KINDS}))?)"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
@@ -75,6 +75,8 @@ _GENERIC = re.compile(
     r"^(?:此次|本次|这次|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际)|联合行动$"
 )
+# The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
+_LEAD = re.compile(rf"[{_CN}]+$")
 _PLACE_LEAD = re.compile(rf"^[{_CN}]{{2,6}}?(?:市|区|县|乡|镇)[{_CN}]{{0,4}}$")
 
 
@@ -91,7 +93,10 @@ def _in_book_title(text: str, at: int) -> bool:
 def campaigns_in(text: str) -> list[Campaign]:
     """Every named campaign of an article's text, first mention first, once each."""
     found: list[tuple[int, str]] = []
+    done = 0  # the end of the previous quoted name: words before it are not this one's
     for m in _QUOTED.finditer(text):
+        lead_words = _LEAD.search(text, max(done, m.start() - 12), m.start())
+        done = m.end()
         inner, kind = m["inner"], m["kind"]
         if _PAIRS[m["open"]] != m["close"]:
             continue
@@ -103,7 +108,7 @@ def campaigns_in(text: str) -> list[Campaign]:
         ):
             continue
         name = m["name"] if kind else f"{m['open']}{inner}{m['close']}"
-        lead = _PLACE_LEAD.search((m["lead"] or "").rpartition("的")[2])
+        lead = _PLACE_LEAD.search((lead_words[0] if lead_words else "").rpartition("的")[2])
         if lead and kind and kind.endswith("赛"):
             name = lead.group(0) + name  # `拉萨市迎新年“三对三”篮球赛`
         found.append((m.start("name"), name))
