@@ -352,6 +352,8 @@ def segment_page(text: str) -> list[Article]:
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
+        # A photo credit stands for the byline only where no dateline names the reporter.
+        credit = None if draft.dateline else draft.byline
         body = "\n".join(p for p in draft.paragraphs if p)
         if not body and not headline.title:
             continue
@@ -361,7 +363,7 @@ def segment_page(text: str) -> list[Article]:
                 title=headline.title,
                 kicker=headline.kicker,
                 subtitle=headline.subtitle,
-                byline=" ".join(bylines) if bylines else draft.byline,
+                byline=" ".join(bylines) if bylines else credit,
                 dateline=draft.dateline,
                 text=body,
             )

@@ -59,6 +59,16 @@ def test_seed_kickers_subtitles_and_bylines(
     assert getattr(articles[index], field) == value
 
 
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+def test_seed_bylines_and_subtitles_match_the_gold_exactly(gold_file: Path) -> None:
+    """Including where the gold has none: a photo credit under a dateline is no byline."""
+    gold = load_gold(gold_file)
+    articles = segment_page(page_of(gold).read_text(encoding="utf-8"))
+    assert [(a.byline, a.subtitle) for a in articles] == [
+        (a.byline, a.subtitle) for a in gold.articles
+    ]
+
+
 @pytest.mark.parametrize("page", SEED_PAGES, ids=lambda p: p.stem)
 def test_seed_bodies_hold_no_page_furniture(page: Path) -> None:
     """Datelines are split off; bylines, credits and column labels stay out of the body."""
