@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractor.check import Checker, TextIndex, check_article, sentence_around
+from extractor.check import Checker, TextIndex, check_article, normalize, sentence_around
 from extractor.models import ArticleRecords, Campaign, Metric, Quote, Span
 from extractor.segment import reflow
 from tests.conftest import GOLD_FILES, load_gold, page_of
@@ -190,6 +192,37 @@ def test_text_index_maps_back_to_the_original() -> None:
     assert span is not None and text[span.start : span.end] == "记者 李从芳"
     span = index.find("两会召开")
     assert span is not None and text[span.start : span.end] == "两会”召开"
+
+
+def test_text_index_maps_back_through_characters_that_expand() -> None:
+    text = "经营面积约80㎡，投入２万 元。"  # ㎡ reads as "m2"; full-width digits as ASCII
+    index = TextIndex(text)
+    span = index.find("2万元")
+    assert span is not None and text[span.start : span.end] == "２万 元"
+    span = index.find("80m2")
+    assert span is not None and text[span.start : span.end] == "80㎡"
+
+
+_PIECES = st.sampled_from(
+    ["拉萨", "130亿元", "“两会”", "‘三农’", " ", "\n", "，", "１５", "㎡", "½", "\u3000", "。"]
+)
+
+
+@given(st.lists(_PIECES, max_size=30), st.booleans(), st.data())
+def test_text_index_finds_what_it_normalized(
+    pieces: list[str], drop_quotes: bool, data: st.DataObject
+) -> None:
+    """Any passage of the normalized text is found, and maps to text that normalizes to it."""
+    text = "".join(pieces)
+    index = TextIndex(text, drop_quotes=drop_quotes)
+    if not index.normalized:
+        return
+    start = data.draw(st.integers(0, len(index.normalized) - 1))
+    end = data.draw(st.integers(start + 1, len(index.normalized)))
+    needle = index.normalized[start:end]
+    span = index.find(needle)
+    assert span is not None
+    assert needle in normalize(text[span.start : span.end], drop_quotes=drop_quotes)
 
 
 def test_sentence_around() -> None:
