@@ -68,7 +68,10 @@ def main() -> None:
         print(json.dumps(measure(args.one, args.jobs)))
         return
     jobs = default_jobs(max(args.pages)) if args.jobs is None else args.jobs
-    print(f"rules backend, {jobs} worker process(es) where the page count calls for them")
+    if jobs == 1:
+        print("rules backend, in one process (worker MiB: none)")
+    else:
+        print(f"rules backend, {jobs} worker processes where the page count calls for them")
     print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}")
     for count in args.pages:
         command = [sys.executable, __file__, "--one", str(count)]
