@@ -193,20 +193,20 @@ def _short(text: str, limit: int = 30) -> str:
 class Checker:
     """Checks records against one text (an article's body, or a whole page for `verify`).
 
-    An article's headline is part of the article: a record found only there
-    (`“五措并举”` in `墨竹工卡县：“五措并举”把稳安全生产关`) is accepted, located
-    in the title rather than the body.
+    An article's headline (kicker, title, subtitle) is part of the article: a
+    record found only there (`“五措并举”` in `墨竹工卡县：“五措并举”把稳安全生产关`)
+    is accepted, located in the title rather than the body.
     """
 
-    def __init__(self, text: str, title: str = "") -> None:
+    def __init__(self, text: str, headline: str = "") -> None:
         self.text = text
         self.exact = TextIndex(text)
         self.loose = TextIndex(text, drop_quotes=True)
-        self.title_exact = TextIndex(title)
-        self.title_loose = TextIndex(title, drop_quotes=True)
+        self.title_exact = TextIndex(headline)
+        self.title_loose = TextIndex(headline, drop_quotes=True)
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
-        """Where `needle` is in the body, or (None, True) if only the title has it."""
+        """Where `needle` is in the body, or (None, True) if only the headline has it."""
         span = (self.loose if loose else self.exact).find(needle)
         if span is not None:
             return span, True
