@@ -21,7 +21,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import overload
 
@@ -35,7 +35,13 @@ from extractor.models import (
     Rejection,
     Span,
 )
-from extractor.numbers import Number, is_calendar_date, parse_quantity
+from extractor.numbers import (
+    Number,
+    QuantityMatch,
+    find_quantities,
+    is_calendar_date,
+    parse_quantity,
+)
 
 QUOTE_MARKS = "“”‘’「」『』\"'"
 _SENTENCE_END = "。！？!?；;\n"
@@ -43,6 +49,10 @@ _SPACE = re.compile(r"\s")
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
 _NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+# A raw that opens with a numeral must not follow a digit or numeral it was cut from.
+_NUMERAL_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
+_NUMBER_INSIDE = set("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿")
+_CN_DIGITS = set("零〇一二两三四五六七八九十")
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -128,17 +138,21 @@ class TextIndex:
 
     def find(self, needle: str, within: Span | None = None) -> Span | None:
         """Offsets in the original text of the first match of `needle`, or None."""
+        return next(self.find_all(needle, within), None)
+
+    def find_all(self, needle: str, within: Span | None = None) -> Iterator[Span]:
+        """Offsets in the original text of every match of `needle`, left to right."""
         key = self.normalize(needle)
         if not key:
-            return None
+            return
         lo, hi = 0, len(self.normalized)
         if within is not None:
             lo = bisect.bisect_left(self._origin, within.start)
             hi = bisect.bisect_left(self._origin, within.end)
         at = self.normalized.find(key, lo, hi)
-        if at < 0:
-            return None
-        return Span(start=self._origin[at], end=self._origin[at + len(key) - 1] + 1)
+        while at >= 0:
+            yield Span(start=self._origin[at], end=self._origin[at + len(key) - 1] + 1)
+            at = self.normalized.find(key, at + 1, hi)
 
     def closest(self, needle: str) -> tuple[int, str]:
         """The longest passage the needle shares with the text: its length and the passage."""
@@ -204,6 +218,31 @@ class Checker:
         self.loose = TextIndex(text, drop_quotes=True)
         self.title_exact = TextIndex(headline)
         self.title_loose = TextIndex(headline, drop_quotes=True)
+        self._printed: dict[str, list[QuantityMatch]] = {}
+
+    def _printed_around(self, text: str, span: Span) -> QuantityMatch | None:
+        """The quantity printed in `text` that overlaps `span`, as the number grammar reads it."""
+        if text not in self._printed:
+            self._printed[text] = find_quantities(text)
+        return next(
+            (q for q in self._printed[text] if q.start < span.end and span.start < q.end), None
+        )
+
+    def _cut(self, text: str, raw: str, span: Span) -> str | None:
+        """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is.
+
+        `30亿元` occurs in `130亿元`, `4000人次` in `约4000人次`, `1.5万余人` in
+        `1.5万余人次`: each occurs, and reads, but is not what the article says.
+        """
+        before = text[max(0, span.start - 2) : span.start]
+        if raw[:1] in _NUMERAL_START and (
+            before[-1:] in _NUMBER_INSIDE or (before[-1:] == "点" and before[:1] in _CN_DIGITS)
+        ):
+            return f'raw "{raw}" is cut from a longer number in the article'
+        printed = self._printed_around(text, span)
+        if printed is not None and (printed.start < span.start or printed.end > span.end):
+            return f'raw "{raw}" is part of "{printed.raw}" in the article'
+        return None
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
         """Where `needle` is in the body, or (None, True) if only the headline has it."""
@@ -215,8 +254,12 @@ class Checker:
 
     def check(self, records: ArticleRecords) -> CheckResult:
         result = CheckResult()
+        taken: set[tuple[int, int]] = set()
         for metric in records.metrics:
-            self._decide(result, "metric", metric, *self.check_metric(metric))
+            span, reasons = self.check_metric(metric, taken)
+            if span is not None and not reasons:
+                taken.add((span.start, span.end))
+            self._decide(result, "metric", metric, span, reasons)
         for quote in records.quotes:
             self._decide(result, "quote", quote, *self.check_quote(quote))
         for campaign in records.campaigns:
@@ -253,14 +296,19 @@ class Checker:
             return None, [f'evidence does not contain {field} "{value}"']
         return span, []
 
-    def check_metric(self, metric: Metric) -> tuple[Span | None, list[str]]:
+    def check_metric(
+        self, metric: Metric, taken: set[tuple[int, int]] | None = None
+    ) -> tuple[Span | None, list[str]]:
+        """Check a metric; `taken` holds spans given to earlier metrics, so that two records
+        of the same raw (`6家非煤矿山、6家尾矿库`) get an occurrence each."""
         raw = metric.raw.strip()
         if not raw:
             return None, ["raw is empty"]
         reasons = []
-        span, found = self._find(raw, loose=False)
-        if not found:
-            reasons.append(f'raw "{raw}" not found in article')
+        evidence_span, evidence_reasons = self._evidence(metric.evidence, "raw", raw)
+        span, problem = self._locate_raw(raw, evidence_span, taken or set())
+        if problem:
+            reasons.append(problem)
         reading = parse_quantity(raw)
         if reading is None:
             reasons.append(f'raw "{raw}" does not read as a number with a unit')
@@ -288,11 +336,33 @@ class Checker:
                 reasons.append(
                     f'approx "{metric.approx}" does not read as raw "{raw}" ("{reading.approx}")'
                 )
-        evidence_span, evidence_reasons = self._evidence(metric.evidence, "raw", raw)
         reasons += evidence_reasons
-        if evidence_span is not None:
-            span = self.exact.find(raw, within=evidence_span) or span
         return span, reasons
+
+    def _locate_raw(
+        self, raw: str, within: Span | None, taken: set[tuple[int, int]]
+    ) -> tuple[Span | None, str | None]:
+        """Where `raw` is printed whole: in `within` (its evidence) first, then anywhere,
+        preferring an occurrence no earlier metric took; then in the headline, which
+        gives no offsets. With none, the reason."""
+        first_cut = None
+        spare = None
+        for index, in_body in ((self.exact, True), (self.title_exact, False)):
+            scopes = [within, None] if in_body and within else [None]
+            for scope in scopes:
+                for span in index.find_all(raw, scope):
+                    cut = self._cut(index.text, raw, span)
+                    if cut:
+                        first_cut = first_cut or cut
+                    elif not in_body:
+                        return None, None
+                    elif (span.start, span.end) not in taken:
+                        return span, None
+                    else:
+                        spare = spare or span
+            if spare is not None:
+                return spare, None
+        return None, first_cut or f'raw "{raw}" not found in article'
 
     def check_quote(self, quote: Quote) -> tuple[Span | None, list[str]]:
         reasons = []

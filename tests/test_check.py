@@ -82,6 +82,40 @@ def test_lost_wan_is_rejected() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (
+            metric("30亿元", 3000000000, "元"),
+            'raw "30亿元" is cut from a longer number in the article',
+        ),
+        (metric("5万余人次", 50000, "人次", "more"), 'raw "5万余人次" is cut from a longer number'),
+        (metric("1.5万余人", 15000, "人", "more"), 'raw "1.5万余人" is part of "1.5万余人次"'),
+        (metric("30个", 30, "个"), 'raw "30个" is part of "20到30个"'),
+    ],
+    ids=["lost leading digit", "lost decimal", "lost unit character", "end of a range"],
+)
+def test_part_of_a_printed_number_is_rejected(record: Metric, reason: str) -> None:
+    reasons = reasons_for(record)
+    assert len(reasons) == 1 and reasons[0].startswith(reason), reasons
+
+
+def test_a_qualifier_printed_before_the_raw_belongs_in_it() -> None:
+    text = "平均每天通行约4000人次。"
+    assert reasons_for(metric("4000人次", 4000, "人次"), text) == [
+        'raw "4000人次" is part of "约4000人次" in the article'
+    ]
+    assert reasons_for(metric("约4000人次", 4000, "人次", "about"), text) == []
+
+
+def test_the_same_raw_twice_gets_each_occurrence() -> None:
+    text = "共排查出6家非煤矿山、6家尾矿库。"
+    records = ArticleRecords(metrics=[metric("6家", 6, "家"), metric("6家", 6, "家")])
+    result = check_article(text, records)
+    spans = [(a.span.start, a.span.end) for a in result.accepted if a.span]
+    assert spans == [(4, 6), (11, 13)]
+
+
 def test_raw_not_in_article_is_rejected() -> None:
     assert reasons_for(metric("131亿元", 13100000000, "元")) == [
         'raw "131亿元" not found in article'
