@@ -51,6 +51,12 @@ UNITS: tuple[str, ...] = tuple(
             "户",
             "家",
             "个月",
+            "个小时",
+            "个星期",
+            "个工作日",
+            "个百分点",
+            "百分点",
+            "成",
             "个",
             "次",
             "场次",
@@ -160,6 +166,23 @@ UNITS: tuple[str, ...] = tuple(
     )
 )
 
+# `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 小时… with more.
+_MORE_UNITS = ("个多月", "个多小时", "个多星期")
+# `七八个`, `两三百`, `三四十`: two neighbouring digits say "about this many".
+_ROUGH = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
+_ROUGH_PAIRS = {
+    "一二",
+    "一两",
+    "两三",
+    "二三",
+    "三四",
+    "四五",
+    "五六",
+    "六七",
+    "七八",
+    "八九",
+    "三五",
+}
 _MORE = ("超过", "逾", "多于", "高于", "超")
 _ABOUT = ("大约", "大概", "约为", "约", "将近", "接近", "近")
 _LESS = ("不超过", "不到", "不足", "少于", "低于")
@@ -183,14 +206,16 @@ NEUTRAL_PREFIXES = ("为期", "海拔", "共计", "累计", "总计", "共", "�
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGIT + "十百千万亿"
 _AR = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = rf"[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+)?|[百千万](?=[余多])"
+_CN = rf"[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+[万亿]*)?|[百千万](?=[余多])"
 _MAG = "万亿|亿|万|千|百"
-# A number never starts in the middle of another one (G318, 二十五 → 十五).
+# A number never starts in the middle of another one: not after a letter or
+# digit (G318), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
+# (一点五万 → 五万) or 几 (几十名 is no number).
 _NUM = (
-    rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})(?:{_MAG})?"
-    rf"|(?<![{_CN_ALL}A-Za-z0-9])(?:{_CN}))"
+    rf"(?:(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
+    rf"|(?<![{_CN_ALL}A-Za-z0-9几])(?<![{_CN_DIGIT}十]点)(?:{_CN}))"
 )
-_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_CN_ALL}])(?:{_CN}))"
+_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_CN_ALL}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 
 
@@ -199,14 +224,15 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _QUANTITY = rf"""
+    (?P<neg>零下)?
     (?P<pre>{_alternation(list(_PREFIX_APPROX))})?
     (?:
-        百分之(?P<pct>{_BARE})
+        百分之(?P<pct>{_BARE}|百)
       | (?P<den>{_BARE})分之(?P<num>{_BARE})
       | (?P<n1>{_NUM})
-        (?:(?P<sep>{_SEP})(?P<n2>{_NUM}))?
-        (?P<mid>余|多)?
-        (?P<unit>{_alternation(UNITS)})
+        (?:(?P<pct1>%)?(?P<sep>{_SEP})(?P<n2>{_NUM}))?
+        (?:(?P<mid>余|多)(?P<mag>万亿|亿|万|千)?)?
+        (?P<unit>{_alternation(UNITS + _MORE_UNITS)})
     )
     (?P<post>{_alternation(list(_POSTFIX_APPROX))})?
 """
@@ -258,6 +284,13 @@ def read_number(token: str) -> Number | None:
     token = fold(token)
     if token in _MAGNITUDE:  # "百余名", "千余人": the magnitude alone is one of it
         return _MAGNITUDE[token]
+    if "点" in token and token[-1] in "万亿":  # "一点五万": cn2an reads no magnitude after 点
+        digits = token.rstrip("万亿")
+        factor = 1
+        for mag in token[len(digits) :]:
+            factor *= _MAGNITUDE[mag]
+        base = read_number(digits)
+        return None if base is None else _tidy(Decimal(str(base)) * factor)
     if token[:1].isdigit():
         magnitude = 1
         for mag, factor in _MAGNITUDE.items():
@@ -289,6 +322,22 @@ def _approx_of(pre: str | None, mid: str | None, post: str | None) -> Approx:
 
 
 def _reading(m: re.Match[str]) -> Quantity | None:
+    quantity = _unsigned_reading(m)
+    if quantity is None or not m["neg"]:
+        return quantity
+    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # "零下20度"
+
+
+def _rough_range(token: str) -> tuple[Number, Number] | None:
+    """`七八` → (7, 8), `两三百` → (200, 300); None for any other numeral."""
+    m = _ROUGH.match(token)
+    if not m or m[1] + m[2] not in _ROUGH_PAIRS:
+        return None
+    low, high = read_number(m[1] + m[3]), read_number(m[2] + m[3])
+    return None if low is None or high is None else (low, high)
+
+
+def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     approx = _approx_of(m["pre"], m["mid"], m["post"])
     if m["pct"] is not None:
         value = read_number(m["pct"])
@@ -298,10 +347,20 @@ def _reading(m: re.Match[str]) -> Quantity | None:
         if not den or num is None:
             return None
         return Quantity(num / den, None, "", approx)
+    unit = m["unit"]
+    if unit in _MORE_UNITS:
+        unit = unit.replace("多", "")
+        approx = "more" if approx == "exact" else approx
+    if m["pct1"] and unit != "%":  # "5%—10%" repeats its unit; "5%—10个" is no range
+        return None
+    rough = _rough_range(m["n1"]) if m["n2"] is None else None
+    if rough:
+        roughly: Approx = "about" if approx == "exact" else approx
+        return _magnified(Quantity(rough[0], rough[1], unit, roughly), m)
     low = read_number(m["n1"])
     if low is None:
         return None
-    high = None
+    high: Number | None = None
     if m["n2"] is not None:
         high = read_number(m["n2"])
         if high is None:
@@ -314,7 +373,18 @@ def _reading(m: re.Match[str]) -> Quantity | None:
                 low = widened
         if high < low:
             return None
-    return Quantity(low, high, m["unit"], approx)
+    return _magnified(Quantity(low, high, unit, approx), m)
+
+
+def _magnified(quantity: Quantity, m: re.Match[str]) -> Quantity:
+    """Apply a magnitude printed after 余/多: `100余万元` → 1000000, `30多万元` → 300000."""
+    if not m["mag"]:
+        return quantity
+    factor = _MAGNITUDE[m["mag"]]
+    high = None if quantity.value_max is None else _tidy(Decimal(str(quantity.value_max)) * factor)
+    return Quantity(
+        _tidy(Decimal(str(quantity.value)) * factor), high, quantity.unit, quantity.approx
+    )
 
 
 def parse_quantity(raw: str) -> Quantity | None:

@@ -131,6 +131,29 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("1,200人", 1200, None, "人", "exact"),
     ("１２名", 12, None, "名", "exact"),
     ("1.5 万余人次", 15000, None, "人次", "more"),
+    # 余/多 before the magnitude
+    ("100余万元", 1000000, None, "元", "more"),
+    ("30多万元", 300000, None, "元", "more"),
+    ("二十余万元", 200000, None, "元", "more"),
+    ("20余万人次", 200000, None, "人次", "more"),
+    # neighbouring digits: a rough range
+    ("一两个", 1, 2, "个", "about"),
+    ("两三天", 2, 3, "天", "about"),
+    ("七八个", 7, 8, "个", "about"),
+    ("三五天", 3, 5, "天", "about"),
+    ("两三百人", 200, 300, "人", "about"),
+    ("三四十名", 30, 40, "名", "about"),
+    # Chinese decimals with a magnitude, tenths, points, 多 inside the measure word
+    ("一点五万人", 15000, None, "人", "exact"),
+    ("八成", 8, None, "成", "exact"),
+    ("近两成", 2, None, "成", "about"),
+    ("百分之百", 100, None, "%", "exact"),
+    ("12.5个百分点", 12.5, None, "个百分点", "exact"),
+    ("一个多月", 1, None, "个月", "more"),
+    ("两个多小时", 2, None, "个小时", "more"),
+    ("两个小时", 2, None, "个小时", "exact"),
+    ("5%—10%", 5, 10, "%", "exact"),
+    ("零下20度", -20, None, "度", "exact"),
 ]
 
 
@@ -171,6 +194,9 @@ def test_the_table_is_large() -> None:
         "三分之",
         "20到",
         "一名名",
+        "几十名",
+        "十几名",
+        "5%—10个",
     ],
 )
 def test_not_a_quantity(raw: str) -> None:
@@ -215,6 +241,9 @@ def test_compound_counts_are_two() -> None:
 def test_a_number_never_starts_inside_another() -> None:
     assert find_quantities("G318国道") == []
     assert [m.raw for m in find_quantities("二十五名")] == ["二十五名"]
+    assert find_quantities("共1万2千人") == []  # not "2千人"
+    assert [m.raw for m in find_quantities("约一点五万人参加")] == ["约一点五万人"]
+    assert find_quantities("几十名干部") == []
 
 
 _DECIMALS = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False).map(
