@@ -53,6 +53,10 @@ _NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 _NUMERAL_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
 _NUMBER_INSIDE = set("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿")
 _CN_DIGITS = set("零〇一二两三四五六七八九十")
+# A closing mark, an attribution, an opening mark: the seam between two quotations.
+_ATTRIBUTION_INSIDE = re.compile(
+    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
+)
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -379,6 +383,8 @@ class Checker:
             reasons.append(
                 f'quote text not found in article: "{_short(text)}"' + (hint if size else "")
             )
+        if span is not None:
+            reasons += _crossings(self.text[span.start : span.end], quote.kind)
         speaker = quote.speaker.strip()
         if not speaker:
             reasons.append("speaker is empty")
@@ -401,6 +407,19 @@ class Checker:
         if span is not None:
             span = _widen_to_marks(self.text, span, name)
         return span, reasons
+
+
+def _crossings(passage: str, kind: str) -> list[str]:
+    """Why a quote's passage runs past one person's words, if it does.
+
+    Matching ignores quotation marks, so the words of two quotations and the
+    attribution between them (`……。”索朗拉姆说。“……`) would match as one.
+    """
+    if kind == "indirect" and "\n" in passage:
+        return ["indirect quote text runs across paragraphs"]
+    if kind == "direct" and _ATTRIBUTION_INSIDE.search(passage):
+        return ["quote text runs past the end of a quotation into words around it"]
+    return []
 
 
 def _widen_to_marks(text: str, span: Span, name: str) -> Span:

@@ -183,6 +183,31 @@ def test_quote_style_and_spaces_do_not_matter() -> None:
     assert reasons_for(quote) == []
 
 
+TWO_SPEAKERS = (
+    "“我们将继续加强学习。”柳梧街道办事处人大专干索朗拉姆说。\n"
+    "“作为一名基层工作者，我深刻感受到了变化。”柳梧街道办事处党办主任刘金凤说。"
+)
+
+
+def test_a_direct_quote_that_runs_into_the_next_one_is_rejected() -> None:
+    quote = Quote(
+        speaker="索朗拉姆",
+        text="我们将继续加强学习。柳梧街道办事处人大专干索朗拉姆说。作为一名基层工作者",
+        kind="direct",
+    )
+    assert reasons_for(quote, TWO_SPEAKERS) == [
+        "quote text runs past the end of a quotation into words around it"
+    ]
+    inside = Quote(speaker="刘金凤", text="作为一名基层工作者，我深刻感受到了变化", kind="direct")
+    assert reasons_for(inside, TWO_SPEAKERS) == []
+
+
+def test_an_indirect_quote_stays_in_its_paragraph() -> None:
+    text = "占堆指出，大整治行动是重大决策部署。\n会议要求，各单位抓好落实。"
+    quote = Quote(speaker="占堆", text="大整治行动是重大决策部署。会议要求", kind="indirect")
+    assert reasons_for(quote, text) == ["indirect quote text runs across paragraphs"]
+
+
 def test_speaker_not_in_article_is_rejected() -> None:
     quote = Quote(speaker="张三", text="我们将继续加强学习", kind="direct")
     assert reasons_for(quote) == ['speaker "张三" not in article']
