@@ -194,7 +194,12 @@ def _store_page(
         if store.is_extracted(article_id, extractor):
             summary.articles_skipped += 1
             continue
-        outcome = prepared.outcomes[k] if prepared.outcomes else extract_article(article, extract)
+        # A page stored by an earlier run keeps the articles it was cut into then;
+        # results computed from this run's segmentation may not line up with them.
+        if prepared.outcomes and page.new:
+            outcome = prepared.outcomes[k]
+        else:
+            outcome = extract_article(article, extract)
         if isinstance(outcome, str):
             summary.articles_failed += 1
             summary.errors.append(f"{prepared.path}: article {article.seq}: {outcome}")

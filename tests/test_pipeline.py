@@ -8,6 +8,8 @@ from typing import Any
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords
 from extractor.pipeline import default_jobs, run
+from extractor.segment import segment_page
+from extractor.sources import read_page
 from extractor.store import Store
 from tests.conftest import SEED_PAGES
 
@@ -82,3 +84,26 @@ def test_a_failing_article_is_recorded_and_the_run_goes_on(tmp_path: Path) -> No
 def test_workers_are_used_only_when_they_pay_off() -> None:
     assert default_jobs(5) == 1
     assert 1 <= default_jobs(1000) <= 4
+
+
+def test_a_page_stored_by_an_older_segmentation_is_extracted_from_its_stored_articles(
+    tmp_path: Path,
+) -> None:
+    page = SEED_PAGES[0]
+    source = read_page(page)
+    fresh = segment_page(source.text)
+    # An older version cut the page differently: its first two articles as one.
+    older = [
+        fresh[0].model_copy(update={"text": fresh[0].text + "\n" + fresh[1].text}),
+        *(a.model_copy(update={"seq": a.seq - 1}) for a in fresh[2:]),
+    ]
+    store = Store.open(tmp_path / "x.db")
+    store.add_page(str(page), source.sha256, len(source.text), source.encoding, older)
+    summary = run([str(page), *map(str, SEED_PAGES[1:])], store, jobs=2)
+    assert summary.articles_failed == 0 and summary.accepted["metric"] > 0
+    rows = store.db.execute(
+        "select m.raw, m.start, m.[end], a.text from metrics m "
+        "join articles a on a.id = m.article_id where m.located_in = 'text'"
+    ).fetchall()
+    assert rows and all(text[start:end] == raw for raw, start, end, text in rows)
+    store.close()
