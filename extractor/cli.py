@@ -14,6 +14,7 @@ from typing import Any
 import click
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -43,6 +44,8 @@ def _fail(message: str) -> None:
 
 
 def _open_store(db_path: str) -> Store:
+    if db_path.strip() in ("", ":memory:"):
+        raise click.ClickException(f"--db {db_path!r}: give the path of a database file")
     try:
         return Store.open(db_path)
     except UserError as error:
@@ -92,7 +95,7 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
             TextColumn("[bold]extracting"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[page]}"),
+            TextColumn("{task.fields[page]}", markup=False),
             TimeElapsedColumn(),
             console=err,
             transient=True,
@@ -103,7 +106,9 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
                 bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name)
                 if p.error:
                     bar.console.print(
-                        f"[red]error[/red]: {p.path}: {p.error}", highlight=False, soft_wrap=True
+                        f"[red]error[/red]: {escape(p.path)}: {escape(p.error)}",
+                        highlight=False,
+                        soft_wrap=True,
                     )
 
             summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
@@ -138,12 +143,13 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         highlight=False,
     )
     for error in summary.errors:
-        out.print(f"[red]failed[/red]: {error}", highlight=False)
+        out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
     out.print(
         f"database: {db_path}\n"
         f"inspect:  sqlite-utils tables {db_path} --counts\n"
         f'          sqlite-utils {db_path} "select raw, value, unit, label from metrics limit 20" --table',
         highlight=False,
+        markup=False,
     )
 
 
@@ -201,13 +207,16 @@ def verify(page: str, records: str) -> None:
     except UserError as error:
         _fail(f"{page}: {error}")
     try:
-        data = json.loads(Path(records).read_text(encoding="utf-8"))
+        data = json.loads(Path(records).read_text(encoding="utf-8-sig"))
         articles = data["articles"]
         if not isinstance(articles, list):
             raise TypeError
+        json.dumps(data, ensure_ascii=False).encode()  # lone surrogates (\ud800) fail here
     except FileNotFoundError:
         _fail(f"{records}: no such file")
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except OSError as error:
+        _fail(f"{records}: cannot read: {error.strerror or error}")
+    except (ValueError, KeyError, TypeError, RecursionError):
         _fail(f"{records}: not a records file in the gold format (a JSON object with 'articles')")
     checker = Checker(reflow(source.text))
     report: list[dict[str, Any]] = []
@@ -287,15 +296,24 @@ def eval_command(db_path: str, gold_dir: str, as_json: bool) -> None:
     rows = [*report.pages.items(), ("all pages", report.total())]
     for page, scores in rows:
         table.add_row(
-            page,
+            escape(page),
             *(
                 f"{scores[k].precision:.2f} / {scores[k].recall:.2f} / {scores[k].f1:.2f}"
                 for k in KINDS
             ),
         )
     out.print(table)
+    for page in report.ambiguous:
+        err.print(
+            f"warning: more than one page in {db_path} is named {page}; their records are "
+            "scored together",
+            highlight=False,
+            markup=False,
+        )
     for page in report.missing:
-        err.print(f"warning: {page} is in the gold but not in {db_path}", highlight=False)
+        err.print(
+            f"warning: {page} is in the gold but not in {db_path}", highlight=False, markup=False
+        )
 
 
 @main.command()

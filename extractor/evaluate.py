@@ -155,6 +155,8 @@ class Report:
     extractor: Extractor | None
     pages: dict[str, dict[str, Score]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    # Gold pages matched by more than one stored page of that file name: scored together.
+    ambiguous: list[str] = field(default_factory=list)
 
     def total(self) -> dict[str, Score]:
         totals = {kind: Score() for kind in KINDS}
@@ -172,18 +174,19 @@ class Report:
                 for page, scores in self.pages.items()
             },
             "missing_pages": self.missing,
+            "ambiguous_pages": self.ambiguous,
         }
 
 
 def load_gold(directory: Path) -> list[GoldPage]:
-    files = sorted(directory.glob("*.json"))
+    files = sorted(p for p in directory.glob("*.json") if p.is_file())
     if not files:
         raise UserError(f"{directory}: no gold files (*.json)")
     pages = []
     for path in files:
         try:
-            pages.append(GoldPage.model_validate_json(path.read_text(encoding="utf-8")))
-        except (ValidationError, ValueError) as err:
+            pages.append(GoldPage.model_validate_json(path.read_text(encoding="utf-8-sig")))
+        except (ValidationError, ValueError, OSError) as err:
             first = str(err).splitlines()[0]
             raise UserError(
                 f"{path}: not a gold file in the format of ANNOTATION.md ({first})"
@@ -195,10 +198,13 @@ def evaluate(store: Store, gold_dir: Path, extractor: Extractor | None = None) -
     """Score the records of `extractor` (by default the latest run's) against every gold file."""
     extractor = extractor or store.latest_extractor()
     report = Report(extractor)
-    known = set(store.page_names())
+    names = store.page_names()
+    known = set(names)
     for gold_page in load_gold(gold_dir):
         if gold_page.source not in known:
             report.missing.append(gold_page.source)
+        elif names.count(gold_page.source) > 1:
+            report.ambiguous.append(gold_page.source)
         preds: dict[str, list[Record]] = {kind: [] for kind in KINDS}
         if extractor is not None:
             for record_type, row in store.page_records(gold_page.source, extractor):

@@ -130,7 +130,8 @@ def default_jobs(pages: int) -> int:
     """
     if pages < 50:
         return 1
-    return max(1, min(4, len(os.sched_getaffinity(0))))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(4, cores or 1))
 
 
 def run(

@@ -93,7 +93,9 @@ def read_page(path: Path) -> PageSource:
     text, encoding = decode_page(data)
     if not text.strip():
         raise UserError("empty file")
-    # Known by its text, not its bytes: the same page in another encoding is the same page.
+    # Known by its text, not its bytes: the same page in another encoding, or with
+    # other line ends, is the same page.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return PageSource(str(path), text, encoding, hashlib.sha256(text.encode()).hexdigest())
 
 
@@ -104,13 +106,16 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, UserError | None]]:
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                yield given, UserError("directory holds no *.txt page")
-            for page in found:
-                yield str(page), None
-        elif path.exists():
-            yield given, None
-        else:
-            yield given, UserError("no such file or directory")
+        try:
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+                if not found:
+                    yield given, UserError("directory holds no *.txt page")
+                for page in found:
+                    yield str(page), None
+            elif path.exists():
+                yield given, None
+            else:
+                yield given, UserError("no such file or directory")
+        except OSError as err:  # a name too long, a folder that cannot be listed
+            yield given, UserError(f"cannot read: {err.strerror or err}")

@@ -434,7 +434,8 @@ class Store:
                 yield record_type, row
 
     def page_names(self) -> list[str]:
-        return [row["name"] for row in self.db.query("select distinct name from pages")]
+        """The file name of every stored page (a name twice when two pages share it)."""
+        return [row["name"] for row in self.db.query("select name from pages")]
 
 
 @functools.cache

@@ -650,3 +650,92 @@ def test_the_committed_schemas_are_the_models_schemas() -> None:
         for p in (ROOT / "schemas").glob("*.schema.json")
     }
     assert json_schemas() == committed
+
+
+# --- odd names and files -------------------------------------------------------
+
+
+def test_a_name_that_looks_like_markup_is_printed_as_it_is(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
+    odd = tmp_path / "notes [final] [red].txt"
+    odd.write_bytes(b"")
+    result = invoke(runner, "run", str(odd), str(SEED_PAGES[0]), "--db", str(db_path))
+    assert result.exit_code == 1
+    assert f"{odd}: empty file" in result.output
+    assert query(db_path, "select status from runs")[0]["status"] == "finished"
+
+
+def test_a_path_too_long_is_a_one_line_error(runner: CliRunner, db_path: Path) -> None:
+    result = invoke(runner, "run", "x" * 300 + ".txt", str(SEED_PAGES[0]), "--db", str(db_path))
+    assert result.exit_code == 1
+    assert "cannot read" in result.output or "no such file" in result.output
+    assert len(query(db_path, "select id from pages")) == 1
+
+
+@pytest.mark.parametrize("db", ["", ":memory:"])
+def test_a_database_that_is_no_file_is_refused(runner: CliRunner, db: str) -> None:
+    result = invoke(runner, "run", str(SEED_PAGES[0]), "--db", db)
+    assert result.exit_code == 1
+    assert "give the path of a database file" in result.output
+
+
+def test_a_page_with_other_line_ends_is_the_same_page(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(SEED_PAGES[0].read_bytes().replace(b"\n", b"\r\n"))
+    result = invoke(runner, "run", str(SEED_PAGES[0]), str(crlf), "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    assert [row["name"] for row in query(db_path, "select name from pages")] == [SEED_PAGES[0].name]
+
+
+def test_verify_reads_a_records_file_with_a_byte_order_mark(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    gold = GOLD_FILES[0]
+    records = tmp_path / "bom.json"
+    records.write_bytes(b"\xef\xbb\xbf" + gold.read_bytes())
+    result = invoke(runner, "verify", str(page_of(load_gold(gold))), str(records))
+    assert result.exit_code == 0, result.output
+    assert all(r["status"] == "accepted" for r in json.loads(result.stdout)["records"])
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"articles": [{"metrics": [{"raw": "\\ud800"}]}]}', "[" * 100000 + "]" * 100000],
+    ids=["lone surrogate", "deep nesting"],
+)
+def test_verify_refuses_a_records_file_it_cannot_read(
+    runner: CliRunner, tmp_path: Path, content: str
+) -> None:
+    records = tmp_path / "odd.json"
+    records.write_text(content, encoding="utf-8")
+    result = invoke(runner, "verify", str(SEED_PAGES[0]), str(records))
+    assert result.exit_code == 1
+    assert "not a records file in the gold format" in result.output
+
+
+def test_eval_skips_a_folder_named_like_a_gold_file(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "x.json").mkdir()
+    (gold_dir / GOLD_FILES[0].name).write_bytes(GOLD_FILES[0].read_bytes())
+    invoke(runner, "run", str(SEED_PAGES[0]), "--db", str(db_path))
+    result = invoke(runner, "eval", "--db", str(db_path), "--gold", str(gold_dir), "--json")
+    assert result.exit_code == 0, result.output
+    assert list(json.loads(result.stdout)["pages"]) == [SEED_PAGES[0].name]
+
+
+def test_eval_warns_when_two_pages_share_a_gold_file_name(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
+    other = tmp_path / "elsewhere" / SEED_PAGES[0].name
+    other.parent.mkdir()
+    other.write_text(SEED_PAGES[1].read_text(encoding="utf-8"), encoding="utf-8")
+    invoke(runner, "run", str(SEED_PAGES[0]), str(other), "--db", str(db_path))
+    result = invoke(runner, "eval", "--db", str(db_path), "--gold", str(GOLD_FILES[0].parent))
+    assert result.exit_code == 0
+    assert f"more than one page in {db_path} is named {SEED_PAGES[0].name}" in result.output
