@@ -7,6 +7,7 @@ exit; tracebacks are left for bugs.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,14 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
         sys.exit(1)
 
 
+def _sqlite_utils() -> str:
+    """How to call sqlite-utils from here: by name if on PATH, else beside this Python."""
+    if shutil.which("sqlite-utils"):
+        return "sqlite-utils"
+    beside = Path(sys.executable).with_name("sqlite-utils")
+    return str(beside.relative_to(Path.cwd())) if beside.is_relative_to(Path.cwd()) else str(beside)
+
+
 def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
     out = Console(soft_wrap=True)
     table = Table(
@@ -144,10 +153,11 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
     )
     for error in summary.errors:
         out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
+    tool = _sqlite_utils()
     out.print(
         f"database: {db_path}\n"
-        f"inspect:  sqlite-utils tables {db_path} --counts\n"
-        f'          sqlite-utils {db_path} "select raw, value, unit, label from metrics limit 20" --table',
+        f"inspect:  {tool} tables {db_path} --counts\n"
+        f'          {tool} {db_path} "select raw, value, unit, label from metrics limit 20" --table',
         highlight=False,
         markup=False,
     )
@@ -218,6 +228,9 @@ def verify(page: str, records: str) -> None:
         _fail(f"{records}: cannot read: {error.strerror or error}")
     except (ValueError, KeyError, TypeError, RecursionError):
         _fail(f"{records}: not a records file in the gold format (a JSON object with 'articles')")
+    unknown = sorted({key for a in articles if isinstance(a, dict) for key in a} - _ARTICLE_FIELDS)
+    if unknown:
+        _fail(f"{records}: unknown article field(s): {', '.join(unknown)}")
     checker = Checker(reflow(source.text))
     report: list[dict[str, Any]] = []
     for a, article in enumerate(articles):
@@ -237,6 +250,9 @@ def verify(page: str, records: str) -> None:
                     }
                 )
     click.echo(json.dumps({"records": report}, ensure_ascii=False, indent=2))
+
+
+_ARTICLE_FIELDS = {"title", "kicker", "subtitle", "byline", "dateline", *_VERIFY_TYPES}
 
 
 def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[str]:

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -158,7 +159,9 @@ def run(
     try:
         with contextlib.ExitStack() as stack:
             if jobs > 1:
-                pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(jobs))
+                pool = stack.enter_context(
+                    multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
+                )
                 prepare = functools.partial(prepare_page, extract=extract)
                 prepared: Iterator[PreparedPage] = pool.imap(prepare, targets, chunksize=4)
             else:
@@ -178,6 +181,11 @@ def run(
     return summary
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the writer's to handle; it stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _store_page(
     prepared: PreparedPage,
     store: Store,
@@ -191,8 +199,9 @@ def _store_page(
     summary.pages += 1
     summary.pages_known += not page.new
     for k, (article_id, article) in enumerate(page.articles):
-        summary.articles += 1
+        # Counted once done, so an interrupted run counts only what it stored.
         if store.is_extracted(article_id, extractor):
+            summary.articles += 1
             summary.articles_skipped += 1
             continue
         # A page stored by an earlier run keeps the articles it was cut into then;
@@ -205,8 +214,10 @@ def _store_page(
             summary.articles_failed += 1
             summary.errors.append(f"{prepared.path}: article {article.seq}: {outcome}")
             store.save_extraction(article_id, summary.run_id, extractor, None, error=outcome)
+            summary.articles += 1
             continue
         store.save_extraction(article_id, summary.run_id, extractor, outcome)
+        summary.articles += 1
         for accepted in outcome.accepted:
             summary.accepted[accepted.record_type] += 1
         for rejected in outcome.rejected:

@@ -219,11 +219,25 @@ class Store:
             raise UserError(f"{path}: cannot open the database: {err}") from None
         return store
 
+    def _up_to_date(self) -> bool:
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return False
+        for name, spec in _TABLES.items():
+            table = self.db.table(name)
+            if not table.exists() or set(spec["columns"]) - set(table.columns_dict):
+                return False
+        return True
+
     def close(self) -> None:
         self.db.close()
 
     def migrate(self) -> None:
-        """Create missing tables and columns; an older database opens as it is."""
+        """Create missing tables and columns; an older database opens as it is.
+
+        An up-to-date database is only read, so opening it never waits for a writer.
+        """
+        if self._up_to_date():
+            return
         with self.db.atomic():
             for name, spec in _TABLES.items():
                 table = self.db.table(name)

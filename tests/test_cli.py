@@ -739,3 +739,11 @@ def test_eval_warns_when_two_pages_share_a_gold_file_name(
     result = invoke(runner, "eval", "--db", str(db_path), "--gold", str(GOLD_FILES[0].parent))
     assert result.exit_code == 0
     assert f"more than one page in {db_path} is named {SEED_PAGES[0].name}" in result.output
+
+
+def test_verify_names_a_misspelled_record_list(runner: CliRunner, tmp_path: Path) -> None:
+    records = tmp_path / "typo.json"
+    records.write_text('{"articles": [{"title": "", "metric": []}]}', encoding="utf-8")
+    result = invoke(runner, "verify", str(SEED_PAGES[0]), str(records))
+    assert result.exit_code == 1
+    assert "unknown article field(s): metric" in result.output

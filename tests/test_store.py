@@ -568,3 +568,17 @@ def test_a_failure_while_saving_an_article_stores_none_of_it(tmp_path: Path) -> 
     run_pages(db, [SEEDS])
 
     assert snapshot(db) == snapshot(fresh)
+
+
+def test_opening_an_up_to_date_database_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    Store.open(db).close()
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another run, in the middle of an article
+    try:
+        reader = Store.open(db)  # would wait, then fail, if opening wrote anything
+        assert reader.latest_extractor() is None
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
