@@ -36,6 +36,9 @@ from extractor.models import (
     Span,
 )
 from extractor.numbers import (
+    CN_DIGITS,
+    CN_NUMERALS,
+    DIGITS,
     Number,
     QuantityMatch,
     find_quantities,
@@ -50,9 +53,9 @@ _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
 _NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
-_NUMERAL_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
-_NUMBER_INSIDE = set("0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿")
-_CN_DIGITS = set("零〇一二两三四五六七八九十")
+_NUMERAL_START = set(DIGITS + CN_NUMERALS)
+_NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
+_BEFORE_POINT = set(CN_DIGITS + "十")
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
 _ATTRIBUTION_INSIDE = re.compile(
     r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
@@ -240,7 +243,7 @@ class Checker:
         """
         before = text[max(0, span.start - 2) : span.start]
         if raw[:1] in _NUMERAL_START and (
-            before[-1:] in _NUMBER_INSIDE or (before[-1:] == "点" and before[:1] in _CN_DIGITS)
+            before[-1:] in _NUMBER_INSIDE or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):
             return f'raw "{raw}" is cut from a longer number in the article'
         printed = self._printed_around(text, span)

@@ -203,19 +203,21 @@ _POSTFIX_APPROX: dict[str, Approx] = {
 # Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
 NEUTRAL_PREFIXES = ("为期", "海拔", "共计", "累计", "总计", "共", "高达", "达到", "达", "仅")
 
-_CN_DIGIT = "零〇一二两三四五六七八九"
-_CN_ALL = _CN_DIGIT + "十百千万亿"
+#: The characters numbers are written with, for the checker and the rules to share.
+DIGITS = "0123456789０１２３４５６７８９"
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUMERALS = CN_DIGITS + "十百千万亿"
 _AR = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = rf"[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+[万亿]*)?|[百千万](?=[余多])"
+_CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?|[百千万](?=[余多])"
 _MAG = "万亿|亿|万|千|百"
 # A number never starts in the middle of another one: not after a letter or
 # digit (G318), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
 # (一点五万 → 五万) or 几 (几十名 is no number).
 _NUM = (
     rf"(?:(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
-    rf"|(?<![{_CN_ALL}A-Za-z0-9几])(?<![{_CN_DIGIT}十]点)(?:{_CN}))"
+    rf"|(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
-_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_CN_ALL}几])(?:{_CN}))"
+_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 
 
@@ -238,7 +240,7 @@ _QUANTITY = rf"""
 """
 # Scanning running text, a lookahead for the characters a quantity can start
 # with lets the engine skip the rest quickly (seven times faster on the seeds).
-_STARTS = "".join(sorted({w[0] for w in _PREFIX_APPROX} | set(_CN_ALL)))
+_STARTS = "".join(sorted({w[0] for w in _PREFIX_APPROX} | set(CN_NUMERALS)))
 _SCAN_RE = re.compile(rf"(?=[0-9{_STARTS}]){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}

@@ -14,7 +14,7 @@ from extractor.check import sentence_around
 from extractor.extract.campaigns import campaigns_in
 from extractor.extract.speech import quotes_in
 from extractor.models import Article, ArticleRecords, Metric, Span
-from extractor.numbers import QuantityMatch, find_quantities, is_calendar_date
+from extractor.numbers import CN_DIGITS, QuantityMatch, find_quantities, is_calendar_date
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
@@ -33,7 +33,7 @@ _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "
 _CLAUSE_END = "，,。；;！？!?：:、（）()“”‘’「」《》\n"
 _LAST_CLAUSE_END = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
 _CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
-_NUMBER_START = re.compile(r"[\d零〇一二两三四五六七八九十]")
+_NUMBER_START = re.compile(rf"[\d{CN_DIGITS}十]")
 _TRAILING_VERB = re.compile(
     r"(?:预计|同比|分别|累计|共计|总计|共|已|达到|达|实现|完成|超过|约|近|为|是|有)+$"
 )
