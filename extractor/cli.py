@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from pydantic import BaseModel, ValidationError
@@ -40,17 +40,17 @@ db_option = click.option(
 err = Console(stderr=True, soft_wrap=True)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
 def _open_store(db_path: str) -> Store:
     if db_path.strip() in ("", ":memory:"):
-        raise click.ClickException(f"--db {db_path!r}: give the path of a database file")
+        _fail(f"--db {db_path!r}: give the path of a database file")
     try:
         return Store.open(db_path)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        _fail(str(error))
 
 
 @click.group()

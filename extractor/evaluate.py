@@ -17,6 +17,7 @@ how the page was cut into articles):
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -198,12 +199,11 @@ def evaluate(store: Store, gold_dir: Path, extractor: Extractor | None = None) -
     """Score the records of `extractor` (by default the latest run's) against every gold file."""
     extractor = extractor or store.latest_extractor()
     report = Report(extractor)
-    names = store.page_names()
-    known = set(names)
+    names = Counter(store.page_names())
     for gold_page in load_gold(gold_dir):
-        if gold_page.source not in known:
+        if gold_page.source not in names:
             report.missing.append(gold_page.source)
-        elif names.count(gold_page.source) > 1:
+        elif names[gold_page.source] > 1:
             report.ambiguous.append(gold_page.source)
         preds: dict[str, list[Record]] = {kind: [] for kind in KINDS}
         if extractor is not None:

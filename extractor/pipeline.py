@@ -37,7 +37,6 @@ class RunSummary:
     extractor: Extractor | None = None
     pages: int = 0
     pages_failed: int = 0
-    pages_known: int = 0
     articles: int = 0
     articles_skipped: int = 0
     articles_failed: int = 0
@@ -197,10 +196,10 @@ def _store_page(
         prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
     )
     summary.pages += 1
-    summary.pages_known += not page.new
     for k, (article_id, article) in enumerate(page.articles):
         # Counted once done, so an interrupted run counts only what it stored.
-        if store.is_extracted(article_id, extractor):
+        # A page stored just now can have no extraction yet: no need to ask.
+        if not page.new and store.is_extracted(article_id, extractor):
             summary.articles += 1
             summary.articles_skipped += 1
             continue

@@ -172,13 +172,6 @@ _TABLES: dict[str, dict[str, Any]] = {
 _RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
 
 
-def _last_id(table: sqlite_utils.db.Table) -> int:
-    """The rowid of the row `table` just inserted."""
-    if table.last_pk is None:
-        raise RuntimeError(f"no row was inserted into {table.name}")
-    return int(table.last_pk)
-
-
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -266,17 +259,16 @@ class Store:
 
     def start_run(self, extractor: Extractor) -> int:
         with self.db.atomic():
-            table = self.db.table("runs")
-            table.insert(
+            return self._insert_one(
+                "runs",
                 {
                     "started_at": now(),
                     "backend": extractor.backend,
                     "model": extractor.model,
                     "prompt_version": extractor.prompt_version,
                     "status": "running",
-                }
+                },
             )
-            return _last_id(table)
 
     def finish_run(
         self, run_id: int, status: str, counts: dict[str, int], errors: list[str]
