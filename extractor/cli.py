@@ -6,11 +6,13 @@ exit; tracebacks are left for bugs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import click
 from pydantic import BaseModel, ValidationError
@@ -66,6 +68,75 @@ def main() -> None:
     """
 
 
+def llm_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of the LLM backend, named as in the README's examples."""
+    options = [
+        click.option(
+            "--model",
+            envvar="EXTRACTOR_MODEL",
+            help="Extract with this model through an OpenAI-compatible endpoint "
+            "[env: EXTRACTOR_MODEL]. Without it, the offline rules backend extracts.",
+        ),
+        click.option(
+            "--base-url",
+            envvar="OPENAI_BASE_URL",
+            help="The endpoint, e.g. http://localhost:11434/v1 [env: OPENAI_BASE_URL; "
+            "default: OpenAI].",
+        ),
+        click.option(
+            "--api-key-env",
+            default="OPENAI_API_KEY",
+            show_default=True,
+            metavar="NAME",
+            help="The environment variable holding the API key (the key is never stored).",
+        ),
+        click.option(
+            "--mode",
+            type=click.Choice(["tools", "json", "md_json"]),
+            default="tools",
+            show_default=True,
+            help="How the model returns records: tool calling, or JSON for servers without it.",
+        ),
+        click.option(
+            "--concurrency",
+            type=click.IntRange(min=1),
+            default=8,
+            show_default=True,
+            help="Model calls in flight at once.",
+        ),
+        click.option(
+            "--max-retries",
+            type=click.IntRange(min=0),
+            default=2,
+            show_default=True,
+            help="Rounds of sending the checker's reasons back for rejected records "
+            "(and re-asks for replies that cannot be read).",
+        ),
+        click.option(
+            "--max-attempts",
+            type=click.IntRange(min=1),
+            default=6,
+            show_default=True,
+            help="Attempts per call on 429, 5xx, timeouts and dropped connections.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=120.0,
+            show_default=True,
+            help="Seconds a call may take before it is cut and retried.",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Call the model even for requests answered before (they are still logged).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -74,50 +145,112 @@ def main() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for reading and extracting. [default: 1 for under 50 pages, "
+    help="Worker processes for the rules backend. [default: 1 for under 50 pages, "
     "else one per core, at most 4]",
 )
-def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
+@llm_options
+def run(
+    paths: tuple[str, ...],
+    db_path: str,
+    jobs: int | None,
+    model: str | None,
+    base_url: str | None,
+    api_key_env: str,
+    mode: str,
+    concurrency: int,
+    max_retries: int,
+    max_attempts: int,
+    timeout: float,
+    no_cache: bool,
+) -> None:
     """Segment, extract, check and store the pages under PATHS.
 
     PATHS are page files or directories (searched for *.txt, recursively).
-    The offline rules backend extracts. A re-run of the same pages resumes and
-    adds no duplicates. Files that cannot be read, and articles whose
+    With --model (or EXTRACTOR_MODEL), a model extracts through any
+    OpenAI-compatible endpoint; without, the offline rules backend does. Either
+    way the checker decides what is accepted. A re-run of the same pages
+    resumes and adds no duplicates; with a model, requests answered before are
+    answered from the database. Files that cannot be read, and articles whose
     extraction fails, are reported on one line each; the others go on, and the
     exit status is 1.
 
     \b
-    Example:
+    Examples:
         extractor run seeds/ --db extractions.db
+        OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini
+        extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
+    if model is not None and not model.strip():
+        model = None
+    if model is None:
+        context = click.get_current_context()
+        llm_only = ("base_url", "api_key_env", "mode", "concurrency", "max_retries")
+        for name in (*llm_only, "max_attempts", "timeout", "no_cache"):
+            if context.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE:
+                option = "--" + name.replace("_", "-")
+                _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
+    elif jobs is not None:
+        _fail("--jobs is for the rules backend; with a model, use --concurrency")
     store = _open_store(db_path)
     try:
-        with Progress(
-            TextColumn("[bold]extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[page]}", markup=False),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("pages", total=None, page="")
+        with _progress_bar(model is not None) as on_progress:
+            if model is None:
+                summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
+            else:
+                from extractor.extract import llm  # the openai stack loads only when needed
 
-            def on_progress(p: pipeline.Progress) -> None:
-                bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name)
-                if p.error:
-                    bar.console.print(
-                        f"[red]error[/red]: {escape(p.path)}: {escape(p.error)}",
-                        highlight=False,
-                        soft_wrap=True,
-                    )
-
-            summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
+                settings = llm.Settings(
+                    model=model,
+                    base_url=base_url or None,
+                    api_key_env=api_key_env,
+                    mode=cast(llm.ModeName, mode),
+                    concurrency=concurrency,
+                    max_retries=max_retries,
+                    attempts=max_attempts,
+                    timeout=timeout,
+                    cache=not no_cache,
+                )
+                try:
+                    backend = llm.connect(settings, store)
+                except UserError as error:
+                    _fail(str(error))
+                summary = pipeline.run_llm(list(paths), store, backend, on_progress=on_progress)
     finally:
         store.close()
     _print_summary(summary, db_path)
+    if summary.stopped_by:
+        _fail(summary.stopped_by)
     if summary.pages_failed or summary.articles_failed:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
+    """A progress bar on stderr: pages for the rules backend, articles and calls for a model."""
+    with Progress(
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles" if llm else "pages"),
+        TextColumn("{task.fields[calls]}", markup=False),
+        TextColumn("{task.fields[page]}", markup=False),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("run", total=None, page="", calls="")
+
+        def on_progress(p: pipeline.Progress) -> None:
+            calls = "" if p.calls is None else f"· {p.calls} calls, {p.cached_calls} cached"
+            bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name, calls=calls)
+            if p.error:
+                bar.console.print(
+                    f"[red]error[/red]: {escape(p.path)}: {escape(p.error)}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+        yield on_progress
 
 
 def _sqlite_utils() -> str:
@@ -151,6 +284,14 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         f" | {summary.seconds:.2f} s",
         highlight=False,
     )
+    if summary.extractor and summary.extractor.backend == "llm":
+        out.print(
+            f"model: {summary.extractor.model} | prompt {summary.extractor.prompt_version}"
+            f" | calls: {summary.calls} ({summary.cached_calls} answered from the cache)"
+            f" | tokens: {summary.prompt_tokens} prompt, {summary.completion_tokens} completion",
+            highlight=False,
+            markup=False,
+        )
     for error in summary.errors:
         out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
     tool = _sqlite_utils()

@@ -3,3 +3,14 @@
 
 class UserError(Exception):
     """A problem the user can fix; its message is printed on one line, without a traceback."""
+
+
+class EndpointRefused(UserError):
+    """The model endpoint refuses every call (bad key, no access, unknown model, down).
+
+    Nothing more can be extracted from it: the run stops.
+    """
+
+
+class ArticleFailed(Exception):
+    """One article could not be extracted (the reason is the message); the run goes on."""

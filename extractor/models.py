@@ -167,6 +167,27 @@ class CheckResult(BaseModel):
     rejected: list[Rejection] = Field(default_factory=list)
 
 
+class LLMCall(BaseModel):
+    """One HTTP call to a model, as the `llm_calls` table keeps it.
+
+    The request is what was sent (messages, schema, model); the API key travels
+    in a header and is never part of it.
+    """
+
+    run_id: int
+    article_id: int
+    model: str
+    request_key: str
+    request: str
+    response: str | None
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    duration_ms: int
+    error: str | None
+    status_code: int | None
+    started_at: str
+
+
 # Gold files (format at the end of ANNOTATION.md) add `optional` to each record
 # and a few article fields; they are read with these models.
 

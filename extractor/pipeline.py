@@ -7,6 +7,7 @@ and tests can stay quiet.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import multiprocessing
@@ -16,14 +17,18 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.check import check_article
-from extractor.errors import UserError
+from extractor.errors import ArticleFailed, EndpointRefused, UserError
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.store import Extractor, Store
+
+if TYPE_CHECKING:  # the LLM stack takes a second to import; the rules backend needs none of it
+    from extractor.extract.llm import LLMBackend
 
 RECORD_TYPES = ("metric", "quote", "campaign")
 ExtractFn = Callable[[Article], ArticleRecords]
@@ -44,6 +49,12 @@ class RunSummary:
     rejected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    calls: int = 0
+    cached_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    #: Why the run stopped before the end (the endpoint refused it), if it did.
+    stopped_by: str | None = None
 
     def counts(self) -> dict[str, int]:
         return {
@@ -56,17 +67,39 @@ class RunSummary:
             "quotes": self.accepted["quote"],
             "campaigns": self.accepted["campaign"],
             "rejections": sum(self.rejected.values()),
+            "calls": self.calls,
+            "cached_calls": self.cached_calls,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
         }
+
+    def record(self, path: str, article: Article, outcome: CheckResult | str) -> None:
+        """Count one stored article: its records, or the error that failed it."""
+        self.articles += 1
+        if isinstance(outcome, str):
+            self.articles_failed += 1
+            self.errors.append(f"{path}: article {article.seq}: {outcome}")
+            return
+        for accepted in outcome.accepted:
+            self.accepted[accepted.record_type] += 1
+        for rejected in outcome.rejected:
+            self.rejected[rejected.record_type] += 1
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Reported after each input file."""
+    """Reported after each input file (rules) or each article (llm, with its calls).
+
+    `done` and `total` count pages for the rules backend and articles for the
+    llm backend, whose total grows as pages are read.
+    """
 
     path: str
     done: int
     total: int
     error: str | None = None
+    calls: int | None = None
+    cached_calls: int = 0
 
 
 def rules_extractor() -> Extractor:
@@ -209,15 +242,131 @@ def _store_page(
             outcome = prepared.outcomes[k]
         else:
             outcome = extract_article(article, extract)
-        if isinstance(outcome, str):
-            summary.articles_failed += 1
-            summary.errors.append(f"{prepared.path}: article {article.seq}: {outcome}")
-            store.save_extraction(article_id, summary.run_id, extractor, None, error=outcome)
-            summary.articles += 1
-            continue
+        _save(store, summary, extractor, prepared.path, article_id, article, outcome)
+
+
+def _save(
+    store: Store,
+    summary: RunSummary,
+    extractor: Extractor,
+    path: str,
+    article_id: int,
+    article: Article,
+    outcome: CheckResult | str,
+) -> None:
+    """Store one article's outcome (one transaction) and count it."""
+    if isinstance(outcome, str):
+        store.save_extraction(article_id, summary.run_id, extractor, None, error=outcome)
+    else:
         store.save_extraction(article_id, summary.run_id, extractor, outcome)
-        summary.articles += 1
-        for accepted in outcome.accepted:
-            summary.accepted[accepted.record_type] += 1
-        for rejected in outcome.rejected:
-            summary.rejected[rejected.record_type] += 1
+    summary.record(path, article, outcome)
+
+
+# --- the llm backend: concurrent calls, one writer ---------------------------------
+
+
+def run_llm(
+    paths: list[str],
+    store: Store,
+    backend: LLMBackend,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> RunSummary:
+    """Extract every page under `paths` with a model, calls in flight up to the concurrency.
+
+    Pages are read and segmented as the calls go; each article is stored (one
+    transaction) as soon as its records are checked. An article that fails is
+    recorded as failed and the run goes on. When the endpoint refuses every call
+    (bad key, unknown model, endpoint down) the run stops at once: the summary's
+    `stopped_by` says why, and what was stored stays stored.
+    """
+    extractor = Extractor(
+        backend="llm", model=backend.settings.model, prompt_version=backend.prompt_version
+    )
+    started = time.perf_counter()
+    summary = RunSummary(run_id=store.start_run(extractor), extractor=extractor)
+    status = "interrupted"
+    try:
+        asyncio.run(_extract_concurrently(paths, store, backend, summary, on_progress))
+        status = "finished"
+    except* EndpointRefused as group:
+        status = "stopped"
+        summary.stopped_by = str(group.exceptions[0])
+        summary.errors.append(summary.stopped_by)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        summary.calls = backend.usage.calls + backend.usage.failed_calls
+        summary.cached_calls = backend.usage.cached
+        summary.prompt_tokens = backend.usage.prompt_tokens
+        summary.completion_tokens = backend.usage.completion_tokens
+        store.finish_run(summary.run_id, status, summary.counts(), summary.errors)
+    return summary
+
+
+async def _extract_concurrently(
+    paths: list[str],
+    store: Store,
+    backend: LLMBackend,
+    summary: RunSummary,
+    on_progress: Callable[[Progress], None] | None,
+) -> None:
+    extractor = summary.extractor
+    assert extractor is not None
+    workers = 2 * backend.settings.concurrency
+    queue: asyncio.Queue[tuple[str, int, Article] | None] = asyncio.Queue(maxsize=workers)
+    known = 0
+
+    def report(path: str, error: str | None = None) -> None:
+        if on_progress:
+            usage = backend.usage
+            on_progress(
+                Progress(
+                    path,
+                    summary.articles,
+                    known,
+                    error,
+                    calls=usage.calls + usage.failed_calls,
+                    cached_calls=usage.cached,
+                )
+            )
+
+    async def read_pages() -> None:
+        nonlocal known
+        for target in expand_paths(paths):
+            prepared = prepare_page(target)
+            if prepared.error is not None:
+                summary.pages_failed += 1
+                summary.errors.append(f"{prepared.path}: {prepared.error}")
+                report(prepared.path, prepared.error)
+                continue
+            page = store.add_page(
+                prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
+            )
+            summary.pages += 1
+            for article_id, article in page.articles:
+                known += 1
+                if not page.new and store.is_extracted(article_id, extractor):
+                    summary.articles += 1
+                    summary.articles_skipped += 1
+                    report(prepared.path)
+                    continue
+                await queue.put((prepared.path, article_id, article))
+            await asyncio.sleep(0)  # let the calls start while pages are read
+        for _ in range(workers):
+            await queue.put(None)
+
+    async def extract_articles() -> None:
+        while (item := await queue.get()) is not None:
+            path, article_id, article = item
+            outcome: CheckResult | str
+            try:
+                outcome = await backend.extract(article, article_id, summary.run_id)
+            except ArticleFailed as error:
+                outcome = str(error)
+            _save(store, summary, extractor, path, article_id, article, outcome)
+            report(path)
+
+    async with asyncio.TaskGroup() as group:
+        group.create_task(read_pages())
+        for _ in range(workers):
+            group.create_task(extract_articles())

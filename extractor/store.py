@@ -25,10 +25,10 @@ from typing import Any
 import sqlite_utils
 
 from extractor.errors import UserError
-from extractor.models import Article, CheckResult
+from extractor.models import Article, CheckResult, LLMCall
 
 #: Bumped when the schema changes; `migrate` brings an older database up to date.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _TABLES: dict[str, dict[str, Any]] = {
     "pages": {
@@ -77,6 +77,10 @@ _TABLES: dict[str, dict[str, Any]] = {
             "campaigns": int,
             "rejections": int,
             "errors": str,
+            "calls": int,
+            "cached_calls": int,
+            "prompt_tokens": int,
+            "completion_tokens": int,
         },
     },
     "extractions": {
@@ -109,6 +113,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             "start": int,
             "end": int,
             "located_in": str,
+            "model": str,
+            "prompt_version": str,
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
@@ -124,6 +130,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             "start": int,
             "end": int,
             "located_in": str,
+            "model": str,
+            "prompt_version": str,
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
@@ -139,6 +147,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             "start": int,
             "end": int,
             "located_in": str,
+            "model": str,
+            "prompt_version": str,
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
@@ -154,6 +164,9 @@ _TABLES: dict[str, dict[str, Any]] = {
             "completion_tokens": int,
             "duration_ms": int,
             "error": str,
+            "request_key": str,
+            "status_code": int,
+            "started_at": str,
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
@@ -165,6 +178,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             "record_type": str,
             "record": str,
             "reasons": str,
+            "model": str,
+            "prompt_version": str,
         },
         "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
     },
@@ -251,6 +266,8 @@ class Store:
                 ("rejections", "article_id"),
                 ("metrics", "run_id"),
                 ("quotes", "speaker"),
+                ("llm_calls", "request_key"),
+                ("llm_calls", "article_id"),
             ]:
                 self.db.table(name).create_index([column], if_not_exists=True)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -361,7 +378,12 @@ class Store:
             )
             if result is None:
                 return
-            base = {"article_id": article_id, "run_id": run_id}
+            base = {
+                "article_id": article_id,
+                "run_id": run_id,
+                "model": extractor.model,
+                "prompt_version": extractor.prompt_version,
+            }
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _RECORD_TABLES.values()}
             for accepted in result.accepted:
                 record = accepted.record
@@ -387,6 +409,22 @@ class Store:
                     for r in result.rejected
                 ),
             )
+
+    # --- the log of LLM calls, and the cache it makes -----------------------------
+
+    def cached_response(self, request_key: str) -> str | None:
+        """The reply to an identical request answered before, if any."""
+        row = self.db.execute(
+            "select response from llm_calls where request_key = ? and error is null "
+            "and response is not null order by id desc limit 1",
+            [request_key],
+        ).fetchone()
+        return row[0] if row else None
+
+    def log_call(self, call: LLMCall) -> None:
+        """Log one HTTP call at once, in its own transaction: a killed run keeps its replies."""
+        with self.db.atomic():
+            self._insert("llm_calls", call.model_dump())
 
     def _insert(self, table: str, *rows: dict[str, Any]) -> None:
         """Insert rows of a table this module created, by its known columns.

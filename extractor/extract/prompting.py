@@ -1,0 +1,70 @@
+"""The prompts of the LLM backend: Jinja2 templates in `prompts/`, and their version.
+
+Three templates, one call per article for all three record types:
+`system.j2` teaches the annotation guidelines with an example written for the
+prompt, `article.j2` presents one article, `feedback.j2` sends the checker's
+reasons back for the records it rejected.
+
+`prompt_version` is a hash of the templates and of the JSON Schema the model
+answers in: change either and the records made with it are told apart from
+the old ones (and the cache of calls no longer answers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel
+
+from extractor.errors import UserError
+from extractor.models import Article, Rejection
+
+#: Where the templates live: `prompts/` at the top of the project.
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+TEMPLATES = ("system.j2", "article.j2", "feedback.j2")
+
+
+def _json(value: Any) -> str:
+    """JSON as a model reads it best: Chinese as printed, not as \\u escapes."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Prompts:
+    """The rendered messages of one prompt version."""
+
+    def __init__(self, response_model: type[BaseModel], directory: Path = PROMPTS_DIR) -> None:
+        missing = [name for name in TEMPLATES if not (directory / name).is_file()]
+        if missing:
+            raise UserError(f"{directory}: prompt templates missing: {', '.join(missing)}")
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(directory),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            autoescape=False,  # plain text for a model, not HTML
+        )
+        self.env.filters["json"] = _json
+        sources = [(directory / name).read_text(encoding="utf-8") for name in TEMPLATES]
+        schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
+        digest = hashlib.sha256("\0".join([*sources, schema]).encode("utf-8"))
+        self.version = "llm-" + digest.hexdigest()[:12]
+
+    def messages(self, article: Article) -> list[dict[str, Any]]:
+        """The opening conversation for `article`: the guidelines, then the article."""
+        return [
+            {"role": "system", "content": self.env.get_template("system.j2").render()},
+            {
+                "role": "user",
+                "content": self.env.get_template("article.j2").render(article=article),
+            },
+        ]
+
+    def feedback(self, rejected: Sequence[Rejection]) -> str:
+        """The follow-up turn: each rejected record with the checker's reasons."""
+        return self.env.get_template("feedback.j2").render(rejected=rejected)

@@ -1,0 +1,181 @@
+"""A fake OpenAI-compatible endpoint on 127.0.0.1, serving scripted replies over real HTTP.
+
+The tests and `benchmarks/bench_llm.py` talk to it through the real openai
+client and instructor. A `responder(request, n)` function scripts each reply
+(records in the mode the request asks for, an HTTP error, a slow reply); the
+server keeps every request so tests can look at what was sent.
+
+Usage is counted in characters (prompt: the messages; completion: the reply),
+a stand-in for tokens that is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Request = dict[str, Any]
+
+
+@dataclass
+class Reply:
+    """What the server answers: a JSON body (or raw text), a status, headers, a delay."""
+
+    body: Any = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+Responder = Callable[[Request, int], Reply]
+
+
+def records_reply(request: Request, records: Any, *, raw: str | None = None) -> Reply:
+    """A chat completion carrying `records` (or the text `raw`) as the request's mode expects.
+
+    Tool calling when the request offers tools, else JSON in the message
+    content (fenced as a ```json block when no response format was asked for).
+    """
+    text = raw if raw is not None else json.dumps(records, ensure_ascii=False)
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    if request.get("tools"):
+        name = request["tools"][0]["function"]["name"]
+        message["tool_calls"] = [
+            {
+                "id": f"call_{len(request['messages'])}",
+                "type": "function",
+                "function": {"name": name, "arguments": text},
+            }
+        ]
+    elif request.get("response_format"):
+        message["content"] = text
+    else:
+        message["content"] = f"```json\n{text}\n```"
+    prompt = sum(len(str(m.get("content") or "")) for m in request["messages"])
+    return Reply(
+        {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": request.get("model", "fake"),
+            "choices": [
+                {
+                    "index": 0,
+                    "message": message,
+                    "finish_reason": "tool_calls" if request.get("tools") else "stop",
+                }
+            ],
+            "usage": {
+                "prompt_tokens": prompt,
+                "completion_tokens": len(text),
+                "total_tokens": prompt + len(text),
+            },
+        }
+    )
+
+
+def error_reply(status: int, message: str, headers: dict[str, str] | None = None) -> Reply:
+    return Reply(
+        {"error": {"message": message, "type": "fake_error", "code": status}},
+        status=status,
+        headers=headers or {},
+    )
+
+
+def article_title(request: Request) -> str:
+    """The title of the article a request is about (the `标题：` line of its first user turn)."""
+    user = next(m["content"] for m in request["messages"] if m["role"] == "user")
+    for line in str(user).splitlines():
+        if line.startswith("标题："):
+            return line.removeprefix("标题：")
+    return ""
+
+
+def article_body(request: Request) -> str:
+    user = next(m["content"] for m in request["messages"] if m["role"] == "user")
+    return str(user).split("正文：\n", 1)[-1]
+
+
+def round_of(request: Request) -> int:
+    """0 for the first ask about an article, then 1, 2, … for each follow-up turn."""
+    return sum(1 for m in request["messages"] if m["role"] == "assistant")
+
+
+class FakeLLM:
+    """The server; `url` is the base URL to give the client (`…/v1`)."""
+
+    def __init__(self, responder: Responder, latency: float = 0.0) -> None:
+        self.responder = responder
+        self.latency = latency
+        self.requests: list[Request] = []
+        self.headers: list[dict[str, str]] = []
+        self._lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", 0))
+                try:
+                    request = json.loads(self.rfile.read(length))
+                except ValueError:  # the client gave up in the middle of sending
+                    self.close_connection = True
+                    return
+                with fake._lock:
+                    n = len(fake.requests)
+                    fake.requests.append(request)
+                    fake.headers.append(dict(self.headers))
+                reply = fake.responder(request, n)
+                time.sleep(fake.latency + reply.delay)
+                payload = (
+                    reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+                ).encode("utf-8")
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(payload)))
+                    for name, value in reply.headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                    pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 128
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self) -> FakeLLM:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def calls(self) -> int:
+        return len(self.requests)
+
+
+@contextmanager
+def serving(responder: Responder, latency: float = 0.0) -> Iterator[FakeLLM]:
+    with FakeLLM(responder, latency) as fake:
+        yield fake
