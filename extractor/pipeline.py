@@ -366,7 +366,10 @@ async def _extract_concurrently(
             _save(store, summary, extractor, path, article_id, article, outcome)
             report(path)
 
-    async with asyncio.TaskGroup() as group:
-        group.create_task(read_pages())
-        for _ in range(workers):
-            group.create_task(extract_articles())
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(read_pages())
+            for _ in range(workers):
+                group.create_task(extract_articles())
+    finally:
+        await backend.aclose()

@@ -19,8 +19,8 @@ already answered is answered from the log, so a re-run costs nothing.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
-import functools
 import hashlib
 import json
 import logging
@@ -29,13 +29,20 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
 import instructor
 import openai
+from instructor.v2 import Provider, mode_registry
+from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
-from pydantic import ConfigDict, Field, ValidationError, model_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import (
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -64,6 +71,17 @@ MODES: dict[str, instructor.Mode] = {
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }
+#: What a reply that does not parse as records raises: malformed JSON, a schema
+#: violation of the whole reply, a tool call missing.
+_UNREADABLE = (
+    ValidationError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    IndexError,
+)
 #: A Retry-After longer than this is not waited for in full.
 MAX_RETRY_AFTER = 120.0
 
@@ -85,42 +103,52 @@ def _schema_reasons(error: ValidationError) -> list[str]:
     return [f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in error.errors()]
 
 
-class ModelRecords(ArticleRecords):
-    """ArticleRecords as a model returns them: a malformed record is set aside, not fatal.
-
-    A record that breaks its schema (`approx: "roughly"`, no `unit`) becomes a
-    rejection with pydantic's reasons; the others are kept. A reply that is
-    not an object of lists is still invalid as a whole, and instructor re-asks.
-    """
+# ArticleRecords as a model returns them. A record that breaks its schema
+# (`approx: "roughly"`, no `unit`) is set aside as a rejection with pydantic's
+# reasons, and the others are kept; a reply that is not an object of lists is
+# invalid as a whole, and instructor re-asks. Declared as instructor's
+# ResponseSchema once, here: instructor would otherwise derive a new class,
+# and its JSON Schema, on every call.
+class ModelRecords(ArticleRecords, instructor.ResponseSchema):
+    """The metrics, quotes and campaigns of one article, each copied exactly as printed."""
 
     model_config = ConfigDict(title="ArticleRecords")
 
-    invalid: SkipJsonSchema[list[Rejection]] = Field(default_factory=list, exclude=True)
+    _invalid: list[Rejection] = PrivateAttr(default_factory=list)
 
-    @model_validator(mode="before")
+    @property
+    def invalid(self) -> list[Rejection]:
+        """The records set aside for breaking their schema, with the reasons."""
+        return self._invalid
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _set_aside_invalid(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        data = {k: v for k, v in data.items() if k != "invalid"}
+    def _set_aside_invalid(
+        cls, data: Any, handler: ModelWrapValidatorHandler[ModelRecords]
+    ) -> ModelRecords:
         invalid: list[Rejection] = []
-        for key, record_type, model in _ITEMS:
-            items = data.get(key)
-            if not isinstance(items, list):
-                continue
-            kept = []
-            for item in items:
-                try:
-                    kept.append(model.model_validate(item))
-                except ValidationError as error:
-                    record = item if isinstance(item, dict) else {"value": item}
-                    reasons = [f"not a valid {record_type}: {r}" for r in _schema_reasons(error)]
-                    invalid.append(
-                        Rejection(record_type=record_type, record=record, reasons=reasons)
-                    )
-            data[key] = kept
-        data["invalid"] = invalid
-        return data
+        if isinstance(data, dict):
+            data = dict(data)
+            for key, record_type, model in _ITEMS:
+                items = data.get(key)
+                if not isinstance(items, list):
+                    continue
+                kept = []
+                for item in items:
+                    try:
+                        kept.append(model.model_validate(item))
+                    except ValidationError as error:
+                        record = item if isinstance(item, dict) else {"value": item}
+                        reasons = [
+                            f"not a valid {record_type}: {r}" for r in _schema_reasons(error)
+                        ]
+                        invalid.append(
+                            Rejection(record_type=record_type, record=record, reasons=reasons)
+                        )
+                data[key] = kept
+        records = handler(data)
+        records._invalid = invalid
+        return records
 
 
 # --- settings, the call log -------------------------------------------------------
@@ -160,12 +188,6 @@ class Usage:
     failed_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-
-
-def request_key(request: dict[str, Any]) -> str:
-    """The identity of a request: identical requests get identical replies from the cache."""
-    canonical = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 # --- retry policy -----------------------------------------------------------------
@@ -239,12 +261,16 @@ def describe(error: BaseException) -> str:
 # --- the backend -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Owner:
     """Whose calls these are, for the log."""
 
     run_id: int
     article_id: int
+
+
+#: The article whose extraction is running in the current task; its calls are logged under it.
+_owner: contextvars.ContextVar[_Owner] = contextvars.ContextVar("owner")
 
 
 @dataclass
@@ -262,6 +288,11 @@ class LLMBackend:
     def __post_init__(self) -> None:
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._mode = MODES[self.settings.mode]
+        self._handlers = mode_registry.get_handlers(Provider.OPENAI, self._mode)
+
+    async def aclose(self) -> None:
+        """Close the HTTP connections, in the event loop that opened them."""
+        await self.client.close()
 
     @property
     def prompt_version(self) -> str:
@@ -269,21 +300,16 @@ class LLMBackend:
 
     async def extract(self, article: Article, article_id: int, run_id: int) -> CheckResult:
         """Checked records of one article; ArticleFailed or EndpointRefused if there are none."""
-        owner = _Owner(run_id, article_id)
-        client = instructor.AsyncInstructor(
-            client=None,
-            create=instructor.patch(create=functools.partial(self._call, owner), mode=self._mode),
-            mode=self._mode,
-        )
+        _owner.set(_Owner(run_id, article_id))  # a task extracts one article at a time
         messages = self.prompts.messages(article)
-        records, completion = await self._ask(client, messages)
+        records, completion = await self._ask(messages)
         result = self._check(article, records, kept=[])
         for _ in range(self.settings.max_retries):
             if not result.rejected:
                 break
             kept = result.accepted
             messages = [*messages, *self._follow_up(completion, result.rejected)]
-            records, completion = await self._ask(client, messages)
+            records, completion = await self._ask(messages)
             result = self._check(article, records, kept=[a.record for a in kept])
         return result
 
@@ -328,27 +354,44 @@ class LLMBackend:
             ]
         return [reply, {"role": "user", "content": feedback}]
 
-    async def _ask(
-        self, client: instructor.AsyncInstructor, messages: list[Any]
-    ) -> tuple[ModelRecords, ChatCompletion]:
-        try:
-            records, completion = await client.create_with_completion(
-                messages=messages,
-                response_model=ModelRecords,
-                max_retries=self.settings.max_retries,
-                model=self.settings.model,
-            )
-        except instructor.core.exceptions.InstructorRetryException as error:
-            cause = error.__cause__
-            if isinstance(cause, EndpointRefused):
-                raise cause from None
-            if isinstance(cause, openai.APIError | TimeoutError):
-                raise ArticleFailed(self.redact(describe(cause))) from None
-            raise ArticleFailed(
-                f"the model's reply could not be read as records after {error.n_attempts} "
-                f"attempts: {self.redact(_first_line(str(cause or error)))}"
-            ) from None
-        return records, completion
+    async def _ask(self, messages: list[Any]) -> tuple[ModelRecords, ChatCompletion]:
+        """A reply that reads as records; one that does not is re-asked, `max_retries` times.
+
+        instructor shapes the request for the mode (tools, JSON, Markdown JSON),
+        parses the reply, and words the re-ask with the parse error.
+        """
+        _, request = self._handlers.request_handler(
+            response_model=ModelRecords,
+            kwargs={"model": self.settings.model, "messages": messages},
+        )
+        attempts = self.settings.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            completion = await self._call(request)
+            try:
+                records = self._handlers.response_parser(
+                    response=completion,
+                    response_model=ModelRecords,
+                    validation_context=None,
+                    strict=False,
+                    stream=False,
+                    is_async=True,
+                )
+            except IncompleteOutputException:
+                raise ArticleFailed("the reply was cut off at the model's output limit") from None
+            except _UNREADABLE as error:
+                if attempt == attempts:
+                    raise ArticleFailed(
+                        f"the model's reply could not be read as records after {attempts} "
+                        f"attempts: {self.redact(_first_line(str(error)))}"
+                    ) from None
+                request = self._handlers.reask_handler(
+                    kwargs={**request, "messages": list(request["messages"])},
+                    response=completion,
+                    exception=error,
+                )
+                continue
+            return cast(ModelRecords, records), completion
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _retrying(self) -> AsyncRetrying:
         """A fresh policy for each call: tenacity's state must not be shared across calls."""
@@ -372,37 +415,50 @@ class LLMBackend:
             reraise=True,
         )
 
-    async def _call(self, owner: _Owner, **request: Any) -> ChatCompletion:
-        """One chat completion as instructor asks for it: from the cache, or over HTTP."""
-        key = request_key(request)
+    async def _call(self, request: dict[str, Any]) -> ChatCompletion:
+        """One chat completion: from the cache, or over HTTP with the retry policy.
+
+        Transient faults are retried; what is left fails the article
+        (ArticleFailed) or, for a refusal, the run (EndpointRefused).
+        """
+        owner = _owner.get()
+        sent = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
+        key = hashlib.sha256(sent.encode("utf-8")).hexdigest()
         if self.settings.cache and (cached := self.log.cached_response(key)) is not None:
             self.usage.cached += 1
             return ChatCompletion.model_validate_json(cached)
         try:
             async for attempt in self._retrying():
                 with attempt:
-                    return await self._attempt(owner, key, request)
+                    return await self._attempt(owner, key, sent, request)
         except openai.APIConnectionError as error:
             if not self._reached and not isinstance(error, openai.APITimeoutError):
                 raise EndpointRefused(
                     f"cannot reach the model endpoint {self.client.base_url}: "
                     f"{self.redact(describe(error))}"
                 ) from None
-            raise
+            raise ArticleFailed(self.redact(describe(error))) from None
+        except (openai.APIError, TimeoutError) as error:
+            raise ArticleFailed(self.redact(describe(error))) from None
         raise AssertionError("unreachable: tenacity returns or raises")
 
-    async def _attempt(self, owner: _Owner, key: str, request: dict[str, Any]) -> ChatCompletion:
+    async def _attempt(
+        self, owner: _Owner, key: str, sent: str, request: dict[str, Any]
+    ) -> ChatCompletion:
         started_at = datetime.now(UTC).isoformat(timespec="milliseconds")
         async with self._slots:
             started = time.perf_counter()
             try:
                 async with asyncio.timeout(self.settings.timeout):
-                    completion: ChatCompletion = await self.client.chat.completions.create(
-                        **request
+                    # The request is already in the wire format instructor made it;
+                    # `post` sends it as it is (`chat.completions.create` would walk
+                    # and re-transform every message first, a cost paid per call).
+                    completion = await self.client.post(
+                        "/chat/completions", body=request, cast_to=ChatCompletion
                     )
             except (openai.APIError, TimeoutError) as error:
                 self.usage.failed_calls += 1
-                self._log(owner, key, request, None, started, started_at, error)
+                self._log(owner, key, sent, None, started, started_at, error)
                 status = _status(error)
                 if status in (401, 403, 404):
                     raise EndpointRefused(self._refusal(status, error)) from None
@@ -412,7 +468,7 @@ class LLMBackend:
         if completion.usage:
             self.usage.prompt_tokens += completion.usage.prompt_tokens
             self.usage.completion_tokens += completion.usage.completion_tokens
-        self._log(owner, key, request, completion, started, started_at, None)
+        self._log(owner, key, sent, completion, started, started_at, None)
         return completion
 
     def _refusal(self, status: int | None, error: BaseException) -> str:
@@ -431,7 +487,7 @@ class LLMBackend:
         self,
         owner: _Owner,
         key: str,
-        request: dict[str, Any],
+        sent: str,
         completion: ChatCompletion | None,
         started: float,
         started_at: str,
@@ -444,7 +500,7 @@ class LLMBackend:
                 article_id=owner.article_id,
                 model=self.settings.model,
                 request_key=key,
-                request=json.dumps(request, ensure_ascii=False, default=str),
+                request=sent,
                 response=completion.model_dump_json() if completion else None,
                 prompt_tokens=usage.prompt_tokens if usage else None,
                 completion_tokens=usage.completion_tokens if usage else None,
