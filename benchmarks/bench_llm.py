@@ -17,8 +17,8 @@ again, which must make no call.
 from __future__ import annotations
 
 import argparse
-import os
 import multiprocessing
+import os
 import re
 import sys
 import tempfile
