@@ -333,7 +333,8 @@ async def _extract_concurrently(
     async def read_pages() -> None:
         nonlocal known
         for target in expand_paths(paths):
-            prepared = prepare_page(target)
+            # In a thread: a huge page must not hold up the replies of calls in flight.
+            prepared = await asyncio.to_thread(prepare_page, target)
             if prepared.error is not None:
                 summary.pages_failed += 1
                 summary.errors.append(f"{prepared.path}: {prepared.error}")
