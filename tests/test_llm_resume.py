@@ -50,9 +50,8 @@ def run(db: Path, url: str) -> subprocess.Popen[bytes]:
 def stored(db: Path) -> int:
     try:
         with sqlite3.connect(db, timeout=5) as conn:
-            return conn.execute(
-                "select count(*) from extractions where status = 'done'"
-            ).fetchone()[0]
+            row = conn.execute("select count(*) from extractions where status = 'done'").fetchone()
+            return int(row[0])
     except sqlite3.OperationalError:  # not created yet
         return 0
 

@@ -233,7 +233,7 @@ class _WaitRetryAfterOrBackoff:
     """Wait as the server asked; without a Retry-After, exponential backoff with jitter."""
 
     def __init__(self, initial: float, maximum: float) -> None:
-        self.backoff = wait_exponential_jitter(initial=initial, max=maximum, jitter=initial)
+        self.backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
 
     def __call__(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
@@ -299,7 +299,11 @@ class LLMBackend:
         return self.prompts.version
 
     async def extract(self, article: Article, article_id: int, run_id: int) -> CheckResult:
-        """Checked records of one article; ArticleFailed or EndpointRefused if there are none."""
+        """Checked records of one article; ArticleFailed or EndpointRefused if there are none.
+
+        Only the first ask can fail the article: once records are accepted, a
+        follow-up that fails ends the rounds and what was accepted is kept.
+        """
         _owner.set(_Owner(run_id, article_id))  # a task extracts one article at a time
         messages = self.prompts.messages(article)
         records, completion = await self._ask(messages)
@@ -309,7 +313,13 @@ class LLMBackend:
                 break
             kept = result.accepted
             messages = [*messages, *self._follow_up(completion, result.rejected)]
-            records, completion = await self._ask(messages)
+            try:
+                records, completion = await self._ask(messages)
+            except ArticleFailed as error:
+                # The records accepted so far stand; the rejected stay rejected.
+                for rejection in result.rejected:
+                    rejection.reasons.append(f"not corrected: the follow-up failed ({error})")
+                break
             result = self._check(article, records, kept=[a.record for a in kept])
         return result
 
