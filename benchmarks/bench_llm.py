@@ -1,10 +1,10 @@
 """LLM throughput: 100 pages through `run --model` against a fake endpoint with 200 ms per call.
 
-The seed pages are repeated; every copy has a marker appended to each
+The seed pages are repeated; every copy has a marker at the end of each
 paragraph, so no two articles send the same request and the cache cannot
-help. The fake model answers with the rules backend's records for the
-original article (computed before the clock starts), so replies are grounded
-and realistic in size. It prints wall time, calls, calls and tokens per
+help. The fake model, in a process of its own, answers with the rules
+backend's records for the article (computed before the clock starts), so
+replies are grounded and realistic in size. It prints wall time, calls, calls and tokens per
 article (tokens as the fake counts them: characters), and the ratio of wall
 time to the ideal `calls × latency / concurrency`; then runs the same pages
 again, which must make no call.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import re
 import sys
 import tempfile
 import time
@@ -48,7 +47,6 @@ SEEDS = ROOT / "seeds"
 LATENCY = float(os.environ.get("BENCH_LATENCY", "0.2"))
 TARGET_RATIO = 1.25
 EMPTY: dict[str, object] = {"metrics": [], "quotes": [], "campaigns": []}
-_MARKER = re.compile(r"（副本[A-Z]+）")
 
 
 def marker(i: int) -> str:
@@ -66,39 +64,41 @@ def make_pages(folder: Path, count: int) -> list[str]:
     paths = []
     for i in range(count):
         lines = texts[i % len(texts)].splitlines()
-        copy = "\n".join(line + marker(i) if line.endswith("。") else line for line in lines)
+        # Before the full stop: a line still ends a paragraph where it did.
+        copy = "\n".join(
+            line[:-1] + marker(i) + "。" if line.endswith("。") else line for line in lines
+        )
         path = folder / f"page_{i:05d}.txt"
         path.write_text(copy + "\n", encoding="utf-8")
         paths.append(str(path))
     return paths
 
 
-def answers() -> dict[tuple[str, str], dict[str, object]]:
-    """The fake model's answer for each seed article: what the rules backend finds in it."""
+def answers(paths: list[str]) -> dict[tuple[str, str], dict[str, object]]:
+    """The fake model's answer for each article of the pages: what the rules backend finds."""
     table = {}
-    for page in sorted(SEEDS.glob("*.txt")):
-        for article in segment_page(page.read_text(encoding="utf-8")):
-            records = rules.extract(article)
-            table[article.title, article.text] = records.model_dump()
+    for path in paths:
+        for article in segment_page(Path(path).read_text(encoding="utf-8")):
+            table[article.title, article.text] = rules.extract(article).model_dump()
     return table
 
 
 class Respond:
     """The fake model: the rules backend's records for the article, nothing to add on follow-up."""
 
-    def __init__(self) -> None:
-        self.table = answers()
+    def __init__(self, paths: list[str]) -> None:
+        self.table = answers(paths)
 
     def __call__(self, request: Request, n: int) -> Reply:
         if round_of(request) > 0:
             return records_reply(request, EMPTY)
-        body = _MARKER.sub("", article_body(request))
-        return records_reply(request, self.table.get((article_title(request), body), EMPTY))
+        key = (article_title(request), article_body(request))
+        return records_reply(request, self.table.get(key, EMPTY))
 
 
-def serve(urls: multiprocessing.Queue[str], stop: Event) -> None:
+def serve(paths: list[str], urls: multiprocessing.Queue[str], stop: Event) -> None:
     """The fake endpoint in a process of its own, as a remote server would be."""
-    with serving(Respond(), latency=LATENCY) as fake:
+    with serving(Respond(paths), latency=LATENCY) as fake:
         urls.put(fake.url)
         stop.wait()
 
@@ -108,22 +108,23 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
-    spawn = multiprocessing.get_context("spawn")
-    urls: multiprocessing.Queue[str] = spawn.Queue()
-    stop = spawn.Event()
-    server = spawn.Process(target=serve, args=(urls, stop), daemon=True)
-    server.start()
-    url = urls.get(timeout=60)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            measure(Path(tmp), url, args.pages, args.concurrency)
-    finally:
-        stop.set()
-        server.join(timeout=5)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = make_pages(folder, args.pages)
+        spawn = multiprocessing.get_context("spawn")
+        urls: multiprocessing.Queue[str] = spawn.Queue()
+        stop = spawn.Event()
+        server = spawn.Process(target=serve, args=(paths, urls, stop), daemon=True)
+        server.start()
+        try:
+            measure(folder, paths, urls.get(timeout=120), args.concurrency)
+        finally:
+            stop.set()
+            server.join(timeout=5)
 
 
-def measure(folder: Path, url: str, pages: int, concurrency: int) -> None:
-    paths = make_pages(folder, pages)
+def measure(folder: Path, paths: list[str], url: str, concurrency: int) -> None:
+    pages = len(paths)
     settings = Settings(model="fake", base_url=url, concurrency=concurrency)
     store = Store.open(folder / "bench.db")
     backend = connect(settings, store, {"OPENAI_API_KEY": "sk-bench"})

@@ -1277,3 +1277,20 @@ def test_an_error_message_that_echoes_the_key_is_stored_without_it(store: Store)
     assert failed["error"] == "HTTP 400: bad request from key [API key]"
     assert API_KEY not in "\n".join(store.db.conn.iterdump())
     assert all(API_KEY not in e for e in summary.errors)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_request_shaped_once_is_the_one_instructor_shapes_for_each_article(
+    mode: llm.ModeName, tmp_path: Path
+) -> None:
+    store = Store.open(tmp_path / "shape.db")
+    backend = connect(
+        Settings(model="fake", base_url="http://127.0.0.1:9/v1", mode=mode), store, ENV
+    )
+    articles = [a for page in SEED_PAGES for a in articles_of(page)]
+    for article in articles:
+        messages = backend.prompts.messages(article)
+        assert backend._shape(messages) == backend._handle(messages), (mode, article.title)
+    # A follow-up (more than the opening two messages) is shaped by instructor itself.
+    longer = [*backend.prompts.messages(articles[0]), {"role": "user", "content": "again"}]
+    assert backend._shape(longer) == backend._handle(longer)
