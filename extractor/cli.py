@@ -129,7 +129,8 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--no-cache",
             is_flag=True,
-            help="Call the model even for requests answered before (they are still logged).",
+            help="Do not answer calls from the log of earlier calls: every request is sent "
+            "(and logged). Articles already extracted are still skipped.",
         ),
     ]
     for option in reversed(options):

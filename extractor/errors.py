@@ -1,4 +1,5 @@
-"""The one exception type for errors a user can cause: bad input, a missing file."""
+"""Errors with a plain message: those a user can cause (bad input, a missing file, an
+endpoint that refuses the key) and an article that could not be extracted."""
 
 
 class UserError(Exception):

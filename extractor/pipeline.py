@@ -293,6 +293,9 @@ def run_llm(
         status = "stopped"
         summary.stopped_by = str(group.exceptions[0])
         summary.errors.append(summary.stopped_by)
+    except* Exception:
+        status = "failed"
+        raise
     finally:
         summary.seconds = time.perf_counter() - started
         summary.calls = backend.usage.calls + backend.usage.failed_calls
@@ -315,6 +318,7 @@ async def _extract_concurrently(
     workers = 2 * backend.settings.concurrency
     queue: asyncio.Queue[tuple[str, int, Article] | None] = asyncio.Queue(maxsize=workers)
     known = 0
+    queued: set[int] = set()
 
     def report(path: str, error: str | None = None) -> None:
         if on_progress:
@@ -346,11 +350,15 @@ async def _extract_concurrently(
             summary.pages += 1
             for article_id, article in page.articles:
                 known += 1
-                if not page.new and store.is_extracted(article_id, extractor):
+                # A page given twice (two files, one text) is extracted once.
+                if article_id in queued or (
+                    not page.new and store.is_extracted(article_id, extractor)
+                ):
                     summary.articles += 1
                     summary.articles_skipped += 1
                     report(prepared.path)
                     continue
+                queued.add(article_id)
                 await queue.put((prepared.path, article_id, article))
             await asyncio.sleep(0)  # let the calls start while pages are read
         for _ in range(workers):
@@ -362,8 +370,12 @@ async def _extract_concurrently(
             outcome: CheckResult | str
             try:
                 outcome = await backend.extract(article, article_id, summary.run_id)
+            except EndpointRefused:
+                raise
             except ArticleFailed as error:
                 outcome = str(error)
+            except Exception as error:  # one article's failure must not stop the run
+                outcome = f"{type(error).__name__}: {backend.redact(str(error))}"
             _save(store, summary, extractor, path, article_id, article, outcome)
             report(path)
 

@@ -357,11 +357,19 @@ class Store:
         error: str | None = None,
     ) -> None:
         """One article's outcome, all in one transaction: records, rejections, status."""
+        identity = [article_id, extractor.backend, extractor.model, extractor.prompt_version]
         with self.db.atomic():
+            # What an earlier extraction by the same extractor left is replaced, not doubled.
+            for table in (*_RECORD_TABLES.values(), "rejections"):
+                self.db.execute(
+                    f"delete from {table} where article_id = ? and run_id in (select id from "
+                    "runs where backend = ? and model = ? and prompt_version = ?)",
+                    identity,
+                )
             self.db.execute(
                 "delete from extractions where article_id = ? and backend = ? and model = ? "
                 "and prompt_version = ?",
-                [article_id, extractor.backend, extractor.model, extractor.prompt_version],
+                identity,
             )
             self._insert(
                 "extractions",
@@ -425,6 +433,14 @@ class Store:
         """Log one HTTP call at once, in its own transaction: a killed run keeps its replies."""
         with self.db.atomic():
             self._insert("llm_calls", call.model_dump())
+
+    def mark_unreadable(self, request_key: str, reason: str) -> None:
+        """A reply that could not be read as records: kept in the log, never served again."""
+        with self.db.atomic():
+            self.db.execute(
+                "update llm_calls set error = ? where request_key = ? and error is null",
+                [reason, request_key],
+            )
 
     def _insert(self, table: str, *rows: dict[str, Any]) -> None:
         """Insert rows of a table this module created, by its known columns.

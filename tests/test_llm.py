@@ -472,7 +472,12 @@ def test_a_number_corrected_after_the_checkers_reasons_is_accepted(store: Store,
     aid = article_id(store, 0)
     assert extraction_of(store, aid)["status"] == "done"
     assert stored_records(store, aid) == expected_records(gold)
-    assert total(store, "rejections") == 0
+    # The wrong first answer stays on record for review, saying it was not repeated.
+    (rejection,) = q(store, "select record, reasons from rejections")
+    assert json.loads(rejection["record"])["value"] == X10
+    reasons = json.loads(rejection["reasons"])
+    assert "does not read as raw" in reasons[0]
+    assert reasons[-1].startswith("not returned again when these reasons were sent back")
     assert len(calls_of(store, aid)) == 2
     assert fake.calls == len(articles_of(PAGE)) + 1 == summary.calls
     follow_up = model.asked[text][1]
@@ -995,14 +1000,17 @@ def test_deleted_extractions_are_extracted_again_from_the_cache(
         calls = fake.calls
         logged = total(store, "llm_calls")
         assert logged == calls == len(articles_of(PAGE)) + 1
+        first_records = records_of_run(store, first.run_id)
+        assert first_records["metrics"]
         store.db.execute("delete from extractions")
         store.db.conn.commit()
         cached = run(store, fake)
         assert fake.calls == calls  # every request was answered from llm_calls
         assert (cached.calls, cached.cached_calls) == (0, calls)
         assert total(store, "llm_calls") == logged
-        assert records_of_run(store, cached.run_id) == records_of_run(store, first.run_id)
-        assert records_of_run(store, first.run_id)["metrics"]
+        # The same records again, in place of the first run's: nothing doubled.
+        assert records_of_run(store, cached.run_id) == first_records
+        assert not any(records_of_run(store, first.run_id).values())
         done = q(store, "select count(*) as n from extractions where status = 'done'")
         assert done == [{"n": len(articles_of(PAGE))}]
 
@@ -1014,7 +1022,7 @@ def test_deleted_extractions_are_extracted_again_from_the_cache(
     assert total(store, "llm_calls") == 2 * logged  # calls are still logged
     (row,) = q(store, "select * from runs order by id desc limit 1")
     assert (row["calls"], row["cached_calls"], row["status"]) == (calls, 0, "finished")
-    assert records_of_run(store, row["id"]) == records_of_run(store, first.run_id)
+    assert records_of_run(store, row["id"]) == first_records
 
 
 # --- 12. the headline check: every seed page, a hallucination of each kind ---------------

@@ -1,71 +1,58 @@
 """LLM backend: article → candidate records through any OpenAI-compatible endpoint.
 
 One call per article asks for all three record types (`prompts/`); instructor
-parses the reply into the record models and re-asks when it cannot. Then the
-checker decides: the reasons for the records it rejects go back to the model
-in one follow-up turn asking it to correct or drop exactly those, at most
-`max_retries` rounds. Records accepted in a round are kept whatever later
-rounds bring, so one bad record never costs the good ones.
+shapes the request for the mode, parses the reply into the record models and
+words the re-ask when a reply cannot be read. Then the checker decides: the
+reasons for the records it rejects go back to the model in one follow-up turn
+asking it to correct or drop exactly those, at most `max_retries` rounds.
+Records accepted in a round are kept whatever later rounds bring, so one bad
+record never costs the good ones; every record rejected in any round is kept
+for review.
 
-Retrying belongs to one policy (tenacity): 429 (after its Retry-After), 5xx,
-timeouts and dropped connections are retried with exponential backoff and
-jitter; the openai client's own retries are off. 401, 403 and 404 stop the
-run (`EndpointRefused`); any other 4xx fails the article.
-
-Every HTTP call is logged through a `CallLog`; a request identical to one
-already answered is answered from the log, so a re-run costs nothing.
+Calls go through `endpoint.py` (logged, answered from the log when asked
+before, retried by the policy in `retrying.py`); a refusal (bad key, unknown
+model, no quota, no endpoint) stops the run (`EndpointRefused`); any other
+failure fails the article (`ArticleFailed`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import email.utils
-import hashlib
-import json
-import logging
 import os
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any, Literal, Protocol, cast
+from typing import Any, cast
 
 import instructor
-import openai
 from instructor.v2 import Provider, mode_registry
 from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
-from pydantic import (
-    ConfigDict,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
-    ValidationError,
-    model_validator,
-)
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    wait_exponential_jitter,
-)
+from pydantic import ValidationError
 
 from extractor.check import check_article
-from extractor.errors import ArticleFailed, EndpointRefused, UserError
+from extractor.errors import ArticleFailed
+from extractor.extract.endpoint import (
+    CallLog,
+    Endpoint,
+    ModeName,
+    Owner,
+    Settings,
+    open_endpoint,
+    owner,
+)
 from extractor.extract.prompting import Prompts
+from extractor.extract.replies import ModelRecords, identity, rejection_identity
 from extractor.models import (
     Article,
     ArticleRecords,
     Campaign,
     CheckResult,
-    LLMCall,
     Metric,
     Quote,
     Rejection,
 )
 
 BACKEND = "llm"
-ModeName = Literal["tools", "json", "md_json"]
+__all__ = ["CallLog", "LLMBackend", "ModeName", "Settings", "connect"]
 MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
     "json": instructor.Mode.JSON,
@@ -84,222 +71,35 @@ _UNREADABLE = (
 )
 #: Where the article goes in the request shaped once for every article.
 _PLACEHOLDER = "\x00article\x00"
-#: A Retry-After longer than this is not waited for in full.
-MAX_RETRY_AFTER = 120.0
-
-# instructor logs each failed attempt at ERROR; the run reports failures itself.
-logging.getLogger("instructor").setLevel(logging.CRITICAL)
-
-
-# --- the records as a model returns them ------------------------------------------
-
-_ITEMS: tuple[tuple[str, Literal["metric", "quote", "campaign"], type[Any]], ...] = (
-    ("metrics", "metric", Metric),
-    ("quotes", "quote", Quote),
-    ("campaigns", "campaign", Campaign),
-)
-
-
-def _schema_reasons(error: ValidationError) -> list[str]:
-    """`unit: Field required`, one reason per problem, as the model can act on them."""
-    return [f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in error.errors()]
-
-
-# ArticleRecords as a model returns them. A record that breaks its schema
-# (`approx: "roughly"`, no `unit`) is set aside as a rejection with pydantic's
-# reasons, and the others are kept; a reply that is not an object of lists is
-# invalid as a whole, and instructor re-asks. Declared as instructor's
-# ResponseSchema once, here: instructor would otherwise derive a new class,
-# and its JSON Schema, on every call.
-class ModelRecords(ArticleRecords, instructor.ResponseSchema):
-    """The metrics, quotes and campaigns of one article, each copied exactly as printed."""
-
-    model_config = ConfigDict(title="ArticleRecords")
-
-    _invalid: list[Rejection] = PrivateAttr(default_factory=list)
-
-    @property
-    def invalid(self) -> list[Rejection]:
-        """The records set aside for breaking their schema, with the reasons."""
-        return self._invalid
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _set_aside_invalid(
-        cls, data: Any, handler: ModelWrapValidatorHandler[ModelRecords]
-    ) -> ModelRecords:
-        invalid: list[Rejection] = []
-        if isinstance(data, dict):
-            data = dict(data)
-            for key, record_type, model in _ITEMS:
-                items = data.get(key)
-                if not isinstance(items, list):
-                    continue
-                kept = []
-                for item in items:
-                    try:
-                        kept.append(model.model_validate(item))
-                    except ValidationError as error:
-                        record = item if isinstance(item, dict) else {"value": item}
-                        reasons = [
-                            f"not a valid {record_type}: {r}" for r in _schema_reasons(error)
-                        ]
-                        invalid.append(
-                            Rejection(record_type=record_type, record=record, reasons=reasons)
-                        )
-                data[key] = kept
-        records = handler(data)
-        records._invalid = invalid
-        return records
-
-
-# --- settings, the call log -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How to reach the model and how hard to try. Holds no API key, only where to find it."""
-
-    model: str
-    base_url: str | None = None
-    api_key_env: str = "OPENAI_API_KEY"
-    mode: ModeName = "tools"
-    concurrency: int = 8
-    max_retries: int = 2
-    attempts: int = 6
-    timeout: float = 120.0
-    cache: bool = True
-    backoff: float = 1.0
-    backoff_max: float = 60.0
-
-
-class CallLog(Protocol):
-    """Where calls are logged and looked up (the `llm_calls` table)."""
-
-    def cached_response(self, request_key: str) -> str | None: ...
-
-    def log_call(self, call: LLMCall) -> None: ...
-
-
-@dataclass
-class Usage:
-    """Counted over a run, for the progress bar and the summary."""
-
-    calls: int = 0
-    cached: int = 0
-    failed_calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-
-# --- retry policy -----------------------------------------------------------------
-
-
-def _status(error: BaseException) -> int | None:
-    return error.status_code if isinstance(error, openai.APIStatusError) else None
-
-
-def is_transient(error: BaseException) -> bool:
-    """429, 408, 409, 5xx, timeouts and dropped connections: worth another try."""
-    if isinstance(error, TimeoutError | openai.APIConnectionError):
-        return True
-    status = _status(error)
-    return status is not None and (status in (408, 409, 429) or status >= 500)
-
-
-def retry_after(error: BaseException) -> float | None:
-    """Seconds the server asked to wait (`Retry-After`, `retry-after-ms`), if it did."""
-    if not isinstance(error, openai.APIStatusError):
-        return None
-    headers = error.response.headers
-    if (ms := headers.get("retry-after-ms")) is not None:
-        try:
-            return max(0.0, float(ms) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-class _WaitRetryAfterOrBackoff:
-    """Wait as the server asked; without a Retry-After, exponential backoff with jitter."""
-
-    def __init__(self, initial: float, maximum: float) -> None:
-        self.backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
-
-    def __call__(self, state: RetryCallState) -> float:
-        error = state.outcome.exception() if state.outcome else None
-        asked = retry_after(error) if error else None
-        return min(asked, MAX_RETRY_AFTER) if asked is not None else self.backoff(state)
-
-
-def describe(error: BaseException) -> str:
-    """One line for a failed call: status and the server's message, or the kind of failure."""
-    if isinstance(error, TimeoutError | openai.APITimeoutError):
-        return "timed out"
-    if isinstance(error, openai.APIStatusError):
-        message = error.message
-        if isinstance(error.body, dict):
-            inner = error.body.get("error", error.body)
-            if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-                message = inner["message"]
-        return f"HTTP {error.status_code}: {message}"
-    if isinstance(error, openai.APIConnectionError):
-        cause = error.__cause__
-        return f"connection failed: {cause or error}"
-    return f"{type(error).__name__}: {error}"
+#: At most this many rejected records are sent back in one follow-up turn.
+MAX_FEEDBACK = 30
 
 
 # --- the backend -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Owner:
-    """Whose calls these are, for the log."""
-
-    run_id: int
-    article_id: int
-
-
-#: The article whose extraction is running in the current task; its calls are logged under it.
-_owner: contextvars.ContextVar[_Owner] = contextvars.ContextVar("owner")
 
 
 @dataclass
 class LLMBackend:
     """Extracts articles with a model; shared by every article of a run (one event loop)."""
 
-    settings: Settings
-    client: openai.AsyncOpenAI
-    log: CallLog
+    endpoint: Endpoint
     prompts: Prompts = field(default_factory=lambda: Prompts(ModelRecords))
-    usage: Usage = field(default_factory=Usage)
-    redact: Callable[[str], str] = field(default=lambda text: text)
-    _reached: bool = False
 
     def __post_init__(self) -> None:
-        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        self.settings = self.endpoint.settings
+        self.usage = self.endpoint.usage
+        self.redact = self.endpoint.redact
         self._mode = MODES[self.settings.mode]
         self._handlers = mode_registry.get_handlers(Provider.OPENAI, self._mode)
         self._opening: tuple[Any, dict[str, Any]] | None = None
 
     async def aclose(self) -> None:
-        """Close the HTTP connections, in the event loop that opened them."""
-        await self.client.close()
+        await self.endpoint.aclose()
 
     @property
     def prompt_version(self) -> str:
-        return self.prompts.version
+        """The prompts' version, the mode included: it changes what the model is sent."""
+        return f"{self.prompts.version}-{self.settings.mode}"
 
     async def extract(self, article: Article, article_id: int, run_id: int) -> CheckResult:
         """Checked records of one article; ArticleFailed or EndpointRefused if there are none.
@@ -307,14 +107,17 @@ class LLMBackend:
         Only the first ask can fail the article: once records are accepted, a
         follow-up that fails ends the rounds and what was accepted is kept.
         """
-        _owner.set(_Owner(run_id, article_id))  # a task extracts one article at a time
+        owner.set(Owner(run_id, article_id))  # a task extracts one article at a time
         messages = self.prompts.messages(article)
         records, completion = await self._ask(messages)
         result = self._check(article, records, kept=[])
+        earlier: dict[tuple[str, str], Rejection] = {}
         for _ in range(self.settings.max_retries):
             if not result.rejected:
                 break
-            kept = result.accepted
+            for rejection in result.rejected:
+                earlier.setdefault(rejection_identity(rejection), rejection)
+            kept = [accepted.record for accepted in result.accepted]
             messages = [*messages, *self._follow_up(completion, result.rejected)]
             try:
                 records, completion = await self._ask(messages)
@@ -322,8 +125,18 @@ class LLMBackend:
                 # The records accepted so far stand; the rejected stay rejected.
                 for rejection in result.rejected:
                     rejection.reasons.append(f"not corrected: the follow-up failed ({error})")
-                break
-            result = self._check(article, records, kept=[a.record for a in kept])
+                return result
+            result = self._check(article, records, kept=kept)
+        # Nothing the model proposed is lost: a record it dropped, or replaced by
+        # a corrected one, when shown the reasons stays in the rejections.
+        last = {rejection_identity(rejection) for rejection in result.rejected}
+        for key, rejection in earlier.items():
+            if key not in last:
+                rejection.reasons.append(
+                    "not returned again when these reasons were sent back "
+                    "(dropped, or replaced by a corrected record)"
+                )
+                result.rejected.append(rejection)
         return result
 
     def _check(
@@ -331,16 +144,16 @@ class LLMBackend:
     ) -> CheckResult:
         """Check the new records together with those kept from earlier rounds.
 
-        A follow-up that returns an accepted record again does not add it twice.
+        A follow-up that returns an accepted record again does not add it twice,
+        nor does a reply that repeats a record word for word. (Two records of one
+        number with different labels are two claims: the checker gives each its
+        own occurrence, or rejects the second.)
         """
-        seen = {_identity(r) for r in kept}
-        incoming: list[Metric | Quote | Campaign] = [
-            *records.metrics,
-            *records.quotes,
-            *records.campaigns,
-        ]
-        new = [r for r in incoming if _identity(r) not in seen]
-        both = [*kept, *new]
+        accepted = {identity(r) for r in kept}
+        both = list(kept)
+        for record in records.all():
+            if identity(record) not in accepted and record not in both:
+                both.append(record)
         combined = ArticleRecords(
             metrics=[r for r in both if isinstance(r, Metric)],
             quotes=[r for r in both if isinstance(r, Quote)],
@@ -355,8 +168,10 @@ class LLMBackend:
         message = completion.choices[0].message
         reply: dict[str, Any] = {"role": "assistant", "content": message.content}
         if message.tool_calls:
-            reply["tool_calls"] = [call.model_dump() for call in message.tool_calls]
-        feedback = self.prompts.feedback(rejected)
+            reply["tool_calls"] = [
+                call.model_dump(include={"id", "type", "function"}) for call in message.tool_calls
+            ]
+        feedback = self.prompts.feedback(rejected[:MAX_FEEDBACK])
         if self._mode is instructor.Mode.TOOLS and message.tool_calls:
             return [
                 reply,
@@ -371,12 +186,13 @@ class LLMBackend:
         """A reply that reads as records; one that does not is re-asked, `max_retries` times.
 
         instructor shapes the request for the mode (tools, JSON, Markdown JSON),
-        parses the reply, and words the re-ask with the parse error.
+        parses the reply, and words the re-ask with the parse error. A reply
+        that could not be read is never answered from the cache again.
         """
         request = self._shape(messages)
         attempts = self.settings.max_retries + 1
         for attempt in range(1, attempts + 1):
-            completion = await self._call(request)
+            completion, key = await self.endpoint.complete(request)
             try:
                 records = self._handlers.response_parser(
                     response=completion,
@@ -386,21 +202,27 @@ class LLMBackend:
                     stream=False,
                     is_async=True,
                 )
+                return cast(ModelRecords, records), completion
             except IncompleteOutputException:
-                raise ArticleFailed("the reply was cut off at the model's output limit") from None
+                reason = "the reply was cut off at the model's output limit"
+                self.endpoint.log.mark_unreadable(key, reason)
+                raise ArticleFailed(reason) from None
             except _UNREADABLE as error:
+                reason = self.redact(_first_line(str(error)))
+                self.endpoint.log.mark_unreadable(key, f"unreadable: {reason}")
                 if attempt == attempts:
                     raise ArticleFailed(
                         f"the model's reply could not be read as records after {attempts} "
-                        f"attempts: {self.redact(_first_line(str(error)))}"
+                        f"attempts: {reason}"
                     ) from None
-                request = self._handlers.reask_handler(
-                    kwargs={**request, "messages": list(request["messages"])},
-                    response=completion,
-                    exception=error,
-                )
-                continue
-            return cast(ModelRecords, records), completion
+                try:
+                    request = self._handlers.reask_handler(
+                        kwargs={**request, "messages": list(request["messages"])},
+                        response=completion,
+                        exception=error,
+                    )
+                except _UNREADABLE:  # a reply too odd even to answer: ask afresh
+                    request = self._shape(messages)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _shape(self, messages: list[Any]) -> dict[str, Any]:
@@ -439,156 +261,12 @@ class LLMBackend:
         )
         return cast(dict[str, Any], request)
 
-    def _retrying(self) -> AsyncRetrying:
-        """A fresh policy for each call: tenacity's state must not be shared across calls."""
-
-        def stop(state: RetryCallState) -> bool:
-            error = state.outcome.exception() if state.outcome else None
-            # Nothing has answered yet and the connection is refused: the endpoint
-            # is down or mistyped; say so within seconds instead of backing off.
-            unreachable = (
-                not self._reached
-                and isinstance(error, openai.APIConnectionError)
-                and not isinstance(error, openai.APITimeoutError)
-                and state.attempt_number >= 2
-            )
-            return unreachable or state.attempt_number >= self.settings.attempts
-
-        return AsyncRetrying(
-            stop=stop,
-            wait=_WaitRetryAfterOrBackoff(self.settings.backoff, self.settings.backoff_max),
-            retry=retry_if_exception(is_transient),
-            reraise=True,
-        )
-
-    async def _call(self, request: dict[str, Any]) -> ChatCompletion:
-        """One chat completion: from the cache, or over HTTP with the retry policy.
-
-        Transient faults are retried; what is left fails the article
-        (ArticleFailed) or, for a refusal, the run (EndpointRefused).
-        """
-        owner = _owner.get()
-        sent = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
-        key = hashlib.sha256(sent.encode("utf-8")).hexdigest()
-        if self.settings.cache and (cached := self.log.cached_response(key)) is not None:
-            self.usage.cached += 1
-            return ChatCompletion.model_validate_json(cached)
-        try:
-            async for attempt in self._retrying():
-                with attempt:
-                    return await self._attempt(owner, key, sent, request)
-        except openai.APIConnectionError as error:
-            if not self._reached and not isinstance(error, openai.APITimeoutError):
-                raise EndpointRefused(
-                    f"cannot reach the model endpoint {self.client.base_url}: "
-                    f"{self.redact(describe(error))}"
-                ) from None
-            raise ArticleFailed(self.redact(describe(error))) from None
-        except (openai.APIError, TimeoutError) as error:
-            raise ArticleFailed(self.redact(describe(error))) from None
-        raise AssertionError("unreachable: tenacity returns or raises")
-
-    async def _attempt(
-        self, owner: _Owner, key: str, sent: str, request: dict[str, Any]
-    ) -> ChatCompletion:
-        started_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        async with self._slots:
-            started = time.perf_counter()
-            try:
-                async with asyncio.timeout(self.settings.timeout):
-                    # The request is already in the wire format instructor made it;
-                    # `post` sends it as it is (`chat.completions.create` would walk
-                    # and re-transform every message first, a cost paid per call).
-                    completion = await self.client.post(
-                        "/chat/completions", body=request, cast_to=ChatCompletion
-                    )
-            except (openai.APIError, TimeoutError) as error:
-                self.usage.failed_calls += 1
-                self._log(owner, key, sent, None, started, started_at, error)
-                status = _status(error)
-                if status in (401, 403, 404):
-                    raise EndpointRefused(self._refusal(status, error)) from None
-                raise
-        self._reached = True
-        self.usage.calls += 1
-        if completion.usage:
-            self.usage.prompt_tokens += completion.usage.prompt_tokens
-            self.usage.completion_tokens += completion.usage.completion_tokens
-        self._log(owner, key, sent, completion, started, started_at, None)
-        return completion
-
-    def _refusal(self, status: int | None, error: BaseException) -> str:
-        detail = self.redact(describe(error))
-        if status == 404:
-            return (
-                f"the endpoint does not know model {self.settings.model!r} "
-                f"or the base URL is wrong ({detail})"
-            )
-        return (
-            f"the endpoint refused the API key ({detail}); set it in "
-            f"${self.settings.api_key_env} or name another variable with --api-key-env"
-        )
-
-    def _log(
-        self,
-        owner: _Owner,
-        key: str,
-        sent: str,
-        completion: ChatCompletion | None,
-        started: float,
-        started_at: str,
-        error: BaseException | None,
-    ) -> None:
-        usage = completion.usage if completion else None
-        self.log.log_call(
-            LLMCall(
-                run_id=owner.run_id,
-                article_id=owner.article_id,
-                model=self.settings.model,
-                request_key=key,
-                request=sent,
-                response=completion.model_dump_json() if completion else None,
-                prompt_tokens=usage.prompt_tokens if usage else None,
-                completion_tokens=usage.completion_tokens if usage else None,
-                duration_ms=round((time.perf_counter() - started) * 1000),
-                error=self.redact(describe(error)) if error else None,
-                status_code=_status(error) if error else 200,
-                started_at=started_at,
-            )
-        )
-
 
 def connect(
     settings: Settings, log: CallLog, environ: Mapping[str, str] = os.environ
 ) -> LLMBackend:
-    """A backend for `settings`, its key read from the environment and kept out of every log.
-
-    Local servers (Ollama, vLLM, llama.cpp) need no key: with a base URL and
-    no key set, a placeholder is sent.
-    """
-    key = environ.get(settings.api_key_env) or None
-    if key is None and settings.base_url is None:
-        raise UserError(
-            f"no API key: set ${settings.api_key_env} (or name another variable with "
-            "--api-key-env), or give --base-url for a local server that needs none"
-        )
-    client = openai.AsyncOpenAI(
-        api_key=key or "no-key",
-        base_url=settings.base_url,
-        max_retries=0,  # tenacity owns retrying
-        timeout=settings.timeout,
-    )
-
-    def redact(text: str) -> str:
-        return text.replace(key, "[API key]") if key else text
-
-    return LLMBackend(settings, client, log, redact=redact)
-
-
-def _identity(record: Metric | Quote | Campaign) -> tuple[str, str]:
-    """What makes two records the same claim: every field but the label and the evidence."""
-    fields = record.model_dump(exclude={"label", "evidence"})
-    return type(record).__name__, json.dumps(fields, ensure_ascii=False, sort_keys=True)
+    """A backend for `settings`: its endpoint (key read from `environ`) and the prompts."""
+    return LLMBackend(open_endpoint(settings, log, environ))
 
 
 def _first_line(text: str) -> str:

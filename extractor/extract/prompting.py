@@ -41,8 +41,11 @@ class Prompts:
         missing = [name for name in TEMPLATES if not (directory / name).is_file()]
         if missing:
             raise UserError(f"{directory}: prompt templates missing: {', '.join(missing)}")
+        # Compiled from the very sources that are hashed: a template edited during
+        # a run cannot change the prompts without changing the version.
+        sources = {name: (directory / name).read_text(encoding="utf-8") for name in TEMPLATES}
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(directory),
+            loader=jinja2.DictLoader(sources),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -50,21 +53,24 @@ class Prompts:
             autoescape=False,  # plain text for a model, not HTML
         )
         self.env.filters["json"] = _json
-        sources = [(directory / name).read_text(encoding="utf-8") for name in TEMPLATES]
+        try:
+            self.templates = {name: self.env.get_template(name) for name in TEMPLATES}
+        except jinja2.TemplateError as error:
+            raise UserError(f"{directory}: a prompt template does not compile: {error}") from None
         schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
-        digest = hashlib.sha256("\0".join([*sources, schema]).encode("utf-8"))
+        digest = hashlib.sha256("\0".join([*sources.values(), schema]).encode("utf-8"))
         self.version = "llm-" + digest.hexdigest()[:12]
 
     def messages(self, article: Article) -> list[dict[str, Any]]:
         """The opening conversation for `article`: the guidelines, then the article."""
         return [
-            {"role": "system", "content": self.env.get_template("system.j2").render()},
+            {"role": "system", "content": self.templates["system.j2"].render()},
             {
                 "role": "user",
-                "content": self.env.get_template("article.j2").render(article=article),
+                "content": self.templates["article.j2"].render(article=article),
             },
         ]
 
     def feedback(self, rejected: Sequence[Rejection]) -> str:
         """The follow-up turn: each rejected record with the checker's reasons."""
-        return self.env.get_template("feedback.j2").render(rejected=rejected)
+        return self.templates["feedback.j2"].render(rejected=rejected)

@@ -1,0 +1,277 @@
+"""One chat completion from an OpenAI-compatible endpoint: from the log, or over HTTP.
+
+The edge of the LLM backend where the network, the clock and the database
+are: requests are sent as instructor shaped them, transient faults are
+retried by the policy in `retrying.py`, every attempt is logged through a
+`CallLog` (the `llm_calls` table), and a request identical to one answered
+before, with a reply that could be read, is answered from the log. The API
+key is read from the environment once and kept out of everything written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
+
+import openai
+from openai.types.chat import ChatCompletion
+from tenacity import AsyncRetrying, RetryCallState
+
+from extractor.errors import ArticleFailed, EndpointRefused, UserError
+from extractor.extract.replies import UnusableReply, read_completion
+from extractor.extract.retrying import describe, is_refusal, is_unreachable, policy, status_of
+from extractor.models import LLMCall
+
+ModeName = Literal["tools", "json", "md_json"]
+#: An environment variable's name (what `--api-key-env` takes, never the key itself).
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to reach the model and how hard to try. Holds no API key, only where to find it."""
+
+    model: str
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    mode: ModeName = "tools"
+    concurrency: int = 8
+    max_retries: int = 2
+    attempts: int = 6
+    timeout: float = 120.0
+    cache: bool = True
+    backoff: float = 1.0
+    backoff_max: float = 60.0
+
+
+class CallLog(Protocol):
+    """Where calls are logged and looked up (the `llm_calls` table)."""
+
+    def cached_response(self, request_key: str) -> str | None: ...
+
+    def log_call(self, call: LLMCall) -> None: ...
+
+    def mark_unreadable(self, request_key: str, reason: str) -> None: ...
+
+
+@dataclass
+class Usage:
+    """Counted over a run, for the progress bar and the summary."""
+
+    calls: int = 0
+    cached: int = 0
+    failed_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose calls these are, for the log."""
+
+    run_id: int
+    article_id: int
+
+
+#: The article whose extraction is running in the current task; its calls are logged under it.
+owner: contextvars.ContextVar[Owner] = contextvars.ContextVar("owner")
+
+
+@dataclass
+class Endpoint:
+    """The model's endpoint as a run uses it: bounded concurrency, retries, the log, the cache."""
+
+    settings: Settings
+    client: openai.AsyncOpenAI
+    log: CallLog
+    usage: Usage = field(default_factory=Usage)
+    redact: Callable[[str], str] = field(default=lambda text: text)
+
+    def __post_init__(self) -> None:
+        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        self._reached = False  # has the endpoint answered at all?
+        # Replies depend on the endpoint too: the same model name on two servers
+        # is two models. The URL is part of the cache key (without credentials).
+        url = urlsplit(str(self.client.base_url))
+        self._where = f"{url.scheme}://{url.hostname}:{url.port or ''}{url.path}"
+
+    async def aclose(self) -> None:
+        """Close the HTTP connections, in the event loop that opened them."""
+        await self.client.close()
+
+    def _give_up_early(self, state: RetryCallState) -> bool:
+        """Nothing has answered yet and no connection can be made: the endpoint is down
+        or mistyped; say so within seconds instead of backing off."""
+        error = state.outcome.exception() if state.outcome else None
+        return error is not None and not self._reached and is_unreachable(error)
+
+    def _retrying(self) -> AsyncRetrying:
+        return policy(
+            self.settings.attempts,
+            self.settings.backoff,
+            self.settings.backoff_max,
+            self._give_up_early,
+        )
+
+    async def complete(self, request: dict[str, Any]) -> tuple[ChatCompletion, str]:
+        """One chat completion and its cache key: from the cache, or over HTTP.
+
+        Transient faults are retried; what is left fails the article
+        (ArticleFailed) or, for a refusal, the run (EndpointRefused).
+        """
+        who = owner.get()
+        sent = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
+        key = hashlib.sha256(f"{self._where}\n{sent}".encode()).hexdigest()
+        if self.settings.cache and (cached := self.log.cached_response(key)) is not None:
+            try:
+                completion = read_completion(cached)
+            except UnusableReply:
+                pass  # logged by an older version that did not check: ask again
+            else:
+                self.usage.cached += 1
+                return completion, key
+        try:
+            async for attempt in self._retrying():
+                with attempt:
+                    return await self._attempt(who, key, sent, request), key
+        except openai.APIConnectionError as error:
+            if not self._reached and is_unreachable(error):
+                raise EndpointRefused(
+                    f"cannot reach the model endpoint {self.client.base_url}: "
+                    f"{self.redact(describe(error))}"
+                ) from None
+            raise ArticleFailed(self.redact(describe(error))) from None
+        except (openai.APIError, TimeoutError) as error:
+            raise ArticleFailed(self.redact(describe(error))) from None
+        raise AssertionError("unreachable: tenacity returns or raises")
+
+    async def _attempt(
+        self, who: Owner, key: str, sent: str, request: dict[str, Any]
+    ) -> ChatCompletion:
+        started_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        async with self._slots:
+            started = time.perf_counter()
+            try:
+                async with asyncio.timeout(self.settings.timeout):
+                    # The request is already in the wire format instructor made it;
+                    # `post` sends it as it is (`chat.completions.create` would walk
+                    # and re-transform every message first, a cost paid per call).
+                    body = await self.client.post("/chat/completions", body=request, cast_to=str)
+            except (openai.APIError, TimeoutError) as error:
+                self.usage.failed_calls += 1
+                self._log(who, key, sent, None, started, started_at, error)
+                if is_refusal(error):
+                    raise EndpointRefused(self._refusal(error)) from None
+                raise
+        self._reached = True
+        try:
+            completion = read_completion(body)
+        except UnusableReply as error:
+            self.usage.failed_calls += 1
+            self._log(who, key, sent, body, started, started_at, error)
+            raise ArticleFailed(self.redact(str(error))) from None
+        self.usage.calls += 1
+        if completion.usage:
+            self.usage.prompt_tokens += completion.usage.prompt_tokens
+            self.usage.completion_tokens += completion.usage.completion_tokens
+        self._log(who, key, sent, body, started, started_at, None, completion)
+        return completion
+
+    def _refusal(self, error: BaseException) -> str:
+        detail = self.redact(describe(error))
+        status = status_of(error)
+        if status == 404:
+            return (
+                f"the endpoint does not know model {self.settings.model!r} "
+                f"or the base URL is wrong ({detail})"
+            )
+        if status == 429:
+            return f"the endpoint refuses calls on this key: no quota left ({detail})"
+        return (
+            f"the endpoint refused the API key ({detail}); set it in "
+            f"${self.settings.api_key_env} or name another variable with --api-key-env"
+        )
+
+    def _log(
+        self,
+        who: Owner,
+        key: str,
+        sent: str,
+        body: str | None,
+        started: float,
+        started_at: str,
+        error: BaseException | None,
+        completion: ChatCompletion | None = None,
+    ) -> None:
+        usage = completion.usage if completion else None
+        status = status_of(error) if error else 200
+        self.log.log_call(
+            LLMCall(
+                run_id=who.run_id,
+                article_id=who.article_id,
+                model=self.settings.model,
+                request_key=key,
+                request=sent,
+                response=self.redact(body) if body is not None else None,
+                prompt_tokens=usage.prompt_tokens if usage else None,
+                completion_tokens=usage.completion_tokens if usage else None,
+                duration_ms=round((time.perf_counter() - started) * 1000),
+                error=self.redact(describe(error)) if error else None,
+                status_code=200 if body is not None else status,
+                started_at=started_at,
+            )
+        )
+
+
+def open_endpoint(
+    settings: Settings, log: CallLog, environ: Mapping[str, str] = os.environ
+) -> Endpoint:
+    """The endpoint of `settings`, its key read from the environment and kept out of every log.
+
+    Local servers (Ollama, vLLM, llama.cpp) need no key: with a base URL and
+    no key set, a placeholder is sent.
+    """
+    if not _VARIABLE.fullmatch(settings.api_key_env):
+        raise UserError(
+            "--api-key-env takes the name of an environment variable (such as "
+            "OPENAI_API_KEY), not a key"
+        )
+    key = (environ.get(settings.api_key_env) or "").strip() or None
+    if key is None and settings.base_url is None:
+        raise UserError(
+            f"no API key: set ${settings.api_key_env} (or name another variable with "
+            "--api-key-env), or give --base-url for a local server that needs none"
+        )
+    client = openai.AsyncOpenAI(
+        api_key=key or "no-key",
+        base_url=settings.base_url,
+        max_retries=0,  # tenacity owns retrying
+        timeout=settings.timeout,
+    )
+    return Endpoint(settings, client, log, redact=redactor(key))
+
+
+def redactor(key: str | None) -> Callable[[str], str]:
+    """What keeps `key` out of a text: as it is, as an error message may escape it,
+    and any bearer token."""
+    if not key:
+        return lambda text: text
+    forms = sorted({key, key.encode("unicode_escape").decode("ascii")}, key=len, reverse=True)
+    bearer = re.compile(r"Bearer\s+\S+")
+
+    def redact(text: str) -> str:
+        for form in forms:
+            text = text.replace(form, "[API key]")
+        return bearer.sub("Bearer [API key]", text)
+
+    return redact

@@ -1,0 +1,144 @@
+"""The retry policy of the LLM backend: which failures are worth another try, and when.
+
+One policy (tenacity) owns retrying; the openai client's own retries are off.
+A 429 waits as its `Retry-After` says (up to `MAX_RETRY_AFTER`); 408, 409,
+429, 5xx, timeouts and dropped connections back off exponentially with
+jitter. A refusal (401, 403, 404, a 429 for an exhausted quota) is never
+retried: it stops the run. Any other 4xx fails the article.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import httpx2
+import openai
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
+
+#: A Retry-After longer than this is not waited for in full.
+MAX_RETRY_AFTER = 120.0
+#: How much of a failure's text a log line keeps (an HTML error page is not a reason).
+_MAX_DETAIL = 300
+
+
+def status_of(error: BaseException) -> int | None:
+    return error.status_code if isinstance(error, openai.APIStatusError) else None
+
+
+def _code_of(error: BaseException) -> str | None:
+    if isinstance(error, openai.APIStatusError) and isinstance(error.body, dict):
+        inner = error.body.get("error", error.body)
+        if isinstance(inner, dict) and isinstance(inner.get("code"), str):
+            return str(inner["code"])
+    return None
+
+
+def is_refusal(error: BaseException) -> bool:
+    """The endpoint will refuse every call: a bad key, no access, no such model, no quota."""
+    status = status_of(error)
+    return status in (401, 403, 404) or (status == 429 and _code_of(error) == "insufficient_quota")
+
+
+def is_transient(error: BaseException) -> bool:
+    """429, 408, 409, 5xx, timeouts and dropped connections: worth another try."""
+    if isinstance(error, TimeoutError | openai.APIConnectionError):
+        return True
+    status = status_of(error)
+    return (
+        status is not None
+        and (status in (408, 409, 429) or status >= 500)
+        and not is_refusal(error)
+    )
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """No connection could be made at all: refused, or the host name does not resolve."""
+    return isinstance(error, openai.APIConnectionError) and isinstance(
+        error.__cause__, httpx2.ConnectError
+    )
+
+
+def retry_after(error: BaseException) -> float | None:
+    """Seconds the server asked to wait (`retry-after-ms`, `Retry-After`), if it did."""
+    if not isinstance(error, openai.APIStatusError):
+        return None
+    headers = error.response.headers
+    if (ms := headers.get("retry-after-ms")) is not None:
+        try:
+            return max(0.0, float(ms) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:  # `-0000` means UTC with no offset known
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class WaitRetryAfterOrBackoff:
+    """Wait as the server asked (plus a little jitter, so workers do not return together);
+    without a Retry-After, exponential backoff with jitter."""
+
+    def __init__(self, initial: float, maximum: float) -> None:
+        self.backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
+
+    def __call__(self, state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        asked = retry_after(error) if error else None
+        if asked is None:
+            return float(self.backoff(state))
+        asked = min(asked, MAX_RETRY_AFTER)
+        return asked + random.uniform(0, 0.1 * asked)
+
+
+def policy(
+    attempts: int, initial: float, maximum: float, give_up_early: Callable[[RetryCallState], bool]
+) -> AsyncRetrying:
+    """A fresh policy for one call (tenacity's state must not be shared across calls).
+
+    `give_up_early` stops before `attempts` are spent (an endpoint that never
+    answered and refuses connections is down, not busy).
+    """
+
+    def stop(state: RetryCallState) -> bool:
+        return state.attempt_number >= attempts or give_up_early(state)
+
+    return AsyncRetrying(
+        stop=stop,
+        wait=WaitRetryAfterOrBackoff(initial, maximum),
+        retry=retry_if_exception(is_transient),
+        reraise=True,
+    )
+
+
+def describe(error: BaseException) -> str:
+    """One line for a failed call: status and the server's message, or the kind of failure."""
+    if isinstance(error, TimeoutError | openai.APITimeoutError):
+        return "timed out"
+    if isinstance(error, openai.APIStatusError):
+        message = error.message
+        if isinstance(error.body, dict):
+            inner = error.body.get("error", error.body)
+            if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+                message = inner["message"]
+        return _one_line(f"HTTP {error.status_code}: {message}")
+    if isinstance(error, openai.APIConnectionError):
+        return _one_line(f"connection failed: {error.__cause__ or error}")
+    return _one_line(f"{type(error).__name__}: {error}")
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _MAX_DETAIL else line[: _MAX_DETAIL - 1] + "…"
