@@ -121,11 +121,11 @@ def run(paths: tuple[str, ...], db_path: str, jobs: int | None) -> None:
         sys.exit(1)
 
 
-def _sqlite_utils() -> str:
-    """How to call sqlite-utils from here: by name if on PATH, else beside this Python."""
-    if shutil.which("sqlite-utils"):
-        return "sqlite-utils"
-    beside = Path(sys.executable).with_name("sqlite-utils")
+def _command(name: str) -> str:
+    """How to call an installed command: by name if on PATH, else beside this Python."""
+    if shutil.which(name):
+        return name
+    beside = Path(sys.executable).with_name(name)
     return str(beside.relative_to(Path.cwd())) if beside.is_relative_to(Path.cwd()) else str(beside)
 
 
@@ -154,10 +154,11 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
     )
     for error in summary.errors:
         out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
-    tool = _sqlite_utils()
+    tool = _command("sqlite-utils")
     out.print(
         f"database: {db_path}\n"
-        f"inspect:  {tool} tables {db_path} --counts\n"
+        f"inspect:  {_command('extractor')} inspect --db {db_path}\n"
+        f"          {tool} tables {db_path} --counts\n"
         f'          {tool} {db_path} "select raw, value, unit, label from metrics limit 20" --table',
         highlight=False,
         markup=False,

@@ -637,3 +637,10 @@ def test_inspect_help_has_an_example() -> None:
     result = _inspect("--help")
     assert result.exit_code == 0
     assert "Example:" in result.output and "extractor inspect --db extractions.db" in result.output
+
+
+def test_a_run_ends_by_saying_how_to_inspect_its_database(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(main, ["run", str(SEED_PAGES[0]), "--db", str(db)])
+    assert result.exit_code == 0
+    assert re.search(rf"inspect:\s+\S*extractor inspect --db {re.escape(str(db))}\n", result.output)
