@@ -644,3 +644,33 @@ def test_a_run_ends_by_saying_how_to_inspect_its_database(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["run", str(SEED_PAGES[0]), "--db", str(db)])
     assert result.exit_code == 0
     assert re.search(rf"inspect:\s+\S*extractor inspect --db {re.escape(str(db))}\n", result.output)
+
+
+def test_a_rejections_reasons_are_shown_as_a_list(server: Server) -> None:
+    page = server.get("/extractions/rejections").text
+    assert re.search(
+        r'<ul class="reasons"><li>value 2000 does not read as raw (&#34;|&quot;)200名', page
+    )
+
+
+def test_an_articles_page_shows_as_its_file_name(server: Server, db: Path) -> None:
+    [row] = server.rows("/extractions/articles.json", _labels="on", _size="1", _sort="id")
+    [page] = query(db, "select name from pages where id = ?", (row["page_id"]["value"],))
+    assert row["page_id"]["label"] == page["name"]
+
+
+def test_an_older_database_is_brought_up_to_date_and_searchable(db: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(db, old)
+    conn = sqlite3.connect(old)
+    for table in ("articles", "quotes", "metrics", "campaigns"):
+        for suffix in ("ai", "ad", "au"):
+            conn.execute(f"drop trigger {table}_{suffix}")
+        conn.execute(f"drop table {table}_fts")
+    conn.execute("pragma user_version = 1")
+    conn.commit()
+    conn.close()
+    with inspect_server(old) as server:
+        rows = server.rows("/old/articles.json", _search="非煤矿山")
+        assert {r["id"] for r in rows} == _articles_containing(old, "非煤矿山")
+        assert server.json("/-/databases.json")[0]["is_mutable"] is False
