@@ -173,6 +173,18 @@ def test_every_table_and_the_columns_a_reader_could_misread_are_described(
     assert "JSON list" in tables["rejections"]["columns"]["reasons"]
 
 
+def test_every_table_and_query_page_opens(server: Server) -> None:
+    database = server.json("/extractions.json")
+    tables = [t["name"] for t in database["tables"] if not t["hidden"]]
+    queries = [q["name"] for q in database["queries"]]
+    assert "articles" in tables and "money" in queries
+    for name in ["", *tables, *queries]:
+        reply = server.get(f"/extractions/{name}".rstrip("/"))
+        assert reply.status == 200, (name, reply.text[:300])
+    hidden = {t["name"] for t in database["tables"] if t["hidden"]}
+    assert "articles_fts" in hidden
+
+
 def test_table_pages_show_the_descriptions(server: Server) -> None:
     page = server.get("/extractions/metrics").text
     assert "fully expanded" in page
