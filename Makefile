@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= extractions.db
 
-.PHONY: install run test lint schemas bench clean
+.PHONY: install run test lint browser schemas bench clean
 
 $(BIN)/extractor: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,7 +20,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+# Chromium, its WebDriver and a Chinese font for tests/test_browser.py (apt-get, once).
+browser:
+	sh .ci/install-browser
+
+test: lint browser
 	$(BIN)/pytest
 
 schemas: install

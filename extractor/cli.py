@@ -65,6 +65,7 @@ def main() -> None:
     extractor run seeds/              extract pages into extractions.db
     extractor segment seeds/000_68a2d2bd55ad5801.txt
     extractor eval --gold tests/gold  score the database against gold files
+    extractor inspect                 read extractions.db in Datasette
     """
 
 
@@ -254,11 +255,11 @@ def _progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
         yield on_progress
 
 
-def _sqlite_utils() -> str:
-    """How to call sqlite-utils from here: by name if on PATH, else beside this Python."""
-    if shutil.which("sqlite-utils"):
-        return "sqlite-utils"
-    beside = Path(sys.executable).with_name("sqlite-utils")
+def _command(name: str) -> str:
+    """How to call an installed command: by name if on PATH, else beside this Python."""
+    if shutil.which(name):
+        return name
+    beside = Path(sys.executable).with_name(name)
     return str(beside.relative_to(Path.cwd())) if beside.is_relative_to(Path.cwd()) else str(beside)
 
 
@@ -295,10 +296,11 @@ def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         )
     for error in summary.errors:
         out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
-    tool = _sqlite_utils()
+    tool = _command("sqlite-utils")
     out.print(
         f"database: {db_path}\n"
-        f"inspect:  {tool} tables {db_path} --counts\n"
+        f"inspect:  {_command('extractor')} inspect --db {db_path}\n"
+        f"          {tool} tables {db_path} --counts\n"
         f'          {tool} {db_path} "select raw, value, unit, label from metrics limit 20" --table',
         highlight=False,
         markup=False,
@@ -495,3 +497,39 @@ def schemas(out_dir: str) -> None:
     for name, text in json_schemas().items():
         (out / f"{name}.schema.json").write_text(text, encoding="utf-8")
         click.echo(out / f"{name}.schema.json")
+
+
+@main.command(name="inspect")
+@db_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="The port to listen on, on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--live",
+    is_flag=True,
+    help="Read the database live from the start, as while a run writes to it. "
+    "[default: immutable while nothing writes to it, live once something does]",
+)
+def inspect_command(db_path: str, port: int, live: bool) -> None:
+    """Serve the database in Datasette on 127.0.0.1, read-only, until Ctrl-C.
+
+    Tables with descriptions, facets, search and canned queries; from an
+    article's row, a review page shows its text with every record
+    highlighted and the rejected ones with their reasons. Nothing can be
+    changed through it. The database is read immutable while nothing writes
+    to it, and live (seeing each article a run stores) once something does.
+
+    \b
+    Example:
+        extractor inspect --db extractions.db --port 8001
+    """
+    from extractor.inspect import server  # Datasette takes most of a second to import
+
+    try:
+        server.serve(db_path, port=port, live=live, echo=click.echo)
+    except UserError as error:
+        _fail(str(error))

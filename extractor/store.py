@@ -28,6 +28,8 @@ from extractor.errors import UserError
 from extractor.models import Article, CheckResult, LLMCall
 
 #: Bumped when the schema changes; `migrate` brings an older database up to date.
+#: 2: the LLM backend's columns (calls and tokens on runs, model and prompt version
+#: on records, the cache key on llm_calls) and full-text search (`SEARCH_COLUMNS`).
 SCHEMA_VERSION = 2
 
 _TABLES: dict[str, dict[str, Any]] = {
@@ -230,6 +232,8 @@ class Store:
     def _up_to_date(self) -> bool:
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return False
+        if not _search_ready(self.db):
+            return False
         for name, spec in _TABLES.items():
             table = self.db.table(name)
             if not table.exists() or set(spec["columns"]) - set(table.columns_dict):
@@ -270,6 +274,7 @@ class Store:
                 ("llm_calls", "article_id"),
             ]:
                 self.db.table(name).create_index([column], if_not_exists=True)
+            _create_search(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # --- runs -------------------------------------------------------------
@@ -505,3 +510,68 @@ def _insert_sql(table: str) -> tuple[str, list[str]]:
         table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
     )
     return sql, columns
+
+
+# --- full-text search -------------------------------------------------------------
+
+#: The columns full-text search indexes, per table: each table gets `<table>_fts`.
+#: SQLite's default tokenizer sees a whole Chinese clause as one word and finds
+#: nothing inside it; the trigram tokenizer indexes every three characters, so
+#: any word of three or more characters is found. It finds nothing for one or
+#: two characters: search those with LIKE on the table itself.
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("title", "kicker", "subtitle", "text"),
+    "quotes": ("speaker", "text"),
+    "metrics": ("label", "evidence"),
+    "campaigns": ("name", "evidence"),
+}
+
+
+def _search_triggers(table: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """The triggers that keep `<table>_fts` current as rows are inserted, deleted, updated."""
+    fts = f"[{table}_fts]"
+    names = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});"
+    delete = f"INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
+    return {
+        f"{table}_ai": f"AFTER INSERT ON [{table}] BEGIN {insert} END",
+        f"{table}_ad": f"AFTER DELETE ON [{table}] BEGIN {delete} END",
+        f"{table}_au": f"AFTER UPDATE ON [{table}] BEGIN {delete} {insert} END",
+    }
+
+
+def _search_ready(db: sqlite_utils.Database) -> bool:
+    """Whether every search table and its triggers exist (read only)."""
+    wanted = {
+        name
+        for table, columns in SEARCH_COLUMNS.items()
+        for name in [f"{table}_fts", *_search_triggers(table, columns)]
+    }
+    present = {
+        row[0]
+        for row in db.execute(
+            f"select name from sqlite_master where name in ({', '.join('?' * len(wanted))})",
+            sorted(wanted),
+        )
+    }
+    return wanted <= present
+
+
+def _create_search(db: sqlite_utils.Database) -> None:
+    """Create the missing search tables (filled from the rows already stored) and triggers.
+
+    External-content FTS5 tables (`content=[table]`): the text is not stored
+    twice, and Datasette finds each one as its table's search index.
+    """
+    for table, columns in SEARCH_COLUMNS.items():
+        if not db.table(f"{table}_fts").exists():
+            db.execute(
+                f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 ("
+                + ", ".join(f"[{c}]" for c in columns)
+                + f", tokenize='trigram', content=[{table}], content_rowid=[id])"
+            )
+            db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+        for name, body in _search_triggers(table, columns).items():
+            db.execute(f"CREATE TRIGGER IF NOT EXISTS [{name}] {body}")

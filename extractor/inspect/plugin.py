@@ -1,0 +1,112 @@
+"""The project's Datasette plugin: the review page of an article, and links to it.
+
+- `/-/review/<database>/<article id>` shows the article's text with every
+  record highlighted (see `review.py`); `?run=N` picks the run, the newest
+  by default.
+- In the `articles` table and on an article's row, the title gets a
+  "review" link; in `rejections`, the reasons are shown as a list.
+
+Its templates and stylesheet are package data beside it (`templates/`,
+`static/`); `server.py` gives them to Datasette.
+
+The plugin only reads: it runs SELECTs on Datasette's read connections.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import datasette
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Request, Response
+from markupsafe import Markup
+
+from extractor.inspect.review import RECORD_TABLES, layout, load_review
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+#: Datasette's hook marker, typed: it returns the function it marks.
+hookimpl = cast(Callable[[_Hook], _Hook], datasette.hookimpl)
+
+#: The route of the review page, as Datasette matches it.
+REVIEW_ROUTE = r"^/-/review/(?P<database>[^/]+)/(?P<article_id>[0-9]+)$"
+#: Where `server.py` mounts this package's static/ directory.
+STATIC_MOUNT = "-/extractor-static"
+
+
+def review_path(datasette: Any, database: str, article_id: int) -> str:
+    """The URL path of an article's review page (honours Datasette's base_url)."""
+    return str(datasette.urls.path(f"-/review/{tilde_encode(database)}/{article_id}"))
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [(REVIEW_ROUTE, review_page)]
+
+
+async def review_page(datasette: Any, request: Request) -> Response:
+    """The review page of one article; 404 for an unknown database, article or run."""
+    name = tilde_decode(request.url_vars["database"])
+    try:
+        db = datasette.get_database(name)
+    except KeyError:
+        raise NotFound(f"no database {name}") from None
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-table", (name, "articles")), ("view-database", name), "view-instance"],
+    )
+    if "articles" not in await db.table_names():
+        raise NotFound(f"{name} is not an extraction database (it has no articles table)")
+    article_id = int(request.url_vars["article_id"])
+    run_arg = request.args.get("run") or ""
+    run_id = int(run_arg) if run_arg.isdigit() else None
+    review = await db.execute_fn(lambda conn: load_review(conn, article_id, run_id))
+    if review is None:
+        raise NotFound(f"no article {article_id} in {name}")
+    if run_id is not None and (review.run is None or review.run["id"] != run_id):
+        raise NotFound(f"run {run_id} did not extract article {article_id}")
+
+    def row_url(table: str, row_id: int) -> str:
+        return str(datasette.urls.row(name, table, str(row_id)))
+
+    context = {
+        "database": name,
+        "review": review,
+        "layout": layout(review, row_url),
+        "article_url": row_url("articles", article_id),
+        "page_url": row_url("pages", review.article["page_id"]),
+        "review_url": review_path(datasette, name, article_id),
+        "kinds": list(RECORD_TABLES),
+    }
+    html = await datasette.render_template("review.html", context, request=request)
+    return Response.html(html)
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    """The review page's style, and the review links and reasons lists of the tables."""
+    return [str(datasette.urls.path(f"{STATIC_MOUNT}/review.css"))]
+
+
+@hookimpl
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Markup | None:
+    """A review link beside an article's title; a rejection's reasons as a list."""
+    # `row` is a sqlite3.Row: `in` would look among its values, not its columns.
+    if table == "articles" and column == "title" and "id" in row.keys():  # noqa: SIM118
+        link = review_path(datasette, database, row["id"])
+        return Markup('{} <a class="review-link" href="{}" title="{}">review</a>').format(
+            value or "", link, "the text with its records highlighted"
+        )
+    if table == "rejections" and column == "reasons" and isinstance(value, str):
+        try:
+            reasons = json.loads(value)
+        except ValueError:
+            return None
+        if not isinstance(reasons, list):
+            return None
+        items = Markup("").join(Markup("<li>{}</li>").format(str(r)) for r in reasons)
+        return Markup('<ul class="reasons">{}</ul>').format(items)
+    return None

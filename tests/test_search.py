@@ -1,0 +1,122 @@
+"""Full-text search in the database: trigram tables kept current, and added to older databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import main
+from extractor.store import SCHEMA_VERSION, SEARCH_COLUMNS, Store
+from tests.conftest import SEED_PAGES
+
+
+def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def search(db: Path, table: str, words: str) -> set[int]:
+    phrase = '"' + words.replace('"', '""') + '"'
+    rows = query(db, f"select rowid from {table}_fts where {table}_fts match ?", (phrase,))
+    return {row["rowid"] for row in rows}
+
+
+def containing(db: Path, table: str, words: str) -> set[int]:
+    columns = SEARCH_COLUMNS[table]
+    rows = query(db, f"select id, {', '.join(columns)} from {table}")
+    return {row["id"] for row in rows if any(words in (row[c] or "") for c in columns)}
+
+
+@pytest.fixture
+def seeded(runner: CliRunner, db_path: Path) -> Path:
+    """A database after `extractor run` over two seed pages."""
+    result = runner.invoke(main, ["run", *map(str, SEED_PAGES[:2]), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ("articles", "安全生产"),
+        ("quotes", "安全生产"),
+        ("metrics", "非煤矿山"),
+        ("campaigns", "主题教育"),
+    ],
+)
+def test_search_finds_chinese_words_inside_the_text(seeded: Path, table: str, words: str) -> None:
+    expected = containing(seeded, table, words)
+    assert expected, f"no {table} row holds {words}"
+    assert search(seeded, table, words) == expected
+
+
+def test_words_of_fewer_than_three_characters_are_not_in_the_index(seeded: Path) -> None:
+    assert containing(seeded, "articles", "安全")
+    assert search(seeded, "articles", "安全") == set()
+
+
+def test_the_index_follows_inserts_updates_and_deletes(seeded: Path) -> None:
+    conn = sqlite3.connect(seeded)
+    try:
+        article = conn.execute("select id from articles order by id limit 1").fetchone()[0]
+        conn.execute("update articles set title = '雪域高原新气象' where id = ?", [article])
+        quote, words = conn.execute("select id, text from quotes order by id limit 1").fetchone()
+        conn.execute("delete from quotes where id = ?", [quote])
+        conn.execute(
+            "insert into metrics (article_id, raw, value, unit, evidence) "
+            "values (?, '7座', 7, '座', '新建青稞加工厂7座。')",
+            [article],
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    assert search(seeded, "articles", "雪域高原新气象") == {article}
+    assert quote not in search(seeded, "quotes", words)
+    assert search(seeded, "quotes", words) == containing(seeded, "quotes", words)
+    assert len(search(seeded, "metrics", "青稞加工厂")) == 1
+
+
+def test_an_older_database_gets_search_on_its_next_write_open(seeded: Path) -> None:
+    conn = sqlite3.connect(seeded)
+    for table in SEARCH_COLUMNS:
+        for suffix in ("ai", "ad", "au"):
+            conn.execute(f"drop trigger [{table}_{suffix}]")
+        conn.execute(f"drop table [{table}_fts]")
+    conn.execute("pragma user_version = 1")
+    conn.commit()
+    conn.close()
+    assert query(seeded, "select name from sqlite_master where name like '%_fts'") == []
+
+    Store.open(seeded).close()
+
+    assert query(seeded, "pragma user_version")[0]["user_version"] == SCHEMA_VERSION
+    for table in SEARCH_COLUMNS:
+        words = "安全生产" if table in ("articles", "quotes") else "主题教育"
+        assert search(seeded, table, words) == containing(seeded, table, words)
+
+
+def test_a_database_missing_only_its_triggers_gets_them_back(seeded: Path) -> None:
+    conn = sqlite3.connect(seeded)
+    conn.execute("drop trigger articles_ai")
+    conn.commit()
+    conn.close()
+    store = Store.open(seeded)
+    try:
+        page = store.add_page("x.txt", "1" * 64, 10, "utf-8", [])
+        assert page.new
+        store.db.execute(
+            "insert into articles (page_id, seq, title, text) values (?, 0, '', '青稞丰收节开幕')",
+            [page.id],
+        )
+        store.db.conn.commit()
+    finally:
+        store.close()
+    assert len(search(seeded, "articles", "青稞丰收节")) == 1
