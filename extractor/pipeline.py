@@ -8,9 +8,11 @@ and tests can stay quiet.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import functools
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import time
@@ -31,6 +33,8 @@ if TYPE_CHECKING:  # the LLM stack takes a second to import; the rules backend n
     from extractor.extract.llm import LLMBackend
 
 RECORD_TYPES = ("metric", "quote", "campaign")
+#: Seconds between two updates of full-text search while a run writes.
+SEARCH_EVERY = 2.0
 ExtractFn = Callable[[Article], ArticleRecords]
 
 
@@ -195,12 +199,13 @@ def run(
                     multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
                 )
                 prepare = functools.partial(prepare_page, extract=extract)
-                prepared: Iterator[PreparedPage] = pool.imap(prepare, targets, chunksize=4)
+                prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
             else:
                 prepared = map(prepare_page, targets)
             for done, page in enumerate(prepared, start=1):
                 if page.error is None:
                     _store_page(page, store, extract, extractor, summary)
+                    store.sync_search(every=SEARCH_EVERY)
                 else:
                     summary.pages_failed += 1
                     summary.errors.append(f"{page.path}: {page.error}")
@@ -208,9 +213,30 @@ def run(
                     on_progress(Progress(page.path, done, len(targets), page.error))
         status = "finished"
     finally:
+        store.sync_search()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, status, summary.counts(), summary.errors)
     return summary
+
+
+def _in_order(
+    pool: multiprocessing.pool.Pool,
+    prepare: Callable[[tuple[str, UserError | None]], PreparedPage],
+    targets: list[tuple[str, UserError | None]],
+    window: int,
+) -> Iterator[PreparedPage]:
+    """The prepared pages in input order, with at most `window` pages ahead of the writer.
+
+    (`Pool.imap` would prepare every page while the writer catches up, and
+    hold them all in memory.)
+    """
+    pending: collections.deque[multiprocessing.pool.AsyncResult[PreparedPage]] = collections.deque()
+    for target in targets:
+        pending.append(pool.apply_async(prepare, (target,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _ignore_interrupts() -> None:
@@ -297,6 +323,7 @@ def run_llm(
         status = "failed"
         raise
     finally:
+        store.sync_search()
         summary.seconds = time.perf_counter() - started
         summary.calls = backend.usage.calls + backend.usage.failed_calls
         summary.cached_calls = backend.usage.cached
@@ -377,6 +404,7 @@ async def _extract_concurrently(
             except Exception as error:  # one article's failure must not stop the run
                 outcome = f"{type(error).__name__}: {backend.redact(str(error))}"
             _save(store, summary, extractor, path, article_id, article, outcome)
+            store.sync_search(every=SEARCH_EVERY)
             report(path)
 
     try:

@@ -126,15 +126,22 @@ def table_names(path: Path) -> set[str]:
 
 
 def bring_up_to_date(path: Path) -> str | None:
-    """Give an older database the current schema (its search tables), as any command does.
+    """Give an older database the current schema (its search tables), as any command does,
+    and index for search what is not yet indexed.
 
     An up-to-date database is only read. Returns a warning when the database
     cannot be upgraded (a read-only file): it is served as it is.
     """
     try:
-        Store.open(path).close()
+        store = Store.open(path)
     except UserError as error:
         return f"warning: {error}; search may not work"
+    try:
+        store.sync_search()  # what a run killed before its end left unindexed
+    except sqlite3.OperationalError as error:
+        return f"warning: {path}: search could not be brought up to date ({error})"
+    finally:
+        store.close()
     return None
 
 
