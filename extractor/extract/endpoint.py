@@ -33,6 +33,9 @@ from extractor.extract.retrying import describe, is_refusal, is_unreachable, pol
 from extractor.models import LLMCall
 
 ModeName = Literal["tools", "json", "md_json"]
+#: Shorter "keys" are placeholders for servers that need none (`x`, `none`); replacing
+#: them everywhere would garble every text they occur in.
+MIN_SECRET = 8
 #: An environment variable's name (what `--api-key-env` takes, never the key itself).
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -264,7 +267,7 @@ def open_endpoint(
 def redactor(key: str | None) -> Callable[[str], str]:
     """What keeps `key` out of a text: as it is, as an error message may escape it,
     and any bearer token."""
-    if not key:
+    if not key or len(key) < MIN_SECRET:  # `x` for a local server: nothing to hide
         return lambda text: text
     forms = sorted({key, key.encode("unicode_escape").decode("ascii")}, key=len, reverse=True)
     bearer = re.compile(r"Bearer\s+\S+")

@@ -53,10 +53,19 @@ class Prompts:
             autoescape=False,  # plain text for a model, not HTML
         )
         self.env.filters["json"] = _json
-        try:
-            self.templates = {name: self.env.get_template(name) for name in TEMPLATES}
-        except jinja2.TemplateError as error:
-            raise UserError(f"{directory}: a prompt template does not compile: {error}") from None
+        self.templates = {}
+        for name in TEMPLATES:
+            try:
+                self.templates[name] = self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as error:
+                raise UserError(
+                    f"{directory / name}, line {error.lineno}: the template does not compile: "
+                    f"{error.message}"
+                ) from None
+            except jinja2.TemplateError as error:
+                raise UserError(
+                    f"{directory / name}: the template does not compile: {error}"
+                ) from None
         schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
         digest = hashlib.sha256("\0".join([*sources.values(), schema]).encode("utf-8"))
         self.version = "llm-" + digest.hexdigest()[:12]
