@@ -39,12 +39,13 @@ def make_pages(folder: Path, count: int) -> list[str]:
     return paths
 
 
-def measure(count: int, jobs: int | None) -> tuple[float, float, float, int]:
+def measure(count: int, jobs: int | None, search: bool = True) -> tuple[float, float, float, int]:
     """Pages per second, peak resident MiB of the writer and of the largest worker, articles."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_pages(folder, count)
         store = Store.open(folder / "bench.db")
+        store.index_search = search
         started = time.perf_counter()
         summary = run(paths, store, jobs=jobs)
         seconds = time.perf_counter() - started
@@ -62,21 +63,27 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=None, help="worker processes (default: as `extractor run`)"
     )
+    parser.add_argument("--no-search", action="store_true", help="as `extractor run --no-search`")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.jobs)))
+        print(json.dumps(measure(args.one, args.jobs, not args.no_search)))
         return
     jobs = default_jobs(max(args.pages)) if args.jobs is None else args.jobs
+    search = "search indexed later" if args.no_search else "search indexed as it goes"
     if jobs == 1:
-        print("rules backend, in one process (worker MiB: none)")
+        print(f"rules backend, in one process (worker MiB: none), {search}")
     else:
-        print(f"rules backend, {jobs} worker processes where the page count calls for them")
+        print(
+            f"rules backend, {jobs} worker processes where the page count calls for them, {search}"
+        )
     print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}")
     for count in args.pages:
         command = [sys.executable, __file__, "--one", str(count)]
         if args.jobs is not None:
             command += ["--jobs", str(args.jobs)]
+        if args.no_search:
+            command.append("--no-search")
         out = subprocess.run(
             command,
             check=True,

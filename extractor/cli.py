@@ -150,11 +150,18 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
     help="Worker processes for the rules backend. [default: 1 for under 50 pages, "
     "else one per core, at most 4]",
 )
+@click.option(
+    "--no-search",
+    is_flag=True,
+    help="Leave full-text search to be indexed later (by the next run, or by "
+    "extractor inspect): faster for big batches.",
+)
 @llm_options
 def run(
     paths: tuple[str, ...],
     db_path: str,
     jobs: int | None,
+    no_search: bool,
     model: str | None,
     base_url: str | None,
     api_key_env: str,
@@ -194,6 +201,7 @@ def run(
     elif jobs is not None:
         _fail("--jobs is for the rules backend; with a model, use --concurrency")
     store = _open_store(db_path)
+    store.index_search = not no_search
     try:
         with _progress_bar(model is not None) as on_progress:
             if model is None:

@@ -216,6 +216,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self._synced = 0.0
+        self.index_search = True
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -446,9 +447,11 @@ class Store:
         """Bring full-text search up to date, unless it was done less than `every` s ago.
 
         A run calls it as it goes (every few seconds) and when it ends, so
-        search lags a run by seconds and never lasts past it.
+        search lags a run by seconds and never lasts past it. With
+        `index_search` off (`run --no-search`) it does nothing: the next run
+        or `extractor inspect` indexes what was left.
         """
-        if time.monotonic() - self._synced < every:
+        if not self.index_search or time.monotonic() - self._synced < every:
             return
         sync_search(self.db)
         self._synced = time.monotonic()

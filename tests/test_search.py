@@ -131,3 +131,16 @@ def test_a_database_missing_only_its_triggers_gets_them_back(seeded: Path) -> No
         store.close()
     assert search(seeded, "articles", "青稞丰收节") == set()
     assert len(search(seeded, "articles", "望果节开幕")) == 1
+
+
+def test_a_run_without_search_leaves_the_index_to_the_next_run(
+    runner: CliRunner, db_path: Path
+) -> None:
+    page = str(SEED_PAGES[0])
+    result = runner.invoke(main, ["run", page, "--db", str(db_path), "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert containing(db_path, "articles", "安全生产")
+    assert search(db_path, "articles", "安全生产") == set()
+    result = runner.invoke(main, ["run", page, "--db", str(db_path)])  # nothing new to extract
+    assert result.exit_code == 0, result.output
+    assert search(db_path, "articles", "安全生产") == containing(db_path, "articles", "安全生产")
