@@ -28,13 +28,12 @@ from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.store import Extractor, Store
+from extractor.writer import SEARCH_EVERY, QueuedCallLog, StoreWriter
 
 if TYPE_CHECKING:  # the LLM stack takes a second to import; the rules backend needs none of it
     from extractor.extract.llm import LLMBackend
 
 RECORD_TYPES = ("metric", "quote", "campaign")
-#: Seconds between two updates of full-text search while a run writes.
-SEARCH_EVERY = 2.0
 ExtractFn = Callable[[Article], ArticleRecords]
 
 
@@ -271,6 +270,15 @@ def _store_page(
         _save(store, summary, extractor, prepared.path, article_id, article, outcome)
 
 
+def _write(
+    store: Store, *, article_id: int, run_id: int, extractor: Extractor, outcome: CheckResult | str
+) -> None:
+    if isinstance(outcome, str):
+        store.save_extraction(article_id, run_id, extractor, None, error=outcome)
+    else:
+        store.save_extraction(article_id, run_id, extractor, outcome)
+
+
 def _save(
     store: Store,
     summary: RunSummary,
@@ -281,10 +289,9 @@ def _save(
     outcome: CheckResult | str,
 ) -> None:
     """Store one article's outcome (one transaction) and count it."""
-    if isinstance(outcome, str):
-        store.save_extraction(article_id, summary.run_id, extractor, None, error=outcome)
-    else:
-        store.save_extraction(article_id, summary.run_id, extractor, outcome)
+    _write(
+        store, article_id=article_id, run_id=summary.run_id, extractor=extractor, outcome=outcome
+    )
     summary.record(path, article, outcome)
 
 
@@ -312,8 +319,16 @@ def run_llm(
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(extractor), extractor=extractor)
     status = "interrupted"
+    if store.path is None:
+        raise ValueError("run_llm needs a store opened from a file (Store.open)")
+    writer = StoreWriter(store.path, index_search=store.index_search)
+    # The endpoint logs its calls through the writer too; it reads the cache here.
+    backend.endpoint.log = QueuedCallLog(store, writer)
     try:
-        asyncio.run(_extract_concurrently(paths, store, backend, summary, on_progress))
+        try:
+            asyncio.run(_extract_concurrently(paths, store, writer, backend, summary, on_progress))
+        finally:
+            writer.close()
         status = "finished"
     except* EndpointRefused as group:
         status = "stopped"
@@ -336,6 +351,7 @@ def run_llm(
 async def _extract_concurrently(
     paths: list[str],
     store: Store,
+    writer: StoreWriter,
     backend: LLMBackend,
     summary: RunSummary,
     on_progress: Callable[[Progress], None] | None,
@@ -371,8 +387,17 @@ async def _extract_concurrently(
                 summary.errors.append(f"{prepared.path}: {prepared.error}")
                 report(prepared.path, prepared.error)
                 continue
-            page = store.add_page(
-                prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
+            page = await asyncio.wrap_future(
+                writer.submit(
+                    functools.partial(
+                        Store.add_page,
+                        path=prepared.path,
+                        sha256=prepared.sha256,
+                        chars=prepared.chars,
+                        encoding=prepared.encoding,
+                        articles=prepared.articles,
+                    )
+                )
             )
             summary.pages += 1
             for article_id, article in page.articles:
@@ -403,8 +428,17 @@ async def _extract_concurrently(
                 outcome = str(error)
             except Exception as error:  # one article's failure must not stop the run
                 outcome = f"{type(error).__name__}: {backend.redact(str(error))}"
-            _save(store, summary, extractor, path, article_id, article, outcome)
-            store.sync_search(every=SEARCH_EVERY)
+            # Written by the writer thread, in order; counted here, where progress is read.
+            writer.submit(
+                functools.partial(
+                    _write,
+                    article_id=article_id,
+                    run_id=summary.run_id,
+                    extractor=extractor,
+                    outcome=outcome,
+                )
+            )
+            summary.record(path, article, outcome)
             report(path)
 
     try:

@@ -215,6 +215,7 @@ class Store:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self.path: Path | None = None
         self._synced = 0.0
         self.index_search = True
 
@@ -227,6 +228,7 @@ class Store:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db)
+            store.path = Path(path)
             store.migrate()
         except sqlite3.DatabaseError as err:  # not a database, or a folder that is missing
             raise UserError(f"{path}: cannot open the database: {err}") from None
