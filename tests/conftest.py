@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +18,16 @@ GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
 SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
+    """Rows straight from a database file, as dicts."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(sql, params)]
+    finally:
+        conn.close()
 
 
 def load_gold(path: Path) -> GoldPage:

@@ -10,7 +10,6 @@ import json
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -162,13 +161,3 @@ def _wait_until_up(server: Server) -> None:
             pass
         time.sleep(0.1)
     raise AssertionError(f"inspect did not answer within {STARTUP_SECONDS} s")
-
-
-def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
-    """Rows straight from the database file, to compare with what the server shows."""
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(row) for row in conn.execute(sql, params)]
-    finally:
-        conn.close()

@@ -20,8 +20,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from tests.conftest import ROOT
-from tests.inspecting import Server, inspect_server, query, seeded_database
+from tests.conftest import ROOT, query
+from tests.inspecting import Server, inspect_server, seeded_database
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 TRANSPARENT = ("rgba(0, 0, 0, 0)", "transparent")

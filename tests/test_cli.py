@@ -6,7 +6,6 @@ import codecs
 import json
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from extractor.models import (
     json_schemas,
 )
 from extractor.store import Extractor, Store
-from tests.conftest import GOLD, GOLD_FILES, ROOT, SEED_PAGES, SEEDS, load_gold, page_of
+from tests.conftest import GOLD, GOLD_FILES, ROOT, SEED_PAGES, SEEDS, load_gold, page_of, query
 
 KINDS = ("metrics", "quotes", "campaigns", "titles")
 SCORES = ("precision", "recall", "f1")
@@ -43,15 +42,6 @@ def invoke(runner: CliRunner, *args: str) -> Result:
     )
     assert "Traceback" not in result.output
     return result
-
-
-def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(row) for row in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 def articles_of(db: Path, page_name: str) -> list[dict[str, Any]]:

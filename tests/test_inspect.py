@@ -26,8 +26,8 @@ from extractor.cli import main
 from extractor.models import Accepted, Campaign, CheckResult, Metric, Quote, Rejection, Span
 from extractor.pipeline import rules_extractor
 from extractor.store import Store
-from tests.conftest import SEED_PAGES
-from tests.inspecting import Server, extractor_command, inspect_server, query, seeded_database
+from tests.conftest import SEED_PAGES, query
+from tests.inspecting import Server, extractor_command, inspect_server, seeded_database
 
 # An article as hostile as OCR'd text can be: markup in every field, and records
 # that nest (metrics inside a quote), overlap (two campaigns sharing words), one

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from extractor.cli import main
 from extractor.store import SCHEMA_VERSION, SEARCH_COLUMNS, Store
-from tests.conftest import SEED_PAGES
-
-
-def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(row) for row in conn.execute(sql, params)]
-    finally:
-        conn.close()
+from tests.conftest import SEED_PAGES, query
 
 
 def search(db: Path, table: str, words: str) -> set[int]:
