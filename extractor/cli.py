@@ -6,11 +6,9 @@ exit; tracebacks are left for bugs.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
@@ -18,7 +16,6 @@ import click
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from extractor import pipeline
@@ -26,6 +23,7 @@ from extractor.check import Checker
 from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
 from extractor.models import Campaign, Metric, Quote, json_schemas
+from extractor.report import err, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -39,7 +37,6 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     help="The SQLite database to write or read.",
 )
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str) -> NoReturn:
@@ -203,7 +200,7 @@ def run(
     store = _open_store(db_path)
     store.index_search = not no_search
     try:
-        with _progress_bar(model is not None) as on_progress:
+        with progress_bar(model is not None) as on_progress:
             if model is None:
                 summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
             else:
@@ -227,92 +224,11 @@ def run(
                 summary = pipeline.run_llm(list(paths), store, backend, on_progress=on_progress)
     finally:
         store.close()
-    _print_summary(summary, db_path)
+    print_summary(summary, db_path)
     if summary.stopped_by:
         _fail(summary.stopped_by)
     if summary.pages_failed or summary.articles_failed:
         sys.exit(1)
-
-
-@contextlib.contextmanager
-def _progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
-    """A progress bar on stderr: pages for the rules backend, articles and calls for a model."""
-    with Progress(
-        TextColumn("[bold]extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("articles" if llm else "pages"),
-        TextColumn("{task.fields[calls]}", markup=False),
-        TextColumn("{task.fields[page]}", markup=False),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("run", total=None, page="", calls="")
-
-        def on_progress(p: pipeline.Progress) -> None:
-            calls = "" if p.calls is None else f"· {p.calls} calls, {p.cached_calls} cached"
-            bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name, calls=calls)
-            if p.error:
-                bar.console.print(
-                    f"[red]error[/red]: {escape(p.path)}: {escape(p.error)}",
-                    highlight=False,
-                    soft_wrap=True,
-                )
-
-        yield on_progress
-
-
-def _command(name: str) -> str:
-    """How to call an installed command: by name if on PATH, else beside this Python."""
-    if shutil.which(name):
-        return name
-    beside = Path(sys.executable).with_name(name)
-    return str(beside.relative_to(Path.cwd())) if beside.is_relative_to(Path.cwd()) else str(beside)
-
-
-def _print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
-    out = Console(soft_wrap=True)
-    table = Table(
-        title=f"run {summary.run_id} ({summary.extractor.backend if summary.extractor else ''})"
-    )
-    table.add_column("")
-    table.add_column("accepted", justify="right")
-    table.add_column("rejected", justify="right")
-    for record_type in pipeline.RECORD_TYPES:
-        table.add_row(
-            record_type + "s",
-            str(summary.accepted[record_type]),
-            str(summary.rejected[record_type]),
-        )
-    out.print(table)
-    extracted = summary.articles - summary.articles_skipped - summary.articles_failed
-    out.print(
-        f"pages: {summary.pages} read, {summary.pages_failed} failed"
-        f" | articles: {extracted} extracted, {summary.articles_failed} failed,"
-        f" {summary.articles_skipped} already in the database"
-        f" | {summary.seconds:.2f} s",
-        highlight=False,
-    )
-    if summary.extractor and summary.extractor.backend == "llm":
-        out.print(
-            f"model: {summary.extractor.model} | prompt {summary.extractor.prompt_version}"
-            f" | calls: {summary.calls} ({summary.cached_calls} answered from the cache)"
-            f" | tokens: {summary.prompt_tokens} prompt, {summary.completion_tokens} completion",
-            highlight=False,
-            markup=False,
-        )
-    for error in summary.errors:
-        out.print(f"[red]failed[/red]: {escape(error)}", highlight=False)
-    tool = _command("sqlite-utils")
-    out.print(
-        f"database: {db_path}\n"
-        f"inspect:  {_command('extractor')} inspect --db {db_path}\n"
-        f"          {tool} tables {db_path} --counts\n"
-        f'          {tool} {db_path} "select raw, value, unit, label from metrics limit 20" --table',
-        highlight=False,
-        markup=False,
-    )
 
 
 @main.command()
@@ -432,7 +348,7 @@ def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[
     help="A directory of gold files, one per page (<page file name>.json).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(db_path: str, gold_dir: str, as_json: bool) -> None:
+def evalcommand_path(db_path: str, gold_dir: str, as_json: bool) -> None:
     """Score the database against gold files: precision, recall, F1 per type and page.
 
     The records scored are those of the latest run's backend, model and prompt
@@ -522,7 +438,7 @@ def schemas(out_dir: str) -> None:
     help="Read the database live from the start, as while a run writes to it. "
     "[default: immutable while nothing writes to it, live once something does]",
 )
-def inspect_command(db_path: str, port: int, live: bool) -> None:
+def inspectcommand_path(db_path: str, port: int, live: bool) -> None:
     """Serve the database in Datasette on 127.0.0.1, read-only, until Ctrl-C.
 
     Tables with descriptions, facets, search and canned queries; from an

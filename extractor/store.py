@@ -27,167 +27,8 @@ import sqlite_utils
 
 from extractor.errors import UserError
 from extractor.models import Article, CheckResult, LLMCall
-
-#: Bumped when the schema changes; `migrate` brings an older database up to date.
-#: 2: the LLM backend's columns (calls and tokens on runs, model and prompt version
-#: on records, the cache key on llm_calls) and full-text search (`SEARCH_COLUMNS`).
-SCHEMA_VERSION = 2
-
-_TABLES: dict[str, dict[str, Any]] = {
-    "pages": {
-        "columns": {
-            "id": int,
-            "path": str,
-            "name": str,
-            "sha256": str,
-            "chars": int,
-            "encoding": str,
-            "added_at": str,
-        },
-        "unique": [["sha256"]],
-    },
-    "articles": {
-        "columns": {
-            "id": int,
-            "page_id": int,
-            "seq": int,
-            "title": str,
-            "kicker": str,
-            "subtitle": str,
-            "byline": str,
-            "dateline": str,
-            "text": str,
-        },
-        "foreign_keys": [("page_id", "pages", "id")],
-        "unique": [["page_id", "seq"]],
-    },
-    "runs": {
-        "columns": {
-            "id": int,
-            "started_at": str,
-            "finished_at": str,
-            "backend": str,
-            "model": str,
-            "prompt_version": str,
-            "status": str,
-            "pages": int,
-            "pages_failed": int,
-            "articles": int,
-            "articles_skipped": int,
-            "articles_failed": int,
-            "metrics": int,
-            "quotes": int,
-            "campaigns": int,
-            "rejections": int,
-            "errors": str,
-            "calls": int,
-            "cached_calls": int,
-            "prompt_tokens": int,
-            "completion_tokens": int,
-        },
-    },
-    "extractions": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "backend": str,
-            "model": str,
-            "prompt_version": str,
-            "status": str,
-            "error": str,
-            "finished_at": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-        "unique": [["article_id", "backend", "model", "prompt_version"]],
-    },
-    "metrics": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "label": str,
-            "raw": str,
-            "value": float,
-            "value_max": float,
-            "unit": str,
-            "approx": str,
-            "evidence": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "quotes": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "speaker": str,
-            "speaker_title": str,
-            "text": str,
-            "kind": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "campaigns": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "name": str,
-            "organizer": str,
-            "location": str,
-            "evidence": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "llm_calls": {
-        "columns": {
-            "id": int,
-            "run_id": int,
-            "article_id": int,
-            "model": str,
-            "request": str,
-            "response": str,
-            "prompt_tokens": int,
-            "completion_tokens": int,
-            "duration_ms": int,
-            "error": str,
-            "request_key": str,
-            "status_code": int,
-            "started_at": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "rejections": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "record_type": str,
-            "record": str,
-            "reasons": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-}
-_RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
+from extractor.search import create_search, search_ready, sync_search
+from extractor.tables import RECORD_TABLES, SCHEMA_VERSION, TABLES
 
 
 def now() -> str:
@@ -237,9 +78,9 @@ class Store:
     def _up_to_date(self) -> bool:
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return False
-        if not _search_ready(self.db):
+        if not search_ready(self.db):
             return False
-        for name, spec in _TABLES.items():
+        for name, spec in TABLES.items():
             table = self.db.table(name)
             if not table.exists() or set(spec["columns"]) - set(table.columns_dict):
                 return False
@@ -256,7 +97,7 @@ class Store:
         if self._up_to_date():
             return
         with self.db.atomic():
-            for name, spec in _TABLES.items():
+            for name, spec in TABLES.items():
                 table = self.db.table(name)
                 if not table.exists():
                     table.create(
@@ -279,7 +120,7 @@ class Store:
                 ("llm_calls", "article_id"),
             ]:
                 self.db.table(name).create_index([column], if_not_exists=True)
-            _create_search(self.db)
+            create_search(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         sync_search(self.db)  # an older database is searchable from its next write-open
 
@@ -371,7 +212,7 @@ class Store:
         identity = [article_id, extractor.backend, extractor.model, extractor.prompt_version]
         with self.db.atomic():
             # What an earlier extraction by the same extractor left is replaced, not doubled.
-            for table in (*_RECORD_TABLES.values(), "rejections"):
+            for table in (*RECORD_TABLES.values(), "rejections"):
                 self.db.execute(
                     f"delete from {table} where article_id = ? and run_id in (select id from "
                     "runs where backend = ? and model = ? and prompt_version = ?)",
@@ -403,7 +244,7 @@ class Store:
                 "model": extractor.model,
                 "prompt_version": extractor.prompt_version,
             }
-            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _RECORD_TABLES.values()}
+            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in RECORD_TABLES.values()}
             for accepted in result.accepted:
                 record = accepted.record
                 span = accepted.span
@@ -413,7 +254,7 @@ class Store:
                     "located_in": "text" if span else "title",
                 }
                 fields = record.model_dump()
-                rows[_RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
+                rows[RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
             for table, records in rows.items():
                 self._insert(table, *records)
             self._insert(
@@ -506,7 +347,7 @@ class Store:
             [page_name],
         ):
             yield "title", title_row
-        for record_type, table in _RECORD_TABLES.items():
+        for record_type, table in RECORD_TABLES.items():
             sql = (
                 f"select r.* from {table} r join articles a on a.id = r.article_id "
                 "join pages p on p.id = a.page_id join extractions e "
@@ -524,145 +365,8 @@ class Store:
 
 @functools.cache
 def _insert_sql(table: str) -> tuple[str, list[str]]:
-    columns = [c for c in _TABLES[table]["columns"] if c != "id"]
+    columns = [c for c in TABLES[table]["columns"] if c != "id"]
     sql = "insert into [{}] ({}) values ({})".format(
         table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
     )
     return sql, columns
-
-
-# --- full-text search -------------------------------------------------------------
-
-#: The columns full-text search indexes, per table: each table gets `<table>_fts`.
-#: SQLite's default tokenizer sees a whole Chinese clause as one word and finds
-#: nothing inside it; the trigram tokenizer indexes every three characters, so
-#: any word of three or more characters is found. It finds nothing for one or
-#: two characters: search those with LIKE on the table itself.
-SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("title", "kicker", "subtitle", "text"),
-    "quotes": ("speaker", "text"),
-    "metrics": ("label", "evidence"),
-    "campaigns": ("name", "evidence"),
-}
-
-
-#: How far each search table is indexed: rows of `<table>` with `id` up to
-#: `indexed_to` are in `<table>_fts`. Rows are indexed in batches (`sync_search`),
-#: six times cheaper than one by one as each article is stored.
-SEARCH_STATE = "search_state"
-
-
-def _search_triggers(table: str, columns: tuple[str, ...]) -> dict[str, str]:
-    """The triggers that keep `<table>_fts` true to the rows it has indexed.
-
-    A row beyond `indexed_to` waits for the next batch; a change to a row
-    already indexed is applied at once (a re-extraction deleting records, an
-    id reused after its row was deleted).
-    """
-    fts = f"[{table}_fts]"
-    names = ", ".join(f"[{c}]" for c in columns)
-    new = ", ".join(f"new.[{c}]" for c in columns)
-    old = ", ".join(f"old.[{c}]" for c in columns)
-    done = f"(SELECT indexed_to FROM [{SEARCH_STATE}] WHERE name = '{table}')"
-    insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});"
-    delete = f"INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
-    return {
-        f"{table}_ai": f"AFTER INSERT ON [{table}] WHEN new.rowid <= {done} BEGIN {insert} END",
-        f"{table}_ad": f"AFTER DELETE ON [{table}] WHEN old.rowid <= {done} BEGIN {delete} END",
-        f"{table}_au": f"AFTER UPDATE ON [{table}] WHEN old.rowid <= {done} "
-        f"BEGIN {delete} {insert} END",
-    }
-
-
-def _search_ready(db: sqlite_utils.Database) -> bool:
-    """Whether every search table and its triggers exist (read only)."""
-    wanted = {
-        SEARCH_STATE,
-        *(
-            name
-            for table, columns in SEARCH_COLUMNS.items()
-            for name in [f"{table}_fts", *_search_triggers(table, columns)]
-        ),
-    }
-    present = {
-        row[0]
-        for row in db.execute(
-            f"select name from sqlite_master where name in ({', '.join('?' * len(wanted))})",
-            sorted(wanted),
-        )
-    }
-    return wanted <= present
-
-
-def _create_search(db: sqlite_utils.Database) -> None:
-    """Create the missing search tables and triggers; the rows stored are indexed next sync.
-
-    External-content FTS5 tables (`content=[table]`): the text is not stored
-    twice, and Datasette finds each one as its table's search index.
-    """
-    db.execute(
-        f"CREATE TABLE IF NOT EXISTS [{SEARCH_STATE}] "
-        "(name TEXT PRIMARY KEY, indexed_to INTEGER NOT NULL)"
-    )
-    for table, columns in SEARCH_COLUMNS.items():
-        if not db.table(f"{table}_fts").exists():
-            db.execute(
-                f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 ("
-                + ", ".join(f"[{c}]" for c in columns)
-                + f", tokenize='trigram', content=[{table}], content_rowid=[id])"
-            )
-            db.execute(f"DELETE FROM [{SEARCH_STATE}] WHERE name = ?", [table])
-            db.execute(f"INSERT INTO [{SEARCH_STATE}] (name, indexed_to) VALUES (?, 0)", [table])
-        else:  # indexed row by row by an older version: all of it is in
-            db.execute(
-                f"INSERT OR IGNORE INTO [{SEARCH_STATE}] (name, indexed_to) "
-                f"SELECT ?, coalesce(max(id), 0) FROM [{table}]",
-                [table],
-            )
-        for name, body in _search_triggers(table, columns).items():
-            db.execute(f"DROP TRIGGER IF EXISTS [{name}]")  # an older body, per row
-            db.execute(f"CREATE TRIGGER [{name}] {body}")
-
-
-def _unindexed(db: sqlite_utils.Database) -> list[tuple[str, int, int]]:
-    """(table, indexed_to, last id) for each search table with rows not yet indexed."""
-    behind = []
-    for table in SEARCH_COLUMNS:
-        (done,) = db.execute(
-            f"SELECT indexed_to FROM [{SEARCH_STATE}] WHERE name = ?", [table]
-        ).fetchone()
-        (last,) = db.execute(f"SELECT coalesce(max(id), 0) FROM [{table}]").fetchone()
-        if last > done:
-            behind.append((table, done, last))
-    return behind
-
-
-def sync_search(db: sqlite_utils.Database) -> int:
-    """Index the rows stored since the last sync, in one transaction; how many were indexed.
-
-    Only reads when nothing is behind. The write lock is taken before anything
-    is read (BEGIN IMMEDIATE), so two processes syncing at once take turns.
-    """
-    if not _unindexed(db):
-        return 0
-    indexed = 0
-    nested = db.conn.in_transaction
-    db.conn.execute("SAVEPOINT sync_search" if nested else "BEGIN IMMEDIATE")
-    try:
-        for table, done, last in _unindexed(db):
-            names = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
-            indexed += db.execute(
-                f"INSERT INTO [{table}_fts] (rowid, {names}) "
-                f"SELECT id, {names} FROM [{table}] WHERE id > ? AND id <= ?",
-                [done, last],
-            ).rowcount
-            db.execute(f"UPDATE [{SEARCH_STATE}] SET indexed_to = ? WHERE name = ?", [last, table])
-    except BaseException:
-        if nested:
-            db.conn.execute("ROLLBACK TO sync_search")
-            db.conn.execute("RELEASE sync_search")
-        else:
-            db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("RELEASE sync_search" if nested else "COMMIT")
-    return indexed

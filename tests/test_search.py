@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli import main
-from extractor.store import SCHEMA_VERSION, SEARCH_COLUMNS, Store
+from extractor.search import SEARCH_COLUMNS
+from extractor.store import Store
+from extractor.tables import SCHEMA_VERSION
 from tests.conftest import SEED_PAGES, query
 
 

@@ -23,7 +23,8 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup
 
-from extractor.inspect.review import RECORD_TABLES, layout, load_review
+from extractor.inspect.review import layout, load_review
+from extractor.tables import RECORD_TABLES
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
 #: Datasette's hook marker, typed: it returns the function it marks.

@@ -24,11 +24,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from extractor.tables import RECORD_TABLES
+
 #: (table, id) → the URL of that row in Datasette.
 RowUrl = Callable[[str, int], str]
 
 #: Record types in the order the page lists them, with their table and printed field.
-RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
 _PRINTED = {"metric": "raw", "quote": "text", "campaign": "name"}
 
 

@@ -42,7 +42,8 @@ from datasette.plugins import pm
 
 from extractor.errors import UserError
 from extractor.inspect import plugin
-from extractor.store import SEARCH_COLUMNS, Store
+from extractor.search import SEARCH_COLUMNS
+from extractor.store import Store
 
 HOST = "127.0.0.1"
 _PACKAGE = resources.files("extractor.inspect")

@@ -1,0 +1,172 @@
+"""The database's tables and columns: the contract users and outside checks read.
+
+The tables and the columns DESIGN.md names may not be renamed; columns may be
+added (a bump of `SCHEMA_VERSION`, and `Store.migrate` adds them to an older
+database). Full-text search tables are in `search.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Bumped when the schema changes; `migrate` brings an older database up to date.
+#: 2: the LLM backend's columns (calls and tokens on runs, model and prompt version
+#: on records, the cache key on llm_calls) and full-text search (`search.py`).
+SCHEMA_VERSION = 2
+
+TABLES: dict[str, dict[str, Any]] = {
+    "pages": {
+        "columns": {
+            "id": int,
+            "path": str,
+            "name": str,
+            "sha256": str,
+            "chars": int,
+            "encoding": str,
+            "added_at": str,
+        },
+        "unique": [["sha256"]],
+    },
+    "articles": {
+        "columns": {
+            "id": int,
+            "page_id": int,
+            "seq": int,
+            "title": str,
+            "kicker": str,
+            "subtitle": str,
+            "byline": str,
+            "dateline": str,
+            "text": str,
+        },
+        "foreign_keys": [("page_id", "pages", "id")],
+        "unique": [["page_id", "seq"]],
+    },
+    "runs": {
+        "columns": {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "backend": str,
+            "model": str,
+            "prompt_version": str,
+            "status": str,
+            "pages": int,
+            "pages_failed": int,
+            "articles": int,
+            "articles_skipped": int,
+            "articles_failed": int,
+            "metrics": int,
+            "quotes": int,
+            "campaigns": int,
+            "rejections": int,
+            "errors": str,
+            "calls": int,
+            "cached_calls": int,
+            "prompt_tokens": int,
+            "completion_tokens": int,
+        },
+    },
+    "extractions": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "backend": str,
+            "model": str,
+            "prompt_version": str,
+            "status": str,
+            "error": str,
+            "finished_at": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+        "unique": [["article_id", "backend", "model", "prompt_version"]],
+    },
+    "metrics": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "label": str,
+            "raw": str,
+            "value": float,
+            "value_max": float,
+            "unit": str,
+            "approx": str,
+            "evidence": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+            "model": str,
+            "prompt_version": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "quotes": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "speaker": str,
+            "speaker_title": str,
+            "text": str,
+            "kind": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+            "model": str,
+            "prompt_version": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "campaigns": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "name": str,
+            "organizer": str,
+            "location": str,
+            "evidence": str,
+            "start": int,
+            "end": int,
+            "located_in": str,
+            "model": str,
+            "prompt_version": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "llm_calls": {
+        "columns": {
+            "id": int,
+            "run_id": int,
+            "article_id": int,
+            "model": str,
+            "request": str,
+            "response": str,
+            "prompt_tokens": int,
+            "completion_tokens": int,
+            "duration_ms": int,
+            "error": str,
+            "request_key": str,
+            "status_code": int,
+            "started_at": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+    "rejections": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            "record_type": str,
+            "record": str,
+            "reasons": str,
+            "model": str,
+            "prompt_version": str,
+        },
+        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    },
+}
+#: Where each kind of accepted record is stored.
+RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
