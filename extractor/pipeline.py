@@ -15,8 +15,10 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import signal
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -212,7 +214,7 @@ def run(
                     on_progress(Progress(page.path, done, len(targets), page.error))
         status = "finished"
     finally:
-        store.sync_search()
+        _index_search(store, summary)
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, status, summary.counts(), summary.errors)
     return summary
@@ -328,7 +330,8 @@ def run_llm(
         try:
             asyncio.run(_extract_concurrently(paths, store, writer, backend, summary, on_progress))
         finally:
-            writer.close()
+            writer.close()  # at once if the loop closed it; else (Ctrl-C) let it finish
+            summary.errors.extend(writer.errors)
         status = "finished"
     except* EndpointRefused as group:
         status = "stopped"
@@ -338,7 +341,7 @@ def run_llm(
         status = "failed"
         raise
     finally:
-        store.sync_search()
+        _index_search(store, summary)
         summary.seconds = time.perf_counter() - started
         summary.calls = backend.usage.calls + backend.usage.failed_calls
         summary.cached_calls = backend.usage.cached
@@ -428,8 +431,9 @@ async def _extract_concurrently(
                 outcome = str(error)
             except Exception as error:  # one article's failure must not stop the run
                 outcome = f"{type(error).__name__}: {backend.redact(str(error))}"
-            # Written by the writer thread, in order; counted here, where progress is read.
-            writer.submit(
+            # Written by the writer thread, in order; counted here, in the loop, once
+            # written (a write that fails leaves the article failed, and unstored).
+            written = writer.submit(
                 functools.partial(
                     _write,
                     article_id=article_id,
@@ -438,8 +442,18 @@ async def _extract_concurrently(
                     outcome=outcome,
                 )
             )
-            summary.record(path, article, outcome)
-            report(path)
+            written.add_done_callback(
+                functools.partial(_in_loop, loop, functools.partial(count, path, article, outcome))
+            )
+
+    def count(
+        path: str, article: Article, outcome: CheckResult | str, written: Future[None]
+    ) -> None:
+        error = written.exception()
+        summary.record(path, article, outcome if error is None else f"not stored: {error}")
+        report(path)
+
+    loop = asyncio.get_running_loop()
 
     try:
         async with asyncio.TaskGroup() as group:
@@ -448,3 +462,22 @@ async def _extract_concurrently(
                 group.create_task(extract_articles())
     finally:
         await backend.aclose()
+        # Every write done and counted before the loop ends: the counts go to `runs`.
+        await asyncio.to_thread(writer.close)
+        await asyncio.sleep(0)
+
+
+def _in_loop(
+    loop: asyncio.AbstractEventLoop, callback: Callable[[Future[None]], None], done: Future[None]
+) -> None:
+    """Run `callback(done)` in the event loop's thread (a writer's future completes in its own)."""
+    with contextlib.suppress(RuntimeError):  # the loop has closed: the run is over
+        loop.call_soon_threadsafe(callback, done)
+
+
+def _index_search(store: Store, summary: RunSummary) -> None:
+    """Search is a convenience: a run whose indexing fails says so, and keeps its records."""
+    try:
+        store.sync_search()
+    except sqlite3.OperationalError as error:
+        summary.errors.append(f"search not brought up to date: {error}")

@@ -23,6 +23,8 @@ SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Rows (ids) of one table indexed per transaction when catching up.
+CHUNK = 2000
 #: How far each search table is indexed: rows of `<table>` with `id` up to
 #: `indexed_to` are in `<table>_fts`. Rows are indexed in batches (`sync_search`),
 #: six times cheaper than one by one as each article is stored.
@@ -114,32 +116,42 @@ def _unindexed(db: sqlite_utils.Database) -> list[tuple[str, int, int]]:
     return behind
 
 
-def sync_search(db: sqlite_utils.Database) -> int:
-    """Index the rows stored since the last sync, in one transaction; how many were indexed.
+def unindexed_rows(db: sqlite_utils.Database) -> int:
+    """How many rows wait to be indexed (ids beyond `indexed_to`, a close upper bound)."""
+    return sum(last - done for _, done, last in _unindexed(db))
 
-    Only reads when nothing is behind. The write lock is taken before anything
-    is read (BEGIN IMMEDIATE), so two processes syncing at once take turns.
+
+def sync_search(db: sqlite_utils.Database) -> int:
+    """Index the rows stored since the last sync; how many were indexed.
+
+    Only reads when nothing is behind. Rows are indexed `CHUNK` ids at a time,
+    one transaction each, the write lock taken before anything is read (BEGIN
+    IMMEDIATE): a long backlog never holds the lock for long, so a run writing
+    at the same time only waits a moment between chunks.
     """
-    if not _unindexed(db):
-        return 0
     indexed = 0
-    nested = db.conn.in_transaction
-    db.conn.execute("SAVEPOINT sync_search" if nested else "BEGIN IMMEDIATE")
-    try:
-        for table, done, last in _unindexed(db):
-            names = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
-            indexed += db.execute(
-                f"INSERT INTO [{table}_fts] (rowid, {names}) "
-                f"SELECT id, {names} FROM [{table}] WHERE id > ? AND id <= ?",
-                [done, last],
-            ).rowcount
-            db.execute(f"UPDATE [{SEARCH_STATE}] SET indexed_to = ? WHERE name = ?", [last, table])
-    except BaseException:
-        if nested:
-            db.conn.execute("ROLLBACK TO sync_search")
-            db.conn.execute("RELEASE sync_search")
-        else:
-            db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("RELEASE sync_search" if nested else "COMMIT")
+    while _unindexed(db):
+        nested = db.conn.in_transaction
+        db.conn.execute("SAVEPOINT sync_search" if nested else "BEGIN IMMEDIATE")
+        try:
+            # Read again under the lock: another process may have indexed meanwhile.
+            for table, done, last in _unindexed(db):
+                upto = min(last, done + CHUNK)
+                names = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
+                indexed += db.execute(
+                    f"INSERT INTO [{table}_fts] (rowid, {names}) "
+                    f"SELECT id, {names} FROM [{table}] WHERE id > ? AND id <= ?",
+                    [done, upto],
+                ).rowcount
+                db.execute(
+                    f"UPDATE [{SEARCH_STATE}] SET indexed_to = ? WHERE name = ?", [upto, table]
+                )
+        except BaseException:
+            if nested:
+                db.conn.execute("ROLLBACK TO sync_search")
+                db.conn.execute("RELEASE sync_search")
+            else:
+                db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("RELEASE sync_search" if nested else "COMMIT")
     return indexed

@@ -51,6 +51,10 @@ class StoredPage:
     new: bool
 
 
+#: How long a write waits for another process's transaction before it fails.
+BUSY_TIMEOUT_MS = 30_000
+
+
 class Store:
     """The extraction database. Open it with `Store.open(path)`."""
 
@@ -67,6 +71,9 @@ class Store:
             db = sqlite_utils.Database(path)
             db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")
+            # Another process (a run, `inspect` catching up on search) may hold the
+            # write lock for a moment: wait for it rather than fail.
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db)
             store.path = Path(path)

@@ -7,6 +7,9 @@ one transaction each, and indexes search when it has a moment. SQLite works
 without Python's lock, so the writing happens on another core. Reads (the
 cache, what is already extracted) stay with the loop's own connection, which
 sees every write committed.
+
+Every job's future is resolved: with its result, its exception, or, once the
+writer has stopped, an error saying so; nothing waits forever.
 """
 
 from __future__ import annotations
@@ -26,12 +29,18 @@ T = TypeVar("T")
 SEARCH_EVERY = 2.0
 
 
+class WriterStopped(RuntimeError):
+    """A job reached the writer after it had stopped."""
+
+
 class StoreWriter:
     """Runs `Store` operations in submission order, in a thread; `close` waits for them all."""
 
     def __init__(self, path: Path, *, index_search: bool = True) -> None:
         self._jobs: queue.Queue[tuple[Callable[[Store], Any], Future[Any]] | None] = queue.Queue()
-        self._failures: list[BaseException] = []
+        self._stopped = threading.Event()
+        #: What went wrong besides the jobs' own failures (indexing search, closing).
+        self.errors: list[str] = []
         opened: Future[None] = Future()
         self._thread = threading.Thread(
             target=self._serve, args=(path, index_search, opened), daemon=True
@@ -42,20 +51,22 @@ class StoreWriter:
     def submit(self, job: Callable[[Store], T]) -> Future[T]:
         """Queue `job(store)`; its result (or exception) arrives in the future."""
         done: Future[T] = Future()
-        self._jobs.put((job, done))
+        if self._stopped.is_set():
+            done.set_exception(WriterStopped("the database writer has stopped"))
+        else:
+            self._jobs.put((job, done))
         return done
 
     def close(self) -> None:
-        """Write everything queued, index search, close; raise the first write that failed."""
+        """Write everything queued, index search, and stop."""
         self._jobs.put(None)
         self._thread.join()
-        if self._failures:
-            raise self._failures[0]
 
     def _serve(self, path: Path, index_search: bool, opened: Future[None]) -> None:
         try:
             store = Store.open(path)
         except BaseException as error:
+            self._stopped.set()
             opened.set_exception(error)
             return
         store.index_search = index_search
@@ -68,15 +79,30 @@ class StoreWriter:
                 try:
                     done.set_result(job(store))
                 except BaseException as error:
-                    self._failures.append(error)
                     done.set_exception(error)
                 if self._jobs.empty():
-                    store.sync_search(every=SEARCH_EVERY)
-            store.sync_search()
-        except BaseException as error:
-            self._failures.append(error)
+                    self._index(store, every=SEARCH_EVERY)
+            self._index(store)
         finally:
+            self._stopped.set()
+            self._fail_pending()
             store.close()
+
+    def _index(self, store: Store, every: float = 0.0) -> None:
+        """Search is a convenience: a failure to index is noted, never fatal to the run."""
+        try:
+            store.sync_search(every=every)
+        except Exception as error:
+            self.errors.append(f"search not brought up to date: {error}")
+
+    def _fail_pending(self) -> None:
+        while True:
+            try:
+                item = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None and item[1].set_running_or_notify_cancel():
+                item[1].set_exception(WriterStopped("the database writer has stopped"))
 
 
 class QueuedCallLog:

@@ -59,9 +59,10 @@ async def review_page(datasette: Any, request: Request) -> Response:
     )
     if "articles" not in await db.table_names():
         raise NotFound(f"{name} is not an extraction database (it has no articles table)")
-    article_id = int(request.url_vars["article_id"])
-    run_arg = request.args.get("run") or ""
-    run_id = int(run_arg) if run_arg.isdigit() else None
+    article_id = _row_id(request.url_vars["article_id"])
+    if article_id is None:
+        raise NotFound(f"no article {request.url_vars['article_id']} in {name}")
+    run_id = _row_id(request.args.get("run") or "")
     review = await db.execute_fn(lambda conn: load_review(conn, article_id, run_id))
     if review is None:
         raise NotFound(f"no article {article_id} in {name}")
@@ -111,3 +112,10 @@ def render_cell(
         items = Markup("").join(Markup("<li>{}</li>").format(str(r)) for r in reasons)
         return Markup('<ul class="reasons">{}</ul>').format(items)
     return None
+
+
+def _row_id(text: str) -> int | None:
+    """A SQLite row id written in ASCII digits, or None (`²` is a digit to Python, not an id)."""
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+        return None
+    return int(text)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import socket
 import sqlite3
 import threading
@@ -42,7 +43,7 @@ from datasette.plugins import pm
 
 from extractor.errors import UserError
 from extractor.inspect import plugin
-from extractor.search import SEARCH_COLUMNS
+from extractor.search import SEARCH_COLUMNS, unindexed_rows
 from extractor.store import Store
 
 HOST = "127.0.0.1"
@@ -126,7 +127,7 @@ def table_names(path: Path) -> set[str]:
         conn.close()
 
 
-def bring_up_to_date(path: Path) -> str | None:
+def bring_up_to_date(path: Path, echo: Callable[[str], None] = print) -> str | None:
     """Give an older database the current schema (its search tables), as any command does,
     and index for search what is not yet indexed.
 
@@ -138,7 +139,10 @@ def bring_up_to_date(path: Path) -> str | None:
     except UserError as error:
         return f"warning: {error}; search may not work"
     try:
-        store.sync_search()  # what a run killed before its end left unindexed
+        backlog = unindexed_rows(store.db)
+        if backlog:  # what a run killed before its end (or `run --no-search`) left
+            echo(f"indexing {backlog} rows for search…")
+        store.sync_search()
     except sqlite3.OperationalError as error:
         return f"warning: {path}: search could not be brought up to date ({error})"
     finally:
@@ -248,10 +252,17 @@ def bind(port: int) -> socket.socket:
 def serve(db_path: str, port: int, live: bool, echo: Callable[[str], None]) -> None:
     """Serve the database until interrupted; print where, and how it is read."""
     path = check_database(db_path)
-    warning = bring_up_to_date(path)
-    if warning:
-        echo(warning)
-    live = live or being_written(path)
+    # Asked before this process opens the database: its own connection would make a -wal.
+    writing = being_written(path)
+    if writing:
+        echo("a run is writing to the database: its search index follows as it goes")
+    elif not os.access(path, os.W_OK):
+        echo(f"warning: {path} is read-only: served as it is; search may lag")
+    else:
+        warning = bring_up_to_date(path, echo)
+        if warning:
+            echo(warning)
+    live = live or writing
     sock = bind(port)
     ds, database = build(path, live)
     asyncio.run(ds.invoke_startup())
