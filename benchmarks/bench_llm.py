@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.fakellm
 
-from extractor import pipeline  # noqa: E402
+from extractor import pipeline_llm  # noqa: E402
 from extractor.extract import rules  # noqa: E402
 from extractor.extract.llm import Settings, connect  # noqa: E402
 from extractor.segment import segment_page  # noqa: E402
@@ -129,7 +129,7 @@ def measure(folder: Path, paths: list[str], url: str, concurrency: int) -> None:
     store = Store.open(folder / "bench.db")
     backend = connect(settings, store, {"OPENAI_API_KEY": "sk-bench"})
     started = time.perf_counter()
-    summary = pipeline.run_llm(paths, store, backend)
+    summary = pipeline_llm.run(paths, store, backend)
     wall = time.perf_counter() - started
     if summary.errors:
         raise SystemExit(f"errors: {summary.errors[:3]}")
@@ -147,7 +147,7 @@ def measure(folder: Path, paths: list[str], url: str, concurrency: int) -> None:
 
     backend = connect(settings, store, {"OPENAI_API_KEY": "sk-bench"})
     started = time.perf_counter()
-    again = pipeline.run_llm(paths, store, backend)
+    again = pipeline_llm.run(paths, store, backend)
     wall = time.perf_counter() - started
     print(
         f"second run: {again.calls} calls, {again.articles_skipped} articles already stored, "

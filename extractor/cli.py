@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from extractor import pipeline
+from extractor import pipeline, pipeline_llm
 from extractor.check import Checker
 from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
@@ -221,7 +221,7 @@ def run(
                     backend = llm.connect(settings, store)
                 except UserError as error:
                     _fail(str(error))
-                summary = pipeline.run_llm(list(paths), store, backend, on_progress=on_progress)
+                summary = pipeline_llm.run(list(paths), store, backend, on_progress=on_progress)
     finally:
         store.close()
     print_summary(summary, db_path)

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from extractor import pipeline
+from extractor import pipeline, pipeline_llm
 from extractor.check import Checker, check_article, normalize
 from extractor.cli import main
 from extractor.extract import llm
@@ -251,7 +251,7 @@ def run(
     store: Store, fake: FakeLLM, pages: tuple[Path, ...] = (PAGE,), **changes: Any
 ) -> pipeline.RunSummary:
     backend = connect(settings(fake, **changes), store, ENV)
-    return pipeline.run_llm([str(p) for p in pages], store, backend)
+    return pipeline_llm.run([str(p) for p in pages], store, backend)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -932,7 +932,7 @@ def test_an_endpoint_that_is_down_stops_the_run(store: Store) -> None:
         store,
         ENV,
     )
-    summary = pipeline.run_llm([str(PAGE)], store, backend)
+    summary = pipeline_llm.run([str(PAGE)], store, backend)
     assert summary.stopped_by is not None
     assert summary.stopped_by.startswith("cannot reach the model endpoint")
     assert run_row(store, summary.run_id)["status"] == "stopped"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor import pipeline, search
+from extractor import pipeline, pipeline_llm, search
 from extractor.extract.llm import Settings, connect
 from extractor.store import Store
 from extractor.writer import StoreWriter, WriterStopped
@@ -31,7 +31,7 @@ def run_with_model(db: Path) -> pipeline.RunSummary:
     try:
         with serving(rules_reply) as fake:
             settings = Settings(model="fake", base_url=fake.url, concurrency=2, backoff=0.01)
-            return pipeline.run_llm([str(PAGE)], store, connect(settings, store, {}))
+            return pipeline_llm.run([str(PAGE)], store, connect(settings, store, {}))
     finally:
         store.close()
 
