@@ -14,6 +14,32 @@ from typing import Any
 #: on records, the cache key on llm_calls) and full-text search (`search.py`).
 SCHEMA_VERSION = 2
 
+#: Rows that belong to an article and to the run that wrote them.
+OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
+
+
+def _record_table(**fields: type) -> dict[str, Any]:
+    """An accepted record's table: its own fields, then where it sits and what made it.
+
+    `start`/`end` are offsets into `articles.text`; `located_in` is `text`, or
+    `title` for a record named only in the headline.
+    """
+    return {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "run_id": int,
+            **fields,
+            "start": int,
+            "end": int,
+            "located_in": str,
+            "model": str,
+            "prompt_version": str,
+        },
+        "foreign_keys": OF_ARTICLE_AND_RUN,
+    }
+
+
 TABLES: dict[str, dict[str, Any]] = {
     "pages": {
         "columns": {
@@ -79,63 +105,14 @@ TABLES: dict[str, dict[str, Any]] = {
             "error": str,
             "finished_at": str,
         },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+        "foreign_keys": OF_ARTICLE_AND_RUN,
         "unique": [["article_id", "backend", "model", "prompt_version"]],
     },
-    "metrics": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "label": str,
-            "raw": str,
-            "value": float,
-            "value_max": float,
-            "unit": str,
-            "approx": str,
-            "evidence": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "quotes": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "speaker": str,
-            "speaker_title": str,
-            "text": str,
-            "kind": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
-    "campaigns": {
-        "columns": {
-            "id": int,
-            "article_id": int,
-            "run_id": int,
-            "name": str,
-            "organizer": str,
-            "location": str,
-            "evidence": str,
-            "start": int,
-            "end": int,
-            "located_in": str,
-            "model": str,
-            "prompt_version": str,
-        },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
-    },
+    "metrics": _record_table(
+        label=str, raw=str, value=float, value_max=float, unit=str, approx=str, evidence=str
+    ),
+    "quotes": _record_table(speaker=str, speaker_title=str, text=str, kind=str),
+    "campaigns": _record_table(name=str, organizer=str, location=str, evidence=str),
     "llm_calls": {
         "columns": {
             "id": int,
@@ -152,7 +129,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "status_code": int,
             "started_at": str,
         },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+        "foreign_keys": OF_ARTICLE_AND_RUN,
     },
     "rejections": {
         "columns": {
@@ -165,7 +142,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "model": str,
             "prompt_version": str,
         },
-        "foreign_keys": [("article_id", "articles", "id"), ("run_id", "runs", "id")],
+        "foreign_keys": OF_ARTICLE_AND_RUN,
     },
 }
 #: Where each kind of accepted record is stored.
