@@ -26,7 +26,6 @@ import instructor
 from instructor.v2 import Provider, mode_registry
 from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
-from pydantic import ValidationError
 
 from extractor.check import check_article
 from extractor.errors import ArticleFailed
@@ -36,6 +35,7 @@ from extractor.extract.endpoint import (
     ModeName,
     Owner,
     Settings,
+    Usage,
     open_endpoint,
     owner,
 )
@@ -58,17 +58,9 @@ MODES: dict[str, instructor.Mode] = {
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }
-#: What a reply that does not parse as records raises: malformed JSON, a schema
-#: violation of the whole reply, a tool call missing.
-_UNREADABLE = (
-    ValidationError,
-    ValueError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    AssertionError,
-    IndexError,
-)
+#: What a reply that does not parse as records raises: malformed JSON and a schema
+#: violation of the whole reply (both ValueErrors), a tool call missing.
+_UNREADABLE = (ValueError, KeyError, TypeError, AttributeError, AssertionError, IndexError)
 #: Where the article goes in the request shaped once for every article.
 _PLACEHOLDER = "\x00article\x00"
 #: At most this many rejected records are sent back in one follow-up turn.
@@ -86,12 +78,20 @@ class LLMBackend:
     prompts: Prompts = field(default_factory=lambda: Prompts(ModelRecords))
 
     def __post_init__(self) -> None:
-        self.settings = self.endpoint.settings
-        self.usage = self.endpoint.usage
-        self.redact = self.endpoint.redact
         self._mode = MODES[self.settings.mode]
         self._handlers = mode_registry.get_handlers(Provider.OPENAI, self._mode)
         self._opening: tuple[Any, dict[str, Any]] | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self.endpoint.settings
+
+    @property
+    def usage(self) -> Usage:
+        return self.endpoint.usage
+
+    def redact(self, text: str) -> str:
+        return self.endpoint.redact(text)
 
     async def aclose(self) -> None:
         await self.endpoint.aclose()

@@ -66,6 +66,8 @@ class Prompts:
                 raise UserError(
                     f"{directory / name}: the template does not compile: {error}"
                 ) from None
+        #: The system message: the same for every article, rendered once.
+        self.system = self.templates["system.j2"].render()
         schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
         digest = hashlib.sha256("\0".join([*sources.values(), schema]).encode("utf-8"))
         self.version = "llm-" + digest.hexdigest()[:12]
@@ -73,7 +75,7 @@ class Prompts:
     def messages(self, article: Article) -> list[dict[str, Any]]:
         """The opening conversation for `article`: the guidelines, then the article."""
         return [
-            {"role": "system", "content": self.templates["system.j2"].render()},
+            {"role": "system", "content": self.system},
             {
                 "role": "user",
                 "content": self.templates["article.j2"].render(article=article),

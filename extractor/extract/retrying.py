@@ -28,18 +28,21 @@ def status_of(error: BaseException) -> int | None:
     return error.status_code if isinstance(error, openai.APIStatusError) else None
 
 
-def _code_of(error: BaseException) -> str | None:
+def _error_field(error: BaseException, name: str) -> str | None:
+    """A field of the error object in a failed reply's body (`{"error": {"code": …}}`)."""
     if isinstance(error, openai.APIStatusError) and isinstance(error.body, dict):
         inner = error.body.get("error", error.body)
-        if isinstance(inner, dict) and isinstance(inner.get("code"), str):
-            return str(inner["code"])
+        if isinstance(inner, dict) and isinstance(inner.get(name), str):
+            return str(inner[name])
     return None
 
 
 def is_refusal(error: BaseException) -> bool:
     """The endpoint will refuse every call: a bad key, no access, no such model, no quota."""
     status = status_of(error)
-    return status in (401, 403, 404) or (status == 429 and _code_of(error) == "insufficient_quota")
+    return status in (401, 403, 404) or (
+        status == 429 and _error_field(error, "code") == "insufficient_quota"
+    )
 
 
 def is_transient(error: BaseException) -> bool:
@@ -128,11 +131,7 @@ def describe(error: BaseException) -> str:
     if isinstance(error, TimeoutError | openai.APITimeoutError):
         return "timed out"
     if isinstance(error, openai.APIStatusError):
-        message = error.message
-        if isinstance(error.body, dict):
-            inner = error.body.get("error", error.body)
-            if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-                message = inner["message"]
+        message = _error_field(error, "message") or error.message
         return _one_line(f"HTTP {error.status_code}: {message}")
     if isinstance(error, openai.APIConnectionError):
         return _one_line(f"connection failed: {error.__cause__ or error}")
