@@ -30,6 +30,27 @@ def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str,
         conn.close()
 
 
+def distinct_pages(folder: Path, count: int, *, every_article: bool = False) -> Path:
+    """`count` copies of the seed pages in `folder`, each page made distinct by a last line.
+
+    With `every_article`, every line that ends a sentence is marked with the copy's
+    number as well, so no two articles of the copies are alike either (a model is
+    never asked the same question twice, and its cache answers none of them).
+    """
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in SEED_PAGES]
+    for i in range(count):
+        text = texts[i % len(texts)]
+        if every_article:
+            text = "\n".join(
+                f"{line[:-1]}（副本{i}）。" if line.endswith("。") else line
+                for line in text.splitlines()
+            )
+        page = folder / f"page_{i:04d}.txt"
+        page.write_text(f"{text}\n\n副本 {i}\n", encoding="utf-8")
+    return folder
+
+
 def load_gold(path: Path) -> GoldPage:
     return GoldPage.model_validate(json.loads(path.read_text(encoding="utf-8")))
 

@@ -13,8 +13,6 @@ import re
 import shutil
 import socket
 import sqlite3
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ from extractor.models import Accepted, Campaign, CheckResult, Metric, Quote, Rej
 from extractor.pipeline import rules_extractor
 from extractor.store import Store
 from tests.conftest import SEED_PAGES, query
-from tests.inspecting import Server, extractor_command, inspect_server, seeded_database
+from tests.inspecting import Server, inspect_server, seeded_database
 
 # An article as hostile as OCR'd text can be: markup in every field, and records
 # that nest (metrics inside a quote), overlap (two campaigns sharing words), one
@@ -527,60 +525,7 @@ def test_the_served_database_refuses_a_write_connection(db: Path, tmp_path: Path
         assert rows[0][0] > 0
 
 
-# --- reading while a run writes ----------------------------------------------------------
-
-
-def distinct_pages(folder: Path, count: int) -> Path:
-    """`count` copies of the seed pages, each made distinct by a last line, in `folder`."""
-    folder.mkdir()
-    texts = [p.read_text(encoding="utf-8") for p in SEED_PAGES]
-    for i in range(count):
-        page = folder / f"page_{i:04d}.txt"
-        page.write_text(f"{texts[i % len(texts)]}\n\n副本 {i}\n", encoding="utf-8")
-    return folder
-
-
-# Records whose article has no extraction row from their run: never seen by a
-# reader of committed transactions, since an article's records and its
-# extraction are stored together.
-ORPHANS = (
-    "select count(*) from metrics m where not exists (select 1 from extractions e "
-    "where e.article_id = m.article_id and e.run_id = m.run_id)"
-)
-
-
-def test_a_run_writing_while_inspected_is_followed_and_not_blocked(tmp_path: Path) -> None:
-    db = seeded_database(tmp_path / "live.db", SEED_PAGES[0])
-    pages = distinct_pages(tmp_path / "pages", 100)
-    with inspect_server(db) as server:
-        assert server.json("/-/databases.json")[0]["is_mutable"] is False
-        started = server.rows("/live/articles.json", _size="1", _sort="id")
-        assert started
-        run = subprocess.Popen(
-            [*extractor_command(), "run", str(pages), "--db", str(db), "--jobs", "1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        seen: list[int] = []
-        while run.poll() is None:
-            reply = server.get(
-                "/live.json", sql=f"select (select count(*) from articles) as n, ({ORPHANS}) as o"
-            )
-            assert reply.status == 200, reply.text[:300]
-            [[articles, orphans]] = reply.json()["rows"]
-            assert orphans == 0
-            seen.append(articles)
-            time.sleep(0.05)
-        output = run.communicate(timeout=120)[0]
-        assert run.returncode == 0, output
-        assert "0 failed" in output
-        final = query(db, "select count(*) as n from articles")[0]["n"]
-        assert seen == sorted(seen), "a reader saw rows disappear"
-        assert any(seen[0] < n < final for n in seen), "no read happened during the run"
-        assert server.json("/-/databases.json")[0]["is_mutable"] is True
-        assert server.json("/live.json", sql="select count(*) from articles")["rows"] == [[final]]
-        assert "now reading it live" in "\n".join(server.output())
+# --- reading a database a run writes (and tests/reliability/test_concurrent_reading.py) ---
 
 
 def test_live_reads_the_database_live_from_the_start(db: Path, tmp_path: Path) -> None:
