@@ -11,6 +11,8 @@ a stand-in for tokens that is the same on every machine.
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import sys
 import threading
@@ -26,12 +28,19 @@ Request = dict[str, Any]
 
 @dataclass
 class Reply:
-    """What the server answers: a JSON body (or raw text), a status, headers, a delay."""
+    """What the server answers: a JSON body (or raw text), a status, headers, a delay.
+
+    With `trickle` (seconds), the body never ends: the headers are sent at once,
+    then the body and after it spaces, one byte every `trickle` seconds, in
+    chunks, until the client hangs up or the server stops. A client's timeout
+    between two reads never fires; only a limit on the whole call cuts it.
+    """
 
     body: Any = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0
 
 
 Responder = Callable[[Request, int], Reply]
@@ -116,7 +125,10 @@ class FakeLLM:
         self.latency = latency
         self.requests: list[Request] = []
         self.headers: list[dict[str, str]] = []
+        #: For each reply trickled until the client hung up: the bytes it was sent.
+        self.trickled: list[int] = []
         self._lock = threading.Lock()
+        self._stopped = threading.Event()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -145,11 +157,18 @@ class FakeLLM:
                 try:
                     self.send_response(reply.status)
                     self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
+                    if reply.trickle:
+                        self.send_header("transfer-encoding", "chunked")
+                    else:
+                        self.send_header("content-length", str(len(payload)))
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(payload)
+                    if reply.trickle:
+                        self.close_connection = True
+                        fake._trickle(self.wfile, payload, reply.trickle)
+                    else:
+                        self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     pass
 
@@ -172,12 +191,26 @@ class FakeLLM:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopped.set()
         self.server.shutdown()
         self.server.server_close()
 
     @property
     def calls(self) -> int:
         return len(self.requests)
+
+    def _trickle(self, out: io.BufferedIOBase, payload: bytes, every: float) -> None:
+        """`payload`, then spaces for ever, a byte a chunk every `every` seconds."""
+        sent = 0
+        try:
+            for byte in itertools.chain(payload, itertools.repeat(ord(" "))):
+                if self._stopped.wait(every):
+                    return
+                out.write(b"1\r\n" + bytes([byte]) + b"\r\n")
+                sent += 1
+        except (BrokenPipeError, ConnectionResetError):
+            with self._lock:
+                self.trickled.append(sent)
 
 
 @contextmanager

@@ -29,7 +29,13 @@ from tenacity import AsyncRetrying, RetryCallState
 
 from extractor.errors import ArticleFailed, EndpointRefused, UserError
 from extractor.extract.replies import UnusableReply, read_completion
-from extractor.extract.retrying import describe, is_refusal, is_unreachable, policy, status_of
+from extractor.extract.retrying import (
+    describe,
+    is_refusal,
+    is_unreachable,
+    policy,
+    status_of,
+)
 from extractor.models import LLMCall
 
 ModeName = Literal["tools", "json", "md_json"]
@@ -108,6 +114,9 @@ class Endpoint:
         url = urlsplit(str(self.client.base_url))
         self._where = f"{url.scheme}://{url.hostname}:{url.port or ''}{url.path}"
 
+    def _describe(self, error: BaseException) -> str:
+        return describe(error, self.redact)
+
     async def aclose(self) -> None:
         """Close the HTTP connections, in the event loop that opened them."""
         await self.client.close()
@@ -151,11 +160,11 @@ class Endpoint:
             if not self._reached and is_unreachable(error):
                 raise EndpointRefused(
                     f"cannot reach the model endpoint {self.client.base_url}: "
-                    f"{self.redact(describe(error))}"
+                    f"{self._describe(error)}"
                 ) from None
-            raise ArticleFailed(self.redact(describe(error))) from None
+            raise ArticleFailed(self._describe(error)) from None
         except (openai.APIError, TimeoutError) as error:
-            raise ArticleFailed(self.redact(describe(error))) from None
+            raise ArticleFailed(self._describe(error)) from None
         raise AssertionError("unreachable: tenacity returns or raises")
 
     async def _attempt(
@@ -177,6 +186,9 @@ class Endpoint:
                     raise EndpointRefused(self._refusal(error)) from None
                 raise
         self._reached = True
+        # A reply that echoes the key (in its records, or its message) is read without
+        # it: nothing of it then reaches the records, the follow-ups, or the log.
+        body = self.redact(body)
         try:
             completion = read_completion(body)
         except UnusableReply as error:
@@ -191,7 +203,7 @@ class Endpoint:
         return completion
 
     def _refusal(self, error: BaseException) -> str:
-        detail = self.redact(describe(error))
+        detail = self._describe(error)
         status = status_of(error)
         if status == 404:
             return (
@@ -224,12 +236,12 @@ class Endpoint:
                 article_id=who.article_id,
                 model=self.settings.model,
                 request_key=key,
-                request=sent,
-                response=self.redact(body) if body is not None else None,
+                request=self.redact(sent),
+                response=body,
                 prompt_tokens=usage.prompt_tokens if usage else None,
                 completion_tokens=usage.completion_tokens if usage else None,
                 duration_ms=round((time.perf_counter() - started) * 1000),
-                error=self.redact(describe(error)) if error else None,
+                error=self._describe(error) if error else None,
                 status_code=200 if body is not None else status,
                 started_at=started_at,
             )
@@ -270,7 +282,7 @@ def redactor(key: str | None) -> Callable[[str], str]:
     if not key or len(key) < MIN_SECRET:  # `x` for a local server: nothing to hide
         return lambda text: text
     forms = sorted({key, key.encode("unicode_escape").decode("ascii")}, key=len, reverse=True)
-    bearer = re.compile(r"Bearer\s+\S+")
+    bearer = re.compile(r"Bearer\s+(?!\[API key\])\S+")
 
     def redact(text: str) -> str:
         for form in forms:

@@ -126,16 +126,22 @@ def policy(
     )
 
 
-def describe(error: BaseException) -> str:
-    """One line for a failed call: status and the server's message, or the kind of failure."""
+def describe(error: BaseException, redact: Callable[[str], str] = str) -> str:
+    """One line for a failed call: status and the server's message, or the kind of failure.
+
+    `redact` is applied before the line is shortened: a secret cut in half
+    would no longer be recognised.
+    """
     if isinstance(error, TimeoutError | openai.APITimeoutError):
         return "timed out"
     if isinstance(error, openai.APIStatusError):
         message = _error_field(error, "message") or error.message
-        return _one_line(f"HTTP {error.status_code}: {message}")
-    if isinstance(error, openai.APIConnectionError):
-        return _one_line(f"connection failed: {error.__cause__ or error}")
-    return _one_line(f"{type(error).__name__}: {error}")
+        text = f"HTTP {error.status_code}: {message}"
+    elif isinstance(error, openai.APIConnectionError):
+        text = f"connection failed: {error.__cause__ or error}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return _one_line(redact(text))
 
 
 def _one_line(text: str) -> str:
