@@ -22,6 +22,7 @@ from extractor import pipeline, pipeline_llm
 from extractor.check import Checker
 from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
+from extractor.extract.parts import MIN_PART
 from extractor.models import Campaign, Metric, Quote, json_schemas
 from extractor.report import err, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
@@ -125,6 +126,15 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Seconds a call may take before it is cut and retried.",
         ),
         click.option(
+            "--max-chars",
+            type=click.IntRange(min=MIN_PART),
+            default=None,
+            metavar="N",
+            help="Ask about articles longer than N characters in parts, split where "
+            "paragraphs end (for servers that cut long prompts without saying so). "
+            "Without it, an article is split when the endpoint says it is too long.",
+        ),
+        click.option(
             "--no-cache",
             is_flag=True,
             help="Do not answer calls from the log of earlier calls: every request is sent "
@@ -167,6 +177,7 @@ def run(
     max_retries: int,
     max_attempts: int,
     timeout: float,
+    max_chars: int | None,
     no_cache: bool,
 ) -> None:
     """Segment, extract, check and store the pages under PATHS.
@@ -191,7 +202,7 @@ def run(
     if model is None:
         context = click.get_current_context()
         llm_only = ("base_url", "api_key_env", "mode", "concurrency", "max_retries")
-        for name in (*llm_only, "max_attempts", "timeout", "no_cache"):
+        for name in (*llm_only, "max_attempts", "timeout", "max_chars", "no_cache"):
             if context.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE:
                 option = "--" + name.replace("_", "-")
                 _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
@@ -215,6 +226,7 @@ def run(
                     max_retries=max_retries,
                     attempts=max_attempts,
                     timeout=timeout,
+                    max_chars=max_chars,
                     cache=not no_cache,
                 )
                 try:

@@ -15,3 +15,8 @@ class EndpointRefused(UserError):
 
 class ArticleFailed(Exception):
     """One article could not be extracted (the reason is the message); the run goes on."""
+
+
+class TooLong(ArticleFailed):
+    """The article does not fit the model: its context refused it, or the reply was cut
+    off at the output limit. Asked about in parts, it may still be extracted."""

@@ -787,7 +787,7 @@ def test_a_rerun_extracts_only_the_failed_article(store: Store) -> None:
 
 
 def test_a_400_fails_only_that_article_without_a_retry(store: Store) -> None:
-    refused = gold_model({0: lambda *_: error_reply(400, "context length exceeded")})
+    refused = gold_model({0: lambda *_: error_reply(400, "temperature must be at most 2")})
     with serve(refused) as fake:
         summary = run(store, fake)
     assert summary.stopped_by is None
@@ -795,7 +795,10 @@ def test_a_400_fails_only_that_article_without_a_retry(store: Store) -> None:
     assert fake.calls == len(articles_of(PAGE))
     aid = article_id(store, 0)
     failed = extraction_of(store, aid)
-    assert (failed["status"], failed["error"]) == ("failed", "HTTP 400: context length exceeded")
+    assert (failed["status"], failed["error"]) == (
+        "failed",
+        "HTTP 400: temperature must be at most 2",
+    )
     assert [c["status_code"] for c in calls_of(store, aid)] == [400]
     done = q(store, "select count(*) as n from extractions where status = 'done'")
     assert done == [{"n": len(articles_of(PAGE)) - 1}]

@@ -27,11 +27,12 @@ import openai
 from openai.types.chat import ChatCompletion
 from tenacity import AsyncRetrying, RetryCallState
 
-from extractor.errors import ArticleFailed, EndpointRefused, UserError
+from extractor.errors import ArticleFailed, EndpointRefused, TooLong, UserError
 from extractor.extract.replies import UnusableReply, read_completion
 from extractor.extract.retrying import (
     describe,
     is_refusal,
+    is_too_long,
     is_unreachable,
     policy,
     status_of,
@@ -58,6 +59,8 @@ class Settings:
     max_retries: int = 2
     attempts: int = 6
     timeout: float = 120.0
+    #: Articles longer than this are asked about in parts (None: only when the model refuses).
+    max_chars: int | None = None
     cache: bool = True
     backoff: float = 1.0
     backoff_max: float = 60.0
@@ -164,6 +167,8 @@ class Endpoint:
                 ) from None
             raise ArticleFailed(self._describe(error)) from None
         except (openai.APIError, TimeoutError) as error:
+            if is_too_long(error):
+                raise TooLong(self._describe(error)) from None
             raise ArticleFailed(self._describe(error)) from None
         raise AssertionError("unreachable: tenacity returns or raises")
 

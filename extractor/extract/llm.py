@@ -7,7 +7,8 @@ reasons for the records it rejects go back to the model in one follow-up turn
 asking it to correct or drop exactly those, at most `max_retries` rounds.
 Records accepted in a round are kept whatever later rounds bring, so one bad
 record never costs the good ones; every record rejected in any round is kept
-for review.
+for review. An article longer than the model can take is asked about in
+parts, and the parts' records are checked again against the whole (`parts.py`).
 
 Calls go through `endpoint.py` (logged, answered from the log when asked
 before, retried by the policy in `retrying.py`); a refusal (bad key, unknown
@@ -28,7 +29,7 @@ from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
 from extractor.check import check_article
-from extractor.errors import ArticleFailed
+from extractor.errors import ArticleFailed, TooLong
 from extractor.extract.endpoint import (
     CallLog,
     Endpoint,
@@ -39,11 +40,11 @@ from extractor.extract.endpoint import (
     open_endpoint,
     owner,
 )
+from extractor.extract.parts import by_kind, halves, rejoin
 from extractor.extract.prompting import Prompts
 from extractor.extract.replies import ModelRecords, identity, rejection_identity
 from extractor.models import (
     Article,
-    ArticleRecords,
     Campaign,
     CheckResult,
     Metric,
@@ -104,10 +105,39 @@ class LLMBackend:
     async def extract(self, article: Article, article_id: int, run_id: int) -> CheckResult:
         """Checked records of one article; ArticleFailed or EndpointRefused if there are none.
 
+        An article too long for the model is asked about in parts (`parts.py`).
+        """
+        owner.set(Owner(run_id, article_id))  # a task extracts one article at a time
+        return await self._extract_fitting(article)
+
+    async def _extract_fitting(self, article: Article) -> CheckResult:
+        """The article whole if the model takes it, else its halves, each halved as needed.
+
+        Every part must succeed: an article with a part missing is failed, never
+        stored as if whole.
+        """
+        limit = self.settings.max_chars
+        if limit is not None and len(article.text) > limit:
+            reason = f"longer than --max-chars {limit}"
+        else:
+            try:
+                return await self._extract_whole(article)
+            except TooLong as error:
+                reason = str(error)
+        split = halves(article)
+        if split is None:
+            raise ArticleFailed(
+                f"too long for the model ({reason}), and a passage of {len(article.text)} "
+                "characters cannot be split further where a paragraph or sentence ends"
+            )
+        return rejoin(article, [await self._extract_fitting(part) for part in split])
+
+    async def _extract_whole(self, article: Article) -> CheckResult:
+        """Checked records of the article (or part) in one conversation with the model.
+
         Only the first ask can fail the article: once records are accepted, a
         follow-up that fails ends the rounds and what was accepted is kept.
         """
-        owner.set(Owner(run_id, article_id))  # a task extracts one article at a time
         messages = self.prompts.messages(article)
         records, completion = await self._ask(messages)
         result = self._check(article, records, kept=[])
@@ -147,19 +177,15 @@ class LLMBackend:
         A follow-up that returns an accepted record again does not add it twice,
         nor does a reply that repeats a record word for word. (Two records of one
         number with different labels are two claims: the checker gives each its
-        own occurrence, or rejects the second.)
+        own occurrence, or rejects the second.) Nor does one the model spells
+        otherwise (`２６２条`), which the checker stores as printed (`262条`).
         """
         accepted = {identity(r) for r in kept}
         both = list(kept)
         for record in records.all():
             if identity(record) not in accepted and record not in both:
                 both.append(record)
-        combined = ArticleRecords(
-            metrics=[r for r in both if isinstance(r, Metric)],
-            quotes=[r for r in both if isinstance(r, Quote)],
-            campaigns=[r for r in both if isinstance(r, Campaign)],
-        )
-        result = check_article(article.text, combined, article.headline)
+        result = check_article(article.text, by_kind(both), article.headline)
         result.rejected.extend(records.invalid)
         return result
 
@@ -206,7 +232,7 @@ class LLMBackend:
             except IncompleteOutputException:
                 reason = "the reply was cut off at the model's output limit"
                 self.endpoint.log.mark_unreadable(key, reason)
-                raise ArticleFailed(reason) from None
+                raise TooLong(reason) from None
             except _UNREADABLE as error:
                 reason = self.redact(_first_line(str(error)))
                 self.endpoint.log.mark_unreadable(key, f"unreadable: {reason}")

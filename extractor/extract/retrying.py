@@ -4,13 +4,16 @@ One policy (tenacity) owns retrying; the openai client's own retries are off.
 A 429 waits as its `Retry-After` says (up to `MAX_RETRY_AFTER`); 408, 409,
 429, 5xx, timeouts and dropped connections back off exponentially with
 jitter. A refusal (401, 403, 404, a 429 for an exhausted quota) is never
-retried: it stops the run. Any other 4xx fails the article.
+retried: it stops the run. Any other 4xx fails the article, but for one saying
+the request is longer than the model's context (`is_too_long`): that article
+is asked about in parts (`parts.py`).
 """
 
 from __future__ import annotations
 
 import email.utils
 import random
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -43,6 +46,28 @@ def is_refusal(error: BaseException) -> bool:
     return status in (401, 403, 404) or (
         status == 429 and _error_field(error, "code") == "insufficient_quota"
     )
+
+
+#: How servers word "the prompt is longer than the model's context": OpenAI and
+#: DeepSeek ("maximum context length"), vLLM, llama.cpp ("exceeds the available
+#: context size"), Anthropic-style ("prompt is too long"), DashScope ("input length").
+_TOO_LONG = re.compile(
+    r"context[ _-]?(length|size|window)|maximum context|too many tokens|too long|input length",
+    re.IGNORECASE,
+)
+
+
+def is_too_long(error: BaseException) -> bool:
+    """The request does not fit the model: a 413, or a 400 saying the context is exceeded."""
+    status = status_of(error)
+    if status == 413:
+        return True
+    if status != 400:
+        return False
+    message = f"{_error_field(error, 'code') or ''} {_error_field(error, 'message') or ''}"
+    if isinstance(error, openai.APIStatusError):
+        message += f" {error.message}"
+    return bool(_TOO_LONG.search(message))
 
 
 def is_transient(error: BaseException) -> bool:

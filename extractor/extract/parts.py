@@ -1,0 +1,71 @@
+"""Articles too long for the model, asked about in parts; nothing is cut.
+
+An article the endpoint refuses as longer than the model's context, or whose
+reply is cut off at the model's output limit, is asked about in two halves,
+split where a paragraph ends (else where a sentence ends) nearest the middle;
+a half that is still too long is halved again. `--max-chars` splits before
+asking. Records found in the parts are checked once more against the whole
+article, so their offsets are the article's. A passage that cannot be split
+and is still too long fails the article, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.check import check_article
+from extractor.models import Article, ArticleRecords, Campaign, CheckResult, Metric, Quote
+
+#: A part is not split below this many characters: a model that cannot read so
+#: little is refusing for another reason.
+MIN_PART = 400
+_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*")
+
+
+def halves(article: Article) -> tuple[Article, Article] | None:
+    """The article as two parts (the same headline, half of the body each), or None
+    when it is too short to split or has no paragraph or sentence end to split at."""
+    text = article.text
+    if len(text) < MIN_PART:
+        return None
+    paragraphs = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    cut = _nearest(text, paragraphs) or _nearest(text, sentences)
+    if cut is None:
+        return None
+    first, second = text[:cut].rstrip("\n"), text[cut:].lstrip("\n")
+    return (
+        article.model_copy(update={"text": first}),
+        article.model_copy(update={"text": second}),
+    )
+
+
+def _nearest(text: str, cuts: list[int]) -> int | None:
+    """Of `cuts`, the one nearest the middle of `text` that leaves words on both sides."""
+    fair = [cut for cut in cuts if text[:cut].strip() and text[cut:].strip()]
+    return min(fair, key=lambda cut: abs(2 * cut - len(text)), default=None)
+
+
+def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
+    """One result for the whole article from the results of its parts.
+
+    The records accepted in the parts are checked again against the whole
+    article: their offsets become the article's, and a record found in two
+    parts (one named in the headline, asked about with each) is kept once.
+    The parts' rejections are all kept.
+    """
+    records: list[Metric | Quote | Campaign] = []
+    for part in parts:
+        records += [a.record for a in part.accepted if a.record not in records]
+    result = check_article(article.text, by_kind(records), article.headline)
+    for part in parts:
+        result.rejected += part.rejected
+    return result
+
+
+def by_kind(records: list[Metric | Quote | Campaign]) -> ArticleRecords:
+    return ArticleRecords(
+        metrics=[r for r in records if isinstance(r, Metric)],
+        quotes=[r for r in records if isinstance(r, Quote)],
+        campaigns=[r for r in records if isinstance(r, Campaign)],
+    )

@@ -1,0 +1,298 @@
+"""Articles longer than the model's context: asked about in parts, or failed with the reason.
+
+The fake model here has a small context: a request whose article is longer is
+refused as real servers refuse it (a 400 saying so), or answered with a reply
+cut off at the output limit. Every word of the article must reach the model
+in some part, the records must land at the article's own offsets, and an
+article that cannot be split small enough is failed, never stored cut short.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from extractor.cli import main
+from extractor.extract.parts import MIN_PART, halves
+from extractor.models import Article
+from tests.conftest import SEEDS, query
+from tests.fakellm import (
+    FakeLLM,
+    Reply,
+    Request,
+    article_body,
+    error_reply,
+    records_reply,
+    round_of,
+    rules_reply,
+    serving,
+)
+
+CONTEXT = 700  # characters of article the fake model can take
+KEY = "sk-limits-0123456789"
+#: How servers refuse a prompt longer than the context (status, body).
+REFUSALS: dict[str, tuple[int, dict[str, Any]]] = {
+    "OpenAI": (
+        400,
+        {
+            "error": {
+                "message": "This model's maximum context length is 8192 tokens. However, your "
+                "messages resulted in 9100 tokens. Please reduce the length of the messages.",
+                "type": "invalid_request_error",
+                "code": "context_length_exceeded",
+            }
+        },
+    ),
+    "vLLM": (
+        400,
+        {
+            "object": "error",
+            "message": "This model's maximum context length is 4096 tokens. However, you "
+            "requested 5200 tokens (4200 in the messages, 1000 in the completion).",
+            "type": "BadRequestError",
+            "code": 400,
+        },
+    ),
+    "llama.cpp": (
+        400,
+        {
+            "error": {
+                "code": 400,
+                "message": "the request exceeds the available context size, try increasing it",
+                "type": "exceed_context_size_error",
+            }
+        },
+    ),
+    "prompt too long": (
+        400,
+        {
+            "error": {
+                "type": "invalid_request_error",
+                "message": "prompt is too long: 210000 > 200000",
+            }
+        },
+    ),
+    "DashScope": (
+        400,
+        {"code": "InvalidParameter", "message": "Range of input length should be [1, 6000]"},
+    ),
+    "413": (413, {"error": {"message": "Request Entity Too Large"}}),
+}
+
+
+def small_context(
+    refusal: str = "OpenAI", context: int = CONTEXT
+) -> Callable[[Request, int], Reply]:
+    """A model that reads at most `context` characters of article, answering as the rules do."""
+    status, body = REFUSALS[refusal]
+
+    def answer(request: Request, n: int) -> Reply:
+        if len(body_of(request)) > context:
+            return Reply(body, status=status)
+        return rules_reply(request, n)
+
+    return answer
+
+
+def short_output(request: Request, n: int) -> Reply:
+    """A model whose output limit holds twenty records: more are cut off mid-way."""
+    reply = rules_reply(request, n)
+    records = sum(len(v) for v in _records_of(reply).values())
+    if records <= 20 or round_of(request) > 0:
+        return reply
+    cut = records_reply(request, None, raw='{"metrics": [{"raw": "1')
+    assert isinstance(cut.body, dict)
+    cut.body["choices"][0]["finish_reason"] = "length"
+    return cut
+
+
+def _records_of(reply: Reply) -> dict[str, list[Any]]:
+    assert isinstance(reply.body, dict)
+    message = reply.body["choices"][0]["message"]
+    text = message["tool_calls"][0]["function"]["arguments"] if message.get("tool_calls") else ""
+    records: dict[str, list[Any]] = json.loads(text or message["content"].strip("`json\n"))
+    return records
+
+
+def body_of(request: Request) -> str:
+    """The article (or part) a request carries, without the headline lines."""
+    return article_body(request).rstrip()
+
+
+def extract(runner: CliRunner, fake: FakeLLM, db: Path, *options: str) -> Result:
+    return runner.invoke(
+        main,
+        ["run", str(SEEDS), "--db", str(db), "--model", "fake", "--base-url", fake.url, *options],
+        env={**os.environ, "OPENAI_API_KEY": KEY},
+    )
+
+
+def stored_metrics(db: Path) -> list[tuple[Any, ...]]:
+    rows = query(
+        db,
+        "select p.sha256, a.seq, m.raw, m.value, m.unit, m.start, m.[end] from metrics m "
+        "join articles a on a.id = m.article_id join pages p on p.id = a.page_id",
+    )
+    return sorted(tuple(row.values()) for row in rows)
+
+
+def covered(article: str, parts: list[str]) -> bool:
+    """Do the parts, in order, hold every character of the article but the line breaks at cuts?"""
+    squeeze = re.compile(r"\s+")
+    return squeeze.sub("", "".join(parts)) == squeeze.sub("", article)
+
+
+@pytest.fixture
+def whole(tmp_path: Path) -> list[tuple[Any, ...]]:
+    """The metrics a model with no limit finds in the seed pages."""
+    db = tmp_path / "whole.db"
+    with serving(rules_reply) as fake:
+        assert extract(CliRunner(), fake, db).exit_code == 0
+    return stored_metrics(db)
+
+
+@pytest.mark.parametrize("refusal", list(REFUSALS))
+def test_an_article_longer_than_the_context_is_asked_about_in_parts_that_cover_it_all(
+    refusal: str, tmp_path: Path, whole: list[tuple[Any, ...]]
+) -> None:
+    db = tmp_path / "parts.db"
+    with serving(small_context(refusal)) as fake:
+        result = extract(CliRunner(), fake, db)
+        requests = list(fake.requests)
+    assert result.exit_code == 0, result.output
+    # Nothing failed and nothing was cut: every article is done, and its metrics are
+    # those the unlimited model found, at the article's own offsets.
+    assert query(db, "select distinct status from extractions") == [{"status": "done"}]
+    assert stored_metrics(db) == whole
+    long = query(db, f"select text from articles where length(text) > {CONTEXT}")
+    assert long, "no article is longer than the context: the test tests nothing"
+    asked = [body_of(r) for r in requests if round_of(r) == 0]
+    for (article,) in (row.values() for row in long):
+        parts = [part for part in asked if part != article and part in article]
+        answered = [part for part in parts if len(part) <= CONTEXT]
+        assert article in asked and answered, "the long article was not asked whole, then split"
+        assert covered(article, sorted(answered, key=article.index))
+    refused = query(
+        db, "select count(*) as n from llm_calls where status_code = ?", (REFUSALS[refusal][0],)
+    )
+    assert refused == [{"n": len([a for a in asked if len(a) > CONTEXT])}]
+
+
+def test_max_chars_splits_before_asking_so_no_call_is_refused(
+    tmp_path: Path, whole: list[tuple[Any, ...]]
+) -> None:
+    db = tmp_path / "parts.db"
+    with serving(small_context()) as fake:
+        result = extract(CliRunner(), fake, db, "--max-chars", str(CONTEXT))
+        asked = [body_of(r) for r in fake.requests]
+    assert result.exit_code == 0, result.output
+    assert max(len(part) for part in asked) <= CONTEXT
+    assert query(db, "select count(*) as n from llm_calls where status_code != 200") == [{"n": 0}]
+    assert stored_metrics(db) == whole
+
+
+def test_a_reply_cut_off_at_the_output_limit_is_asked_again_in_parts(
+    tmp_path: Path, whole: list[tuple[Any, ...]]
+) -> None:
+    db = tmp_path / "parts.db"
+    with serving(short_output) as fake:
+        result = extract(CliRunner(), fake, db)
+    assert result.exit_code == 0, result.output
+    assert query(db, "select distinct status from extractions") == [{"status": "done"}]
+    cut = query(db, "select count(*) as n from llm_calls where error like '%cut off%'")
+    assert cut[0]["n"] > 0, "no reply was cut off: the test tests nothing"
+    assert stored_metrics(db) == whole
+
+
+def test_a_passage_too_long_to_split_fails_its_article_with_the_reason(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    one_line = "本报讯　" + "城关区整治背街小巷262条，清运垃圾1.5万余吨" * 100 + "。"
+    (pages / "long.txt").write_text(f"一句不能再分的长文\n\n{one_line}\n", encoding="utf-8")
+    (pages / "seed.txt").write_text(
+        sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    db = tmp_path / "long.db"
+    with serving(small_context(context=2000)) as fake:
+        result = CliRunner().invoke(
+            main,
+            ["run", str(pages), "--db", str(db), "--model", "fake", "--base-url", fake.url],
+            env={**os.environ, "OPENAI_API_KEY": KEY},
+        )
+    assert result.exit_code == 1, result.output
+    failed = query(
+        db,
+        "select a.title, e.error from extractions e join articles a "
+        "on a.id = e.article_id where e.status = 'failed'",
+    )
+    assert len(failed) == 1
+    error = failed[0]["error"]
+    assert error.startswith("too long for the model (HTTP 400: This model's maximum context")
+    assert "cannot be split further" in error and "\n" not in error
+    # Its records are not stored from a part, and the other articles are.
+    assert query(
+        db,
+        "select count(*) as n from metrics m join extractions e on "
+        "e.article_id = m.article_id where e.status = 'failed'",
+    ) == [{"n": 0}]
+    assert query(db, "select count(*) as n from extractions where status = 'done'")[0]["n"] > 1
+    assert "cannot be split further" in result.output
+
+
+def test_a_400_for_another_reason_fails_the_article_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "refused.db"
+    message = "Unsupported value: 'temperature' does not support 0.3"
+
+    def picky(request: Request, n: int) -> Reply:
+        if len(body_of(request)) > CONTEXT:
+            return error_reply(400, message)
+        return rules_reply(request, n)
+
+    with serving(picky) as fake:
+        result = extract(CliRunner(), fake, db)
+    assert result.exit_code == 1, result.output
+    failed = query(
+        db,
+        "select e.error, (select count(*) from llm_calls c where c.article_id = e.article_id) "
+        "as calls from extractions e where e.status = 'failed'",
+    )
+    assert failed and all(row == {"error": f"HTTP 400: {message}", "calls": 1} for row in failed)
+
+
+# --- where an article is split ------------------------------------------------------------
+
+
+def article(text: str) -> Article:
+    return Article(seq=0, title="标题", text=text)
+
+
+def test_an_article_is_split_where_the_paragraph_nearest_the_middle_ends() -> None:
+    paragraphs = ["甲" * 200, "乙" * 150, "丙" * 300, "丁" * 50]
+    split = halves(article("\n".join(paragraphs)))
+    assert split is not None
+    assert [part.text for part in split] == ["\n".join(paragraphs[:2]), "\n".join(paragraphs[2:])]
+    assert all(part.title == "标题" for part in split)
+
+
+def test_one_paragraph_is_split_where_a_sentence_ends() -> None:
+    text = "第一句很长" * 50 + "。”" + "第二句" * 80 + "！" + "第三句" * 10 + "。"
+    split = halves(article(text))
+    assert split is not None
+    first, second = (part.text for part in split)
+    assert first + second == text and first.endswith("。”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["短" * (MIN_PART - 1), "没有句号的一段" * 100, "\n\n" + "甲" * 500 + "\n"],
+    ids=["shorter than a part", "no sentence end", "only blank lines around it"],
+)
+def test_an_article_that_cannot_be_split_is_not(text: str) -> None:
+    assert halves(article(text)) is None
