@@ -2,13 +2,18 @@
 
 The grounding promise of the annotation guidelines, applied to every record
 from every backend:
-- a metric's `raw` occurs in the article and reads as its `value`,
+- a metric's `raw` occurs in the article, whole, and reads as its `value`,
   `value_max`, `unit` and `approx` (read here, by `extractor.numbers`; the
-  record's own arithmetic is never trusted);
+  record's own arithmetic is never trusted); it is stored as printed;
 - a quote's `text` occurs in the article, ignoring whitespace and the style of
-  quotation marks, and its `speaker` occurs in the article;
+  quotation marks, within one quotation (or, reported, one paragraph), and its
+  `speaker` occurs in the article;
 - a campaign's `name` occurs in the article, quotation marks aside;
-- every `evidence` occurs in the article and contains the field it supports.
+- every `evidence` occurs in the article and contains the field it supports;
+- none is found only in a paragraph that gives instructions to a model
+  (`instructions.py`): printed, but not reported.
+
+Matching is in NFKC without whitespace (`textindex.py`).
 
 Each failure is a reason a reader (or a model asked to correct itself) can act
 on: `value 130 does not read as raw "130亿元" (13000000000)`.
@@ -16,15 +21,10 @@ on: `value 130 does not read as raw "130亿元" (13000000000)`.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import math
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from difflib import SequenceMatcher
-from typing import overload
 
+from extractor.instructions import instruction_paragraphs
 from extractor.models import (
     Accepted,
     ArticleRecords,
@@ -45,141 +45,28 @@ from extractor.numbers import (
     is_calendar_date,
     parse_quantity,
 )
+from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
-QUOTE_MARKS = "“”‘’「」『』\"'"
 _SENTENCE_END = "。！？!?；;\n"
-_SPACE = re.compile(r"\s")
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
-_NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 _BEFORE_POINT = set(CN_DIGITS + "十")
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
+# Or a closing mark and an attribution at the end of the words, or before a new paragraph.
 _ATTRIBUTION_INSIDE = re.compile(
-    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
+    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*(?:[“「]|\n|$)"
 )
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+# A paragraph break not followed by an opening mark: words outside any quotation
+# (a quotation that goes on in a new paragraph opens it with a mark).
+_PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
 
 
-@functools.cache
-def _kept(ch: str, drop_quotes: bool) -> str:
-    """What one character of a text becomes in the matching form."""
-    return "".join(
-        c
-        for c in unicodedata.normalize("NFKC", ch)
-        if not (c.isspace() or (drop_quotes and c in QUOTE_MARKS))
-    )
-
-
-class _Skipping(Sequence[int]):
-    """Where the k-th kept character came from, when some characters were dropped.
-
-    Stores only the dropped positions, not one offset per character.
-    """
-
-    def __init__(self, dropped: list[int], length: int) -> None:
-        # kept_before[j]: how many characters were kept before the j-th dropped one
-        self._kept_before = [d - j for j, d in enumerate(dropped)]
-        self._length = length
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, k: int) -> int: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[int]: ...
-    def __getitem__(self, k: int | slice) -> int | Sequence[int]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(self._length))]
-        if not 0 <= k < self._length:
-            raise IndexError(k)
-        return k + bisect.bisect_right(self._kept_before, k)
-
-
-class TextIndex:
-    """A text made searchable the way records are matched against it.
-
-    Each character is NFKC-normalized and whitespace is dropped (and, with
-    `drop_quotes`, quotation marks), remembering where each kept character came
-    from, so a match in the normalized text maps back to offsets in the
-    original.
-    """
-
-    def __init__(self, text: str, *, drop_quotes: bool = False) -> None:
-        self.text = text
-        self.drop_quotes = drop_quotes
-        self._origin: Sequence[int]
-        # CJK ideographs are NFKC-stable and never dropped: only the rest can change.
-        others = set(_IDEOGRAPHS.sub("", text))
-        changes = {ch: _kept(ch, drop_quotes) for ch in others}
-        changes = {ch: kept for ch, kept in changes.items() if kept != ch}
-        if all(len(kept) <= 1 for kept in changes.values()):
-            # The common case: characters are kept, replaced one for one, or
-            # dropped; a few passes of `str.replace` do it in C.
-            normalized = text
-            for ch, kept in changes.items():
-                normalized = normalized.replace(ch, kept)
-            self.normalized = normalized
-            dropped = "".join(ch for ch, kept in changes.items() if not kept)
-            self._origin = _Skipping(
-                [m.start() for m in re.finditer(f"[{re.escape(dropped)}]", text)]
-                if dropped
-                else [],
-                len(self.normalized),
-            )
-            return
-        chars: list[str] = []
-        origin: list[int] = []
-        for i, ch in enumerate(text):
-            kept = _kept(ch, drop_quotes)
-            chars.append(kept)
-            origin.extend([i] * len(kept))
-        self.normalized = "".join(chars)
-        self._origin = origin
-
-    def normalize(self, needle: str) -> str:
-        return normalize(needle, drop_quotes=self.drop_quotes)
-
-    def find(self, needle: str, within: Span | None = None) -> Span | None:
-        """Offsets in the original text of the first match of `needle`, or None."""
-        return next(self.find_all(needle, within), None)
-
-    def find_all(self, needle: str, within: Span | None = None) -> Iterator[Span]:
-        """Offsets in the original text of every match of `needle`, left to right."""
-        key = self.normalize(needle)
-        if not key:
-            return
-        lo, hi = 0, len(self.normalized)
-        if within is not None:
-            lo = bisect.bisect_left(self._origin, within.start)
-            hi = bisect.bisect_left(self._origin, within.end)
-        at = self.normalized.find(key, lo, hi)
-        while at >= 0:
-            yield Span(start=self._origin[at], end=self._origin[at + len(key) - 1] + 1)
-            at = self.normalized.find(key, at + 1, hi)
-
-    def closest(self, needle: str) -> tuple[int, str]:
-        """The longest passage the needle shares with the text: its length and the passage."""
-        key = self.normalize(needle)
-        matcher = SequenceMatcher(None, self.normalized, key, autojunk=False)
-        block = matcher.find_longest_match(0, len(self.normalized), 0, len(key))
-        if not block.size:
-            return 0, ""
-        return block.size, self.text[
-            self._origin[block.a] : self._origin[block.a + block.size - 1] + 1
-        ]
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize(text: str, *, drop_quotes: bool = False) -> str:
-    """NFKC, whitespace removed (and quotation marks, if asked): the form records match in."""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
-    if drop_quotes:
-        text = text.translate(_NO_QUOTES)
-    return text
+def _is_numeral(ch: str, numerals: set[str]) -> bool:
+    """Is `ch` one of `numerals`, or a decimal digit of any script (`١`, `𝟒`)?"""
+    return ch != "" and (ch in numerals or ch.isdecimal())
 
 
 def sentence_around(text: str, span: Span) -> str:
@@ -221,10 +108,12 @@ class Checker:
 
     def __init__(self, text: str, headline: str = "") -> None:
         self.text = text
+        self.headline = headline
         self.exact = TextIndex(text)
         self.loose = TextIndex(text, drop_quotes=True)
         self.title_exact = TextIndex(headline)
         self.title_loose = TextIndex(headline, drop_quotes=True)
+        self.instructions = instruction_paragraphs(text)
         self._printed: dict[str, list[QuantityMatch]] = {}
 
     def _printed_around(self, text: str, span: Span) -> QuantityMatch | None:
@@ -242,8 +131,9 @@ class Checker:
         `1.5万余人次`: each occurs, and reads, but is not what the article says.
         """
         before = text[max(0, span.start - 2) : span.start]
-        if raw[:1] in _NUMERAL_START and (
-            before[-1:] in _NUMBER_INSIDE or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
+        if _is_numeral(raw[:1], _NUMERAL_START) and (
+            _is_numeral(before[-1:], _NUMBER_INSIDE)
+            or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):
             return f'raw "{raw}" is cut from a longer number in the article'
         printed = self._printed_around(text, span)
@@ -259,19 +149,44 @@ class Checker:
         in_title = (self.title_loose if loose else self.title_exact).find(needle) is not None
         return None, in_title
 
+    def printed(self, raw: str, span: Span | None) -> str:
+        """The characters of the page `raw` was found at: in the body at `span`, else in
+        the headline."""
+        if span is None:
+            span = self.title_exact.find(raw.strip())
+            return self.headline[span.start : span.end] if span else raw
+        return self.text[span.start : span.end]
+
     def check(self, records: ArticleRecords) -> CheckResult:
         result = CheckResult()
         taken: set[tuple[int, int]] = set()
         for metric in records.metrics:
             span, reasons = self.check_metric(metric, taken)
+            reasons += self._addressed_to_a_model(span)
             if span is not None and not reasons:
                 taken.add((span.start, span.end))
             self._decide(result, "metric", metric, span, reasons)
         for quote in records.quotes:
-            self._decide(result, "quote", quote, *self.check_quote(quote))
+            span, reasons = self.check_quote(quote)
+            reasons += self._addressed_to_a_model(span)
+            self._decide(result, "quote", quote, span, reasons)
         for campaign in records.campaigns:
-            self._decide(result, "campaign", campaign, *self.check_campaign(campaign))
+            span, reasons = self.check_campaign(campaign)
+            reasons += self._addressed_to_a_model(span)
+            self._decide(result, "campaign", campaign, span, reasons)
         return result
+
+    def _in_instructions(self, span: Span) -> bool:
+        return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)
+
+    def _addressed_to_a_model(self, span: Span | None) -> list[str]:
+        """Why a record found in words addressed to a model is no record (`instructions.py`)."""
+        if span is not None and self._in_instructions(span):
+            return [
+                "found only in a paragraph that gives instructions to a model, "
+                "not in what the article reports"
+            ]
+        return []
 
     @staticmethod
     def _decide(
@@ -319,6 +234,10 @@ class Checker:
         reading = parse_quantity(raw)
         if reading is None:
             reasons.append(f'raw "{raw}" does not read as a number with a unit')
+        elif span is not None and (printed := self.text[span.start : span.end]) != raw:
+            # Stored as printed (`check_article`): what is printed must read the same.
+            if parse_quantity(printed) != reading:
+                reasons.append(f'raw "{raw}" is printed "{printed}", which does not read as it')
         else:
             if is_calendar_date(raw, reading):
                 reasons.append(f'raw "{raw}" is a calendar date, not a quantity')
@@ -363,7 +282,9 @@ class Checker:
                         first_cut = first_cut or cut
                     elif not in_body:
                         return None, None
-                    elif (span.start, span.end) not in taken:
+                    elif (span.start, span.end) not in taken and not (
+                        in_body and self._in_instructions(span)
+                    ):
                         return span, None
                     else:
                         spare = spare or span
@@ -391,9 +312,16 @@ class Checker:
         speaker = quote.speaker.strip()
         if not speaker:
             reasons.append("speaker is empty")
-        elif not self._find(speaker, loose=False)[1]:
+        elif not self._names(speaker):
             reasons.append(f'speaker "{speaker}" not in article')
         return span, reasons
+
+    def _names(self, speaker: str) -> bool:
+        """Does the article name `speaker` (in its headline, or its body outside any
+        instructions to a model)?"""
+        if self.title_exact.find(speaker) is not None:
+            return True
+        return any(not self._in_instructions(s) for s in self.exact.find_all(speaker))
 
     def check_campaign(self, campaign: Campaign) -> tuple[Span | None, list[str]]:
         name = campaign.name.strip()
@@ -422,6 +350,8 @@ def _crossings(passage: str, kind: str) -> list[str]:
         return ["indirect quote text runs across paragraphs"]
     if kind == "direct" and _ATTRIBUTION_INSIDE.search(passage):
         return ["quote text runs past the end of a quotation into words around it"]
+    if kind == "direct" and _PARAGRAPH_OUTSIDE.search(passage.strip()):
+        return ["direct quote text runs into a paragraph outside the quotation"]
     return []
 
 
@@ -449,9 +379,14 @@ def check_article(text: str, records: ArticleRecords, headline: str = "") -> Che
     (`Article.headline`). A metric or campaign accepted without evidence gets
     the sentence around it, or the headline line when only that names it.
     """
-    result = Checker(text, headline).check(records)
+    checker = Checker(text, headline)
+    result = checker.check(records)
     for accepted in result.accepted:
         record = accepted.record
+        if isinstance(record, Metric):
+            # Matched in NFKC, without spaces: stored as the page prints it.
+            record = record.model_copy(update={"raw": checker.printed(record.raw, accepted.span)})
+            accepted.record = record
         if isinstance(record, Metric | Campaign) and not record.evidence:
             if accepted.span is None:  # named in the headline: the line that names it
                 named = record.raw if isinstance(record, Metric) else record.name

@@ -26,10 +26,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.check import normalize
 from extractor.errors import UserError
 from extractor.models import GoldPage
 from extractor.store import Extractor, Store
+from extractor.textindex import normalize
 
 KINDS = ("metrics", "quotes", "campaigns", "titles")
 Record = dict[str, Any]

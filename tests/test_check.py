@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.check import Checker, TextIndex, check_article, normalize, sentence_around
+from extractor.check import Checker, check_article, sentence_around
 from extractor.models import ArticleRecords, Campaign, Metric, Quote, Span
 from extractor.segment import reflow
+from extractor.textindex import TextIndex, normalize
 from tests.conftest import GOLD_FILES, load_gold, page_of
 
 ARTICLE = (
@@ -271,7 +273,9 @@ _PIECES = st.sampled_from(
 def test_text_index_finds_what_it_normalized(
     pieces: list[str], drop_quotes: bool, data: st.DataObject
 ) -> None:
-    """Any passage of the normalized text is found, and maps to text that normalizes to it."""
+    """Any passage of the normalized text that begins and ends with whole characters of the
+    text is found, and maps to text that normalizes to it; one cut inside a character NFKC
+    expanded (`2` of `㎡`, read `m2`) is no match there."""
     text = "".join(pieces)
     index = TextIndex(text, drop_quotes=drop_quotes)
     if not index.normalized:
@@ -279,9 +283,12 @@ def test_text_index_finds_what_it_normalized(
     start = data.draw(st.integers(0, len(index.normalized) - 1))
     end = data.draw(st.integers(start + 1, len(index.normalized)))
     needle = index.normalized[start:end]
+    bounds = set(itertools.accumulate(len(normalize(ch, drop_quotes=drop_quotes)) for ch in text))
     span = index.find(needle)
-    assert span is not None
-    assert needle in normalize(text[span.start : span.end], drop_quotes=drop_quotes)
+    if {start, end} <= bounds | {0}:
+        assert span is not None
+    if span is not None:
+        assert needle in normalize(text[span.start : span.end], drop_quotes=drop_quotes)
 
 
 def test_sentence_around() -> None:

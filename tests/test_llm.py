@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extractor import pipeline, pipeline_llm
-from extractor.check import Checker, check_article, normalize
+from extractor.check import Checker, check_article
 from extractor.cli import main
 from extractor.extract import llm
 from extractor.extract.llm import Settings, connect
@@ -35,6 +35,7 @@ from extractor.numbers import parse_quantity
 from extractor.segment import segment_page
 from extractor.sources import read_page
 from extractor.store import Store
+from extractor.textindex import normalize
 from tests.conftest import GOLD, GOLD_FILES, SEED_PAGES, SEEDS, load_gold, page_of
 from tests.fakellm import (
     FakeLLM,

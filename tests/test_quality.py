@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from extractor import pipeline
-from extractor.check import TextIndex
 from extractor.evaluate import Report, evaluate
 from extractor.store import Store
+from extractor.textindex import TextIndex
 from tests.conftest import GOLD, SEED_PAGES
 
 FLOORS = {"metrics": 0.90, "quotes": 0.80, "campaigns": 0.60, "titles": 0.90}

@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extractor import pipeline
-from extractor.check import normalize
 from extractor.cli import main
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, Campaign, Metric
 from extractor.segment import segment_page
 from extractor.sources import read_page
 from extractor.store import Extractor, Store
+from extractor.textindex import normalize
 from tests.conftest import SEED_PAGES, SEEDS
 
 #: The columns DESIGN.md promises; the store may add more, never fewer.

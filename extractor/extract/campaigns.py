@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.check import normalize
 from extractor.models import Campaign
+from extractor.textindex import normalize
 
 _CN = r"\u4e00-\u9fff"
 # What follows a quoted name to make it an initiative, longest first. A few

@@ -1,0 +1,150 @@
+"""The form records are matched in, and a text indexed in it.
+
+Records are matched against an article after NFKC normalization with
+whitespace dropped (and, for quotes and names, quotation marks): OCR spaces,
+full-width digits and the style of quotation marks do not decide whether a
+record is printed. `TextIndex` remembers where each matched character came
+from, so a match maps back to offsets in the text as printed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+from typing import overload
+
+from extractor.models import Span
+
+QUOTE_MARKS = "“”‘’「」『』\"'"
+_SPACE = re.compile(r"\s")
+_NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+
+
+@functools.cache
+def _kept(ch: str, drop_quotes: bool) -> str:
+    """What one character of a text becomes in the matching form."""
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKC", ch)
+        if not (c.isspace() or (drop_quotes and c in QUOTE_MARKS))
+    )
+
+
+class _Skipping(Sequence[int]):
+    """Where the k-th kept character came from, when some characters were dropped.
+
+    Stores only the dropped positions, not one offset per character.
+    """
+
+    def __init__(self, dropped: list[int], length: int) -> None:
+        # kept_before[j]: how many characters were kept before the j-th dropped one
+        self._kept_before = [d - j for j, d in enumerate(dropped)]
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[int]: ...
+    def __getitem__(self, k: int | slice) -> int | Sequence[int]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._length))]
+        if not 0 <= k < self._length:
+            raise IndexError(k)
+        return k + bisect.bisect_right(self._kept_before, k)
+
+
+class TextIndex:
+    """A text made searchable the way records are matched against it.
+
+    Each character is NFKC-normalized and whitespace is dropped (and, with
+    `drop_quotes`, quotation marks), remembering where each kept character came
+    from, so a match in the normalized text maps back to offsets in the
+    original.
+    """
+
+    def __init__(self, text: str, *, drop_quotes: bool = False) -> None:
+        self.text = text
+        self.drop_quotes = drop_quotes
+        self._origin: Sequence[int]
+        # CJK ideographs are NFKC-stable and never dropped: only the rest can change.
+        others = set(_IDEOGRAPHS.sub("", text))
+        changes = {ch: _kept(ch, drop_quotes) for ch in others}
+        changes = {ch: kept for ch, kept in changes.items() if kept != ch}
+        if all(len(kept) <= 1 for kept in changes.values()):
+            # The common case: characters are kept, replaced one for one, or
+            # dropped; a few passes of `str.replace` do it in C.
+            normalized = text
+            for ch, kept in changes.items():
+                normalized = normalized.replace(ch, kept)
+            self.normalized = normalized
+            dropped = "".join(ch for ch, kept in changes.items() if not kept)
+            self._origin = _Skipping(
+                [m.start() for m in re.finditer(f"[{re.escape(dropped)}]", text)]
+                if dropped
+                else [],
+                len(self.normalized),
+            )
+            return
+        chars: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            kept = _kept(ch, drop_quotes)
+            chars.append(kept)
+            origin.extend([i] * len(kept))
+        self.normalized = "".join(chars)
+        self._origin = origin
+
+    def normalize(self, needle: str) -> str:
+        return normalize(needle, drop_quotes=self.drop_quotes)
+
+    def find(self, needle: str, within: Span | None = None) -> Span | None:
+        """Offsets in the original text of the first match of `needle`, or None."""
+        return next(self.find_all(needle, within), None)
+
+    def find_all(self, needle: str, within: Span | None = None) -> Iterator[Span]:
+        """Offsets in the original text of every match of `needle`, left to right."""
+        key = self.normalize(needle)
+        if not key:
+            return
+        lo, hi = 0, len(self.normalized)
+        if within is not None:
+            lo = bisect.bisect_left(self._origin, within.start)
+            hi = bisect.bisect_left(self._origin, within.end)
+        at = self.normalized.find(key, lo, hi)
+        while at >= 0:
+            end = at + len(key)
+            # Not a match that starts or ends inside one character NFKC expanded
+            # (`0人` in `⑩人`, where ⑩ is `10`).
+            if not (at > 0 and self._origin[at - 1] == self._origin[at]) and not (
+                end < len(self.normalized) and self._origin[end] == self._origin[end - 1]
+            ):
+                yield Span(start=self._origin[at], end=self._origin[end - 1] + 1)
+            at = self.normalized.find(key, at + 1, hi)
+
+    def closest(self, needle: str) -> tuple[int, str]:
+        """The longest passage the needle shares with the text: its length and the passage."""
+        key = self.normalize(needle)
+        matcher = SequenceMatcher(None, self.normalized, key, autojunk=False)
+        block = matcher.find_longest_match(0, len(self.normalized), 0, len(key))
+        if not block.size:
+            return 0, ""
+        return block.size, self.text[
+            self._origin[block.a] : self._origin[block.a + block.size - 1] + 1
+        ]
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize(text: str, *, drop_quotes: bool = False) -> str:
+    """NFKC, whitespace removed (and quotation marks, if asked): the form records match in."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if drop_quotes:
+        text = text.translate(_NO_QUOTES)
+    return text
