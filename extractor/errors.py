@@ -1,6 +1,22 @@
 """Errors with a plain message: those a user can cause (bad input, a missing file, an
 endpoint that refuses the key) and an article that could not be extracted."""
 
+from collections.abc import Callable
+
+#: How much of a failure's text a reason keeps (an HTML error page is not a reason).
+MAX_REASON = 300
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of at most MAX_REASON characters: how every reason is stored."""
+    line = " ".join(text.split())
+    return line if len(line) <= MAX_REASON else line[: MAX_REASON - 1] + "…"
+
+
+def unexpected(error: BaseException, redact: Callable[[str], str] = str) -> str:
+    """The reason an error nobody foresaw gives: its kind and message, on one line."""
+    return one_line(redact(f"{type(error).__name__}: {error}"))
+
 
 class UserError(Exception):
     """A problem the user can fix; its message is printed on one line, without a traceback."""

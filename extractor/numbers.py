@@ -24,6 +24,7 @@ of `is_calendar_date`.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -325,9 +326,22 @@ def _approx_of(pre: str | None, mid: str | None, post: str | None) -> Approx:
 
 def _reading(m: re.Match[str]) -> Quantity | None:
     quantity = _unsigned_reading(m)
-    if quantity is None or not m["neg"]:
+    if quantity is None or not _storable(quantity):
+        return None
+    if not m["neg"]:
         return quantity
     return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # "零下20度"
+
+
+def _storable(quantity: Quantity) -> bool:
+    """Does the reading fit a float (a record's value)? A numeral hundreds of digits long
+    (an OCR run, not a count) does not: it is no quantity."""
+    try:
+        return all(
+            math.isfinite(float(v)) for v in (quantity.value, quantity.value_max) if v is not None
+        )
+    except OverflowError:
+        return False
 
 
 def _rough_range(token: str) -> tuple[Number, Number] | None:

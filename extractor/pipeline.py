@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.check import check_article
-from extractor.errors import UserError
+from extractor.errors import UserError, unexpected
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.segment import segment_page
@@ -153,7 +153,7 @@ def extract_article(article: Article, extract: ExtractFn) -> CheckResult | str:
     try:
         return check_article(article.text, extract(article), article.headline)
     except Exception as err:  # one article's failure must not stop the page or the run
-        return f"{type(err).__name__}: {err}"
+        return unexpected(err)
 
 
 def default_jobs(pages: int) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from extractor.errors import ArticleFailed, EndpointRefused
+from extractor.errors import ArticleFailed, EndpointRefused, unexpected
 from extractor.models import Article, CheckResult
 from extractor.pipeline import Progress, RunSummary, index_search, prepare_page, write_outcome
 from extractor.sources import expand_paths
@@ -157,7 +157,7 @@ async def _extract_concurrently(
             except ArticleFailed as error:
                 outcome = str(error)
             except Exception as error:  # one article's failure must not stop the run
-                outcome = f"{type(error).__name__}: {backend.redact(str(error))}"
+                outcome = unexpected(error, backend.redact)
             # Written by the writer thread, in order; counted here, in the loop, once
             # written (a write that fails leaves the article failed, and unstored).
             written = writer.submit(

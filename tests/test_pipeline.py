@@ -7,7 +7,7 @@ from typing import Any
 
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords
-from extractor.pipeline import default_jobs, run
+from extractor.pipeline import default_jobs, extract_article, run
 from extractor.segment import segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -107,3 +107,13 @@ def test_a_page_stored_by_an_older_segmentation_is_extracted_from_its_stored_art
     ).fetchall()
     assert rows and all(text[start:end] == raw for raw, start, end, text in rows)
     store.close()
+
+
+def test_an_error_nobody_foresaw_fails_its_article_with_a_one_line_reason() -> None:
+    def broken(article: Article) -> ArticleRecords:
+        raise ValueError("1 validation error for Metric\nvalue\n  " + "x" * 500)
+
+    reason = extract_article(Article(seq=0, title="标题", text="正文。"), broken)
+    assert isinstance(reason, str)
+    assert reason.startswith("ValueError: 1 validation error for Metric value x")
+    assert "\n" not in reason and len(reason) == 300 and reason.endswith("…")

@@ -21,10 +21,10 @@ import httpx2
 import openai
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
+from extractor.errors import one_line
+
 #: A Retry-After longer than this is not waited for in full.
 MAX_RETRY_AFTER = 120.0
-#: How much of a failure's text a log line keeps (an HTML error page is not a reason).
-_MAX_DETAIL = 300
 
 
 def status_of(error: BaseException) -> int | None:
@@ -166,9 +166,4 @@ def describe(error: BaseException, redact: Callable[[str], str] = str) -> str:
         text = f"connection failed: {error.__cause__ or error}"
     else:
         text = f"{type(error).__name__}: {error}"
-    return _one_line(redact(text))
-
-
-def _one_line(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= _MAX_DETAIL else line[: _MAX_DETAIL - 1] + "…"
+    return one_line(redact(text))
