@@ -194,10 +194,22 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         return True
     if not any(u.kind == "heading" for u in run):
         return False
-    rest = [u for u in units[j:] if u.kind != "gap"]
+    rest = _following(units, j)
     if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
         return True
     return _photo_story_follows(rest)
+
+
+def _following(units: list[Unit], j: int) -> list[Unit]:
+    """The three units from units[j] on that are not gaps: all a judgement looks at
+    (a list of the whole rest, made at every headline, made long pages quadratic)."""
+    found: list[Unit] = []
+    for k in range(j, len(units)):
+        if units[k].kind != "gap":
+            found.append(units[k])
+            if len(found) == 3:
+                break
+    return found
 
 
 def _photo_story_follows(rest: list[Unit]) -> bool:
@@ -281,7 +293,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                 j += 1
             if _opens_article(units, i, j):
                 current = _Draft(heads=[u for u in units[i:j] if u.kind != "gap"])
-                rest = [u for u in units[j:] if u.kind != "gap"]
+                rest = _following(units, j)
                 current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
                     _photo_story_follows(rest)
                 )

@@ -43,6 +43,10 @@ _LEADING_FILLER = re.compile(
 )
 
 
+#: How far from a number its enclosing marks may be (a book title in 《》 is the longest).
+_NAME_REACH = 80
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Is text[start:end] inside quotation marks that enclose a name, not speech?
 
@@ -51,12 +55,14 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     its numbers are metrics like any other.
     """
     for opener, closer in _NAME_QUOTES.items():
-        left = text.rfind(opener, 0, start)
+        # Marks further away than a name is long are not around one: looking no
+        # further keeps a long page linear.
+        left = text.rfind(opener, max(0, start - _NAME_REACH), start)
         if left < 0:
             continue
         if opener != closer and text.rfind(closer, left + 1, start) >= 0:
             continue
-        right = text.find(closer, end)
+        right = text.find(closer, end, end + _NAME_REACH)
         if right < 0:
             continue
         inner = text[left + 1 : right]
