@@ -737,3 +737,19 @@ def test_verify_names_a_misspelled_record_list(runner: CliRunner, tmp_path: Path
     result = invoke(runner, "verify", str(SEED_PAGES[0]), str(records))
     assert result.exit_code == 1
     assert "unknown article field(s): metric" in result.output
+
+
+def test_a_model_without_a_key_or_base_url_is_a_one_line_error_before_anything_is_read(
+    runner: CliRunner, db_path: Path
+) -> None:
+    result = runner.invoke(
+        main,
+        ["run", str(SEEDS), "--db", str(db_path), "--model", "gpt-4o-mini"],
+        env={"OPENAI_API_KEY": None, "OPENAI_BASE_URL": None, "EXTRACTOR_MODEL": None},
+    )
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: no API key: set $OPENAI_API_KEY (or name another variable with --api-key-env), "
+        "or give --base-url for a local server that needs none"
+    ]
+    assert query(db_path, "select count(*) as n from pages") == [{"n": 0}]
