@@ -21,6 +21,7 @@ on: `value 130 does not read as raw "130亿元" (13000000000)`.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -55,9 +56,11 @@ _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 _BEFORE_POINT = set(CN_DIGITS + "十")
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
-# Or a closing mark and an attribution at the end of the words, or before a new paragraph.
+# Or a closing mark and an attribution (a name, a verb of saying, not the 道 of 渠道)
+# ending the words.
 _ATTRIBUTION_INSIDE = re.compile(
-    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*(?:[“「]|\n|$)"
+    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
+    r"|[”」][^“”「」\n]{0,12}?(?:说|表示|指出|强调|介绍)[。：:，,]?$"
 )
 # A paragraph break not followed by an opening mark: words outside any quotation
 # (a quotation that goes on in a new paragraph opens it with a mark).
@@ -234,11 +237,11 @@ class Checker:
         reading = parse_quantity(raw)
         if reading is None:
             reasons.append(f'raw "{raw}" does not read as a number with a unit')
-        elif span is not None and (printed := self.text[span.start : span.end]) != raw:
-            # Stored as printed (`check_article`): what is printed must read the same.
-            if parse_quantity(printed) != reading:
-                reasons.append(f'raw "{raw}" is printed "{printed}", which does not read as it')
         else:
+            printed = self.text[span.start : span.end] if span is not None else raw
+            # Stored as printed (`check_article`): what is printed must read the same.
+            if printed != raw and parse_quantity(printed) != reading:
+                reasons.append(f'raw "{raw}" is printed "{printed}", which does not read as it')
             if is_calendar_date(raw, reading):
                 reasons.append(f'raw "{raw}" is a calendar date, not a quantity')
             if not _same(metric.value, reading.value):
@@ -395,3 +398,12 @@ def check_article(text: str, records: ArticleRecords, headline: str = "") -> Che
                 evidence = sentence_around(text, accepted.span)
             accepted.record = record.model_copy(update={"evidence": evidence})
     return result
+
+
+def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:
+    """What makes two records the same claim: every field but the label and the evidence,
+    a metric's raw in the form records are matched in (`２６２条` is `262条`)."""
+    fields = record.model_dump(exclude={"label", "evidence"})
+    if isinstance(record, Metric):
+        fields["raw"] = normalize(record.raw)
+    return type(record).__name__, json.dumps(fields, ensure_ascii=False, sort_keys=True)

@@ -19,18 +19,19 @@ import unicodedata
 _ADDRESSING_A_MODEL = re.compile(
     "|".join(
         [
-            # 忽略以上所有指令 / 无视之前的提示 / 忘掉你原来的设定
-            r"(忽略|无视|忽视|不要理会|不用理会|忘记|忘掉|跳过)掉?你?的?"
-            r"(之前|以上|上面|上述|前面|此前|先前|原有|原来|所有|全部|一切)"
-            r"[^。！？\n]{0,12}(指令|指示|提示|要求|规则|设定|命令)",
-            # 【系统提示】 / [system] opening a paragraph
-            r"^[【\[(（]\s*(系统|system|assistant|助手)[^】\])）]{0,6}[】\])）]",
+            # 忽略以上所有指令 / 无视之前的提示词: an override of what came before
+            r"(忽略|无视|忘记|忘掉|不要理会|不用理会)掉?你?"
+            r"(之前|以上|上面|上述|前面|此前|先前|原有|原来)的?(所有|全部|一切)?的?"
+            r"(指令|提示词|系统提示|设定)",
+            # 【系统提示】 / [system] / 【assistant】 as a paragraph's label
+            r"^[【\[]\s*(系统提示|系统指令|system|assistant|user)\s*[】\]]",
             # 你现在是审核员 / 你是一个AI助手
-            r"你现在?(是|扮演|作为)(一[名个位])?[^，。\n]{0,8}(助手|模型|审核员|机器人|AI|人工智能)",
-            # 请原样输出以下记录 / 返回如下JSON
-            r"(原样|直接|只|仅)?(输出|返回|打印)(以下|如下|下面|下列)",
+            r"你(现在)?(是|扮演|作为)(一[名个位])?[^，。\n]{0,8}"
+            r"(助手|语言模型|大模型|审核员|机器人|AI|人工智能)",
+            # 请原样输出以下记录 / 直接返回如下JSON
+            r"(原样|直接|只|仅|请)(输出|返回|打印)(以下|如下|下面|下列)的?(内容|记录|结果|JSON)",
             r"(输出|泄露|告诉我|打印)[^。\n]{0,6}(系统提示词|系统提示|提示词)",
-            r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b",
+            r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?)\b",
             r"\byou are now\b|\bas an ai\b|\bsystem prompt\b",
         ]
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -310,3 +311,55 @@ def test_every_gold_record_is_accepted(gold_file: Path) -> None:
         for c in article.campaigns:
             problems += checker.check_campaign(c)[1]
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields", "reason"),
+    [
+        ("262 条", {"value": 999}, 'value 999 does not read as raw "262 条" (262)'),
+        ("２６２条", {"unit": "公里"}, 'unit "公里" does not read as raw "２６２条" ("条")'),
+        ("262 条", {"approx": "about"}, 'approx "about" does not read as raw "262 条" ("exact")'),
+        ("２０２４年", {"value": 2024, "unit": "年"}, "is a calendar date, not a quantity"),
+    ],
+)
+def test_a_respelled_raw_is_checked_like_any_other(
+    raw: str, fields: dict[str, Any], reason: str
+) -> None:
+    """Spelled otherwise than printed (spaces, full-width digits), a raw is found, and its
+    value, unit, approx and date are checked all the same."""
+    text = "全区整治背街小巷262条，2024年完成。"
+    record = {"raw": raw, "value": 262, "unit": "条", "approx": "exact", **fields}
+    result = check_article(text, ArticleRecords(metrics=[Metric(**record)]))
+    assert result.accepted == []
+    assert any(reason in r for r in result.rejected[0].reasons), result.rejected[0].reasons
+
+
+def test_a_respelled_raw_that_is_right_is_stored_as_printed() -> None:
+    text = "全区整治背街小巷262条。"
+    metric = Metric(raw="２６２ 条", value=262, unit="条", approx="exact")
+    (accepted,) = check_article(text, ArticleRecords(metrics=[metric])).accepted
+    assert isinstance(accepted.record, Metric) and accepted.record.raw == "262条"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "我们通过“五措并举”，让群众知道安全生产的重要性。",
+        "聚焦群众“急难愁盼”问题，办好民生实事。",
+        "自开展“四下基层”以来，大家都说好。",
+        "修好了“致富路”，打通了增收渠道。",
+    ],
+)
+def test_a_direct_quote_with_a_term_in_marks_inside_it_is_accepted(words: str) -> None:
+    text = f"“{words}”索朗拉姆说。"
+    quote = Quote(speaker="索朗拉姆", text=words, kind="direct")
+    result = check_article(text, ArticleRecords(quotes=[quote]))
+    assert result.rejected == [] and len(result.accepted) == 1
+
+
+def test_a_direct_quote_that_takes_in_its_attribution_or_the_next_paragraph_is_not() -> None:
+    text = "“巷子干净多了。”居民卓嘎说。\n局长扎西表示，将建立长效机制。"
+    for words in ("巷子干净多了。”居民卓嘎说。", "巷子干净多了。”居民卓嘎说。局长扎西表示"):
+        quote = Quote(speaker="卓嘎", text=words, kind="direct")
+        result = check_article(text, ArticleRecords(quotes=[quote]))
+        assert result.accepted == [], words
