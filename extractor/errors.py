@@ -33,6 +33,10 @@ class ArticleFailed(Exception):
     """One article could not be extracted (the reason is the message); the run goes on."""
 
 
+#: How a call the model found too long is marked in the log (`llm_calls.error`).
+TOO_LONG = "too long for the model: "
+
+
 class TooLong(ArticleFailed):
     """The article does not fit the model: its context refused it, or the reply was cut
     off at the output limit. Asked about in parts, it may still be extracted."""

@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlite_utils
 
-from extractor.errors import UserError
+from extractor.errors import TOO_LONG, UserError
 from extractor.models import Article, CheckResult, LLMCall
 from extractor.search import create_search, search_ready, sync_search
 from extractor.tables import RECORD_TABLES, SCHEMA_VERSION, TABLES
@@ -287,6 +287,16 @@ class Store:
             [request_key],
         ).fetchone()
         return row[0] if row else None
+
+    def too_long(self, request_key: str) -> str | None:
+        """Why an identical request was too long for the model before (refused as longer
+        than its context, or its reply cut off), if it was: it is not sent again."""
+        row = self.db.execute(
+            "select error from llm_calls where request_key = ? and error like ? "
+            "order by id desc limit 1",
+            [request_key, f"{TOO_LONG}%"],
+        ).fetchone()
+        return row[0].removeprefix(TOO_LONG) if row else None
 
     def log_call(self, call: LLMCall) -> None:
         """Log one HTTP call at once, in its own transaction: a killed run keeps its replies."""

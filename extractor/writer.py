@@ -115,6 +115,9 @@ class QueuedCallLog:
     def cached_response(self, request_key: str) -> str | None:
         return self.reader.cached_response(request_key)
 
+    def too_long(self, request_key: str) -> str | None:
+        return self.reader.too_long(request_key)
+
     def log_call(self, call: LLMCall) -> None:
         self.writer.submit(lambda store: store.log_call(call))
 

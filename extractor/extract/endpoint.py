@@ -27,7 +27,7 @@ import openai
 from openai.types.chat import ChatCompletion
 from tenacity import AsyncRetrying, RetryCallState
 
-from extractor.errors import ArticleFailed, EndpointRefused, TooLong, UserError
+from extractor.errors import TOO_LONG, ArticleFailed, EndpointRefused, TooLong, UserError
 from extractor.extract.replies import UnusableReply, read_completion
 from extractor.extract.retrying import (
     describe,
@@ -70,6 +70,8 @@ class CallLog(Protocol):
     """Where calls are logged and looked up (the `llm_calls` table)."""
 
     def cached_response(self, request_key: str) -> str | None: ...
+
+    def too_long(self, request_key: str) -> str | None: ...
 
     def log_call(self, call: LLMCall) -> None: ...
 
@@ -118,7 +120,9 @@ class Endpoint:
         self._where = f"{url.scheme}://{url.hostname}:{url.port or ''}{url.path}"
 
     def _describe(self, error: BaseException) -> str:
-        return describe(error, self.redact)
+        """The error on one line, redacted; marked when it says the request is too long."""
+        text = describe(error, self.redact)
+        return f"{TOO_LONG}{text}" if is_too_long(error) else text
 
     async def aclose(self) -> None:
         """Close the HTTP connections, in the event loop that opened them."""
@@ -138,11 +142,15 @@ class Endpoint:
             self._give_up_early,
         )
 
-    async def complete(self, request: dict[str, Any]) -> tuple[ChatCompletion, str]:
+    async def complete(
+        self, request: dict[str, Any], *, splittable: bool = False
+    ) -> tuple[ChatCompletion, str]:
         """One chat completion and its cache key: from the cache, or over HTTP.
 
         Transient faults are retried; what is left fails the article
-        (ArticleFailed) or, for a refusal, the run (EndpointRefused).
+        (ArticleFailed) or, for a refusal, the run (EndpointRefused). When the
+        article can be split and the log says this request was too long for
+        the model, TooLong is raised without a call: the parts are asked at once.
         """
         who = owner.get()
         sent = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
@@ -155,6 +163,9 @@ class Endpoint:
             else:
                 self.usage.cached += 1
                 return completion, key
+        if splittable and self.settings.cache and (verdict := self.log.too_long(key)):
+            self.usage.cached += 1
+            raise TooLong(verdict)
         try:
             async for attempt in self._retrying():
                 with attempt:
@@ -168,7 +179,7 @@ class Endpoint:
             raise ArticleFailed(self._describe(error)) from None
         except (openai.APIError, TimeoutError) as error:
             if is_too_long(error):
-                raise TooLong(self._describe(error)) from None
+                raise TooLong(describe(error, self.redact)) from None
             raise ArticleFailed(self._describe(error)) from None
         raise AssertionError("unreachable: tenacity returns or raises")
 
@@ -282,16 +293,30 @@ def open_endpoint(
 
 
 def redactor(key: str | None) -> Callable[[str], str]:
-    """What keeps `key` out of a text: as it is, as an error message may escape it,
-    and any bearer token."""
+    """What keeps `key` out of a text: as it is, escaped as JSON or Python escape it
+    (`\\u0073k-…`, any mix, backslashes doubled too), and any bearer token."""
     if not key or len(key) < MIN_SECRET:  # `x` for a local server: nothing to hide
         return lambda text: text
-    forms = sorted({key, key.encode("unicode_escape").decode("ascii")}, key=len, reverse=True)
-    bearer = re.compile(r"Bearer\s+(?!\[API key\])\S+")
+    escaped = re.compile("".join(_either_form(ch) for ch in key))
+    # A token as RFC 6750 spells one, eight characters or more: not "Bearer token".
+    bearer = re.compile(r"Bearer\s+(?!\[API key\])[A-Za-z0-9._~+/-]{8,}=*")
 
     def redact(text: str) -> str:
-        for form in forms:
-            text = text.replace(form, "[API key]")
+        text = text.replace(key, "[API key]")
+        if "\\" in text:
+            text = escaped.sub("[API key]", text)
         return bearer.sub("Bearer [API key]", text)
 
     return redact
+
+
+def _either_form(ch: str) -> str:
+    """A pattern for `ch` as it is or escaped (`\\u0073`, `\\x73`), hex digits in either case."""
+    forms = [re.escape(ch)]
+    for prefix, width in (("u", 4), ("x", 2)):
+        if ord(ch) < 16**width:
+            digits = "".join(
+                f"[{d.lower()}{d.upper()}]" if d.isalpha() else d for d in f"{ord(ch):0{width}x}"
+            )
+            forms.append(rf"\\+{prefix}{digits}")
+    return f"(?:{'|'.join(forms)})"

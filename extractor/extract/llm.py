@@ -28,8 +28,8 @@ from instructor.v2 import Provider, mode_registry
 from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
-from extractor.check import check_article
-from extractor.errors import ArticleFailed, TooLong
+from extractor.check import check_article, identity
+from extractor.errors import TOO_LONG, ArticleFailed, TooLong
 from extractor.extract.endpoint import (
     CallLog,
     Endpoint,
@@ -42,7 +42,7 @@ from extractor.extract.endpoint import (
 )
 from extractor.extract.parts import by_kind, halves, rejoin
 from extractor.extract.prompting import Prompts
-from extractor.extract.replies import ModelRecords, identity, rejection_identity
+from extractor.extract.replies import ModelRecords, rejection_identity
 from extractor.models import (
     Article,
     Campaign,
@@ -117,29 +117,29 @@ class LLMBackend:
         stored as if whole.
         """
         limit = self.settings.max_chars
-        if limit is not None and len(article.text) > limit:
-            reason = f"longer than --max-chars {limit}"
-        else:
-            try:
-                return await self._extract_whole(article)
-            except TooLong as error:
-                reason = str(error)
         split = halves(article)
-        if split is None:
-            raise ArticleFailed(
-                f"too long for the model ({reason}), and a passage of {len(article.text)} "
-                "characters cannot be split further where a paragraph or sentence ends"
-            )
+        if split is None or limit is None or len(article.text) <= limit:
+            # Short enough, or with nowhere to cut: ask. An article known to be too
+            # long (from the log) that can be split is split without asking again.
+            try:
+                return await self._extract_whole(article, splittable=split is not None)
+            except TooLong as error:
+                if split is None:
+                    raise ArticleFailed(
+                        f"too long for the model ({error}), and a passage of "
+                        f"{len(article.text)} characters cannot be split further where a "
+                        "paragraph or sentence ends outside a quotation"
+                    ) from None
         return rejoin(article, [await self._extract_fitting(part) for part in split])
 
-    async def _extract_whole(self, article: Article) -> CheckResult:
+    async def _extract_whole(self, article: Article, *, splittable: bool = False) -> CheckResult:
         """Checked records of the article (or part) in one conversation with the model.
 
         Only the first ask can fail the article: once records are accepted, a
         follow-up that fails ends the rounds and what was accepted is kept.
         """
         messages = self.prompts.messages(article)
-        records, completion = await self._ask(messages)
+        records, completion = await self._ask(messages, splittable=splittable)
         result = self._check(article, records, kept=[])
         earlier: dict[tuple[str, str], Rejection] = {}
         for _ in range(self.settings.max_retries):
@@ -208,7 +208,9 @@ class LLMBackend:
             ]
         return [reply, {"role": "user", "content": feedback}]
 
-    async def _ask(self, messages: list[Any]) -> tuple[ModelRecords, ChatCompletion]:
+    async def _ask(
+        self, messages: list[Any], *, splittable: bool = False
+    ) -> tuple[ModelRecords, ChatCompletion]:
         """A reply that reads as records; one that does not is re-asked, `max_retries` times.
 
         instructor shapes the request for the mode (tools, JSON, Markdown JSON),
@@ -218,7 +220,7 @@ class LLMBackend:
         request = self._shape(messages)
         attempts = self.settings.max_retries + 1
         for attempt in range(1, attempts + 1):
-            completion, key = await self.endpoint.complete(request)
+            completion, key = await self.endpoint.complete(request, splittable=splittable)
             try:
                 records = self._handlers.response_parser(
                     response=completion,
@@ -231,7 +233,7 @@ class LLMBackend:
                 return cast(ModelRecords, records), completion
             except IncompleteOutputException:
                 reason = "the reply was cut off at the model's output limit"
-                self.endpoint.log.mark_unreadable(key, reason)
+                self.endpoint.log.mark_unreadable(key, f"{TOO_LONG}{reason}")
                 raise TooLong(reason) from None
             except _UNREADABLE as error:
                 reason = self.redact(_first_line(str(error)))

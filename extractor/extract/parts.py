@@ -2,35 +2,47 @@
 
 An article the endpoint refuses as longer than the model's context, or whose
 reply is cut off at the model's output limit, is asked about in two halves,
-split where a paragraph ends (else where a sentence ends) nearest the middle;
-a half that is still too long is halved again. `--max-chars` splits before
-asking. Records found in the parts are checked once more against the whole
-article, so their offsets are the article's. A passage that cannot be split
-and is still too long fails the article, with the reason.
+split where a paragraph ends (else a sentence), nearest the middle and never
+inside a quotation; a half that is still too long is halved again.
+`--max-chars` splits before asking. Records found in the parts are checked
+once more against the whole article, so their offsets are the article's. A
+passage that cannot be split and is still too long fails the article, with
+the reason.
 """
 
 from __future__ import annotations
 
 import re
 
-from extractor.check import check_article
-from extractor.models import Article, ArticleRecords, Campaign, CheckResult, Metric, Quote
+from extractor.check import check_article, identity
+from extractor.models import (
+    Accepted,
+    Article,
+    ArticleRecords,
+    Campaign,
+    CheckResult,
+    Metric,
+    Quote,
+)
 
 #: A part is not split below this many characters: a model that cannot read so
 #: little is refusing for another reason.
 MIN_PART = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*")
+_OPENING, _CLOSING = "“「『", "”」』"
 
 
 def halves(article: Article) -> tuple[Article, Article] | None:
     """The article as two parts (the same headline, half of the body each), or None
-    when it is too short to split or has no paragraph or sentence end to split at."""
+    when it is too short to split or has no paragraph or sentence end, outside a
+    quotation, to split at."""
     text = article.text
     if len(text) < MIN_PART:
         return None
+    outside = _outside_quotations(text)
     paragraphs = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-    cut = _nearest(text, paragraphs) or _nearest(text, sentences)
+    cut = _nearest(text, paragraphs, outside) or _nearest(text, sentences, outside)
     if cut is None:
         return None
     first, second = text[:cut].rstrip("\n"), text[cut:].lstrip("\n")
@@ -40,9 +52,26 @@ def halves(article: Article) -> tuple[Article, Article] | None:
     )
 
 
-def _nearest(text: str, cuts: list[int]) -> int | None:
-    """Of `cuts`, the one nearest the middle of `text` that leaves words on both sides."""
-    fair = [cut for cut in cuts if text[:cut].strip() and text[cut:].strip()]
+def _outside_quotations(text: str) -> list[bool]:
+    """For each offset, is a cut there outside every quotation? (A quotation cut in two
+    would reach the model as two half-quotes.)"""
+    depth = 0
+    outside = [True]
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        outside.append(depth == 0)
+    return outside
+
+
+def _nearest(text: str, cuts: list[int], outside: list[bool]) -> int | None:
+    """Of `cuts`, the one nearest the middle of `text` that is outside any quotation
+    and leaves words on both sides."""
+    first_word = len(text) - len(text.lstrip())
+    after_last_word = len(text.rstrip())
+    fair = [cut for cut in cuts if first_word < cut < after_last_word and outside[cut]]
     return min(fair, key=lambda cut: abs(2 * cut - len(text)), default=None)
 
 
@@ -50,14 +79,21 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     """One result for the whole article from the results of its parts.
 
     The records accepted in the parts are checked again against the whole
-    article: their offsets become the article's, and a record found in two
-    parts (one named in the headline, asked about with each) is kept once.
-    The parts' rejections are all kept.
+    article, so their offsets become the article's. A claim found in two parts
+    is kept once: a quote or a campaign (each part may name it, and each is
+    asked with the headline) by what it says, a metric by what it says and
+    where it is printed. The parts' rejections are all kept.
     """
     records: list[Metric | Quote | Campaign] = []
     for part in parts:
         records += [a.record for a in part.accepted if a.record not in records]
     result = check_article(article.text, by_kind(records), article.headline)
+    unique: dict[tuple[object, ...], Accepted] = {}
+    for accepted in result.accepted:
+        where = accepted.span if isinstance(accepted.record, Metric) else None
+        key = (*identity(accepted.record), where and (where.start, where.end))
+        unique.setdefault(key, accepted)
+    result.accepted = list(unique.values())
     for part in parts:
         result.rejected += part.rejected
     return result

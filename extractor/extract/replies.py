@@ -22,7 +22,6 @@ from pydantic import (
 )
 
 from extractor.models import ArticleRecords, Campaign, Metric, Quote, Rejection
-from extractor.textindex import normalize
 
 _ITEMS: tuple[tuple[str, Literal["metric", "quote", "campaign"], type[Any]], ...] = (
     ("metrics", "metric", Metric),
@@ -127,15 +126,6 @@ class ModelRecords(ArticleRecords, instructor.ResponseSchema):
 
     def all(self) -> list[Metric | Quote | Campaign]:
         return [*self.metrics, *self.quotes, *self.campaigns]
-
-
-def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:
-    """What makes two records the same claim: every field but the label and the evidence,
-    a metric's raw in the form the checker matches it (`２６２条` is `262条`)."""
-    fields = record.model_dump(exclude={"label", "evidence"})
-    if isinstance(record, Metric):
-        fields["raw"] = normalize(record.raw)
-    return type(record).__name__, json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 def rejection_identity(rejection: Rejection) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -134,13 +135,32 @@ def extract(runner: CliRunner, fake: FakeLLM, db: Path, *options: str) -> Result
     )
 
 
-def stored_metrics(db: Path) -> list[tuple[Any, ...]]:
+#: The fields of each record type that say what it claims and where.
+CLAIMS = {
+    "metrics": "raw, value, unit, start, [end]",
+    "quotes": "speaker, text, kind, start, [end]",
+    "campaigns": "name, start, [end]",
+}
+
+
+def stored(db: Path, table: str = "metrics") -> list[tuple[Any, ...]]:
+    """The records of `table`, as claims by page and article, sorted."""
+    columns = ", ".join(f"r.{c}" for c in CLAIMS[table].split(", "))
     rows = query(
         db,
-        "select p.sha256, a.seq, m.raw, m.value, m.unit, m.start, m.[end] from metrics m "
-        "join articles a on a.id = m.article_id join pages p on p.id = a.page_id",
+        f"select p.sha256, a.seq, {columns} from {table} r "
+        "join articles a on a.id = r.article_id join pages p on p.id = a.page_id",
     )
     return sorted(tuple(row.values()) for row in rows)
+
+
+def stored_metrics(db: Path) -> list[tuple[Any, ...]]:
+    return stored(db)
+
+
+def query_write(db: Path, sql: str) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute(sql)
 
 
 def covered(article: str, parts: list[str]) -> bool:
@@ -149,13 +169,19 @@ def covered(article: str, parts: list[str]) -> bool:
     return squeeze.sub("", "".join(parts)) == squeeze.sub("", article)
 
 
-@pytest.fixture
-def whole(tmp_path: Path) -> list[tuple[Any, ...]]:
-    """The metrics a model with no limit finds in the seed pages."""
-    db = tmp_path / "whole.db"
+@pytest.fixture(scope="module")
+def whole_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed pages extracted by a model with no limit."""
+    db = tmp_path_factory.mktemp("whole") / "whole.db"
     with serving(rules_reply) as fake:
         assert extract(CliRunner(), fake, db).exit_code == 0
-    return stored_metrics(db)
+    return db
+
+
+@pytest.fixture
+def whole(whole_db: Path) -> list[tuple[Any, ...]]:
+    """The metrics a model with no limit finds in the seed pages."""
+    return stored_metrics(whole_db)
 
 
 @pytest.mark.parametrize("refusal", list(REFUSALS))
@@ -183,6 +209,34 @@ def test_an_article_longer_than_the_context_is_asked_about_in_parts_that_cover_i
         db, "select count(*) as n from llm_calls where status_code = ?", (REFUSALS[refusal][0],)
     )
     assert refused == [{"n": len([a for a in asked if len(a) > CONTEXT])}]
+
+
+def test_a_claim_found_in_two_parts_is_stored_once(tmp_path: Path, whole_db: Path) -> None:
+    """Each part is asked with the headline, and the rules find a campaign named there (or
+    named again further on) in every part: the article keeps one of each, as asked whole."""
+    db = tmp_path / "parts.db"
+    with serving(small_context()) as fake:
+        assert extract(CliRunner(), fake, db).exit_code == 0
+    for table in ("campaigns", "quotes"):
+        claims = [row[:-2] for row in stored(db, table)]  # what it says, not where
+        assert len(claims) == len(set(claims)), f"{table}: a claim stored twice"
+        assert set(claims) <= {row[:-2] for row in stored(whole_db, table)}
+
+
+def test_a_rerun_asks_nothing_it_knows_is_too_long(tmp_path: Path) -> None:
+    """The log remembers what the model found too long: asked again (the extractions
+    deleted), the articles are split at once and every part is answered from the log."""
+    db = tmp_path / "parts.db"
+    with serving(small_context()) as fake:
+        assert extract(CliRunner(), fake, db).exit_code == 0
+        first = stored(db)
+        for table in ("extractions", "metrics", "quotes", "campaigns", "rejections"):
+            query_write(db, f"delete from {table}")
+        calls = fake.calls
+        again = extract(CliRunner(), fake, db)
+        assert again.exit_code == 0, again.output
+        assert fake.calls == calls, "a request the log answers was sent"
+    assert stored(db) == first
 
 
 def test_max_chars_splits_before_asking_so_no_call_is_refused(
@@ -296,3 +350,49 @@ def test_one_paragraph_is_split_where_a_sentence_ends() -> None:
 )
 def test_an_article_that_cannot_be_split_is_not(text: str) -> None:
     assert halves(article(text)) is None
+
+
+def test_an_article_is_never_split_inside_a_quotation() -> None:
+    quotation = "“" + "我们要把安全生产摆在重要位置。" * 25 + "”"
+    text = "开头一句。" * 10 + quotation + "占堆说。" + "结尾一句。" * 10
+    split = halves(article(text))
+    assert split is not None
+    first, second = (part.text for part in split)
+    assert first + second == text
+    assert quotation in first or quotation in second
+
+
+def test_a_quotation_with_no_end_outside_it_is_not_split() -> None:
+    assert halves(article("“" + "我们要把安全生产摆在重要位置。" * 40 + "”")) is None
+
+
+def test_max_chars_still_asks_about_a_part_with_nowhere_to_cut(tmp_path: Path) -> None:
+    """Longer than --max-chars but with no paragraph or sentence end: asked whole (the
+    model may well take it), not failed without a call."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    listing = "、".join(f"第{i}村" for i in range(200))
+    (pages / "list.txt").write_text(f"各村名单\n\n本报讯　{listing}\n", encoding="utf-8")
+    db = tmp_path / "list.db"
+    with serving(rules_reply) as fake:
+        result = CliRunner().invoke(
+            main,
+            [
+                "run",
+                str(pages),
+                "--db",
+                str(db),
+                "--model",
+                "fake",
+                "--base-url",
+                fake.url,
+                "--max-chars",
+                "400",
+            ],
+            env={**os.environ, "OPENAI_API_KEY": KEY},
+        )
+        asked = [body_of(r) for r in fake.requests if round_of(r) == 0]
+        assert len([body for body in asked if "第100村" in body]) == 1
+        assert any(listing in body for body in asked)
+    assert result.exit_code == 0, result.output
+    assert {row["status"] for row in query(db, "select status from extractions")} == {"done"}

@@ -27,6 +27,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli import main
+from extractor.extract.endpoint import redactor
 from tests import test_llm
 from tests.fakellm import (
     FakeLLM,
@@ -214,6 +215,21 @@ def cut_through_the_key(echo: Echo, request: Request, n: int) -> Reply:
     return rules_reply(request)
 
 
+def escaped_in_records(echo: Echo, request: Request, n: int) -> Reply:
+    """Article 0's records carry the key as JSON escapes (`\\u0073\\u006b-…`), which only
+    decoding the records would reveal; article 2's label says `Bearer token`, in words."""
+    seq = seq_of(request)
+    if seq not in (0, 2) or round_of(request) > 0:
+        return rules_reply(request) if round_of(request) == 0 else records_reply(request, EMPTY)
+    reply = rules_reply(request)
+    call = reply.body["choices"][0]["message"]["tool_calls"][0]["function"]
+    records = json.loads(call["arguments"])
+    records["metrics"][0]["label"] += "（KEY）" if seq == 0 else "（Bearer token）"
+    escaped = "".join(f"\\u{ord(ch):04x}" for ch in echo.key)
+    text = json.dumps(records, ensure_ascii=False).replace("KEY", escaped)
+    return records_reply(request, None, raw=text)
+
+
 @dataclass(frozen=True)
 class Scenario:
     answer: Answer | None  # None: nothing listens
@@ -230,6 +246,7 @@ SCENARIOS = {
     "a 401 that echoes the key": Scenario(refused_key, 1, redacted=True),
     "a refused connection": Scenario(None, 1),
     "an error cut to one line in the middle of the key": Scenario(cut_through_the_key, 1),
+    "records that carry the key as JSON escapes": Scenario(escaped_in_records, 0),
 }
 VARIABLES = ("OPENAI_API_KEY", OTHER_NAME)
 
@@ -369,3 +386,20 @@ def test_an_echoed_bearer_token_reads_as_one_redaction(
     assert stored == [(reason,)]
     assert logged == [(reason,)]
     assert f"article 0: {reason}\n" in output["stdout"].decode("utf-8")
+
+
+def test_the_key_is_redacted_in_every_form_and_words_are_left_alone() -> None:
+    key = new_key()
+    redact = redactor(key)
+    escaped = "".join(f"\\u{ord(ch):04x}" for ch in key)
+    for text in (
+        key,
+        escaped,
+        escaped.upper().replace("\\U", "\\u"),  # hex digits in capitals
+        json.dumps(escaped)[1:-1],  # the escapes escaped again
+        key[:5] + escaped[6 * 5 :],  # half and half
+        f"Authorization: Bearer {key}",
+    ):
+        assert key not in redact(text) and "[API key]" in redact(text), text
+    for words in ('{"label": "Bearer token", "n": 1}', "Bearer abc", "\\n a line", "sk-live-"):
+        assert redact(words) == words
