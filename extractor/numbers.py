@@ -436,7 +436,7 @@ def is_calendar_date(raw: str, quantity: Quantity) -> bool:
     """A year (`2024年`, `二〇二三年`, `2023—2024年`) rather than a duration (`3年`)."""
     if quantity.unit != "年":
         return False
-    digits = re.sub(r"年(?:左右|以上|以下|多|余)?$", "", fold(raw))
+    digits = re.sub(r"年(?:左右|以上|以下|多|余)?$", "", fold(_WHITESPACE.sub("", raw)))
     return bool(re.search(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$", digits))
 
 

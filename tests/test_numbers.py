@@ -215,6 +215,8 @@ def test_magnitudes_are_exact() -> None:
         ("2024年", True),
         ("二〇二三年", True),
         ("2023—2024年", True),
+        ("2024 年", True),  # an OCR space
+        ("２０２４年", True),
         ("3年", False),
         ("两年", False),
     ],

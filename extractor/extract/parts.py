@@ -28,7 +28,9 @@ from extractor.models import (
 #: A part is not split below this many characters: a model that cannot read so
 #: little is refusing for another reason.
 MIN_PART = 400
-_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*")
+#: A sentence's end outside any quotation: not a quotation's own end (`。”`), after
+#: which its attribution (`占堆说。`) may follow.
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _OPENING, _CLOSING = "“「『", "”」』"
 
 

@@ -127,10 +127,13 @@ def body_of(request: Request) -> str:
     return article_body(request).rstrip()
 
 
-def extract(runner: CliRunner, fake: FakeLLM, db: Path, *options: str) -> Result:
+def extract(
+    runner: CliRunner, fake: FakeLLM, db: Path, *options: str, pages: Path = SEEDS
+) -> Result:
+    """`extractor run PAGES` (the seed pages) with the fake model."""
     return runner.invoke(
         main,
-        ["run", str(SEEDS), "--db", str(db), "--model", "fake", "--base-url", fake.url, *options],
+        ["run", str(pages), "--db", str(db), "--model", "fake", "--base-url", fake.url, *options],
         env={**os.environ, "OPENAI_API_KEY": KEY},
     )
 
@@ -275,11 +278,7 @@ def test_a_passage_too_long_to_split_fails_its_article_with_the_reason(tmp_path:
     )
     db = tmp_path / "long.db"
     with serving(small_context(context=2000)) as fake:
-        result = CliRunner().invoke(
-            main,
-            ["run", str(pages), "--db", str(db), "--model", "fake", "--base-url", fake.url],
-            env={**os.environ, "OPENAI_API_KEY": KEY},
-        )
+        result = extract(CliRunner(), fake, db, pages=pages)
     assert result.exit_code == 1, result.output
     failed = query(
         db,
@@ -336,11 +335,11 @@ def test_an_article_is_split_where_the_paragraph_nearest_the_middle_ends() -> No
 
 
 def test_one_paragraph_is_split_where_a_sentence_ends() -> None:
-    text = "第一句很长" * 50 + "。”" + "第二句" * 80 + "！" + "第三句" * 10 + "。"
+    text = "第一句很长" * 50 + "。" + "第二句" * 80 + "！" + "第三句" * 10 + "。"
     split = halves(article(text))
     assert split is not None
     first, second = (part.text for part in split)
-    assert first + second == text and first.endswith("。”")
+    assert first + second == text and first == "第一句很长" * 50 + "。"
 
 
 @pytest.mark.parametrize(
@@ -375,24 +374,34 @@ def test_max_chars_still_asks_about_a_part_with_nowhere_to_cut(tmp_path: Path) -
     (pages / "list.txt").write_text(f"各村名单\n\n本报讯　{listing}\n", encoding="utf-8")
     db = tmp_path / "list.db"
     with serving(rules_reply) as fake:
-        result = CliRunner().invoke(
-            main,
-            [
-                "run",
-                str(pages),
-                "--db",
-                str(db),
-                "--model",
-                "fake",
-                "--base-url",
-                fake.url,
-                "--max-chars",
-                "400",
-            ],
-            env={**os.environ, "OPENAI_API_KEY": KEY},
-        )
+        result = extract(CliRunner(), fake, db, "--max-chars", "400", pages=pages)
         asked = [body_of(r) for r in fake.requests if round_of(r) == 0]
         assert len([body for body in asked if "第100村" in body]) == 1
         assert any(listing in body for body in asked)
     assert result.exit_code == 0, result.output
     assert {row["status"] for row in query(db, "select status from extractions")} == {"done"}
+
+
+def test_a_long_quotation_and_its_attribution_reach_the_model_in_one_part(
+    tmp_path: Path,
+) -> None:
+    """Split before asking, the article is cut where a sentence ends outside the
+    quotation, and not between the quotation's end and `占堆说。`: the quote is kept."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    intro = "本报讯（记者 扎西）近日，全市安全生产工作会议召开，会议总结了今年以来的工作。" * 3
+    words = "".join(f"第{i}项工作要抓紧落实，确保安全生产形势持续稳定向好。" for i in range(1, 13))
+    tail = "会议还对下一阶段工作作出安排部署，与会人员表示将认真抓好落实。" * 3
+    page = f"全市安全生产工作会议召开\n\n{intro}“{words}”市委常委、常务副市长占堆说。{tail}\n"
+    (pages / "q.txt").write_text(page, encoding="utf-8")
+    quotes = {}
+    for options in ((), ("--max-chars", "400")):
+        db = tmp_path / f"{len(options)}.db"
+        with serving(rules_reply) as fake:
+            result = extract(CliRunner(), fake, db, *options, pages=pages)
+            assert result.exit_code == 0, result.output
+            quotes[options] = stored(db, "quotes")
+            calls = fake.calls
+        assert calls == (1 if not options else 3)
+    assert quotes[()] == quotes[("--max-chars", "400")]
+    assert [q[2] for q in quotes[()]] == ["占堆"]
