@@ -388,8 +388,9 @@ def check_article(text: str, records: ArticleRecords, headline: str = "") -> Che
         record = accepted.record
         if isinstance(record, Metric):
             # Matched in NFKC, without spaces: stored as the page prints it.
-            record = record.model_copy(update={"raw": checker.printed(record.raw, accepted.span)})
-            accepted.record = record
+            printed = checker.printed(record.raw, accepted.span)
+            if printed != record.raw:
+                record = accepted.record = record.model_copy(update={"raw": printed})
         if isinstance(record, Metric | Campaign) and not record.evidence:
             if accepted.span is None:  # named in the headline: the line that names it
                 named = record.raw if isinstance(record, Metric) else record.name

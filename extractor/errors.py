@@ -39,4 +39,11 @@ TOO_LONG = "too long for the model: "
 
 class TooLong(ArticleFailed):
     """The article does not fit the model: its context refused it, or the reply was cut
-    off at the output limit. Asked about in parts, it may still be extracted."""
+    off at the output limit. Asked about in parts, it may still be extracted.
+
+    `remembered`: known from the log of an earlier call, not from asking now.
+    """
+
+    def __init__(self, reason: str, *, remembered: bool = False) -> None:
+        super().__init__(reason)
+        self.remembered = remembered

@@ -39,13 +39,25 @@ _ADDRESSING_A_MODEL = re.compile(
 )
 
 
+#: Words one of the patterns starts from; a paragraph with none (nearly every one) is
+#: not searched. Lower case: English is matched in any case.
+_CUES = (
+    *("忽略", "无视", "忘记", "忘掉", "理会", "【", "[", "［", "你"),
+    *("输出", "返回", "打印", "泄露", "告诉我"),
+    *("ignore", "disregard", "forget", "you are", "as an ai", "system prompt"),
+)
+
+
 def instruction_paragraphs(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of each paragraph of `text` that addresses a model."""
     spans = []
     start = 0
     for paragraph in text.split("\n"):
         end = start + len(paragraph)
-        if _ADDRESSING_A_MODEL.search(unicodedata.normalize("NFKC", paragraph).strip()):
+        lowered = paragraph.lower()
+        if any(cue in lowered for cue in _CUES) and _ADDRESSING_A_MODEL.search(
+            unicodedata.normalize("NFKC", paragraph).strip()
+        ):
             spans.append((start, end))
         start = end + 1
     return spans

@@ -122,9 +122,10 @@ class TextIndex:
         while at >= 0:
             end = at + len(key)
             # Not a match that starts or ends inside one character NFKC expanded
-            # (`0人` in `⑩人`, where ⑩ is `10`).
-            if not (at > 0 and self._origin[at - 1] == self._origin[at]) and not (
-                end < len(self.normalized) and self._origin[end] == self._origin[end - 1]
+            # (`0人` in `⑩人`, where ⑩ is `10`); a text mapped one for one has none.
+            if isinstance(self._origin, _Skipping) or not (
+                (at > 0 and self._origin[at - 1] == self._origin[at])
+                or (end < len(self.normalized) and self._origin[end] == self._origin[end - 1])
             ):
                 yield Span(start=self._origin[at], end=self._origin[end - 1] + 1)
             at = self.normalized.find(key, at + 1, hi)

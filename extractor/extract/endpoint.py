@@ -165,7 +165,7 @@ class Endpoint:
                 return completion, key
         if splittable and self.settings.cache and (verdict := self.log.too_long(key)):
             self.usage.cached += 1
-            raise TooLong(verdict)
+            raise TooLong(verdict, remembered=True)
         try:
             async for attempt in self._retrying():
                 with attempt:
@@ -298,13 +298,18 @@ def redactor(key: str | None) -> Callable[[str], str]:
     if not key or len(key) < MIN_SECRET:  # `x` for a local server: nothing to hide
         return lambda text: text
     escaped = re.compile("".join(_either_form(ch) for ch in key))
+    # An escaped key holds an escape of one of its characters: a text with none (most
+    # replies) is spared the slower pattern.
+    hints = {f"{prefix}{ord(ch):0{width}x}" for ch in key for prefix, width in (("u", 4), ("x", 2))}
     # A token as RFC 6750 spells one, eight characters or more: not "Bearer token".
     bearer = re.compile(r"Bearer\s+(?!\[API key\])[A-Za-z0-9._~+/-]{8,}=*")
 
     def redact(text: str) -> str:
         text = text.replace(key, "[API key]")
         if "\\" in text:
-            text = escaped.sub("[API key]", text)
+            lowered = text.lower()
+            if any(hint in lowered for hint in hints):
+                text = escaped.sub("[API key]", text)
         return bearer.sub("Bearer [API key]", text)
 
     return redact

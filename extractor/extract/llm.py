@@ -40,7 +40,7 @@ from extractor.extract.endpoint import (
     open_endpoint,
     owner,
 )
-from extractor.extract.parts import by_kind, halves, rejoin
+from extractor.extract.parts import MIN_PART, by_kind, halves, rejoin
 from extractor.extract.prompting import Prompts
 from extractor.extract.replies import ModelRecords, rejection_identity
 from extractor.models import (
@@ -117,19 +117,20 @@ class LLMBackend:
         stored as if whole.
         """
         limit = self.settings.max_chars
-        split = halves(article)
-        if split is None or limit is None or len(article.text) <= limit:
-            # Short enough, or with nowhere to cut: ask. An article known to be too
-            # long (from the log) that can be split is split without asking again.
+        split = halves(article) if limit is not None and len(article.text) > limit else None
+        if split is None:  # short enough, or too long with nowhere to cut: ask
             try:
-                return await self._extract_whole(article, splittable=split is not None)
+                # What the log knows to be too long goes to its parts without a call.
+                return await self._extract_whole(article, splittable=len(article.text) >= MIN_PART)
             except TooLong as error:
-                if split is None:
-                    raise ArticleFailed(
-                        f"too long for the model ({error}), and a passage of "
-                        f"{len(article.text)} characters cannot be split further where a "
-                        "paragraph or sentence ends outside a quotation"
-                    ) from None
+                split = halves(article)
+                if split is None and not error.remembered:
+                    raise _unsplittable(article, error) from None
+            if split is None:  # nowhere to cut after all: ask, rather than fail from memory
+                try:
+                    return await self._extract_whole(article)
+                except TooLong as error:
+                    raise _unsplittable(article, error) from None
         return rejoin(article, [await self._extract_fitting(part) for part in split])
 
     async def _extract_whole(self, article: Article, *, splittable: bool = False) -> CheckResult:
@@ -295,6 +296,13 @@ def connect(
 ) -> LLMBackend:
     """A backend for `settings`: its endpoint (key read from `environ`) and the prompts."""
     return LLMBackend(open_endpoint(settings, log, environ))
+
+
+def _unsplittable(article: Article, error: TooLong) -> ArticleFailed:
+    return ArticleFailed(
+        f"too long for the model ({error}), and a passage of {len(article.text)} characters "
+        "cannot be split further where a paragraph or sentence ends outside a quotation"
+    )
 
 
 def _first_line(text: str) -> str:

@@ -405,3 +405,24 @@ def test_a_long_quotation_and_its_attribution_reach_the_model_in_one_part(
         assert calls == (1 if not options else 3)
     assert quotes[()] == quotes[("--max-chars", "400")]
     assert [q[2] for q in quotes[()]] == ["占堆"]
+
+
+def test_a_passage_remembered_too_long_with_nowhere_to_cut_is_asked_again(
+    tmp_path: Path,
+) -> None:
+    """The log's verdict sends an article to its parts; one with no parts is asked afresh
+    on the next run (a model with a larger context may take it), never failed from memory."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    listing = "、".join(f"第{i}村" for i in range(200))
+    (pages / "list.txt").write_text(f"各村名单\n\n本报讯　{listing}\n", encoding="utf-8")
+    db = tmp_path / "list.db"
+    with serving(small_context(context=1000)) as fake:
+        first = extract(CliRunner(), fake, db, pages=pages)
+    assert first.exit_code == 1 and "cannot be split further" in first.output
+    with serving(rules_reply) as fake:
+        again = extract(CliRunner(), fake, db, pages=pages)
+        asked = [body_of(r) for r in fake.requests if round_of(r) == 0]
+    assert again.exit_code == 0, again.output
+    assert [listing in body for body in asked] == [True]
+    assert {row["status"] for row in query(db, "select status from extractions")} == {"done"}
