@@ -15,7 +15,6 @@ import json
 import os
 import random
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -29,7 +28,7 @@ from click.testing import CliRunner
 
 from extractor.cli import main
 from tests import test_llm
-from tests.conftest import SEED_PAGES, SEEDS
+from tests.conftest import SEED_PAGES, SEEDS, query
 from tests.fakellm import (
     FakeLLM,
     Reply,
@@ -105,12 +104,7 @@ def extractor_run(
 
 
 def rows(db: Path, sql: str, *params: Any) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(row) for row in conn.execute(sql, params)]
-    finally:
-        conn.close()
+    return query(db, sql, params)
 
 
 def count_of(db: Path, sql: str, *params: Any) -> int:

@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from extractor.cli import main
 from extractor.extract.prompting import Prompts
 from extractor.extract.replies import ModelRecords
 from extractor.instructions import instruction_paragraphs
@@ -34,6 +33,7 @@ from extractor.numbers import is_calendar_date, parse_quantity
 from extractor.segment import segment_page
 from extractor.sources import read_page
 from extractor.textindex import QUOTE_MARKS, normalize
+from tests import test_llm
 from tests.conftest import query
 from tests.fakellm import FakeLLM, Reply, Request, article_body, records_reply, serving
 
@@ -313,35 +313,10 @@ def only_article(page: Path) -> Article:
 
 
 def cli_run(runner: CliRunner, fake: FakeLLM, page: Path, db: Path, mode: str) -> Result:
-    result = runner.invoke(
-        main,
-        [
-            "run",
-            str(page),
-            "--db",
-            str(db),
-            "--model",
-            "fake",
-            "--base-url",
-            fake.url,
-            "--mode",
-            mode,
-            "--max-retries",
-            str(RETRIES),
-            "--max-attempts",
-            "2",
-            "--timeout",
-            "10",
-            "--concurrency",
-            "2",
-        ],
-        env=ENV,
+    """`extractor run PAGE` in `mode`, up to RETRIES rounds of the checker's reasons."""
+    return test_llm.cli_run(
+        runner, fake, db, "--mode", mode, "--max-retries", str(RETRIES), page=page
     )
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        f"uncaught {result.exception!r}\n{result.output}"
-    )
-    assert "Traceback" not in result.output
-    return result
 
 
 # --- reading the database back ------------------------------------------------------
