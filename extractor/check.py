@@ -56,11 +56,12 @@ _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 _BEFORE_POINT = set(CN_DIGITS + "十")
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
-# Or a closing mark and an attribution (a name, a verb of saying, not the 道 of 渠道)
-# ending the words.
+# Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
+# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`).
 _ATTRIBUTION_INSIDE = re.compile(
     r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
-    r"|[”」][^“”「」\n]{0,12}?(?:说|表示|指出|强调|介绍)[。：:，,]?$"
+    r"|[”」][^“”「」\n，,。；;！？!?]{0,15}?"
+    r"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|道)(?:[，,：:。]|$)"
 )
 # A paragraph break not followed by an opening mark: words outside any quotation
 # (a quotation that goes on in a new paragraph opens it with a mark).
@@ -231,14 +232,18 @@ class Checker:
             return None, ["raw is empty"]
         reasons = []
         evidence_span, evidence_reasons = self._evidence(metric.evidence, "raw", raw)
-        span, problem = self._locate_raw(raw, evidence_span, taken or set())
+        # Evidence found, but only in the headline: the raw is the headline's.
+        in_headline = bool(metric.evidence.strip()) and evidence_span is None
+        span, problem = self._locate_raw(
+            raw, evidence_span, taken or set(), headline_first=in_headline and not evidence_reasons
+        )
         if problem:
             reasons.append(problem)
         reading = parse_quantity(raw)
         if reading is None:
             reasons.append(f'raw "{raw}" does not read as a number with a unit')
         else:
-            printed = self.text[span.start : span.end] if span is not None else raw
+            printed = self.printed(raw, span)
             # Stored as printed (`check_article`): what is printed must read the same.
             if printed != raw and parse_quantity(printed) != reading:
                 reasons.append(f'raw "{raw}" is printed "{printed}", which does not read as it')
@@ -269,14 +274,21 @@ class Checker:
         return span, reasons
 
     def _locate_raw(
-        self, raw: str, within: Span | None, taken: set[tuple[int, int]]
+        self,
+        raw: str,
+        within: Span | None,
+        taken: set[tuple[int, int]],
+        *,
+        headline_first: bool = False,
     ) -> tuple[Span | None, str | None]:
         """Where `raw` is printed whole: in `within` (its evidence) first, then anywhere,
         preferring an occurrence no earlier metric took; then in the headline, which
-        gives no offsets. With none, the reason."""
+        gives no offsets (first, when the evidence is the headline's). With none, the
+        reason."""
         first_cut = None
         spare = None
-        for index, in_body in ((self.exact, True), (self.title_exact, False)):
+        indexes = [(self.exact, True), (self.title_exact, False)]
+        for index, in_body in reversed(indexes) if headline_first else indexes:
             scopes = [within, None] if in_body and within else [None]
             for scope in scopes:
                 for span in index.find_all(raw, scope):

@@ -54,10 +54,9 @@ def instruction_paragraphs(text: str) -> list[tuple[int, int]]:
     start = 0
     for paragraph in text.split("\n"):
         end = start + len(paragraph)
-        lowered = paragraph.lower()
-        if any(cue in lowered for cue in _CUES) and _ADDRESSING_A_MODEL.search(
-            unicodedata.normalize("NFKC", paragraph).strip()
-        ):
+        folded = unicodedata.normalize("NFKC", paragraph)  # ｙｏｕ ａｒｅ, ︻系统提示】, 略
+        lowered = folded.lower()
+        if any(cue in lowered for cue in _CUES) and _ADDRESSING_A_MODEL.search(folded.strip()):
             spans.append((start, end))
         start = end + 1
     return spans

@@ -357,9 +357,64 @@ def test_a_direct_quote_with_a_term_in_marks_inside_it_is_accepted(words: str) -
     assert result.rejected == [] and len(result.accepted) == 1
 
 
-def test_a_direct_quote_that_takes_in_its_attribution_or_the_next_paragraph_is_not() -> None:
-    text = "“巷子干净多了。”居民卓嘎说。\n局长扎西表示，将建立长效机制。"
-    for words in ("巷子干净多了。”居民卓嘎说。", "巷子干净多了。”居民卓嘎说。局长扎西表示"):
-        quote = Quote(speaker="卓嘎", text=words, kind="direct")
-        result = check_article(text, ArticleRecords(quotes=[quote]))
-        assert result.accepted == [], words
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "“巷子干净多了。”居民卓嘎说。\n局长扎西表示，将建立长效机制。",
+            "卓嘎",
+            "巷子干净多了。”居民卓嘎说。",
+        ),
+        (
+            "“巷子干净多了。”居民卓嘎说。\n局长扎西表示，将建立长效机制。",
+            "卓嘎",
+            "巷子干净多了。”居民卓嘎说。局长扎西表示",
+        ),
+        (
+            "扎西说：“要加强管理。”扎西表示，这是今年的目标。",
+            "扎西",
+            "要加强管理。”扎西表示，这是今年的目标",
+        ),
+        ("“安全第一。”他笑着说道。", "他", "安全第一。”他笑着说道"),
+        ("“我们很高兴，”卓玛告诉记者，今年收入翻了一番。", "卓玛", "我们很高兴，”卓玛告诉记者"),
+        (
+            "“我们很高兴，”卓玛告诉记者，今年收入翻了一番。",
+            "卓玛",
+            "我们很高兴，”卓玛告诉记者，今年收入翻了一番",
+        ),
+    ],
+)
+def test_a_direct_quote_that_takes_in_its_attribution_or_the_next_paragraph_is_not(
+    text: str, speaker: str, words: str
+) -> None:
+    quote = Quote(speaker=speaker, text=words, kind="direct")
+    result = check_article(text, ArticleRecords(quotes=[quote]))
+    assert result.accepted == [], words
+
+
+@pytest.mark.parametrize(
+    ("headline", "raw", "value"),
+    [("面积达10²平方米", "102平方米", 102), ("全区⑩人获奖", "10人", 10)],
+)
+def test_a_raw_printed_otherwise_in_the_headline_must_read_the_same(
+    headline: str, raw: str, value: int
+) -> None:
+    metric = Metric(raw=raw, value=value, unit=raw.lstrip("0123456789"), approx="exact")
+    result = check_article("正文一句。", ArticleRecords(metrics=[metric]), headline)
+    assert result.accepted == []
+    assert any("does not read as it" in r for r in result.rejected[0].reasons)
+
+
+def test_a_metric_whose_evidence_is_the_headline_stays_in_the_headline() -> None:
+    """`50人` in the headline and again in the body are two claims: one record with the
+    headline as evidence does not take the body's occurrence from the other."""
+    headline, text = "拉萨50人参加培训", "全市另有50人参加志愿服务。"
+    metrics = [
+        Metric(raw="50人", value=50, unit="人", label="参加培训", evidence=headline),
+        Metric(raw="50人", value=50, unit="人", label="志愿者", evidence=text),
+    ]
+    accepted = check_article(text, ArticleRecords(metrics=metrics), headline).accepted
+    assert [(a.record.label, a.span) for a in accepted] == [
+        ("参加培训", None),
+        ("志愿者", Span(start=4, end=7)),
+    ]

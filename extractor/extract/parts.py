@@ -3,7 +3,7 @@
 An article the endpoint refuses as longer than the model's context, or whose
 reply is cut off at the model's output limit, is asked about in two halves,
 split where a paragraph ends (else a sentence), nearest the middle and never
-inside a quotation; a half that is still too long is halved again.
+inside a quotation (`“…”` or `"…"`); a half that is still too long is halved again.
 `--max-chars` splits before asking. Records found in the parts are checked
 once more against the whole article, so their offsets are the article's. A
 passage that cannot be split and is still too long fails the article, with
@@ -56,16 +56,25 @@ def halves(article: Article) -> tuple[Article, Article] | None:
 
 def _outside_quotations(text: str) -> list[bool]:
     """For each offset, is a cut there outside every quotation? (A quotation cut in two
-    would reach the model as two half-quotes.)"""
-    depth = 0
+    would reach the model as two half-quotes.) Reckoned paragraph by paragraph; in a
+    paragraph whose marks do not pair up (OCR drops one now and then) nowhere is
+    known to be inside, so every offset counts as outside."""
     outside = [True]
-    for ch in text:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth = max(0, depth - 1)
-        outside.append(depth == 0)
-    return outside
+    for paragraph in text.split("\n"):
+        depth, lowest, straight, marks = 0, 0, False, []
+        for ch in paragraph:
+            if ch in _OPENING:
+                depth += 1
+            elif ch in _CLOSING:
+                depth -= 1
+                lowest = min(lowest, depth)
+            elif ch == '"':
+                straight = not straight
+            marks.append(depth == 0 and not straight)
+        paired = depth == 0 and lowest == 0 and not straight
+        outside += marks if paired else [True] * len(paragraph)
+        outside.append(True)  # the line break
+    return outside[: len(text) + 1]
 
 
 def _nearest(text: str, cuts: list[int], outside: list[bool]) -> int | None:

@@ -426,3 +426,18 @@ def test_a_passage_remembered_too_long_with_nowhere_to_cut_is_asked_again(
     assert again.exit_code == 0, again.output
     assert [listing in body for body in asked] == [True]
     assert {row["status"] for row in query(db, "select status from extractions")} == {"done"}
+
+
+def test_a_paragraph_whose_marks_do_not_pair_up_does_not_stop_a_split() -> None:
+    """OCR drops a closing mark now and then: what follows is not taken for a quotation."""
+    text = "他说“要加强安全生产。" + "开展检查工作。" * 100 + "\n" + "第二段。" * 50
+    split = halves(article(text))
+    assert split is not None
+    assert "".join(part.text for part in split) == text.replace("\n", "")
+
+
+def test_a_quotation_in_straight_marks_is_not_split_either() -> None:
+    quotation = '"' + "引语内容很长。" * 60 + '"'
+    split = halves(article("开头。" * 20 + quotation + "结尾。" * 40))
+    assert split is not None
+    assert any(quotation in part.text for part in split)
