@@ -362,7 +362,10 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         den, num = read_number(m["den"]), read_number(m["num"])
         if not den or num is None:
             return None
-        return Quantity(num / den, None, "", approx)
+        try:
+            return Quantity(num / den, None, "", approx)
+        except OverflowError:  # a numeral hundreds of digits long: no quantity
+            return None
     unit = m["unit"]
     if unit in _MORE_UNITS:
         unit = unit.replace("多", "")

@@ -282,3 +282,9 @@ def test_no_input_raises(text: str) -> None:
     parse_quantity(text)
     for m in find_quantities(text):
         assert text[m.start : m.end] == m.raw
+
+
+def test_a_fraction_of_numerals_hundreds_of_digits_long_is_no_quantity() -> None:
+    """`X分之Y` divides: with a numeral of 400 digits the quotient overflows a float."""
+    assert parse_quantity("五分之" + "9" * 400) is None
+    assert find_quantities("四五分之" + "1" * 400) == []
