@@ -99,8 +99,11 @@ def stored(db: Path) -> int:
 
 def texts(db: Path, where: str = "") -> set[tuple[str, str]]:
     """The title and text of the articles `where` says, as a request to the model carries them."""
-    with sqlite3.connect(db) as conn:
-        return set(conn.execute(f"select title, text from articles {where}"))
+    try:
+        with sqlite3.connect(db) as conn:
+            return set(conn.execute(f"select title, text from articles {where}"))
+    except sqlite3.OperationalError:  # killed before the schema was made
+        return set()
 
 
 def snapshot(db: Path) -> dict[str, Counter[tuple[object, ...]]]:
