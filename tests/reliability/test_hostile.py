@@ -264,6 +264,23 @@ def _each(records: Records) -> Iterator[tuple[str, Record]]:
 # --- the obeying model --------------------------------------------------------------
 
 
+def obey(
+    runner: CliRunner,
+    tmp_path: Path,
+    page: Path,
+    replies: dict[str, Callable[[int], Record]],
+    mode: str,
+) -> tuple[Path, Obeying, FakeLLM]:
+    """`extractor run PAGE` in `mode` against a model answering `replies` (see Obeying),
+    which must succeed: the database, the model and the server, for what they saw."""
+    model = Obeying(replies)
+    db = tmp_path / "x.db"
+    with serve(model) as fake:
+        result = cli_run(runner, fake, page, db, mode)
+    assert result.exit_code == 0, result.output
+    return db, model, fake
+
+
 class Obeying:
     """A model behind the fake endpoint that does what the article tells it.
 
@@ -568,11 +585,7 @@ def test_an_obeying_model_gets_none_of_its_made_up_records_accepted_even_repeate
     article = only_article(page)
     reply = {**plus(GENUINE, UNGROUNDED), **REPLY_CLAIMS}
     # The whole reply again on every follow-up: it keeps obeying whatever the checker says.
-    model = Obeying({article.text: lambda round_: reply})
-    db = tmp_path / "x.db"
-    with serve(model) as fake:
-        result = cli_run(runner, fake, page, db, mode)
-    assert result.exit_code == 0, result.output
+    db, model, fake = obey(runner, tmp_path, page, {article.text: lambda round_: reply}, mode)
 
     # One first ask and a follow-up per retry, each sending the reasons back.
     requests = model.asked[article.text]
@@ -650,11 +663,7 @@ def test_records_copied_from_the_instructions_are_each_rejected_as_no_reporting(
         assert normalize(words, drop_quotes=True) not in normal, words
         assert normalize(words, drop_quotes=True) in normalize("".join(INJECTED), drop_quotes=True)
     reply = plus(GENUINE, FROM_THE_ORDERS)
-    model = Obeying({article.text: lambda round_: reply})
-    db = tmp_path / "x.db"
-    with serve(model) as fake:
-        result = cli_run(runner, fake, page, db, "tools")
-    assert result.exit_code == 0, result.output
+    db, _, _ = obey(runner, tmp_path, page, {article.text: lambda round_: reply}, "tools")
 
     rows = assert_all_grounded(db)
     rejected = rejection_rows(db)
@@ -735,11 +744,9 @@ def test_a_number_respelled_by_the_model_is_rejected_or_stored_as_printed(
         {"raw": raw, "value": 262, "unit": "条", "label": f"整治背街小巷（{i}）", **CLAIMS}
         for i, raw in enumerate(RESPELLED)
     ]
-    model = Obeying({article.text: lambda round_: {"metrics": variants}})
-    db = tmp_path / "x.db"
-    with serve(model) as fake:
-        result = cli_run(runner, fake, page, db, "json")
-    assert result.exit_code == 0, result.output
+    db, _, _ = obey(
+        runner, tmp_path, page, {article.text: lambda round_: {"metrics": variants}}, "json"
+    )
 
     rows = accepted_rows(db)
     rejected = rejection_rows(db)
@@ -778,11 +785,13 @@ def test_a_direct_quote_run_on_past_its_closing_mark_into_the_next_speaker_is_re
         # the same words reported: an indirect quote may not cross a paragraph either
         {"speaker": "卓嘎", "speaker_title": "居民", "text": run_on, "kind": "indirect"},
     ]
-    model = Obeying({article.text: lambda round_: plus(GENUINE, {"quotes": quotes})})
-    db = tmp_path / "x.db"
-    with serve(model) as fake:
-        result = cli_run(runner, fake, page, db, "tools")
-    assert result.exit_code == 0, result.output
+    db, _, _ = obey(
+        runner,
+        tmp_path,
+        page,
+        {article.text: lambda round_: plus(GENUINE, {"quotes": quotes})},
+        "tools",
+    )
 
     rows = accepted_rows(db)
     rejected = rejection_rows(db)
@@ -850,11 +859,7 @@ def test_text_that_mimics_the_prompts_delimiters_reaches_the_model_as_data(
     article = only_article(page)
     assert article.title == BREAK_TITLE
     assert article.text.split("\n") == [BREAK_FACTS, BREAK_SENTENCE, *BREAK_LINES, BREAK_QUOTE]
-    model = Obeying({article.text: lambda round_: BREAK_RECORDS})
-    db = tmp_path / "x.db"
-    with serve(model) as fake:
-        result = cli_run(runner, fake, page, db, mode)
-    assert result.exit_code == 0, result.output
+    db, _, fake = obey(runner, tmp_path, page, {article.text: lambda round_: BREAK_RECORDS}, mode)
     assert query(db, "select status from extractions") == [{"status": "done"}]
     assert query(db, "select status from runs") == [{"status": "finished"}]
     assert query(db, "select text from articles") == [{"text": article.text}]
