@@ -23,8 +23,9 @@ from extractor.check import Checker
 from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
 from extractor.extract.parts import MIN_PART
+from extractor.manifest import labels_for_run
 from extractor.models import Campaign, Metric, Quote, json_schemas
-from extractor.report import err, print_summary, progress_bar
+from extractor.report import err, print_labels, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -163,12 +164,27 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
     help="Leave full-text search to be indexed later (by the next run, or by "
     "extractor inspect): faster for big batches.",
 )
+@click.option(
+    "--manifest",
+    "manifest_file",
+    type=click.Path(dir_okay=False),
+    help="A CSV or JSON Lines file giving each page's paper, date (YYYY-MM-DD), edition, "
+    "page and title, by its path or file name; other columns are kept in pages.meta.",
+)
+@click.option(
+    "--name-pattern",
+    metavar="PATTERN",
+    help="Read paper, date, edition, page or title from file names, e.g. "
+    "'{paper}_{date}_{page}.txt' (a manifest's values win).",
+)
 @llm_options
 def run(
     paths: tuple[str, ...],
     db_path: str,
     jobs: int | None,
     no_search: bool,
+    manifest_file: str | None,
+    name_pattern: str | None,
     model: str | None,
     base_url: str | None,
     api_key_env: str,
@@ -191,9 +207,15 @@ def run(
     extraction fails, are reported on one line each; the others go on, and the
     exit status is 1.
 
+    --manifest and --name-pattern store each page's paper, date, edition, page
+    and title (a page stored before gets them too); rows that cannot be used
+    are reported one line each, and the exit status is 1.
+
     \b
     Examples:
         extractor run seeds/ --db extractions.db
+        extractor run pages/ --manifest pages.csv
+        extractor run pages/ --name-pattern '{paper}_{date}_{page}.txt'
         OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini
         extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
@@ -208,12 +230,18 @@ def run(
                 _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
     elif jobs is not None:
         _fail("--jobs is for the rules backend; with a model, use --concurrency")
+    try:
+        labels = labels_for_run(paths, manifest_file, name_pattern)
+    except UserError as error:
+        _fail(str(error))
     store = _open_store(db_path)
     store.index_search = not no_search
     try:
         with progress_bar(model is not None) as on_progress:
             if model is None:
-                summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
+                summary = pipeline.run(
+                    list(paths), store, jobs=jobs, on_progress=on_progress, page_meta=labels.meta
+                )
             else:
                 from extractor.extract import llm  # the openai stack loads only when needed
 
@@ -233,13 +261,17 @@ def run(
                     backend = llm.connect(settings, store)
                 except UserError as error:
                     _fail(str(error))
-                summary = pipeline_llm.run(list(paths), store, backend, on_progress=on_progress)
+                summary = pipeline_llm.run(
+                    list(paths), store, backend, on_progress=on_progress, page_meta=labels.meta
+                )
     finally:
         store.close()
     print_summary(summary, db_path)
+    if manifest_file or name_pattern:
+        print_labels(labels)
     if summary.stopped_by:
         _fail(summary.stopped_by)
-    if summary.pages_failed or summary.articles_failed:
+    if summary.pages_failed or summary.articles_failed or labels.problems:
         sys.exit(1)
 
 

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from extractor import pipeline
+from extractor.manifest import PageLabels
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -100,3 +101,11 @@ def print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         highlight=False,
         markup=False,
     )
+
+
+def print_labels(labels: PageLabels) -> None:
+    """How many pages a manifest or name pattern described, and what it could not use."""
+    out = Console(soft_wrap=True, highlight=False)
+    out.print(f"metadata: {len(labels.meta)} pages described", markup=False)
+    for line in labels.report():
+        err.print(f"[yellow]warning[/yellow]: {escape(line)}", highlight=False)
