@@ -143,6 +143,8 @@ class PageLabels:
     problems: list[str] = field(default_factory=list)
     #: Pages the manifest does not list (stored without its metadata).
     missing: list[str] = field(default_factory=list)
+    #: Manifest rows for page files that exist but are not part of this run (not used).
+    elsewhere: int = 0
 
     def report(self) -> list[str]:
         """What to tell the user: each problem, and the missing pages once, in one line."""
@@ -155,6 +157,13 @@ class PageLabels:
                 f"{count} not in the manifest (stored without its metadata): {shown}{more}"
             )
         return lines
+
+    def summary(self) -> str:
+        """How many pages were described, and the manifest rows left for other runs."""
+        line = f"{len(self.meta)} pages described"
+        if self.elsewhere:
+            line += f"; {self.elsewhere} manifest rows are for pages not in this run"
+        return line
 
 
 def label_pages(
@@ -197,7 +206,7 @@ def label_pages(
     if manifest is None:
         return labels
     labels.problems[:0] = manifest.problems
-    rows = _rows_by_page(pages, manifest, base, labels.problems)
+    rows = _rows_by_page(pages, manifest, base, labels)
     for path in pages:
         row = rows.get(path)
         if row is None:
@@ -211,9 +220,18 @@ _DUPLICATE = ManifestRow(0, "", None)
 
 
 def _rows_by_page(
-    pages: list[str], manifest: Manifest, base: Path | None, problems: list[str]
+    pages: list[str], manifest: Manifest, base: Path | None, labels: PageLabels
 ) -> dict[str, ManifestRow]:
-    """Each page's manifest row (`_DUPLICATE` when two rows name it); reports rows unused."""
+    """Each page's manifest row (`_DUPLICATE` when two rows name it); reports rows unused.
+
+    A row for a file that exists but is not part of this run (one manifest for
+    a whole archive, a run over part of it) is no problem; a row whose path
+    names no file at all (a typo) is. A file is looked for beside the run's
+    pages, in the current folder, and beside the manifest.
+    """
+    problems = labels.problems
+    # Where a file of the manifest may be: beside the run's pages, here, beside the manifest.
+    folders = {Path(path).parent for path in pages} | {Path.cwd()} | ({base} if base else set())
     by_name: dict[str, list[str]] = {}
     by_file: dict[str, str] = {}
     for path in pages:
@@ -227,7 +245,10 @@ def _rows_by_page(
             problems.append(f"{where}: {page} pages of this run have that name; give its path")
             continue
         if page is None:
-            problems.append(f"{where}: unknown path, no page of this run")
+            if any((folder / row.path).is_file() for folder in folders):
+                labels.elsewhere += 1
+            else:
+                problems.append(f"{where}: unknown path, no such page")
             continue
         first = rows.get(page)
         if first is not None:

@@ -106,6 +106,6 @@ def print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
 def print_labels(labels: PageLabels) -> None:
     """How many pages a manifest or name pattern described, and what it could not use."""
     out = Console(soft_wrap=True, highlight=False)
-    out.print(f"metadata: {len(labels.meta)} pages described", markup=False)
+    out.print(f"metadata: {labels.summary()}", markup=False)
     for line in labels.report():
         err.print(f"[yellow]warning[/yellow]: {escape(line)}", highlight=False)

@@ -204,7 +204,7 @@ def test_bad_rows_get_one_line_each_and_are_not_used(tmp_path: Path) -> None:
         f"{file} line 3: b.txt: unreadable date '2024-13-01' (no such date)",
         f"{file} line 7: no path",
         f"{file} line 5: c.txt: duplicate path (also on line 4); neither row is used",
-        f"{file} line 6: e.txt: unknown path, no page of this run",
+        f"{file} line 6: e.txt: unknown path, no such page",
     ]
     # b.txt and c.txt are in the manifest (their rows could not be used); d.txt is not.
     assert labels.missing == ["in/d.txt"]
@@ -254,7 +254,7 @@ def test_run_with_a_manifest_with_bad_rows_stores_only_what_is_right(
     assert warnings == [
         f"warning: {file} line 3: {names[1]}: unreadable date '2023-11-31' (no such date)",
         f"warning: {file} line 5: {names[2]}: duplicate path (also on line 4); neither row is used",
-        f"warning: {file} line 6: no_such_page.txt: unknown path, no page of this run",
+        f"warning: {file} line 6: no_such_page.txt: unknown path, no such page",
     ]
     assert "metadata: 1 pages described" in result.stdout
     stored = pages_of(db_path)
@@ -372,3 +372,26 @@ def test_the_model_backend_stores_the_manifest_too(
     assert result.exit_code == 0, result.output
     assert pages_of(db_path)[name]["paper"] == "西藏日报"
     assert query(db_path, "select backend from runs") == [{"backend": "llm"}]
+
+
+def test_one_manifest_for_an_archive_serves_a_run_over_part_of_it(
+    runner: CliRunner, archive: Path, db_path: Path
+) -> None:
+    names = sorted(p.name for p in archive.iterdir())
+    file = write(
+        archive / "pages.csv",
+        "path,paper\n" + "".join(f"{name},拉萨日报\n" for name in names) + "typo.txt,拉萨日报\n",
+    )
+
+    result = invoke(
+        runner, "run", str(archive / names[0]), "--db", str(db_path), "--manifest", str(file)
+    )
+
+    assert result.exit_code == 1  # for the typo, and only for it
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning")] == [
+        f"warning: {file} line 5: typo.txt: unknown path, no such page"
+    ]
+    assert "metadata: 1 pages described; 2 manifest rows are for pages not in this run" in (
+        result.stdout
+    )
+    assert pages_of(db_path)[names[0]]["paper"] == "拉萨日报"
