@@ -14,18 +14,15 @@ from typing import Any, NoReturn, cast
 
 import click
 from pydantic import BaseModel, ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from extractor import pipeline, pipeline_llm
 from extractor.check import Checker
+from extractor.compare import compare
 from extractor.errors import UserError
-from extractor.evaluate import KINDS, evaluate
 from extractor.extract.parts import MIN_PART
 from extractor.manifest import labels_for_run
 from extractor.models import Campaign, Metric, Quote, json_schemas
-from extractor.report import err, print_labels, print_summary, progress_bar
+from extractor.report import print_eval, print_labels, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -391,57 +388,45 @@ def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[
     type=click.Path(exists=True, file_okay=False),
     help="A directory of gold files, one per page (<page file name>.json).",
 )
+@click.option(
+    "--extractor",
+    "extractor_id",
+    metavar="ID",
+    help="Score only this extractor: its id in the comparison (the extractors view), "
+    "its model (or backend) name, or MODEL@VERSION with the start of its prompt version.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evalcommand_path(db_path: str, gold_dir: str, as_json: bool) -> None:
+def evalcommand_path(db_path: str, gold_dir: str, extractor_id: str | None, as_json: bool) -> None:
     """Score the database against gold files: precision, recall, F1 per type and page.
 
-    The records scored are those of the latest run's backend, model and prompt
-    version.
+    Every extractor in the database (backend, model and prompt version) is
+    scored, side by side, with how often matched metrics' labels and matched
+    campaigns' organizers and locations agree with gold, and for a model its
+    calls and tokens per article. With one extractor (or --extractor), the
+    scores are shown page by page. The JSON holds every extractor under
+    "extractors"; its top level is the latest run's extractor (or the one picked).
 
     \b
-    Example:
+    Examples:
         extractor eval --db extractions.db --gold tests/gold
+        extractor eval --gold tests/gold --extractor 2 --json
     """
     if not Path(db_path).exists():
         _fail(f"{db_path}: no such database (run `extractor run` first)")
     store = _open_store(db_path)
     try:
-        if store.latest_extractor() is None:
-            raise UserError(f"{db_path}: no extraction to score (run `extractor run` first)")
-        report = evaluate(store, Path(gold_dir))
+        scored = compare(store, Path(gold_dir), extractor_id)
+        latest = store.latest_extractor()
     except UserError as error:
         _fail(str(error))
     finally:
         store.close()
+    shown = next((s for s in scored if s.row.extractor == latest), scored[-1])
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        document = {**shown.report.as_dict(), "extractors": [s.as_dict() for s in scored]}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
-    out = Console()
-    table = Table(title="precision / recall / F1")
-    table.add_column("page")
-    for kind in KINDS:
-        table.add_column(kind, justify="right")
-    rows = [*report.pages.items(), ("all pages", report.total())]
-    for page, scores in rows:
-        table.add_row(
-            escape(page),
-            *(
-                f"{scores[k].precision:.2f} / {scores[k].recall:.2f} / {scores[k].f1:.2f}"
-                for k in KINDS
-            ),
-        )
-    out.print(table)
-    for page in report.ambiguous:
-        err.print(
-            f"warning: more than one page in {db_path} is named {page}; their records are "
-            "scored together",
-            highlight=False,
-            markup=False,
-        )
-    for page in report.missing:
-        err.print(
-            f"warning: {page} is in the gold but not in {db_path}", highlight=False, markup=False
-        )
+    print_eval(scored, shown, db_path)
 
 
 @main.command()
