@@ -14,17 +14,15 @@ from typing import Any, NoReturn, cast
 
 import click
 from pydantic import BaseModel, ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from extractor import pipeline, pipeline_llm
 from extractor.check import Checker
+from extractor.compare import compare
 from extractor.errors import UserError
-from extractor.evaluate import KINDS, evaluate
 from extractor.extract.parts import MIN_PART
+from extractor.manifest import labels_for_run
 from extractor.models import Campaign, Metric, Quote, json_schemas
-from extractor.report import err, print_summary, progress_bar
+from extractor.report import print_eval, print_labels, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -163,12 +161,27 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
     help="Leave full-text search to be indexed later (by the next run, or by "
     "extractor inspect): faster for big batches.",
 )
+@click.option(
+    "--manifest",
+    "manifest_file",
+    type=click.Path(dir_okay=False),
+    help="A CSV or JSON Lines file giving each page's paper, date (YYYY-MM-DD), edition, "
+    "page and title, by its path or file name; other columns are kept in pages.meta.",
+)
+@click.option(
+    "--name-pattern",
+    metavar="PATTERN",
+    help="Read paper, date, edition, page or title from file names, e.g. "
+    "'{paper}_{date}_{page}.txt' (a manifest's values win).",
+)
 @llm_options
 def run(
     paths: tuple[str, ...],
     db_path: str,
     jobs: int | None,
     no_search: bool,
+    manifest_file: str | None,
+    name_pattern: str | None,
     model: str | None,
     base_url: str | None,
     api_key_env: str,
@@ -191,9 +204,15 @@ def run(
     extraction fails, are reported on one line each; the others go on, and the
     exit status is 1.
 
+    --manifest and --name-pattern store each page's paper, date, edition, page
+    and title (a page stored before gets them too); rows that cannot be used
+    are reported one line each, and the exit status is 1.
+
     \b
     Examples:
         extractor run seeds/ --db extractions.db
+        extractor run pages/ --manifest pages.csv
+        extractor run pages/ --name-pattern '{paper}_{date}_{page}.txt'
         OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini
         extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
@@ -208,12 +227,18 @@ def run(
                 _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
     elif jobs is not None:
         _fail("--jobs is for the rules backend; with a model, use --concurrency")
+    try:
+        labels = labels_for_run(paths, manifest_file, name_pattern)
+    except UserError as error:
+        _fail(str(error))
     store = _open_store(db_path)
     store.index_search = not no_search
     try:
         with progress_bar(model is not None) as on_progress:
             if model is None:
-                summary = pipeline.run(list(paths), store, jobs=jobs, on_progress=on_progress)
+                summary = pipeline.run(
+                    list(paths), store, jobs=jobs, on_progress=on_progress, page_meta=labels.meta
+                )
             else:
                 from extractor.extract import llm  # the openai stack loads only when needed
 
@@ -233,13 +258,17 @@ def run(
                     backend = llm.connect(settings, store)
                 except UserError as error:
                     _fail(str(error))
-                summary = pipeline_llm.run(list(paths), store, backend, on_progress=on_progress)
+                summary = pipeline_llm.run(
+                    list(paths), store, backend, on_progress=on_progress, page_meta=labels.meta
+                )
     finally:
         store.close()
     print_summary(summary, db_path)
+    if manifest_file or name_pattern:
+        print_labels(labels)
     if summary.stopped_by:
         _fail(summary.stopped_by)
-    if summary.pages_failed or summary.articles_failed:
+    if summary.pages_failed or summary.articles_failed or labels.problems:
         sys.exit(1)
 
 
@@ -359,57 +388,45 @@ def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[
     type=click.Path(exists=True, file_okay=False),
     help="A directory of gold files, one per page (<page file name>.json).",
 )
+@click.option(
+    "--extractor",
+    "extractor_id",
+    metavar="ID",
+    help="Score only this extractor: its id in the comparison (the extractors view), "
+    "its model (or backend) name, or MODEL@VERSION with the start of its prompt version.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evalcommand_path(db_path: str, gold_dir: str, as_json: bool) -> None:
+def evalcommand_path(db_path: str, gold_dir: str, extractor_id: str | None, as_json: bool) -> None:
     """Score the database against gold files: precision, recall, F1 per type and page.
 
-    The records scored are those of the latest run's backend, model and prompt
-    version.
+    Every extractor in the database (backend, model and prompt version) is
+    scored, side by side, with how often matched metrics' labels and matched
+    campaigns' organizers and locations agree with gold, and for a model its
+    calls and tokens per article. With one extractor (or --extractor), the
+    scores are shown page by page. The JSON holds every extractor under
+    "extractors"; its top level is the latest run's extractor (or the one picked).
 
     \b
-    Example:
+    Examples:
         extractor eval --db extractions.db --gold tests/gold
+        extractor eval --gold tests/gold --extractor 2 --json
     """
     if not Path(db_path).exists():
         _fail(f"{db_path}: no such database (run `extractor run` first)")
     store = _open_store(db_path)
     try:
-        if store.latest_extractor() is None:
-            raise UserError(f"{db_path}: no extraction to score (run `extractor run` first)")
-        report = evaluate(store, Path(gold_dir))
+        scored = compare(store, Path(gold_dir), extractor_id)
+        latest = store.latest_extractor()
     except UserError as error:
         _fail(str(error))
     finally:
         store.close()
+    shown = next((s for s in scored if s.row.extractor == latest), scored[-1])
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        document = {**shown.report.as_dict(), "extractors": [s.as_dict() for s in scored]}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
-    out = Console()
-    table = Table(title="precision / recall / F1")
-    table.add_column("page")
-    for kind in KINDS:
-        table.add_column(kind, justify="right")
-    rows = [*report.pages.items(), ("all pages", report.total())]
-    for page, scores in rows:
-        table.add_row(
-            escape(page),
-            *(
-                f"{scores[k].precision:.2f} / {scores[k].recall:.2f} / {scores[k].f1:.2f}"
-                for k in KINDS
-            ),
-        )
-    out.print(table)
-    for page in report.ambiguous:
-        err.print(
-            f"warning: more than one page in {db_path} is named {page}; their records are "
-            "scored together",
-            highlight=False,
-            markup=False,
-        )
-    for page in report.missing:
-        err.print(
-            f"warning: {page} is in the gold but not in {db_path}", highlight=False, markup=False
-        )
+    print_eval(scored, shown, db_path)
 
 
 @main.command()

@@ -12,6 +12,11 @@ how the page was cut into articles):
   removed (untitled photos are left out on both sides);
 - matching is one-to-one. A prediction is right when it matches any gold
   record, optional or not; recall counts only the required ones.
+
+On the records matched, it also reports how often the fields that do not
+decide a match agree with gold (`Agreement`): a metric's `label` (the two
+labels share most of their characters), a campaign's `organizer` and
+`location` (both empty, or one holds the other).
 """
 
 from __future__ import annotations
@@ -82,7 +87,25 @@ MATCHERS: dict[str, Matcher] = {
 
 def match_count(preds: Sequence[Record], golds: Sequence[Record], matches: Matcher) -> int:
     """Size of a maximum one-to-one matching (Kuhn's augmenting paths; lists are small)."""
+    return len(match_pairs(preds, golds, matches))
+
+
+def match_pairs(
+    preds: Sequence[Record],
+    golds: Sequence[Record],
+    matches: Matcher,
+    prefer: Callable[[Record, Record], tuple[bool, ...]] | None = None,
+) -> dict[int, int]:
+    """A maximum one-to-one matching, as {gold index: prediction index}.
+
+    With `prefer`, each prediction tries the gold records it matches in order
+    of preference (a label that agrees first), so that among equal metrics
+    (two `2名`) the pairs read as a person would pair them.
+    """
     edges = [[g for g, gold in enumerate(golds) if matches(pred, gold)] for pred in preds]
+    if prefer is not None:
+        for p, pred in enumerate(preds):
+            edges[p].sort(key=lambda g: prefer(pred, golds[g]), reverse=True)
     owner: dict[int, int] = {}
 
     def augment(p: int, seen: set[int]) -> bool:
@@ -95,7 +118,98 @@ def match_count(preds: Sequence[Record], golds: Sequence[Record], matches: Match
                 return True
         return False
 
-    return sum(augment(p, set()) for p in range(len(preds)))
+    for p in range(len(preds)):
+        augment(p, set())
+    return owner
+
+
+def _chars(text: str | None) -> Counter[str]:
+    return Counter(normalize(text or "", drop_quotes=True))
+
+
+def labels_agree(pred: Record, gold: Record) -> bool | None:
+    """Whether a metric's label says what the gold label says: the two share most of
+    their characters (Dice coefficient of their characters at least 0.5). None when
+    the gold has no label (nothing to agree with).
+
+    >>> labels_agree({"label": "产值"}, {"label": "工业总产值"})  # 2·2 / (2 + 5)
+    True
+    """
+    a, b = _chars(pred.get("label")), _chars(gold.get("label"))
+    if not b:
+        return None
+    return 2 * sum((a & b).values()) >= 0.5 * (a.total() + b.total())
+
+
+def _field_agrees(name: str) -> Callable[[Record, Record], bool | None]:
+    def agrees(pred: Record, gold: Record) -> bool:
+        a = normalize(pred.get(name) or "", drop_quotes=True)
+        b = normalize(gold.get(name) or "", drop_quotes=True)
+        return a == b or bool(a and b and (a in b or b in a))
+
+    agrees.__doc__ = f"Whether the {name}s agree: both empty, or one holds the other."
+    return agrees
+
+
+#: The fields compared on matched records, per record type: name → agrees(pred, gold).
+AGREEMENTS: dict[str, dict[str, Callable[[Record, Record], bool | None]]] = {
+    "metrics": {"labels": labels_agree},
+    "campaigns": {"organizers": _field_agrees("organizer"), "locations": _field_agrees("location")},
+}
+#: How much a matched prediction prefers each gold record it matches, tried in that
+#: order: the one a person would pair it with (among equal metrics, the one whose label
+#: agrees; among campaigns whose names hold each other, the one of the same name, then
+#: the one whose organizer and location agree).
+PREFERENCE: dict[str, Callable[[Record, Record], tuple[bool, ...]]] = {
+    "metrics": lambda p, g: (bool(labels_agree(p, g)),),
+    "campaigns": lambda p, g: (
+        normalize(p["name"], drop_quotes=True) == normalize(g["name"], drop_quotes=True),
+        bool(AGREEMENTS["campaigns"]["organizers"](p, g)),
+        bool(AGREEMENTS["campaigns"]["locations"](p, g)),
+    ),
+}
+
+
+@dataclass
+class Agreement:
+    """Of the matched records with something to compare, how many agree with gold."""
+
+    compared: int = 0
+    agree: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.agree / self.compared if self.compared else None
+
+    def add(self, other: Agreement) -> None:
+        self.compared += other.compared
+        self.agree += other.agree
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        share = self.share
+        return {
+            "compared": self.compared,
+            "agree": self.agree,
+            "share": None if share is None else round(share, 4),
+        }
+
+
+def agreement_on_page(
+    kind: str, preds: Sequence[Record], golds: Sequence[Record]
+) -> dict[str, Agreement]:
+    """How the matched records of one type on one page agree with gold, field by field."""
+    fields = AGREEMENTS.get(kind, {})
+    if not fields:
+        return {}
+    pairs = match_pairs(preds, golds, MATCHERS[kind], PREFERENCE.get(kind))
+    found = {name: Agreement() for name in fields}
+    for g, p in pairs.items():
+        for name, agrees in fields.items():
+            verdict = agrees(preds[p], golds[g])
+            if verdict is not None:
+                found[name].compared += 1
+                found[name].agree += verdict
+    return found
 
 
 @dataclass
@@ -155,6 +269,8 @@ def score_page(preds: Sequence[Record], golds: Sequence[Record], matches: Matche
 class Report:
     extractor: Extractor | None
     pages: dict[str, dict[str, Score]] = field(default_factory=dict)
+    #: Per page: labels, organizers, locations → agreement on the matched records.
+    agreement: dict[str, dict[str, Agreement]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     # Gold pages matched by more than one stored page of that file name: scored together.
     ambiguous: list[str] = field(default_factory=list)
@@ -166,13 +282,25 @@ class Report:
                 totals[kind].add(score)
         return totals
 
+    def total_agreement(self) -> dict[str, Agreement]:
+        totals = {name: Agreement() for fields in AGREEMENTS.values() for name in fields}
+        for found in self.agreement.values():
+            for name, agreement in found.items():
+                totals[name].add(agreement)
+        return totals
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "extractor": None if self.extractor is None else vars(self.extractor),
             "total": {k: s.as_dict() for k, s in self.total().items()},
+            "agreement": {k: a.as_dict() for k, a in self.total_agreement().items()},
             "pages": {
                 page: {k: s.as_dict() for k, s in scores.items()}
                 for page, scores in self.pages.items()
+            },
+            "pages_agreement": {
+                page: {k: a.as_dict() for k, a in found.items()}
+                for page, found in self.agreement.items()
             },
             "missing_pages": self.missing,
             "ambiguous_pages": self.ambiguous,
@@ -220,5 +348,10 @@ def evaluate(store: Store, gold_dir: Path, extractor: Extractor | None = None) -
             golds["campaigns"] += [c.model_dump() for c in article.campaigns]
         report.pages[gold_page.source] = {
             kind: score_page(preds[kind], golds[kind], MATCHERS[kind]) for kind in KINDS
+        }
+        report.agreement[gold_page.source] = {
+            name: agreement
+            for kind in AGREEMENTS
+            for name, agreement in agreement_on_page(kind, preds[kind], golds[kind]).items()
         }
     return report

@@ -17,7 +17,7 @@ import os
 import signal
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from extractor.check import check_article
 from extractor.errors import UserError, unexpected
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
+from extractor.pagemeta import PageMeta
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.store import Extractor, Store
@@ -175,10 +176,12 @@ def run(
     extractor: Extractor | None = None,
     jobs: int | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    page_meta: Mapping[str, PageMeta] | None = None,
 ) -> RunSummary:
     """Extract every page under `paths` into `store`; bad files are reported and skipped.
 
-    With `jobs` > 1, pages are read, segmented, extracted and checked in that
+    `page_meta` gives pages (by path, as `expand_paths` yields them) their
+    paper, date, … (`manifest.label_pages`). With `jobs` > 1, pages are read, segmented, extracted and checked in that
     many worker processes (`extract` must then be a module-level function);
     this process alone writes, one transaction per article, in input order.
     """
@@ -200,7 +203,8 @@ def run(
                 prepared = map(prepare_page, targets)
             for done, page in enumerate(prepared, start=1):
                 if page.error is None:
-                    _store_page(page, store, extract, extractor, summary)
+                    meta = page_meta.get(page.path) if page_meta else None
+                    _store_page(page, store, extract, extractor, summary, meta)
                     store.sync_search(every=SEARCH_EVERY)
                 else:
                     summary.pages_failed += 1
@@ -246,9 +250,10 @@ def _store_page(
     extract: ExtractFn,
     extractor: Extractor,
     summary: RunSummary,
+    meta: PageMeta | None = None,
 ) -> None:
     page = store.add_page(
-        prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles
+        prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles, meta
     )
     summary.pages += 1
     for k, (article_id, article) in enumerate(page.articles):

@@ -12,12 +12,13 @@ import asyncio
 import contextlib
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from extractor.errors import ArticleFailed, EndpointRefused, unexpected
 from extractor.models import Article, CheckResult
+from extractor.pagemeta import PageMeta
 from extractor.pipeline import Progress, RunSummary, index_search, prepare_page, write_outcome
 from extractor.sources import expand_paths
 from extractor.store import Extractor, Store
@@ -33,8 +34,11 @@ def run(
     backend: LLMBackend,
     *,
     on_progress: Callable[[Progress], None] | None = None,
+    page_meta: Mapping[str, PageMeta] | None = None,
 ) -> RunSummary:
     """Extract every page under `paths` with a model, calls in flight up to the concurrency.
+
+    `page_meta` gives pages their paper, date, … as in `pipeline.run`.
 
     Pages are read and segmented as the calls go; each article is stored (one
     transaction) as soon as its records are checked. An article that fails is
@@ -55,7 +59,11 @@ def run(
     backend.endpoint.log = QueuedCallLog(store, writer)
     try:
         try:
-            asyncio.run(_extract_concurrently(paths, store, writer, backend, summary, on_progress))
+            asyncio.run(
+                _extract_concurrently(
+                    paths, store, writer, backend, summary, on_progress, page_meta or {}
+                )
+            )
         finally:
             writer.close()  # at once if the loop closed it; else (Ctrl-C) let it finish
             summary.errors.extend(writer.errors)
@@ -85,6 +93,7 @@ async def _extract_concurrently(
     backend: LLMBackend,
     summary: RunSummary,
     on_progress: Callable[[Progress], None] | None,
+    page_meta: Mapping[str, PageMeta],
 ) -> None:
     extractor = summary.extractor
     assert extractor is not None
@@ -126,6 +135,7 @@ async def _extract_concurrently(
                         chars=prepared.chars,
                         encoding=prepared.encoding,
                         articles=prepared.articles,
+                        meta=page_meta.get(prepared.path),
                     )
                 )
             )

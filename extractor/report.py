@@ -17,6 +17,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from extractor import pipeline
+from extractor.compare import Scored, short_labels
+from extractor.evaluate import KINDS, Agreement, Score
+from extractor.manifest import PageLabels
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -100,3 +103,101 @@ def print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         highlight=False,
         markup=False,
     )
+
+
+def print_labels(labels: PageLabels) -> None:
+    """How many pages a manifest or name pattern described, and what it could not use."""
+    out = Console(soft_wrap=True, highlight=False)
+    out.print(f"metadata: {labels.summary()}", markup=False)
+    for line in labels.report():
+        err.print(f"[yellow]warning[/yellow]: {escape(line)}", highlight=False)
+
+
+def _prf(score: Score) -> str:
+    return f"{score.precision:.2f} / {score.recall:.2f} / {score.f1:.2f}"
+
+
+def _share(agreement: Agreement) -> str:
+    share = agreement.share
+    return "–" if share is None else f"{share:.2f} ({agreement.agree}/{agreement.compared})"
+
+
+def _per_article(value: float | None, scored: Scored) -> str:
+    """A model's cost per article; "–" for an extractor that logged no call (the rules)."""
+    return "–" if not scored.row.calls or value is None else f"{value:g}"
+
+
+def comparison_table(scored: list[Scored]) -> Table:
+    """`extractor eval` with several extractors: one column each, totals over the gold pages
+    (precision / recall / F1; agreement as a share, with agreeing / compared)."""
+    table = Table(title="extractors side by side, over all gold pages")
+    table.add_column("")
+    labels = short_labels([one.row for one in scored])
+    for one in scored:
+        table.add_column(f"{one.row.id}: {escape(labels[one.row.id])}", justify="right")
+    totals = [one.report.total() for one in scored]
+    agreements = [one.report.total_agreement() for one in scored]
+    table.add_row("pages extracted", *(f"{one.pages_extracted}/{one.gold_pages}" for one in scored))
+    for kind in KINDS:
+        table.add_row(f"{kind} P / R / F1", *(_prf(total[kind]) for total in totals))
+    for name, shown in (
+        ("labels", "labels agree"),
+        ("organizers", "organizers"),
+        ("locations", "locations"),
+    ):
+        table.add_row(shown, *(_share(agreement[name]) for agreement in agreements))
+    table.add_row("calls / article", *(_per_article(o.row.calls_per_article, o) for o in scored))
+    table.add_row("tokens / article", *(_per_article(o.row.tokens_per_article, o) for o in scored))
+    return table
+
+
+def pages_table(one: Scored) -> Table:
+    """`extractor eval` for one extractor: page by page, then all pages."""
+    agreement = one.report.total_agreement()
+    caption = " | ".join(
+        [
+            f"labels agree {_share(agreement['labels'])}",
+            f"organizers {_share(agreement['organizers'])}",
+            f"locations {_share(agreement['locations'])}",
+            *(
+                [
+                    f"calls/article {_per_article(one.row.calls_per_article, one)}",
+                    f"tokens/article {_per_article(one.row.tokens_per_article, one)}",
+                ]
+                if one.row.calls
+                else []
+            ),
+        ]
+    )
+    table = Table(
+        title=f"precision / recall / F1 of {escape(one.row.label)} (extractor {one.row.id})",
+        caption=caption,
+    )
+    table.add_column("page")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    for page, scores in [*one.report.pages.items(), ("all pages", one.report.total())]:
+        table.add_row(escape(page), *(_prf(scores[kind]) for kind in KINDS))
+    return table
+
+
+def print_eval(scored: list[Scored], shown: Scored, db_path: str) -> None:
+    """`extractor eval`'s output: extractors side by side (or one, page by page), then the
+    gold pages the database lacks or holds twice."""
+    out = Console()
+    if len(scored) > 1:
+        out.print(comparison_table(scored))
+        out.print("per page: extractor eval --extractor ID", highlight=False)
+    else:
+        out.print(pages_table(shown))
+    for page in shown.report.ambiguous:
+        err.print(
+            f"warning: more than one page in {db_path} is named {page}; their records are "
+            "scored together",
+            highlight=False,
+            markup=False,
+        )
+    for page in shown.report.missing:
+        err.print(
+            f"warning: {page} is in the gold but not in {db_path}", highlight=False, markup=False
+        )

@@ -27,8 +27,11 @@ import sqlite_utils
 
 from extractor.errors import TOO_LONG, UserError
 from extractor.models import Article, CheckResult, LLMCall
+from extractor.names import record_keys
+from extractor.pagemeta import PageMeta
 from extractor.search import create_search, search_ready, sync_search
 from extractor.tables import RECORD_TABLES, SCHEMA_VERSION, TABLES
+from extractor.views import create_views, describe_page, meta_columns, refresh_keys
 
 
 def now() -> str:
@@ -128,6 +131,8 @@ class Store:
             ]:
                 self.db.table(name).create_index([column], if_not_exists=True)
             create_search(self.db)
+            create_views(self.db)
+            refresh_keys(self.db, missing=True)  # records stored before the key columns
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         sync_search(self.db)  # an older database is searchable from its next write-open
 
@@ -163,11 +168,24 @@ class Store:
     # --- pages and articles -----------------------------------------------
 
     def add_page(
-        self, path: str, sha256: str, chars: int, encoding: str, articles: list[Article]
+        self,
+        path: str,
+        sha256: str,
+        chars: int,
+        encoding: str,
+        articles: list[Article],
+        meta: PageMeta | None = None,
     ) -> StoredPage:
-        """Store a page and its articles in one transaction; a known page is returned as stored."""
+        """Store a page and its articles in one transaction; a known page is returned as stored.
+
+        `meta` (paper, date, … from a manifest) is stored with a new page and laid
+        over what a known page has: a page run again is described, not doubled.
+        """
         row = self.db.execute("select id from pages where sha256 = ?", [sha256]).fetchone()
         if row is not None:
+            if meta is not None:
+                with self.db.atomic():
+                    describe_page(self.db, row[0], meta)
             return StoredPage(row[0], self.articles_of(row[0]), new=False)
         with self.db.atomic():
             page_id = self._insert_one(
@@ -179,6 +197,7 @@ class Store:
                     "chars": chars,
                     "encoding": encoding,
                     "added_at": now(),
+                    **(meta_columns(meta) if meta is not None else {}),
                 },
             )
             stored = [
@@ -251,6 +270,11 @@ class Store:
                 "model": extractor.model,
                 "prompt_version": extractor.prompt_version,
             }
+            paper, page_id = self.db.execute(
+                "select p.paper, p.id from articles a join pages p on p.id = a.page_id "
+                "where a.id = ?",
+                [article_id],
+            ).fetchone()
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in RECORD_TABLES.values()}
             for accepted in result.accepted:
                 record = accepted.record
@@ -261,6 +285,7 @@ class Store:
                     "located_in": "text" if span else "title",
                 }
                 fields = record.model_dump()
+                fields |= record_keys(accepted.record_type, fields, paper, page_id)
                 rows[RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
             for table, records in rows.items():
                 self._insert(table, *records)

@@ -12,7 +12,9 @@ from typing import Any
 #: Bumped when the schema changes; `migrate` brings an older database up to date.
 #: 2: the LLM backend's columns (calls and tokens on runs, model and prompt version
 #: on records, the cache key on llm_calls) and full-text search (`search.py`).
-SCHEMA_VERSION = 2
+#: 3: page metadata (paper, date, month, edition, page, title, meta), a campaign's
+#: canonical name, a quote's person, and the views of `views.py`.
+SCHEMA_VERSION = 3
 
 #: Rows that belong to an article and to the run that wrote them.
 OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
@@ -50,6 +52,14 @@ TABLES: dict[str, dict[str, Any]] = {
             "chars": int,
             "encoding": str,
             "added_at": str,
+            # From a manifest or a file-name pattern (`manifest.py`); empty when unknown.
+            "paper": str,
+            "date": str,
+            "month": str,
+            "edition": str,
+            "page": str,
+            "title": str,
+            "meta": str,
         },
         "unique": [["sha256"]],
     },
@@ -111,8 +121,8 @@ TABLES: dict[str, dict[str, Any]] = {
     "metrics": _record_table(
         label=str, raw=str, value=float, value_max=float, unit=str, approx=str, evidence=str
     ),
-    "quotes": _record_table(speaker=str, speaker_title=str, text=str, kind=str),
-    "campaigns": _record_table(name=str, organizer=str, location=str, evidence=str),
+    "quotes": _record_table(speaker=str, speaker_title=str, text=str, kind=str, person=str),
+    "campaigns": _record_table(name=str, organizer=str, location=str, evidence=str, canonical=str),
     "llm_calls": {
         "columns": {
             "id": int,

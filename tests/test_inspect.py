@@ -261,9 +261,9 @@ def test_campaigns_in_more_than_one_article(server: Server, db: Path) -> None:
     rows = server.rows("/extractions/campaigns_in_several_articles.json")
     stored = query(
         db,
-        "select name from campaigns group by name having count(distinct article_id) > 1",
+        "select canonical from campaigns group by canonical having count(distinct article_id) > 1",
     )
-    assert rows and {r["name"] for r in rows} == {r["name"] for r in stored}
+    assert rows and {r["canonical"] for r in rows} == {r["canonical"] for r in stored}
     assert all(r["articles"] > 1 for r in rows)
 
 

@@ -26,7 +26,20 @@ from tests.conftest import SEED_PAGES, SEEDS
 
 #: The columns DESIGN.md promises; the store may add more, never fewer.
 CONTRACT_COLUMNS: dict[str, set[str]] = {
-    "pages": {"id", "path", "name", "sha256", "chars", "encoding"},
+    "pages": {
+        "id",
+        "path",
+        "name",
+        "sha256",
+        "chars",
+        "encoding",
+        "paper",
+        "date",
+        "edition",
+        "page",
+        "title",
+        "meta",
+    },
     "articles": {
         "id",
         "page_id",
@@ -69,6 +82,7 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
         "article_id",
         "run_id",
         "name",
+        "canonical",
         "organizer",
         "location",
         "evidence",
