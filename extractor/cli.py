@@ -469,3 +469,7 @@ def inspectcommand_path(db_path: str, port: int, live: bool) -> None:
         server.serve(db_path, port=port, live=live, echo=click.echo)
     except UserError as error:
         _fail(str(error))
+
+
+# The `gold` commands, in a module of their own, register themselves on `main`.
+from extractor import cli_gold  # noqa: E402, F401
