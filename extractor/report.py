@@ -1,4 +1,6 @@
-"""What `extractor run` shows: a progress bar while it works, a summary when it ends.
+"""What the commands print: `extractor run`'s progress bar while it works and its
+summary when it ends (or, stopped by Ctrl-C, what it stored and how to go on);
+`extractor eval`'s scores.
 
 Output only; the run itself is `pipeline`'s.
 """
@@ -10,6 +12,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -17,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from extractor import pipeline
+from extractor.evaluate import KINDS, Report
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -100,3 +104,57 @@ def print_summary(summary: pipeline.RunSummary, db_path: str) -> None:
         highlight=False,
         markup=False,
     )
+
+
+def print_interrupted(run: dict[str, Any] | None, db_path: str) -> None:
+    """What a run stopped by Ctrl-C stored (its `runs` row), and that running it again resumes."""
+    if run is None:  # stopped before it began
+        err.print("interrupted before anything was stored", highlight=False, markup=False)
+        return
+    failed, skipped = run["articles_failed"] or 0, run["articles_skipped"] or 0
+    stored = (run["articles"] or 0) - skipped - failed
+    records = ", ".join(f"{run[kind] or 0} {kind}" for kind in ("metrics", "quotes", "campaigns"))
+    said = (
+        f"interrupted: run {run['id']} stored {stored} articles in {db_path} ({records}), "
+        "each whole with its records"
+    )
+    if failed:
+        said += f"; {failed} failed (they are tried again)"
+    if skipped:
+        said += f"; {skipped} were there already"
+    resume = "Run the same command again to resume: what is stored is skipped"
+    if run["backend"] == "llm":
+        resume += ", and replies already received are answered from the log of calls"
+    err.print(f"{said}.\n{resume}.", highlight=False, markup=False)
+
+
+def print_scores(report: Report) -> None:
+    """The scores of `extractor eval` in two tables that fit 80 columns: precision, recall
+    and F1 of each record type over all pages, then F1 per page (all of it: `--json`)."""
+    out = Console()
+    scored = report.extractor
+    totals = Table(
+        title=f"{scored.backend} backend, model {scored.model}, prompt version "
+        f"{scored.prompt_version}"
+        if scored
+        else None,
+        title_justify="left",
+    )
+    totals.add_column(f"all {len(report.pages)} pages")
+    for column in ("precision", "recall", "F1", "extracted", "gold"):
+        totals.add_column(column, justify="right")
+    for kind, score in report.total().items():
+        totals.add_row(
+            kind,
+            *(f"{x:.2f}" for x in (score.precision, score.recall, score.f1)),
+            str(score.predicted),
+            str(score.gold),
+        )
+    out.print(totals)
+    pages = Table(title="F1 per page", title_justify="left")
+    pages.add_column("page", overflow="fold")
+    for kind in KINDS:
+        pages.add_column(kind, justify="right")
+    for page, scores in report.pages.items():
+        pages.add_row(escape(page), *(f"{scores[kind].f1:.2f}" for kind in KINDS))
+    out.print(pages)
