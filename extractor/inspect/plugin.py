@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
 import datasette
@@ -130,7 +130,7 @@ def _row_id(text: str) -> int | None:
 @hookimpl
 def handle_exception(
     datasette: Any, request: Request, exception: Exception
-) -> Callable[[], Awaitable[Response]]:
+) -> Callable[[], Coroutine[Any, Any, Response]]:
     """Datasette's error page (HTML, or JSON for a `.json` path), printing nothing for a
     4xx (a mistyped URL is no news) and one line for a server error."""
 
