@@ -37,7 +37,7 @@ PREFIXED_UNITS = ("千瓦时", "千瓦", "千伏", "千米", "千克", "个百�
 MAGNITUDES = "万亿千百"
 #: An article's lines that gold copies from the page as printed.
 _PRINTED_LINES = ("title", "kicker", "subtitle", "byline")
-#: Each list of records in an article: its singular name, its model, the fields printed in the page.
+#: Each list of records in an article: the name of one record, and its model.
 _RECORDS: dict[str, tuple[str, type[BaseModel]]] = {
     "metrics": ("metric", GoldMetric),
     "quotes": ("quote", GoldQuote),
@@ -139,12 +139,11 @@ def check_gold(gold: object, page_text: str, page_name: str | None = None) -> li
     """Every problem of a gold file (its parsed JSON) against its page, one line each.
 
     `page_name`, when given, must be the file's `source`. An empty list: the
-    file is well formed and everything it quotes is printed in the page.
-
-    >>> check_gold({"source": "p.txt", "articles": [{"title": "拉萨",
-    ...     "metrics": [{"raw": "13亿元", "value": 13, "unit": "亿元", "approx": "exact"}]}]},
-    ...     "拉萨\\n产值130亿元")
-    ["article 0 (拉萨), metric 0: raw '13亿元' not in page", "article 0 (拉萨), metric 0: unit '亿元' keeps a magnitude (亿): write it in value"]
+    file is well formed and everything it quotes is printed in the page. A metric
+    `{"raw": "131亿元", "unit": "亿元", …}` in the first article, titled 拉萨, of a
+    page printing 130亿元 gives two problems:
+    `article 0 (拉萨), metric 0: raw '131亿元' not in page` and
+    `article 0 (拉萨), metric 0: unit '亿元' keeps a magnitude (亿): write it in value`.
     """
     if not isinstance(gold, dict) or not isinstance(gold.get("articles"), list):
         return ["not a gold file: a JSON object with 'source' and a list of 'articles'"]

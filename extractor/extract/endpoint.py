@@ -212,7 +212,7 @@ class Endpoint:
             self.usage.failed_calls += 1
             not_json = UnusableReply("the reply is an HTML page, not a chat completion")
             self._log(who, key, sent, body, started, started_at, not_json)
-            raise EndpointRefused(self._not_an_api("HTTP 200, an HTML page"))
+            raise EndpointRefused(self._not_an_api(f"HTTP {response.status_code}, an HTML page"))
         self._reached = True
         try:
             completion = read_completion(body)
