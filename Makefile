@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= extractions.db
 
-.PHONY: install run test lint browser schemas bench clean
+.PHONY: install run test fuzz lint browser schemas bench clean
 
 $(BIN)/extractor: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +26,13 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest
+
+# The property tests with fresh random examples, FUZZ_SCALE (20) times as many as
+# `make test` draws; a failure is kept in .hypothesis/ and replayed by the next fuzz.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest \
+		tests/reliability/test_properties.py tests/test_numbers.py tests/test_segment.py \
+		tests/test_check.py tests/test_review.py
 
 schemas: install
 	$(BIN)/extractor schemas --out schemas

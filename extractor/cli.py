@@ -22,7 +22,13 @@ from extractor.errors import UserError
 from extractor.extract.parts import MIN_PART
 from extractor.manifest import labels_for_run
 from extractor.models import Campaign, Metric, Quote, json_schemas
-from extractor.report import print_eval, print_labels, print_summary, progress_bar
+from extractor.report import (
+    print_eval,
+    print_interrupted,
+    print_labels,
+    print_summary,
+    progress_bar,
+)
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 from extractor.store import Store
@@ -217,7 +223,9 @@ def run(
         extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
     if model is not None and not model.strip():
-        model = None
+        _fail(
+            f"--model {model!r}: give a model's name, or leave --model out to use the rules backend"
+        )
     if model is None:
         context = click.get_current_context()
         llm_only = ("base_url", "api_key_env", "mode", "concurrency", "max_retries")
@@ -233,34 +241,42 @@ def run(
         _fail(str(error))
     store = _open_store(db_path)
     store.index_search = not no_search
+    last_run = store.db.execute("select coalesce(max(id), 0) from runs").fetchone()[0]
     try:
-        with progress_bar(model is not None) as on_progress:
-            if model is None:
+        backend = None
+        if model is not None:
+            from extractor.extract import llm  # the openai stack loads only when needed
+
+            settings = llm.Settings(
+                model=model,
+                base_url=base_url or None,
+                api_key_env=api_key_env,
+                mode=cast(llm.ModeName, mode),
+                concurrency=concurrency,
+                max_retries=max_retries,
+                attempts=max_attempts,
+                timeout=timeout,
+                max_chars=max_chars,
+                cache=not no_cache,
+            )
+            try:
+                backend = llm.connect(settings, store)
+            except UserError as error:
+                _fail(str(error))
+        with progress_bar(backend is not None) as on_progress:
+            if backend is None:
                 summary = pipeline.run(
                     list(paths), store, jobs=jobs, on_progress=on_progress, page_meta=labels.meta
                 )
             else:
-                from extractor.extract import llm  # the openai stack loads only when needed
-
-                settings = llm.Settings(
-                    model=model,
-                    base_url=base_url or None,
-                    api_key_env=api_key_env,
-                    mode=cast(llm.ModeName, mode),
-                    concurrency=concurrency,
-                    max_retries=max_retries,
-                    attempts=max_attempts,
-                    timeout=timeout,
-                    max_chars=max_chars,
-                    cache=not no_cache,
-                )
-                try:
-                    backend = llm.connect(settings, store)
-                except UserError as error:
-                    _fail(str(error))
                 summary = pipeline_llm.run(
                     list(paths), store, backend, on_progress=on_progress, page_meta=labels.meta
                 )
+    except KeyboardInterrupt:
+        # The run has recorded itself as interrupted, with what it stored.
+        query = "select * from runs where id > ? order by id limit 1"
+        print_interrupted(next(store.db.query(query, [last_run]), None), db_path)
+        sys.exit(130)
     finally:
         store.close()
     print_summary(summary, db_path)
@@ -422,6 +438,12 @@ def evalcommand_path(db_path: str, gold_dir: str, extractor_id: str | None, as_j
     finally:
         store.close()
     shown = next((s for s in scored if s.row.extractor == latest), scored[-1])
+    if len(shown.report.missing) == len(shown.report.pages):
+        _fail(
+            f"none of the {len(shown.report.pages)} pages of the gold files in {gold_dir} is in "
+            f"{db_path}: extract them first (a gold file names its page by file name, "
+            "as its source)"
+        )
     if as_json:
         document = {**shown.report.as_dict(), "extractors": [s.as_dict() for s in scored]}
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -480,9 +502,15 @@ def inspectcommand_path(db_path: str, port: int, live: bool) -> None:
     Example:
         extractor inspect --db extractions.db --port 8001
     """
-    from extractor.inspect import server  # Datasette takes most of a second to import
-
     try:
+        from extractor.inspect import server  # Datasette takes most of a second to import
+
         server.serve(db_path, port=port, live=live, echo=click.echo)
     except UserError as error:
         _fail(str(error))
+    except KeyboardInterrupt:  # Ctrl-C before the server started: nothing to say
+        pass
+
+
+# The `gold` commands, in a module of their own, register themselves on `main`.
+from extractor import cli_gold  # noqa: E402, F401

@@ -1,9 +1,9 @@
 """Database vs gold files → precision, recall and F1 per record type and per page.
 
-Scoring follows the end of ANNOTATION.md, per page (so it does not depend on
+Scoring follows docs/annotation.md, per page (so it does not depend on
 how the page was cut into articles):
-- a metric matches on `value` (relative difference under 1e-6), `value_max`
-  and `unit`;
+- a metric matches on `value` (relative difference under 1e-6), `value_max`,
+  `unit` and `approx` (`不少于5000人` is not `少于5000人`);
 - a quote matches on `speaker` and text overlap: the longest common substring
   covers at least 60% of the shorter text, whitespace and quotation marks
   removed;
@@ -52,6 +52,7 @@ def metric_matches(pred: Record, gold: Record) -> bool:
         _close(pred["value"], gold["value"])
         and _close(pred.get("value_max"), gold.get("value_max"))
         and normalize(pred["unit"] or "") == normalize(gold["unit"] or "")
+        and (pred.get("approx") or "exact") == (gold.get("approx") or "exact")
     )
 
 
@@ -318,7 +319,7 @@ def load_gold(directory: Path) -> list[GoldPage]:
         except (ValidationError, ValueError, OSError) as err:
             first = str(err).splitlines()[0]
             raise UserError(
-                f"{path}: not a gold file in the format of ANNOTATION.md ({first})"
+                f"{path}: not a gold file in the format of docs/annotation.md ({first})"
             ) from None
     return pages
 

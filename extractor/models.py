@@ -188,7 +188,7 @@ class LLMCall(BaseModel):
     started_at: str
 
 
-# Gold files (format at the end of ANNOTATION.md) add `optional` to each record
+# Gold files (format in docs/annotation.md) add `optional` to each record
 # and a few article fields; they are read with these models.
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import sys
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
@@ -98,9 +99,11 @@ async def _extract_concurrently(
     extractor = summary.extractor
     assert extractor is not None
     workers = 2 * backend.settings.concurrency
-    queue: asyncio.Queue[tuple[str, int, Article] | None] = asyncio.Queue(maxsize=workers)
+    queue: asyncio.Queue[tuple[str, int, int, Article] | None] = asyncio.Queue(maxsize=workers)
     known = 0
     queued: set[int] = set()
+    # Articles finish in any order; their errors are listed in input order at the end.
+    place_of: dict[str, tuple[int, int]] = {}
 
     def report(path: str, error: str | None = None) -> None:
         if on_progress:
@@ -118,12 +121,13 @@ async def _extract_concurrently(
 
     async def read_pages() -> None:
         nonlocal known
-        for target in expand_paths(paths):
+        for number, target in enumerate(expand_paths(paths)):
             # In a thread: a huge page must not hold up the replies of calls in flight.
             prepared = await asyncio.to_thread(prepare_page, target)
             if prepared.error is not None:
                 summary.pages_failed += 1
                 summary.errors.append(f"{prepared.path}: {prepared.error}")
+                place_of[summary.errors[-1]] = (number, -1)
                 report(prepared.path, prepared.error)
                 continue
             page = await asyncio.wrap_future(
@@ -151,14 +155,14 @@ async def _extract_concurrently(
                     report(prepared.path)
                     continue
                 queued.add(article_id)
-                await queue.put((prepared.path, article_id, article))
+                await queue.put((prepared.path, number, article_id, article))
             await asyncio.sleep(0)  # let the calls start while pages are read
         for _ in range(workers):
             await queue.put(None)
 
     async def extract_articles() -> None:
         while (item := await queue.get()) is not None:
-            path, article_id, article = item
+            path, number, article_id, article = item
             outcome: CheckResult | str
             try:
                 outcome = await backend.extract(article, article_id, summary.run_id)
@@ -180,14 +184,19 @@ async def _extract_concurrently(
                 )
             )
             written.add_done_callback(
-                functools.partial(_in_loop, loop, functools.partial(count, path, article, outcome))
+                functools.partial(
+                    _in_loop, loop, functools.partial(count, path, number, article, outcome)
+                )
             )
 
     def count(
-        path: str, article: Article, outcome: CheckResult | str, written: Future[None]
+        path: str, number: int, article: Article, outcome: CheckResult | str, written: Future[None]
     ) -> None:
         error = written.exception()
+        failed = len(summary.errors)
         summary.record(path, article, outcome if error is None else f"not stored: {error}")
+        if len(summary.errors) > failed:
+            place_of[summary.errors[-1]] = (number, article.seq)
         report(path)
 
     loop = asyncio.get_running_loop()
@@ -202,6 +211,8 @@ async def _extract_concurrently(
         # Every write done and counted before the loop ends: the counts go to `runs`.
         await asyncio.to_thread(writer.close)
         await asyncio.sleep(0)
+        # Stable: errors with no place in the input (the writer's) stay last, in order.
+        summary.errors.sort(key=lambda error: place_of.get(error, (sys.maxsize, 0)))
 
 
 def _in_loop(

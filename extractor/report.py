@@ -1,4 +1,6 @@
-"""What `extractor run` shows: a progress bar while it works, a summary when it ends.
+"""What the commands print: `extractor run`'s progress bar while it works and its
+summary when it ends (or, stopped by Ctrl-C, what it stored and how to go on);
+`extractor eval`'s scores.
 
 Output only; the run itself is `pipeline`'s.
 """
@@ -10,6 +12,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,7 +21,7 @@ from rich.table import Table
 
 from extractor import pipeline
 from extractor.compare import Scored, short_labels
-from extractor.evaluate import KINDS, Agreement, Score
+from extractor.evaluate import KINDS, Agreement, Report, Score
 from extractor.manifest import PageLabels
 
 err = Console(stderr=True, soft_wrap=True)
@@ -151,34 +154,22 @@ def comparison_table(scored: list[Scored]) -> Table:
     return table
 
 
-def pages_table(one: Scored) -> Table:
-    """`extractor eval` for one extractor: page by page, then all pages."""
+def agreement_line(one: Scored) -> str:
+    """How far one extractor's matched records agree with gold beyond what scoring matches
+    (labels, organizers, locations), and for a model what an article cost."""
     agreement = one.report.total_agreement()
-    caption = " | ".join(
-        [
-            f"labels agree {_share(agreement['labels'])}",
-            f"organizers {_share(agreement['organizers'])}",
-            f"locations {_share(agreement['locations'])}",
-            *(
-                [
-                    f"calls/article {_per_article(one.row.calls_per_article, one)}",
-                    f"tokens/article {_per_article(one.row.tokens_per_article, one)}",
-                ]
-                if one.row.calls
-                else []
-            ),
+    parts = [
+        f"labels agree {_share(agreement['labels'])}",
+        f"organizers {_share(agreement['organizers'])}",
+        f"locations {_share(agreement['locations'])}",
+    ]
+    if one.row.calls:
+        parts += [
+            f"calls/article {_per_article(one.row.calls_per_article, one)}",
+            f"tokens/article {_per_article(one.row.tokens_per_article, one)}",
         ]
-    )
-    table = Table(
-        title=f"precision / recall / F1 of {escape(one.row.label)} (extractor {one.row.id})",
-        caption=caption,
-    )
-    table.add_column("page")
-    for kind in KINDS:
-        table.add_column(kind, justify="right")
-    for page, scores in [*one.report.pages.items(), ("all pages", one.report.total())]:
-        table.add_row(escape(page), *(_prf(scores[kind]) for kind in KINDS))
-    return table
+    # Three to a line, to fit 80 columns.
+    return "\n".join(" | ".join(parts[i : i + 3]) for i in range(0, len(parts), 3))
 
 
 def print_eval(scored: list[Scored], shown: Scored, db_path: str) -> None:
@@ -189,7 +180,8 @@ def print_eval(scored: list[Scored], shown: Scored, db_path: str) -> None:
         out.print(comparison_table(scored))
         out.print("per page: extractor eval --extractor ID", highlight=False)
     else:
-        out.print(pages_table(shown))
+        print_scores(shown.report, f"scores of {shown.row.label} (extractor {shown.row.id})")
+        out.print(agreement_line(shown), highlight=False, markup=False)
     for page in shown.report.ambiguous:
         err.print(
             f"warning: more than one page in {db_path} is named {page}; their records are "
@@ -201,3 +193,56 @@ def print_eval(scored: list[Scored], shown: Scored, db_path: str) -> None:
         err.print(
             f"warning: {page} is in the gold but not in {db_path}", highlight=False, markup=False
         )
+
+
+def print_interrupted(run: dict[str, Any] | None, db_path: str) -> None:
+    """What a run stopped by Ctrl-C stored (its `runs` row), and that running it again resumes."""
+    if run is None:  # stopped before it began
+        err.print("interrupted before anything was stored", highlight=False, markup=False)
+        return
+    failed, skipped = run["articles_failed"] or 0, run["articles_skipped"] or 0
+    stored = (run["articles"] or 0) - skipped - failed
+    records = ", ".join(f"{run[kind] or 0} {kind}" for kind in ("metrics", "quotes", "campaigns"))
+    said = (
+        f"interrupted: run {run['id']} stored {stored} articles in {db_path} ({records}), "
+        "each whole with its records"
+    )
+    if failed:
+        said += f"; {failed} failed (they are tried again)"
+    if skipped:
+        said += f"; {skipped} were there already"
+    resume = "Run the same command again to resume: what is stored is skipped"
+    if run["backend"] == "llm":
+        resume += ", and replies already received are answered from the log of calls"
+    err.print(f"{said}.\n{resume}.", highlight=False, markup=False)
+
+
+def print_scores(report: Report, title: str | None = None) -> None:
+    """The scores of `extractor eval` in two tables that fit 80 columns: precision, recall
+    and F1 of each record type over all pages, then F1 per page (all of it: `--json`)."""
+    out = Console()
+    scored = report.extractor
+    if title is None and scored is not None:
+        title = (
+            f"{scored.backend} backend, model {scored.model}, "
+            f"prompt version {scored.prompt_version}"
+        )
+    totals = Table(title=title, title_justify="left")
+    totals.add_column(f"all {len(report.pages)} pages")
+    for column in ("precision", "recall", "F1", "extracted", "gold"):
+        totals.add_column(column, justify="right")
+    for kind, score in report.total().items():
+        totals.add_row(
+            kind,
+            *(f"{x:.2f}" for x in (score.precision, score.recall, score.f1)),
+            str(score.predicted),
+            str(score.gold),
+        )
+    out.print(totals)
+    pages = Table(title="F1 per page", title_justify="left")
+    pages.add_column("page", overflow="fold")
+    for kind in KINDS:
+        pages.add_column(kind, justify="right")
+    for page, scores in report.pages.items():
+        pages.add_row(escape(page), *(f"{scores[kind].f1:.2f}" for kind in KINDS))
+    out.print(pages)

@@ -100,7 +100,8 @@ def read_page(path: Path) -> PageSource:
 
 
 def expand_paths(paths: list[str]) -> Iterator[tuple[str, UserError | None]]:
-    """Each page path to read, in order: directories are searched for `*.txt`, recursively.
+    """Each page path to read, in order: directories are searched for `*.txt`, recursively
+    (`.TXT` and `.Txt` too: pages copied from other systems keep their capitals).
 
     A path that does not exist comes back with its error instead of stopping the rest.
     """
@@ -108,7 +109,9 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, UserError | None]]:
         path = Path(given)
         try:
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+                found = sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()
+                )
                 if not found:
                     yield given, UserError("directory holds no *.txt page")
                 for page in found:

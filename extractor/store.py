@@ -70,6 +70,10 @@ class Store:
     @classmethod
     def open(cls, path: str | Path) -> Store:
         """Open (or create) the database at `path`; UserError if it cannot be one."""
+        folder = Path(path).parent
+        if not folder.is_dir():  # SQLite would only say "unable to open database file"
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise UserError(f"{path}: cannot create the database: the folder {folder} {what}")
         try:
             db = sqlite_utils.Database(path)
             db.enable_wal()
@@ -81,7 +85,7 @@ class Store:
             store = cls(db)
             store.path = Path(path)
             store.migrate()
-        except sqlite3.DatabaseError as err:  # not a database, or a folder that is missing
+        except sqlite3.DatabaseError as err:  # not a database, not readable
             raise UserError(f"{path}: cannot open the database: {err}") from None
         return store
 

@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from extractor.models import GoldPage
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold"
-SHARED = ROOT.parent / "shared"
+#: Pages of the development and held-out sets (`tests/pages/<set>/`), gold in `tests/gold/<set>/`.
+PAGES = ROOT / "tests" / "pages"
 SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+# Property tests: `make test` (and CI) draw the same examples on every run, so a
+# test that passes today passes tomorrow on any clone (Hypothesis's "ci" profile:
+# derandomized, no example database). `make fuzz` draws fresh examples, many more
+# of them, and keeps what fails in .hypothesis/ to replay it on the next fuzz.
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+#: How many times more examples each property test draws under `make fuzz`.
+FUZZ_SCALE = int(os.environ.get("FUZZ_SCALE", "20")) if PROFILE == "fuzz" else 1
+settings.register_profile("fuzz", max_examples=100 * FUZZ_SCALE, deadline=None, print_blob=True)
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """`n` examples in `make test`; FUZZ_SCALE times as many under `make fuzz`."""
+    return n * FUZZ_SCALE
 
 
 def query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
@@ -56,7 +74,11 @@ def load_gold(path: Path) -> GoldPage:
 
 
 def page_of(gold: GoldPage) -> Path:
-    return SEEDS / gold.source
+    """The page a gold file is about: its `source`, in seeds/ or anywhere under tests/pages/."""
+    found = [SEEDS / gold.source] if (SEEDS / gold.source).is_file() else []
+    found += sorted(p for p in PAGES.rglob("*") if p.name == gold.source)
+    assert len(found) == 1, f"{gold.source}: {len(found)} pages of that name"
+    return found[0]
 
 
 @pytest.fixture

@@ -30,6 +30,8 @@ Request = dict[str, Any]
 class Reply:
     """What the server answers: a JSON body (or raw text), a status, headers, a delay.
 
+    The content type is JSON unless `headers` names another (`content-type`, in lower case).
+
     With `trickle` (seconds), the body never ends: the headers are sent at once,
     then the body and after it spaces, one byte every `trickle` seconds, in
     chunks, until the client hangs up or the server stops. A client's timeout
@@ -156,12 +158,12 @@ class FakeLLM:
                 ).encode("utf-8")
                 try:
                     self.send_response(reply.status)
-                    self.send_header("content-type", "application/json")
+                    headers = {"content-type": "application/json", **reply.headers}
                     if reply.trickle:
-                        self.send_header("transfer-encoding", "chunked")
+                        headers["transfer-encoding"] = "chunked"
                     else:
-                        self.send_header("content-length", str(len(payload)))
-                    for name, value in reply.headers.items():
+                        headers["content-length"] = str(len(payload))
+                    for name, value in headers.items():
                         self.send_header(name, value)
                     self.end_headers()
                     if reply.trickle:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.cells import cell_len
 
 from extractor import pipeline
 from extractor.check import check_article
@@ -478,6 +479,47 @@ def test_eval_lists_gold_pages_missing_from_the_database(runner: CliRunner, db_p
         assert all(report["pages"][page.name][kind]["predicted"] == 0 for kind in KINDS)
 
 
+def test_eval_reads_at_80_columns(runner: CliRunner, db_path: Path) -> None:
+    assert invoke(runner, "run", str(SEEDS), "--db", str(db_path)).exit_code == 0
+    report = eval_json(runner, db_path)
+
+    result = runner.invoke(
+        main, ["eval", "--db", str(db_path), "--gold", str(GOLD)], env={"COLUMNS": "80"}
+    )
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line.rstrip()) for line in lines) <= 80
+    # One line per record type, then one per page, with every figure whole.
+    for kind in KINDS:
+        total = report["total"][kind]
+        figures = [f"{total[s]:.2f}" for s in ("precision", "recall", "f1")]
+        figures += [str(total["predicted"]), str(total["gold"])]
+        row = next(line for line in lines if line.startswith(f"│ {kind} "))
+        assert [cell.strip() for cell in row.split("│")[1:-1]] == [kind, *figures]
+    for page in SEED_PAGES:
+        row = next(line for line in lines if page.name in line)
+        cells = [cell.strip() for cell in row.split("│")[1:-1]]
+        assert cells == [page.name, *(f"{report['pages'][page.name][k]['f1']:.2f}" for k in KINDS)]
+
+
+def test_eval_against_a_database_with_none_of_the_gold_pages_is_an_error(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(SEED_PAGES[0].read_text(encoding="utf-8") + "\n另一页\n", encoding="utf-8")
+    assert invoke(runner, "run", str(other), "--db", str(db_path)).exit_code == 0
+
+    result = invoke(runner, "eval", "--db", str(db_path), "--gold", str(GOLD))
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        f"Error: none of the {len(GOLD_FILES)} pages of the gold files in {GOLD} is in "
+        f"{db_path}: extract them first (a gold file names its page by file name, as its source)"
+    ]
+    assert result.stdout == ""
+
+
 Pending = list[tuple[str, Metric | Quote | Campaign, bool]]
 
 
@@ -611,8 +653,11 @@ def test_a_db_in_a_missing_directory_is_a_one_line_error(runner: CliRunner, tmp_
 
     result = invoke(runner, "run", str(SEED_PAGES[0]), "--db", str(db))
 
-    assert result.exit_code != 0
-    assert squeezed(str(db)) in squeezed(result.stderr)
+    assert result.exit_code == 1
+    assert squeezed(result.stderr) == squeezed(
+        f"Error: {db}: cannot create the database: the folder {db.parent} does not exist"
+    )
+    assert not (tmp_path / "no").exists()
 
 
 # --- schemas -------------------------------------------------------------------------
@@ -753,3 +798,30 @@ def test_a_model_without_a_key_or_base_url_is_a_one_line_error_before_anything_i
         "or give --base-url for a local server that needs none"
     ]
     assert query(db_path, "select count(*) as n from pages") == [{"n": 0}]
+
+
+@pytest.mark.parametrize("model", ["", "  "])
+def test_an_empty_model_name_is_refused(runner: CliRunner, db_path: Path, model: str) -> None:
+    result = invoke(runner, "run", str(SEED_PAGES[0]), "--db", str(db_path), "--model", model)
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        f"Error: --model {model!r}: give a model's name, or leave --model out to use the "
+        "rules backend"
+    ]
+    assert not db_path.exists()
+
+
+def test_pages_are_found_whatever_the_case_of_their_extension(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page, suffix in zip(SEED_PAGES[:3], (".TXT", ".Txt", ".txt"), strict=True):
+        (folder / f"{page.stem}{suffix}").write_bytes(page.read_bytes())
+    (folder / "notes.md").write_text("not a page", encoding="utf-8")
+
+    result = invoke(runner, "run", str(folder), "--db", str(db_path))
+
+    assert result.exit_code == 0, result.output
+    names = [row["name"] for row in query(db_path, "select name from pages order by id")]
+    assert names == [f"{SEED_PAGES[0].stem}.TXT", f"{SEED_PAGES[1].stem}.Txt", SEED_PAGES[2].name]

@@ -44,6 +44,15 @@ def test_metric_matches_on_value_and_unit() -> None:
     assert metric_matches(metric(13000000000.0, "元", raw="130亿元", label="工业总产值"), gold)
 
 
+def test_metric_approx_must_agree() -> None:
+    # 不少于5000人 is at least 5000, 少于5000人 under it: the same number, another claim.
+    gold = metric(5000, "人", approx="more")
+    assert metric_matches(metric(5000, "人", approx="more"), gold)
+    assert not metric_matches(metric(5000, "人", approx="less"), gold)
+    assert not metric_matches(metric(5000, "人", approx="exact"), gold)
+    assert metric_matches(metric(32, "次"), metric(32, "次", approx="exact"))  # exact by default
+
+
 def test_metric_value_within_a_millionth() -> None:
     gold = metric(13000000000, "元")
     assert metric_matches(metric(13000000001, "元"), gold)  # 8e-11 apart
@@ -68,9 +77,9 @@ def test_metric_range_end_must_agree() -> None:
     assert not metric_matches(metric(20, "个", value_max=30), metric(20, "个"))
 
 
-def test_metric_approx_and_raw_do_not_decide() -> None:
+def test_metric_raw_does_not_decide() -> None:
     gold = metric(15000, "人次", raw="1.5万余人次", approx="more")
-    assert metric_matches(metric(15000, "人次", raw="15000人次", approx="exact"), gold)
+    assert metric_matches(metric(15000, "人次", raw="15000余人次", approx="more"), gold)
 
 
 # --- quotes ---------------------------------------------------------------------

@@ -7,10 +7,12 @@ database file holds.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import html.parser
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -464,10 +466,56 @@ def test_the_review_of_an_unknown_article_or_database_is_not_found(server: Serve
     assert server.get("/-/review/extractions/1", run="999").status == 404
     # Odd ids are not found either, never a server error.
     assert server.get("/-/review/extractions/99999999999999999999999").status == 404
+    assert server.get("/-/review/extractions/abc").status == 404
+    assert server.get("/-/review/extractions/1.5").status == 404
+    assert server.get("/-/review/extractions/%C2%B2").status == 404
     assert server.get("/-/review/extractions/1", run="²").status == 200  # no such run: the newest
 
 
 # --- nothing can be changed --------------------------------------------------------------
+
+
+#: Paths a reader mistypes: none of them is anything, each is a 404.
+NOTHING_THERE = (
+    "/nothing",
+    "/extractions/no_such_table",
+    "/extractions/articles/999999",
+    "/extractions/articles/999999.json",
+    "/-/review/extractions/abc",
+    "/-/review/nowhere/1",
+    "/-/nothing/at/all",
+)
+
+
+def test_not_found_is_quiet_and_ctrl_c_ends_quietly(db: Path) -> None:
+    """Each mistyped path is a 404 that prints nothing on the server's console (Datasette
+    printed each with a traceback and its locals); Ctrl-C ends it with exit status 0."""
+    with inspect_server(db) as quiet:
+        for path in NOTHING_THERE:
+            assert quiet.get(path).status == 404, path
+        assert quiet.get("/-/review/extractions/1").status == 200
+        quiet.process.send_signal(signal.SIGINT)
+        assert quiet.process.wait(timeout=15) == 0
+        assert quiet.errors() == ""
+        assert quiet.output() == [
+            "serving " + str(db) + " (immutable while nothing writes to it; it turns live "
+            "if a run starts)",
+            f"http://127.0.0.1:{quiet.port}/extractions",
+        ]
+
+
+def test_a_server_error_is_one_line_on_the_console(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datasette.utils.asgi import Request
+
+    from extractor.inspect import plugin, server
+
+    ds, _ = server.build(db, live=False)
+    answer = plugin.handle_exception(ds, Request.fake("/extractions/x"), RuntimeError("a bug"))
+    response = asyncio.run(answer())
+    assert response.status == 500
+    assert capsys.readouterr().err == "error: GET /extractions/x: RuntimeError: a bug\n"
 
 
 def _fingerprint(db: Path) -> tuple[str, dict[str, int]]:

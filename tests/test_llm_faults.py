@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import functools
+import json
 import re
 import shutil
 import socket
@@ -960,3 +961,34 @@ def test_a_failed_follow_up_keeps_the_accepted_and_says_why_the_rest_stand(
     assert len(calls_of(store, aid)) == 1 + calls
     row = run_row(store, summary.run_id)
     assert (row["status"], row["articles_failed"], row["rejections"]) == ("finished", 0, 1)
+
+
+# --- 15. failed articles are listed in input order, whatever order they finish in ---------
+
+
+def test_failed_lines_are_listed_in_input_order(
+    runner: CliRunner, db_path: Path, tmp_path: Path, fast_retries: None
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    failing = (1, 3, 5, 7)
+
+    def refused(seq: int) -> Answer:
+        # The later the article, the sooner its reply: they finish in reverse order.
+        reply = error_reply(400, f"bad request {seq}")
+        return lambda *_: Reply(reply.body, status=400, delay=0.05 * (8 - seq))
+
+    with serve(gold_model({seq: refused(seq) for seq in failing})) as fake:
+        result = cli_run(runner, fake, db_path, str(empty), "--concurrency", "8")
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("failed: ")]
+    assert failed == [
+        *(f"failed: {PAGE}: article {seq}: HTTP 400: bad request {seq}" for seq in failing),
+        f"failed: {empty}: empty file",
+    ]
+    store = Store.open(db_path)
+    try:
+        (row,) = q(store, "select errors from runs")
+    finally:
+        store.close()
+    assert [f"failed: {e}" for e in json.loads(row["errors"])] == failed

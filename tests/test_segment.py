@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extractor.models import Article
 from extractor.segment import classify, reflow, segment_page
-from tests.conftest import GOLD_FILES, SEED_PAGES, load_gold, page_of
+from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
 
 def only_article(page: str) -> Article:
@@ -483,13 +483,13 @@ def _is_subsequence(part: str, whole: str) -> bool:
     return all(c in rest for c in part)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.one_of(_PAGES, st.text()))
 def test_reflow_only_moves_line_breaks(page: str) -> None:
     assert _printed(reflow(page)) == _printed(page)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.one_of(_PAGES, st.text()))
 def test_articles_are_made_of_the_page(page: str) -> None:
     printed = _printed(page)

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
+import httpx2
 import openai
 from openai.types.chat import ChatCompletion
 from tenacity import AsyncRetrying, RetryCallState
@@ -30,6 +31,7 @@ from tenacity import AsyncRetrying, RetryCallState
 from extractor.errors import TOO_LONG, ArticleFailed, EndpointRefused, TooLong, UserError
 from extractor.extract.replies import UnusableReply, read_completion
 from extractor.extract.retrying import (
+    NOT_AN_API,
     describe,
     is_refusal,
     is_too_long,
@@ -194,17 +196,24 @@ class Endpoint:
                     # The request is already in the wire format instructor made it;
                     # `post` sends it as it is (`chat.completions.create` would walk
                     # and re-transform every message first, a cost paid per call).
-                    body = await self.client.post("/chat/completions", body=request, cast_to=str)
+                    response = await self.client.post(
+                        "/chat/completions", body=request, cast_to=httpx2.Response
+                    )
             except (openai.APIError, TimeoutError) as error:
                 self.usage.failed_calls += 1
                 self._log(who, key, sent, None, started, started_at, error)
                 if is_refusal(error):
                     raise EndpointRefused(self._refusal(error)) from None
                 raise
-        self._reached = True
         # A reply that echoes the key (in its records, or its message) is read without
         # it: nothing of it then reaches the records, the follow-ups, or the log.
-        body = self.redact(body)
+        body = self.redact(response.text)
+        if _is_html(response):  # a web page where the API should be: every call gets it
+            self.usage.failed_calls += 1
+            not_json = UnusableReply("the reply is an HTML page, not a chat completion")
+            self._log(who, key, sent, body, started, started_at, not_json)
+            raise EndpointRefused(self._not_an_api(f"HTTP {response.status_code}, an HTML page"))
+        self._reached = True
         try:
             completion = read_completion(body)
         except UnusableReply as error:
@@ -218,9 +227,18 @@ class Endpoint:
         self._log(who, key, sent, body, started, started_at, None, completion)
         return completion
 
+    def _not_an_api(self, detail: str) -> str:
+        return (
+            f"{self.client.base_url}chat/completions serves no chat completions ({detail}): "
+            "give --base-url the address of an OpenAI-compatible API (it usually ends in /v1)"
+        )
+
     def _refusal(self, error: BaseException) -> str:
         detail = self._describe(error)
         status = status_of(error)
+        html = isinstance(error, openai.APIStatusError) and _is_html(error.response)
+        if status in NOT_AN_API or (status == 404 and html):
+            return self._not_an_api(f"HTTP {status}, an HTML page" if html else detail)
         if status == 404:
             return (
                 f"the endpoint does not know model {self.settings.model!r} "
@@ -277,6 +295,8 @@ def open_endpoint(
             "--api-key-env takes the name of an environment variable (such as "
             "OPENAI_API_KEY), not a key"
         )
+    if settings.base_url is not None:
+        check_base_url(settings.base_url)
     key = (environ.get(settings.api_key_env) or "").strip() or None
     if key is None and settings.base_url is None:
         raise UserError(
@@ -290,6 +310,29 @@ def open_endpoint(
         timeout=settings.timeout,
     )
     return Endpoint(settings, client, log, redact=redactor(key))
+
+
+def check_base_url(url: str) -> None:
+    """UserError unless `url` is an http or https URL with a host.
+
+    `127.0.0.1:9` or `localhost:11434/v1` (no scheme) would not reach the
+    server: every call would fail and be retried for minutes. Refused before
+    any call, with the URL the user probably meant.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return
+    if "://" in url:
+        raise UserError(f"--base-url {url!r}: give an http:// or https:// URL with a host")
+    raise UserError(
+        f"--base-url {url!r} has no scheme: give the whole URL, such as "
+        f"http://{url.strip().lstrip('/')}"
+    )
+
+
+def _is_html(response: httpx2.Response) -> bool:
+    """An HTML page: what a web server answers where no API is (an API answers JSON)."""
+    return "html" in response.headers.get("content-type", "").lower()
 
 
 def redactor(key: str | None) -> Callable[[str], str]:

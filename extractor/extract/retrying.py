@@ -3,10 +3,11 @@
 One policy (tenacity) owns retrying; the openai client's own retries are off.
 A 429 waits as its `Retry-After` says (up to `MAX_RETRY_AFTER`); 408, 409,
 429, 5xx, timeouts and dropped connections back off exponentially with
-jitter. A refusal (401, 403, 404, a 429 for an exhausted quota) is never
-retried: it stops the run. Any other 4xx fails the article, but for one saying
-the request is longer than the model's context (`is_too_long`): that article
-is asked about in parts (`parts.py`).
+jitter. A refusal (401, 403, 404, a 429 for an exhausted quota, a 405 or 501
+from a server that takes no POST there) is never retried: it stops the run.
+Any other 4xx fails the article, but for one saying the request is longer
+than the model's context (`is_too_long`): that article is asked about in
+parts (`parts.py`).
 """
 
 from __future__ import annotations
@@ -40,10 +41,16 @@ def _error_field(error: BaseException, name: str) -> str | None:
     return None
 
 
+#: Statuses that say the base URL serves no chat completions: a web server's
+#: "Method Not Allowed" or "Not Implemented" for a POST (Python's http.server says 501).
+NOT_AN_API = (405, 501)
+
+
 def is_refusal(error: BaseException) -> bool:
-    """The endpoint will refuse every call: a bad key, no access, no such model, no quota."""
+    """The endpoint will refuse every call: a bad key, no access, no such model, no quota,
+    or no chat completions served there at all."""
     status = status_of(error)
-    return status in (401, 403, 404) or (
+    return status in (401, 403, 404, *NOT_AN_API) or (
         status == 429 and _error_field(error, "code") == "insufficient_quota"
     )
 

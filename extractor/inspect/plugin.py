@@ -5,6 +5,9 @@
   by default.
 - In the `articles` table and on an article's row, the title gets a
   "review" link; in `rejections`, the reasons are shown as a list.
+- Error pages are answered without a traceback on the console (`server.py`
+  puts this handler in place of Datasette's, which printed every 404 with its
+  locals): a 4xx quietly, a server error with one line on stderr.
 
 Its templates and stylesheet are package data beside it (`templates/`,
 `static/`); `server.py` gives them to Datasette.
@@ -15,12 +18,14 @@ The plugin only reads: it runs SELECTs on Datasette's read connections.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
 import datasette
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import NotFound, Request, Response
+from datasette.utils.asgi import Base400, NotFound, Request, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from extractor.inspect.review import layout, load_review
@@ -30,8 +35,9 @@ _Hook = TypeVar("_Hook", bound=Callable[..., Any])
 #: Datasette's hook marker, typed: it returns the function it marks.
 hookimpl = cast(Callable[[_Hook], _Hook], datasette.hookimpl)
 
-#: The route of the review page, as Datasette matches it.
-REVIEW_ROUTE = r"^/-/review/(?P<database>[^/]+)/(?P<article_id>[0-9]+)$"
+#: The route of the review page, as Datasette matches it. Any id is taken, so that
+#: one that is not a number is a 404 of this page, not a path no route knows.
+REVIEW_ROUTE = r"^/-/review/(?P<database>[^/]+)/(?P<article_id>[^/]+)$"
 #: Where `server.py` mounts this package's static/ directory.
 STATIC_MOUNT = "-/extractor-static"
 
@@ -119,3 +125,42 @@ def _row_id(text: str) -> int | None:
     if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
         return None
     return int(text)
+
+
+@hookimpl
+def handle_exception(
+    datasette: Any, request: Request, exception: Exception
+) -> Callable[[], Coroutine[Any, Any, Response]]:
+    """Datasette's error page (HTML, or JSON for a `.json` path), printing nothing for a
+    4xx (a mistyped URL is no news) and one line for a server error."""
+
+    async def error_page() -> Response:
+        title = None
+        if isinstance(exception, Base400):
+            status, message, info = exception.status, exception.args[0], {}
+        elif isinstance(exception, DatasetteError):
+            status, message, info = exception.status, exception.message, exception.error_dict
+            title = exception.title
+            if exception.message_is_html:
+                message = Markup(message)
+        else:
+            status, message, info = 500, str(exception), {}
+        if status >= 500:
+            print(
+                f"error: {request.method} {request.path}: {type(exception).__name__}: {exception}",
+                file=sys.stderr,
+                flush=True,
+            )
+        info = {**info, "ok": False, "error": message, "status": status, "title": title}
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status)
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        context = {
+            **info,
+            "urls": datasette.urls,
+            "app_css_hash": datasette.app_css_hash(),
+            "menu_links": lambda: [],
+        }
+        return Response.html(await template.render_async(context), status=status)
+
+    return error_page

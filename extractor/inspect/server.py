@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import signal
 import socket
 import sqlite3
 import threading
@@ -183,6 +184,10 @@ def build(path: Path, live: bool) -> tuple[Datasette, ReadOnlyDatabase]:
     """A Datasette serving `path` read-only with the project's metadata and plugin."""
     if not pm.is_registered(plugin):
         pm.register(plugin, name="extractor")
+    # The plugin answers errors in place of Datasette's own handler, which prints
+    # every exception, a 404 included, as a rich traceback with its locals.
+    if (default := pm.get_plugin("datasette.handle_exception")) is not None:
+        pm.unregister(default)
     name = path.stem
     searchable = {f"{table}_fts" for table in SEARCH_COLUMNS} & table_names(path)
     ds = Datasette(
@@ -279,5 +284,26 @@ def serve(db_path: str, port: int, live: bool, echo: Callable[[str], None]) -> N
         echo("the database is being written: now reading it live (read-only)")
 
     app = refuse_writes(follow_writers(ds.app(), database, path, on_live))
-    config = uvicorn.Config(app, log_level="warning", lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+    # Datasette has started above: no lifespan events (whose task a second Ctrl-C
+    # cancelled with a traceback).
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    run_until_interrupted(server, sock)
+
+
+def run_until_interrupted(server: uvicorn.Server, sock: socket.socket) -> None:
+    """Serve until Ctrl-C (or SIGTERM), then return quietly.
+
+    Ctrl-C only asks the server to stop, from before it starts to after it
+    ends: uvicorn handles it while it serves and raises it again when done,
+    and a KeyboardInterrupt raised between the creation of its coroutine and
+    the loop running it left `RuntimeWarning: coroutine … was never awaited`.
+    """
+
+    def stop(signum: int, frame: object) -> None:
+        server.should_exit = True
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from extractor.cli import main
@@ -388,3 +389,92 @@ def test_a_reply_that_never_ends_fails_its_article_and_the_run_ends(tmp_path: Pa
     assert count_of(db, "select count(*) from metrics") > 0
     (run,) = rows(db, "select status, articles, articles_failed from runs")
     assert (run["status"], run["articles"], run["articles_failed"]) == ("finished", 8, 1)
+
+
+# --- 5. a base URL without a scheme: refused before any call --------------------------------
+
+
+def test_a_base_url_without_a_scheme_is_refused_before_any_call(tmp_path: Path) -> None:
+    with serving(rules_reply) as fake:
+        bare = fake.url.removeprefix("http://")  # 127.0.0.1:PORT/v1
+        finished = extractor_run(tmp_path / "x.db", bare, cwd=tmp_path)
+        calls = fake.calls
+    assert calls == 0
+    assert finished.code == 1
+    assert finished.error_lines == [
+        f"Error: --base-url '{bare}' has no scheme: give the whole URL, such as http://{bare}"
+    ]
+    assert finished.seconds < 20
+    assert count_of(tmp_path / "x.db", "select count(*) from extractions") == 0
+
+
+def test_a_base_url_without_a_scheme_in_the_environment_is_refused(tmp_path: Path) -> None:
+    with serving(rules_reply) as fake:
+        bare = fake.url.removeprefix("http://")
+        environ = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
+        done = subprocess.run(
+            [EXTRACTOR, "run", str(PAGE), "--db", str(tmp_path / "x.db"), "--model", "fake"],
+            env={**environ, "OPENAI_API_KEY": API_KEY, "OPENAI_BASE_URL": bare},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        calls = fake.calls
+    assert calls == 0
+    assert done.returncode == 1
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        f"Error: --base-url '{bare}' has no scheme: give the whole URL, such as http://{bare}"
+    ]
+
+
+# --- 6. an endpoint that is not OpenAI-compatible stops the run at once ---------------------
+
+HTML = {"content-type": "text/html; charset=utf-8"}
+NOT_AN_API: dict[str, tuple[Reply, str]] = {
+    "a web page (200, HTML)": (
+        Reply("<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>", headers=HTML),
+        "HTTP 200, an HTML page",
+    ),
+    "a page not found (404, HTML)": (
+        Reply("<html><head><title>404 Not Found</title></head></html>", 404, HTML),
+        "HTTP 404, an HTML page",
+    ),
+    "a method not allowed (405)": (
+        error_reply(405, "Method Not Allowed"),
+        "HTTP 405: Method Not Allowed",
+    ),
+    "a static file server (501, as Python's http.server answers a POST)": (
+        Reply("<html><body>Error code: 501</body></html>", 501, HTML),
+        "HTTP 501, an HTML page",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NOT_AN_API)
+def test_an_endpoint_that_is_not_openai_compatible_stops_the_run_at_once(
+    tmp_path: Path, case: str
+) -> None:
+    reply, detail = NOT_AN_API[case]
+    concurrency = 4
+    db = tmp_path / "x.db"
+    with serving(lambda request, n: reply) as fake:
+        finished = extractor_run(
+            db,
+            fake.url,
+            *("--concurrency", str(concurrency), "--max-attempts", "6"),
+            paths=(SEEDS,),
+            cwd=tmp_path,
+        )
+        calls = fake.calls
+    assert finished.code == 1
+    # At most one call per slot, none of them retried.
+    assert 1 <= calls <= concurrency
+    (line,) = finished.error_lines
+    assert line == (
+        f"Error: {fake.url}/chat/completions serves no chat completions ({detail}): give "
+        "--base-url the address of an OpenAI-compatible API (it usually ends in /v1)"
+    )
+    assert finished.seconds < 20
+    (run,) = rows(db, "select status, errors from runs")
+    assert run["status"] == "stopped" and "serves no chat completions" in run["errors"]
+    assert count_of(db, "select count(*) from extractions") == 0

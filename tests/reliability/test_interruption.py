@@ -214,3 +214,40 @@ def test_a_run_killed_at_a_random_point_resumes_to_the_same_database(
     assert asked_again == [], f"{where}: {len(asked_again)} stored articles asked again"
     if fake is not None:
         assert 0 < len(resumed) <= articles - done_before, where
+
+
+@pytest.mark.parametrize("backend", [RULES, LLM], ids=lambda b: b.name)
+def test_ctrl_c_says_what_was_stored_and_that_the_same_command_resumes(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """Ctrl-C (SIGINT) in the middle of a run: a message, not only `Aborted!`."""
+    pages = distinct_pages(tmp_path / "pages", backend.pages * 4, every_article=True)
+    db = tmp_path / "interrupted.db"
+    with model_for(backend) as fake:
+        first = start(backend, pages, db, fake)
+        while stored(db) < 10 and first.poll() is None:
+            time.sleep(0.002)
+        first.send_signal(signal.SIGINT)
+        output = first.communicate(timeout=60)[0]
+        assert first.returncode == 130, output
+        assert "Traceback" not in output and "Aborted!" not in output
+        (run,) = sqlite3.connect(db).execute(
+            "select id, status, articles, metrics, quotes, campaigns from runs"
+        )
+        run_id, status, articles, metrics, quotes, campaigns = run
+        assert status == "interrupted"
+        done = stored(db)
+        assert 10 <= done == articles < backend.pages * 4 * 8
+        said = (
+            f"interrupted: run {run_id} stored {done} articles in {db} ({metrics} metrics, "
+            f"{quotes} quotes, {campaigns} campaigns), each whole with its records."
+        )
+        assert said in one_line(output), output
+        assert "Run the same command again to resume: what is stored is skipped" in output
+
+        again = finish(start(backend, pages, db, fake))
+    assert f"{done} already in the database" in again, again
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -33,9 +33,10 @@ from extractor.numbers import (
 from extractor.segment import Kind, classify, reflow, segment_page
 from extractor.sources import decode_page
 from extractor.textindex import normalize
+from tests.conftest import examples
 
-FEW = settings(max_examples=150, deadline=None)
-MANY = settings(max_examples=400, deadline=None)
+FEW = settings(max_examples=examples(150), deadline=None)
+MANY = settings(max_examples=examples(400), deadline=None)
 
 # --- alphabets -----------------------------------------------------------------------
 
