@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 from extractor.errors import ArticleFailed, EndpointRefused, unexpected
+from extractor.extract.transport import Pending
 from extractor.pipeline import PreparedPage, prepare_page
 from extractor.sources import expand_paths
 from extractor.stages import Outcome, Progress, Run, RunSummary, Unit, Work, execute
@@ -31,6 +32,7 @@ def run(
     backend: LLMBackend,
     *,
     on_progress: Callable[[Progress], None] | None = None,
+    prices: tuple[float, float] | None = None,
 ) -> RunSummary:
     """Extract every page under `paths` with a model, calls in flight up to the concurrency.
 
@@ -38,11 +40,12 @@ def run(
     transaction) as soon as its records are checked. An article that fails is
     recorded as failed and the run goes on. When the endpoint refuses every call
     (bad key, unknown model, endpoint down) the run stops at once: the summary's
-    `stopped_by` says why, and what was stored stays stored.
+    `stopped_by` says why, and what was stored stays stored. With `prices` (per
+    million prompt and completion tokens), the run's cost is stored too.
     """
     if store.path is None:
         raise ValueError("run_llm needs a store opened from a file (Store.open)")
-    return execute(paths, store, ConcurrentWay(store, backend), on_progress)
+    return execute(paths, store, ConcurrentWay(store, backend), on_progress, prices)
 
 
 def llm_extractor(backend: LLMBackend) -> Extractor:
@@ -55,11 +58,12 @@ def llm_extractor(backend: LLMBackend) -> Extractor:
 async def extract_with(backend: LLMBackend, work: Work, run_id: int) -> Outcome:
     """An article's checked records from the model, or the reason it failed.
 
-    A refusal of the endpoint is raised: it stops the run.
+    A refusal of the endpoint is raised: it stops the run. So is `Pending` (in a
+    batch, the article waits for answers).
     """
     try:
         return await backend.extract(work.article, work.article_id, run_id)
-    except EndpointRefused:
+    except (EndpointRefused, Pending):
         raise
     except ArticleFailed as error:
         return str(error)

@@ -66,6 +66,25 @@ class RunSummary:
     completion_tokens: int = 0
     #: Why the run stopped before the end (the endpoint refused it), if it did.
     stopped_by: str | None = None
+    #: Articles left waiting for a batch's answers when the run ended.
+    articles_waiting: int = 0
+    #: Prices per million tokens (prompt, completion), when given: the run's cost.
+    prices: tuple[float, float] | None = None
+    #: What else the run has to say at its end (the batches it left at the endpoint).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cost(self) -> float | None:
+        """What the tokens sent cost at `prices` (answers from the log cost nothing)."""
+        if self.prices is None:
+            return None
+        price_in, price_out = self.prices
+        return (self.prompt_tokens * price_in + self.completion_tokens * price_out) / 1e6
+
+    def priced(self) -> dict[str, float | None]:
+        """The run's prices and cost, for the `runs` row."""
+        price_in, price_out = self.prices or (None, None)
+        return {"price_in": price_in, "price_out": price_out, "cost": self.cost}
 
     def counts(self) -> dict[str, int]:
         return {
@@ -82,6 +101,7 @@ class RunSummary:
             "cached_calls": self.cached_calls,
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
+            "articles_waiting": self.articles_waiting,
         }
 
     def record(self, path: str, article: Article, outcome: Outcome) -> None:
@@ -111,6 +131,8 @@ class Progress:
     error: str | None = None
     calls: int | None = None
     cached_calls: int = 0
+    #: What a run waiting on batches is waiting for, when that changes.
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -303,6 +325,15 @@ class Run:
 
         self.way.sink.save(work, outcome, self.summary.run_id, self.extractor, written)
 
+    def tell(self, note: str) -> None:
+        """Say what a run waiting on batches is waiting for."""
+        if self.on_progress is not None:
+            self.on_progress(
+                Progress(
+                    "", self.summary.articles, max(self.total, self.summary.articles), note=note
+                )
+            )
+
     def report(self, path: str, error: str | None = None) -> None:
         if self.on_progress is None:
             return
@@ -342,20 +373,23 @@ def execute(
     store: Store,
     way: Way,
     on_progress: Callable[[Progress], None] | None = None,
+    prices: tuple[float, float] | None = None,
 ) -> RunSummary:
     """One run of `way` over the pages under `paths`, recorded in `runs`.
 
-    Its status: `finished`; `interrupted` (Ctrl-C); `stopped` when the endpoint
+    Its status: `finished`; `waiting` when articles wait for a batch's answers;
+    `interrupted` (Ctrl-C); `stopped` when the endpoint
     refuses the run (the summary's `stopped_by` says why, and what was stored
     stays stored); `failed` by a fault of the tool, which is raised.
     """
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(way.extractor), extractor=way.extractor)
+    summary.prices = prices
     run = Run(store, way, summary, on_progress)
     status = "interrupted"
     try:
         asyncio.run(drive(paths, run, way))
-        status = "finished"
+        status = "waiting" if summary.articles_waiting else "finished"
     except Exception as error:
         refusal = _refusal(error)
         if refusal is None:
@@ -373,7 +407,9 @@ def execute(
             summary.cached_calls = way.usage.cached
             summary.prompt_tokens = way.usage.prompt_tokens
             summary.completion_tokens = way.usage.completion_tokens
-        store.finish_run(summary.run_id, status, summary.counts(), summary.errors)
+        store.finish_run(
+            summary.run_id, status, {**summary.counts(), **summary.priced()}, summary.errors
+        )
     return summary
 
 
