@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from extractor import pipeline, pipeline_llm
+from extractor import cli_batch, pipeline, pipeline_llm
 from extractor.check import Checker
 from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
@@ -164,6 +164,7 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
     "extractor inspect): faster for big batches.",
 )
 @llm_options
+@cli_batch.run_options
 def run(
     paths: tuple[str, ...],
     db_path: str,
@@ -179,6 +180,7 @@ def run(
     timeout: float,
     max_chars: int | None,
     no_cache: bool,
+    **batching: Any,
 ) -> None:
     """Segment, extract, check and store the pages under PATHS.
 
@@ -202,12 +204,17 @@ def run(
     if model is None:
         context = click.get_current_context()
         llm_only = ("base_url", "api_key_env", "mode", "concurrency", "max_retries")
-        for name in (*llm_only, "max_attempts", "timeout", "max_chars", "no_cache"):
+        more = ("max_attempts", "timeout", "max_chars", "no_cache", *cli_batch.RUN_OPTIONS)
+        for name in (*llm_only, *more):
             if context.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE:
                 option = "--" + name.replace("_", "-")
                 _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
     elif jobs is not None:
         _fail("--jobs is for the rules backend; with a model, use --concurrency")
+    try:
+        cli_batch.check_run_options(batching, no_cache)
+    except UserError as error:
+        _fail(str(error))
     store = _open_store(db_path)
     store.index_search = not no_search
     try:
@@ -230,13 +237,28 @@ def run(
                     cache=not no_cache,
                 )
                 try:
-                    backend = llm.connect(settings, store)
+                    if batching["batch"] or batching["dry_run"]:
+                        batched = cli_batch.run_with_model(
+                            list(paths), store, settings, batching, on_progress
+                        )
+                        if batched is None:
+                            return  # a dry run: its estimate is printed
+                        summary = batched
+                    else:
+                        backend = llm.connect(settings, store)
+                        summary = pipeline_llm.run(
+                            list(paths),
+                            store,
+                            backend,
+                            on_progress=on_progress,
+                            prices=cli_batch.prices_of(batching),
+                        )
                 except UserError as error:
                     _fail(str(error))
-                summary = pipeline_llm.run(list(paths), store, backend, on_progress=on_progress)
     finally:
         store.close()
     print_summary(summary, db_path)
+    cli_batch.print_waiting(summary)
     if summary.stopped_by:
         _fail(summary.stopped_by)
     if summary.pages_failed or summary.articles_failed:
@@ -469,3 +491,6 @@ def inspectcommand_path(db_path: str, port: int, live: bool) -> None:
         server.serve(db_path, port=port, live=live, echo=click.echo)
     except UserError as error:
         _fail(str(error))
+
+
+main.add_command(cli_batch.batch_group)
