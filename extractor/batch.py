@@ -121,11 +121,14 @@ class BatchWay(Replaying):
         if self.api is not None:
             await self._collect_ended(run, self.api)
             waiting = self.batches.waiting_articles(self.live, self.extractor)
+            sent = [self.batches.batch(batch) for batch in self.sent]
+            if sent:
+                requests = _requests(sum(row.requests for row in sent))
+                run.summary.notes.append(f"sent in this run: {requests} in {len(sent)} batch(es)")
             for batch, state in self.live.items():
                 row = self.batches.batch(batch)
-                run.summary.notes.append(
-                    _state_line(row, state) if state else f"batch {batch} ({row.batch_id})"
-                )
+                where = _state_line(row, state) if state else f"batch {batch} ({row.batch_id})"
+                run.summary.notes.append(f"at the endpoint: {where}")
         else:
             waiting = self.batches.waiting_articles(self.sent, self.extractor)
         run.summary.articles_waiting = waiting + len(self.deferred_articles)
@@ -156,7 +159,7 @@ class BatchWay(Replaying):
         self._created(batch, state)
         row = self.batches.batch(batch)
         self.run.tell(
-            f"batch {batch} ({state.id}) sent: {row.requests} requests, round {row.round}"
+            f"batch {batch} ({state.id}) sent: {_requests(row.requests)}, round {row.round}"
         )
 
     def _created(self, batch: int, state: BatchState) -> None:
@@ -266,6 +269,10 @@ class BatchWay(Replaying):
             self.deferred.update(self.batches.unanswered(row.id, reason))
         self.batches.update(row.id, status="failed", error=reason, finished_at=now())
         run.summary.errors.append(f"{reason}; its articles are sent again by the next run")
+
+
+def _requests(count: int) -> str:
+    return f"{count} request" if count == 1 else f"{count} requests"
 
 
 def _state_line(row: BatchRow, state: BatchState) -> str:

@@ -161,13 +161,13 @@ def print_estimate(
     out = Console(soft_wrap=True, highlight=False)
     out.print("dry run: nothing was sent", markup=False)
     out.print(
-        f"articles: {figures.articles} to send, {figures.answered} answered from the log, "
-        f"{summary.articles_skipped} already in the database"
+        f"articles: {figures.articles:,} to send, {figures.answered:,} answered from the log, "
+        f"{summary.articles_skipped:,} already in the database"
         + (f"; {summary.pages_failed} page(s) could not be read" if summary.pages_failed else ""),
         markup=False,
     )
     out.print(
-        f"requests: {figures.requests} ({figures.prompt_chars:,} characters)"
+        f"requests: {figures.requests:,} ({figures.prompt_chars:,} characters)"
         + (
             f" in {figures.batches} batch(es), {figures.bytes / 1e6:,.1f} MB"
             if batched and figures.requests
@@ -182,7 +182,7 @@ def print_estimate(
     )
     if prices is not None:
         out.print(
-            f"cost (estimate): {figures.cost(prices):,.2f} at {prices[0]:g} and {prices[1]:g} "
+            f"cost (estimate): {figures.cost(prices):,.4f} at {prices[0]:g} and {prices[1]:g} "
             "per million prompt and completion tokens",
             markup=False,
         )
@@ -195,7 +195,10 @@ def print_waiting(summary: RunSummary) -> None:
     for note in summary.notes:
         click.echo(note)
     if summary.prices is not None and summary.cost is not None:
-        click.echo(f"cost: {summary.cost:,.4f} for the tokens sent in this run")
+        click.echo(
+            f"cost: {summary.cost:,.4f} for the {summary.prompt_tokens:,} prompt and "
+            f"{summary.completion_tokens:,} completion tokens answered in this run"
+        )
     if summary.articles_waiting:
         click.echo(
             f"{summary.articles_waiting} article(s) wait for batches: run the same command "

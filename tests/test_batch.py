@@ -110,6 +110,8 @@ def test_a_batch_goes_through_its_statuses_and_a_later_run_collects_it(
         # Created (validating), then looked at once before the run ends.
         assert f"batch 1 ({batch.id}) sent: {ARTICLES} requests, round 0" in first.output
         assert f"batch 1 ({batch.id}): in_progress, 0 of {ARTICLES} answered" in first.output
+        assert f"sent in this run: {ARTICLES} requests in 1 batch(es)" in first.output
+        assert f"at the endpoint: batch 1 ({batch.id}): in_progress" in first.output
         assert (row["batch_id"], row["status"], row["requests"], row["round"]) == (
             batch.id,
             "in_progress",

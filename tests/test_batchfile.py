@@ -216,7 +216,7 @@ def test_a_dry_run_counts_what_a_run_would_send_and_sends_nothing(
     assert f"tokens (estimate): {tokens:,} prompt" in dry.output
     (cost_line,) = [line for line in lines if line.startswith("cost (estimate)")]
     completion = int(dry.output.split(" prompt, ")[1].split(" completion")[0].replace(",", ""))
-    assert cost_line.startswith(f"cost (estimate): {(tokens * 0.5 + completion * 2) / 1e6:,.2f}")
+    assert cost_line.startswith(f"cost (estimate): {(tokens * 0.5 + completion * 2) / 1e6:,.4f}")
 
     after = runner.invoke(main, [*command, "--dry-run"], env=ENV)
     assert f"articles: 0 to send, 0 answered from the log, {ARTICLES} already" in after.output
@@ -256,4 +256,4 @@ def test_a_run_with_prices_stores_its_tokens_and_cost(
     assert (run["price_in"], run["price_out"]) == (1.25, 10)
     expected = (run["prompt_tokens"] * 1.25 + run["completion_tokens"] * 10) / 1e6
     assert run["cost"] == pytest.approx(expected)
-    assert f"cost: {expected:,.4f}" in result.output
+    assert f"cost: {expected:,.4f} for the {run['prompt_tokens']:,} prompt" in result.output
