@@ -197,6 +197,7 @@ def run(
     Examples:
         extractor run seeds/ --db extractions.db
         OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini
+        OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini --batch --wait
         extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
     if model is not None and not model.strip():

@@ -325,10 +325,18 @@ def export_command(
 @click.argument("results", type=click.Path(dir_okay=False))
 @db_option
 @click.option(
-    "--price-in", type=click.FloatRange(min=0), default=None, metavar="USD", help="Per million."
+    "--price-in",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="USD",
+    help="The price of a million prompt tokens: the import's cost is stored.",
 )
 @click.option(
-    "--price-out", type=click.FloatRange(min=0), default=None, metavar="USD", help="Per million."
+    "--price-out",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="USD",
+    help="The price of a million completion tokens.",
 )
 def import_command(
     results: str, db_path: str, price_in: float | None, price_out: float | None

@@ -328,6 +328,21 @@ def test_an_upload_refused_again_and_again_stops_the_run_and_the_next_resumes(
         assert query(db_path, "select count(*) as n from llm_calls")[0]["n"] == ARTICLES
 
 
+def test_an_upload_refused_is_one_line_and_sent_nothing_else(
+    runner: CliRunner, db_path: Path
+) -> None:
+    with serving(rules_reply, Script(upload_faults=[400])) as fake:
+        result = run(runner, db_path, fake)
+        assert result.exit_code == 1
+        errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+        assert errors == [
+            "Error: the endpoint refused the upload of the batch's requests "
+            "(HTTP 400: the upload failed (scripted))"
+        ]
+        assert fake.calls("POST", "/files") == 1 and fake.batches == {}
+        assert query(db_path, "select status from runs") == [{"status": "stopped"}]
+
+
 def test_a_batch_not_created_is_created_from_the_file_already_uploaded(
     runner: CliRunner, db_path: Path
 ) -> None:
