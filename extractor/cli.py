@@ -15,7 +15,7 @@ from typing import Any, NoReturn, cast
 import click
 from pydantic import BaseModel, ValidationError
 
-from extractor import pipeline, pipeline_llm
+from extractor import cli_batch, pipeline, pipeline_llm
 from extractor.check import Checker
 from extractor.compare import compare
 from extractor.errors import UserError
@@ -181,6 +181,7 @@ def llm_options(command: Callable[..., None]) -> Callable[..., None]:
     "'{paper}_{date}_{page}.txt' (a manifest's values win).",
 )
 @llm_options
+@cli_batch.run_options
 def run(
     paths: tuple[str, ...],
     db_path: str,
@@ -198,6 +199,7 @@ def run(
     timeout: float,
     max_chars: int | None,
     no_cache: bool,
+    **batching: Any,
 ) -> None:
     """Segment, extract, check and store the pages under PATHS.
 
@@ -220,6 +222,7 @@ def run(
         extractor run pages/ --manifest pages.csv
         extractor run pages/ --name-pattern '{paper}_{date}_{page}.txt'
         OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini
+        OPENAI_API_KEY=sk-... extractor run seeds/ --model gpt-4o-mini --batch --wait
         extractor run seeds/ --model qwen2.5:7b --base-url http://localhost:11434/v1 --mode json
     """
     if model is not None and not model.strip():
@@ -229,7 +232,8 @@ def run(
     if model is None:
         context = click.get_current_context()
         llm_only = ("base_url", "api_key_env", "mode", "concurrency", "max_retries")
-        for name in (*llm_only, "max_attempts", "timeout", "max_chars", "no_cache"):
+        more = ("max_attempts", "timeout", "max_chars", "no_cache", *cli_batch.RUN_OPTIONS)
+        for name in (*llm_only, *more):
             if context.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE:
                 option = "--" + name.replace("_", "-")
                 _fail(f"{option} needs a model: give --model or set EXTRACTOR_MODEL")
@@ -237,13 +241,14 @@ def run(
         _fail("--jobs is for the rules backend; with a model, use --concurrency")
     try:
         labels = labels_for_run(paths, manifest_file, name_pattern)
+        cli_batch.check_run_options(batching, no_cache)
     except UserError as error:
         _fail(str(error))
     store = _open_store(db_path)
     store.index_search = not no_search
     last_run = store.db.execute("select coalesce(max(id), 0) from runs").fetchone()[0]
     try:
-        backend = None
+        settings = backend = None
         if model is not None:
             from extractor.extract import llm  # the openai stack loads only when needed
 
@@ -259,19 +264,39 @@ def run(
                 max_chars=max_chars,
                 cache=not no_cache,
             )
+            if not (batching["batch"] or batching["dry_run"]):
+                try:  # before the progress bar: a bad endpoint is one line
+                    backend = llm.connect(settings, store)
+                except UserError as error:
+                    _fail(str(error))
+        with progress_bar(settings is not None) as on_progress:
             try:
-                backend = llm.connect(settings, store)
+                if settings is None:
+                    summary = pipeline.run(
+                        list(paths),
+                        store,
+                        jobs=jobs,
+                        on_progress=on_progress,
+                        page_meta=labels.meta,
+                    )
+                elif backend is None:
+                    batched = cli_batch.run_with_model(
+                        list(paths), store, settings, batching, on_progress, labels.meta
+                    )
+                    if batched is None:
+                        return  # a dry run: its estimate is printed
+                    summary = batched
+                else:
+                    summary = pipeline_llm.run(
+                        list(paths),
+                        store,
+                        backend,
+                        on_progress=on_progress,
+                        prices=cli_batch.prices_of(batching),
+                        page_meta=labels.meta,
+                    )
             except UserError as error:
                 _fail(str(error))
-        with progress_bar(backend is not None) as on_progress:
-            if backend is None:
-                summary = pipeline.run(
-                    list(paths), store, jobs=jobs, on_progress=on_progress, page_meta=labels.meta
-                )
-            else:
-                summary = pipeline_llm.run(
-                    list(paths), store, backend, on_progress=on_progress, page_meta=labels.meta
-                )
     except KeyboardInterrupt:
         # The run has recorded itself as interrupted, with what it stored.
         query = "select * from runs where id > ? order by id limit 1"
@@ -282,6 +307,7 @@ def run(
     print_summary(summary, db_path)
     if manifest_file or name_pattern:
         print_labels(labels)
+    cli_batch.print_waiting(summary)
     if summary.stopped_by:
         _fail(summary.stopped_by)
     if summary.pages_failed or summary.articles_failed or labels.problems:
@@ -511,6 +537,8 @@ def inspectcommand_path(db_path: str, port: int, live: bool) -> None:
     except KeyboardInterrupt:  # Ctrl-C before the server started: nothing to say
         pass
 
+
+main.add_command(cli_batch.batch_group)
 
 # The `gold` commands, in a module of their own, register themselves on `main`.
 from extractor import cli_gold  # noqa: E402, F401

@@ -1,7 +1,10 @@
-"""One run: pages in, a summary out. Wires segment → extract → check → store.
+"""The offline run: pages in, a summary out, with the rules in worker processes.
 
-The stages stay ignorant of each other; this module (and, for a run with a
-model, `pipeline_llm`) alone knows the order.
+The loop and its bookkeeping are `stages.py`'s, shared by every way of
+running; this module is the rules' way (`RulesWay`): pages are read,
+segmented, extracted and checked in worker processes (or inline, for a few
+pages), and stored by this process, one transaction per article, in input
+order. It also holds the page stage every way uses (`prepare_page`).
 Progress is reported through a callback so the command line can draw a bar
 and tests can stay quiet.
 """
@@ -15,11 +18,10 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import signal
-import sqlite3
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.check import check_article
 from extractor.errors import UserError, unexpected
@@ -28,79 +30,41 @@ from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.pagemeta import PageMeta
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
+from extractor.stages import (
+    RECORD_TYPES,
+    DirectSink,
+    Progress,
+    Run,
+    RunSummary,
+    Unit,
+    Work,
+    execute,
+    index_search,
+    write_outcome,
+)
 from extractor.store import Extractor, Store
 from extractor.writer import SEARCH_EVERY
 
-RECORD_TYPES = ("metric", "quote", "campaign")
+if TYPE_CHECKING:  # the LLM stack takes a second to import; the rules need none of it
+    from extractor.extract.endpoint import Usage
+
+__all__ = [
+    "RECORD_TYPES",
+    "ExtractFn",
+    "PreparedPage",
+    "Progress",
+    "RulesWay",
+    "RunSummary",
+    "default_jobs",
+    "extract_article",
+    "index_search",
+    "prepare_page",
+    "rules_extractor",
+    "run",
+    "write_outcome",
+]
+
 ExtractFn = Callable[[Article], ArticleRecords]
-
-
-@dataclass
-class RunSummary:
-    """What a run did, for the summary table and the `runs` row."""
-
-    run_id: int = 0
-    extractor: Extractor | None = None
-    pages: int = 0
-    pages_failed: int = 0
-    articles: int = 0
-    articles_skipped: int = 0
-    articles_failed: int = 0
-    accepted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
-    rejected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
-    errors: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    calls: int = 0
-    cached_calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    #: Why the run stopped before the end (the endpoint refused it), if it did.
-    stopped_by: str | None = None
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "pages": self.pages,
-            "pages_failed": self.pages_failed,
-            "articles": self.articles,
-            "articles_skipped": self.articles_skipped,
-            "articles_failed": self.articles_failed,
-            "metrics": self.accepted["metric"],
-            "quotes": self.accepted["quote"],
-            "campaigns": self.accepted["campaign"],
-            "rejections": sum(self.rejected.values()),
-            "calls": self.calls,
-            "cached_calls": self.cached_calls,
-            "prompt_tokens": self.prompt_tokens,
-            "completion_tokens": self.completion_tokens,
-        }
-
-    def record(self, path: str, article: Article, outcome: CheckResult | str) -> None:
-        """Count one stored article: its records, or the error that failed it."""
-        self.articles += 1
-        if isinstance(outcome, str):
-            self.articles_failed += 1
-            self.errors.append(f"{path}: article {article.seq}: {outcome}")
-            return
-        for accepted in outcome.accepted:
-            self.accepted[accepted.record_type] += 1
-        for rejected in outcome.rejected:
-            self.rejected[rejected.record_type] += 1
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Reported after each input file (rules) or each article (llm, with its calls).
-
-    `done` and `total` count pages for the rules backend and articles for the
-    llm backend, whose total grows as pages are read.
-    """
-
-    path: str
-    done: int
-    total: int
-    error: str | None = None
-    calls: int | None = None
-    cached_calls: int = 0
 
 
 def rules_extractor() -> Extractor:
@@ -180,43 +144,62 @@ def run(
 ) -> RunSummary:
     """Extract every page under `paths` into `store`; bad files are reported and skipped.
 
-    `page_meta` gives pages (by path, as `expand_paths` yields them) their
-    paper, date, … (`manifest.label_pages`). With `jobs` > 1, pages are read, segmented, extracted and checked in that
+    With `jobs` > 1, pages are read, segmented, extracted and checked in that
     many worker processes (`extract` must then be a module-level function);
     this process alone writes, one transaction per article, in input order.
     """
-    extractor = extractor or rules_extractor()
-    started = time.perf_counter()
-    targets = list(expand_paths(paths))
-    jobs = default_jobs(len(targets)) if jobs is None else jobs
-    summary = RunSummary(run_id=store.start_run(extractor), extractor=extractor)
-    status = "interrupted"
-    try:
-        with contextlib.ExitStack() as stack:
-            if jobs > 1:
-                pool = stack.enter_context(
-                    multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
-                )
-                prepare = functools.partial(prepare_page, extract=extract)
-                prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
-            else:
-                prepared = map(prepare_page, targets)
-            for done, page in enumerate(prepared, start=1):
-                if page.error is None:
-                    meta = page_meta.get(page.path) if page_meta else None
-                    _store_page(page, store, extract, extractor, summary, meta)
-                    store.sync_search(every=SEARCH_EVERY)
-                else:
-                    summary.pages_failed += 1
-                    summary.errors.append(f"{page.path}: {page.error}")
-                if on_progress:
-                    on_progress(Progress(page.path, done, len(targets), page.error))
-        status = "finished"
-    finally:
-        index_search(store, summary)
-        summary.seconds = time.perf_counter() - started
-        store.finish_run(summary.run_id, status, summary.counts(), summary.errors)
-    return summary
+    way = RulesWay(store, extract, extractor or rules_extractor(), jobs)
+    return execute(paths, store, way, on_progress, page_meta=page_meta)
+
+
+class RulesWay:
+    """The rules' way of running: pages prepared inline or in worker processes,
+    each article's outcome known at once and written straight to the store."""
+
+    unit: Unit = "pages"
+    usage: Usage | None = None
+
+    def __init__(
+        self, store: Store, extract: ExtractFn, extractor: Extractor, jobs: int | None
+    ) -> None:
+        self.extract_fn = extract
+        self.extractor = extractor
+        self.jobs = jobs
+        self.sink = DirectSink(store, SEARCH_EVERY)
+        #: What the session releases at its end (the worker processes).
+        self._resources = contextlib.ExitStack()
+
+    @contextlib.asynccontextmanager
+    async def session(self, run: Run) -> AsyncIterator[None]:
+        with self._resources:
+            yield
+
+    async def pages(self, run: Run, paths: list[str]) -> AsyncIterator[PreparedPage]:
+        targets = list(expand_paths(paths))
+        run.total = len(targets)
+        jobs = default_jobs(len(targets)) if self.jobs is None else self.jobs
+        if jobs > 1:
+            pool = self._resources.enter_context(
+                multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
+            )
+            prepare = functools.partial(prepare_page, extract=self.extract_fn)
+            prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
+        else:
+            prepared = map(prepare_page, targets)
+        for page in prepared:
+            yield page
+
+    async def extract(self, run: Run, work: Work) -> None:
+        outcome = work.outcome
+        if outcome is None:
+            outcome = extract_article(work.article, self.extract_fn)
+        run.save(work, outcome)
+
+    async def finish(self, run: Run) -> None:
+        pass
+
+    def close(self, run: Run) -> None:
+        pass
 
 
 def _in_order(
@@ -242,64 +225,3 @@ def _in_order(
 def _ignore_interrupts() -> None:
     """In a worker: Ctrl-C is the writer's to handle; it stops the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _store_page(
-    prepared: PreparedPage,
-    store: Store,
-    extract: ExtractFn,
-    extractor: Extractor,
-    summary: RunSummary,
-    meta: PageMeta | None = None,
-) -> None:
-    page = store.add_page(
-        prepared.path, prepared.sha256, prepared.chars, prepared.encoding, prepared.articles, meta
-    )
-    summary.pages += 1
-    for k, (article_id, article) in enumerate(page.articles):
-        # Counted once done, so an interrupted run counts only what it stored.
-        # A page stored just now can have no extraction yet: no need to ask.
-        if not page.new and store.is_extracted(article_id, extractor):
-            summary.articles += 1
-            summary.articles_skipped += 1
-            continue
-        # A page stored by an earlier run keeps the articles it was cut into then;
-        # results computed from this run's segmentation may not line up with them.
-        if prepared.outcomes and page.new:
-            outcome = prepared.outcomes[k]
-        else:
-            outcome = extract_article(article, extract)
-        _save(store, summary, extractor, prepared.path, article_id, article, outcome)
-
-
-def write_outcome(
-    store: Store, *, article_id: int, run_id: int, extractor: Extractor, outcome: CheckResult | str
-) -> None:
-    if isinstance(outcome, str):
-        store.save_extraction(article_id, run_id, extractor, None, error=outcome)
-    else:
-        store.save_extraction(article_id, run_id, extractor, outcome)
-
-
-def _save(
-    store: Store,
-    summary: RunSummary,
-    extractor: Extractor,
-    path: str,
-    article_id: int,
-    article: Article,
-    outcome: CheckResult | str,
-) -> None:
-    """Store one article's outcome (one transaction) and count it."""
-    write_outcome(
-        store, article_id=article_id, run_id=summary.run_id, extractor=extractor, outcome=outcome
-    )
-    summary.record(path, article, outcome)
-
-
-def index_search(store: Store, summary: RunSummary) -> None:
-    """Search is a convenience: a run whose indexing fails says so, and keeps its records."""
-    try:
-        store.sync_search()
-    except sqlite3.OperationalError as error:
-        summary.errors.append(f"search not brought up to date: {error}")

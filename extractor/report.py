@@ -46,6 +46,8 @@ def progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
         def on_progress(p: pipeline.Progress) -> None:
             calls = "" if p.calls is None else f"· {p.calls} calls, {p.cached_calls} cached"
             bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name, calls=calls)
+            if p.note:
+                bar.console.print(p.note, highlight=False, markup=False, soft_wrap=True)
             if p.error:
                 bar.console.print(
                     f"[red]error[/red]: {escape(p.path)}: {escape(p.error)}",

@@ -17,7 +17,7 @@ import functools
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,6 +123,8 @@ class Store:
                     for column, kind in spec["columns"].items():
                         if column not in table.columns_dict:
                             table.add_column(column, kind)
+                for columns in spec.get("indexes", []):
+                    table.create_index(columns, if_not_exists=True)
             for name, column in [
                 ("metrics", "article_id"),
                 ("quotes", "article_id"),
@@ -156,7 +158,7 @@ class Store:
             )
 
     def finish_run(
-        self, run_id: int, status: str, counts: dict[str, int], errors: list[str]
+        self, run_id: int, status: str, counts: Mapping[str, float | None], errors: list[str]
     ) -> None:
         with self.db.atomic():
             self.db.table("runs").update(

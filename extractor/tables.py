@@ -14,7 +14,9 @@ from typing import Any
 #: on records, the cache key on llm_calls) and full-text search (`search.py`).
 #: 3: page metadata (paper, date, month, edition, page, title, meta), a campaign's
 #: canonical name, a quote's person, and the views of `views.py`.
-SCHEMA_VERSION = 3
+#: 4: batches (`batches`, `batch_articles`, the batch of a call on `llm_calls`),
+#: prices, cost and articles waiting on `runs`.
+SCHEMA_VERSION = 4
 
 #: Rows that belong to an article and to the run that wrote them.
 OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
@@ -101,6 +103,12 @@ TABLES: dict[str, dict[str, Any]] = {
             "cached_calls": int,
             "prompt_tokens": int,
             "completion_tokens": int,
+            # Prices per million tokens, when given, and the cost of the tokens sent.
+            "price_in": float,
+            "price_out": float,
+            "cost": float,
+            # Articles left waiting in batches when the run ended.
+            "articles_waiting": int,
         },
     },
     "extractions": {
@@ -138,8 +146,11 @@ TABLES: dict[str, dict[str, Any]] = {
             "request_key": str,
             "status_code": int,
             "started_at": str,
+            # The batch (`batches.id`) the request went in, for a call made through one.
+            "batch": int,
         },
         "foreign_keys": OF_ARTICLE_AND_RUN,
+        "indexes": [["batch"]],
     },
     "rejections": {
         "columns": {
@@ -153,6 +164,45 @@ TABLES: dict[str, dict[str, Any]] = {
             "prompt_version": str,
         },
         "foreign_keys": OF_ARTICLE_AND_RUN,
+    },
+    # A file of requests: sent to the endpoint's Batch API, or exported for an engine
+    # of one's own (`kind`). `batch_id` and the file ids are the endpoint's (for an
+    # export, `input_file_id` is the file written); `status` is the endpoint's
+    # (validating, in_progress, finalizing, completed, expired, cancelling, cancelled,
+    # failed) or ours (preparing, uploaded, exported, imported).
+    "batches": {
+        "columns": {
+            "id": int,
+            "run_id": int,
+            "batch_id": str,
+            "round": int,
+            "status": str,
+            "input_file_id": str,
+            "output_file_id": str,
+            "error_file_id": str,
+            "requests": int,
+            "created_at": str,
+            "finished_at": str,
+            "kind": str,
+            "endpoint": str,
+            "model": str,
+            "prompt_version": str,
+            "settings": str,
+            "bytes": int,
+            "completed": int,
+            "failed": int,
+            "error": str,
+            "collected_at": str,
+        },
+        "foreign_keys": [("run_id", "runs", "id")],
+    },
+    # Which articles wait on which request of which batch (two articles of one text
+    # wait on one request).
+    "batch_articles": {
+        "columns": {"id": int, "batch": int, "article_id": int, "request_key": str},
+        "foreign_keys": [("batch", "batches", "id"), ("article_id", "articles", "id")],
+        "unique": [["batch", "article_id", "request_key"]],
+        "indexes": [["request_key"]],
     },
 }
 #: Where each kind of accepted record is stored.

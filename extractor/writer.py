@@ -14,15 +14,23 @@ writer has stopped, an error saying so; nothing waits forever.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor.models import LLMCall
-from extractor.store import Store
+from extractor.stages import Outcome, Work, write_outcome
+from extractor.store import Extractor, Store, StoredPage
+
+if TYPE_CHECKING:
+    from extractor.pagemeta import PageMeta
+    from extractor.pipeline import PreparedPage
 
 T = TypeVar("T")
 #: Seconds between two updates of full-text search while a run writes.
@@ -123,3 +131,54 @@ class QueuedCallLog:
 
     def mark_unreadable(self, request_key: str, reason: str) -> None:
         self.writer.submit(lambda store: store.mark_unreadable(request_key, reason))
+
+
+class WriterSink:
+    """A run's writes through the writer thread: the event loop never waits on SQLite."""
+
+    def __init__(self, writer: StoreWriter, loop: asyncio.AbstractEventLoop) -> None:
+        self.writer = writer
+        self.loop = loop
+
+    async def add_page(self, prepared: PreparedPage, meta: PageMeta | None) -> StoredPage:
+        return await asyncio.wrap_future(
+            self.writer.submit(
+                functools.partial(
+                    Store.add_page,
+                    path=prepared.path,
+                    sha256=prepared.sha256,
+                    chars=prepared.chars,
+                    encoding=prepared.encoding,
+                    articles=prepared.articles,
+                    meta=meta,
+                )
+            )
+        )
+
+    def save(
+        self,
+        work: Work,
+        outcome: Outcome,
+        run_id: int,
+        extractor: Extractor,
+        written: Callable[[BaseException | None], None],
+    ) -> None:
+        """Queued to the writer, in order; `written` is called in the loop once it is done."""
+        done = self.writer.submit(
+            functools.partial(
+                write_outcome,
+                article_id=work.article_id,
+                run_id=run_id,
+                extractor=extractor,
+                outcome=outcome,
+            )
+        )
+        done.add_done_callback(functools.partial(self._in_loop, written))
+
+    def after_page(self) -> None:
+        pass  # the writer indexes search when it has a moment
+
+    def _in_loop(self, written: Callable[[BaseException | None], None], done: Future[None]) -> None:
+        """Call `written` in the event loop's thread (a writer's future completes in its own)."""
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the run is over
+            self.loop.call_soon_threadsafe(written, done.exception())

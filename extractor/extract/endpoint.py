@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import hashlib
-import json
 import os
 import re
 import time
@@ -39,6 +37,7 @@ from extractor.extract.retrying import (
     policy,
     status_of,
 )
+from extractor.extract.transport import request_key
 from extractor.models import LLMCall
 
 ModeName = Literal["tools", "json", "md_json"]
@@ -118,8 +117,7 @@ class Endpoint:
         self._reached = False  # has the endpoint answered at all?
         # Replies depend on the endpoint too: the same model name on two servers
         # is two models. The URL is part of the cache key (without credentials).
-        url = urlsplit(str(self.client.base_url))
-        self._where = f"{url.scheme}://{url.hostname}:{url.port or ''}{url.path}"
+        self._where = where(str(self.client.base_url))
 
     def _describe(self, error: BaseException) -> str:
         """The error on one line, redacted; marked when it says the request is too long."""
@@ -155,8 +153,7 @@ class Endpoint:
         the model, TooLong is raised without a call: the parts are asked at once.
         """
         who = owner.get()
-        sent = json.dumps(request, ensure_ascii=False, sort_keys=True, default=str)
-        key = hashlib.sha256(f"{self._where}\n{sent}".encode()).hexdigest()
+        sent, key = request_key(self._where, request)
         if self.settings.cache and (cached := self.log.cached_response(key)) is not None:
             try:
                 completion = read_completion(cached)
@@ -280,6 +277,12 @@ class Endpoint:
                 started_at=started_at,
             )
         )
+
+
+def where(base_url: str) -> str:
+    """An endpoint's address as the cache key holds it: without credentials or query."""
+    url = urlsplit(base_url)
+    return f"{url.scheme}://{url.hostname}:{url.port or ''}{url.path}"
 
 
 def open_endpoint(

@@ -10,10 +10,11 @@ record never costs the good ones; every record rejected in any round is kept
 for review. An article longer than the model can take is asked about in
 parts, and the parts' records are checked again against the whole (`parts.py`).
 
-Calls go through `endpoint.py` (logged, answered from the log when asked
-before, retried by the policy in `retrying.py`); a refusal (bad key, unknown
-model, no quota, no endpoint) stops the run (`EndpointRefused`); any other
-failure fails the article (`ArticleFailed`).
+Calls go through a transport (`transport.py`): over HTTP, `endpoint.py`
+(logged, answered from the log when asked before, retried by the policy in
+`retrying.py`); in a batch, the log itself (`replay.py`). A refusal (bad
+key, unknown model, no quota, no endpoint) stops the run (`EndpointRefused`);
+any other failure fails the article (`ArticleFailed`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from extractor.check import check_article, identity
 from extractor.errors import TOO_LONG, ArticleFailed, TooLong
 from extractor.extract.endpoint import (
     CallLog,
-    Endpoint,
     ModeName,
     Owner,
     Settings,
@@ -43,6 +43,7 @@ from extractor.extract.endpoint import (
 from extractor.extract.parts import MIN_PART, by_kind, halves, rejoin
 from extractor.extract.prompting import Prompts
 from extractor.extract.replies import ModelRecords, rejection_identity
+from extractor.extract.transport import Pending, Transport
 from extractor.models import (
     Article,
     Campaign,
@@ -75,7 +76,7 @@ MAX_FEEDBACK = 30
 class LLMBackend:
     """Extracts articles with a model; shared by every article of a run (one event loop)."""
 
-    endpoint: Endpoint
+    endpoint: Transport
     prompts: Prompts = field(default_factory=lambda: Prompts(ModelRecords))
 
     def __post_init__(self) -> None:
@@ -131,7 +132,21 @@ class LLMBackend:
                     return await self._extract_whole(article)
                 except TooLong as error:
                     raise _unsplittable(article, error) from None
-        return rejoin(article, [await self._extract_fitting(part) for part in split])
+        return rejoin(article, await self._each_part(split))
+
+    async def _each_part(self, parts: tuple[Article, Article]) -> list[CheckResult]:
+        """The parts' results, in order. Parts waiting for answers (in a batch) are
+        gathered into one `Pending`, so every part is asked in the same round."""
+        results: list[CheckResult] = []
+        waiting: list[Pending] = []
+        for part in parts:
+            try:
+                results.append(await self._extract_fitting(part))
+            except Pending as pending:
+                waiting.append(pending)
+        if waiting:
+            raise Pending.merged(waiting)
+        return results
 
     async def _extract_whole(self, article: Article, *, splittable: bool = False) -> CheckResult:
         """Checked records of the article (or part) in one conversation with the model.

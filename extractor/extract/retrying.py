@@ -66,15 +66,19 @@ _TOO_LONG = re.compile(
 
 def is_too_long(error: BaseException) -> bool:
     """The request does not fit the model: a 413, or a 400 saying the context is exceeded."""
-    status = status_of(error)
-    if status == 413:
-        return True
-    if status != 400:
-        return False
     message = f"{_error_field(error, 'code') or ''} {_error_field(error, 'message') or ''}"
     if isinstance(error, openai.APIStatusError):
         message += f" {error.message}"
-    return bool(_TOO_LONG.search(message))
+    return says_too_long(status_of(error), message)
+
+
+def says_too_long(status: int | None, message: str) -> bool:
+    """A 413, or a 400 whose message says the request exceeds the model's context.
+
+    >>> says_too_long(400, "This model's maximum context length is 8192 tokens")
+    True
+    """
+    return status == 413 or (status == 400 and bool(_TOO_LONG.search(message)))
 
 
 def is_transient(error: BaseException) -> bool:
