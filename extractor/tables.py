@@ -14,7 +14,9 @@ from typing import Any
 #: on records, the cache key on llm_calls) and full-text search (`search.py`).
 #: 3: page metadata (paper, date, month, edition, page, title, meta), a campaign's
 #: canonical name, a quote's person, and the views of `views.py`.
-SCHEMA_VERSION = 3
+#: 4: full-text search by character pairs (`search.py`), finding words of any
+#: length, in place of the trigram tables `<table>_fts`.
+SCHEMA_VERSION = 4
 
 #: Rows that belong to an article and to the run that wrote them.
 OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
