@@ -1,10 +1,11 @@
-"""Offline throughput: the seed pages, repeated, through `run` with the rules backend.
+"""Offline throughput and database size: the seed pages, repeated, through `run` (rules backend).
 
 Each copy gets a marker line so its content (and hence its sha256) is distinct and
 nothing is skipped as already known. Each page count runs in a fresh process, so
 its peak resident memory (ru_maxrss, of the writing process and of the largest
 worker process) is its own: the two sizes show whether memory stays flat as the
-page count grows.
+page count grows. The database's size is its file's once the run has closed it,
+per page (KB: 1,000 bytes), and the part of it the search indexes take.
 
     python benchmarks/bench_offline.py              # 100 and 1,000 pages
     python benchmarks/bench_offline.py --pages 300  # one size
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -22,10 +24,25 @@ import time
 from pathlib import Path
 
 from extractor.pipeline import default_jobs, run
+from extractor.search import SEARCH_COLUMNS, SEARCH_PENDING, SEARCH_STATE, index_name
 from extractor.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TARGET_PAGES_PER_SECOND = 100
+TARGET_KB_PER_PAGE = 60
+
+
+def database_size(path: Path) -> tuple[int, int]:
+    """Bytes of the database file, and of the search indexes in it (their pages, as dbstat counts)."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [SEARCH_STATE, SEARCH_PENDING]
+        names += [f"{index_name(table)}%" for table in SEARCH_COLUMNS]
+        where = " or ".join("name like ?" for _ in names)
+        (search,) = conn.execute(f"select sum(pgsize) from dbstat where {where}", names).fetchone()
+    finally:
+        conn.close()
+    return path.stat().st_size, search or 0
 
 
 def make_pages(folder: Path, count: int) -> list[str]:
@@ -39,8 +56,11 @@ def make_pages(folder: Path, count: int) -> list[str]:
     return paths
 
 
-def measure(count: int, jobs: int | None, search: bool = True) -> tuple[float, float, float, int]:
-    """Pages per second, peak resident MiB of the writer and of the largest worker, articles."""
+def measure(
+    count: int, jobs: int | None, search: bool = True
+) -> tuple[float, float, float, int, int, int]:
+    """Pages per second, peak resident MiB of the writer and of the largest worker, articles,
+    and the database's bytes and its search indexes' bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_pages(folder, count)
@@ -50,11 +70,12 @@ def measure(count: int, jobs: int | None, search: bool = True) -> tuple[float, f
         summary = run(paths, store, jobs=jobs)
         seconds = time.perf_counter() - started
         store.close()
+        size, search_size = database_size(folder / "bench.db")
     if summary.pages != count:
         raise SystemExit(f"expected {count} pages, extracted {summary.pages}: {summary.errors[:3]}")
     writer = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return count / seconds, writer, worker, summary.articles
+    return count / seconds, writer, worker, summary.articles, size, search_size
 
 
 def main() -> None:
@@ -77,7 +98,10 @@ def main() -> None:
         print(
             f"rules backend, {jobs} worker processes where the page count calls for them, {search}"
         )
-    print(f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}")
+    print(
+        f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}"
+        f" {'KB/page':>8} {'search KB/page':>15}"
+    )
     for count in args.pages:
         command = [sys.executable, __file__, "--one", str(count)]
         if args.jobs is not None:
@@ -90,9 +114,16 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout
-        rate, writer, worker, articles = json.loads(out)
-        print(f"{count:>6} {articles:>9} {rate:>9.1f} {writer:>11.1f} {worker:>11.1f}")
-    print(f"target: >= {TARGET_PAGES_PER_SECOND} pages/s; peak memory flat across sizes")
+        rate, writer, worker, articles, size, search_size = json.loads(out)
+        per_page, search_per_page = size / count / 1000, search_size / count / 1000
+        print(
+            f"{count:>6} {articles:>9} {rate:>9.1f} {writer:>11.1f} {worker:>11.1f}"
+            f" {per_page:>8.1f} {search_per_page:>8.1f} ({search_size / size:.0%})"
+        )
+    print(
+        f"target: >= {TARGET_PAGES_PER_SECOND} pages/s; peak memory flat across sizes;"
+        f" <= {TARGET_KB_PER_PAGE} KB a page with search on"
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ from typing import Any
 #: canonical name, a quote's person, and the views of `views.py`.
 #: 4: batches (`batches`, `batch_articles`, the batch of a call on `llm_calls`),
 #: prices, cost and articles waiting on `runs`.
-SCHEMA_VERSION = 4
+#: 5: full-text search by character pairs (`search.py`), finding words of any
+#: length, in place of the trigram tables `<table>_fts`.
+SCHEMA_VERSION = 5
 
 #: Rows that belong to an article and to the run that wrote them.
 OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]

@@ -8,6 +8,9 @@
 - Error pages are answered without a traceback on the console (`server.py`
   puts this handler in place of Datasette's, which printed every 404 with its
   locals): a 4xx quietly, a server error with one line on stderr.
+- A table's search box (`?_search=`) looks words of any length up in the
+  pair index (`search_query.py`) instead of Datasette's own FTS search, and
+  the `search` query gets the SQL function it calls (`search_match`).
 
 Its templates and stylesheet are package data beside it (`templates/`,
 `static/`); `server.py` gives them to Datasette.
@@ -18,22 +21,28 @@ The plugin only reads: it runs SELECTs on Datasette's read connections.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar, cast
 
 import datasette
+from datasette.filters import FilterArguments
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import Base400, NotFound, Request, Response
+from datasette.utils.asgi import BadRequest, Base400, NotFound, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from extractor.inspect.review import layout, load_review
+from extractor.search import SEARCH_COLUMNS, index_name
+from extractor.search_query import matching, word_match
 from extractor.tables import RECORD_TABLES
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
 #: Datasette's hook marker, typed: it returns the function it marks.
 hookimpl = cast(Callable[[_Hook], _Hook], datasette.hookimpl)
+#: The same, for a hook called after every other plugin's.
+hookimpl_last = cast(Callable[[_Hook], _Hook], datasette.hookimpl(trylast=True))
 
 #: The route of the review page, as Datasette matches it. Any id is taken, so that
 #: one that is not a number is a 404 of this page, not a path no route knows.
@@ -118,6 +127,65 @@ def render_cell(
         items = Markup("").join(Markup("<li>{}</li>").format(str(r)) for r in reasons)
         return Markup('<ul class="reasons">{}</ul>').format(items)
     return None
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """`search_match(text)`: the pair index's FTS5 query for a text (NULL when it holds none)."""
+    conn.create_function("search_match", 1, _search_match, deterministic=True)
+
+
+def _search_match(text: object) -> str | None:
+    return word_match(text) if isinstance(text, str) else None
+
+
+# Last, so that its `supports_search` is the one Datasette keeps: its own search
+# filter, finding no FTS table it knows for these tables, says there is none.
+@hookimpl_last
+def filters_from_request(
+    request: Request, database: str, table: str, datasette: Any
+) -> Callable[[], Awaitable[FilterArguments | None]] | None:
+    """`?_search=` (and `?_search_<column>=`, `?_searchmode=raw`) on a table with a pair index.
+
+    The rows holding every word, of any length; Datasette's own search would
+    send the words to the index as they are, where only pairs are.
+    """
+    if table not in SEARCH_COLUMNS:
+        return None
+
+    async def inner() -> FilterArguments | None:
+        db = datasette.get_database(database)
+        if index_name(table) not in await db.table_names():
+            return None  # an older database, served as it is: Datasette's own search
+        context: dict[str, Any] = {"supports_search": True}
+        searches = {
+            key: request.args[key]
+            for key in request.args
+            if key.startswith("_search") and key != "_searchmode"
+        }
+        raw = request.args.get("_searchmode") == "raw"
+        clauses, params, described = [], {}, []
+        for i, (key, text) in enumerate(searches.items()):
+            context["search"] = text
+            if not text.strip():
+                continue
+            column = key.removeprefix("_search").removeprefix("_") or None
+            if column is not None and (raw or column not in SEARCH_COLUMNS[table]):
+                raise BadRequest("Cannot search by that column")
+            clause, values = matching(
+                table,
+                text,
+                columns=[column] if column else None,
+                raw=raw,
+                key=f"extractor_search_{i}",
+            )
+            clauses.append(clause)
+            params.update(values)
+            where = f'column "{column}" ' if column else ""
+            described.append(f'search {where}matches "{text}"')
+        return FilterArguments(clauses, params, described, context)
+
+    return inner
 
 
 def _row_id(text: str) -> int | None:

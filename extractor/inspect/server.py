@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.request import pathname2url
 
+import sqlite_utils
 import uvicorn
 import yaml
 from datasette.app import Datasette
@@ -44,7 +45,8 @@ from datasette.plugins import pm
 
 from extractor.errors import UserError
 from extractor.inspect import plugin
-from extractor.search import SEARCH_COLUMNS, unindexed_rows
+from extractor.search import SEARCH_COLUMNS, index_name, search_ready, unindexed_rows
+from extractor.search_query import search_everything_sql
 from extractor.store import Store
 
 HOST = "127.0.0.1"
@@ -128,6 +130,21 @@ def table_names(path: Path) -> set[str]:
         conn.close()
 
 
+def rows_to_index_anew(path: Path) -> int:
+    """Rows an upgrade would index from scratch: all the searched rows of a database whose
+    index an older version made (or that has none), else 0. Only reads."""
+    db = sqlite_utils.Database(path)
+    try:
+        if search_ready(db):
+            return 0
+        names = set(db.table_names())
+        return sum(db.table(t).count for t in SEARCH_COLUMNS if t in names)
+    except sqlite3.DatabaseError:
+        return 0  # not readable as a database: Store.open says why
+    finally:
+        db.close()
+
+
 def bring_up_to_date(path: Path, echo: Callable[[str], None] = print) -> str | None:
     """Give an older database the current schema (its search tables), as any command does,
     and index for search what is not yet indexed.
@@ -135,6 +152,9 @@ def bring_up_to_date(path: Path, echo: Callable[[str], None] = print) -> str | N
     An up-to-date database is only read. Returns a warning when the database
     cannot be upgraded (a read-only file): it is served as it is.
     """
+    anew = rows_to_index_anew(path)
+    if anew:  # opening it rebuilds the index, which may take a while on an archive
+        echo(f"indexing {anew} rows for search (the database was made by an older version)…")
     try:
         store = Store.open(path)
     except UserError as error:
@@ -161,21 +181,23 @@ def being_written(path: Path) -> bool:
     return Path(f"{path}-wal").exists()
 
 
-def load_metadata(database: str, searchable: set[str] | None = None) -> dict[str, Any]:
+def load_metadata(database: str, searchable: bool = True) -> dict[str, Any]:
     """The project's metadata (metadata.yaml), for the database served as `database`.
 
-    Tables whose search table is missing (`searchable` names those present)
-    lose their search settings, so Datasette shows no search box that fails.
+    The `search` query's SQL comes from `search_query.py`; a database without
+    the pair index (an older one that could not be upgraded) has no such
+    query, and Datasette's own search on what it has.
     """
     metadata: dict[str, Any] = yaml.safe_load((_PACKAGE / "metadata.yaml").read_text("utf-8"))
     settings = metadata.pop("database")
-    for query in settings.get("queries", {}).values():
+    queries = settings.get("queries", {})
+    for query in queries.values():
         if query.get("write"):
             raise ValueError("metadata.yaml: a canned query may not write")
-    if searchable is not None:
-        for spec in settings["tables"].values():
-            if spec.get("fts_table") and spec["fts_table"] not in searchable:
-                del spec["fts_table"], spec["fts_pk"]
+    if searchable:
+        queries["search"]["sql"] = search_everything_sql()
+    else:
+        del queries["search"]
     metadata["databases"] = {database: settings}
     return metadata
 
@@ -189,7 +211,7 @@ def build(path: Path, live: bool) -> tuple[Datasette, ReadOnlyDatabase]:
     if (default := pm.get_plugin("datasette.handle_exception")) is not None:
         pm.unregister(default)
     name = path.stem
-    searchable = {f"{table}_fts" for table in SEARCH_COLUMNS} & table_names(path)
+    searchable = {index_name(table) for table in SEARCH_COLUMNS} <= table_names(path)
     ds = Datasette(
         metadata=load_metadata(name, searchable),
         template_dir=str(_PACKAGE / "templates"),

@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
+from extractor.search import index_differences, index_name
+from extractor.search_query import find
 from tests.conftest import distinct_pages
 from tests.fakellm import FakeLLM, article_body, article_title, rules_reply, serving
 from tests.inspecting import extractor_command
@@ -136,18 +139,29 @@ def snapshot(db: Path) -> dict[str, Counter[tuple[object, ...]]]:
 
 
 def assert_search_is_whole(db: Path) -> None:
-    """Every search index true to its table: FTS5's own check, and a word found as LIKE finds it."""
+    """Every search index true to its table: FTS5's own check, the index made again from the
+    rows entry by entry, and words found as LIKE finds them."""
     with sqlite3.connect(db) as conn:
         for table in SEARCHED:
-            conn.execute(f"insert into [{table}_fts]([{table}_fts]) values ('integrity-check')")
-        found = conn.execute(
-            "select count(*) from articles_fts where articles_fts match '\"拉萨市\"'"
-        ).fetchone()[0]
-        expected = conn.execute(
-            "select count(*) from articles where title || ' ' || coalesce(kicker, '') || ' ' "
-            "|| coalesce(subtitle, '') || ' ' || text like '%拉萨市%'"
-        ).fetchone()[0]
-        assert found == expected > 0
+            index = index_name(table)
+            conn.execute(f"insert into [{index}]([{index}]) values ('integrity-check')")
+    database = sqlite_utils.Database(db)
+    try:
+        for table in SEARCHED:
+            assert index_differences(database, table) == 0, table
+        for word in ("拉萨市", "拉萨", "藏"):
+            found = find(database.conn, "articles", word)
+            expected = [
+                row[0]
+                for row in database.execute(
+                    "select id from articles where title || ' ' || coalesce(kicker, '') || ' ' "
+                    "|| coalesce(subtitle, '') || ' ' || text like ? order by id",
+                    [f"%{word}%"],
+                )
+            ]
+            assert found == expected and expected, word
+    finally:
+        database.close()
 
 
 @pytest.fixture(scope="module")
