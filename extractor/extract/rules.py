@@ -98,6 +98,10 @@ def _excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if match.chinese and numeral == "一" and not before.endswith(_COUNTING_ONE):
         return True
+    # `忙了半天`, `每半年`: a half alone is a count only when something says so
+    # (`为期半个月`, `不到半天`).
+    if numeral.startswith("半") and not match.before and not before.endswith(_COUNTING_ONE):
+        return True
     return _inside_name(text, match.start, match.end)
 
 

@@ -215,6 +215,7 @@ _NUMBERISH = st.sampled_from(
     list(
         "0123456789０１２３４５６７８９.,%％．，～－-~—–万亿千百十余多约近超过不到以上以下左右第"
         "零〇一二两三四五六七八九点分之到至个名人次元米倍年月日户场公里平方“”《》G 共达为期下"
+        "半上少低高最突破及内瓦伏克℃摄氏度批辆台家成"
     )
 )
 # Numerals of any length: big integers, long decimals, stacked magnitudes, in any digits.
@@ -233,7 +234,7 @@ NUMBER_TEXT = st.one_of(
         st.one_of(
             _LONG_NUMERAL,
             _IN_ANY_DIGITS,
-            st.sampled_from([*UNITS, "余", "多", "万", "亿", "约", "近", "到", "—"]),
+            st.sampled_from([*UNITS, *"余多万亿约近到—半上", "个半", "不少于"]),
             st.text(HOSTILE_CHARS, max_size=3),
         ),
         max_size=12,
