@@ -50,7 +50,6 @@ from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-_LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
@@ -75,8 +74,7 @@ def _is_numeral(ch: str, numerals: set[str]) -> bool:
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
-    before = _LAST_SENTENCE_END.search(text, 0, span.start)
-    start = before.end() if before else 0
+    start = max(text.rfind(end, 0, span.start) for end in _SENTENCE_END) + 1
     after = _SENTENCE_END_RE.search(text, span.end)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
@@ -142,7 +140,7 @@ class Checker:
             return f'raw "{raw}" is cut from a longer number in the article'
         printed = self._printed_around(text, span)
         if printed is not None and (printed.start < span.start or printed.end > span.end):
-            return f'raw "{raw}" is part of "{printed.raw}" in the article'
+            return _cut_from(raw, span, printed)
         return None
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
@@ -353,6 +351,22 @@ class Checker:
         if span is not None:
             span = _widen_to_marks(self.text, span, name)
         return span, reasons
+
+
+def _cut_from(raw: str, span: Span, printed: QuantityMatch) -> str:
+    """Why a raw that is part of a printed quantity is not it, naming the words that
+    qualify the number when the raw starts or ends in them, or leaves them out:
+    `少于5000人` starts inside `不少于`, the article's at-least wording."""
+    says = f'the article prints "{printed.raw}"'
+    cut = None
+    if printed.before and printed.start < span.start <= printed.number_start:
+        where = "starts inside" if span.start < printed.number_start else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.before}", the words that qualify its number: {says}'
+    after = printed.end - len(printed.after)
+    if cut is None and printed.after and after <= span.end < printed.end:
+        where = "ends inside" if span.end > after else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.after}", the words that qualify its number: {says}'
+    return cut or f'raw "{raw}" is part of "{printed.raw}" in the article'
 
 
 def _crossings(passage: str, kind: str) -> list[str]:
