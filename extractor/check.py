@@ -6,8 +6,10 @@ from every backend:
   `value_max`, `unit` and `approx` (read here, by `extractor.numbers`; the
   record's own arithmetic is never trusted); it is stored as printed;
 - a quote's `text` occurs in the article, ignoring whitespace and the style of
-  quotation marks, within one quotation (or, reported, one paragraph), and its
-  `speaker` occurs in the article;
+  quotation marks, within one quotation (or, reported, one paragraph); its
+  `kind` is `direct` exactly when the words stand inside quotation marks; the
+  article gives the words to its `speaker`, a person as printed and not the
+  reporter of the byline (`check_speech.py`);
 - a campaign's `name` occurs in the article, quotation marks aside;
 - every `evidence` occurs in the article and contains the field it supports;
 - none is found only in a paragraph that gives instructions to a model
@@ -24,10 +26,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Collection
 
+from extractor.attribution import Speech
+from extractor.check_speech import crossings, kind_reasons, speaker_reasons
 from extractor.instructions import instruction_paragraphs
 from extractor.models import (
     Accepted,
+    Article,
     ArticleRecords,
     Campaign,
     CheckResult,
@@ -46,6 +52,7 @@ from extractor.numbers import (
     is_calendar_date,
     parse_quantity,
 )
+from extractor.persons import not_a_person, reporters
 from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"
@@ -54,17 +61,6 @@ _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 _BEFORE_POINT = set(CN_DIGITS + "十")
-# A closing mark, an attribution, an opening mark: the seam between two quotations.
-# Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
-# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`).
-_ATTRIBUTION_INSIDE = re.compile(
-    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
-    r"|[”」][^“”「」\n，,。；;！？!?]{0,15}?"
-    r"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|道)(?:[，,：:。]|$)"
-)
-# A paragraph break not followed by an opening mark: words outside any quotation
-# (a quotation that goes on in a new paragraph opens it with a mark).
-_PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
 
 
 def _is_numeral(ch: str, numerals: set[str]) -> bool:
@@ -108,9 +104,11 @@ class Checker:
     is accepted, located in the title rather than the body.
     """
 
-    def __init__(self, text: str, headline: str = "") -> None:
+    def __init__(self, text: str, headline: str = "", *, reporters: Collection[str] = ()) -> None:
         self.text = text
         self.headline = headline
+        self.reporters = reporters
+        self._speech: tuple[Speech, Speech] | None = None
         self.exact = TextIndex(text)
         self.loose = TextIndex(text, drop_quotes=True)
         self.title_exact = TextIndex(headline)
@@ -320,14 +318,40 @@ class Checker:
             reasons.append(
                 f'quote text not found in article: "{_short(text)}"' + (hint if size else "")
             )
-        if span is not None:
-            reasons += _crossings(self.text[span.start : span.end], quote.kind)
+        crossing = crossings(self.text[span.start : span.end], quote.kind) if span else []
+        reasons += crossing
         speaker = quote.speaker.strip()
         if not speaker:
             reasons.append("speaker is empty")
         elif not self._names(speaker):
             reasons.append(f'speaker "{speaker}" not in article')
+        if found and speaker:
+            reasons += self._speech_reasons(quote, text, span, crossing=bool(crossing))
         return span, reasons
+
+    def _speech_reasons(
+        self, quote: Quote, text: str, span: Span | None, *, crossing: bool
+    ) -> list[str]:
+        """The quote's kind and speaker against what the article says of its words
+        (in the body at `span`, or else in the headline)."""
+        if self._speech is None:
+            self._speech = (Speech(self.text), Speech(self.headline))
+        body, headline = self._speech
+        speech, where = (body, span) if span is not None else (headline, None)
+        if where is None:
+            where = self.title_loose.find(text)
+            if where is None:
+                return []
+        if crossing:  # words of no one quotation: whose they are is no question
+            problem = not_a_person(quote.speaker.strip())
+            return [problem] if problem else []
+        return kind_reasons(speech, where, quote.kind) + speaker_reasons(
+            quote,
+            speech,
+            where,
+            headline=headline if speech is body else None,
+            reporters=self.reporters,
+        )
 
     def _names(self, speaker: str) -> bool:
         """Does the article name `speaker` (in its headline, or its body outside any
@@ -369,21 +393,6 @@ def _cut_from(raw: str, span: Span, printed: QuantityMatch) -> str:
     return cut or f'raw "{raw}" is part of "{printed.raw}" in the article'
 
 
-def _crossings(passage: str, kind: str) -> list[str]:
-    """Why a quote's passage runs past one person's words, if it does.
-
-    Matching ignores quotation marks, so the words of two quotations and the
-    attribution between them (`……。”索朗拉姆说。“……`) would match as one.
-    """
-    if kind == "indirect" and "\n" in passage:
-        return ["indirect quote text runs across paragraphs"]
-    if kind == "direct" and _ATTRIBUTION_INSIDE.search(passage):
-        return ["quote text runs past the end of a quotation into words around it"]
-    if kind == "direct" and _PARAGRAPH_OUTSIDE.search(passage.strip()):
-        return ["direct quote text runs into a paragraph outside the quotation"]
-    return []
-
-
 def _widen_to_marks(text: str, span: Span, name: str) -> Span:
     """Take in the quotation marks the name was given with: `“五措并举”`, not `五措并举”`."""
     start, end = span.start, span.end
@@ -401,14 +410,22 @@ def _line_naming(headline: str, named: str) -> str:
     return next((line for line in lines if key in normalize(line, drop_quotes=True)), headline)
 
 
-def check_article(text: str, records: ArticleRecords, headline: str = "") -> CheckResult:
+def check_article(
+    text: str,
+    records: ArticleRecords,
+    headline: str = "",
+    *,
+    byline: str | None = None,
+    dateline: str | None = None,
+) -> CheckResult:
     """Check every record against an article; accepted records get offsets and evidence.
 
     `headline` is the article's kicker, title and subtitle, one per line
-    (`Article.headline`). A metric or campaign accepted without evidence gets
-    the sentence around it, or the headline line when only that names it.
+    (`Article.headline`); `byline` and `dateline` name its reporters, who are
+    no speakers. A metric or campaign accepted without evidence gets the
+    sentence around it, or the headline line when only that names it.
     """
-    checker = Checker(text, headline)
+    checker = Checker(text, headline, reporters=reporters(byline, dateline))
     result = checker.check(records)
     for accepted in result.accepted:
         record = accepted.record
@@ -425,6 +442,18 @@ def check_article(text: str, records: ArticleRecords, headline: str = "") -> Che
                 evidence = sentence_around(text, accepted.span)
             accepted.record = record.model_copy(update={"evidence": evidence})
     return result
+
+
+def check_against(article: Article, records: ArticleRecords) -> CheckResult:
+    """`check_article` for an article as the segmenter cut it: its body, its headline,
+    and its byline and dateline."""
+    return check_article(
+        article.text,
+        records,
+        article.headline,
+        byline=article.byline,
+        dateline=article.dateline,
+    )
 
 
 def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:

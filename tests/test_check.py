@@ -256,7 +256,11 @@ def test_an_indirect_quote_stays_in_its_paragraph() -> None:
 
 def test_speaker_not_in_article_is_rejected() -> None:
     quote = Quote(speaker="张三", text="我们将继续加强学习", kind="direct")
-    assert reasons_for(quote) == ['speaker "张三" not in article']
+    assert reasons_for(quote) == [
+        'speaker "张三" not in article',
+        'the article credits these words to "柳梧街道办事处人大专干索朗拉姆" '
+        '(说 after the quotation), not "张三"',
+    ]
 
 
 def test_campaign_not_in_article_is_rejected() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.check import check_article, identity
+from extractor.check import check_against, identity
 from extractor.models import (
     Accepted,
     Article,
@@ -98,7 +98,7 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     records: list[Metric | Quote | Campaign] = []
     for part in parts:
         records += [a.record for a in part.accepted if a.record not in records]
-    result = check_article(article.text, by_kind(records), article.headline)
+    result = check_against(article, by_kind(records))
     unique: dict[tuple[object, ...], Accepted] = {}
     for accepted in result.accepted:
         where = accepted.span if isinstance(accepted.record, Metric) else None
