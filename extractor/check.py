@@ -29,6 +29,7 @@ import re
 from collections.abc import Collection
 
 from extractor.attribution import Speech
+from extractor.caveats import campaign_warning, label_fit, label_warning
 from extractor.check_speech import crossings, kind_reasons, speaker_reasons
 from extractor.instructions import instruction_paragraphs
 from extractor.models import (
@@ -176,6 +177,23 @@ class Checker:
             self._decide(result, "campaign", campaign, span, reasons)
         return result
 
+    def warnings(self, record: Metric | Quote | Campaign, span: Span | None) -> list[str]:
+        """What deserves a look in a record that passed (`caveats.py`): a label that
+        does not read as its sentence, a campaign name that is a generic phrase."""
+        found = None
+        if isinstance(record, Metric) and record.label.strip():
+            sentence = record.evidence
+            if not sentence.strip():
+                sentence = (
+                    sentence_around(self.text, span)
+                    if span is not None
+                    else _line_naming(self.headline, record.raw)
+                )
+            found = label_warning(record.label.strip(), sentence, self.text)
+        elif isinstance(record, Campaign):
+            found = campaign_warning(record.name.strip())
+        return [found] if found else []
+
     def _in_instructions(self, span: Span) -> bool:
         return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)
 
@@ -231,7 +249,11 @@ class Checker:
         # Evidence found, but only in the headline: the raw is the headline's.
         in_headline = bool(metric.evidence.strip()) and evidence_span is None
         span, problem = self._locate_raw(
-            raw, evidence_span, taken or set(), headline_first=in_headline and not evidence_reasons
+            raw,
+            evidence_span,
+            taken or set(),
+            headline_first=in_headline and not evidence_reasons,
+            label=metric.label.strip(),
         )
         if problem:
             reasons.append(problem)
@@ -276,17 +298,20 @@ class Checker:
         taken: set[tuple[int, int]],
         *,
         headline_first: bool = False,
+        label: str = "",
     ) -> tuple[Span | None, str | None]:
         """Where `raw` is printed whole: in `within` (its evidence) first, then anywhere,
         preferring an occurrence no earlier metric took; then in the headline, which
         gives no offsets (first, when the evidence is the headline's). With none, the
-        reason."""
+        reason. Of several free occurrences, the one whose sentence reads most like
+        `label`."""
         first_cut = None
         spare = None
         indexes = [(self.exact, True), (self.title_exact, False)]
         for index, in_body in reversed(indexes) if headline_first else indexes:
             scopes = [within, None] if in_body and within else [None]
             for scope in scopes:
+                free = []
                 for span in index.find_all(raw, scope):
                     cut = self._cut(index.text, raw, span)
                     if cut:
@@ -296,12 +321,21 @@ class Checker:
                     elif (span.start, span.end) not in taken and not (
                         in_body and self._in_instructions(span)
                     ):
-                        return span, None
+                        free.append(span)
+                        if scope is not None or not label:
+                            break
                     else:
                         spare = spare or span
+                if len(free) > 1:  # the same raw printed twice: the sentence of the label
+                    return max(free, key=lambda s: self._label_fit(label, s)), None
+                if free:
+                    return free[0], None
             if spare is not None:
                 return spare, None
         return None, first_cut or f'raw "{raw}" not found in article'
+
+    def _label_fit(self, label: str, span: Span) -> float:
+        return label_fit(label, sentence_around(self.text, span))
 
     def check_quote(self, quote: Quote) -> tuple[Span | None, list[str]]:
         reasons = []
@@ -441,6 +475,7 @@ def check_article(
             else:
                 evidence = sentence_around(text, accepted.span)
             accepted.record = record.model_copy(update={"evidence": evidence})
+        accepted.warnings = checker.warnings(accepted.record, accepted.span)
     return result
 
 

@@ -152,6 +152,9 @@ class Accepted(BaseModel):
     record_type: RecordType
     record: Metric | Quote | Campaign
     span: Span | None
+    warnings: list[str] = Field(
+        default_factory=list, description="What deserves a look, though every check passed."
+    )
 
 
 class Rejection(BaseModel):

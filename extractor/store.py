@@ -28,7 +28,7 @@ import sqlite_utils
 from extractor.errors import TOO_LONG, UserError
 from extractor.models import Article, CheckResult, LLMCall
 from extractor.search import create_search, search_ready, sync_search
-from extractor.tables import RECORD_TABLES, SCHEMA_VERSION, TABLES
+from extractor.tables import BACKFILL, RECORD_TABLES, SCHEMA_VERSION, TABLES
 
 
 def now() -> str:
@@ -116,6 +116,10 @@ class Store:
                     for column, kind in spec["columns"].items():
                         if column not in table.columns_dict:
                             table.add_column(column, kind)
+                            if (name, column) in BACKFILL:
+                                self.db.execute(
+                                    f"update [{name}] set [{column}] = ?", [BACKFILL[name, column]]
+                                )
             for name, column in [
                 ("metrics", "article_id"),
                 ("quotes", "article_id"),
@@ -261,7 +265,10 @@ class Store:
                     "located_in": "text" if span else "title",
                 }
                 fields = record.model_dump()
-                rows[RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
+                warnings = json.dumps(accepted.warnings, ensure_ascii=False)
+                rows[RECORD_TABLES[accepted.record_type]].append(
+                    {**base, **fields, **location, "warnings": warnings}
+                )
             for table, records in rows.items():
                 self._insert(table, *records)
             self._insert(
