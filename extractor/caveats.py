@@ -49,7 +49,7 @@ def _pieces(label: str) -> list[str]:
 
 
 def _share(items: list[str], sentence: str) -> float:
-    return sum(item in sentence for item in items) / len(items) if items else 1.0
+    return sum(map(sentence.__contains__, items)) / len(items) if items else 1.0
 
 
 def label_warning(label: str, sentence: str, text: str = "") -> str | None:
