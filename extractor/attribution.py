@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from extractor.persons import ROLES, looks_like_name, name_in, without_adverbials, words
+from extractor.persons import ROLES, looks_like_name, name_in, names, without_adverbials, words
 
 _OPENING = "“「『‘"
 _CLOSING = "”」』’"
@@ -68,19 +68,20 @@ _SINGULAR_PRONOUNS = ("他", "她", "其")
 _ROLE = re.compile("|".join(ROLES))
 _ROLE_END = re.compile(f"(?:{'|'.join(ROLES)})$")
 # What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
-_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一边笑满"
+_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满"
+_WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 _TITLED = re.compile(
     "(?:" + "|".join(ROLES) + r")(?P<name>[\u4e00-\u9fff·]{2,4}?)"
-    rf"(?=(?:{_VERB}|出席|参加|主持|来到|走进|陪同|带领|一行|同志|先生|女士)"
+    rf"(?=(?:{_VERB}|{_WHEN}|出席|参加|主持|来到|走进|陪同|带领|一行|同志|先生|女士)"
     rf"|[{_FOLLOWERS}{re.escape(_BREAK)}、])"
 )
 
 
 # A clause opening with a title and a name, or a surname and an honorific.
 _LEADING_PERSON = re.compile(
-    rf"[^{re.escape(_BREAK)}]{{0,20}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
-    rf"(?=[{_FOLLOWERS}]|{_VERB})|[^{re.escape(_BREAK)}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
+    rf"[^{re.escape(_BREAK)}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
+    rf"(?=[{_FOLLOWERS}]|{_VERB}|{_WHEN})|[^{re.escape(_BREAK)}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
 )
 
 
@@ -223,12 +224,16 @@ class Speech:
         is resolved to the person named last before it: a person the text names with a
         title or gives words to elsewhere, or `speaker` where it stands as a person."""
         chain = self.quotation(start, end)
-        found = self._quotation_credit(chain) if chain is not None else self._reported_credit(start)
+        found = (
+            self._quotation_credit(chain, speaker)
+            if chain is not None
+            else self._reported_credit(start)
+        )
         if found is not None and found.pronoun:
             return self._resolved(found, headline, speaker)
         return found
 
-    def _quotation_credit(self, chain: list[Quotation]) -> Credit | None:
+    def _quotation_credit(self, chain: list[Quotation], speaker: str) -> Credit | None:
         first, last = chain[0], chain[-1]
         # Continued quotations: look back to the paragraph the quotation opened in,
         # and on to the one it closes in.
@@ -251,11 +256,12 @@ class Speech:
         # or the person its sentence names (`“……！”说起变化，村民卓玛满脸笑容。`).
         voice = self._previous_voice(first.opening if first.opening >= 0 else first.start)
         if voice is None and last.closed:
-            return self._named_after(last)
+            return self._named_after(last, speaker)
         return voice
 
-    def _named_after(self, quotation: Quotation) -> Credit | None:
-        """The rest of the quotation's sentence, when it opens a clause with a person."""
+    def _named_after(self, quotation: Quotation, speaker: str) -> Credit | None:
+        """The rest of the quotation's sentence, when it opens a clause with a person (a
+        name with its title, or `speaker` as a person reference names it)."""
         k = self._index(quotation.end)
         para_end = self._bounds[k][1]
         end = quotation.end + 1
@@ -265,7 +271,7 @@ class Speech:
         offset = quotation.end + 1
         for clause in re.split("[，,；;：:]", rest):
             words, at = _trimmed(clause, offset)
-            if words and self._leads(words):
+            if words and (self._leads(words) or _opens_with(words, speaker)):
                 return Credit(words, at, at + len(words), "named after the quotation", leading=True)
             offset += len(clause) + 1
         return None
@@ -506,6 +512,12 @@ def _person_in(clause: str, at: int) -> tuple[str, int] | None:
         if name_in(head) is not None:
             return head, at
     return None
+
+
+def _opens_with(clause: str, speaker: str) -> bool:
+    """Does the clause open with `speaker`, alone or after its title (`村民卓玛满脸笑容`)?"""
+    at = clause.find(speaker) if len(speaker) >= 2 else -1
+    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker)
 
 
 def _continued(credit: Credit) -> Credit:

@@ -19,7 +19,7 @@ from collections.abc import Collection
 
 from extractor.attribution import Credit, Speech
 from extractor.models import Quote, Span
-from extractor.persons import name_in, names, not_a_person
+from extractor.persons import name_in, names, not_a_person, office_named
 from extractor.textindex import normalize
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
@@ -79,7 +79,9 @@ def speaker_reasons(
     """Why the article does not give the words at `span` to `quote.speaker`, if it does not."""
     speaker = quote.speaker.strip()
     credit = speech.credit(span.start, span.end, headline, speaker)
-    reasons = []
+    reasons: list[str] = []
+    if credit is not None and office_named(credit.who, speaker):
+        return reasons  # `市长在调研中强调`: the office is all the article prints of them
     problem = not_a_person(speaker)
     if problem is not None:
         reasons.append(problem)

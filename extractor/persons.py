@@ -50,7 +50,13 @@ ROLES: tuple[str, ...] = tuple(
                 带头人 致富带头人 联络员 协管员 保洁员 环卫工人 群众 家长 户主 业主 村医 乡村医生
                 驻村工作队员 工作队员 僧人 僧尼 学员 指导员 教导员 团长 营长 连长 排长 班长 战士
                 官兵 消防员 指战员 特级教师 记者 主持人 老党员 退休干部 志愿服务者 参赛者 参与者
-                受助者 患者 同学 小朋友 同志
+                受助者 患者 同学 小朋友 同志 人士 店员 摊主 车主 船长 乘客 旅客 顾客 读者 观众 网友
+                家属 妻子 丈夫 母亲 父亲 儿子 女儿 老人 村干部 驻村干部 村支书 支书 村主任 社员 会员
+                股东 创始人 合伙人 企业家 经营户 养殖户 种植户 脱贫户 个体户 商户 发言人 新闻发言人
+                导游 厨师 保安 护士长 主治医师 院士 博士 研究生 副教授 班主任 警长 书记员 审判长
+                检察长 秘书 主播 编辑 作家 画家 歌手 裁判 冠军 义工 巡逻员 调解员 信息员 宣传员
+                质检员 检验员 操作员 设计师 施工员 渔民 留学生 实习生 毕业生 非遗传承人 手艺人 匠人
+                总统 总理 外长 大使 首相 省长 州长 旗长 苏木达 嘎查长
                 """
             )
         ),
@@ -72,7 +78,7 @@ _GROUPS = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
-    r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|大队|支队|中队|派出所|法院|检察院|所|院"
+    r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
     r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院)$"
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
@@ -89,8 +95,10 @@ _BEFORE_NAME_END = set(
 ADVERBIAL = re.compile(
     rf"(?:也|还|都|则|又|就|便|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
     rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|在[{_CN}、“”‘’]{{1,16}}"
+    rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受[{_CN}]{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
-    rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷)$"
+    rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
+    rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近)$"
 )
 #: Four-character adverbs in 地 (`语重心长地`); any other is two characters (`兴奋地`).
 _IDIOMS = (
@@ -120,7 +128,8 @@ def without_adverbials(words: str) -> str:
     return words
 
 
-_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$")
+_LATIN = re.compile("^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'·-]{1,40}$")
+_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the surrounding sentence.
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对")
 _REPORTER_WORDS = re.compile(
@@ -143,7 +152,8 @@ def _role_at_start(text: str) -> str | None:
 
 
 def looks_like_name(word: str) -> bool:
-    """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue."""
+    """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
+    name in Latin letters, its spaces dropped as records are matched)."""
     return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(word))
 
 
@@ -171,7 +181,9 @@ def name_in(reference: str) -> str | None:
             best = at + len(role)
     if best is not None and best < len(ref):
         name = ref[best:]
-        return name if looks_like_name(name) and _ok_name(name) else None
+        if looks_like_name(name) and _ok_name(name):
+            return name
+        return _after_unknown_title(name)
     # A name before its role: `习近平总书记`, `廉毅敏组长`.
     last_role = _role_at_end(ref)
     if last_role is not None:
@@ -183,7 +195,24 @@ def name_in(reference: str) -> str | None:
         return None
     if _HONORIFIC.match(ref):
         return ref
-    return ref if looks_like_name(ref) and len(ref) <= 4 and _ok_name(ref) else None
+    if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
+        return ref
+    return _after_unknown_title(ref)
+
+
+def _after_unknown_title(ref: str) -> str | None:
+    """The name after a title the vocabulary lacks, ending as titles and organisations
+    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`."""
+    for size in (2, 3, 4):
+        name = ref[-size:]
+        if (
+            len(ref) > size
+            and ref[-size - 1] in _BEFORE_NAME_END
+            and looks_like_name(name)
+            and _ok_name(name)
+        ):
+            return name
+    return None
 
 
 def _ok_name(name: str) -> bool:
@@ -213,6 +242,24 @@ def not_a_person(speaker: str) -> str | None:
             return f'speaker "{speaker}" is an organisation or a document, not a person'
         return f'speaker "{speaker}" is a fragment of a sentence, not a person'
     return None
+
+
+_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|发言人|主管)$")
+
+
+def office_named(reference: str, speaker: str) -> bool:
+    """Is the speaker an office the reference prints with no name (`市长在调研中强调`,
+    `泽州市市长表示`)? One office-holder is meant, and the article names them no
+    better; a title cut from a named reference (`委员` of `党工委委员徐海`) is not."""
+    ref, who = _key(reference), _key(speaker)
+    return (
+        bool(who)
+        and ref.endswith(who)
+        and (who in ROLES or _role_at_end(who) is not None)
+        and bool(_OFFICE.search(who))
+        and name_in(ref) is None
+        and not _GROUPS.search(ref)
+    )
 
 
 @functools.lru_cache(maxsize=4096)

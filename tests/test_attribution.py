@@ -207,6 +207,36 @@ CREDITED = {
         "比赛为期四天",
         "indirect",
     ),
+    "a long 在……时 between the name and the verb": (
+        "自治区党委书记王君正近日在日喀则市调研边境小康村建设时强调，要让边民住上好房子。",
+        "王君正",
+        "要让边民住上好房子",
+        "indirect",
+    ),
+    "a title the vocabulary lacks": (
+        "合作社理财员卓玛央宗告诉记者：“今年合作社分红比去年多了两成。”",
+        "卓玛央宗",
+        "今年合作社分红比去年多了两成。",
+        "direct",
+    ),
+    "an organisation and a name, no title between": (
+        "曾参与青稞新品种培育的自治区农牧科学院尼玛扎西介绍，新品种亩产提高了一成多。",
+        "尼玛扎西",
+        "新品种亩产提高了一成多",
+        "indirect",
+    ),
+    "a name in Latin letters": (
+        "援藏专家 Thomas Müller 表示，这里的高原医学研究条件很好。",
+        "Thomas Müller",
+        "这里的高原医学研究条件很好",
+        "indirect",
+    ),
+    "an office the article names no better": (
+        "县长在调研中强调，要把群众的冷暖放在心上。",
+        "县长",
+        "要把群众的冷暖放在心上",
+        "indirect",
+    ),
     "the person the quotation's sentence names": (
         "“生活越来越好了！”说起现在的日子，村民卓玛满脸笑容。",
         "卓玛",
