@@ -68,7 +68,7 @@ _SINGULAR_PRONOUNS = ("他", "她", "其")
 _ROLE = re.compile("|".join(ROLES))
 _ROLE_END = re.compile(f"(?:{'|'.join(ROLES)})$")
 # What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
-_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满"
+_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
 _WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 _TITLED = re.compile(

@@ -100,7 +100,8 @@ ADVERBIAL = re.compile(
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近)$"
 )
-#: Four-character adverbs in 地 (`语重心长地`); any other is two characters (`兴奋地`).
+#: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
+#: any other is two characters (`兴奋地`).
 _IDIOMS = (
     "语重心长",
     "意味深长",
@@ -118,8 +119,8 @@ def without_adverbials(words: str) -> str:
     `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`."""
     while words:
         if words.endswith("地") and len(words) >= 3:
-            cut = 5 if words[-5:-1] in _IDIOMS else 3
-            words = words[:-cut].rstrip()
+            cut = 5 if words[-5:-1] in _IDIOMS else 4 if words[-3] == words[-2] else 3
+            words = words[:-cut].rstrip()  # 兴奋地, 笑呵呵地, 语重心长地
             continue
         m = ADVERBIAL.search(words)
         if m is None:
