@@ -22,7 +22,7 @@ What it reads:
   more; 约/左右/近 → about; 不到/以下/不足 and at-most wording
   (不超过/不高于/最多) → less; `多` after the unit too (`一倍多`, `一年多`);
 - a unit or measure word from a fixed list, compound ones as printed (`人次`,
-  `批次`, `辆次`). A magnitude character never stays in the unit, except in
+  `批次`, `辆次`), and rates (`15元/斤` → 15 `元/斤`). A magnitude character never stays in the unit, except in
   a unit whose prefix is part of its name (`450万千瓦` → 4500000 `千瓦`,
   `8千米` → 8 `千米`, `35千伏`, `2.3个百分点`).
 
@@ -48,7 +48,7 @@ Number = int | float
 
 # Full-width digits and signs fold to ASCII one character for one, so offsets
 # found in the folded text are offsets in the original.
-_FOLD = tuple(zip("０１２３４５６７８９％．，～－", "0123456789%.,~-", strict=True))
+_FOLD = tuple(zip("０１２３４５６７８９％．，～－／", "0123456789%.,~-/", strict=True))
 
 # Longest first: the regex alternation takes the first that matches.
 UNITS: tuple[str, ...] = tuple(
@@ -189,6 +189,35 @@ UNITS: tuple[str, ...] = tuple(
             "‰",
             "倍",
             "岁",
+            "周岁",
+            "床",
+            "顶",
+            "孔",
+            "眼",
+            "尊",
+            "层",
+            "盒",
+            "包",
+            "串",
+            "双",
+            "副",
+            "枚",
+            "粒",
+            "颗",
+            "桌",
+            "顿",
+            "学期",
+            "遍",
+            "千公顷",
+            "海里",
+            "毫克",
+            "工日",
+            "人日",
+            "台套",
+            "首",
+            "集",
+            "封",
+            "款",
         ],
         key=len,
         reverse=True,
@@ -311,6 +340,8 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _UNIT = _alternation(UNITS + _MORE_UNITS)
+# A rate printed with its unit: `15元/斤`, `60公里/小时`, `300元/月`.
+_PER = _alternation((*UNITS, "月", "日"))
 # What a half alone measures: `半天`, `半个月`, `半小时`; not `半个世纪`.
 _HALF_UNITS = (
     "年",
@@ -341,6 +372,7 @@ _QUANTITY = rf"""
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(_HALF_UNITS)})
         |(?:个半(?P<inside>{_alternation(_HALF_INSIDE)})|(?P<unit>{_UNIT}))))
+        (?:/(?P<per>{_PER}))?
         (?P<after>{_AFTER_UNIT})?
     )
     (?P<post>{_alternation(list(_POSTFIX_APPROX))})?
@@ -488,6 +520,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         except OverflowError:  # a numeral hundreds of digits long: no quantity
             return None
     unit = m["unit"] or m["hunit"] or m["u1"] or "个" + m["inside"]
+    if m["per"]:
+        unit += "/" + m["per"]
     if unit in _MORE_UNITS:
         unit = unit.replace("多", "")
         approx = "more" if approx == "exact" else approx

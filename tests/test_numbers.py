@@ -186,6 +186,19 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("48架次", 48, None, "架次", "exact"),
         ("15户次", 15, None, "户次", "exact"),
     ],
+    # Measure words of things counted one by one, and rates with their unit.
+    "measure words and rates": [
+        ("200顶", 200, None, "顶", "exact"),
+        ("5眼", 5, None, "眼", "exact"),
+        ("30款", 30, None, "款", "exact"),
+        ("1.2万千公顷", 12000, None, "千公顷", "exact"),
+        ("500工日", 500, None, "工日", "exact"),
+        ("15元/斤", 15, None, "元/斤", "exact"),
+        ("3000元/吨", 3000, None, "元/吨", "exact"),
+        ("60公里/小时", 60, None, "公里/小时", "exact"),
+        ("300元/月", 300, None, "元/月", "exact"),
+        ("约2.5元/公斤", 2.5, None, "元/公斤", "about"),
+    ],
     # A bare magnitude is a number when a qualifier or 余/多 says how many.
     "bare magnitudes": [
         ("近千人", 1000, None, "人", "about"),

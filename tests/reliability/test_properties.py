@@ -242,10 +242,12 @@ NUMBER_TEXT = st.one_of(
     st.text(HOSTILE_CHARS, max_size=300),
 )
 _UNIT_READINGS = {*UNITS, ""}  # "" for a fraction (三分之一)
+_PER_UNITS = {*UNITS, "月", "日"}  # a rate: 15元/斤
 
 
 def _assert_well_formed(quantity: Quantity) -> None:
-    assert quantity.unit in _UNIT_READINGS, quantity
+    unit, _, per = quantity.unit.partition("/")
+    assert unit in _UNIT_READINGS and (not per or per in _PER_UNITS), quantity
     assert quantity.approx in get_args(Approx), quantity
     assert isinstance(quantity.value, int | float) and not isinstance(quantity.value, bool)
     assert not (isinstance(quantity.value, float) and math.isnan(quantity.value)), quantity
