@@ -332,7 +332,7 @@ _HALF = "(?<![上下前后大多过减折对])半"
 _BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # `一年半`, `一倍多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
+_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:

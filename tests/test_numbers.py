@@ -246,6 +246,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("两倍多", 2, None, "倍", "more"),
         ("一年多", 1, None, "年", "more"),
         ("三天多", 3, None, "天", "more"),
+        ("一成多", 1, None, "成", "more"),
     ],
     # At-least wording reads more, at-most wording less; never the words inside them.
     "at least and at most": [
