@@ -425,7 +425,9 @@ class Speech:
             return None
         lead = self.text[before:at]
         for m in _LEAD_VERB.finditer(lead):
-            found = self._who_before(before + m.start("verb"), before, m["verb"])
+            found = self._who_before(
+                before + m.start("verb"), before, f"{m['verb']} before the words"
+            )
             if found is not None:
                 return _continued(found)
         if before > para_start:
@@ -525,7 +527,7 @@ def _continued(credit: Credit) -> Credit:
         credit.who,
         credit.start,
         credit.end,
-        f"continues the words {credit.how.split(' ')[0]} credits",
+        f"{credit.how}, in the speech before",
         refers_to=credit.refers_to,
         pronoun=credit.pronoun,
         reporter=credit.reporter,
