@@ -191,7 +191,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("200顶", 200, None, "顶", "exact"),
         ("5眼", 5, None, "眼", "exact"),
         ("30款", 30, None, "款", "exact"),
-        ("1.2万千公顷", 12000, None, "千公顷", "exact"),
+        ("1.2万公顷", 12000, None, "公顷", "exact"),
         ("500工日", 500, None, "工日", "exact"),
         ("15元/斤", 15, None, "元/斤", "exact"),
         ("3000元/吨", 3000, None, "元/吨", "exact"),
