@@ -3,7 +3,7 @@
 Two sets of records are checked against each article, as `run` checks them:
 - `gold`: the gold records of the page (`tests/gold/`), each given to the first
   article that prints it; the same input for any version of the checker;
-- `rules`: what the offline backend of this checkout extracts from the article.
+- `rules`: what the offline backend extracts from the article.
 
 The records are made once; only `check_article` is timed. Each figure is the
 best of `--rounds` rounds (the least disturbed by other work on the machine).
@@ -11,24 +11,48 @@ best of `--rounds` rounds (the least disturbed by other work on the machine).
     python benchmarks/bench_check.py              # 200 rounds
     python benchmarks/bench_check.py --rounds 50
 
-The same script measures an older checker: run it with that checkout first on
-`PYTHONPATH` (the byline and dateline are passed only to a checker that takes them).
+`--checker DIR` measures the `extractor` package of another checkout instead
+(an older version, say), with this checkout's pages and gold files:
+
+    mkdir -p /tmp/before && git archive <commit> extractor | tar -x -C /tmp/before
+    python benchmarks/bench_check.py --checker /tmp/before
+
+(the byline and dateline are passed only to a checker that takes them).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import inspect
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from extractor.check import check_article
-from extractor.extract import rules
-from extractor.models import Article, ArticleRecords, CheckResult
-from extractor.segment import segment_page
-from extractor.textindex import normalize
+
+def _use_checker(checkout: Path) -> None:
+    """Make `import extractor` load the package of another checkout."""
+    package = checkout / "extractor"
+    spec = importlib.util.spec_from_file_location(
+        "extractor", package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{checkout}: no extractor package there")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extractor"] = module
+    spec.loader.exec_module(module)
+
+
+if __name__ == "__main__" and "--checker" in sys.argv:
+    _use_checker(Path(sys.argv[sys.argv.index("--checker") + 1]).resolve())
+
+from extractor.check import check_article  # noqa: E402
+from extractor.extract import rules  # noqa: E402
+from extractor.models import Article, ArticleRecords, CheckResult  # noqa: E402
+from extractor.segment import segment_page  # noqa: E402
+from extractor.textindex import normalize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,7 +110,9 @@ def measure(cases: list[tuple[Article, ArticleRecords]], rounds: int) -> tuple[f
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--checker", type=Path, help="a checkout whose checker to measure")
     args = parser.parse_args()
+    print(f"checker: {Path(check_article.__code__.co_filename).parent.parent}")
     by_gold: list[tuple[Article, ArticleRecords]] = []
     by_rules: list[tuple[Article, ArticleRecords]] = []
     for page in sorted(SEEDS.glob("*.txt")):
