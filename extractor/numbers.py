@@ -217,6 +217,12 @@ UNITS: tuple[str, ...] = tuple(
             "集",
             "封",
             "款",
+            "方",
+            "平方",
+            "羽",
+            "尾",
+            "面",
+            "口",
         ],
         key=len,
         reverse=True,
@@ -338,6 +344,16 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# A qualifier never ends another word: not the 约 of 签约 or 节约 (`签约30家企业`),
+# not the 近 of 附近 or 最近 (`最近3天`), and 上 only before a bare magnitude.
+_NOT_AFTER = {"约": "节签预制公邀合相履违特立条缔践", "近": "附最邻靠亲将接"}
+_PRE = (
+    "|".join(
+        f"(?<![{_NOT_AFTER[w]}]){re.escape(w)}" if w in _NOT_AFTER else re.escape(w)
+        for w in sorted((w for w in _PREFIX_APPROX if w != "上"), key=len, reverse=True)
+    )
+    + "|(?<!成百)(?<!成千)上(?=[百千万亿])"
+)
 _UNIT = _alternation(UNITS + _MORE_UNITS)
 # A rate printed with its unit: `15元/斤`, `60公里/小时`, `300元/月`.
 _PER = _alternation((*UNITS, "月", "日"))
@@ -360,7 +376,7 @@ _HALF_UNITS = (
 )
 _QUANTITY = rf"""
     (?P<neg>零下)?
-    (?P<pre>{_alternation([w for w in _PREFIX_APPROX if w != "上"])}|(?<!成百)(?<!成千)上(?=[百千万亿]))?
+    (?P<pre>{_PRE})?
     (?:
         百分之(?P<pct>{_BARE}|百)
       | (?P<den>{_BARE})分之(?P<num>{_BARE})

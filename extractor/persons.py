@@ -98,7 +98,8 @@ ADVERBIAL = re.compile(
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受[{_CN}]{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
-    rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近)$"
+    rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
+    rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情)$"
 )
 #: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
 #: any other is two characters (`兴奋地`).
@@ -293,7 +294,7 @@ def _ends_cleanly(who: str, after: str) -> bool:
     return (
         _role_at_start(after) is not None
         or after.startswith(AFTER_NAME)
-        or after.startswith("的")
+        or after.startswith(("的", "和", "与", "及", "、"))  # 卓嘎和扎西说: two speakers
         or not without_adverbials(after)
     )
 

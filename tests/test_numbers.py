@@ -397,6 +397,21 @@ def test_a_qualifier_is_read_whole_with_its_number() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("累计签约30家企业", "30家"),  # 签约 signs: no 约 (about) in it
+        ("节约用水100吨", "100吨"),
+        ("最近3天气温回升", "3天"),  # the last three days, not nearly three
+        ("附近10个村", "10个"),
+        ("约30家企业", "约30家"),
+        ("将近3年", "将近3年"),
+    ],
+)
+def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
+    assert [m.raw for m in find_quantities(text)] == [raw]
+
+
+@pytest.mark.parametrize(
     "text", ["1分之万多", "近千人参加，上百名志愿者", "两个半月后", "80元至120元不等"]
 )
 def test_the_finder_and_the_parser_agree(text: str) -> None:
