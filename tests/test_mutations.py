@@ -91,8 +91,8 @@ def test_a_label_from_another_sentence_is_accepted_with_a_warning(case: GoldCase
 
 def test_labels_from_other_sentences_are_warned_nearly_always(case: GoldCase) -> None:
     """Every pair of an article's metrics in different sentences, each with the other's
-    label. The check is lexical, so a label of the same topic can pass unnoticed; on the
-    seed gold, 5 of 2,974 such swaps do."""
+    label. The check is lexical, so a label of the same topic can pass unnoticed: on the
+    seed gold, 5 of 2,974 such swaps do; at most one in a hundred (or one) per page."""
     located = located_metrics(case)
     swaps = warned = 0
     for a, metric, sentence in located:
@@ -105,4 +105,4 @@ def test_labels_from_other_sentences_are_warned_nearly_always(case: GoldCase) ->
             changed = metric.model_copy(update={"label": other.label, "evidence": sentence})
             span, reasons = case.checker.check_metric(changed)
             warned += bool(case.checker.warnings(changed, span)) and not reasons
-    assert warned >= 0.99 * swaps, (warned, swaps)
+    assert swaps - warned <= max(1, swaps // 100), (warned, swaps)
