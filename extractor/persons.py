@@ -102,7 +102,9 @@ ADVERBIAL = re.compile(
     rf"|接受[{_CN}]{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
-    rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情)$"
+    rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
+    rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
+    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}})$"
 )
 #: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
 #: any other is two characters (`兴奋地`).
@@ -118,9 +120,20 @@ _IDIOMS = (
 )
 
 
+# `用扎西的话说`, `正如扎西所说`, `按扎西的话说`: the person whose words these are.
+_WHOSE_WORDS = re.compile(r"^(?:用|按|借用|套用|正如|就像|如)(?P<who>.+?)(?:的话)?$")
+
+
 def without_adverbials(words: str) -> str:
     """The words before a verb of saying without the adverbials that end them:
-    `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`."""
+    `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`,
+    `牧民扎西指着新房` → `牧民扎西`, `用扎西的话` → `扎西`."""
+    words = _strip_trailing(words)
+    whose = _WHOSE_WORDS.match(words)
+    return _strip_trailing(whose["who"]) if whose else words
+
+
+def _strip_trailing(words: str) -> str:
     while words:
         if words.endswith("地") and len(words) >= 3:
             cut = 5 if words[-5:-1] in _IDIOMS else 4 if words[-3] == words[-2] else 3
