@@ -15,7 +15,8 @@ What it reads:
   `超过百亿元` → 10000000000, `上百名`, `百余名`);
 - halves (`半天` → 0.5, `两个半月` → 2.5 `个月`, `一个半小时` → 1.5 `个小时`,
   `一年半` → 1.5 `年`);
-- fractions (`三分之一`) and percentages (`98.24%`, `百分之九十`);
+- fractions (`三分之一`, `万分之一`), percentages and per-mille (`98.24%`, `百分之九十`,
+  `千分之三` → 3 `‰`);
 - ranges (`20到30个`, `20—30个`, `20至30个`), the unit printed once or twice
   (`80元至120元`);
 - qualifiers: 余/多/以上/超过/突破 and at-least wording (不少于/不低于/至少) →
@@ -379,7 +380,8 @@ _QUANTITY = rf"""
     (?P<pre>{_PRE})?
     (?:
         百分之(?P<pct>{_BARE}|百)
-      | (?P<den>{_BARE})分之(?P<num>{_BARE})
+      | 千分之(?P<pml>{_BARE})
+      | (?P<den>{_BARE}|万)分之(?P<num>{_BARE})
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?
         (?:(?P<mid>余|多)(?P<mag>万亿|亿|万|千)?)?
@@ -523,9 +525,10 @@ def _rough_range(token: str) -> tuple[Number, Number] | None:
 
 def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     approx = _approx_of(m["pre"], m["mid"], m["post"])
-    if m["pct"] is not None:
-        value = read_number(m["pct"])
-        return None if value is None else Quantity(value, None, "%", approx)
+    if m["pct"] is not None or m["pml"] is not None:  # 百分之九十 is 90%, 千分之三 is 3‰
+        value = read_number(m["pct"] or m["pml"])
+        unit = "%" if m["pct"] is not None else "‰"
+        return None if value is None else Quantity(value, None, unit, approx)
     if m["den"] is not None:
         den, num = read_number(m["den"]), read_number(m["num"])
         if not den or num is None:

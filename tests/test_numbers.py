@@ -108,6 +108,9 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("2.1倍", 2.1, None, "倍", "exact"),
     ("三分之一", 1 / 3, None, "", "exact"),
     ("三分之二以上", 2 / 3, None, "", "more"),
+    ("千分之三", 3, None, "‰", "exact"),
+    ("千分之三以内", 3, None, "‰", "less"),
+    ("万分之一", 0.0001, None, "", "exact"),
     # ranges
     ("20到30个", 20, 30, "个", "exact"),
     ("20—30个", 20, 30, "个", "exact"),
