@@ -21,6 +21,7 @@ import bisect
 import functools
 import re
 
+from extractor.models import Campaign, Metric, Quote
 from extractor.persons import words
 from extractor.textindex import normalize
 
@@ -155,6 +156,17 @@ def campaign_warning(name: str) -> str | None:
         f'campaign "{name}" is a generic phrase with no name of its own '
         "(the guidelines leave out such phrases as 安全生产工作, 基层治理)"
     )
+
+
+def warnings_of(record: Metric | Quote | Campaign, sentence: str, text: str) -> list[str]:
+    """The warnings of an accepted record: a metric's label against `sentence`, the one
+    holding its raw, and the other sentences of `text`; a campaign's name."""
+    found = None
+    if isinstance(record, Metric) and record.label.strip():
+        found = label_warning(record.label.strip(), sentence, text)
+    elif isinstance(record, Campaign):
+        found = campaign_warning(record.name.strip())
+    return [found] if found else []
 
 
 def _short(text: str, limit: int = 30) -> str:

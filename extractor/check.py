@@ -29,7 +29,7 @@ import re
 from collections.abc import Collection
 
 from extractor.attribution import Speech
-from extractor.caveats import campaign_warning, label_fit, label_warning
+from extractor.caveats import label_fit, warnings_of
 from extractor.check_speech import crossings, kind_reasons, speaker_reasons
 from extractor.instructions import instruction_paragraphs
 from extractor.models import (
@@ -180,19 +180,11 @@ class Checker:
     def warnings(self, record: Metric | Quote | Campaign, span: Span | None) -> list[str]:
         """What deserves a look in a record that passed (`caveats.py`): a label that
         does not read as its sentence, a campaign name that is a generic phrase."""
-        found = None
-        if isinstance(record, Metric) and record.label.strip():
-            sentence = record.evidence
-            if not sentence.strip():
-                sentence = (
-                    sentence_around(self.text, span)
-                    if span is not None
-                    else _line_naming(self.headline, record.raw)
-                )
-            found = label_warning(record.label.strip(), sentence, self.text)
-        elif isinstance(record, Campaign):
-            found = campaign_warning(record.name.strip())
-        return [found] if found else []
+        sentence = ""
+        if isinstance(record, Metric) and not (sentence := record.evidence).strip():
+            where = sentence_around(self.text, span) if span else None
+            sentence = where or _line_naming(self.headline, record.raw)
+        return warnings_of(record, sentence, self.text)
 
     def _in_instructions(self, span: Span) -> bool:
         return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)

@@ -24,7 +24,7 @@ from extractor.errors import UserError
 from extractor.evaluate import KINDS, evaluate
 from extractor.extract.parts import MIN_PART
 from extractor.models import Campaign, Metric, Quote, json_schemas
-from extractor.persons import reporters
+from extractor.persons import page_reporters
 from extractor.report import err, print_summary, progress_bar
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
@@ -315,7 +315,8 @@ def verify(page: str, records: str) -> None:
     unknown = sorted({key for a in articles if isinstance(a, dict) for key in a} - _ARTICLE_FIELDS)
     if unknown:
         _fail(f"{records}: unknown article field(s): {', '.join(unknown)}")
-    checker = Checker(reflow(source.text), reporters=_reporters(source.text, articles))
+    given = [(a.get("byline"), a.get("dateline")) for a in articles if isinstance(a, dict)]
+    checker = Checker(reflow(source.text), reporters=page_reporters(source.text, given))
     report: list[dict[str, Any]] = []
     for a, article in enumerate(articles):
         for key, items in article.items() if isinstance(article, dict) else []:
@@ -340,22 +341,6 @@ def verify(page: str, records: str) -> None:
 
 
 _ARTICLE_FIELDS = {"title", "kicker", "subtitle", "byline", "dateline", *_VERIFY_TYPES}
-
-
-def _reporters(page: str, articles: list[Any]) -> list[str]:
-    """The reporters of the page's articles, as the segmenter reads them and as the
-    records file gives them."""
-    lines = [(a.byline, a.dateline) for a in segment_page(page)]
-    for article in articles:
-        if isinstance(article, dict):
-            byline, dateline = article.get("byline"), article.get("dateline")
-            lines.append(
-                (
-                    byline if isinstance(byline, str) else None,
-                    dateline if isinstance(dateline, str) else None,
-                )
-            )
-    return [name for byline, dateline in lines for name in reporters(byline, dateline)]
 
 
 def _verify_one(

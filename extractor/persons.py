@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
+from extractor.segment import segment_page
 from extractor.textindex import normalize
 
 _CN = "\u4e00-\u9fff"
@@ -342,4 +344,17 @@ def reporters(byline: str | None, dateline: str | None) -> list[str]:
             word = word.strip("·")
             if looks_like_name(word) and word not in found:
                 found.append(word)
+    return found
+
+
+def page_reporters(page: str, given: Iterable[tuple[object, object]] = ()) -> list[str]:
+    """The reporters of a whole page: of the bylines and datelines the segmenter reads
+    on it, and of the (byline, dateline) pairs `given` (what is not text is ignored)."""
+    lines = [(a.byline, a.dateline) for a in segment_page(page)]
+    lines += [
+        (b if isinstance(b, str) else None, d if isinstance(d, str) else None) for b, d in given
+    ]
+    found: list[str] = []
+    for byline, dateline in lines:
+        found += [name for name in reporters(byline, dateline) if name not in found]
     return found
