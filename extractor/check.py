@@ -6,8 +6,10 @@ from every backend:
   `value_max`, `unit` and `approx` (read here, by `extractor.numbers`; the
   record's own arithmetic is never trusted); it is stored as printed;
 - a quote's `text` occurs in the article, ignoring whitespace and the style of
-  quotation marks, within one quotation (or, reported, one paragraph), and its
-  `speaker` occurs in the article;
+  quotation marks, within one quotation (or, reported, one paragraph); its
+  `kind` is `direct` exactly when the words stand inside quotation marks; the
+  article gives the words to its `speaker`, a person as printed and not the
+  reporter of the byline (`check_speech.py`);
 - a campaign's `name` occurs in the article, quotation marks aside;
 - every `evidence` occurs in the article and contains the field it supports;
 - none is found only in a paragraph that gives instructions to a model
@@ -24,10 +26,15 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Collection
 
+from extractor.attribution import Speech
+from extractor.caveats import label_fit, warnings_of
+from extractor.check_speech import crossings, kind_reasons, speaker_reasons
 from extractor.instructions import instruction_paragraphs
 from extractor.models import (
     Accepted,
+    Article,
     ArticleRecords,
     Campaign,
     CheckResult,
@@ -46,26 +53,15 @@ from extractor.numbers import (
     is_calendar_date,
     parse_quantity,
 )
+from extractor.persons import not_a_person, reporters
 from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-_LAST_SENTENCE_END = re.compile(f"(?s:.*)[{re.escape(_SENTENCE_END)}]")
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 _BEFORE_POINT = set(CN_DIGITS + "十")
-# A closing mark, an attribution, an opening mark: the seam between two quotations.
-# Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
-# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`).
-_ATTRIBUTION_INSIDE = re.compile(
-    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
-    r"|[”」][^“”「」\n，,。；;！？!?]{0,15}?"
-    r"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|道)(?:[，,：:。]|$)"
-)
-# A paragraph break not followed by an opening mark: words outside any quotation
-# (a quotation that goes on in a new paragraph opens it with a mark).
-_PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
 
 
 def _is_numeral(ch: str, numerals: set[str]) -> bool:
@@ -75,8 +71,7 @@ def _is_numeral(ch: str, numerals: set[str]) -> bool:
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
-    before = _LAST_SENTENCE_END.search(text, 0, span.start)
-    start = before.end() if before else 0
+    start = max(text.rfind(end, 0, span.start) for end in _SENTENCE_END) + 1
     after = _SENTENCE_END_RE.search(text, span.end)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
@@ -110,9 +105,11 @@ class Checker:
     is accepted, located in the title rather than the body.
     """
 
-    def __init__(self, text: str, headline: str = "") -> None:
+    def __init__(self, text: str, headline: str = "", *, reporters: Collection[str] = ()) -> None:
         self.text = text
         self.headline = headline
+        self.reporters = reporters
+        self._speech: tuple[Speech, Speech] | None = None
         self.exact = TextIndex(text)
         self.loose = TextIndex(text, drop_quotes=True)
         self.title_exact = TextIndex(headline)
@@ -142,7 +139,7 @@ class Checker:
             return f'raw "{raw}" is cut from a longer number in the article'
         printed = self._printed_around(text, span)
         if printed is not None and (printed.start < span.start or printed.end > span.end):
-            return f'raw "{raw}" is part of "{printed.raw}" in the article'
+            return _cut_from(raw, span, printed)
         return None
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
@@ -179,6 +176,15 @@ class Checker:
             reasons += self._addressed_to_a_model(span)
             self._decide(result, "campaign", campaign, span, reasons)
         return result
+
+    def warnings(self, record: Metric | Quote | Campaign, span: Span | None) -> list[str]:
+        """What deserves a look in a record that passed (`caveats.py`): a label that
+        does not read as its sentence, a campaign name that is a generic phrase."""
+        sentence = ""
+        if isinstance(record, Metric) and not (sentence := record.evidence).strip():
+            where = sentence_around(self.text, span) if span else None
+            sentence = where or _line_naming(self.headline, record.raw)
+        return warnings_of(record, sentence, self.text)
 
     def _in_instructions(self, span: Span) -> bool:
         return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)
@@ -235,7 +241,11 @@ class Checker:
         # Evidence found, but only in the headline: the raw is the headline's.
         in_headline = bool(metric.evidence.strip()) and evidence_span is None
         span, problem = self._locate_raw(
-            raw, evidence_span, taken or set(), headline_first=in_headline and not evidence_reasons
+            raw,
+            evidence_span,
+            taken or set(),
+            headline_first=in_headline and not evidence_reasons,
+            label=metric.label.strip(),
         )
         if problem:
             reasons.append(problem)
@@ -280,17 +290,20 @@ class Checker:
         taken: set[tuple[int, int]],
         *,
         headline_first: bool = False,
+        label: str = "",
     ) -> tuple[Span | None, str | None]:
         """Where `raw` is printed whole: in `within` (its evidence) first, then anywhere,
         preferring an occurrence no earlier metric took; then in the headline, which
         gives no offsets (first, when the evidence is the headline's). With none, the
-        reason."""
+        reason. Of several free occurrences, the one whose sentence reads most like
+        `label`."""
         first_cut = None
         spare = None
         indexes = [(self.exact, True), (self.title_exact, False)]
         for index, in_body in reversed(indexes) if headline_first else indexes:
             scopes = [within, None] if in_body and within else [None]
             for scope in scopes:
+                free = []
                 for span in index.find_all(raw, scope):
                     cut = self._cut(index.text, raw, span)
                     if cut:
@@ -300,12 +313,21 @@ class Checker:
                     elif (span.start, span.end) not in taken and not (
                         in_body and self._in_instructions(span)
                     ):
-                        return span, None
+                        free.append(span)
+                        if scope is not None or not label:
+                            break
                     else:
                         spare = spare or span
+                if len(free) > 1:  # the same raw printed twice: the sentence of the label
+                    return max(free, key=lambda s: self._label_fit(label, s)), None
+                if free:
+                    return free[0], None
             if spare is not None:
                 return spare, None
         return None, first_cut or f'raw "{raw}" not found in article'
+
+    def _label_fit(self, label: str, span: Span) -> float:
+        return label_fit(label, sentence_around(self.text, span))
 
     def check_quote(self, quote: Quote) -> tuple[Span | None, list[str]]:
         reasons = []
@@ -322,14 +344,40 @@ class Checker:
             reasons.append(
                 f'quote text not found in article: "{_short(text)}"' + (hint if size else "")
             )
-        if span is not None:
-            reasons += _crossings(self.text[span.start : span.end], quote.kind)
+        crossing = crossings(self.text[span.start : span.end], quote.kind) if span else []
+        reasons += crossing
         speaker = quote.speaker.strip()
         if not speaker:
             reasons.append("speaker is empty")
         elif not self._names(speaker):
             reasons.append(f'speaker "{speaker}" not in article')
+        if found and speaker:
+            reasons += self._speech_reasons(quote, text, span, crossing=bool(crossing))
         return span, reasons
+
+    def _speech_reasons(
+        self, quote: Quote, text: str, span: Span | None, *, crossing: bool
+    ) -> list[str]:
+        """The quote's kind and speaker against what the article says of its words
+        (in the body at `span`, or else in the headline)."""
+        if self._speech is None:
+            self._speech = (Speech(self.text), Speech(self.headline))
+        body, headline = self._speech
+        speech, where = (body, span) if span is not None else (headline, None)
+        if where is None:
+            where = self.title_loose.find(text)
+            if where is None:
+                return []
+        if crossing:  # words of no one quotation: whose they are is no question
+            problem = not_a_person(quote.speaker.strip())
+            return [problem] if problem else []
+        return kind_reasons(speech, where, quote.kind) + speaker_reasons(
+            quote,
+            speech,
+            where,
+            headline=headline if speech is body else None,
+            reporters=self.reporters,
+        )
 
     def _names(self, speaker: str) -> bool:
         """Does the article name `speaker` (in its headline, or its body outside any
@@ -355,19 +403,20 @@ class Checker:
         return span, reasons
 
 
-def _crossings(passage: str, kind: str) -> list[str]:
-    """Why a quote's passage runs past one person's words, if it does.
-
-    Matching ignores quotation marks, so the words of two quotations and the
-    attribution between them (`……。”索朗拉姆说。“……`) would match as one.
-    """
-    if kind == "indirect" and "\n" in passage:
-        return ["indirect quote text runs across paragraphs"]
-    if kind == "direct" and _ATTRIBUTION_INSIDE.search(passage):
-        return ["quote text runs past the end of a quotation into words around it"]
-    if kind == "direct" and _PARAGRAPH_OUTSIDE.search(passage.strip()):
-        return ["direct quote text runs into a paragraph outside the quotation"]
-    return []
+def _cut_from(raw: str, span: Span, printed: QuantityMatch) -> str:
+    """Why a raw that is part of a printed quantity is not it, naming the words that
+    qualify the number when the raw starts or ends in them, or leaves them out:
+    `少于5000人` starts inside `不少于`, the article's at-least wording."""
+    says = f'the article prints "{printed.raw}"'
+    cut = None
+    if printed.before and printed.start < span.start <= printed.number_start:
+        where = "starts inside" if span.start < printed.number_start else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.before}", the words that qualify its number: {says}'
+    after = printed.end - len(printed.after)
+    if cut is None and printed.after and after <= span.end < printed.end:
+        where = "ends inside" if span.end > after else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.after}", the words that qualify its number: {says}'
+    return cut or f'raw "{raw}" is part of "{printed.raw}" in the article'
 
 
 def _widen_to_marks(text: str, span: Span, name: str) -> Span:
@@ -387,14 +436,22 @@ def _line_naming(headline: str, named: str) -> str:
     return next((line for line in lines if key in normalize(line, drop_quotes=True)), headline)
 
 
-def check_article(text: str, records: ArticleRecords, headline: str = "") -> CheckResult:
+def check_article(
+    text: str,
+    records: ArticleRecords,
+    headline: str = "",
+    *,
+    byline: str | None = None,
+    dateline: str | None = None,
+) -> CheckResult:
     """Check every record against an article; accepted records get offsets and evidence.
 
     `headline` is the article's kicker, title and subtitle, one per line
-    (`Article.headline`). A metric or campaign accepted without evidence gets
-    the sentence around it, or the headline line when only that names it.
+    (`Article.headline`); `byline` and `dateline` name its reporters, who are
+    no speakers. A metric or campaign accepted without evidence gets the
+    sentence around it, or the headline line when only that names it.
     """
-    checker = Checker(text, headline)
+    checker = Checker(text, headline, reporters=reporters(byline, dateline))
     result = checker.check(records)
     for accepted in result.accepted:
         record = accepted.record
@@ -410,7 +467,20 @@ def check_article(text: str, records: ArticleRecords, headline: str = "") -> Che
             else:
                 evidence = sentence_around(text, accepted.span)
             accepted.record = record.model_copy(update={"evidence": evidence})
+        accepted.warnings = checker.warnings(accepted.record, accepted.span)
     return result
+
+
+def check_against(article: Article, records: ArticleRecords) -> CheckResult:
+    """`check_article` for an article as the segmenter cut it: its body, its headline,
+    and its byline and dateline."""
+    return check_article(
+        article.text,
+        records,
+        article.headline,
+        byline=article.byline,
+        dateline=article.dateline,
+    )
 
 
 def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from extractor.errors import UserError
 from extractor.extract.parts import MIN_PART
 from extractor.manifest import labels_for_run
 from extractor.models import Campaign, Metric, Quote, json_schemas
+from extractor.persons import page_reporters
 from extractor.report import (
     print_eval,
     print_interrupted,
@@ -357,7 +358,10 @@ def verify(page: str, records: str) -> None:
     """Check the records in RECORDS (a JSON file in the gold format) against PAGE.
 
     Each record is checked against the whole reflowed page and reported, in
-    input order, as accepted or rejected with its reasons, as JSON.
+    input order, as accepted or rejected with its reasons, and with the
+    warnings of an accepted record that deserves a look, as JSON. The page's
+    reporters (its bylines and datelines, and those RECORDS gives) are no
+    speakers. Exits 1 when any record is rejected.
 
     \b
     Example:
@@ -382,7 +386,8 @@ def verify(page: str, records: str) -> None:
     unknown = sorted({key for a in articles if isinstance(a, dict) for key in a} - _ARTICLE_FIELDS)
     if unknown:
         _fail(f"{records}: unknown article field(s): {', '.join(unknown)}")
-    checker = Checker(reflow(source.text))
+    given = [(a.get("byline"), a.get("dateline")) for a in articles if isinstance(a, dict)]
+    checker = Checker(reflow(source.text), reporters=page_reporters(source.text, given))
     report: list[dict[str, Any]] = []
     for a, article in enumerate(articles):
         for key, items in article.items() if isinstance(article, dict) else []:
@@ -390,7 +395,7 @@ def verify(page: str, records: str) -> None:
                 continue
             record_type, model = _VERIFY_TYPES[key]
             for j, item in enumerate(items):
-                reasons = _verify_one(checker, model, item)
+                reasons, warnings = _verify_one(checker, model, item)
                 report.append(
                     {
                         "record_type": record_type,
@@ -398,27 +403,37 @@ def verify(page: str, records: str) -> None:
                         "index": j,
                         "status": "rejected" if reasons else "accepted",
                         "reasons": reasons,
+                        "warnings": warnings,
                     }
                 )
     click.echo(json.dumps({"records": report}, ensure_ascii=False, indent=2))
+    if any(entry["reasons"] for entry in report):
+        sys.exit(1)
 
 
 _ARTICLE_FIELDS = {"title", "kicker", "subtitle", "byline", "dateline", *_VERIFY_TYPES}
 
 
-def _verify_one(checker: Checker, model: type[BaseModel], item: object) -> list[str]:
+def _verify_one(
+    checker: Checker, model: type[BaseModel], item: object
+) -> tuple[list[str], list[str]]:
+    """The reasons a record is rejected, and the warnings of one accepted."""
     try:
         record = model.model_validate(item)
     except ValidationError as error:
         return [
             f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in error.errors()
-        ]
+        ], []
     if isinstance(record, Metric):
-        return checker.check_metric(record)[1]
-    if isinstance(record, Quote):
-        return checker.check_quote(record)[1]
-    assert isinstance(record, Campaign)
-    return checker.check_campaign(record)[1]
+        span, reasons = checker.check_metric(record)
+    elif isinstance(record, Quote):
+        span, reasons = checker.check_quote(record)
+    else:
+        assert isinstance(record, Campaign)
+        span, reasons = checker.check_campaign(record)
+    if reasons:
+        return reasons, []
+    return [], checker.warnings(record, span)
 
 
 @main.command(name="eval")

@@ -46,10 +46,13 @@ _CUES = (
     *("输出", "返回", "打印", "泄露", "告诉我"),
     *("ignore", "disregard", "forget", "you are", "as an ai", "system prompt"),
 )
+_ANY_CUE = re.compile("|".join(re.escape(cue) for cue in _CUES))
 
 
 def instruction_paragraphs(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of each paragraph of `text` that addresses a model."""
+    if not _ANY_CUE.search(unicodedata.normalize("NFKC", text).lower()):
+        return []  # nearly every article: no paragraph to look at
     spans = []
     start = 0
     for paragraph in text.split("\n"):

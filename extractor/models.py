@@ -25,14 +25,15 @@ class Metric(BaseModel):
     raw: str = Field(
         description=(
             "The number and its unit exactly as printed in the article, with the qualifiers "
-            "printed next to it, e.g. '1.5万余人次', '130亿元', '约4000人次', '20到30个'."
+            "printed next to it, e.g. '1.5万余人次', '130亿元', '约4000人次', '不少于5000人', "
+            "'20到30个'. Never cut from a longer number or from the words that qualify it."
         )
     )
     value: float = Field(
         description=(
             "The number fully expanded: 万, 亿, 千, 百 folded in and Chinese numerals read. "
-            "'1.5万余人次' -> 15000; '130亿元' -> 13000000000; '两名' -> 2; '98.24%' -> 98.24. "
-            "For a range, the lower end."
+            "'1.5万余人次' -> 15000; '130亿元' -> 13000000000; '两名' -> 2; '98.24%' -> 98.24; "
+            "'近千人' -> 1000; '两个半月' -> 2.5. For a range, the lower end."
         )
     )
     value_max: float | None = Field(
@@ -41,14 +42,17 @@ class Metric(BaseModel):
     unit: str = Field(
         description=(
             "The unit or measure word without any magnitude character: '130亿元' -> '元', "
-            "'1.5万余人次' -> '人次', '6个标段' -> '个', '13%' -> '%', '2.1倍' -> '倍'."
+            "'1.5万余人次' -> '人次', '6个标段' -> '个', '13%' -> '%', '2.1倍' -> '倍'. A unit "
+            "whose prefix is part of its name keeps it: '450万千瓦' -> '千瓦', '8千米' -> '千米'; "
+            "compound measure words as printed: '56批次' -> '批次'."
         )
     )
     approx: Approx = Field(
         default="exact",
         description=(
-            "'exact'; 'more' for 余/多/以上/超过; 'about' for 约/左右/近/大概; "
-            "'less' for 不到/以下/不足."
+            "'exact'; 'more' for 余/多/以上/超过/突破 and at-least wording (不少于/不低于/至少); "
+            "'about' for 约/左右/近/大概; 'less' for 不到/以下/不足 and at-most wording "
+            "(不超过/不高于/最多)."
         ),
     )
     label: str = Field(
@@ -67,7 +71,9 @@ class Quote(BaseModel):
     speaker: str = Field(
         description=(
             "The person's name as printed, e.g. '占堆'; for an unnamed person the printed "
-            "reference, e.g. '徐女士'. Never an organisation, a meeting or a document."
+            "reference, e.g. '徐女士'. The one the article names as saying these words (a verb "
+            "of saying, a colon before the quotation, or a pronoun for the person named before). "
+            "Never an organisation, a meeting, a document, a pronoun or the reporter."
         )
     )
     speaker_title: str | None = Field(
@@ -84,7 +90,10 @@ class Quote(BaseModel):
         )
     )
     kind: QuoteKind = Field(
-        description="'direct' for words in quotation marks, 'indirect' for reported speech."
+        description=(
+            "'direct' exactly when the words stand inside quotation marks, 'indirect' for "
+            "reported speech."
+        )
     )
 
 
@@ -152,6 +161,9 @@ class Accepted(BaseModel):
     record_type: RecordType
     record: Metric | Quote | Campaign
     span: Span | None
+    warnings: list[str] = Field(
+        default_factory=list, description="What deserves a look, though every check passed."
+    )
 
 
 class Rejection(BaseModel):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.check import check_article
+from extractor.check import check_against
 from extractor.errors import UserError, unexpected
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
@@ -116,7 +116,7 @@ def prepare_page(
 def extract_article(article: Article, extract: ExtractFn) -> CheckResult | str:
     """An article's checked records, or the error that stopped its extraction."""
     try:
-        return check_article(article.text, extract(article), article.headline)
+        return check_against(article, extract(article))
     except Exception as err:  # one article's failure must not stop the page or the run
         return unexpected(err)
 

@@ -30,7 +30,7 @@ from extractor.models import Article, CheckResult, LLMCall
 from extractor.names import record_keys
 from extractor.pagemeta import PageMeta
 from extractor.search import create_search, search_ready, sync_search
-from extractor.tables import RECORD_TABLES, SCHEMA_VERSION, TABLES
+from extractor.tables import BACKFILL, RECORD_TABLES, SCHEMA_VERSION, TABLES
 from extractor.views import create_views, describe_page, meta_columns, refresh_keys
 
 
@@ -123,6 +123,10 @@ class Store:
                     for column, kind in spec["columns"].items():
                         if column not in table.columns_dict:
                             table.add_column(column, kind)
+                            if (name, column) in BACKFILL:
+                                self.db.execute(
+                                    f"update [{name}] set [{column}] = ?", [BACKFILL[name, column]]
+                                )
                 for columns in spec.get("indexes", []):
                     table.create_index(columns, if_not_exists=True)
             for name, column in [
@@ -292,7 +296,10 @@ class Store:
                 }
                 fields = record.model_dump()
                 fields |= record_keys(accepted.record_type, fields, paper, page_id)
-                rows[RECORD_TABLES[accepted.record_type]].append({**base, **fields, **location})
+                warnings = json.dumps(accepted.warnings, ensure_ascii=False)
+                rows[RECORD_TABLES[accepted.record_type]].append(
+                    {**base, **fields, **location, "warnings": warnings}
+                )
             for table, records in rows.items():
                 self._insert(table, *records)
             self._insert(

@@ -18,7 +18,8 @@ from typing import Any
 #: prices, cost and articles waiting on `runs`.
 #: 5: full-text search by character pairs (`search.py`), finding words of any
 #: length, in place of the trigram tables `<table>_fts`.
-SCHEMA_VERSION = 5
+#: 6: `warnings` on metrics, quotes and campaigns (`[]` for records stored before).
+SCHEMA_VERSION = 6
 
 #: Rows that belong to an article and to the run that wrote them.
 OF_ARTICLE_AND_RUN = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
@@ -28,7 +29,8 @@ def _record_table(**fields: type) -> dict[str, Any]:
     """An accepted record's table: its own fields, then where it sits and what made it.
 
     `start`/`end` are offsets into `articles.text`; `located_in` is `text`, or
-    `title` for a record named only in the headline.
+    `title` for a record named only in the headline; `warnings` is a JSON list of
+    what deserves a look in the record (`[]` when nothing does).
     """
     return {
         "columns": {
@@ -41,6 +43,7 @@ def _record_table(**fields: type) -> dict[str, Any]:
             "located_in": str,
             "model": str,
             "prompt_version": str,
+            "warnings": str,
         },
         "foreign_keys": OF_ARTICLE_AND_RUN,
     }
@@ -209,3 +212,5 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 #: Where each kind of accepted record is stored.
 RECORD_TABLES = {"metric": "metrics", "quote": "quotes", "campaign": "campaigns"}
+#: Columns added to tables that held rows before, with the value those rows get.
+BACKFILL = {(table, "warnings"): "[]" for table in RECORD_TABLES.values()}

@@ -106,9 +106,52 @@ def test_part_of_a_printed_number_is_rejected(record: Metric, reason: str) -> No
 def test_a_qualifier_printed_before_the_raw_belongs_in_it() -> None:
     text = "平均每天通行约4000人次。"
     assert reasons_for(metric("4000人次", 4000, "人次"), text) == [
-        'raw "4000人次" is part of "约4000人次" in the article'
+        'raw "4000人次" leaves out "约", the words that qualify its number: '
+        'the article prints "约4000人次"'
     ]
     assert reasons_for(metric("约4000人次", 4000, "人次", "about"), text) == []
+
+
+QUALIFIED = "培训人员不少于5000人，合格率不低于95%，每组不超过10人，投入资金500万元以上。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit", "approx", "reason"),
+    [
+        # the at-least wording cut to its last words reads the opposite way
+        ("少于5000人", 5000, "人", "less", 'raw "少于5000人" starts inside "不少于"'),
+        ("低于95%", 95, "%", "less", 'raw "低于95%" starts inside "不低于"'),
+        ("超过10人", 10, "人", "more", 'raw "超过10人" starts inside "不超过"'),
+        # or left out
+        ("5000人", 5000, "人", "exact", 'raw "5000人" leaves out "不少于"'),
+        ("95%", 95, "%", "exact", 'raw "95%" leaves out "不低于"'),
+        ("500万元", 5000000, "元", "exact", 'raw "500万元" leaves out "以上"'),
+        ("500万元以", 5000000, "元", "exact", 'raw "500万元以" ends inside "以上"'),
+    ],
+)
+def test_a_raw_cut_from_the_words_that_qualify_it_is_rejected_naming_them(
+    raw: str, value: float, unit: str, approx: str, reason: str
+) -> None:
+    reasons = reasons_for(metric(raw, value, unit, approx), QUALIFIED)
+    assert reasons and reasons[0].startswith(reason + ", the words that qualify its number"), (
+        reasons
+    )
+    assert 'the article prints "' in reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit", "approx"),
+    [
+        ("不少于5000人", 5000, "人", "more"),
+        ("不低于95%", 95, "%", "more"),
+        ("不超过10人", 10, "人", "less"),
+        ("500万元以上", 5000000, "元", "more"),
+    ],
+)
+def test_a_raw_with_the_words_that_qualify_it_is_accepted(
+    raw: str, value: float, unit: str, approx: str
+) -> None:
+    assert reasons_for(metric(raw, value, unit, approx), QUALIFIED) == []
 
 
 def test_the_same_raw_twice_gets_each_occurrence() -> None:
@@ -213,7 +256,11 @@ def test_an_indirect_quote_stays_in_its_paragraph() -> None:
 
 def test_speaker_not_in_article_is_rejected() -> None:
     quote = Quote(speaker="张三", text="我们将继续加强学习", kind="direct")
-    assert reasons_for(quote) == ['speaker "张三" not in article']
+    assert reasons_for(quote) == [
+        'speaker "张三" not in article',
+        'the article credits these words to "柳梧街道办事处人大专干索朗拉姆" '
+        '(说 after the quotation), not "张三"',
+    ]
 
 
 def test_campaign_not_in_article_is_rejected() -> None:

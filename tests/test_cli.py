@@ -87,9 +87,11 @@ def records_file(tmp_path: Path, data: object, name: str = "records.json") -> Pa
     return path
 
 
-def verify_report(runner: CliRunner, page: Path, records: Path) -> list[dict[str, Any]]:
+def verify_report(
+    runner: CliRunner, page: Path, records: Path, *, exit_code: int = 0
+) -> list[dict[str, Any]]:
     result = invoke(runner, "verify", str(page), str(records))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     report = json.loads(result.stdout)
     assert set(report) == {"records"}
     rows: list[dict[str, Any]] = report["records"]
@@ -330,8 +332,9 @@ def test_verify_accepts_every_gold_record_in_input_order(
     assert [(r["record_type"], r["article"], r["index"]) for r in report] == input_order(data)
     assert len(report) > 0
     for row in report:
-        assert set(row) == {"record_type", "article", "index", "status", "reasons"}
+        assert set(row) == {"record_type", "article", "index", "status", "reasons", "warnings"}
         assert (row["status"], row["reasons"]) == ("accepted", []), row
+        assert isinstance(row["warnings"], list)
 
 
 def _first(data: dict[str, Any], key: str) -> tuple[int, int]:
@@ -369,7 +372,8 @@ def test_verify_rejects_altered_records_with_reasons(runner: CliRunner, tmp_path
     articles[a]["campaigns"][j]["name"] = invented_campaign
     wrong_campaign = ("campaign", a, j)
 
-    report = verify_report(runner, page, records_file(tmp_path, data))
+    # Any record rejected: the report is printed all the same, and the command exits 1.
+    report = verify_report(runner, page, records_file(tmp_path, data), exit_code=1)
 
     assert [(r["record_type"], r["article"], r["index"]) for r in report] == input_order(data)
     rejected = {(r["record_type"], r["article"], r["index"]): r for r in report if r["reasons"]}
@@ -380,6 +384,41 @@ def test_verify_rejects_altered_records_with_reasons(runner: CliRunner, tmp_path
     assert any("approx" in reason for reason in rejected[malformed]["reasons"])
     assert any("not found" in reason for reason in rejected[wrong_quote]["reasons"])
     assert any("月球种菜" in reason for reason in rejected[wrong_campaign]["reasons"])
+
+
+def test_verify_prints_the_warnings_of_records_that_deserve_a_look(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Warned records are accepted: the command exits 0 and says what to look at."""
+    gold_file = GOLD_FILES[0]
+    data = json.loads(gold_file.read_text(encoding="utf-8"))
+    page = SEEDS / data["source"]
+    data["articles"][0]["metrics"][0]["label"] = "财政收入"  # 130亿元 is 产值 in the article
+    data["articles"][0]["campaigns"].append({"name": "安全生产工作"})
+
+    report = verify_report(runner, page, records_file(tmp_path, data))
+
+    warned = {(r["record_type"], r["index"]): r["warnings"] for r in report if r["warnings"]}
+    assert all(r["status"] == "accepted" for r in report)
+    assert any("财政收入" in w for w in warned[("metric", 0)])
+    last = len(data["articles"][0]["campaigns"]) - 1
+    assert any("generic phrase" in w for w in warned[("campaign", last)])
+
+
+def test_verify_knows_the_reporters_of_the_page(runner: CliRunner, tmp_path: Path) -> None:
+    """A quote credited to the reporter of a dateline is rejected, saying so."""
+    data = json.loads(GOLD_FILES[0].read_text(encoding="utf-8"))
+    page = SEEDS / data["source"]
+    a, j = _first(data, "quotes")
+    quote = data["articles"][a]["quotes"][j]
+    assert "李从芳" in page.read_text(encoding="utf-8")  # 拉萨融媒讯(记者李从芳)
+    quote["speaker"] = "李从芳"
+
+    report = verify_report(runner, page, records_file(tmp_path, data), exit_code=1)
+
+    (row,) = [r for r in report if r["reasons"]]
+    assert (row["record_type"], row["article"], row["index"]) == ("quote", a, j)
+    assert any("reporter" in reason for reason in row["reasons"]), row["reasons"]
 
 
 @pytest.mark.parametrize(

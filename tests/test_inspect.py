@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html.parser
+import json
 import re
 import shutil
 import signal
@@ -37,6 +38,7 @@ HOSTILE_TEXT = (
     "<script>alert('text')</script>另有200名志愿者参与。"
 )
 HOSTILE_TITLE = "<script>alert('title')</script>“清洁家园”活动启动"
+WARNING = 'campaign "行动，惠及" is a <b>generic</b> phrase with no name of its own'
 
 
 def _span(text: str, words: str) -> Span:
@@ -90,6 +92,7 @@ def add_hostile_article(db: Path) -> int:
                     record_type="campaign",
                     record=Campaign(name="行动，惠及"),
                     span=_span(t, "行动，惠及"),
+                    warnings=[WARNING],
                 ),
                 Accepted(record_type="campaign", record=Campaign(name="“清洁家园”活动"), span=None),
             ],
@@ -195,12 +198,22 @@ def test_table_pages_show_the_descriptions(server: Server) -> None:
 
 
 def test_default_facets(server: Server, db: Path) -> None:
-    expected = {"metrics": ["unit", "approx"], "quotes": ["speaker", "kind"]}
+    expected = {
+        "metrics": ["unit", "approx", "warnings"],
+        "quotes": ["speaker", "kind", "warnings"],
+    }
+    expected["campaigns"] = ["located_in", "warnings"]
     expected["rejections"] = ["record_type"]
     for table, columns in expected.items():
         facets = server.json(f"/extractions/{table}.json")["facet_results"]
         assert list(facets) == columns, table
         for column in columns:
+            if column == "warnings":  # a JSON list: one facet value per warning
+                counts = {r["value"]: r["count"] for r in facets[column]["results"]}
+                rows = query(db, f"select warnings from {table}")
+                for warning, n in counts.items():
+                    assert n == sum(warning in json.loads(r["warnings"]) for r in rows)
+                continue
             counts = {r["value"]: r["count"] for r in facets[column]["results"]}
             stored = query(db, f"select {column} as v, count(*) as n from {table} group by v")
             top = {r["v"]: r["n"] for r in stored}
@@ -459,6 +472,15 @@ def test_the_review_lists_headline_records_and_rejections_with_reasons(
     assert re.search(r"“清洁家园”活动\s*<em class=\"where\">in the headline</em>", page)
     headline = re.search(r"<h1>(.*?)</h1>", page, re.S)
     assert headline and '<mark class="campaign"' in headline.group(1)
+
+
+def test_the_review_lists_the_warnings_of_a_record_escaped(server: Server, db: Path) -> None:
+    page = server.get(f"/-/review/extractions/{hostile_id(db)}").text
+    assert '<ul class="warnings">' in page
+    assert "a &lt;b&gt;generic&lt;/b&gt; phrase with no name of its own" in page
+    assert "<b>generic</b>" not in page
+    facets = server.json("/extractions/campaigns.json")["facet_results"]["warnings"]["results"]
+    assert [(r["value"], r["count"]) for r in facets] == [(WARNING, 1)]
 
 
 def test_the_review_of_an_unknown_article_or_database_is_not_found(server: Server) -> None:

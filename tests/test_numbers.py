@@ -108,6 +108,9 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("2.1倍", 2.1, None, "倍", "exact"),
     ("三分之一", 1 / 3, None, "", "exact"),
     ("三分之二以上", 2 / 3, None, "", "more"),
+    ("千分之三", 3, None, "‰", "exact"),
+    ("千分之三以内", 3, None, "‰", "less"),
+    ("万分之一", 0.0001, None, "", "exact"),
     # ranges
     ("20到30个", 20, 30, "个", "exact"),
     ("20—30个", 20, 30, "个", "exact"),
@@ -120,7 +123,6 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("约80平方米", 80, None, "平方米", "about"),
     ("38744.6公斤", 38744.6, None, "公斤", "exact"),
     ("海拔4300米", 4300, None, "米", "exact"),
-    ("5千米", 5000, None, "米", "exact"),
     ("300兆瓦", 300, None, "兆瓦", "exact"),
     ("240兆瓦时", 240, None, "兆瓦时", "exact"),
     ("为期10天", 10, None, "天", "exact"),
@@ -156,6 +158,121 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("零下20度", -20, None, "度", "exact"),
 ]
 
+# The families of the annotation guidelines' Metrics section, each with its own table:
+# raw as printed → value, value_max, unit, approx.
+FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
+    # A unit whose prefix is part of its name keeps it, as statistics tables print it;
+    # a magnitude before it is still folded into the value.
+    "prefixed units": [
+        ("450万千瓦", 4500000, None, "千瓦", "exact"),
+        ("96.4亿千瓦时", 9640000000, None, "千瓦时", "exact"),
+        ("35千伏", 35, None, "千伏", "exact"),
+        ("110千伏", 110, None, "千伏", "exact"),
+        ("8千米", 8, None, "千米", "exact"),
+        ("5千米", 5, None, "千米", "exact"),
+        ("约12千米", 12, None, "千米", "about"),
+        ("3.6平方千米", 3.6, None, "平方千米", "exact"),
+        ("600兆瓦", 600, None, "兆瓦", "exact"),
+        ("240兆瓦时", 240, None, "兆瓦时", "exact"),
+        ("50千克", 50, None, "千克", "exact"),
+        ("2.3个百分点", 2.3, None, "个百分点", "exact"),
+        ("5千人", 5000, None, "人", "exact"),  # 千 before any other unit is a magnitude
+        ("五千米", 5000, None, "米", "exact"),  # and so it is in a Chinese numeral
+    ],
+    # Compound measure words are units as printed.
+    "compound measure words": [
+        ("56批次", 56, None, "批次", "exact"),
+        ("73台次", 73, None, "台次", "exact"),
+        ("1300余辆次", 1300, None, "辆次", "more"),
+        ("120家次", 120, None, "家次", "exact"),
+        ("2.3万车次", 23000, None, "车次", "exact"),
+        ("48架次", 48, None, "架次", "exact"),
+        ("15户次", 15, None, "户次", "exact"),
+    ],
+    # Measure words of things counted one by one, and rates with their unit.
+    "measure words and rates": [
+        ("200顶", 200, None, "顶", "exact"),
+        ("5眼", 5, None, "眼", "exact"),
+        ("30款", 30, None, "款", "exact"),
+        ("1.2万公顷", 12000, None, "公顷", "exact"),
+        ("500工日", 500, None, "工日", "exact"),
+        ("15元/斤", 15, None, "元/斤", "exact"),
+        ("3000元/吨", 3000, None, "元/吨", "exact"),
+        ("60公里/小时", 60, None, "公里/小时", "exact"),
+        ("300元/月", 300, None, "元/月", "exact"),
+        ("约2.5元/公斤", 2.5, None, "元/公斤", "about"),
+    ],
+    # A bare magnitude is a number when a qualifier or 余/多 says how many.
+    "bare magnitudes": [
+        ("近千人", 1000, None, "人", "about"),
+        ("上百名", 100, None, "名", "more"),
+        ("上千人", 1000, None, "人", "more"),
+        ("上万人次", 10000, None, "人次", "more"),
+        ("超过百亿元", 10000000000, None, "元", "more"),
+        ("近百万元", 1000000, None, "元", "about"),
+        ("突破千万元", 10000000, None, "元", "more"),
+        ("百余名", 100, None, "名", "more"),
+        ("千余人", 1000, None, "人", "more"),
+        ("万余元", 10000, None, "元", "more"),
+    ],
+    # 半 is 0.5, alone or added to the number before it.
+    "halves": [
+        ("两个半月", 2.5, None, "个月", "exact"),
+        ("一个半小时", 1.5, None, "个小时", "exact"),
+        ("两个半小时", 2.5, None, "个小时", "exact"),
+        ("一年半", 1.5, None, "年", "exact"),
+        ("三天半", 3.5, None, "天", "exact"),
+        ("半天", 0.5, None, "天", "exact"),
+        ("不到半天", 0.5, None, "天", "less"),
+        ("半年", 0.5, None, "年", "exact"),
+        ("近半年", 0.5, None, "年", "about"),
+        ("半个月", 0.5, None, "个月", "exact"),
+        ("半小时", 0.5, None, "小时", "exact"),
+        ("为期半个月", 0.5, None, "个月", "exact"),
+    ],
+    # A range may print its unit on both ends.
+    "ranges with the unit twice": [
+        ("80元至120元", 80, 120, "元", "exact"),
+        ("3天到5天", 3, 5, "天", "exact"),
+        ("1万元至2万元", 10000, 20000, "元", "exact"),
+        ("5%—10%", 5, 10, "%", "exact"),
+    ],
+    "temperatures": [
+        ("25摄氏度", 25, None, "摄氏度", "exact"),
+        ("零下15摄氏度", -15, None, "摄氏度", "exact"),
+        ("零下5℃", -5, None, "℃", "exact"),
+        ("20度", 20, None, "度", "exact"),
+    ],
+    # 多 after the unit: more than this many.
+    "more after the unit": [
+        ("一倍多", 1, None, "倍", "more"),
+        ("两倍多", 2, None, "倍", "more"),
+        ("一年多", 1, None, "年", "more"),
+        ("三天多", 3, None, "天", "more"),
+        ("一成多", 1, None, "成", "more"),
+    ],
+    # At-least wording reads more, at-most wording less; never the words inside them.
+    "at least and at most": [
+        ("不少于5000人", 5000, None, "人", "more"),
+        ("不低于95%", 95, None, "%", "more"),
+        ("不小于10平方米", 10, None, "平方米", "more"),
+        ("至少3次", 3, None, "次", "more"),
+        ("最少两名", 2, None, "名", "more"),
+        ("不超过10人", 10, None, "人", "less"),
+        ("不高于5%", 5, None, "%", "less"),
+        ("不多于3项", 3, None, "项", "less"),
+        ("最多3人", 3, None, "人", "less"),
+        ("至多5天", 5, None, "天", "less"),
+        ("少于50人", 50, None, "人", "less"),
+        ("低于1%", 1, None, "%", "less"),
+        ("高于90%", 90, None, "%", "more"),
+        ("突破155万人次", 1550000, None, "人次", "more"),
+        ("60岁及以上", 60, None, "岁", "more"),
+        ("5000元及以下", 5000, None, "元", "less"),
+        ("3公里之内", 3, None, "公里", "less"),
+    ],
+}
+
 
 @pytest.mark.parametrize(("raw", "value", "value_max", "unit", "approx"), READINGS)
 def test_reading(raw: str, value: float, value_max: float | None, unit: str, approx: str) -> None:
@@ -171,6 +288,25 @@ def test_reading(raw: str, value: float, value_max: float | None, unit: str, app
 
 def test_the_table_is_large() -> None:
     assert len(READINGS) >= 80
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "value_max", "unit", "approx"),
+    [
+        pytest.param(*reading, id=f"{family}: {reading[0]}")
+        for family, readings in FAMILIES.items()
+        for reading in readings
+    ],
+)
+def test_reading_of_each_family(
+    raw: str, value: float, value_max: float | None, unit: str, approx: str
+) -> None:
+    test_reading(raw, value, value_max, unit, approx)
+    # Printed in a sentence, the finder reads it whole and the same.
+    text = f"全年累计{raw}，同比增长。"
+    found = [m for m in find_quantities(text) if m.raw == raw.removeprefix("为期")]
+    assert len(found) == 1, (raw, [m.raw for m in find_quantities(text)])
+    assert found[0].quantity == parse_quantity(raw)
 
 
 @pytest.mark.parametrize(
@@ -197,6 +333,19 @@ def test_the_table_is_large() -> None:
         "几十名",
         "十几名",
         "5%—10个",
+        # a magnitude alone, with nothing to say how many
+        "千万条",
+        "千名",
+        "成千上万人",
+        # a half that is part of a calendar or a word
+        "上半年",
+        "下半年",
+        "半个世纪",
+        # a range whose two ends are counted in different units
+        "3人至5天",
+        # a fraction whose denominator is a bare magnitude, read by the finder once
+        "1分之万多",
+        "1分之万",
     ],
 )
 def test_not_a_quantity(raw: str) -> None:
@@ -217,6 +366,9 @@ def test_magnitudes_are_exact() -> None:
         ("2023—2024年", True),
         ("2024 年", True),  # an OCR space
         ("２０２４年", True),
+        ("2023年至2024年", True),  # a range printing its unit twice
+        ("一年半", False),
+        ("一年多", False),
         ("3年", False),
         ("两年", False),
     ],
@@ -233,6 +385,43 @@ def test_finds_quantities_in_running_text() -> None:
     assert [m.raw for m in found] == ["16次", "150余场次", "1.5万余人次"]
     for m in found:
         assert text[m.start : m.end] == m.raw
+
+
+def test_a_qualifier_is_read_whole_with_its_number() -> None:
+    """`不少于5000人` is at least 5000: the finder never reads the `少于` inside it."""
+    text = "参训人员不少于5000人，合格率不低于95%，每批不超过10人。"
+    found = find_quantities(text)
+    assert [(m.raw, m.before, m.quantity.approx) for m in found] == [
+        ("不少于5000人", "不少于", "more"),
+        ("不低于95%", "不低于", "more"),
+        ("不超过10人", "不超过", "less"),
+    ]
+    assert [m.number_start - m.start for m in found] == [3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("累计签约30家企业", "30家"),  # 签约 signs: no 约 (about) in it
+        ("节约用水100吨", "100吨"),
+        ("最近3天气温回升", "3天"),  # the last three days, not nearly three
+        ("附近10个村", "10个"),
+        ("约30家企业", "约30家"),
+        ("将近3年", "将近3年"),
+    ],
+)
+def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
+    assert [m.raw for m in find_quantities(text)] == [raw]
+
+
+@pytest.mark.parametrize(
+    "text", ["1分之万多", "近千人参加，上百名志愿者", "两个半月后", "80元至120元不等"]
+)
+def test_the_finder_and_the_parser_agree(text: str) -> None:
+    """Whatever the finder reads in running text, the parser reads the same from its raw
+    (the finder once read `1分之万多` as 10000, looking past its own match)."""
+    for m in find_quantities(text):
+        assert parse_quantity(m.raw) == m.quantity, m
 
 
 def test_compound_counts_are_two() -> None:

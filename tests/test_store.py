@@ -21,6 +21,7 @@ from extractor.models import Article, ArticleRecords, Campaign, Metric
 from extractor.segment import segment_page
 from extractor.sources import read_page
 from extractor.store import Extractor, Store
+from extractor.tables import SCHEMA_VERSION
 from extractor.textindex import normalize
 from tests.conftest import SEED_PAGES, SEEDS
 
@@ -65,6 +66,7 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
         "evidence",
         "start",
         "end",
+        "warnings",
     },
     "quotes": {
         "id",
@@ -76,6 +78,7 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
         "kind",
         "start",
         "end",
+        "warnings",
     },
     "campaigns": {
         "id",
@@ -88,6 +91,7 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
         "evidence",
         "start",
         "end",
+        "warnings",
     },
     "rejections": {"id", "article_id", "run_id", "record_type", "record", "reasons"},
 }
@@ -326,6 +330,54 @@ def test_rejected_records_are_kept_with_their_reasons(db_path: Path) -> None:
         assert all(isinstance(reason, str) and reason for reason in reasons)
         assert any(_PHANTOM.raw in reason for reason in reasons)
     assert query(db_path, "select * from metrics where raw = ?", [_PHANTOM.raw]) == []
+
+
+# A true count with a label from nowhere in its sentence, and a generic phrase as a name.
+_WARNED_METRIC = Metric(raw="130亿元", value=13000000000, unit="元", label="财政收入")
+_WARNED_CAMPAIGN = Campaign(name="安全生产工作")
+
+
+def _rules_and_two_doubtful(article: Article) -> ArticleRecords:
+    records = rules.extract(article)
+    if "产值130亿元" not in article.text:
+        return records
+    return records.model_copy(
+        update={
+            "metrics": [*records.metrics, _WARNED_METRIC],
+            "campaigns": [*records.campaigns, _WARNED_CAMPAIGN],
+        }
+    )
+
+
+def test_records_that_deserve_a_look_are_stored_with_their_warnings(db_path: Path) -> None:
+    run_pages(db_path, SEED_PAGES[:1], extract=_rules_and_two_doubtful)
+    for table in ("metrics", "quotes", "campaigns"):
+        for row in query(db_path, f"select warnings from {table}"):
+            assert isinstance(json.loads(row["warnings"]), list), table
+    (metric,) = query(db_path, "select * from metrics where label = '财政收入'")
+    assert [w for w in json.loads(metric["warnings"]) if "财政收入" in w]
+    (campaign,) = query(db_path, "select * from campaigns where name = '安全生产工作'")
+    assert [w for w in json.loads(campaign["warnings"]) if "generic phrase" in w]
+    rows = query(db_path, "select warnings from metrics where label != '财政收入'")
+    assert sum(json.loads(row["warnings"]) == [] for row in rows) > len(rows) // 2
+
+
+def test_an_older_database_gets_warnings_empty_for_the_records_it_holds(seeded: Path) -> None:
+    conn = sqlite3.connect(seeded)
+    for table in ("metrics", "quotes", "campaigns"):
+        conn.execute(f"alter table {table} drop column warnings")
+    conn.execute("pragma user_version = 2")
+    conn.commit()
+    conn.close()
+    before = {t: count(seeded, t) for t in ("metrics", "quotes", "campaigns")}
+
+    Store.open(seeded).close()
+
+    assert query(seeded, "pragma user_version")[0]["user_version"] == SCHEMA_VERSION
+    for table, rows in before.items():
+        assert rows and query(seeded, f"select distinct warnings from {table}") == [
+            {"warnings": "[]"}
+        ]
 
 
 # --- re-runs ------------------------------------------------------------------------

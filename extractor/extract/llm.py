@@ -29,7 +29,7 @@ from instructor.v2 import Provider, mode_registry
 from instructor.v2.core.errors import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
-from extractor.check import check_article, identity
+from extractor.check import check_against, identity
 from extractor.errors import TOO_LONG, ArticleFailed, TooLong
 from extractor.extract.endpoint import (
     CallLog,
@@ -201,7 +201,7 @@ class LLMBackend:
         for record in records.all():
             if identity(record) not in accepted and record not in both:
                 both.append(record)
-        result = check_article(article.text, by_kind(both), article.headline)
+        result = check_against(article, by_kind(both))
         result.rejected.extend(records.invalid)
         return result
 

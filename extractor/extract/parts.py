@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from extractor.check import check_article, identity
+from pydantic import ValidationError
+
+from extractor.check import check_against, identity
 from extractor.models import (
     Accepted,
     Article,
@@ -23,6 +25,7 @@ from extractor.models import (
     CheckResult,
     Metric,
     Quote,
+    Rejection,
 )
 
 #: A part is not split below this many characters: a model that cannot read so
@@ -93,21 +96,47 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     article, so their offsets become the article's. A claim found in two parts
     is kept once: a quote or a campaign (each part may name it, and each is
     asked with the headline) by what it says, a metric by what it says and
-    where it is printed. The parts' rejections are all kept.
+    where it is printed. A quote refused in its part is checked again too: who
+    said it may be named in the part before (`他表示，` opening a part). The
+    parts' other rejections are all kept.
     """
     records: list[Metric | Quote | Campaign] = []
     for part in parts:
         records += [a.record for a in part.accepted if a.record not in records]
-    result = check_article(article.text, by_kind(records), article.headline)
+    refused: dict[tuple[str, str], Quote] = {}
+    for part in parts:
+        for rejection in part.rejected:
+            quote = _quote_of(rejection)
+            if quote is not None and quote not in records:
+                refused.setdefault(identity(quote), quote)
+    result = check_against(article, by_kind([*records, *refused.values()]))
     unique: dict[tuple[object, ...], Accepted] = {}
     for accepted in result.accepted:
         where = accepted.span if isinstance(accepted.record, Metric) else None
         key = (*identity(accepted.record), where and (where.start, where.end))
         unique.setdefault(key, accepted)
     result.accepted = list(unique.values())
+    # Refused again: the part's rejection says why, with the model's rounds.
+    result.rejected = [r for r in result.rejected if _identity_of(r) not in refused]
+    accepted_now = {identity(a.record) for a in result.accepted}
     for part in parts:
-        result.rejected += part.rejected
+        result.rejected += [r for r in part.rejected if _identity_of(r) not in accepted_now]
     return result
+
+
+def _quote_of(rejection: Rejection) -> Quote | None:
+    """The quote a rejection holds, if it holds a valid one."""
+    if rejection.record_type != "quote":
+        return None
+    try:
+        return Quote.model_validate(rejection.record)
+    except ValidationError:
+        return None
+
+
+def _identity_of(rejection: Rejection) -> tuple[str, str] | None:
+    quote = _quote_of(rejection)
+    return identity(quote) if quote is not None else None
 
 
 def by_kind(records: list[Metric | Quote | Campaign]) -> ArticleRecords:

@@ -98,6 +98,16 @@ def _excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if match.chinese and numeral == "一" and not before.endswith(_COUNTING_ONE):
         return True
+    # `四面八方`, `三方协议`, `一家三口之家`: words, not measures of 面 (banners), 方 (m³)
+    # or 口 (wells), which the papers print with Arabic digits (`20面`, `3万方`, `5口`).
+    if match.chinese and quantity.unit in ("面", "方", "平方", "口"):
+        return True
+    if quantity.unit == "口" and after.startswith("之"):
+        return True
+    # `忙了半天`, `每半年`: a half alone is a count only when something says so
+    # (`为期半个月`, `不到半天`).
+    if numeral.startswith("半") and not match.before and not before.endswith(_COUNTING_ONE):
+        return True
     return _inside_name(text, match.start, match.end)
 
 

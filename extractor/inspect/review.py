@@ -138,6 +138,15 @@ def _parse_rejection(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _warnings_of(row: dict[str, Any]) -> list[str]:
+    """An accepted row's warnings, decoded; none for a row stored before they were kept."""
+    try:
+        warnings = json.loads(row.get("warnings") or "[]")
+    except ValueError:
+        return [str(row["warnings"])]
+    return [str(w) for w in warnings] if isinstance(warnings, list) else [str(warnings)]
+
+
 # --- what a record reads as -------------------------------------------------------
 
 
@@ -179,6 +188,7 @@ class Entry:
     anchor: str
     where: str | None = None  # "text", "headline", or None when its words are nowhere
     reasons: list[str] = field(default_factory=list)  # a rejection's reasons
+    warnings: list[str] = field(default_factory=list)  # what deserves a look in an accepted one
 
 
 @dataclass
@@ -229,8 +239,10 @@ def layout(review: Review, row_url: RowUrl) -> Layout:
                 reading(record_type, row),
                 row_url(RECORD_TABLES[record_type], row["id"]),
                 f"{record_type}-{row['id']}",
+                warnings=_warnings_of(row),
             )
             title = f"{record_type} {row['id']}: {entry.reading}"
+            title += "".join(f"\nwarning: {warning}" for warning in entry.warnings)
             printed = row.get(_PRINTED[record_type]) or ""
             place(entry, record_type, title, str(printed), (row.get("start"), row.get("end")))
             accepted.setdefault(record_type, []).append(entry)

@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from extractor.check import check_against
 from extractor.cli import main
-from extractor.extract.parts import MIN_PART, halves
-from extractor.models import Article
+from extractor.extract.parts import MIN_PART, halves, rejoin
+from extractor.models import Article, ArticleRecords, Quote
 from tests.conftest import SEEDS, query
 from tests.fakellm import (
     FakeLLM,
@@ -441,3 +442,24 @@ def test_a_quotation_in_straight_marks_is_not_split_either() -> None:
     split = halves(article("开头。" * 20 + quotation + "结尾。" * 40))
     assert split is not None
     assert any(quotation in part.text for part in split)
+
+
+def test_a_quote_refused_in_its_part_for_want_of_the_part_before_is_accepted_whole() -> None:
+    """`他指出` opening the second part names no one in that part; against the whole
+    article the pronoun stands for the secretary the first part names."""
+    whole = article(
+        "市委书记王建国来到曲水县调研，详细了解青稞种植情况。\n他指出，要持续巩固拓展脱贫攻坚成果。"
+    )
+    first, second = whole.text.split("\n")
+    quote = Quote(speaker="王建国", text="要持续巩固拓展脱贫攻坚成果", kind="indirect")
+    swapped = quote.model_copy(update={"speaker": "扎西"})
+    parts = [
+        check_against(whole.model_copy(update={"text": text}), ArticleRecords(quotes=quotes))
+        for text, quotes in ((first, []), (second, [quote, swapped]))
+    ]
+    assert [r.record["speaker"] for r in parts[1].rejected] == ["王建国", "扎西"]
+
+    result = rejoin(whole, parts)
+
+    assert [a.record for a in result.accepted] == [quote]
+    assert [r.record["speaker"] for r in result.rejected] == ["扎西"]

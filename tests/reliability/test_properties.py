@@ -216,6 +216,7 @@ _NUMBERISH = st.sampled_from(
     list(
         "0123456789０１２３４５６７８９.,%％．，～－-~—–万亿千百十余多约近超过不到以上以下左右第"
         "零〇一二两三四五六七八九点分之到至个名人次元米倍年月日户场公里平方“”《》G 共达为期下"
+        "半上少低高最突破及内瓦伏克℃摄氏度批辆台家成"
     )
 )
 # Numerals of any length: big integers, long decimals, stacked magnitudes, in any digits.
@@ -234,7 +235,7 @@ NUMBER_TEXT = st.one_of(
         st.one_of(
             _LONG_NUMERAL,
             _IN_ANY_DIGITS,
-            st.sampled_from([*UNITS, "余", "多", "万", "亿", "约", "近", "到", "—"]),
+            st.sampled_from([*UNITS, *"余多万亿约近到—半上", "个半", "不少于"]),
             st.text(HOSTILE_CHARS, max_size=3),
         ),
         max_size=12,
@@ -242,10 +243,12 @@ NUMBER_TEXT = st.one_of(
     st.text(HOSTILE_CHARS, max_size=300),
 )
 _UNIT_READINGS = {*UNITS, ""}  # "" for a fraction (三分之一)
+_PER_UNITS = {*UNITS, "月", "日"}  # a rate: 15元/斤
 
 
 def _assert_well_formed(quantity: Quantity) -> None:
-    assert quantity.unit in _UNIT_READINGS, quantity
+    unit, _, per = quantity.unit.partition("/")
+    assert unit in _UNIT_READINGS and (not per or per in _PER_UNITS), quantity
     assert quantity.approx in get_args(Approx), quantity
     assert isinstance(quantity.value, int | float) and not isinstance(quantity.value, bool)
     assert not (isinstance(quantity.value, float) and math.isnan(quantity.value)), quantity

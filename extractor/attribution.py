@@ -1,0 +1,430 @@
+"""Who an article says spoke some words, and how it says so.
+
+Given an article's text and where some words stand in it, `Speech.credit`
+reads the genre's ways of giving words to someone:
+- a verb of saying after a quotation: `“……，”柳梧街道办事处人大专干索朗拉姆说。`;
+- a verb of saying or a colon before it: `普赤告诉记者：“……”`, `徐海：“……”`;
+- a remark quoted as someone's: `习近平总书记“……”的重要论述`;
+- reported speech after a verb of saying: `占堆指出，……。`,
+  `据拉萨市篮球协会负责人罗布旺久介绍，……。`; the next sentence of the
+  paragraph goes on in the same voice (`……。下一步，……。`);
+- a quotation continued over a paragraph break (the new paragraph opens with
+  a mark) is credited where the quotation opened or closed;
+- a pronoun (`他说`, `她强调`, `该负责人介绍`) stands for the person the
+  sentences before it name (or, with none, the headline).
+
+Whether words stand inside quotation marks (`quotation`, which decides a
+quote's kind) is `quotations.py`'s business, and what counts as a person
+`persons.py`'s. Pure and fast: a text is read once, lazily, a paragraph at a
+time; nothing here knows about records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.persons import ROLES, looks_like_name, name_in, names, without_adverbials, words
+from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
+
+_SENTENCE_END = "。！？!?；;…"
+# Verbs of saying, longest first. Bare 道 is left out: it ends 知道, 渠道, 街道.
+_VERBS = sorted(
+    words(
+        """
+        说道 说 讲道 讲 表示 指出 强调 介绍说 介绍道 介绍 告诉记者 告诉笔者 告诉 坦言 直言 认为
+        提出 要求 称 表态 说明 解释道 解释 透露 提到 谈到 谈及 回忆道 回忆说 回忆 感慨道 感慨
+        感叹道 感叹 补充道 补充说 补充 答道 回答道 回答 答 问道 问 留言道 写道 呼吁 建议 提醒
+        提示 叮嘱 嘱咐 号召 寄语 宣布 分析 坦承 笑道 讲述 谈道 动情地说 希望 表态
+        """
+    ),
+    key=len,
+    reverse=True,
+)
+_VERB = "|".join(_VERBS)
+_BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
+_CLAUSE_BREAK = re.compile(f"[{re.escape(_BREAK)}]")
+# Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
+_AFTER = re.compile(
+    rf"[，,]?\s*(?P<who>[^{re.escape(_BREAK)}]{{1,40}}?)(?P<verb>{_VERB})(?=[{re.escape(_BREAK)}…]|$)"
+)
+# A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`.
+_REMARK = re.compile(
+    r"的?(?:重要论述|重要讲话|重要指示|重要批示|重要要求|重要思想|指示精神|讲话精神|指示|要求|号召"
+    r"|嘱托|论述|讲话|批示|寄语|回信)"
+)
+# The end of what comes before some words: a verb of saying, then a colon or a
+# comma (or nothing); or a colon alone (`徐海：“……”`).
+_LEAD = re.compile(rf"(?:(?P<verb>{_VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
+_LEAD_REACH = 12
+# A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
+_LEAD_VERB = re.compile(rf"(?P<verb>{_VERB})(?:[：:，,]|$)")
+_REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
+_ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
+_SINGULAR_PRONOUNS = ("他", "她", "其")
+_ROLE = re.compile("|".join(ROLES))
+_ROLE_END = re.compile(f"(?:{'|'.join(ROLES)})$")
+# What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
+_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
+_WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
+# A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
+_TITLED = re.compile(
+    "(?:" + "|".join(ROLES) + r")(?P<name>[\u4e00-\u9fff·]{2,4}?)"
+    rf"(?=(?:{_VERB}|{_WHEN}|出席|参加|主持|来到|走进|陪同|带领|一行|同志|先生|女士)"
+    rf"|[{_FOLLOWERS}{re.escape(_BREAK)}、])"
+)
+
+
+# A clause opening with a title and a name, or a surname and an honorific.
+_LEADING_PERSON = re.compile(
+    rf"[^{re.escape(_BREAK)}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
+    rf"(?=[{_FOLLOWERS}]|{_VERB}|{_WHEN})|[^{re.escape(_BREAK)}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Whom an article gives some words to, and how.
+
+    `who` is the reference as printed (`柳梧街道办事处人大专干索朗拉姆`, `他`,
+    `市气象台`), at `start`–`end` of the text it was read in. For a pronoun,
+    `refers_to` is the person it stands for, as printed, when the text names one.
+    With `leading`, `who` is a whole clause whose subject (its first words) spoke
+    (`次仁一边整理货物，一边说`).
+    """
+
+    who: str
+    start: int
+    end: int
+    how: str
+    refers_to: str | None = None
+    pronoun: bool = False
+    reporter: bool = False
+    leading: bool = False
+
+
+class Speech(QuotedText):
+    """The speech of one text (an article's body, or its headline), read on demand."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._known: list[str] | None = None
+
+    # --- credit ---------------------------------------------------------------
+
+    def credit(
+        self, start: int, end: int, headline: Speech | None = None, speaker: str = ""
+    ) -> Credit | None:
+        """Whom the text gives the words at start–end to, or None if no one. A pronoun
+        is resolved to the person named last before it: a person the text names with a
+        title or gives words to elsewhere, or `speaker` where it stands as a person."""
+        chain = self.quotation(start, end)
+        found = (
+            self._quotation_credit(chain, speaker)
+            if chain is not None
+            else self._reported_credit(start)
+        )
+        if found is not None and found.pronoun:
+            return self._resolved(found, headline, speaker)
+        return found
+
+    def _quotation_credit(self, chain: list[Quotation], speaker: str) -> Credit | None:
+        first, last = chain[0], chain[-1]
+        # Continued quotations: look back to the paragraph the quotation opened in,
+        # and on to the one it closes in.
+        k = self._index(first.start)
+        while self._continues(k) and first.opening == self._bounds[k][0]:
+            opened = self._paragraph(k - 1).quotations[-1]
+            first, k = opened, k - 1
+        k = self._index(last.start)
+        while not last.closed and k + 1 < len(self._bounds) and self._continues(k + 1):
+            k += 1
+            last = self._paragraph(k).quotations[0]
+        before = self._before(first) if first.opening >= 0 else None
+        if before is not None:
+            return before
+        if last.closed:
+            after = self._after(last)
+            if after is not None:
+                return after
+        # No attribution of its own: the voice of the speech before it in the paragraph,
+        # or the person its sentence names (`“……！”说起变化，村民卓玛满脸笑容。`).
+        voice = self._previous_voice(first.opening if first.opening >= 0 else first.start)
+        if voice is None and last.closed:
+            return self._named_after(last, speaker)
+        return voice
+
+    def _named_after(self, quotation: Quotation, speaker: str) -> Credit | None:
+        """The rest of the quotation's sentence, when it opens a clause with a person (a
+        name with its title, or `speaker` as a person reference names it)."""
+        k = self._index(quotation.end)
+        para_end = self._bounds[k][1]
+        end = quotation.end + 1
+        while end < para_end and self.text[end] not in _SENTENCE_END + OPENING:
+            end += 1
+        rest = self.text[quotation.end + 1 : end]
+        offset = quotation.end + 1
+        for clause in re.split("[，,；;：:]", rest):
+            words, at = _trimmed(clause, offset)
+            if words and (self._leads(words) or _opens_with(words, speaker)):
+                return Credit(words, at, at + len(words), "named after the quotation", leading=True)
+            offset += len(clause) + 1
+        return None
+
+    def _before(self, quotation: Quotation) -> Credit | None:
+        """`普赤告诉记者：“`, `徐海：“`, or a remark: `习近平总书记“……”的重要论述`."""
+        k = self._index(quotation.opening)
+        para_start = self._bounds[k][0]
+        # Only the last words before the mark can be a verb of saying and a colon.
+        lead = self.text[max(para_start, quotation.opening - _LEAD_REACH) : quotation.opening]
+        m = _LEAD.search(lead)
+        if m is not None:
+            at = (
+                quotation.opening - len(lead) + (m.start("verb") if m["verb"] else m.start("colon"))
+            )
+            how = (
+                "a colon before the quotation"
+                if m["colon"]
+                else f"{m['verb']} before the quotation"
+            )
+            return self._who_before(at, para_start, how)
+        closing = quotation.end
+        if closing < len(self.text) and _REMARK.match(self.text, closing + 1):
+            clause = self._clause_before(quotation.opening, para_start)
+            person = _person_in(*clause) if clause is not None else None
+            if person is not None:
+                who, at = person
+                return Credit(who, at, at + len(who), "a remark quoted as theirs")
+        return None
+
+    def _after(self, quotation: Quotation) -> Credit | None:
+        """`……，”柳梧街道办事处人大专干索朗拉姆说。`"""
+        k = self._index(quotation.end)
+        para_end = self._bounds[k][1]
+        m = _AFTER.match(self.text, quotation.end + 1, para_end)
+        if m is None:
+            return None
+        who, at = _trimmed(m["who"], m.start("who"))
+        return self._credit(who, at, f"{m['verb']} after the quotation")
+
+    def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
+        """The one who speaks before `verb_at`: the clause's subject, or, when the
+        clause has none (`一边说`), the subject of the clause before it."""
+        clause = self._clause_before(verb_at, para_start)
+        credit = None
+        if clause is not None:
+            who, at = clause
+            if who.startswith("据"):
+                who, at = who[1:], at + 1
+                how = "据…" + how.split(" ")[0]
+            credit = self._credit(who, at, how)
+            if credit is not None and (credit.pronoun or credit.reporter or name_in(who)):
+                return credit
+            if credit is not None and self._leads(who):
+                return Credit(who, at, at + len(who), how, leading=True)
+        # `牧民扎西一边给牦牛添草料，一边说`: the subject stands in the clause before.
+        start = self._clause_start(verb_at, para_start)
+        if start > para_start and self.text[start - 1] in "，,":
+            previous = self._clause_before(start - 1, para_start)
+            if previous is not None:
+                whole, at = previous
+                found = self._credit(whole, at, how)
+                if found is not None and (found.pronoun or name_in(whole)):
+                    return found
+                if self._leads(whole):
+                    return Credit(whole, at, at + len(whole), how, leading=True)
+        return credit
+
+    def _leads(self, clause: str) -> bool:
+        """Does the clause open with a person: a name with its title (`牧民扎西…`,
+        `游客徐女士…`), or a name the text gives words to elsewhere?"""
+        if any(clause.startswith(name) for name in self.known()):
+            return True
+        opening = _LEADING_PERSON.match(clause)
+        return opening is not None and name_in(opening[0]) is not None
+
+    def _clause_start(self, at: int, para_start: int) -> int:
+        begin = at
+        while begin > para_start and not _CLAUSE_BREAK.match(self.text[begin - 1]):
+            begin -= 1
+        return begin
+
+    def _clause_before(self, at: int, para_start: int) -> tuple[str, int] | None:
+        """The words of the clause ending at `at`, trimmed, and where they start."""
+        begin = self._clause_start(at, para_start)
+        words, start = _trimmed(self.text[begin:at], begin)
+        return (words, start) if words else None
+
+    def _credit(self, who: str, at: int, how: str) -> Credit | None:
+        if not who:
+            return None
+        if who in _SINGULAR_PRONOUNS or _ANAPHOR.match(who):
+            return Credit(who, at, at + len(who), how, pronoun=True)
+        reporter = bool(_REPORTER.match(who))
+        return Credit(who, at, at + len(who), how, reporter=reporter)
+
+    def _reported_credit(self, start: int) -> Credit | None:
+        """Reported words: the verb of saying that opens their sentence, or the voice
+        of the sentence before, when this one goes on with it."""
+        k = self._index(start)
+        para_start = self._bounds[k][0]
+        begin = self._sentence_start(k, start)
+        lead = self.text[begin:start]
+        for m in _LEAD_VERB.finditer(lead):
+            credit = self._who_before(
+                begin + m.start("verb"), begin, f"{m['verb']} before the words"
+            )
+            if credit is not None:
+                return credit
+        colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*$", lead)
+        if colon:
+            return self._credit(*_trimmed(colon[1], begin), "a colon before the words")
+        if begin > para_start and not _CLAUSE_BREAK.sub("", lead).strip():
+            return self._previous_voice(begin, reported=True)
+        return None
+
+    def _sentence_start(self, k: int, at: int) -> int:
+        """Where the sentence holding `at` starts: after the last sentence end outside a
+        quotation, or after a quotation that ends one (`……。”`)."""
+        para_start = self._bounds[k][0]
+        quotations = self._paragraph(k).quotations
+        begin = at
+        while begin > para_start:
+            ch = self.text[begin - 1]
+            inside = next((q for q in quotations if q.start <= begin - 1 < q.end), None)
+            if inside is not None:
+                begin = inside.opening if inside.opening >= 0 else inside.start
+                continue
+            if ch in _SENTENCE_END:
+                break
+            if ch in CLOSING and self.text[begin - 2 : begin - 1] in _SENTENCE_END:
+                break
+            begin -= 1
+        return begin
+
+    def _previous_voice(self, at: int, *, reported: bool = False) -> Credit | None:
+        """The credit of the speech right before `at` in its paragraph: a quotation,
+        or (for reported words) the reported sentence before, which this one goes on."""
+        k = self._index(at)
+        para_start = self._bounds[k][0]
+        before = self._sentence_start(k, at - 1) if at > para_start else para_start
+        if at <= para_start:
+            return None
+        quotations = [q for q in self._paragraph(k).quotations if q.end < at and q.start >= before]
+        for quotation in reversed(quotations):
+            found = self._before(quotation) if quotation.opening >= 0 else None
+            found = found or (self._after(quotation) if quotation.closed else None)
+            if found is not None:
+                return _continued(found)
+        if not reported and not quotations:
+            return None
+        lead = self.text[before:at]
+        for m in _LEAD_VERB.finditer(lead):
+            found = self._who_before(
+                before + m.start("verb"), before, f"{m['verb']} before the words"
+            )
+            if found is not None:
+                return _continued(found)
+        if before > para_start:
+            found = self._previous_voice(before, reported=True)
+            return found
+        return None
+
+    # --- pronouns ---------------------------------------------------------------
+
+    def _resolved(self, credit: Credit, headline: Speech | None, speaker: str) -> Credit:
+        """A pronoun with the person it stands for: the person named last before it."""
+        named = self.persons_before(credit.start, speaker)
+        if not named and headline is not None:
+            named = headline.persons_before(len(headline.text), speaker)
+        if not named:
+            return credit
+        return Credit(
+            credit.who,
+            credit.start,
+            credit.end,
+            credit.how,
+            refers_to=named[-1],
+            pronoun=True,
+        )
+
+    def persons_before(self, at: int, speaker: str = "") -> list[str]:
+        """The people named before offset `at`, in the order of their last mention; with
+        `speaker`, that speaker too where the text names it as a person (after a title,
+        or opening a clause)."""
+        last: dict[str, int] = {}
+        for name in self.known():
+            found = self.text.rfind(name, 0, at)
+            if found >= 0:
+                last[name] = found + len(name)
+        if speaker and speaker not in last:
+            mention = self._as_person(speaker, at)
+            if mention is not None:
+                last[speaker] = mention
+        return sorted(last, key=lambda n: (last[n], len(n)))
+
+    def _as_person(self, speaker: str, at: int) -> int | None:
+        """Where `speaker`, named as a person, last ends before `at`."""
+        found = self.text.rfind(speaker, 0, at)
+        while found >= 0:
+            before = self.text[max(0, found - 8) : found]
+            if not before or before[-1] in _BREAK + "的、" or _ROLE_END.search(before):
+                return found + len(speaker)
+            found = self.text.rfind(speaker, 0, found)
+        return None
+
+    def known(self) -> list[str]:
+        """The names of the people the text names with a title or gives words to."""
+        if self._known is None:
+            names: set[str] = set()
+            for m in _TITLED.finditer(self.text):
+                if looks_like_name(m["name"]):
+                    names.add(m["name"])
+            for m in re.finditer(rf"(?:{_VERB})(?=[{re.escape(_BREAK)}])|[：:]", self.text):
+                k = self._index(m.start())
+                clause = self._clause_before(m.start(), self._bounds[k][0])
+                if clause is not None:
+                    name = name_in(clause[0])
+                    if name is not None:
+                        names.add(name)
+            self._known = sorted(names)
+        return self._known
+
+
+def _trimmed(words: str, at: int) -> tuple[str, int]:
+    """The words without spaces around them and without the adverbials before a verb
+    (`平措兴奋地`, `徐女士在便签`); `at` moved with their start."""
+    stripped = words.lstrip()
+    return without_adverbials(stripped.rstrip()), at + len(words) - len(stripped)
+
+
+def _person_in(clause: str, at: int) -> tuple[str, int] | None:
+    """The person a clause names last, with the words before it: in
+    `对照中央第十二巡回指导组廉毅敏组长到墨竹工卡县调研时提出的`, the clause up to
+    `廉毅敏组长`."""
+    if name_in(clause) is not None:
+        return clause, at
+    for m in reversed(list(_ROLE.finditer(clause))):
+        head = clause[: m.end()]
+        if name_in(head) is not None:
+            return head, at
+    return None
+
+
+def _opens_with(clause: str, speaker: str) -> bool:
+    """Does the clause open with `speaker`, alone or after its title (`村民卓玛满脸笑容`)?"""
+    at = clause.find(speaker) if len(speaker) >= 2 else -1
+    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker)
+
+
+def _continued(credit: Credit) -> Credit:
+    return Credit(
+        credit.who,
+        credit.start,
+        credit.end,
+        f"{credit.how}, in the speech before",
+        refers_to=credit.refers_to,
+        pronoun=credit.pronoun,
+        reporter=credit.reporter,
+        leading=credit.leading,
+    )

@@ -1,0 +1,173 @@
+"""Warnings: records that pass every check but deserve a look.
+
+A warning never rejects a record: the record is grounded, but something about
+it is unlikely to be what a careful reader would have written. Each warning is
+a sentence saying what to look at.
+
+- A metric's label whose words are mostly not in its sentence, or that fits
+  another sentence of the article better than its own: `130亿元` labelled
+  `财政收入` where the sentence says `产值`. Words are compared as characters
+  and as two-character pieces, leaving out the glue `的和及与等所在了之`.
+- A campaign name that is a generic phrase with no name of its own: the
+  guidelines' exclusions (`安全生产工作`, `基层治理`, `长效机制`), that is a
+  phrase of common words of the domain ending in a word such as 工作, 治理,
+  机制, 体系, 管理, 建设, 服务, with no quotation marks, title marks or
+  numbers that would make it a name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from extractor.models import Campaign, Metric, Quote
+from extractor.persons import words
+from extractor.textindex import normalize
+
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_GLUE = set("的和及与等所在了之")
+_SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+#: Less than this share of a label's characters, or of its pieces, in its sentence.
+MOSTLY_NOT = 0.5
+#: Another sentence holding this much more of the label than its own.
+BETTER_ELSEWHERE = 0.1
+
+
+@functools.lru_cache(maxsize=1024)
+def _characters(label: str) -> list[str]:
+    """The label's characters, the glue left out."""
+    return [c for c in _NOT_CJK.sub("", label) if c not in _GLUE]
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(label: str) -> list[str]:
+    """The label's two-character pieces, the glue left out: `参与巡河的志愿者` →
+    `参与`, `与巡`, `巡河`, `志愿`, `愿者`."""
+    chars = _NOT_CJK.sub("", label)
+    pieces = [chars[i : i + 2] for i in range(len(chars) - 1) if not _GLUE & set(chars[i : i + 2])]
+    return pieces or ([chars] if chars else [])
+
+
+def _share(items: list[str], sentence: str) -> float:
+    return sum(map(sentence.__contains__, items)) / len(items) if items else 1.0
+
+
+def label_warning(label: str, sentence: str, text: str = "") -> str | None:
+    """A warning when `label` is mostly not in `sentence`, or fits another sentence of
+    the article `text` better; None when it reads as its sentence.
+
+    >>> label_warning("财政收入", "工业总产值130亿元。") is not None
+    True
+    """
+    characters = _characters(label)
+    if not characters:
+        return None
+    pieces = _pieces(label)
+    own = _share(pieces, sentence)
+    if _share(characters, sentence) < MOSTLY_NOT or own < MOSTLY_NOT:
+        return (
+            f'label "{label}": most of its words are not in its sentence; '
+            "check that it says what is counted"
+        )
+    best = _better_sentence(pieces, sentence, text) if own < 1 else None
+    if best is not None and _share(pieces, best) - own >= BETTER_ELSEWHERE:
+        return (
+            f'label "{label}" fits another sentence of the article better than its own '
+            f'("{_short(best)}"); check that it says what is counted'
+        )
+    return None
+
+
+def _better_sentence(pieces: list[str], sentence: str, text: str) -> str | None:
+    """The sentence of `text` that holds most of `pieces`, among those holding a piece
+    `sentence` lacks (no other can hold more); None if there is none."""
+    starts, sentences = _sentences(text)
+    candidates = set()
+    for piece in pieces:
+        if piece in sentence:
+            continue
+        at = text.find(piece)
+        while at >= 0:
+            candidates.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(piece, at + 1)
+    others = [
+        sentences[k]
+        for k in sorted(candidates)
+        if k >= 0 and sentences[k] not in sentence and sentence not in sentences[k]
+    ]
+    return max(others, key=lambda other: _share(pieces, other), default=None)
+
+
+def label_fit(label: str, sentence: str) -> float:
+    """How much of `label` the sentence holds, as a share of the label's pieces."""
+    return _share(_pieces(label), sentence)
+
+
+@functools.lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[list[int], list[str]]:
+    """Where each sentence of the text starts, and the sentences."""
+    found = list(_SENTENCES.finditer(text))
+    return [m.start() for m in found], [m[0].strip() for m in found]
+
+
+# --- campaigns ---------------------------------------------------------------------
+
+#: What a generic phrase ends with: 工作, 治理, 机制…
+_GENERIC_HEADS = words(
+    "工作机制 长效机制 工作体系 治理体系 工作 治理 机制 体系 管理 建设 服务 发展 改革 保障 监管 防控"
+    " 宣传 培训"
+)
+#: The domain's common words, which name no campaign by themselves.
+_COMMON_WORDS = words(
+    """
+    安全生产 安全隐患 安全 生产 基层 社会 乡村 城乡 城市 农村 社区 环境 宣传 消防 信访 党建 民生
+    日常 长效 常态化 网格化 规范化 精细化 综合 专项 重点 各项 相关 全面 有效 工作 矛盾纠纷 疫情
+    防汛 森林 草原 防火 食品 交通 道路 治安 思想 政治 理论 学习 组织 队伍 干部 人才 产业 经济
+    文化 旅游 生态 环保 卫生 健康 医疗 教育 就业 扶贫 脱贫 帮扶 防范 应急 救援 执法 法治 普法
+    禁毒 监督 督查 监测 预警 巡查 排查 整改 落实 推进 服务 志愿 志愿服务 行业 领域 市场 质量
+    民族团结 意识形态 作风 纪律 廉政 党风 党风廉政 能力 水平 现代化 治理 管理 防控 发展 建设
+    """
+)
+_NAMED = re.compile(r"[“”「」『』‘’\"《》0-9０-９]|第[一二三四五六七八九十\d]")
+
+
+@functools.cache
+def _common(words: str) -> bool:
+    """Is `words` nothing but the domain's common words, one after another?"""
+    return not words or any(
+        words.startswith(word) and _common(words[len(word) :]) for word in _COMMON_WORDS
+    )
+
+
+def campaign_warning(name: str) -> str | None:
+    """A warning when a campaign's name is a generic phrase with no name of its own.
+
+    >>> campaign_warning("安全生产工作") is not None, campaign_warning("雪亮工程")
+    (True, None)
+    """
+    if _NAMED.search(name):
+        return None
+    key = normalize(name, drop_quotes=True)
+    head = next((h for h in _GENERIC_HEADS if key.endswith(h)), None)
+    if head is None or not _common(key[: -len(head)]):
+        return None
+    return (
+        f'campaign "{name}" is a generic phrase with no name of its own '
+        "(the guidelines leave out such phrases as 安全生产工作, 基层治理)"
+    )
+
+
+def warnings_of(record: Metric | Quote | Campaign, sentence: str, text: str) -> list[str]:
+    """The warnings of an accepted record: a metric's label against `sentence`, the one
+    holding its raw, and the other sentences of `text`; a campaign's name."""
+    found = None
+    if isinstance(record, Metric) and record.label.strip():
+        found = label_warning(record.label.strip(), sentence, text)
+    elif isinstance(record, Campaign):
+        found = campaign_warning(record.name.strip())
+    return [found] if found else []
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,132 @@
+"""A quote's claims about speech: its kind, and who said it.
+
+The checker has found the quote's words in the article; here it asks the
+article (`attribution.py`) what it says of them:
+- `kind` is `direct` exactly when the words stand inside quotation marks;
+- the article gives the words to the quote's `speaker`: it names them there
+  as the one who says them, or a pronoun stands there for them;
+- the speaker is a person as printed (`persons.py`), not a pronoun, a title,
+  a group or a fragment of a sentence, nor the reporter of the byline.
+
+Each reason says why and, where it can, whom the article credits:
+`the article credits these words to "次仁卓嘎", not "扎西"`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from extractor.attribution import Credit, Speech
+from extractor.models import Quote, Span
+from extractor.persons import name_in, names, not_a_person, office_named
+from extractor.textindex import normalize
+
+# A closing mark, an attribution, an opening mark: the seam between two quotations.
+# Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
+# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`).
+_ATTRIBUTION_INSIDE = re.compile(
+    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
+    r"|[”」][^“”「」\n，,。；;！？!?]{0,15}?"
+    r"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|道)(?:[，,：:。]|$)"
+)
+# A paragraph break not followed by an opening mark: words outside any quotation
+# (a quotation that goes on in a new paragraph opens it with a mark).
+_PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
+
+
+def crossings(passage: str, kind: str) -> list[str]:
+    """Why a quote's passage runs past one person's words, if it does.
+
+    Matching ignores quotation marks, so the words of two quotations and the
+    attribution between them (`……。”索朗拉姆说。“……`) would match as one.
+    """
+    if kind == "indirect" and "\n" in passage:
+        return ["indirect quote text runs across paragraphs"]
+    if kind == "direct" and _ATTRIBUTION_INSIDE.search(passage):
+        return ["quote text runs past the end of a quotation into words around it"]
+    if kind == "direct" and _PARAGRAPH_OUTSIDE.search(passage.strip()):
+        return ["direct quote text runs into a paragraph outside the quotation"]
+    return []
+
+
+def kind_reasons(speech: Speech, span: Span, kind: str) -> list[str]:
+    """Why `kind` is not what the words at `span` are, if it is not."""
+    held = speech.quotation(span.start, span.end) is not None
+    if kind == "direct" and not held:
+        if speech.quotation(span.start, span.start + 1) is not None:
+            return ["direct quote text runs past the end of its quotation"]
+        return [
+            'kind "direct", but these words do not stand inside quotation marks in the '
+            'article (reported speech is "indirect")'
+        ]
+    if kind == "indirect" and held:
+        return [
+            'kind "indirect", but these words stand inside quotation marks in the article '
+            '(a quotation is "direct")'
+        ]
+    return []
+
+
+def speaker_reasons(
+    quote: Quote,
+    speech: Speech,
+    span: Span,
+    *,
+    headline: Speech | None = None,
+    reporters: Collection[str] = (),
+) -> list[str]:
+    """Why the article does not give the words at `span` to `quote.speaker`, if it does not."""
+    speaker = quote.speaker.strip()
+    credit = speech.credit(span.start, span.end, headline, speaker)
+    reasons: list[str] = []
+    if credit is not None and office_named(credit.who, speaker):
+        return reasons  # `市长在调研中强调`: the office is all the article prints of them
+    problem = not_a_person(speaker)
+    if problem is not None:
+        reasons.append(problem)
+    if _credits(credit, speaker):
+        return reasons
+    if _is_reporter(speaker, reporters):
+        reasons.append(
+            f'speaker "{speaker}" is the reporter of the byline or dateline, who does not '
+            "say these words"
+        )
+    reasons.append(_whom(credit, speaker))
+    return reasons
+
+
+def _credits(credit: Credit | None, speaker: str) -> bool:
+    if credit is None or credit.reporter:
+        return False
+    if credit.pronoun:
+        return credit.refers_to is not None and names(credit.refers_to, speaker)
+    if credit.leading:
+        return normalize(speaker) in normalize(credit.who) and not_a_person(speaker) is None
+    return names(credit.who, speaker)
+
+
+def _is_reporter(speaker: str, reporters: Collection[str]) -> bool:
+    key = normalize(speaker)
+    return any(normalize(r) and normalize(r) in key for r in reporters)
+
+
+def _whom(credit: Credit | None, speaker: str) -> str:
+    """Whom the article credits instead, in words."""
+    if credit is None:
+        return (
+            f'the article does not give these words to "{speaker}" or to anyone: no one is '
+            "named with a verb of saying or a colon, and no pronoun stands, where they are printed"
+        )
+    if credit.reporter:
+        return f'these are the reporter\'s words ("{credit.who}"), not a quote of "{speaker}"'
+    if credit.pronoun:
+        if credit.refers_to is None:
+            return f'the article gives these words to "{credit.who}", and names no one before it'
+        return (
+            f'the article credits these words to "{credit.refers_to}" ("{credit.who}" '
+            f'{credit.how}), not "{speaker}"'
+        )
+    if not credit.leading and name_in(credit.who) is None:
+        return f'the article gives these words to "{credit.who}", not to a person'
+    return f'the article credits these words to "{credit.who}" ({credit.how}), not "{speaker}"'

@@ -1,0 +1,360 @@
+"""Person references as the genre prints them: `柳梧街道办事处人大专干索朗拉姆`.
+
+A speaker is a person reference as printed: a name (`占堆`), a name with its
+title (`市委常委、常务副市长占堆`), a name before its role (`习近平总书记`,
+`廉毅敏组长`), or an identified person (`游客徐女士`, `牧民扎西`,
+`西增拉姆小朋友`). It is never a pronoun (`他`), a title alone (`委员`), a
+group (`干部职工`, `群众`), an organisation (`市气象台`), or a fragment of a
+sentence (`一边`, `群众来`) or of a name (`拉姆` of `索朗拉姆`).
+
+This module knows the vocabulary (titles, roles, honorifics, words that are
+no one) and answers three questions, purely and quickly:
+- `not_a_person(speaker)`: why a speaker is no person reference, if it is not;
+- `names(reference, speaker)`: does a reference printed in the article name
+  that speaker (`局长次仁卓嘎` names `次仁卓嘎`, not `卓嘎`)?
+- `reporters(byline, dateline)`: the names of an article's reporters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from extractor.segment import segment_page
+from extractor.textindex import normalize
+
+_CN = "\u4e00-\u9fff"
+
+
+def words(text: str) -> list[str]:
+    """The words of a vocabulary written as text, one space or line break apart."""
+    return text.split()
+
+
+#: Titles and roles printed right before a name (`局长次仁卓嘎`) or after it
+#: (`习近平总书记`, `廉毅敏组长`). Longest first.
+ROLES: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            words(
+                """
+                书记 副书记 总书记 第一书记 主任 副主任 局长 副局长 处长 副处长 科长 副科长 所长
+                副所长 站长 副站长 队长 副队长 大队长 副大队长 中队长 支队长 副支队长 院长 副院长
+                校长 副校长 园长 县长 副县长 区长 副区长 市长 副市长 镇长 副镇长 乡长 副乡长 村长
+                主席 副主席 委员 常委 组长 副组长 部长 副部长 厅长 副厅长 经理 总经理 副总经理
+                董事长 副董事长 董事 总监 厂长 副厂长 主管 店长 行长 负责人 调研员 专干 专员 讲师
+                教师 老师 教授 研究员 医生 医师 主任医师 护士 民警 辅警 交警 警官 检察官 法官 律师
+                干部 职工 员工 工人 农民工 村民 居民 牧民 农牧民 农民 市民 游客 学生 大学生 小学生
+                中学生 运动员 志愿者 导演 总导演 化妆师 演员 网格员 网格长 队员 党员 代表 专家
+                驾驶员 司机 店主 老板 宣讲员 讲解员 辅导员 护林员 巡护员 管护员 工作人员 成员 社长
+                理事长 会长 秘书长 馆长 技术员 安全员 政委 教练 教练员 选手 工程师 技术人员 传承人
+                带头人 致富带头人 联络员 协管员 保洁员 环卫工人 群众 家长 户主 业主 村医 乡村医生
+                驻村工作队员 工作队员 僧人 僧尼 学员 指导员 教导员 团长 营长 连长 排长 班长 战士
+                官兵 消防员 指战员 特级教师 记者 主持人 老党员 退休干部 志愿服务者 参赛者 参与者
+                受助者 患者 同学 小朋友 同志 人士 店员 摊主 车主 船长 乘客 旅客 顾客 读者 观众 网友
+                家属 妻子 丈夫 母亲 父亲 儿子 女儿 老人 村干部 驻村干部 村支书 支书 村主任 社员 会员
+                股东 创始人 合伙人 企业家 经营户 养殖户 种植户 脱贫户 个体户 商户 发言人 新闻发言人
+                导游 厨师 保安 护士长 主治医师 院士 博士 研究生 副教授 班主任 警长 书记员 审判长
+                检察长 秘书 主播 编辑 作家 画家 歌手 裁判 冠军 义工 巡逻员 调解员 信息员 宣传员
+                质检员 检验员 操作员 设计师 施工员 渔民 留学生 实习生 毕业生 非遗传承人 手艺人 匠人
+                总统 总理 外长 大使 首相 省长 州长 旗长 苏木达 嘎查长
+                """
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: Words said after a name: `西增拉姆小朋友`, `徐女士`, `王老师`.
+AFTER_NAME = (
+    *("小朋友", "同学", "同志", "老人", "大爷", "大妈", "阿姨", "奶奶", "爷爷", "师傅"),
+    *("阿妈", "阿爸", "阿佳", "大叔", "大哥", "大姐", "大嫂", "啦"),  # 卓玛阿妈, 扎西啦
+)
+#: A surname with an honorific is an identified person: `徐女士`, `老王`, `小李`.
+_HONORIFIC = re.compile(
+    rf"^[{_CN}](?:女士|先生|老师|师傅|大姐|大哥|阿姨|大爷|大妈)$|^[老小][{_CN}]$"
+)
+#: Words that are no one's name: pronouns, groups, organisations and documents.
+PRONOUNS = ("他们", "她们", "我们", "大家", "他", "她", "其", "我", "你", "您", "有人", "对方")
+_GROUPS = re.compile(
+    r"(?:们|大家|群众|干部职工|党员干部|居民群众|村民们|各族群众|代表们|人员|有关负责人|相关负责人"
+    r"|一致|纷纷|普遍)$"
+)
+_ORGANISATION = re.compile(
+    r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
+    r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
+    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院)$"
+)
+#: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
+#: and those an organisation ends with (`市气象台张三`), and 的, 、.
+_BEFORE_NAME_END = set(
+    "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友"
+    "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇众僧尼匠农助"
+    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
+    "的、，,·"
+)
+#: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
+#: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
+#: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
+ADVERBIAL = re.compile(
+    rf"(?:也|还|都|则|又|就|便|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
+    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|在[{_CN}、“”‘’]{{1,16}}"
+    rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
+    rf"|接受[{_CN}]{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
+    rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
+    rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
+    rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
+    rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
+    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}})$"
+)
+#: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
+#: any other is two characters (`兴奋地`).
+_IDIOMS = (
+    "语重心长",
+    "意味深长",
+    "深有感触",
+    "满怀深情",
+    "信心满满",
+    "兴高采烈",
+    "笑容满面",
+    "斩钉截铁",
+)
+
+
+# `用扎西的话说`, `正如扎西所说`, `按扎西的话说`: the person whose words these are.
+_WHOSE_WORDS = re.compile(r"^(?:用|按|借用|套用|正如|就像|如)(?P<who>.+?)(?:的话)?$")
+
+
+def without_adverbials(words: str) -> str:
+    """The words before a verb of saying without the adverbials that end them:
+    `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`,
+    `牧民扎西指着新房` → `牧民扎西`, `用扎西的话` → `扎西`."""
+    words = _strip_trailing(words)
+    whose = _WHOSE_WORDS.match(words)
+    return _strip_trailing(whose["who"]) if whose else words
+
+
+def _strip_trailing(words: str) -> str:
+    while words:
+        if words.endswith("地") and len(words) >= 3:
+            cut = 5 if words[-5:-1] in _IDIOMS else 4 if words[-3] == words[-2] else 3
+            words = words[:-cut].rstrip()  # 兴奋地, 笑呵呵地, 语重心长地
+            continue
+        m = ADVERBIAL.search(words)
+        if m is None:
+            return words
+        words = words[: m.start()].rstrip()
+    return words
+
+
+_LATIN = re.compile("^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'·-]{1,40}$")
+_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
+# Characters no name holds: particles, connectives, verbs of the surrounding sentence.
+_NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对")
+_REPORTER_WORDS = re.compile(
+    r"本报|拉萨融媒|融媒|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
+    rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
+)
+
+
+def _key(text: str) -> str:
+    return normalize(text, drop_quotes=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_at_end(text: str) -> str | None:
+    return next((role for role in ROLES if text.endswith(role)), None)
+
+
+def _role_at_start(text: str) -> str | None:
+    return next((role for role in ROLES if text.startswith(role)), None)
+
+
+def looks_like_name(word: str) -> bool:
+    """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
+    name in Latin letters, its spaces dropped as records are matched)."""
+    return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(word))
+
+
+@functools.lru_cache(maxsize=4096)
+def name_in(reference: str) -> str | None:
+    """The name a person reference holds, or None if it holds none.
+
+    `柳梧街道办事处人大专干索朗拉姆` → `索朗拉姆`; `游客徐女士` → `徐女士`;
+    `习近平总书记` → `习近平`; `西增拉姆小朋友` → `西增拉姆`; `占堆` → `占堆`;
+    `市气象台`, `委员`, `他` → None.
+    """
+    ref = _key(reference)
+    for word in AFTER_NAME:
+        if ref.endswith(word) and len(ref) > len(word) + 1:
+            ref = ref[: -len(word)].removesuffix("的")
+            break
+    honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
+    if honorific:
+        return honorific[0]
+    # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
+    best = ref.rfind("的") + 1 or None
+    for role in ROLES:
+        at = ref.rfind(role)
+        if at >= 0 and (best is None or at + len(role) > best):
+            best = at + len(role)
+    if best is not None and best < len(ref):
+        name = ref[best:]
+        if looks_like_name(name) and _ok_name(name):
+            return name
+        return _after_unknown_title(name)
+    # A name before its role: `习近平总书记`, `廉毅敏组长`.
+    last_role = _role_at_end(ref)
+    if last_role is not None:
+        head = ref[: -len(last_role)]
+        for size in (3, 2, 4):
+            name = head[-size:]
+            if len(name) == size and looks_like_name(name) and _ok_name(name):
+                return name
+        return None
+    if _HONORIFIC.match(ref):
+        return ref
+    if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
+        return ref
+    return _after_unknown_title(ref)
+
+
+def _after_unknown_title(ref: str) -> str | None:
+    """The name after a title the vocabulary lacks, ending as titles and organisations
+    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`."""
+    for size in (2, 3, 4):
+        name = ref[-size:]
+        if (
+            len(ref) > size
+            and ref[-size - 1] in _BEFORE_NAME_END
+            and looks_like_name(name)
+            and _ok_name(name)
+        ):
+            return name
+    return None
+
+
+def _ok_name(name: str) -> bool:
+    return not (
+        name in PRONOUNS
+        or _GROUPS.search(name)
+        or _ORGANISATION.search(name)
+        or without_adverbials(name) != name
+        or _role_at_end(name) == name
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def not_a_person(speaker: str) -> str | None:
+    """Why `speaker` is no person reference as printed, or None if it is one.
+
+    >>> not_a_person("一边")
+    'speaker "一边" is a fragment of a sentence, not a person'
+    """
+    key = _key(speaker)
+    if key in PRONOUNS or key.rstrip("们") in PRONOUNS:
+        return f'speaker "{speaker}" is a pronoun, not a person as printed'
+    if key in ROLES or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
+        return f'speaker "{speaker}" is a title or a group, not a named person'
+    if name_in(key) is None:
+        if _ORGANISATION.search(key):
+            return f'speaker "{speaker}" is an organisation or a document, not a person'
+        return f'speaker "{speaker}" is a fragment of a sentence, not a person'
+    return None
+
+
+_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|发言人|主管)$")
+
+
+def office_named(reference: str, speaker: str) -> bool:
+    """Is the speaker an office the reference prints with no name (`市长在调研中强调`,
+    `泽州市市长表示`)? One office-holder is meant, and the article names them no
+    better; a title cut from a named reference (`委员` of `党工委委员徐海`) is not."""
+    ref, who = _key(reference), _key(speaker)
+    return (
+        bool(who)
+        and ref.endswith(who)
+        and (who in ROLES or _role_at_end(who) is not None)
+        and bool(_OFFICE.search(who))
+        and name_in(ref) is None
+        and not _GROUPS.search(ref)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def names(reference: str, speaker: str) -> bool:
+    """Does `reference`, printed as the one who says some words, name `speaker`?
+
+    The speaker may be the reference itself, its name, or its name with part of
+    its title; never a part of the name (`卓嘎` of `局长次仁卓嘎`) nor the title
+    alone. `习近平总书记` names `习近平`; `游客徐女士` names `徐女士`.
+    """
+    ref, who = _key(reference), _key(speaker)
+    if not who or not_a_person(who):
+        return False
+    if ref == who:
+        return True
+    name = name_in(ref)
+    at = ref.find(who)
+    while at >= 0:
+        before, after = ref[:at], ref[at + len(who) :]
+        if _ends_cleanly(who, after) and _starts_cleanly(who, before, name):
+            return True
+        at = ref.find(who, at + 1)
+    return False
+
+
+def _ends_cleanly(who: str, after: str) -> bool:
+    """Nothing of a name follows: the reference ends, or a role or an honorific does."""
+    if not after:
+        return True
+    return (
+        _role_at_start(after) is not None
+        or after.startswith(AFTER_NAME)
+        or after.startswith(("的", "和", "与", "及", "、"))  # 卓嘎和扎西说: two speakers
+        or not without_adverbials(after)
+    )
+
+
+def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
+    """Nothing of a name comes before: a title, an organisation, or nothing."""
+    if not before or before[-1] in _BEFORE_NAME_END or _role_at_end(before):
+        return True
+    # A speaker that carries a title of its own (`专干索朗拉姆`) starts where it likes.
+    if name is not None and who.endswith(name) and len(who) > len(name):
+        return True
+    # A name before its role may follow anything (`贯彻落实习近平总书记`).
+    return name is not None and who == name and name_in(who) == who
+
+
+def reporters(byline: str | None, dateline: str | None) -> list[str]:
+    """The names of an article's reporters and photographers.
+
+    >>> reporters("本报记者 刘斯宇 卢文静 本报通讯员 果珍", "拉萨融媒讯(记者旦增拉珍、普珍)")
+    ['刘斯宇', '卢文静', '果珍', '旦增拉珍', '普珍']
+    """
+    found: list[str] = []
+    for line in (byline, dateline):
+        if not line:
+            continue
+        inside = re.search(r"[（(]([^（()）]*)[)）]", line)
+        words = _REPORTER_WORDS.sub(" ", inside[1] if inside else line)
+        for word in re.split(r"[\s、，,/]+", words):
+            word = word.strip("·")
+            if looks_like_name(word) and word not in found:
+                found.append(word)
+    return found
+
+
+def page_reporters(page: str, given: Iterable[tuple[object, object]] = ()) -> list[str]:
+    """The reporters of a whole page: of the bylines and datelines the segmenter reads
+    on it, and of the (byline, dateline) pairs `given` (what is not text is ignored)."""
+    lines = [(a.byline, a.dateline) for a in segment_page(page)]
+    lines += [
+        (b if isinstance(b, str) else None, d if isinstance(d, str) else None) for b, d in given
+    ]
+    found: list[str] = []
+    for byline, dateline in lines:
+        found += [name for name in reporters(byline, dateline) if name not in found]
+    return found

@@ -1,0 +1,123 @@
+"""Quotation marks in a text: which words stand inside a quotation.
+
+A text is read a paragraph at a time, lazily. In each paragraph the marks pair
+by depth (`“……‘三农’……”` is one quotation); straight marks (`"`) pair with each
+other. A quotation left open at the end of a paragraph goes on in the next
+when that paragraph opens with a mark, as the papers print a quotation of
+several paragraphs. A closing mark with no opening one (lost by OCR) closes a
+quotation that starts where the paragraph, or the quotation before, ends.
+
+>>> QuotedText("他说：“要学习。”").quotation(4, 7) is not None
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+OPENING = "“「『‘"
+CLOSING = "”」』’"
+_STRAIGHT = '"'
+_MARKS = re.compile(f"[{OPENING}{CLOSING}{_STRAIGHT}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """Words in quotation marks, in one paragraph: `start` is the first character
+    inside, `end` the closing mark (the paragraph's end when it stays open)."""
+
+    opening: int  # the opening mark; -1 when the page lost it
+    start: int
+    end: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    start: int
+    end: int
+    quotations: tuple[Quotation, ...]
+
+
+def _quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
+    """The outermost quotations of one paragraph, pairing marks by depth."""
+    found: list[Quotation] = []
+    depth, opening, straight = 0, -1, False
+    for m in _MARKS.finditer(text, start, end):
+        at, ch = m.start(), m[0]
+        if ch == _STRAIGHT:
+            if depth and straight:
+                ch = "”"
+            else:
+                ch, straight = "“", depth == 0 or straight
+        if ch in OPENING:
+            if depth == 0:
+                opening = at
+            depth += 1
+        elif depth == 0:
+            if ch != "’":  # an apostrophe-like mark alone is no quotation
+                begin = found[-1].end + 1 if found else start
+                found.append(Quotation(-1, begin, at, True))
+        else:
+            depth -= 1
+            if depth == 0:
+                found.append(Quotation(opening, opening + 1, at, True))
+                straight = False
+    if depth:
+        found.append(Quotation(opening, opening + 1, end, False))
+    return tuple(found)
+
+
+class QuotedText:
+    """A text's paragraphs and the quotations in each, read on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        bounds = [-1, *(m.start() for m in re.finditer("\n", text)), len(text)]
+        self._bounds = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+        self._starts = [start for start, _ in self._bounds]
+        self._paragraphs: dict[int, _Paragraph] = {}
+
+    def _index(self, at: int) -> int:
+        """The index of the paragraph holding offset `at`."""
+        return max(0, bisect.bisect_right(self._starts, at) - 1)
+
+    def _paragraph(self, k: int) -> _Paragraph:
+        if k not in self._paragraphs:
+            start, end = self._bounds[k]
+            self._paragraphs[k] = _Paragraph(start, end, _quotations(self.text, start, end))
+        return self._paragraphs[k]
+
+    def _continues(self, k: int) -> bool:
+        """Does paragraph k go on with a quotation the paragraph before left open?"""
+        if k == 0 or self.text[self._bounds[k][0] : self._bounds[k][0] + 1] not in OPENING:
+            return False
+        before = self._paragraph(k - 1).quotations
+        return bool(before) and not before[-1].closed
+
+    def quotation(self, start: int, end: int) -> list[Quotation] | None:
+        """The quotation holding the words at start–end, over the paragraphs it
+        runs on in; None when the words do not stand inside one quotation."""
+        k = self._index(start)
+        held = self._holding(k, start)
+        if held is None:
+            return None
+        chain = [held]
+        last = self._index(max(start, end - 1))
+        while k < last:
+            if chain[-1].closed or not self._continues(k + 1):
+                return None
+            k += 1
+            quotations = self._paragraph(k).quotations
+            if not quotations:
+                return None
+            chain.append(quotations[0])
+        return chain if end <= chain[-1].end else None
+
+    def _holding(self, k: int, at: int) -> Quotation | None:
+        return next(
+            (q for q in self._paragraph(k).quotations if q.start <= at < max(q.end, q.start + 1)),
+            None,
+        )

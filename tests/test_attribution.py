@@ -1,0 +1,574 @@
+"""Who said it: the genre's ways of giving words to a person, read against paragraphs
+written in the genre (Chinese local government news), and the ways a record gets it wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.attribution import Speech
+from extractor.check import check_article
+from extractor.models import ArticleRecords, Quote
+from extractor.persons import name_in, names, not_a_person, reporters
+
+BYLINE = "本报记者 格桑伦珠"
+
+
+def reasons(
+    text: str, speaker: str, words: str, kind: str, headline: str = "", dateline: str = ""
+) -> list[str]:
+    """The checker's reasons for refusing the quote (`[]` when it is accepted)."""
+    quote = Quote.model_validate({"speaker": speaker, "text": words, "kind": kind})
+    result = check_article(
+        text, ArticleRecords(quotes=[quote]), headline, byline=BYLINE, dateline=dateline or None
+    )
+    assert len(result.accepted) + len(result.rejected) == 1
+    return result.rejected[0].reasons if result.rejected else []
+
+
+# text, speaker, words, kind: quotes the article gives to their speaker.
+CREDITED = {
+    "a verb after the quotation": (
+        "“我们将继续加强学习，坚决执行两会安排部署。”柳梧街道办事处人大专干索朗拉姆说。",
+        "索朗拉姆",
+        "我们将继续加强学习，坚决执行两会安排部署。",
+        "direct",
+    ),
+    "a long title before the name": (
+        "自治区人大代表、某县某村党支部书记次仁多吉表示，要带领乡亲们走好致富路。",
+        "次仁多吉",
+        "要带领乡亲们走好致富路",
+        "indirect",
+    ),
+    "the name with its title, as printed": (
+        "“草场保护好了，牛羊才能长得好。”牧民扎西告诉记者。",
+        "牧民扎西",
+        "草场保护好了，牛羊才能长得好。",
+        "direct",
+    ),
+    "告诉记者 and a colon before the quotation": (
+        "该公司生产部经理普赤告诉记者：“我们对所有进厂的原材料都会进行精心把关。”",
+        "普赤",
+        "我们对所有进厂的原材料都会进行精心把关。",
+        "direct",
+    ),
+    "a colon alone before the quotation": (
+        "县委书记张明：“要把群众的事当成自己的事来办。”",
+        "张明",
+        "要把群众的事当成自己的事来办。",
+        "direct",
+    ),
+    "an idiom between the name and the colon": (
+        "在谈到今后的打算时，牧民扎西信心满满：“明年我要再养二十头牦牛。”",
+        "扎西",
+        "明年我要再养二十头牦牛。",
+        "direct",
+    ),
+    "an adverb in 地": (
+        "“看到家乡举办这样的活动，特别开心！”参赛运动员平措兴奋地告诉记者。",
+        "平措",
+        "看到家乡举办这样的活动，特别开心！",
+        "direct",
+    ),
+    "where and when between the name and the verb": (
+        "游客徐女士在接受记者采访时说：“这里的风景太美了，服务也很贴心。”",
+        "徐女士",
+        "这里的风景太美了，服务也很贴心。",
+        "direct",
+    ),
+    "an identified person": (
+        "游客徐女士在便签留言道：“这个检查站是最有爱、最有温度的。”",
+        "游客徐女士",
+        "这个检查站是最有爱、最有温度的。",
+        "direct",
+    ),
+    "the subject in the clause before (一边……一边说)": (
+        "牧民扎西一边给牦牛添草料，一边说：“今年的草料足，牛也壮。”",
+        "扎西",
+        "今年的草料足，牛也壮。",
+        "direct",
+    ),
+    "坦言 after a clause of its own": (
+        "谈起这些年的变化，村民次仁坦言：“日子一天比一天好。”",
+        "次仁",
+        "日子一天比一天好。",
+        "direct",
+    ),
+    "据……介绍": (
+        "据县农业农村局局长格桑介绍，今年全县青稞种植面积稳中有升。",
+        "格桑",
+        "今年全县青稞种植面积稳中有升",
+        "indirect",
+    ),
+    "reported speech after 指出": (
+        "占堆指出，城乡环境综合大整治行动是当前市委安排的一项重要工作。",
+        "占堆",
+        "城乡环境综合大整治行动是当前市委安排的一项重要工作。",
+        "indirect",
+    ),
+    "the next sentence goes on in the same voice": (
+        "达孜区城管局副局长夏云介绍，群众参与垃圾分类的积极性明显提高。下一步，达孜区将继续发挥好该超市作用。",
+        "夏云",
+        "下一步，达孜区将继续发挥好该超市作用。",
+        "indirect",
+    ),
+    "reported words after the quotation's own attribution": (
+        "“比赛吸引了众多返乡大学生参赛。”拉萨市体育局副局长米玛琼达表示，下一步将开展体育进福利院活动。",
+        "米玛琼达",
+        "下一步将开展体育进福利院活动",
+        "indirect",
+    ),
+    "a quotation split by its attribution (second half)": (
+        "“以前看病要跑几十公里，”村民央金说，“现在村里就有卫生室。”",
+        "央金",
+        "现在村里就有卫生室。",
+        "direct",
+    ),
+    "a quotation split by its attribution (first half)": (
+        "“以前看病要跑几十公里，”村民央金说，“现在村里就有卫生室。”",
+        "央金",
+        "以前看病要跑几十公里，",
+        "direct",
+    ),
+    "a remark quoted as someone's 重要论述": (
+        "墨竹工卡县贯彻落实习近平总书记“生命重于泰山，要把安全生产摆在重要位置”的重要论述。",
+        "习近平",
+        "生命重于泰山，要把安全生产摆在重要位置",
+        "direct",
+    ),
+    "a remark quoted as someone's 要求": (
+        "对照中央第十二巡回指导组廉毅敏组长调研时提出的“要做工业增值的主力、安全生产的标兵”要求。",
+        "廉毅敏",
+        "要做工业增值的主力、安全生产的标兵",
+        "direct",
+    ),
+    "a quotation continued over a paragraph break (first paragraph)": (
+        "县长李强说：“第一，要抓好春耕生产，确保粮食稳产增产。\n“第二，要做好防灾减灾工作。”",
+        "李强",
+        "第一，要抓好春耕生产，确保粮食稳产增产。",
+        "direct",
+    ),
+    "a quotation continued over a paragraph break (next paragraph)": (
+        "县长李强说：“第一，要抓好春耕生产，确保粮食稳产增产。\n“第二，要做好防灾减灾工作。”",
+        "李强",
+        "第二，要做好防灾减灾工作。",
+        "direct",
+    ),
+    "a quotation continued over a paragraph break, credited at its end": (
+        "“第一，要抓好春耕生产。\n“第二，要做好防灾减灾工作。”县长李强说。",
+        "李强",
+        "第一，要抓好春耕生产。",
+        "direct",
+    ),
+    "two speakers in one paragraph (the first)": (
+        "“巷子干净多了。”居民卓嘎说。“我们会继续巡查。”社区主任扎西表示。",
+        "卓嘎",
+        "巷子干净多了。",
+        "direct",
+    ),
+    "two speakers in one paragraph (the second)": (
+        "“巷子干净多了。”居民卓嘎说。“我们会继续巡查。”社区主任扎西表示。",
+        "扎西",
+        "我们会继续巡查。",
+        "direct",
+    ),
+    "two reported speakers in one paragraph": (
+        "城关区区长李明表示，下一步将加快项目建设。副区长王芳指出，要抓好安全生产。",
+        "王芳",
+        "要抓好安全生产",
+        "indirect",
+    ),
+    "他 + a verb, for the person named before": (
+        "市委书记王建国来到曲水县调研。他指出，要持续巩固拓展脱贫攻坚成果。",
+        "王建国",
+        "要持续巩固拓展脱贫攻坚成果",
+        "indirect",
+    ),
+    "她强调, for the person named before": (
+        "市委常委、常务副市长央宗出席会议并讲话。她强调，要压实安全生产责任。",
+        "央宗",
+        "要压实安全生产责任",
+        "indirect",
+    ),
+    "他要求 after a sentence of his own": (
+        "会上，县委书记张明强调，要抓紧抓实各项工作。他要求，各级干部要深入基层。",
+        "张明",
+        "各级干部要深入基层",
+        "indirect",
+    ),
+    "他说 after the quotation": (
+        "村民旦增带记者参观了新盖的藏式小楼。“日子越过越好了。”他说。",
+        "旦增",
+        "日子越过越好了。",
+        "direct",
+    ),
+    "该负责人 for the one named before": (
+        "拉萨市篮球协会负责人罗布旺久出席开幕式。该负责人介绍，比赛为期四天。",
+        "罗布旺久",
+        "比赛为期四天",
+        "indirect",
+    ),
+    "a long 在……时 between the name and the verb": (
+        "自治区党委书记王君正近日在日喀则市调研边境小康村建设时强调，要让边民住上好房子。",
+        "王君正",
+        "要让边民住上好房子",
+        "indirect",
+    ),
+    "a title the vocabulary lacks": (
+        "合作社理财员卓玛央宗告诉记者：“今年合作社分红比去年多了两成。”",
+        "卓玛央宗",
+        "今年合作社分红比去年多了两成。",
+        "direct",
+    ),
+    "an organisation and a name, no title between": (
+        "曾参与青稞新品种培育的自治区农牧科学院尼玛扎西介绍，新品种亩产提高了一成多。",
+        "尼玛扎西",
+        "新品种亩产提高了一成多",
+        "indirect",
+    ),
+    "a name in Latin letters": (
+        "援藏专家 Thomas Müller 表示，这里的高原医学研究条件很好。",
+        "Thomas Müller",
+        "这里的高原医学研究条件很好",
+        "indirect",
+    ),
+    "an office the article names no better": (
+        "县长在调研中强调，要把群众的冷暖放在心上。",
+        "县长",
+        "要把群众的冷暖放在心上",
+        "indirect",
+    ),
+    "强调指出: two verbs": (
+        "县委书记张明强调指出，要把安全生产摆在首要位置。",
+        "张明",
+        "要把安全生产摆在首要位置",
+        "indirect",
+    ),
+    "如是说": (
+        "“幸福生活是奋斗出来的。”村党支部书记扎西顿珠如是说。",
+        "扎西顿珠",
+        "幸福生活是奋斗出来的。",
+        "direct",
+    ),
+    "two speakers of one quotation": (
+        "“我们的日子越过越红火。”村民卓嘎和丈夫扎西笑着说。",
+        "卓嘎",
+        "我们的日子越过越红火。",
+        "direct",
+    ),
+    "希望 before reported words": (
+        "该站民警曹宪林希望，广大游客前往高海拔地区时做好准备。",
+        "曹宪林",
+        "广大游客前往高海拔地区时做好准备",
+        "indirect",
+    ),
+    "a gesture between the name and the verb": (
+        "牧民扎西指着刚建好的新房说：“这是政府帮我们盖的。”",
+        "扎西",
+        "这是政府帮我们盖的。",
+        "direct",
+    ),
+    "用……的话说": (
+        "用村党支部书记次仁的话说，“群众的事再小也是大事”。",
+        "次仁",
+        "群众的事再小也是大事",
+        "direct",
+    ),
+    "正如……所说": (
+        "正如县委书记张明所说，“发展才是硬道理”。",
+        "张明",
+        "发展才是硬道理",
+        "direct",
+    ),
+    "对此 and 解释说": (
+        "县委书记张明对此解释说，这样做是为了方便群众。",
+        "张明",
+        "这样做是为了方便群众",
+        "indirect",
+    ),
+    "the person the quotation's sentence names": (
+        "“生活越来越好了！”说起现在的日子，村民卓玛满脸笑容。",
+        "卓玛",
+        "生活越来越好了！",
+        "direct",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "speaker", "words", "kind"), CREDITED.values(), ids=CREDITED)
+def test_words_the_article_gives_to_the_speaker_are_accepted(
+    text: str, speaker: str, words: str, kind: str
+) -> None:
+    assert reasons(text, speaker, words, kind) == []
+
+
+def test_a_speaker_named_only_in_the_headline_stands_for_the_pronoun() -> None:
+    text = "“我们村今年人均收入增长了12%。”他说。"
+    headline = "次仁多吉：让每一位村民都过上好日子"
+    assert reasons(text, "次仁多吉", "我们村今年人均收入增长了12%。", "direct", headline) == []
+    assert reasons(text, "扎西", "我们村今年人均收入增长了12%。", "direct", headline) == [
+        'speaker "扎西" not in article',
+        'the article credits these words to "次仁多吉" ("他" 说 after the quotation), not "扎西"',
+    ]
+
+
+def test_words_in_the_headline_are_given_by_its_colon() -> None:
+    text = "次仁多吉说，让每一位村民都过上好日子。"
+    headline = "次仁多吉：让每一位村民都过上好日子"
+    assert reasons(text, "次仁多吉", "让每一位村民都过上好日子", "indirect", headline) == []
+
+
+# text, speaker, words, kind, the reason (or its start): quotes the article does not give so.
+REFUSED = {
+    "another person of the paragraph": (
+        "“巷子干净多了。”居民卓嘎说。“我们会继续巡查。”社区主任扎西表示。",
+        "卓嘎",
+        "我们会继续巡查。",
+        "direct",
+        'the article credits these words to "社区主任扎西" (表示 after the quotation), not "卓嘎"',
+    ),
+    "the first reported speaker for the second's words": (
+        "城关区区长李明表示，下一步将加快项目建设。副区长王芳指出，要抓好安全生产。",
+        "李明",
+        "要抓好安全生产",
+        "indirect",
+        'the article credits these words to "副区长王芳" (指出 before the words), not "李明"',
+    ),
+    "a part of the name": (
+        "自治区人大代表、某县某村党支部书记次仁多吉表示，要带领乡亲们走好致富路。",
+        "多吉",
+        "要带领乡亲们走好致富路",
+        "indirect",
+        'the article credits these words to "自治区人大代表、某县某村党支部书记次仁多吉"',
+    ),
+    "a pronoun as the speaker": (
+        "市委书记王建国来到曲水县调研。他指出，要持续巩固拓展脱贫攻坚成果。",
+        "他",
+        "要持续巩固拓展脱贫攻坚成果",
+        "indirect",
+        'speaker "他" is a pronoun, not a person as printed',
+    ),
+    "a title alone": (
+        "党工委委员、二级调研员徐海说：“要用心用情做好信访工作。”",
+        "委员",
+        "要用心用情做好信访工作。",
+        "direct",
+        'speaker "委员" is a title or a group, not a named person',
+    ),
+    "a fragment of the sentence": (
+        "牧民扎西一边给牦牛添草料，一边说：“今年的草料足，牛也壮。”",
+        "一边",
+        "今年的草料足，牛也壮。",
+        "direct",
+        'speaker "一边" is a fragment of a sentence, not a person',
+    ),
+    "a group and a verb": (
+        "“环境好了，群众来了也舒心。”社区书记拉姆说。",
+        "群众来",
+        "环境好了，群众来了也舒心。",
+        "direct",
+        'speaker "群众来" is a fragment of a sentence, not a person',
+    ),
+    "the reporter's question": (
+        "“今年的收入怎么样？”记者问。“比去年多了一万多元。”牧民扎西笑着说。",
+        "扎西",
+        "今年的收入怎么样？",
+        "direct",
+        'these are the reporter\'s words ("记者"), not a quote of "扎西"',
+    ),
+    "an organisation's statement": (
+        "市气象台建议，市民外出注意防寒保暖。",
+        "市气象台",
+        "市民外出注意防寒保暖",
+        "indirect",
+        'the article gives these words to "市气象台", not to a person',
+    ),
+    "a meeting's demand after a person's statement": (
+        "城关区区长李明表示，下一步将加快项目建设。会议要求，各单位要抓好落实。",
+        "李明",
+        "各单位要抓好落实",
+        "indirect",
+        'the article gives these words to "会议", not to a person',
+    ),
+    "a document quoted": (
+        "党的二十大报告提出：“健全共建共治共享的社会治理制度。”",
+        "习近平",
+        "健全共建共治共享的社会治理制度。",
+        "direct",
+        'the article gives these words to "党的二十大报告", not to a person',
+    ),
+    "narration no one says": (
+        "村民次仁今年种了二十亩青稞。今年全村青稞喜获丰收。",
+        "次仁",
+        "今年全村青稞喜获丰收",
+        "indirect",
+        'the article does not give these words to "次仁" or to anyone',
+    ),
+    "a quotation no one is named for": (
+        "走进村委会，墙上写着“为人民服务”。",
+        "次仁",
+        "为人民服务",
+        "direct",
+        'the article does not give these words to "次仁" or to anyone',
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words", "kind", "reason"), REFUSED.values(), ids=REFUSED
+)
+def test_words_the_article_does_not_give_to_the_speaker_are_refused_saying_why(
+    text: str, speaker: str, words: str, kind: str, reason: str
+) -> None:
+    found = reasons(text, speaker, words, kind)
+    assert any(r.startswith(reason) for r in found), found
+
+
+def test_the_reporter_is_no_speaker() -> None:
+    """A byline's or dateline's name is refused as a speaker, saying who the reporter is
+    and whom the article credits."""
+    text = "“巷子干净多了。”居民卓嘎说。记者格桑伦珠在现场看到，巷子里干干净净。"
+    found = reasons(text, "格桑伦珠", "巷子干净多了。", "direct")
+    assert found == [
+        'speaker "格桑伦珠" is the reporter of the byline or dateline, who does not say these words',
+        'the article credits these words to "居民卓嘎" (说 after the quotation), not "格桑伦珠"',
+    ]
+    dateline = "本报拉萨讯(记者 卢文静 通讯员 杨璐)"
+    found = reasons(text, "杨璐", "巷子干净多了。", "direct", dateline=dateline)
+    assert 'speaker "杨璐" is the reporter of the byline or dateline' in found[1]
+
+
+def test_a_reporter_the_text_gives_words_to_is_a_speaker() -> None:
+    """The dateline names 次仁卓嘎, and so does a quotation's attribution: a reporter and
+    a speaker of the same name are two people the text tells apart."""
+    text = "“今年将突出提质增效。”城关区乡村振兴局局长次仁卓嘎说。"
+    quote = "今年将突出提质增效。"
+    assert reasons(text, "次仁卓嘎", quote, "direct", dateline="拉萨融媒讯(记者次仁卓嘎)") == []
+
+
+# --- kind ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "reason"),
+    [
+        (
+            "“巷子干净多了。”居民卓嘎说。",
+            "巷子干净多了。",
+            "indirect",
+            'kind "indirect", but these words stand inside quotation marks',
+        ),
+        (
+            "占堆指出，城乡环境综合大整治行动是一项重要工作。",
+            "城乡环境综合大整治行动是一项重要工作",
+            "direct",
+            'kind "direct", but these words do not stand inside quotation marks',
+        ),
+    ],
+    ids=["a quotation as indirect", "reported speech as direct"],
+)
+def test_kind_is_direct_exactly_inside_quotation_marks(
+    text: str, words: str, kind: str, reason: str
+) -> None:
+    speaker = "卓嘎" if "卓嘎" in text else "占堆"
+    found = reasons(text, speaker, words, kind)
+    assert len(found) == 1 and found[0].startswith(reason), found
+
+
+def test_reported_speech_holding_a_term_in_marks_is_indirect() -> None:
+    text = "夏云介绍，群众思想从“要我分”逐步转变到“我要分”。"
+    words = "群众思想从“要我分”逐步转变到“我要分”"
+    assert reasons(text, "夏云", words, "indirect") == []
+
+
+# --- quotations ----------------------------------------------------------------------------
+
+
+def test_quotation_marks_pair_by_depth_and_over_paragraphs() -> None:
+    text = "他说：“要学习‘千万工程’经验。\n“要抓好落实。”"
+    speech = Speech(text)
+    inner = text.index("千万工程")
+    chain = speech.quotation(inner, inner + 4)
+    assert chain is not None and len(chain) == 1 and text[chain[0].opening] == "“"
+    both = speech.quotation(text.index("要学习"), text.index("要抓好") + 5)
+    assert both is not None and len(both) == 2
+    assert speech.quotation(0, 2) is None  # 他说 stands outside
+
+
+def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -> None:
+    text = "今年收入翻了一番。”村民卓嘎说。"
+    speech = Speech(text)
+    assert speech.quotation(0, 9) is not None
+    credit = speech.credit(0, 9)
+    assert credit is not None and credit.who == "村民卓嘎"
+
+
+# --- persons ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "name"),
+    [
+        ("柳梧街道办事处人大专干索朗拉姆", "索朗拉姆"),
+        ("拉萨市体育局党组成员、副局长米玛琼达", "米玛琼达"),
+        ("游客徐女士", "徐女士"),
+        ("木如社区的西增拉姆小朋友", "西增拉姆"),
+        ("习近平总书记", "习近平"),
+        ("中央第十二巡回指导组廉毅敏组长", "廉毅敏"),
+        ("占堆", "占堆"),
+        ("牧民扎西", "扎西"),
+        ("卓玛阿妈", "卓玛"),
+        ("村民扎西啦", "扎西"),
+        ("店员艾哈迈德", "艾哈迈德"),
+        ("曾参与光纤涂料开发的化学研究院佘万能", "佘万能"),
+        ("市气象台", None),
+        ("委员", None),
+        ("他", None),
+        ("干部职工", None),
+        ("一边", None),
+    ],
+)
+def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
+    assert name_in(reference) == name
+
+
+@pytest.mark.parametrize(
+    ("reference", "speaker", "named"),
+    [
+        ("柳梧街道办事处人大专干索朗拉姆", "索朗拉姆", True),
+        ("柳梧街道办事处人大专干索朗拉姆", "人大专干索朗拉姆", True),
+        ("柳梧街道办事处人大专干索朗拉姆", "拉姆", False),
+        ("柳梧街道办事处人大专干索朗拉姆", "专干", False),
+        ("城关区乡村振兴局局长次仁卓嘎", "卓嘎", False),
+        ("该公司党支部书记、董事长卓嘎", "卓嘎", True),
+        ("游客徐女士", "徐女士", True),
+        ("习近平总书记", "习近平", True),
+        ("木如社区的西增拉姆小朋友", "西增拉姆", True),
+        ("社区主任扎西", "卓嘎", False),
+    ],
+)
+def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: bool) -> None:
+    assert names(reference, speaker) is named
+
+
+@pytest.mark.parametrize("speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平"])
+def test_a_person_as_printed_is_a_person(speaker: str) -> None:
+    assert not_a_person(speaker) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "dateline", "names_"),
+    [
+        ("拉萨融媒记者 郝奕凝", None, ["郝奕凝"]),
+        ("本报记者 刘斯宇 卢文静 本报通讯员 果珍", None, ["刘斯宇", "卢文静", "果珍"]),
+        ("拉萨融媒记者 旦增拉珍摄", None, ["旦增拉珍"]),
+        ("洛克 本报记者 裴聪 摄", None, ["洛克", "裴聪"]),
+        (None, "拉萨融媒讯(记者旦增拉珍、普珍)", ["旦增拉珍", "普珍"]),
+        (None, "本报拉萨讯(记者 卢文静 通讯员 杨璐)", ["卢文静", "杨璐"]),
+        (None, "本报日喀则电（记者 杨子彦）", ["杨子彦"]),
+        (None, None, []),
+    ],
+)
+def test_the_reporters_of_a_byline_and_a_dateline(
+    byline: str | None, dateline: str | None, names_: list[str]
+) -> None:
+    assert reporters(byline, dateline) == names_
