@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from extractor.check import sentence_around
-from extractor.extract.campaigns import campaigns_in
+from extractor.extract.campaigns import campaign_names
+from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
-from extractor.models import Article, ArticleRecords, Metric, Span
+from extractor.models import Article, ArticleRecords, Campaign, Metric, Span
 from extractor.numbers import CN_DIGITS, QuantityMatch, find_quantities, is_calendar_date
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 
 # What can stand before a number and make it a count after all: the article
 # `一` (`一名党员`) is no quantity, but `为期一个月` is.
@@ -147,11 +148,31 @@ def metrics_in(article: Article) -> list[Metric]:
     return metrics
 
 
+def campaigns_in(article: Article) -> list[Campaign]:
+    """The article's campaigns with who runs them and where, read where the body names them.
+
+    A campaign named only in the headline (`“五措并举”`) is the article's too.
+    """
+    body_start = len(article.headline) + 1
+    sponsors = Sponsors(article.headline, article.text, article.dateline)
+    text = sponsors.text
+    campaigns = []
+    for named in campaign_names(text):
+        at = named.at
+        if at < body_start:
+            in_body = text.find(named.name, body_start)
+            at = in_body if in_body >= 0 else at
+        sponsor = sponsors.of(at, named.name)
+        campaigns.append(
+            Campaign(name=named.name, organizer=sponsor.organizer, location=sponsor.location)
+        )
+    return campaigns
+
+
 def extract(article: Article) -> ArticleRecords:
     """Candidate records of one article, by rule."""
     return ArticleRecords(
         metrics=metrics_in(article),
         quotes=quotes_in(article.text),
-        # A campaign named only in the headline (`“五措并举”`) is the article's too.
-        campaigns=campaigns_in(f"{article.headline}\n{article.text}"),
+        campaigns=campaigns_in(article),
     )
