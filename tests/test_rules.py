@@ -91,6 +91,39 @@ def test_numbers_in_quoted_speech_are_metrics() -> None:
     assert [(m.raw, m.value) for m in extract(text).metrics] == [("100余名", 100)]
 
 
+# phrase → raw, label: what is counted, a phrase of the sentence in whole words
+LABELS: list[tuple[str, str, str]] = [
+    # Never cut inside a word: not `产检查和政策法规宣讲`, `群众参`, `年该市共发放培训补贴`.
+    ("开展安全生产检查和政策法规宣讲90余场次。", "90余场次", "安全生产检查和政策法规宣讲"),
+    ("带动6.2万名群众参与产业发展。", "6.2万名", "带动群众"),
+    ("2024年该市共发放培训补贴1200万元。", "1200万元", "发放培训补贴"),
+    # The noun after a measure word is what it counts; list items are each their own.
+    ("25名县级干部包保8座非煤矿山、17座尾矿库。", "17座", "尾矿库"),
+    ("今年共有50名参与者。", "50名", "共有参与者"),
+    # A list is read as its kind.
+    (
+        "市场监管部门检查电梯、锅炉、气瓶等特种设备1.4万余台。",
+        "1.4万余台",
+        "市场监管部门检查特种设备",
+    ),
+    # Words that only open a clause are left out.
+    ("累计排查农村自建房1.36万栋。", "1.36万栋", "排查农村自建房"),
+    # A change is the change of what the clause, or the clause before, reports.
+    ("第一产业增加值14.86亿元，增长5.2%。", "5.2%", "第一产业增加值增长"),
+    ("医院门诊量达4.6万人次，同比增长18.5%。", "18.5%", "医院门诊量同比增长"),
+    ("新生儿重症监护病房床位由8张增加到20张。", "20张", "新生儿重症监护病房床位增加"),
+    ("全市市场经营主体突破5万户，达到5.08万户。", "5.08万户", "全市市场经营主体"),
+    # Counts printed together share the words before the first.
+    ("惠及群众1520户6130人。", "6130人", "惠及群众"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "raw", "label"), LABELS, ids=[f"{m[1]}-{m[2]}" for m in LABELS])
+def test_label_says_what_is_counted(phrase: str, raw: str, label: str) -> None:
+    metrics = {m.raw: m.label for m in extract(phrase).metrics}
+    assert metrics[raw] == label
+
+
 # Phrases whose numbers are no metric: dates and times, ordinals, names, slogans,
 # codes, the article 一, ages, words without a number.
 NOT_METRICS = [

@@ -29,6 +29,7 @@ from extractor.textindex import normalize
 
 _CN = r"\u4e00-\u9fff"
 _BREAK = "，,。；;！？!?：:\n"
+_BREAK_RE = re.compile(f"[{_BREAK}]")
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
 # follow at once (`“六抓六促”法`), or `违法` would end a name.
@@ -205,9 +206,11 @@ def _in_book_title(text: str, at: int) -> bool:
 
 
 def _clause_before(text: str, at: int) -> str:
-    """The words of the clause that stand before `at`."""
-    start = max(text.rfind(c, max(0, at - 40), at) for c in _BREAK)
-    return text[max(start + 1, at - 40) : at]
+    """The words of the clause that stand before `at` (at most 40 characters)."""
+    start = max(0, at - 40)
+    for m in _BREAK_RE.finditer(text, start, at):
+        start = m.end()
+    return text[start:at]
 
 
 def _place_lead(text: str, at: int, done: int) -> str:

@@ -115,10 +115,12 @@ _PLACE_END = re.compile(
     r"(?:市|区|县|乡|镇|村|社区|街道|广场|学校|小学|中学|医院|站|所|段|线|公园|景区|园区|岸|寺|"
     r"基地|中心|馆|场|湖|山|河)$"
 )
+# How many clauses are looked through for a unit named before (a paragraph or two).
+_LOOK_BACK = 20
 # `本报那曲讯(记者…)`, `拉萨融媒讯`, `本报日喀则电`: the place a dateline names.
 _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_CLAUSE_END = re.compile(r"[，,：:]")
+_SENTENCE_ENDS = "。！？!?；;\n"
+_CLAUSE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")
 
 
 @dataclass(frozen=True)
@@ -129,15 +131,17 @@ class Sponsor:
     location: str | None
 
 
-def _clauses(text: str) -> list[tuple[int, str]]:
-    """Every clause of a text with where it starts."""
+def _clauses(text: str) -> tuple[list[tuple[int, str]], list[bool]]:
+    """Every clause of a text with where it starts, and whether it opens a sentence."""
     found: list[tuple[int, str]] = []
+    opens = [True]
     start = 0
-    for m in re.finditer(r"[。！？!?；;\n，,：:]", text):
+    for m in _CLAUSE_OR_SENTENCE_END.finditer(text):
         found.append((start, text[start : m.start()]))
+        opens.append(m[0] in _SENTENCE_ENDS)
         start = m.end()
     found.append((start, text[start:]))
-    return found
+    return found, opens
 
 
 def _clean(unit: str) -> str:
@@ -194,13 +198,8 @@ class Sponsors:
 
     def __init__(self, headline: str, body: str, dateline: str | None = None) -> None:
         self.text = f"{headline}\n{body}"
-        self.clauses = _clauses(self.text)
+        self.clauses, self._opens_sentence = _clauses(self.text)
         self.starts = [start for start, _ in self.clauses]
-        # Where each sentence ends: the index of its last clause, clause by clause.
-        self._ends_sentence = [
-            _SENTENCE_END.match(self.text, start - 1) is not None if start else True
-            for start in self.starts
-        ]
         self._subjects: dict[int, str | None] = {}  # clause index → its acting unit
         self._headline = headline
         self._dateline = dateline
@@ -222,10 +221,10 @@ class Sponsors:
     def _sentence(self, i: int) -> range:
         """The indices of the clauses of the sentence holding clause i."""
         first = i
-        while first > 0 and not self._ends_sentence[first]:
+        while first > 0 and not self._opens_sentence[first]:
             first -= 1
         last = i + 1
-        while last < len(self.clauses) and not self._ends_sentence[last]:
+        while last < len(self.clauses) and not self._opens_sentence[last]:
             last += 1
         return range(first, last)
 
@@ -241,7 +240,7 @@ class Sponsors:
             m = _DATELINE_PLACE.match(self._dateline.strip())
             if m:
                 return m["place"]
-        for i in range(len(self.clauses)):
+        for i in range(min(len(self.clauses), _LOOK_BACK)):
             unit = self._subject(i)
             place = _place_of(unit) if unit else None
             if place:
@@ -251,7 +250,7 @@ class Sponsors:
     def _named_before(self, i: int, ends: str) -> str | None:
         """The last unit named before clause i whose name ends as `ends` says (`县`, `校|学`)."""
         pattern = re.compile(rf"(?:{ends})$")
-        for k in range(i - 1, -1, -1):
+        for k in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
             alone = _AT_PLACE.match(self.clauses[k][1])
             for unit in (self._subject(k), alone["place"] if alone else None):
                 if (
@@ -280,7 +279,7 @@ class Sponsors:
             unit = self._subject(k)
             if unit is not None:
                 return (None if _WHOLE.search(unit) else unit), True
-        for k in range(sentence[0] - 1, -1, -1):
+        for k in range(sentence[0] - 1, max(-1, sentence[0] - 1 - _LOOK_BACK), -1):
             unit = self._subject(k)
             if unit is not None:
                 return (None if _WHOLE.search(unit) else unit), False
