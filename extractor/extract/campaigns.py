@@ -154,13 +154,24 @@ _CREATE = re.compile(
 )
 # An activity named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`. Short ones (`开展文体活动`) are kinds, not names.
-_ACTIVITY = re.compile(rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{6,20}}?活动)(?=暨|[^{_CN}]|$)")
+_ACTIVITY = re.compile(rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{4,20}}?活动)(?=暨|[^{_CN}]|$)")
+# A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
+_GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`.
-_EVENT_KINDS = "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|赛"
+_EVENT_KINDS = (
+    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛"
+)
 _NUMBERED = re.compile(
-    rf"(?P<name>第[一二三四五六七八九十百\d]{{1,4}}届[{_CN}“”·]{{2,18}}?(?:{_EVENT_KINDS}))"
+    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{_CN}“”·]{{2,18}}?(?:{_EVENT_KINDS}))"
     rf"(?![{_CN}]*?[“”])"
 )
+# An event a place names as its own, at the head of a clause or after the verb that
+# holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
+_PLACE_EVENT = re.compile(
+    rf"(?P<name>[{_CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{_CN}]{{2,14}}"
+    r"(?:联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节))"
+)
+_EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日)$")
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
 _CUP = re.compile(rf"(?P<name>[{_CN}]{{2,8}}杯[{_CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
@@ -323,6 +334,8 @@ def _unquoted(text: str) -> list[Named]:
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
         name = _LEADING_VERBS.sub("", m["name"])
+        if len(name) < 8 and not _GOES_TO.search(name):
+            continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
     return found
@@ -334,6 +347,13 @@ def _events(text: str) -> list[Named]:
     for m in _NUMBERED.finditer(text):
         lead = _place_lead(text, m.start(), 0)
         found.append(Named(m.start() - len(lead), lead + m["name"]))
+    for m in _PLACE_EVENT.finditer(text):
+        if _EVENT_LEAD.search(_clause_before(text, m.start())) and not (
+            _CLAUSE_INSIDE.search(m["name"])
+            or _ORGANISING.search(m["name"])
+            or re.search("[在于]", m["name"])
+        ):
+            found.append(Named(m.start(), m["name"]))
     for m in _CUP.finditer(text):
         if not _CLAUSE_INSIDE.search(m["name"]):
             found.append(Named(m.start(), m["name"]))

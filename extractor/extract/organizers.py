@@ -97,6 +97,10 @@ _BACK_REFERENCES = {
     "中心": "中心",
     "分局": "分局",
     "公司": "公司",
+    "该局": "局",
+    "该公司": "公司",
+    "该中心": "中心",
+    "该所": "所",
 }
 _BACK_REFERENCE = re.compile(
     rf"^(?P<word>{'|'.join(sorted(_BACK_REFERENCES, key=len, reverse=True))})(?={_ACTS}|[“‘「])"
