@@ -31,7 +31,7 @@ from extractor.numbers import QuantityMatch
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" lines on a user's terminal
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n（）()“”‘’「」《》]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
 _DIGIT = re.compile(r"[\d０-９.．%％‰]")
 # What may follow a number the grammar did not read (`21栋`, `2024年度`).
 _UNIT_CHARS = frozenset(
@@ -141,9 +141,16 @@ def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ..
 
 
 def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts. A short quoted name is part of it
+    (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
     start = max(0, at - _REACH)
     for m in _CLAUSE_BREAK.finditer(text, start, at):
         start = m.end()
+    opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
+    if opened > closed:
+        return opened + 1  # the number is inside the quotation
+    if closed >= 0 and text.rfind("“", start, closed) < 0:
+        return closed + 1  # a quotation that began before the clause ends in it
     return start
 
 
