@@ -167,9 +167,10 @@ _NUMBERED = re.compile(
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
+_PLACE_EVENT_KINDS = "联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节"
+_PLACE_EVENT_KIND = re.compile(_PLACE_EVENT_KINDS)
 _PLACE_EVENT = re.compile(
-    rf"(?P<name>[{_CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{_CN}]{{2,14}}"
-    r"(?:联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节))"
+    rf"(?P<name>[{_CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{_CN}]{{2,14}}(?:{_PLACE_EVENT_KINDS}))"
 )
 _EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日)$")
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
@@ -347,15 +348,23 @@ def _events(text: str) -> list[Named]:
     for m in _NUMBERED.finditer(text):
         lead = _place_lead(text, m.start(), 0)
         found.append(Named(m.start() - len(lead), lead + m["name"]))
-    for m in _PLACE_EVENT.finditer(text):
-        if _EVENT_LEAD.search(_clause_before(text, m.start())) and not (
-            _CLAUSE_INSIDE.search(m["name"])
-            or _ORGANISING.search(m["name"])
-            or re.search("[在于]", m["name"])
+    # The kinds are rare in a page: look for the names ending in one only there.
+    for kind in _PLACE_EVENT_KIND.finditer(text):
+        m = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
+        if (
+            m is not None
+            and m.end() == kind.end()
+            and _EVENT_LEAD.search(_clause_before(text, m.start()))
+            and not (
+                _CLAUSE_INSIDE.search(m["name"])
+                or _ORGANISING.search(m["name"])
+                or re.search("[在于]", m["name"])
+            )
         ):
             found.append(Named(m.start(), m["name"]))
-    for m in _CUP.finditer(text):
-        if not _CLAUSE_INSIDE.search(m["name"]):
+    for cup in re.finditer("杯", text):
+        m = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
+        if m is not None and not _CLAUSE_INSIDE.search(m["name"]):
             found.append(Named(m.start(), m["name"]))
     for m in _HELD.finditer(text):
         items = m["list"].split("、")
