@@ -350,22 +350,22 @@ def _events(text: str) -> list[Named]:
         found.append(Named(m.start() - len(lead), lead + m["name"]))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
-        m = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
+        event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
         if (
-            m is not None
-            and m.end() == kind.end()
-            and _EVENT_LEAD.search(_clause_before(text, m.start()))
+            event is not None
+            and event.end() == kind.end()
+            and _EVENT_LEAD.search(_clause_before(text, event.start()))
             and not (
-                _CLAUSE_INSIDE.search(m["name"])
-                or _ORGANISING.search(m["name"])
-                or re.search("[在于]", m["name"])
+                _CLAUSE_INSIDE.search(event["name"])
+                or _ORGANISING.search(event["name"])
+                or re.search("[在于]", event["name"])
             )
         ):
-            found.append(Named(m.start(), m["name"]))
+            found.append(Named(event.start(), event["name"]))
     for cup in re.finditer("杯", text):
-        m = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
-        if m is not None and not _CLAUSE_INSIDE.search(m["name"]):
-            found.append(Named(m.start(), m["name"]))
+        series = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
+        if series is not None and not _CLAUSE_INSIDE.search(series["name"]):
+            found.append(Named(series.start(), series["name"]))
     for m in _HELD.finditer(text):
         items = m["list"].split("、")
         if all(_FESTIVAL.match(item) for item in items):
