@@ -376,9 +376,20 @@ def _events(text: str) -> list[Named]:
     return found
 
 
-# The quoted words a name opens with: one campaign, whatever kind follows them
-# (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the text).
+# The quoted words a name opens with: one campaign with a kind of the same words
+# after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
+# text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
+# (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`).
 _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
+
+
+def _same_quoted(a: str, b: str) -> bool:
+    head = _QUOTED_HEAD.match(a)
+    if head is None or not b.startswith(head[0]):
+        return False
+    shorter, longer = sorted((a[head.end() :], b[head.end() :]), key=len)
+    rest = iter(longer)
+    return all(char in rest for char in shorter)  # the shorter kind's words, in order
 
 
 # What may stand before one campaign's name and leave it the same: its place, its
@@ -411,9 +422,8 @@ def campaign_names(text: str) -> list[Named]:
     keys: list[str] = []
     for named in found:
         key = normalize(named.name, drop_quotes=True)
-        quoted = _QUOTED_HEAD.match(named.name)
-        if any(_same_campaign(*sorted((key, k), key=len)) for k in keys) or (
-            quoted and any(n.name.startswith(quoted[0]) for n in kept)
+        if any(_same_campaign(*sorted((key, k), key=len)) for k in keys) or any(
+            _same_quoted(named.name, n.name) for n in kept
         ):
             continue
         keys.append(key)
