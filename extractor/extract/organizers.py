@@ -44,6 +44,15 @@ _NOT_IN_NAME = re.compile(
 )
 # `所在`, `现在`, `正在`: no `在` of a place.
 _ACT = re.compile(rf"(?<![所现正存实]){_ACTS}")
+# The characters such words start with: most positions are ruled out by one look.
+_ACT_STARTS = frozenset(w[0] for w in re.findall(r"[\u4e00-\u9fff]+", _ACTS))
+
+
+def _acts_at(text: str, at: int = 0) -> bool:
+    """Does a word of what a unit does start at `at`?"""
+    return text[at : at + 1] in _ACT_STARTS and _ACT.match(text, at) is not None
+
+
 # Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
 _TIME_LEAD = re.compile(
     r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|"
@@ -163,14 +172,14 @@ def _subject(clause: str) -> str | None:
     '昌都市'
     """
     clause = _TIME_LEAD.sub("", clause.lstrip("”’」 "))
-    if clause.startswith(("记者", "据")) or _ACT.match(clause):
+    if clause.startswith(("记者", "据")) or _acts_at(clause):
         return None  # `记者从那曲市林业和草原局获悉`: a source, not an actor
     words = _NAME_CHARS.match(clause)
     if words is None:
         return None
     for m in _UNIT_END.finditer(clause, 1, words.end()):
         end = m.end()
-        if _ACT.match(clause, end) or clause[end : end + 1] in ("“", "‘", "「"):
+        if _acts_at(clause, end) or clause[end : end + 1] in ("“", "‘", "「"):
             unit = _clean(clause[:end])
             return unit if len(unit) >= 2 and not _NOT_IN_NAME.search(unit) else None
     return None
@@ -185,7 +194,7 @@ def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | 
     if m is None or _NOT_IN_NAME.search(m.group(0)) or _WHOLE.search(m.group(0)):
         return None
     rest = words[m.end() : m.end() + 4]
-    if alone and re.match(rf"[{_CN}]", rest) and not _ACT.match(rest) and not _TIME.match(rest):
+    if alone and re.match(rf"[{_CN}]", rest) and not _acts_at(rest) and not _TIME.match(rest):
         return None
     return m.group(0)
 
