@@ -23,8 +23,6 @@ import functools
 import re
 from collections.abc import Sequence
 
-import jieba
-
 from extractor.numbers import QuantityMatch
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -97,6 +95,8 @@ def _dictionary() -> frozenset[str]:
     the frequencies jieba cuts by (about 0.6 s and 70 MiB). Words it counts fewer
     than ten times (mostly rare names) are left out: a boundary is judged the same
     on the genre's pages without them."""
+    import jieba  # here: a process that makes no label (the writer) need not import it
+
     with jieba.get_dict_file() as lines:
         entries = (line.split(b" ", 2) for line in lines)
         return frozenset(
