@@ -485,8 +485,10 @@ def check_against(article: Article, records: ArticleRecords) -> CheckResult:
 
 def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:
     """What makes two records the same claim: every field but the label and the evidence,
-    a metric's raw in the form records are matched in (`２６２条` is `262条`)."""
-    fields = record.model_dump(exclude={"label", "evidence"})
+    a metric's raw in the form records are matched in (`２６２条` is `262条`). Like a
+    label, a campaign's organizer and location are read from the words around one
+    mention of it: the same name read twice (in two parts of an article) is one claim."""
+    fields = record.model_dump(exclude={"label", "evidence", "organizer", "location"})
     if isinstance(record, Metric):
         fields["raw"] = normalize(record.raw)
     return type(record).__name__, json.dumps(fields, ensure_ascii=False, sort_keys=True)

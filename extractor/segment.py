@@ -292,7 +292,12 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
                 j += 1
             if _opens_article(units, i, j):
-                current = _Draft(heads=[u for u in units[i:j] if u.kind != "gap"])
+                heads = [u for u in units[i:j] if u.kind != "gap"]
+                heads, section = _split_after_byline(heads)
+                current = _Draft(heads=heads)
+                if section:
+                    current.head_runs.append((0, section))
+                    current.paragraphs.extend(section)
                 rest = _following(units, j)
                 current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
                     _photo_story_follows(rest)
@@ -342,6 +347,18 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             current.paragraphs.append(unit.text)
         i += 1
     return drafts
+
+
+def _split_after_byline(heads: list[Unit]) -> tuple[list[Unit], list[str]]:
+    """A byline closes a headline: heading lines after it head the first section of
+    the body (`色尼区：…` / `——…` / `本报记者 …` / `守护绿水青山` / `筑牢生态屏障`)."""
+    last = max((k for k, u in enumerate(heads) if u.kind == "byline"), default=-1)
+    if last <= 0 or not any(u.kind == "heading" for u in heads[:last]):
+        return heads, []
+    after = heads[last + 1 :]
+    if not after or any(u.kind != "heading" for u in after):
+        return heads, []
+    return heads[: last + 1], [u.text for u in after]
 
 
 def _new(drafts: list[_Draft]) -> _Draft:

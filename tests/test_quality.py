@@ -12,7 +12,9 @@ from extractor.store import Store
 from extractor.textindex import TextIndex
 from tests.conftest import GOLD, SEED_PAGES
 
-FLOORS = {"metrics": 0.90, "quotes": 0.80, "campaigns": 0.60, "titles": 0.90}
+FLOORS = {"metrics": 0.90, "quotes": 0.80, "campaigns": 0.85, "titles": 0.90}
+# Agreement with gold of the fields that do not decide a match, on the records matched.
+AGREEMENT_FLOORS = {"labels": 0.60, "organizers": 0.65, "locations": 0.65}
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +47,32 @@ def test_f1_over_all_pages(report: Report, kind: str) -> None:
     score = report.total()[kind]
     assert score.gold > 0
     assert score.f1 >= FLOORS[kind], score.as_dict()
+
+
+@pytest.mark.parametrize("field", AGREEMENT_FLOORS)
+def test_fields_agree_with_gold(report: Report, field: str) -> None:
+    agreement = report.total_agreement()[field]
+    assert agreement.compared > 0
+    assert (agreement.share or 0) >= AGREEMENT_FLOORS[field], agreement.as_dict()
+
+
+def test_organizers_and_locations_are_printed_in_their_article(
+    seeded: tuple[Store, pipeline.RunSummary],
+) -> None:
+    """Who runs a campaign and where are words of its article (headline, dateline or text)."""
+    store, _ = seeded
+    sql = (
+        "select c.name, c.organizer, c.location, a.kicker, a.title, a.subtitle, a.dateline, a.text "
+        "from campaigns c join articles a on a.id = c.article_id"
+    )
+    rows = list(store.db.query(sql))
+    assert any(row["organizer"] for row in rows) and any(row["location"] for row in rows)
+    for row in rows:
+        printed = "\n".join(
+            str(row[k] or "") for k in ("kicker", "title", "subtitle", "dateline", "text")
+        )
+        for field in ("organizer", "location"):
+            assert row[field] is None or row[field] in printed, (row["name"], field, row[field])
 
 
 def test_rules_output_is_never_rejected(seeded: tuple[Store, pipeline.RunSummary]) -> None:

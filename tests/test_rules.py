@@ -98,6 +98,39 @@ def test_numbers_in_quoted_speech_are_metrics() -> None:
     assert [(m.raw, m.value) for m in extract(text).metrics] == [("100余名", 100)]
 
 
+# phrase → raw, label: what is counted, a phrase of the sentence in whole words
+LABELS: list[tuple[str, str, str]] = [
+    # Never cut inside a word: not `产检查和政策法规宣讲`, `群众参`, `年该市共发放培训补贴`.
+    ("开展安全生产检查和政策法规宣讲90余场次。", "90余场次", "安全生产检查和政策法规宣讲"),
+    ("带动6.2万名群众参与产业发展。", "6.2万名", "带动群众"),
+    ("2024年该市共发放培训补贴1200万元。", "1200万元", "发放培训补贴"),
+    # The noun after a measure word is what it counts; list items are each their own.
+    ("25名县级干部包保8座非煤矿山、17座尾矿库。", "17座", "尾矿库"),
+    ("今年共有50名参与者。", "50名", "共有参与者"),
+    # A list is read as its kind.
+    (
+        "市场监管部门检查电梯、锅炉、气瓶等特种设备1.4万余台。",
+        "1.4万余台",
+        "市场监管部门检查特种设备",
+    ),
+    # Words that only open a clause are left out.
+    ("累计排查农村自建房1.36万栋。", "1.36万栋", "排查农村自建房"),
+    # A change is the change of what the clause, or the clause before, reports.
+    ("第一产业增加值14.86亿元，增长5.2%。", "5.2%", "第一产业增加值增长"),
+    ("医院门诊量达4.6万人次，同比增长18.5%。", "18.5%", "医院门诊量同比增长"),
+    ("新生儿重症监护病房床位由8张增加到20张。", "20张", "新生儿重症监护病房床位增加"),
+    ("全市市场经营主体突破5万户，达到5.08万户。", "5.08万户", "全市市场经营主体"),
+    # Counts printed together share the words before the first.
+    ("惠及群众1520户6130人。", "6130人", "惠及群众"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "raw", "label"), LABELS, ids=[f"{m[1]}-{m[2]}" for m in LABELS])
+def test_label_says_what_is_counted(phrase: str, raw: str, label: str) -> None:
+    metrics = {m.raw: m.label for m in extract(phrase).metrics}
+    assert metrics[raw] == label
+
+
 # Phrases whose numbers are no metric: dates and times, ordinals, names, slogans,
 # codes, the article 一, ages, words without a number.
 NOT_METRICS = [
@@ -347,6 +380,55 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "以“体育大拜年 健康迎新春”为主题的拉萨市迎新年“三对三”篮球赛开幕。",
         ["“体育大拜年 健康迎新春”", "拉萨市迎新年“三对三”篮球赛"],
     ),
+    # Programmes named by the kind of initiative, opened by the verb that carries it out.
+    ("今年以来，贡嘎县深入推进美丽乡村建设，累计建成示范村12个。", ["美丽乡村建设"]),
+    ("林周县实施高标准农田建设项目，新建高标准农田2万亩。", ["高标准农田建设项目"]),
+    (
+        "医院深化公立医院综合改革，推行按病种分值付费改革。",
+        ["公立医院综合改革", "按病种分值付费改革"],
+    ),
+    ("全县全面实施农村义务教育学生营养改善计划。", ["农村义务教育学生营养改善计划"]),
+    ("双湖县用好生态护林员岗位政策，选聘护林员300名。", ["生态护林员岗位政策"]),
+    ("达孜区坚持常态化开展扫黑除恶斗争。", ["扫黑除恶斗争"]),
+    ("曲水县打好污染防治攻坚战。", ["污染防治攻坚战"]),
+    (
+        "开展为期三个月的农村饮水安全专项整治，排查供水工程86处。",
+        ["农村饮水安全专项整治"],
+    ),
+    ("建立区、乡、村三级矛盾纠纷排查化解机制。", ["区、乡、村三级矛盾纠纷排查化解机制"]),
+    ("把控辍保学作为义务教育的“底线工程”。", ["控辍保学"]),
+    # Festivals and event series: a number in the series, or the unit that holds them.
+    ("近日，日土县在县城广场举办第三届班公湖文化旅游节。", ["第三届班公湖文化旅游节"]),
+    ("拉萨市第十二届“雪顿杯”篮球联赛开幕。", ["拉萨市第十二届“雪顿杯”篮球联赛"]),
+    (
+        "办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动。",
+        ["桃花旅游文化节", "雅鲁藏布生态文化旅游节"],
+    ),
+    ("近日，尼木县举办首届吞巴藏香文化节。", ["首届吞巴藏香文化节"]),
+    ("拉萨市迎新春青少年篮球联赛在市群众文化体育中心开赛。", ["拉萨市迎新春青少年篮球联赛"]),
+    # Activities named by where they go.
+    ("学校开展非遗进校园活动，邀请传承人教学生造纸。", ["非遗进校园活动"]),
+    # Quoted names with the kind after them, aid programmes among them.
+    ("山南市人民医院以“组团式”医疗援藏为依托。", ["“组团式”医疗援藏"]),
+    ("落实教育“三包”政策。", ["“三包”政策"]),
+    ("县里还建立“门前三包”责任制。", ["“门前三包”责任制"]),
+    (
+        "推行“隐患清单、整改清单、责任清单”三单管理。",
+        ["“隐患清单、整改清单、责任清单”三单管理"],
+    ),
+    ("今年措美县“两癌”筛查覆盖35至64岁农村妇女。", ["“两癌”筛查"]),
+    ("实行“一矿一册”“一库一册”台账管理。", ["“一矿一册”“一库一册”台账管理"]),
+    # Quoted names with no kind after them, put into practice as a method or model.
+    ("达孜区推行“一村一辅警”，142名辅警常驻村居。", ["“一村一辅警”"]),
+    ("墨竹工卡县深入践行“四下基层”，解决群众急难愁盼问题86件。", ["“四下基层”"]),
+    ("尼木县以“最多跑一次”为目标，优化政务服务流程。", ["“最多跑一次”"]),
+    (
+        "推行“一窗通办”“帮办代办”“周末不打烊”等服务方式。",
+        ["“一窗通办”", "“帮办代办”", "“周末不打烊”"],
+    ),
+    ("围绕“以院包科”“师带徒”等帮扶模式开展帮扶。", ["“以院包科”", "“师带徒”"]),
+    ("学员通过“点对点”方式实现稳定就业。", ["“点对点”"]),
+    ("实行“乡镇包村、村包组、组包户”的网格化管护。", ["“乡镇包村、村包组、组包户”"]),
 ]
 
 
@@ -379,14 +461,120 @@ NOT_CAMPAIGNS = [
     "此次活动吸引了众多群众参加。",
     "城关区召开安全生产工作会议。",
     "研究制定《非煤矿山企业监管不足专项整治工作方案》。",
-    "实行“一矿一册”“一库一册”台账管理。",
     "曝光不是目的，让我们一起向不文明行为说“不”。",
+    "检查“两客一危”车辆1300余辆次。",
+    # Slogans, demands and aims in marks, and quoted words that describe, contrast or
+    # qualify: no initiative of their own.
+    "各乡镇要落实“打早、打小、打了”要求，严防森林火灾。",
+    "医疗队坚持“输血”与“造血”并重，帮助医院培养人才。",
+    "达孜区坚持把平安建设作为“一把手”工作来抓。",
+    "该公路是昌都市“十四五”交通重点项目。",
+    "研发推广“智慧党建”微信小程序，方便党员学习。",
+    "推动安全生产由“事后处置”向“事前预防”转变。",
+    "让昔日的“风吹石头跑”变成了如今的“草绿羊肥”。",
+    "项目部实行“两班倒”作业，确保工期。",
+    "共同开展好“两新”组织妇委会工作。",
+    "以“最大限度地减少不和谐因素”为目标开展工作。",
+    "“最多跑一次”让群众少跑腿",
+    # Fields of work and sentence fragments ending in a kind of initiative.
+    "加快推进重点项目建设。",
+    "有序推进城关区乡村建设。",
+    "抢在封冻前完成全部路面工程。",
+    "质量和安全是工程建设的生命线。",
+    "开展新技术新项目27项。",
+    "此类志愿服务活动今年已开展14场。",
+    "乡里开展走访慰问活动。",
+    "城关区举办篮球比赛，共有16支球队参加。",
 ]
 
 
 @pytest.mark.parametrize("phrase", NOT_CAMPAIGNS)
 def test_no_campaign(phrase: str) -> None:
     assert [c.name for c in extract(phrase).campaigns] == []
+
+
+# --- who runs a campaign and where -----------------------------------------------
+
+# (headline, dateline, text) → the first campaign's name, organizer, location
+SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] = [
+    # The unit at the head of the clause; the place where it is done.
+    (
+        "",
+        None,
+        "连日来，岗巴县司法局联合县公安局，深入昌龙乡、孔玛乡等边境乡镇开展“法律进边村”普法宣传活动。",
+        ("“法律进边村”普法宣传活动", "岗巴县司法局", "昌龙乡、孔玛乡"),
+    ),
+    (
+        "",
+        None,
+        "11月17日，城关区八廓街道在冲赛康广场举办“平安八廓”消防技能比武。",
+        ("“平安八廓”消防技能比武", "城关区八廓街道", "冲赛康广场"),
+    ),
+    # No place in the sentence: the organizer's own.
+    (
+        "",
+        None,
+        "入冬以来，达孜区公安分局交警大队开展冬季道路交通安全整治。",
+        ("冬季道路交通安全整治", "达孜区公安分局交警大队", "达孜区"),
+    ),
+    # An organizer with no place: the article's (its dateline's here).
+    (
+        "",
+        "本报那曲讯(记者 达瓦卓玛)",
+        "市林业和草原局将组织开展“回头看”，对整改不到位的问题挂牌督办。",
+        ("“回头看”", "市林业和草原局", "那曲"),
+    ),
+    # A clause without a subject continues the one before it.
+    (
+        "",
+        None,
+        "乃东区广泛开展结对认亲活动。同时，组建“同心圆”宣讲团，开展宣讲460余场次。",
+        ("“同心圆”宣讲团", "乃东区", "乃东区"),
+    ),
+    # A short word for a unit stands for the last unit of its kind.
+    (
+        "",
+        None,
+        "在昌珠镇克松村，群众的日子越过越好。村里推行“团结积分”管理办法。",
+        ("“团结积分”管理办法", "昌珠镇克松村", "昌珠镇克松村"),
+    ),
+    # The body that holds an event.
+    (
+        "",
+        None,
+        "为期7天的山南市第八届雅砻文化旅游节圆满结束。本届文化旅游节由山南市委、市政府主办。",
+        ("山南市第八届雅砻文化旅游节", "山南市", "山南市"),
+    ),
+    # The whole city acting is no organizer; a policy from above is not the unit's own.
+    (
+        "林芝市前三季度经济运行稳中向好",
+        None,
+        "今年以来，全市持续开展“春风行动”，帮扶就业困难人员。",
+        ("“春风行动”", None, "林芝市"),
+    ),
+    (
+        "",
+        None,
+        "近年来，双湖县用好生态护林员岗位政策，选聘生态护林员2156名。",
+        ("生态护林员岗位政策", None, "双湖县"),
+    ),
+    # Nothing printed: null.
+    ("", None, "开展“回头看”，防止问题反弹。", ("“回头看”", None, None)),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "dateline", "text", "expected"), SPONSORS, ids=[s[3][0] for s in SPONSORS]
+)
+def test_organizer_and_location(
+    headline: str,
+    dateline: str | None,
+    text: str,
+    expected: tuple[str, str | None, str | None],
+) -> None:
+    article = Article(seq=0, title=headline, dateline=dateline, text=text)
+    campaign = rules.extract(article).campaigns[0]
+    assert (campaign.name, campaign.organizer, campaign.location) == expected
 
 
 # --- the backend as a whole -----------------------------------------------------

@@ -220,6 +220,24 @@ def test_byline_under_the_headline(byline: str) -> None:
     )
 
 
+def test_heading_lines_after_the_byline_head_the_first_section() -> None:
+    """A byline closes the headline: the short lines after it are the first section's
+    heads, not the title."""
+    page = (
+        "色尼区：让草原“休养生息” 让牧民稳稳增收\n\n"
+        "——色尼区全面落实草原生态保护补助奖励政策\n\n"
+        "本报记者 巴桑次仁\n\n"
+        "守护绿水青山\n"
+        "筑牢生态屏障\n\n"
+        "今年以来，色尼区坚持生态优先、绿色发展，兑现奖补资金19.6亿元。\n"
+    )
+    article = only_article(page)
+    assert article.title == "色尼区：让草原“休养生息” 让牧民稳稳增收"
+    assert article.subtitle == "色尼区全面落实草原生态保护补助奖励政策"
+    assert article.byline == "本报记者 巴桑次仁"
+    assert article.text.startswith("守护绿水青山\n筑牢生态屏障\n今年以来")
+
+
 def test_byline_alone_opens_an_article_after_another() -> None:
     page = (
         "城关区召开信访工作推进会\n\n"

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from extractor.check import sentence_around
-from extractor.extract.campaigns import campaigns_in
+from extractor.extract.campaigns import campaign_names
+from extractor.extract.labels import metric_label
+from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
-from extractor.models import Article, ArticleRecords, Metric, Span
+from extractor.models import Article, ArticleRecords, Campaign, Metric, Span
 from extractor.numbers import CN_DIGITS, QuantityMatch, find_quantities, is_calendar_date
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 
 # What can stand before a number and make it a count after all: the article
 # `一` (`一名党员`) is no quantity, but `为期一个月` is.
@@ -111,34 +113,17 @@ def _excluded(text: str, match: QuantityMatch) -> bool:
     return _inside_name(text, match.start, match.end)
 
 
-def _label(text: str, match: QuantityMatch) -> str:
-    """A short phrase for what is counted: the noun after the unit, else the words before.
-
-    `参与干部群众1.5万余人次` → `参与干部群众`; `25名县级干部包保8座` → `县级干部包保`;
-    `为期一个月的课业辅导` → `课业辅导`; `工业增加值增速预计实现13%` → `工业增加值增速`.
-    """
-    tail = _CLAUSE_END_RE.split(text[match.end : match.end + 14])[0]
-    tail = _NUMBER_START.split(tail.removeprefix("的"))[0]
-    tail = _LABEL_STOP.split(tail)[0]
-    if len(tail) >= 2:
-        return tail[:8]
-    last_end = _LAST_CLAUSE_END.search(text, max(0, match.start - 60), match.start)
-    start = last_end.end() if last_end else max(0, match.start - 60)
-    head = _LEADING_FILLER.sub("", text[start : match.start]).strip()
-    head = _TRAILING_VERB.sub("", head)
-    return head[-10:]
-
-
 def metrics_in(article: Article) -> list[Metric]:
     """Every quantity of the article that the guidelines count as a metric."""
     text = article.text
     metrics: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
-    for match in find_quantities(text):
+    found = find_quantities(text)
+    for k, match in enumerate(found):
         if _excluded(text, match):
             continue
         q = match.quantity
-        label = _label(text, match)
+        label = metric_label(text, match, found[max(0, k - 8) : k])
         key = (q.value, q.value_max, q.unit, q.approx, label)
         if key in seen:  # the same number with the same meaning is one metric
             continue
@@ -157,11 +142,34 @@ def metrics_in(article: Article) -> list[Metric]:
     return metrics
 
 
+def campaigns_in(article: Article) -> list[Campaign]:
+    """The article's campaigns with who runs them and where, read where the body names them.
+
+    A campaign named only in the headline (`“五措并举”`) is the article's too.
+    """
+    body_start = len(article.headline) + 1
+    text = f"{article.headline}\n{article.text}"
+    names = campaign_names(text)
+    if not names:
+        return []
+    sponsors = Sponsors(article.headline, article.text, article.dateline)
+    campaigns = []
+    for named in names:
+        at = named.at
+        if at < body_start:
+            in_body = text.find(named.name, body_start)
+            at = in_body if in_body >= 0 else at
+        sponsor = sponsors.of(at, named.name)
+        campaigns.append(
+            Campaign(name=named.name, organizer=sponsor.organizer, location=sponsor.location)
+        )
+    return campaigns
+
+
 def extract(article: Article) -> ArticleRecords:
     """Candidate records of one article, by rule."""
     return ArticleRecords(
         metrics=metrics_in(article),
         quotes=quotes_in(article.text),
-        # A campaign named only in the headline (`“五措并举”`) is the article's too.
-        campaigns=campaigns_in(f"{article.headline}\n{article.text}"),
+        campaigns=campaigns_in(article),
     )

@@ -1,0 +1,305 @@
+"""What a metric counts, by rule: a phrase of its own sentence, in whole words.
+
+The genre says what a number counts in a few places, looked at in this order:
+- the noun after a measure word: `25名县级干部` → `县级干部`;
+- the words of its clause before it, after any other number of the clause:
+  `累计排查农村自建房1.36万栋` → `排查农村自建房`; a list is read as its kind
+  (`检查电梯、锅炉、气瓶等特种设备` → `检查特种设备`);
+- for a change (`增长5.2%`, `由8张增加到20张`), what changed: the noun reported
+  before it in the clause or the clause before (`第一产业增加值14.86亿元，增长5.2%`
+  → `第一产业增加值增长`).
+
+Where a label starts and ends is decided by jieba's dictionary: a label never
+starts or ends where a word of the dictionary runs on (`群众参` of `群众参与`,
+`产检查…` of `安全生产检查…`). Asking the dictionary about the few positions
+that matter costs microseconds a number, where cutting every sentence with
+`jieba.cut` would cost milliseconds a page. The dictionary's words are read
+once per process (about a fifth of a second), the first time a label is made.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from extractor.numbers import QuantityMatch
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
+_DIGIT = re.compile(r"[\d０-９.．%％‰]")
+# What may follow a number the grammar did not read (`21栋`, `2024年度`).
+_UNIT_CHARS = frozenset(
+    "个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩元万亿千百"
+    "米吨公斤克瓦时度人次天年月日底末初小分钟秒倍余多"
+)
+
+
+def _word_set(words: str, *, by: int = 0) -> dict[str, tuple[str, ...]]:
+    """Words written apart by spaces, by their first character (or, with `by=-1`,
+    their last), longest first: a longer word is tried first."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(set(words.split()), key=len, reverse=True):
+        found.setdefault(word[by], []).append(word)
+    return {char: tuple(words) for char, words in found.items()}
+
+
+# Words that open a clause and say nothing of what is counted.
+_OPENING = _word_set(
+    "其中 共 共计 累计 总计 合计 目前 截至目前 今年 今年以来 去年 同时 此外 已 已经 还 并 再 约 近 "
+    "达 达到 为 是 有 现有 全年 前三季度 上半年 下半年 近年来 以来 截至 分别 预计 为期 该校 该院 "
+    "该村 该县 该区 该市 该所 他 她 我 我们 他们 一共 先后 均 都 也 又 、 和 及 与"
+)
+# Verbs that only organise what is counted: dropped first from a phrase too long.
+_ORGANISING = _word_set("开展 组织开展 组织 举办 开设 实施 完成 累计完成")
+# Words that end a clause before its number and say nothing of what is counted.
+_CLOSING = _word_set(
+    "的 从 由 在 为 达 到 了 是 有 约 近 达到 共 累计 已 已经 均 都 超过 突破 不到 不足 总计 共计 "
+    "分别 同比 预计 实现 完成 过去 现在 以上 就 将 已达 高达 仅 只 每年 每天 每月 年均 至 比 较 不 "
+    "、 和 及 与 等",
+    by=-1,
+)
+# A change reported by the number: what changed is named before it.
+_CHANGE = re.compile(
+    r"(?:同比)?(?:增长|下降|提高|增加|减少|降低|上升|增幅|降幅|提升|回落|扩大|缩小)(?:了|到|至)?$"
+)
+_COMPLETED_CHANGE = re.compile(
+    r"(?<=增长|下降|提高|增加|减少|降低|上升|提升|回落|扩大|缩小)[了到至]+$"
+)
+# Measure words: the noun after them is what they count.
+_MEASURE_WORDS = frozenset("个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩")
+# Words after a measure word that are not the noun it counts.
+_NOT_COUNTED = _word_set(
+    "的 和 与 及 等 共 达 为 是 在 到 了 着 就 都 将 已 以上 左右 其中 同比 比 较 占 人均 每 平均 "
+    "提供 参加 参与 组成 开展 完成 实现 发展 增加 增长 下降 提高 获得 达到 超过 进行 接受 覆盖 "
+    "惠及 受益 就业 同台 参赛 入驻 常驻 轮流 全部 均 已经 正 正在 可 能 要 也 还 又 分别 通过 "
+    "实行 开设 建成"
+)
+# What joins the items of a list.
+_LIST_MARKS = frozenset("、和及与")
+# What completes a verb (`增加到`, `完成了`): the verb still ends there.
+_COMPLEMENTS = frozenset("到了着过至")
+_LIMIT = 12  # characters: a label is a short phrase (two more if then whole)
+_NOUN_LIMIT = 8  # characters of the noun after a measure word
+_REACH = 40  # characters before a number where its clause may start
+_LONGEST_WORD = 4  # characters: longer words of the dictionary are not looked for
+_COMMON = 10  # times jieba's dictionary counts a word it holds as common
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """The common words of two to four characters of jieba's dictionary, read once.
+
+    Only whether a word is in the dictionary is asked, so its file is read for the
+    words alone (about a seventh of a second, about 20 MiB), not loaded whole with
+    the frequencies jieba cuts by (about 0.6 s and 70 MiB). Words it counts fewer
+    than ten times (mostly rare names) are left out: a boundary is judged the same
+    on the genre's pages without them."""
+    import jieba  # here: a process that makes no label (the writer) need not import it
+
+    with jieba.get_dict_file() as lines:
+        entries = (line.split(b" ", 2) for line in lines)
+        return frozenset(
+            word.decode("utf-8")
+            for word, count, *_ in entries
+            if int(count) >= _COMMON and 2 <= len(word.decode("utf-8")) <= _LONGEST_WORD
+        )
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Does a word end at `at`? Not when a word of jieba's dictionary (of two to four
+    characters) runs across it: `生产|检查` is a boundary, `生|产` is not."""
+    if at <= 0 or at >= len(text) or not (_is_han(text[at - 1]) and _is_han(text[at])):
+        return True
+    dictionary = _dictionary()
+    for start in range(max(0, at - _LONGEST_WORD + 1), at):
+        for end in range(at + 1, min(len(text), start + _LONGEST_WORD) + 1):
+            if text[start:end] in dictionary:
+                return False
+    return True
+
+
+def _word_at(text: str, at: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The first of `words` printed at `at` (before `end`) as a word of its own."""
+    if at >= end:
+        return None
+    for word in words.get(text[at], ()):
+        stop = at + len(word)
+        if stop <= end and text.startswith(word, at) and _boundary(text, stop):
+            return word
+    return None
+
+
+def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The first of `words` (by their last character) printed right before `end`
+    (after `start`) as a word of its own."""
+    if end <= start:
+        return None
+    for word in words.get(text[end - 1], ()):
+        at = end - len(word)
+        if at >= start and text.startswith(word, at) and _boundary(text, at):
+            return word
+    return None
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts. A short quoted name is part of it
+    (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
+    start = max(0, at - _REACH)
+    for m in _CLAUSE_BREAK.finditer(text, start, at):
+        start = m.end()
+    opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
+    if opened > closed:
+        return opened + 1  # the number is inside the quotation
+    if closed >= 0 and text.rfind("“", start, closed) < 0:
+        return closed + 1  # a quotation that began before the clause ends in it
+    return start
+
+
+def _after_numbers(text: str, start: int, end: int) -> int:
+    """Where the words start after the last number printed in text[start:end] and its unit."""
+    digits = list(_DIGIT.finditer(text, start, end))
+    if not digits:
+        return start
+    at = number_end = digits[-1].end()
+    while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
+        at += 1
+    while at < end and not _boundary(text, at):
+        at += 1
+    return at
+
+
+def _phrase(text: str, start: int, end: int, limit: int = _LIMIT) -> str:
+    """The words of text[start:end] that say what is counted, at most `limit` characters."""
+    start = _after_numbers(text, start, end)
+    since = text.find("以来", start, min(end, start + 12))
+    if since >= 0 and _boundary(text, since + 2):  # `行动开展以来，…`
+        start = since + 2
+    while (word := _word_at(text, start, end, _OPENING)) is not None:
+        start += len(word)
+    while (word := _word_before(text, start, end, _CLOSING)) is not None:
+        end -= len(word)
+    lead, start = _kind_of_list(text, start, end)
+    if not lead and end - start > limit + 2:
+        # `开展安全生产检查和政策法规宣讲`: the verb that only organises goes first
+        verb = _word_at(text, start, end, _ORGANISING)
+        start += len(verb or "")
+    if len(lead) + end - start > limit + 2:  # the last whole words that fit
+        lead = ""
+        cut = max(start, end - limit)
+        while cut < end and not _boundary(text, cut):
+            cut += 1
+        start = cut if cut < end else start
+    return lead + text[start:end]
+
+
+def _kind_of_list(text: str, start: int, end: int) -> tuple[str, int]:
+    """A list read as its kind: `检查电梯、锅炉、气瓶等特种设备` → `检查` and where
+    `特种设备` starts; else nothing and `start`."""
+    etc = text.rfind("等", start, end)
+    first = text.find("、", start, etc) if etc >= 0 else -1
+    if first < 0 or not (_boundary(text, etc) and _boundary(text, etc + 1)):
+        return "", start
+    item = first - 2  # the first item of the list: at least two characters
+    while item > start and not _boundary(text, item):
+        item -= 1
+    return text[start : max(item, start)], etc + 1
+
+
+def _counted_noun(text: str, end: int) -> str:
+    """The noun right after a measure word: `25名县级干部包保…` → `县级干部`."""
+    at = end
+    stop = min(len(text), end + _NOUN_LIMIT + 1)
+    if at < len(text) and text[at] in _UNIT_CHARS and _boundary(text, at + 1):
+        return ""  # the rest of a unit the grammar left: `56批次`, `3860辆次`
+    while at < stop and _is_han(text[at]):
+        if text[at] in _NOT_COUNTED and _boundary(text, at) and _stop_word_at(text, at, stop):
+            break
+        at += 1
+    while at > end and not _boundary(text, at):
+        at -= 1
+    return text[end:at] if at - end <= _NOUN_LIMIT else ""
+
+
+def _stop_word_at(text: str, at: int, end: int) -> bool:
+    """Does a word that is not what is counted start at `at`? `参与` in `群众参与产业`,
+    `增加` in `增加到`, but not in `参与者`."""
+    for word in _NOT_COUNTED.get(text[at], ()):
+        stop = at + len(word)
+        if (
+            stop <= end
+            and text.startswith(word, at)
+            and (_boundary(text, stop) or text[stop : stop + 1] in _COMPLEMENTS)
+        ):
+            return True
+    return False
+
+
+def _reported_before(text: str, clause_start: int) -> str:
+    """What the clause before reports: `第一产业增加值` of `第一产业增加值14.86亿元，`."""
+    if clause_start <= 0:
+        return ""
+    start = _clause_start(text, clause_start - 1)
+    number = _DIGIT.search(text, start, clause_start - 1)
+    reported = _phrase(text, start, number.start() if number else clause_start - 1, 10)
+    return "" if _CHANGE.search(reported) else reported
+
+
+def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch] = ()) -> str:
+    """A short phrase of `text` saying what `match` counts, in whole words.
+
+    `before` are the quantities printed earlier in the text (the words between
+    two of them belong to the later one).
+
+    >>> from extractor.numbers import find_quantities
+    >>> text = "带动6.2万名群众参与产业发展。"
+    >>> metric_label(text, find_quantities(text)[0])
+    '带动群众'
+    """
+    clause_start = _clause_start(text, match.start)
+    earlier = [q for q in before if clause_start < q.end <= match.start]
+    start = clause_start
+    if earlier:
+        # The words after the quantity before are its noun, not this one's words:
+        # `8座非煤矿山、17座尾矿库`.
+        last = earlier[-1]
+        start = last.end
+        if last.quantity.unit[-1:] in _MEASURE_WORDS:
+            noun_end = last.end + len(_counted_noun(text, last.end))
+            if text[noun_end : noun_end + 1] in _LIST_MARKS:
+                start = noun_end
+    head = _phrase(text, start, match.start)
+    if not head and earlier:
+        # `惠及群众1520户6130人`: the words before the first quantity of the run
+        head = _phrase(text, clause_start, min(q.start for q in earlier))
+    head = _COMPLETED_CHANGE.sub("", head)  # `增加到20张`: the change is `增加`
+    measured = match.quantity.unit[-1:] in _MEASURE_WORDS
+    noun = _counted_noun(text, match.end) if measured else ""
+    change = _CHANGE.search(head)
+    only_change = change is not None and change.start() == 0  # `增长`, not `投资增长`
+    if earlier and only_change:
+        # `床位由8张增加到20张`: what changed is named before the first quantity
+        changed = _phrase(text, clause_start, min(q.start for q in earlier), 10)
+        if changed:
+            return changed + head
+    if not noun and (not head or only_change):
+        changed = _reported_before(text, clause_start)
+        if changed:
+            return changed + head
+    if noun:
+        return head + noun if head and len(head) + len(noun) <= _LIMIT + 2 else noun
+    return head or _words_after(text, match.end)
+
+
+def _words_after(text: str, end: int) -> str:
+    """Failing all else, the words after a number: `不到20人报名参加` → `报名参加`."""
+    stop = end
+    while stop < min(len(text), end + _NOUN_LIMIT) and _is_han(text[stop]):
+        stop += 1
+    while stop > end and not _boundary(text, stop):
+        stop -= 1
+    return text[end:stop]
