@@ -170,8 +170,8 @@ def agreement_line(one: Scored) -> str:
             f"calls/article {_per_article(one.row.calls_per_article, one)}",
             f"tokens/article {_per_article(one.row.tokens_per_article, one)}",
         ]
-    # Three to a line, to fit 80 columns.
-    return "\n".join(" | ".join(parts[i : i + 3]) for i in range(0, len(parts), 3))
+    # Two to a line, to fit 80 columns.
+    return "\n".join(" | ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
 
 
 def print_eval(scored: list[Scored], shown: Scored, db_path: str) -> None:
