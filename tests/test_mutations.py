@@ -1,6 +1,7 @@
 """The gold made false: every true record accepted, every mutation of it refused (warned,
 for a label from another sentence), each with its reason. Runs over every gold file under
-`tests/gold/` (see `tests/mutations.py` for the mutations and where pages are found)."""
+`tests/gold/` but the held-out set (see `extractor/mutations.py` for the mutations and
+`tests/mutations.py` for where pages are found)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,14 @@ from pathlib import Path
 import pytest
 
 from extractor.models import Metric, Quote
-from tests.mutations import (
+from extractor.mutations import (
     GoldCase,
-    gold_files,
     label_mutations,
-    load_case,
     located_metrics,
     metric_mutations,
     quote_mutations,
 )
+from tests.mutations import gold_files, load_case
 
 GOLD = gold_files()
 
