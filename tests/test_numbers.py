@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.number_words import UNITS, Approx
 from extractor.numbers import (
-    UNITS,
-    Approx,
     Quantity,
     find_quantities,
     format_quantity,
