@@ -7,7 +7,8 @@ printed but changes what the record claims:
 - a quote given to the reporter of a byline or dateline of the page;
 - a quote's kind flipped;
 - a metric's raw cut from the words that qualify its number (`不少于5000人` →
-  `少于5000人` or `5000人`), its reading made to agree with the cut raw;
+  `少于5000人` or `5000人`), its reading made to agree with the cut raw (not when
+  the cut is printed whole in the same sentence, where it is a true raw);
 - a metric's label taken from another sentence (a warning, not a refusal).
 
 `tests/test_mutations.py` asserts that every mutation of the project's gold is
@@ -72,6 +73,7 @@ class Mutation:
     kind: str  # "speaker", "reporter", "kind", "qualifier", "label"
     record: Metric | Quote
     was: str  # what the true record said
+    origin: str = ""  # for a label: the sentence it was written for
 
 
 def _quote(record: Quote, **changes: object) -> Quote:
@@ -128,10 +130,17 @@ def qualifier_cuts(raw: str) -> Iterator[tuple[str, str]]:
 
 
 def metric_mutations(case: GoldCase) -> Iterator[Mutation]:
+    """Each metric's raw cut from its qualifier, unless the cut is itself a quantity
+    printed whole where the record says it stands (in its evidence, else anywhere in
+    the text): `24小时` cut from `24小时以内` in `开通24小时服务热线，……24小时以内解决`
+    is a true raw of that sentence, not a false one."""
     for article in case.gold.articles:
         for metric in article.metrics:
+            where = metric.evidence.strip() or case.text
+            printed = {q.raw for q in find_quantities(where)}
             for cut, qualifier in qualifier_cuts(metric.raw):
-                yield Mutation("qualifier", _metric(metric, cut), qualifier)
+                if cut not in printed:
+                    yield Mutation("qualifier", _metric(metric, cut), qualifier)
 
 
 def located_metrics(case: GoldCase) -> list[tuple[int, Metric, str]]:
@@ -162,12 +171,13 @@ def label_mutations(case: GoldCase) -> Iterator[Mutation]:
         same_article = [m for m in following if m[0] == a] + [m for m in following if m[0] != a]
         other = next(
             (
-                m
+                (m, s)
                 for _, m, s in same_article
                 if s != sentence and m.label.strip() and m.label != metric.label
             ),
             None,
         )
         if other is not None:
-            changed = metric.model_copy(update={"label": other.label, "evidence": sentence})
-            yield Mutation("label", changed, metric.label)
+            label, origin = other[0].label, other[1]
+            changed = metric.model_copy(update={"label": label, "evidence": sentence})
+            yield Mutation("label", changed, metric.label, origin)
