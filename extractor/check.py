@@ -23,6 +23,8 @@ on: `value 130 does not read as raw "130亿元" (13000000000)`.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import math
 import re
@@ -57,9 +59,16 @@ _SENTENCE_END = "。！？!?；;\n"
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 
 
+@functools.lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+
+
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
-    start = max(text.rfind(end, 0, span.start) for end in _SENTENCE_END) + 1
+    ends = _sentence_ends(text)
+    k = bisect.bisect_left(ends, span.start)
+    start = ends[k - 1] + 1 if k else 0
     after = _SENTENCE_END_RE.search(text, span.end)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
@@ -99,11 +108,22 @@ class Checker:
         self.reporters = reporters
         self._speech: tuple[Speech, Speech] | None = None
         self.exact = TextIndex(text)
-        self.loose = TextIndex(text, drop_quotes=True)
-        self.title_exact = TextIndex(headline)
-        self.title_loose = TextIndex(headline, drop_quotes=True)
         self.instructions = instruction_paragraphs(text)
         self._printed: dict[str, PrintedQuantities] = {}
+
+    # The other indexes are made when a record needs them: metrics are matched
+    # exactly, quotes and names without quotation marks, the headline last.
+    @functools.cached_property
+    def loose(self) -> TextIndex:
+        return TextIndex(self.text, drop_quotes=True)
+
+    @functools.cached_property
+    def title_exact(self) -> TextIndex:
+        return TextIndex(self.headline)
+
+    @functools.cached_property
+    def title_loose(self) -> TextIndex:
+        return TextIndex(self.headline, drop_quotes=True)
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
         """Where `needle` is in the body, or (None, True) if only the headline has it."""
@@ -264,8 +284,9 @@ class Checker:
         the rest of the text prints."""
         first_cut = None
         spare = None
-        indexes = [(self.exact, True), (self.title_exact, False)]
-        for index, in_body in reversed(indexes) if headline_first else indexes:
+        places = [True, False]
+        for in_body in reversed(places) if headline_first else places:
+            index = self.exact if in_body else self.title_exact
             scopes = [within, None] if in_body and within else [None]
             for scope in scopes:
                 free = []
