@@ -61,7 +61,7 @@ Number = int | float
 
 # Full-width digits and signs fold to ASCII, one character for one, so offsets
 # found in the folded text are offsets in the original.
-_FOLD = tuple(zip("０１２３４５６７８９％．，～－／", "0123456789%.,~-/", strict=True))
+_FOLD = tuple(zip("０１２３４５６７８９％．，～－／−", "0123456789%.,~-/-", strict=True))
 # `七八个`, `两三百`, `十二三度`, `二十一二度`: two neighbouring digits, after the
 # tens or hundreds they share.
 _ROUGH = re.compile(
@@ -116,7 +116,7 @@ _POST = "|".join(
 # A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`.
 _PER = _alternation((*UNITS, "月", "日"))
 _QUANTITY = rf"""
-    (?P<neg>零下)?
+    (?P<neg>零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度)))?
     (?P<pre>{_PRE})?
     (?:
         百分之(?P<pct>{_BARE}|百)
@@ -125,7 +125,7 @@ _QUANTITY = rf"""
       | (?P<one_half>(?<![{CN_NUMERALS}])一半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?
-        (?:(?P<mid>余|多|几)(?P<mag>万亿|亿|万|千)?)?
+        (?:(?P<mid>余|多|几|(?<=[十百千万])来)(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{_POST})))))
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
@@ -137,7 +137,7 @@ _QUANTITY = rf"""
 """
 # Scanning running text, a lookahead for the characters a quantity can start
 # with lets the engine skip the rest quickly (seven times faster on the seeds).
-_STARTS = "".join(sorted({w[0] for w in QUALIFIER_BEFORE} | set(CN_NUMERALS) | set("半大零")))
+_STARTS = "".join(sorted({w[0] for w in QUALIFIER_BEFORE} | set(CN_NUMERALS) | set("半大零-")))
 _SCAN_RE = re.compile(rf"(?=[0-9{_STARTS}]){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
@@ -229,7 +229,7 @@ def _approx_of(pre: str | None, mid: str | None, post: str | None) -> Approx:
     if pre:
         return QUALIFIER_BEFORE[pre]
     if mid:  # 余, 多 or 几 between the number and the unit (十几分钟 reads as 十多分钟)
-        return "more"
+        return "about" if mid == "来" else "more"  # 二十来岁: about twenty
     if post:
         return QUALIFIER_AFTER[post]
     return "exact"
@@ -241,7 +241,7 @@ def _reading(m: re.Match[str]) -> Quantity | None:
         return None
     if not m["neg"]:
         return quantity
-    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # "零下20度"
+    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # 零下20度, -20℃
 
 
 def _storable(quantity: Quantity) -> bool:

@@ -274,6 +274,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("十几分钟", 10, None, "分钟", "more"),
         ("二十几人", 20, None, "人", "more"),
         ("十几万元", 100000, None, "元", "more"),
+        ("十来个", 10, None, "个", "about"),  # 来 after tens: about so many
+        ("二十来岁", 20, None, "岁", "about"),
     ],
     # A range may print its unit on both ends.
     "ranges with the unit twice": [
@@ -287,6 +289,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("零下15摄氏度", -15, None, "摄氏度", "exact"),
         ("零下5℃", -5, None, "℃", "exact"),
         ("20度", 20, None, "度", "exact"),
+        ("-20℃", -20, None, "℃", "exact"),  # a minus sign, before a temperature only
+        ("－8摄氏度", -8, None, "摄氏度", "exact"),
     ],
     # 多 after the unit: more than this many.
     "more after the unit": [
@@ -488,6 +492,8 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("开展1对1结对帮扶，一对一辅导，结成帮扶对子48对", ["48对"]),  # a pairing, not pairs
         ("辖区2镇3乡", ["2镇", "3乡"]),
         ("把12项内容纳入积分，3天内办结", ["12项", "3天内"]),  # 内容 is no 以内
+        ("最低气温-18℃，同比-5%", ["-18℃", "5%"]),  # a minus sign only before a temperature
+        ("一来方便群众，二来节约成本", []),
     ],
 )
 def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
