@@ -34,19 +34,17 @@ from dataclasses import dataclass
 from extractor.mentions import Mentions
 from extractor.persons import ROLES, name_in, opens_with, without_adverbials
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.speech_words import BREAK, BREAK_CLASS, VERB
+from extractor.speech_words import BREAK_CLASS, FOLLOWERS, VERB, WHEN
 from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
-_VERB = VERB
-_BREAK = BREAK
-_CLAUSE_BREAK = re.compile(f"[{BREAK_CLASS}]")
+_CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
 # Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
 # The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
 # 山南市人民医院党委副书记、院长周建华表示`.
 _AFTER = re.compile(
     rf"[，,]?\s*(?P<who>[^{BREAK_CLASS}](?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
-    rf"(?P<verb>{_VERB})(?=[{BREAK_CLASS}…]|$)"
+    rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
 # A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`.
 _REMARK = re.compile(
@@ -55,23 +53,20 @@ _REMARK = re.compile(
 )
 # The end of what comes before some words: a verb of saying, then a colon or a
 # comma (or nothing); or a colon alone (`徐海：“……”`).
-_LEAD = re.compile(rf"(?:(?P<verb>{_VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
+_LEAD = re.compile(rf"(?:(?P<verb>{VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
-_LEAD_VERB = re.compile(rf"(?P<verb>{_VERB})(?:[：:，,]|$)")
+_LEAD_VERB = re.compile(rf"(?P<verb>{VERB})(?:[：:，,]|$)")
 _REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
 _ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")
 _ROLE = re.compile("|".join(ROLES))
-# What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
-_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
-_WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
 
 
 # A clause opening with a title and a name, or a surname and an honorific.
 _LEADING_PERSON = re.compile(
-    rf"[^{re.escape(_BREAK)}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
-    rf"(?=[{_FOLLOWERS}]|{_VERB}|{_WHEN})|[^{re.escape(_BREAK)}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
+    rf"[^{BREAK_CLASS}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
+    rf"(?=[{FOLLOWERS}]|{VERB}|{WHEN})|[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
 )
 
 
@@ -297,7 +292,7 @@ class Speech(QuotedText):
 
     def _clause_start(self, at: int, para_start: int) -> int:
         begin = at
-        while begin > para_start and not _CLAUSE_BREAK.match(self.text[begin - 1]):
+        while begin > para_start and not _CLAUSEBREAK.match(self.text[begin - 1]):
             begin -= 1
         return begin
 
@@ -331,7 +326,7 @@ class Speech(QuotedText):
         colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*$", lead)
         if colon:
             return self._credit(*_trimmed(colon[1], begin), "a colon before the words")
-        if begin > para_start and not _CLAUSE_BREAK.sub("", lead).strip():
+        if begin > para_start and not _CLAUSEBREAK.sub("", lead).strip():
             return self._previous_voice(begin, reported=True)
         return None
 

@@ -27,15 +27,12 @@ import re
 
 from extractor.persons import ROLES, name_in, person_name, without_adverbials, words
 from extractor.quotations import QuotedText
-from extractor.speech_words import BREAK, BREAK_CLASS, VERB
+from extractor.speech_words import BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
 
 _SENTENCE_END = "。！？!?；;\n"
-# What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
-_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
-_WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
 # What a person named with a title goes on to do, for certain: speak, attend, lead.
 _STRONG = (
-    rf"{VERB}|{_WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
+    rf"{VERB}|{WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
     "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|前往|深入|召开|宣读|解读|作了"
 )
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
@@ -43,7 +40,7 @@ _STRONG = (
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
 _TITLED = re.compile(
     rf"(?P<role>{'|'.join(ROLES)})(?P<name>[\u4e00-\u9fff·]{{2,4}}?)"
-    rf"(?=(?P<strong>{_STRONG})|{_ADVERBS}|[{_FOLLOWERS}{BREAK_CLASS}、])"
+    rf"(?=(?P<strong>{_STRONG})|{_ADVERBS}|[{FOLLOWERS}{BREAK_CLASS}、])"
 )
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
 _MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))

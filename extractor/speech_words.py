@@ -39,3 +39,7 @@ VERB = "|".join(VERBS)
 #: What ends a clause: punctuation, quotation marks, brackets, a paragraph break.
 BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
 BREAK_CLASS = re.escape(BREAK)
+#: What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
+FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
+#: When, between a name and what the person does: `局长扎西近日表示`.
+WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
