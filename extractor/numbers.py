@@ -255,6 +255,7 @@ def _storable(quantity: Quantity) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1024)
 def _rough_range(token: str) -> tuple[Number, Number] | None:
     """`七八` → (7, 8), `两三百` → (200, 300), `十二三` → (12, 13), `二十一二` →
     (21, 22); None for any other numeral."""
@@ -298,7 +299,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     if m["half"]:  # 半天; 大半天 is more than half a day
         more = m["half"].startswith("大") and approx == "exact"
         return Quantity(0.5, None, unit, "more" if more else approx)
-    rough = _rough_range(numeral) if m["n2"] is None else None
+    chinese = len(numeral) > 1 and not numeral[:1].isdigit()
+    rough = _rough_range(numeral) if m["n2"] is None and chinese else None
     if rough:
         roughly: Approx = "about" if approx == "exact" else approx
         return _magnified(Quantity(rough[0], rough[1], unit, roughly), m)
