@@ -14,9 +14,16 @@ reads the genre's ways of giving words to someone:
   sentences before it name (or, with none, the headline).
 
 Whether words stand inside quotation marks (`quotation`, which decides a
-quote's kind) is `quotations.py`'s business, and what counts as a person
-`persons.py`'s. Pure and fast: a text is read once, lazily, a paragraph at a
+quote's kind) is `quotations.py`'s business, what counts as a person
+`persons.py`'s, and who a text names as a person (whom a pronoun stands for)
+`mentions.py`'s. Pure and fast: a text is read once, lazily, a paragraph at a
 time; nothing here knows about records.
+
+To ask who says a passage of an article, `attribute`:
+
+>>> said = attribute("“路修好了。”正在帮厨的村民央拉说。", "路修好了。")
+>>> said.direct, said.credit.who, said.credit.how, said.credit.person
+(True, '正在帮厨的村民央拉', '说 after the quotation', '央拉')
 """
 
 from __future__ import annotations
@@ -24,29 +31,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.persons import ROLES, looks_like_name, name_in, names, without_adverbials, words
+from extractor.mentions import Mentions
+from extractor.persons import ROLES, name_in, opens_with, without_adverbials
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
+from extractor.speech_words import BREAK_CLASS, FOLLOWERS, VERB, WHEN
+from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
-# Verbs of saying, longest first. Bare 道 is left out: it ends 知道, 渠道, 街道.
-_VERBS = sorted(
-    words(
-        """
-        说道 说 讲道 讲 表示 指出 强调 介绍说 介绍道 介绍 告诉记者 告诉笔者 告诉 坦言 直言 认为
-        提出 要求 称 表态 说明 解释道 解释 透露 提到 谈到 谈及 回忆道 回忆说 回忆 感慨道 感慨
-        感叹道 感叹 补充道 补充说 补充 答道 回答道 回答 答 问道 问 留言道 写道 呼吁 建议 提醒
-        提示 叮嘱 嘱咐 号召 寄语 宣布 分析 坦承 笑道 讲述 谈道 动情地说 希望 表态
-        """
-    ),
-    key=len,
-    reverse=True,
-)
-_VERB = "|".join(_VERBS)
-_BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
-_CLAUSE_BREAK = re.compile(f"[{re.escape(_BREAK)}]")
+_CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
 # Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
+# The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
+# 山南市人民医院党委副书记、院长周建华表示`.
 _AFTER = re.compile(
-    rf"[，,]?\s*(?P<who>[^{re.escape(_BREAK)}]{{1,40}}?)(?P<verb>{_VERB})(?=[{re.escape(_BREAK)}…]|$)"
+    rf"[，,]?\s*(?P<who>[^{BREAK_CLASS}](?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
+    rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
 # A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`.
 _REMARK = re.compile(
@@ -55,30 +53,20 @@ _REMARK = re.compile(
 )
 # The end of what comes before some words: a verb of saying, then a colon or a
 # comma (or nothing); or a colon alone (`徐海：“……”`).
-_LEAD = re.compile(rf"(?:(?P<verb>{_VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
+_LEAD = re.compile(rf"(?:(?P<verb>{VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
-_LEAD_VERB = re.compile(rf"(?P<verb>{_VERB})(?:[：:，,]|$)")
+_LEAD_VERB = re.compile(rf"(?P<verb>{VERB})(?:[：:，,]|$)")
 _REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
 _ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")
 _ROLE = re.compile("|".join(ROLES))
-_ROLE_END = re.compile(f"(?:{'|'.join(ROLES)})$")
-# What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
-_FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
-_WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"
-# A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
-_TITLED = re.compile(
-    "(?:" + "|".join(ROLES) + r")(?P<name>[\u4e00-\u9fff·]{2,4}?)"
-    rf"(?=(?:{_VERB}|{_WHEN}|出席|参加|主持|来到|走进|陪同|带领|一行|同志|先生|女士)"
-    rf"|[{_FOLLOWERS}{re.escape(_BREAK)}、])"
-)
 
 
 # A clause opening with a title and a name, or a surname and an honorific.
 _LEADING_PERSON = re.compile(
-    rf"[^{re.escape(_BREAK)}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
-    rf"(?=[{_FOLLOWERS}]|{_VERB}|{_WHEN})|[^{re.escape(_BREAK)}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
+    rf"[^{BREAK_CLASS}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
+    rf"(?=[{FOLLOWERS}]|{VERB}|{WHEN})|[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
 )
 
 
@@ -102,13 +90,57 @@ class Credit:
     reporter: bool = False
     leading: bool = False
 
+    @property
+    def person(self) -> str | None:
+        """The name of the person credited (for a pronoun, of the one it stands for), or
+        None when the credit is no one's name: the reporter, an organisation, a
+        clause whose subject spoke (`who`), a pronoun the text names no one for."""
+        if self.reporter:
+            return None
+        if self.pronoun:
+            return name_in(self.refers_to) if self.refers_to else None
+        return None if self.leading else name_in(self.who)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A passage of an article, where it stands, and who says it.
+
+    `start`–`end` are offsets of the passage in the article's text; `direct` is
+    True when it stands inside one quotation (a quote's kind); `credit` is whom
+    the article gives it to, and how, or None when it gives it to no one.
+    """
+
+    start: int
+    end: int
+    direct: bool
+    credit: Credit | None
+
+
+def attribute(text: str, passage: str, headline: str = "") -> Said | None:
+    """Who the article `text` says spoke `passage`, and how; None when the passage is
+    not printed there (it is matched ignoring whitespace and the style of quotation
+    marks). A pronoun is read for the person it stands for in the body, else in
+    `headline` (`次仁多吉：……` over `“……”他说。`).
+
+    This is the checker's own reading (`check_speech.py` judges a quote's speaker and
+    kind by it), for a backend to extract quotes with.
+    """
+    span = TextIndex(text, drop_quotes=True).find(passage.strip())
+    if span is None:
+        return None
+    speech = Speech(text)
+    credit = speech.credit(span.start, span.end, Speech(headline) if headline else None)
+    direct = speech.quotation(span.start, span.end) is not None
+    return Said(span.start, span.end, direct, credit)
+
 
 class Speech(QuotedText):
     """The speech of one text (an article's body, or its headline), read on demand."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._known: list[str] | None = None
+        self.mentions = Mentions(text, self)
 
     # --- credit ---------------------------------------------------------------
 
@@ -147,9 +179,14 @@ class Speech(QuotedText):
             after = self._after(last)
             if after is not None:
                 return after
-        # No attribution of its own: the voice of the speech before it in the paragraph,
-        # or the person its sentence names (`“……！”说起变化，村民卓玛满脸笑容。`).
-        voice = self._previous_voice(first.opening if first.opening >= 0 else first.start)
+        # No attribution of its own: the speaker whose reported words it ends
+        # (`学员旺堆说，他打算……，“……”。`), the voice of the speech before it in the
+        # paragraph, or the person its sentence names (`“……！”说起变化，村民卓玛满脸笑容。`).
+        opening = first.opening if first.opening >= 0 else first.start
+        inside = self._sentence_voice(opening)
+        if inside is not None:
+            return inside
+        voice = self._previous_voice(opening)
         if voice is None and last.closed:
             return self._named_after(last, speaker)
         return voice
@@ -166,7 +203,7 @@ class Speech(QuotedText):
         offset = quotation.end + 1
         for clause in re.split("[，,；;：:]", rest):
             words, at = _trimmed(clause, offset)
-            if words and (self._leads(words) or _opens_with(words, speaker)):
+            if words and (self._leads(words) or self._opens_with(words, speaker)):
                 return Credit(words, at, at + len(words), "named after the quotation", leading=True)
             offset += len(clause) + 1
         return None
@@ -243,9 +280,19 @@ class Speech(QuotedText):
         opening = _LEADING_PERSON.match(clause)
         return opening is not None and name_in(opening[0]) is not None
 
+    def _opens_with(self, clause: str, speaker: str) -> bool:
+        """`persons.opens_with`, unless the speaker there is part of a longer name the
+        text names (`索朗` of `索朗卓玛笑了`)."""
+        if not opens_with(clause, speaker):
+            return False
+        at = clause.find(speaker)
+        return not any(
+            len(name) > len(speaker) and clause.startswith(name, at) for name in self.known()
+        )
+
     def _clause_start(self, at: int, para_start: int) -> int:
         begin = at
-        while begin > para_start and not _CLAUSE_BREAK.match(self.text[begin - 1]):
+        while begin > para_start and not _CLAUSEBREAK.match(self.text[begin - 1]):
             begin -= 1
         return begin
 
@@ -279,8 +326,19 @@ class Speech(QuotedText):
         colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*$", lead)
         if colon:
             return self._credit(*_trimmed(colon[1], begin), "a colon before the words")
-        if begin > para_start and not _CLAUSE_BREAK.sub("", lead).strip():
+        if begin > para_start and not _CLAUSEBREAK.sub("", lead).strip():
             return self._previous_voice(begin, reported=True)
+        return None
+
+    def _sentence_voice(self, at: int) -> Credit | None:
+        """The speaker of the reported words that `at` stands in: a verb of saying that
+        opens its sentence before it (`学员旺堆说，他打算……，`)."""
+        k = self._index(at)
+        begin = self._sentence_start(k, at)
+        for m in _LEAD_VERB.finditer(self.text, begin, at):
+            credit = self._who_before(m.start("verb"), begin, f"{m['verb']} before the words")
+            if credit is not None:
+                return credit
         return None
 
     def _sentence_start(self, k: int, at: int) -> int:
@@ -333,62 +391,29 @@ class Speech(QuotedText):
     # --- pronouns ---------------------------------------------------------------
 
     def _resolved(self, credit: Credit, headline: Speech | None, speaker: str) -> Credit:
-        """A pronoun with the person it stands for: the person named last before it."""
-        named = self.persons_before(credit.start, speaker)
-        if not named and headline is not None:
-            named = headline.persons_before(len(headline.text), speaker)
-        if not named:
+        """A pronoun with the person it stands for: the person named last before it (of
+        the sex its title says, if it says one)."""
+        named = self.mentions.stands_for(credit.who, credit.start, speaker)
+        if named is None and headline is not None:
+            named = headline.mentions.stands_for(credit.who, len(headline.text), speaker)
+        if named is None:
             return credit
         return Credit(
             credit.who,
             credit.start,
             credit.end,
             credit.how,
-            refers_to=named[-1],
+            refers_to=named,
             pronoun=True,
         )
 
     def persons_before(self, at: int, speaker: str = "") -> list[str]:
-        """The people named before offset `at`, in the order of their last mention; with
-        `speaker`, that speaker too where the text names it as a person (after a title,
-        or opening a clause)."""
-        last: dict[str, int] = {}
-        for name in self.known():
-            found = self.text.rfind(name, 0, at)
-            if found >= 0:
-                last[name] = found + len(name)
-        if speaker and speaker not in last:
-            mention = self._as_person(speaker, at)
-            if mention is not None:
-                last[speaker] = mention
-        return sorted(last, key=lambda n: (last[n], len(n)))
-
-    def _as_person(self, speaker: str, at: int) -> int | None:
-        """Where `speaker`, named as a person, last ends before `at`."""
-        found = self.text.rfind(speaker, 0, at)
-        while found >= 0:
-            before = self.text[max(0, found - 8) : found]
-            if not before or before[-1] in _BREAK + "的、" or _ROLE_END.search(before):
-                return found + len(speaker)
-            found = self.text.rfind(speaker, 0, found)
-        return None
+        """The people named before offset `at` (`mentions.py`), the last named last."""
+        return self.mentions.before(at, speaker)
 
     def known(self) -> list[str]:
         """The names of the people the text names with a title or gives words to."""
-        if self._known is None:
-            names: set[str] = set()
-            for m in _TITLED.finditer(self.text):
-                if looks_like_name(m["name"]):
-                    names.add(m["name"])
-            for m in re.finditer(rf"(?:{_VERB})(?=[{re.escape(_BREAK)}])|[：:]", self.text):
-                k = self._index(m.start())
-                clause = self._clause_before(m.start(), self._bounds[k][0])
-                if clause is not None:
-                    name = name_in(clause[0])
-                    if name is not None:
-                        names.add(name)
-            self._known = sorted(names)
-        return self._known
+        return self.mentions.names()
 
 
 def _trimmed(words: str, at: int) -> tuple[str, int]:
@@ -409,12 +434,6 @@ def _person_in(clause: str, at: int) -> tuple[str, int] | None:
         if name_in(head) is not None:
             return head, at
     return None
-
-
-def _opens_with(clause: str, speaker: str) -> bool:
-    """Does the clause open with `speaker`, alone or after its title (`村民卓玛满脸笑容`)?"""
-    at = clause.find(speaker) if len(speaker) >= 2 else -1
-    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker)
 
 
 def _continued(credit: Credit) -> Credit:

@@ -23,6 +23,8 @@ on: `value 130 does not read as raw "130亿元" (13000000000)`.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import math
 import re
@@ -44,34 +46,29 @@ from extractor.models import (
     Span,
 )
 from extractor.numbers import (
-    CN_DIGITS,
-    CN_NUMERALS,
-    DIGITS,
     Number,
-    QuantityMatch,
-    find_quantities,
     is_calendar_date,
     parse_quantity,
+    same_unit,
 )
 from extractor.persons import not_a_person, reporters
+from extractor.printed import PrintedQuantities, telling
 from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-# A raw that opens with a numeral must not follow a digit or numeral it was cut from.
-_NUMERAL_START = set(DIGITS + CN_NUMERALS)
-_NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
-_BEFORE_POINT = set(CN_DIGITS + "十")
 
 
-def _is_numeral(ch: str, numerals: set[str]) -> bool:
-    """Is `ch` one of `numerals`, or a decimal digit of any script (`١`, `𝟒`)?"""
-    return ch != "" and (ch in numerals or ch.isdecimal())
+@functools.lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
 
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
-    start = max(text.rfind(end, 0, span.start) for end in _SENTENCE_END) + 1
+    ends = _sentence_ends(text)
+    k = bisect.bisect_left(ends, span.start)
+    start = ends[k - 1] + 1 if k else 0
     after = _SENTENCE_END_RE.search(text, span.end)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
@@ -111,36 +108,22 @@ class Checker:
         self.reporters = reporters
         self._speech: tuple[Speech, Speech] | None = None
         self.exact = TextIndex(text)
-        self.loose = TextIndex(text, drop_quotes=True)
-        self.title_exact = TextIndex(headline)
-        self.title_loose = TextIndex(headline, drop_quotes=True)
         self.instructions = instruction_paragraphs(text)
-        self._printed: dict[str, list[QuantityMatch]] = {}
+        self._printed: dict[str, PrintedQuantities] = {}
 
-    def _printed_around(self, text: str, span: Span) -> QuantityMatch | None:
-        """The quantity printed in `text` that overlaps `span`, as the number grammar reads it."""
-        if text not in self._printed:
-            self._printed[text] = find_quantities(text)
-        return next(
-            (q for q in self._printed[text] if q.start < span.end and span.start < q.end), None
-        )
+    # The other indexes are made when a record needs them: metrics are matched
+    # exactly, quotes and names without quotation marks, the headline last.
+    @functools.cached_property
+    def loose(self) -> TextIndex:
+        return TextIndex(self.text, drop_quotes=True)
 
-    def _cut(self, text: str, raw: str, span: Span) -> str | None:
-        """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is.
+    @functools.cached_property
+    def title_exact(self) -> TextIndex:
+        return TextIndex(self.headline)
 
-        `30亿元` occurs in `130亿元`, `4000人次` in `约4000人次`, `1.5万余人` in
-        `1.5万余人次`: each occurs, and reads, but is not what the article says.
-        """
-        before = text[max(0, span.start - 2) : span.start]
-        if _is_numeral(raw[:1], _NUMERAL_START) and (
-            _is_numeral(before[-1:], _NUMBER_INSIDE)
-            or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
-        ):
-            return f'raw "{raw}" is cut from a longer number in the article'
-        printed = self._printed_around(text, span)
-        if printed is not None and (printed.start < span.start or printed.end > span.end):
-            return _cut_from(raw, span, printed)
-        return None
+    @functools.cached_property
+    def title_loose(self) -> TextIndex:
+        return TextIndex(self.headline, drop_quotes=True)
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
         """Where `needle` is in the body, or (None, True) if only the headline has it."""
@@ -272,7 +255,7 @@ class Checker:
                     f'value_max {_fmt(metric.value_max)} does not read as raw "{raw}" '
                     f"({_fmt(reading.value_max)})"
                 )
-            if metric.unit.strip() != reading.unit:
+            if not same_unit(metric.unit.strip(), reading.unit):
                 reasons.append(
                     f'unit "{metric.unit}" does not read as raw "{raw}" ("{reading.unit}")'
                 )
@@ -296,18 +279,23 @@ class Checker:
         preferring an occurrence no earlier metric took; then in the headline, which
         gives no offsets (first, when the evidence is the headline's). With none, the
         reason. Of several free occurrences, the one whose sentence reads most like
-        `label`."""
+        `label`. An evidence that prints `raw` only cut from its qualifier (`120平方米`
+        of `120平方米以上`) says what the record claims: the cut is refused, whatever
+        the rest of the text prints."""
         first_cut = None
         spare = None
-        indexes = [(self.exact, True), (self.title_exact, False)]
-        for index, in_body in reversed(indexes) if headline_first else indexes:
+        places = [True, False]
+        for in_body in reversed(places) if headline_first else places:
+            index = self.exact if in_body else self.title_exact
             scopes = [within, None] if in_body and within else [None]
             for scope in scopes:
                 free = []
                 for span in index.find_all(raw, scope):
-                    cut = self._cut(index.text, raw, span)
+                    if index.text not in self._printed:
+                        self._printed[index.text] = PrintedQuantities(index.text)
+                    cut = self._printed[index.text].cut(raw, span)
                     if cut:
-                        first_cut = first_cut or cut
+                        first_cut = telling(first_cut, cut)
                     elif not in_body:
                         return None, None
                     elif (span.start, span.end) not in taken and not (
@@ -322,6 +310,8 @@ class Checker:
                     return max(free, key=lambda s: self._label_fit(label, s)), None
                 if free:
                     return free[0], None
+                if scope is not None and first_cut is not None and spare is None:
+                    return None, first_cut
             if spare is not None:
                 return spare, None
         return None, first_cut or f'raw "{raw}" not found in article'
@@ -401,22 +391,6 @@ class Checker:
         if span is not None:
             span = _widen_to_marks(self.text, span, name)
         return span, reasons
-
-
-def _cut_from(raw: str, span: Span, printed: QuantityMatch) -> str:
-    """Why a raw that is part of a printed quantity is not it, naming the words that
-    qualify the number when the raw starts or ends in them, or leaves them out:
-    `少于5000人` starts inside `不少于`, the article's at-least wording."""
-    says = f'the article prints "{printed.raw}"'
-    cut = None
-    if printed.before and printed.start < span.start <= printed.number_start:
-        where = "starts inside" if span.start < printed.number_start else "leaves out"
-        cut = f'raw "{raw}" {where} "{printed.before}", the words that qualify its number: {says}'
-    after = printed.end - len(printed.after)
-    if cut is None and printed.after and after <= span.end < printed.end:
-        where = "ends inside" if span.end > after else "leaves out"
-        cut = f'raw "{raw}" {where} "{printed.after}", the words that qualify its number: {says}'
-    return cut or f'raw "{raw}" is part of "{printed.raw}" in the article'
 
 
 def _widen_to_marks(text: str, span: Span, name: str) -> Span:

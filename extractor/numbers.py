@@ -40,125 +40,33 @@ import re
 import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Literal
 
 import cn2an
 
-Approx = Literal["exact", "more", "about", "less"]
+from extractor.number_words import (
+    HALF_INSIDE,
+    HALF_UNITS,
+    MORE_UNITS,
+    NEUTRAL_PREFIXES,
+    NOT_AFTER,
+    NOT_BEFORE,
+    QUALIFIER_AFTER,
+    QUALIFIER_BEFORE,
+    ROUGH_PAIRS,
+    UNITS,
+    Approx,
+)
+
 Number = int | float
 
-# Full-width digits and signs fold to ASCII one character for one, so offsets
+# Full-width digits and signs fold to ASCII, one character for one, so offsets
 # found in the folded text are offsets in the original.
-_FOLD = tuple(zip("０１２３４５６７８９％．，～－／", "0123456789%.,~-/", strict=True))
-
-
-def _vocabulary(text: str) -> list[str]:
-    """The words of a vocabulary written as text, one space or line break apart."""
-    return text.split()
-
-
-#: The units and measure words, longest first (the regex alternation takes the
-#: first that matches). Written as text: one word a space.
-UNITS: tuple[str, ...] = tuple(
-    sorted(
-        _vocabulary(
-            """
-        人次 人 名 位 户次 户 家次 家 个月 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
-        辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋 幢 处 批次 批 组 队
-        班 期 轮 类 种 门 笔 起 宗 例 步 盏 根 箱 袋 瓶 桶 趟 节 课时 学时 标段 星级 级 学生 群众 党员 干部 村民 居民 农牧民
-        游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
-        兆瓦 千瓦时 千瓦 瓦时 瓦 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
-        副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
-        """
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-
-# `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 小时… with more.
-# `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 小时… with more.
-_MORE_UNITS = ("个多月", "个多小时", "个多星期")
-# `两个半月`, `一个半小时`: 半 inside the measure word; read as 个月, 个小时… plus a half.
-_HALF_INSIDE = ("月", "小时", "星期", "工作日")
-# `七八个`, `两三百`, `三四十`: two neighbouring digits say "about this many".
-_ROUGH = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
-_ROUGH_PAIRS = {
-    "一二",
-    "一两",
-    "两三",
-    "二三",
-    "三四",
-    "四五",
-    "五六",
-    "六七",
-    "七八",
-    "八九",
-    "三五",
-}
-# Qualifiers printed before the number. The at-least and at-most wordings are
-# words of their own: `不少于5000人` is at least 5000 (more), never `少于` (less).
-_MORE = (
-    "超过",
-    "逾",
-    "多于",
-    "高于",
-    "大于",
-    "超",
-    "突破",
-    "不少于",
-    "不低于",
-    "不小于",
-    "至少",
-    "最少",
-)
-_ABOUT = ("大约", "大概", "约为", "约", "将近", "接近", "近")
-_LESS = (
-    "不超过",
-    "不到",
-    "不足",
-    "不满",
-    "未满",
-    "少于",
-    "低于",
-    "小于",
-    "不高于",
-    "不多于",
-    "不大于",
-    "最多",
-    "至多",
-)
-_PREFIX_APPROX: dict[str, Approx] = {
-    **dict.fromkeys(_MORE, "more"),
-    **dict.fromkeys(_ABOUT, "about"),
-    **dict.fromkeys(_LESS, "less"),
-    "上": "more",  # 上百名, 上千人: only before a bare magnitude
-}
-_POSTFIX_APPROX: dict[str, Approx] = {
-    "左右": "about",
-    "上下": "about",
-    "以上": "more",
-    "及以上": "more",
-    "有余": "more",
-    "之多": "more",
-    "以下": "less",
-    "及以下": "less",
-    "以内": "less",
-    "之内": "less",
-}
-# Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
-NEUTRAL_PREFIXES = (
-    "为期",
-    "海拔",
-    "共计",
-    "累计",
-    "总计",
-    "共",
-    "高达",
-    "多达",
-    "达到",
-    "达",
-    "仅",
+_FOLD = tuple(zip("０１２３４５６７８９％．，～－／−", "0123456789%.,~-/-", strict=True))
+# `七八个`, `两三百`, `十二三度`, `二十一二度`: two neighbouring digits, after the
+# tens or hundreds they share.
+_ROUGH = re.compile(
+    r"^(?P<head>[一二两三四五六七八九十百千万]*[十百千万])?"
+    r"(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<tail>[十百千万亿]*)$"
 )
 
 #: The characters numbers are written with, for the checker and the rules to share.
@@ -177,10 +85,11 @@ _NUM = (
     rf"(?:(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
     rf"|(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
-# A magnitude alone (`近千人`, `百余名`), or a half (`半天`, not the 上半年 of a
-# calendar); whether it is a number is decided by what stands around it.
+# A magnitude alone (`近千人`, `百余名`, `亿元以上`), or a half (`半天`, `大半天`,
+# not the 上半年 of a calendar); whether it is a number is decided by what stands
+# around it.
 _BARE_MAGNITUDE = "[百千万亿]+"
-_HALF = "(?<![上下前后大多过减折对])半"
+_HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多过减折对])半"
 _BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # `一年半`, `一倍多`: a half or 多 printed after the unit, for units that take one.
@@ -191,58 +100,44 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# A qualifier never ends another word: not the 约 of 签约 or 节约 (`签约30家企业`),
-# not the 近 of 附近 or 最近 (`最近3天`), and 上 only before a bare magnitude.
-_NOT_AFTER = {"约": "节签预制公邀合相履违特立条缔践", "近": "附最邻靠亲将接"}
+# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`).
 _PRE = (
     "|".join(
-        f"(?<![{_NOT_AFTER[w]}]){re.escape(w)}" if w in _NOT_AFTER else re.escape(w)
-        for w in sorted((w for w in _PREFIX_APPROX if w != "上"), key=len, reverse=True)
+        f"(?<![{NOT_AFTER[w]}]){re.escape(w)}" if w in NOT_AFTER else re.escape(w)
+        for w in sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
     )
     + "|(?<!成百)(?<!成千)上(?=[百千万亿])"
 )
-_UNIT = _alternation(UNITS + _MORE_UNITS)
-# A rate printed with its unit: `15元/斤`, `60公里/小时`, `300元/月`.
-_PER = _alternation((*UNITS, "月", "日"))
-# What a half alone measures: `半天`, `半个月`, `半小时`; not `半个世纪`.
-_HALF_UNITS = (
-    "年",
-    "天",
-    "小时",
-    "个小时",
-    "个月",
-    "周",
-    "个星期",
-    "分钟",
-    "斤",
-    "公斤",
-    "亩",
-    "米",
-    "公里",
-    "吨",
+_UNIT = _alternation(UNITS + MORE_UNITS)
+_POST = "|".join(
+    f"{re.escape(w)}(?![{NOT_BEFORE[w]}])" if w in NOT_BEFORE else re.escape(w)
+    for w in sorted(QUALIFIER_AFTER, key=len, reverse=True)
 )
+# A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`.
+_PER = _alternation((*UNITS, "月", "日"))
 _QUANTITY = rf"""
-    (?P<neg>零下)?
+    (?P<neg>零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度)))?
     (?P<pre>{_PRE})?
     (?:
         百分之(?P<pct>{_BARE}|百)
       | 千分之(?P<pml>{_BARE})
       | (?P<den>{_BARE}|万)分之(?P<num>{_BARE})
+      | (?P<one_half>(?<![{CN_NUMERALS}])一半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?
-        (?:(?P<mid>余|多)(?P<mag>万亿|亿|万|千)?)?
-        (?(bare)(?(pre)|(?(mid)|(?!))))
+        (?:(?P<mid>余|多|几|(?<=[十百千万])来)(?P<mag>万亿|亿|万|千)?)?
+        (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{_POST})))))
         (?(u1)(?P=u1)
-        |(?(half)(?P<hunit>{_alternation(_HALF_UNITS)})
-        |(?:个半(?P<inside>{_alternation(_HALF_INSIDE)})|(?P<unit>{_UNIT}))))
+        |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
+        |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|(?P<unit>{_UNIT}))))
         (?:/(?P<per>{_PER}))?
         (?P<after>{_AFTER_UNIT})?
     )
-    (?P<post>{_alternation(list(_POSTFIX_APPROX))})?
+    (?P<post>{_POST})?
 """
 # Scanning running text, a lookahead for the characters a quantity can start
 # with lets the engine skip the rest quickly (seven times faster on the seeds).
-_STARTS = "".join(sorted({w[0] for w in _PREFIX_APPROX} | set(CN_NUMERALS) | {"半", "零"}))
+_STARTS = "".join(sorted({w[0] for w in QUALIFIER_BEFORE} | set(CN_NUMERALS) | set("半大零-")))
 _SCAN_RE = re.compile(rf"(?=[0-9{_STARTS}]){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
@@ -332,11 +227,11 @@ def read_number(token: str) -> Number | None:
 def _approx_of(pre: str | None, mid: str | None, post: str | None) -> Approx:
     """The first qualifier that says something wins: "约100余人" reads as about."""
     if pre:
-        return _PREFIX_APPROX[pre]
-    if mid:  # 余 or 多 between the number and the unit
-        return "more"
+        return QUALIFIER_BEFORE[pre]
+    if mid:  # 余, 多 or 几 between the number and the unit (十几分钟 reads as 十多分钟)
+        return "about" if mid == "来" else "more"  # 二十来岁: about twenty
     if post:
-        return _POSTFIX_APPROX[post]
+        return QUALIFIER_AFTER[post]
     return "exact"
 
 
@@ -346,7 +241,7 @@ def _reading(m: re.Match[str]) -> Quantity | None:
         return None
     if not m["neg"]:
         return quantity
-    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # "零下20度"
+    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # 零下20度, -20℃
 
 
 def _storable(quantity: Quantity) -> bool:
@@ -360,13 +255,17 @@ def _storable(quantity: Quantity) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1024)
 def _rough_range(token: str) -> tuple[Number, Number] | None:
-    """`七八` → (7, 8), `两三百` → (200, 300); None for any other numeral."""
+    """`七八` → (7, 8), `两三百` → (200, 300), `十二三` → (12, 13), `二十一二` →
+    (21, 22); None for any other numeral."""
     m = _ROUGH.match(token)
-    if not m or m[1] + m[2] not in _ROUGH_PAIRS:
+    if not m or m["low"] + m["high"] not in ROUGH_PAIRS:
         return None
-    low, high = read_number(m[1] + m[3]), read_number(m[2] + m[3])
-    return None if low is None or high is None else (low, high)
+    head = m["head"] or ""
+    low = read_number(head + m["low"] + m["tail"])
+    high = read_number(head + m["high"] + m["tail"])
+    return None if low is None or high is None or high <= low else (low, high)
 
 
 def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
@@ -383,16 +282,25 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
             return Quantity(num / den, None, "", approx)
         except OverflowError:  # a numeral hundreds of digits long: no quantity
             return None
+    if m["one_half"] is not None:  # 一半 is a half of something: 0.5, as 三分之一 is a third
+        more = m["half_more"] and approx == "exact"  # 一半多
+        return Quantity(0.5, None, "", "more" if more else approx)
     unit = m["unit"] or m["hunit"] or m["u1"] or "个" + m["inside"]
     if m["per"]:
         unit += "/" + m["per"]
-    if unit in _MORE_UNITS:
+    if unit in MORE_UNITS:
         unit = unit.replace("多", "")
         approx = "more" if approx == "exact" else approx
     if m["after"] == "多" and approx == "exact":  # 一倍多, 一年多
         approx = "more"
     numeral = m["n1"] or m["bare"] or m["half"]
-    rough = _rough_range(numeral) if m["n2"] is None else None
+    if unit.partition("/")[0] == "分" and not numeral[:1].isdigit():
+        return None  # a score is printed in Arabic digits: 十分 is "very"
+    if m["half"]:  # 半天; 大半天 is more than half a day
+        more = m["half"].startswith("大") and approx == "exact"
+        return Quantity(0.5, None, unit, "more" if more else approx)
+    chinese = len(numeral) > 1 and not numeral[:1].isdigit()
+    rough = _rough_range(numeral) if m["n2"] is None and chinese else None
     if rough:
         roughly: Approx = "about" if approx == "exact" else approx
         return _magnified(Quantity(rough[0], rough[1], unit, roughly), m)
@@ -445,7 +353,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     found = []
     for m in _SCAN_RE.finditer(folded):
         quantity = _reading(m)
-        if quantity is None:
+        if quantity is None or _no_quantity_here(folded, m, quantity.unit):
             continue
         number_start = m.end("pre") if m["pre"] else m.start()
         chinese = not folded[number_start : number_start + 1].isdigit()
@@ -464,12 +372,37 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return found
 
 
+def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
+    """Words that read as a quantity alone but not where they stand: the minutes of a
+    time of day (`10时30分`), a pairing (`1对1帮扶`, `一对一`)."""
+    if unit == "分":
+        return text[m.start() - 1 : m.start()] in ("时", "点", ":", "：")
+    if unit == "对":
+        return text[m.end() : m.end() + 1] in set(DIGITS + CN_NUMERALS) - {""}
+    return False
+
+
 def is_calendar_date(raw: str, quantity: Quantity) -> bool:
-    """A year (`2024年`, `二〇二三年`, `2023—2024年`) rather than a duration (`3年`)."""
+    """A year (`2024年`, `二〇二三年`, `2023—2024年`, `2024年内`) rather than a duration
+    (`3年`)."""
     if quantity.unit != "年":
         return False
-    digits = re.sub(r"年(?:左右|以上|以下|多|余|半)?$", "", fold(_WHITESPACE.sub("", raw)))
+    digits = re.sub(rf"年(?:{_POST}|多|余|半)?$", "", fold(_WHITESPACE.sub("", raw)))
     return bool(re.search(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$", digits))
+
+
+def same_unit(given: str, read: str) -> bool:
+    """Does a record's unit say what the raw's unit says? A measure word that differs
+    only by a leading 个 says the same thing: `一个半小时` may be `个小时` (the
+    project's gold) or `小时`, `3个月` may be `个月` or `月`; a bare 个 is never dropped.
+
+    >>> same_unit("小时", "个小时"), same_unit("", "个")
+    (True, False)
+    """
+    if given == read:
+        return True
+    given_rest, read_rest = given.removeprefix("个"), read.removeprefix("个")
+    return bool(read_rest) and given_rest == read_rest
 
 
 def format_quantity(quantity: Quantity) -> str:

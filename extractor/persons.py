@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from extractor.segment import segment_page
+from extractor.speech_words import VERBS
 from extractor.textindex import normalize
 
 _CN = "\u4e00-\u9fff"
@@ -59,6 +60,8 @@ ROLES: tuple[str, ...] = tuple(
                 检察长 秘书 主播 编辑 作家 画家 歌手 裁判 冠军 义工 巡逻员 调解员 信息员 宣传员
                 质检员 检验员 操作员 设计师 施工员 渔民 留学生 实习生 毕业生 非遗传承人 手艺人 匠人
                 总统 总理 外长 大使 首相 省长 州长 旗长 苏木达 嘎查长
+                妇女 孕妇 青年 老乡 村官 农户 牧户 团员 人大代表 政协委员 小伙 小伙子 姑娘 邻居
+                相关负责人 有关负责人 主要负责人 分管负责人
                 """
             )
         ),
@@ -84,25 +87,32 @@ _GROUPS = re.compile(
 _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
-    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院)$"
+    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院"
+    r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
 #: and those an organisation ends with (`市气象台张三`), and 的, 、.
 _BEFORE_NAME_END = set(
     "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友"
-    "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇众僧尼匠农助"
+    "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧尼匠农助"
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
     "的、，,·"
 )
+# An adverbial between a name and its verb holds no 的: in `正在工地帮厨的村民央拉`,
+# `刚刚接受完检查的司机王德明`, the words before 的 describe the person who follows.
+_NO_DE = rf"(?:(?!的)[{_CN}])"
+_WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
 #: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
 ADVERBIAL = re.compile(
     rf"(?:也|还|都|则|又|就|便|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
-    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|在[{_CN}、“”‘’]{{1,16}}"
+    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
-    rf"|接受[{_CN}]{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
+    rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
+    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子"
+    rf"|紧紧|轻轻|慢慢|默默|久久|深深|缓缓|频频|悄悄|早早|常常|渐渐"
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
     rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
     rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
@@ -119,6 +129,9 @@ _IDIOMS = (
     "兴高采烈",
     "笑容满面",
     "斩钉截铁",
+    *("信心十足", "满怀信心", "充满信心", "激动万分", "热情洋溢", "意气风发", "饶有兴致"),
+    *("如数家珍", "眉飞色舞", "喜笑颜开", "笑逐颜开", "感慨万千", "侃侃而谈", "不无自豪"),
+    *("颇为自豪", "难掩激动", "满脸笑容", "满面笑容", "一脸自豪", "满怀期待", "自信满满"),
 )
 
 
@@ -142,7 +155,9 @@ def _strip_trailing(words: str) -> str:
             words = words[:-cut].rstrip()  # 兴奋地, 笑呵呵地, 语重心长地
             continue
         m = ADVERBIAL.search(words)
-        if m is None:
+        if m is None or (m.start() == 0 and len(m[0]) > 4):
+            # A long adverbial never takes all the words: they describe the one who
+            # speaks (`在小区门口开小卖部的居民索朗次仁`).
             return words
         words = words[: m.start()].rstrip()
     return words
@@ -245,6 +260,28 @@ def _ok_name(name: str) -> bool:
     )
 
 
+_SAYING = tuple(verb for verb in VERBS if len(verb) > 1)
+# A pronoun, a preposition or an adverb opens no name: `她告诉`, `从最初`, `都能`.
+_NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今")
+
+
+@functools.lru_cache(maxsize=4096)
+def person_name(word: str) -> bool:
+    """Can `word`, found where a name stands, be one: `索朗`, `周敏`, `格桑旺姆`; not a
+    verb of saying (`介绍`), a pronoun and a verb (`她告诉`), a group, an organisation,
+    a place or an adverbial (`群众`, `部门`, `乃东区`, `常年`).
+
+    >>> person_name("索朗"), person_name("介绍"), person_name("乃东区")
+    (True, False, False)
+    """
+    return (
+        looks_like_name(word)
+        and _ok_name(word)
+        and not word.startswith(_NOT_OPENING_NAME)
+        and not any(verb in word for verb in _SAYING)
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def not_a_person(speaker: str) -> str | None:
     """Why `speaker` is no person reference as printed, or None if it is one.
@@ -259,7 +296,7 @@ def not_a_person(speaker: str) -> str | None:
         return f'speaker "{speaker}" is a title or a group, not a named person'
     if name_in(key) is None:
         if _ORGANISATION.search(key):
-            return f'speaker "{speaker}" is an organisation or a document, not a person'
+            return f'speaker "{speaker}" is an organisation, a place or a document, not a person'
         return f'speaker "{speaker}" is a fragment of a sentence, not a person'
     return None
 
@@ -269,8 +306,9 @@ _OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|发言
 
 def office_named(reference: str, speaker: str) -> bool:
     """Is the speaker an office the reference prints with no name (`市长在调研中强调`,
-    `泽州市市长表示`)? One office-holder is meant, and the article names them no
-    better; a title cut from a named reference (`委员` of `党工委委员徐海`) is not."""
+    `泽州市市长表示`, `市住建局相关负责人介绍`)? One office-holder is meant, and the
+    article names them no better; a title cut from a named reference (`委员` of
+    `党工委委员徐海`) is not, nor the officials of several units (`各单位相关负责人`)."""
     ref, who = _key(reference), _key(speaker)
     return (
         bool(who)
@@ -278,7 +316,19 @@ def office_named(reference: str, speaker: str) -> bool:
         and (who in ROLES or _role_at_end(who) is not None)
         and bool(_OFFICE.search(who))
         and name_in(ref) is None
-        and not _GROUPS.search(ref)
+        and (not _GROUPS.search(ref) or _unit_official(who))
+    )
+
+
+def _unit_official(reference: str) -> bool:
+    """`市住建局相关负责人`: the official of one unit, printed with it."""
+    role = _role_at_end(reference) or ""
+    unit = reference[: -len(role)] if role else ""
+    return (
+        role.endswith("负责人")
+        and bool(_ORGANISATION.search(unit))
+        and "等" not in unit
+        and not unit.startswith("各")
     )
 
 
@@ -305,6 +355,22 @@ def names(reference: str, speaker: str) -> bool:
     return False
 
 
+def opens_with(clause: str, speaker: str) -> bool:
+    """Does the clause open with `speaker`, alone or after its title or description
+    (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about?
+    Not when the speaker is a possessor (`扎西的妻子卓玛`).
+
+    >>> opens_with("村民卓玛满脸笑容", "卓玛"), opens_with("扎西的妻子卓玛", "扎西")
+    (True, False)
+    """
+    at = clause.find(speaker) if len(speaker) >= 2 else -1
+    after = clause[at + len(speaker) :]
+    possessor = after.startswith("的") and (
+        _role_at_start(after[1:]) is not None or name_in(after[1:]) is not None
+    )
+    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker) and not possessor
+
+
 def _ends_cleanly(who: str, after: str) -> bool:
     """Nothing of a name follows: the reference ends, or a role or an honorific does."""
     if not after:
@@ -312,7 +378,9 @@ def _ends_cleanly(who: str, after: str) -> bool:
     return (
         _role_at_start(after) is not None
         or after.startswith(AFTER_NAME)
-        or after.startswith(("的", "和", "与", "及", "、"))  # 卓嘎和扎西说: two speakers
+        or after.startswith(("和", "与", "及", "、"))  # 卓嘎和扎西说: two speakers
+        # 扎西的 is his, unless it opens another person (`拉巴的妻子格桑卓玛`)
+        or (after.startswith("的") and name_in(after[1:]) is None)
         or not without_adverbials(after)
     )
 

@@ -291,6 +291,123 @@ CREDITED = {
         "生活越来越好了！",
         "direct",
     ),
+    # A pronoun stands for a person the sentences before it name as a person, never for
+    # the words after a title that name no one.
+    "他说 after a person at work on someone counted (一名孕妇)": (
+        "在乡卫生院，院长格桑正在给一名孕妇做产检。他说，卫生院今年新添了B超机。",
+        "格桑",
+        "卫生院今年新添了B超机",
+        "indirect",
+    ),
+    "他表示 after reported words that name a group and a place": (
+        "县农业农村局局长次旺介绍，新建大棚让农牧民群众在家门口就能增收。他表示，将扩大种植规模。",
+        "次旺",
+        "将扩大种植规模",
+        "indirect",
+    ),
+    "他要求 opening a paragraph, after a speaker whose words name a group": (
+        "局长次旺指出，一批群众反映强烈的问题得到解决。\n他要求，各乡镇要抓好大棚管护。",
+        "次旺",
+        "各乡镇要抓好大棚管护",
+        "indirect",
+    ),
+    "她强调 after 她告诉记者 and a quotation": (
+        "来自江苏的援藏教师陈静已经在学校工作两年了。她告诉记者：“孩子们进步很快。”她强调，教育援藏要久久为功。",
+        "陈静",
+        "教育援藏要久久为功",
+        "indirect",
+    ),
+    "他指出 for the one who reported, not the chair of the meeting": (
+        "区委书记李平主持召开专题会议。会上，区长陈建国通报了秋收进展。他指出，全区秋收已完成八成。",
+        "陈建国",
+        "全区秋收已完成八成",
+        "indirect",
+    ),
+    "她说 for the woman, not her husband named after her": (
+        "村民卓玛的丈夫扎西常年在外打工。她说，现在村里有了合作社，丈夫回来了。",
+        "卓玛",
+        "现在村里有了合作社，丈夫回来了",
+        "indirect",
+    ),
+    "他说 for a person an age introduces": (
+        "“村里有了产业，年轻人都回来了。”今年28岁的扎西多吉大学毕业后回到家乡。他说，合作社的每一笔账都要公开。",
+        "扎西多吉",
+        "合作社的每一笔账都要公开",
+        "indirect",
+    ),
+    # Persons named after long descriptions, as the genre prints them.
+    "a long title holding a term in marks, after the quotation": (
+        "“学校的变化太大了。”第十批“组团式”教育援藏工作队队长、拉萨市第一中学校长李华表示，将深化与内地学校的合作。",
+        "李华",
+        "学校的变化太大了。",
+        "direct",
+    ),
+    "one who took part, of a township, named after 妇女": (
+        "“以前没想过要做检查，现在心里踏实了。”参加义诊的羊八井镇妇女普珍说。",
+        "普珍",
+        "以前没想过要做检查，现在心里踏实了。",
+        "direct",
+    ),
+    "边……边说": (
+        "“今年青稞长得好。”正在田里收割的农民次仁边擦汗边说。",
+        "次仁",
+        "今年青稞长得好。",
+        "direct",
+    ),
+    "what the speaker does, in a clause of 在……的": (
+        "在社区门口开修车铺的居民达娃说：“路修好了，来修车的人也多了。”",
+        "达娃",
+        "路修好了，来修车的人也多了。",
+        "direct",
+    ),
+    "what the speaker has just done, in a clause of 刚刚……的": (
+        "刚刚领到分红的村民央金告诉记者：“今年每户多分了两千元。”",
+        "央金",
+        "今年每户多分了两千元。",
+        "direct",
+    ),
+    "what someone doing something (正在……的) says after the quotation": (
+        "“路修好了，半天就能打个来回。”正在工地帮厨的吉塘镇村民央拉说。",
+        "央拉",
+        "路修好了，半天就能打个来回。",
+        "direct",
+    ),
+    "a quotation that ends someone's reported words": (
+        "合作社社员旺姆说，她准备用分红给孩子买台电脑，“让孩子在家也能学习”。",
+        "旺姆",
+        "让孩子在家也能学习",
+        "direct",
+    ),
+    "the wife of someone, named after him": (
+        "“孩子上学再也不用走远路了。”格桑的妻子卓嘎说。",
+        "卓嘎",
+        "孩子上学再也不用走远路了。",
+        "direct",
+    ),
+    "a gesture with a doubled adverb": (
+        "“感谢党的好政策！”80岁的老党员多吉紧紧握着工作人员的手说。",
+        "多吉",
+        "感谢党的好政策！",
+        "direct",
+    ),
+    "words of manner before the colon": (
+        "对于未来，次仁充满信心：“明年要把合作社做大。”",
+        "次仁",
+        "明年要把合作社做大。",
+        "direct",
+    ),
+    "the official of one unit, unnamed": (
+        "市住建局相关负责人表示，供暖期间将开通24小时服务热线。",
+        "市住建局相关负责人",
+        "供暖期间将开通24小时服务热线",
+        "indirect",
+    ),
+    "a neighbour, a young man": (
+        "“我家今年种了10亩蔬菜。”邻居顿珠抢着说。在拉萨打工的日喀则小伙扎西告诉记者：“在城里一个月能挣五千多。”",
+        "扎西",
+        "在城里一个月能挣五千多。",
+        "direct",
+    ),
 }
 
 
@@ -409,6 +526,48 @@ REFUSED = {
         "为人民服务",
         "direct",
         'the article does not give these words to "次仁" or to anyone',
+    ),
+    "the husband for the wife who speaks after him": (
+        "“孩子上学再也不用走远路了。”格桑的妻子卓嘎说。",
+        "格桑",
+        "孩子上学再也不用走远路了。",
+        "direct",
+        'the article credits these words to "格桑的妻子卓嘎" (说 after the quotation), not "格桑"',
+    ),
+    "the chair of the meeting for the one who reported": (
+        "区委书记李平主持召开专题会议。会上，区长陈建国通报了秋收进展。他指出，全区秋收已完成八成。",
+        "李平",
+        "全区秋收已完成八成",
+        "indirect",
+        'the article credits these words to "陈建国" ("他" 指出 before the words), not "李平"',
+    ),
+    "a speaker of the paragraph before, for a person an age introduces": (
+        "县长王明表示，要支持大学生返乡创业。\n“村里有了产业，年轻人都回来了。”今年28岁的扎西多吉大学毕业后回到家乡。他说，合作社的每一笔账都要公开。",
+        "王明",
+        "合作社的每一笔账都要公开",
+        "indirect",
+        'the article credits these words to "28岁的扎西多吉大学毕业后回到家乡"',
+    ),
+    "a group a speaker's words name, for the pronoun after them": (
+        "县农业农村局局长次旺介绍，新建大棚让农牧民群众在家门口就能增收。他表示，将扩大种植规模。",
+        "群众",
+        "将扩大种植规模",
+        "indirect",
+        'speaker "群众" is a title or a group, not a named person',
+    ),
+    "the officials of several units": (
+        "会上，各单位相关负责人表示，将抓好各项工作落实。",
+        "各单位相关负责人",
+        "将抓好各项工作落实",
+        "indirect",
+        'speaker "各单位相关负责人" is a title or a group, not a named person',
+    ),
+    "a place before a colon": (
+        "林周县：“要让每一户都有稳定收入。”",
+        "林周县",
+        "要让每一户都有稳定收入。",
+        "direct",
+        'the article gives these words to "林周县", not to a person',
     ),
 }
 

@@ -174,6 +174,20 @@ def test_wrong_unit_is_rejected() -> None:
     ]
 
 
+def test_a_unit_may_leave_out_or_take_a_leading_ge() -> None:
+    text = "演练全程控制在一个半小时以内，为期3个月。"
+    for unit in ("个小时", "小时"):
+        assert reasons_for(metric("一个半小时以内", 1.5, unit, "less"), text) == []
+    assert reasons_for(metric("3个月", 3, "月"), text) == []
+    assert reasons_for(metric("3个月", 3, "天"), text) == [
+        'unit "天" does not read as raw "3个月" ("个月")'
+    ]
+    text = "新建停车位20个。"
+    assert reasons_for(metric("20个", 20, ""), text) == [
+        'unit "" does not read as raw "20个" ("个")'
+    ]
+
+
 def test_wrong_approx_is_rejected() -> None:
     assert reasons_for(metric("150余场次", 150, "场次", "exact")) == [
         'approx "exact" does not read as raw "150余场次" ("more")'
@@ -208,6 +222,29 @@ def test_evidence_must_be_in_article_and_hold_the_raw() -> None:
     ]
     assert reasons_for(metric("13%", 13, "%", evidence="开展安全生产宣讲150余场次")) == [
         'evidence does not contain raw "13%"'
+    ]
+
+
+def test_a_raw_its_evidence_prints_only_cut_is_rejected_though_printed_whole_elsewhere() -> None:
+    """The evidence says where the record stands: `120平方米` there is `120平方米以上`,
+    whatever another sentence prints."""
+    text = "户均住房面积达到120平方米以上。走进扎西家，120平方米的新房宽敞明亮。"
+    evidence = "户均住房面积达到120平方米以上。"
+    assert reasons_for(metric("120平方米", 120, "平方米", evidence=evidence), text) == [
+        'raw "120平方米" leaves out "以上", the words that qualify its number: the article '
+        'prints "120平方米以上"'
+    ]
+    assert reasons_for(metric("120平方米", 120, "平方米"), text) == []
+    assert (
+        reasons_for(metric("120平方米以上", 120, "平方米", "more", evidence=evidence), text) == []
+    )
+
+
+def test_a_raw_cut_from_its_qualifier_is_told_so_before_a_longer_number() -> None:
+    text = "新建110千伏变电站3座、10千伏及以下线路1860公里。"
+    assert reasons_for(metric("10千伏", 10, "千伏", evidence=text), text) == [
+        'raw "10千伏" leaves out "及以下", the words that qualify its number: the article '
+        'prints "10千伏及以下"'
     ]
 
 

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.number_words import UNITS, Approx
 from extractor.numbers import (
-    UNITS,
-    Approx,
     Quantity,
     find_quantities,
     format_quantity,
@@ -188,6 +187,9 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("2.3万车次", 23000, None, "车次", "exact"),
         ("48架次", 48, None, "架次", "exact"),
         ("15户次", 15, None, "户次", "exact"),
+        ("4.6万剂次", 46000, None, "剂次", "exact"),
+        ("86所次", 86, None, "所次", "exact"),
+        ("300余人份", 300, None, "人份", "more"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
     "measure words and rates": [
@@ -201,6 +203,24 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("60公里/小时", 60, None, "公里/小时", "exact"),
         ("300元/月", 300, None, "元/月", "exact"),
         ("约2.5元/公斤", 2.5, None, "元/公斤", "about"),
+        ("35微克/立方米", 35, None, "微克/立方米", "exact"),
+        ("0.8毫克/升", 0.8, None, "毫克/升", "exact"),
+        ("12道", 12, None, "道", "exact"),  # dishes, procedures
+        ("30多道", 30, None, "道", "more"),
+        ("86对", 86, None, "对", "exact"),  # couples
+        ("48基", 48, None, "基", "exact"),  # pylons
+        ("5000余盆", 5000, None, "盆", "more"),
+        ("3乡", 3, None, "乡", "exact"),  # townships counted: 2镇3乡
+        ("2镇", 2, None, "镇", "exact"),
+        ("6乡镇", 6, None, "乡镇", "exact"),
+        ("630千伏安", 630, None, "千伏安", "exact"),
+        ("1.2万千伏安", 12000, None, "千伏安", "exact"),
+    ],
+    # A score, printed in Arabic digits.
+    "scores": [
+        ("92.5分", 92.5, None, "分", "exact"),
+        ("2.6万分", 26000, None, "分", "exact"),
+        ("860分", 860, None, "分", "exact"),
     ],
     # A bare magnitude is a number when a qualifier or 余/多 says how many.
     "bare magnitudes": [
@@ -214,6 +234,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("百余名", 100, None, "名", "more"),
         ("千余人", 1000, None, "人", "more"),
         ("万余元", 10000, None, "元", "more"),
+        ("千万元以上", 10000000, None, "元", "more"),  # a qualifier after the unit says so too
+        ("亿元左右", 100000000, None, "元", "about"),
     ],
     # 半 is 0.5, alone or added to the number before it.
     "halves": [
@@ -229,6 +251,31 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("半个月", 0.5, None, "个月", "exact"),
         ("半小时", 0.5, None, "小时", "exact"),
         ("为期半个月", 0.5, None, "个月", "exact"),
+        ("半个多月", 0.5, None, "个月", "more"),  # 多 inside the measure word, as 一个多月
+        ("半个多小时", 0.5, None, "个小时", "more"),
+        ("大半年", 0.5, None, "年", "more"),  # more than half
+        ("大半天", 0.5, None, "天", "more"),
+        # 一半 is a half of something, as 三分之一 is a third of it
+        ("一半", 0.5, None, "", "exact"),
+        ("一半以上", 0.5, None, "", "more"),
+        ("一半多", 0.5, None, "", "more"),
+        ("一半多一点", 0.5, None, "", "more"),
+        ("近一半", 0.5, None, "", "about"),
+    ],
+    # Two neighbouring digits say about this many, after the tens they share; 几 after
+    # a number says more than it, as 余 and 多 do.
+    "rough numbers": [
+        ("七八个", 7, 8, "个", "about"),
+        ("十二三度", 12, 13, "度", "about"),
+        ("十七八岁", 17, 18, "岁", "about"),
+        ("二十一二度", 21, 22, "度", "about"),
+        ("三十四五人", 34, 35, "人", "about"),
+        ("一百二三十人", 120, 130, "人", "about"),
+        ("十几分钟", 10, None, "分钟", "more"),
+        ("二十几人", 20, None, "人", "more"),
+        ("十几万元", 100000, None, "元", "more"),
+        ("十来个", 10, None, "个", "about"),  # 来 after tens: about so many
+        ("二十来岁", 20, None, "岁", "about"),
     ],
     # A range may print its unit on both ends.
     "ranges with the unit twice": [
@@ -242,6 +289,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("零下15摄氏度", -15, None, "摄氏度", "exact"),
         ("零下5℃", -5, None, "℃", "exact"),
         ("20度", 20, None, "度", "exact"),
+        ("-20℃", -20, None, "℃", "exact"),  # a minus sign, before a temperature only
+        ("－8摄氏度", -8, None, "摄氏度", "exact"),
     ],
     # 多 after the unit: more than this many.
     "more after the unit": [
@@ -270,6 +319,14 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("60岁及以上", 60, None, "岁", "more"),
         ("5000元及以下", 5000, None, "元", "less"),
         ("3公里之内", 3, None, "公里", "less"),
+        ("5天内", 5, None, "天", "less"),  # 内 reads as 以内
+        ("6小时内", 6, None, "小时", "less"),
+        ("7个工作日内", 7, None, "个工作日", "less"),
+        ("最高3万元", 30000, None, "元", "less"),  # a ceiling: at most
+        ("最低2000元", 2000, None, "元", "more"),  # a floor: at least
+        ("不得超过6小时", 6, None, "小时", "less"),
+        ("不得低于80%", 80, None, "%", "more"),
+        ("不能超过50人", 50, None, "人", "less"),
     ],
 }
 
@@ -331,7 +388,8 @@ def test_reading_of_each_family(
         "20到",
         "一名名",
         "几十名",
-        "十几名",
+        "十分",  # "very": a score is printed in Arabic digits
+        "一分",
         "5%—10个",
         # a magnitude alone, with nothing to say how many
         "千万条",
@@ -369,6 +427,8 @@ def test_magnitudes_are_exact() -> None:
         ("2023年至2024年", True),  # a range printing its unit twice
         ("一年半", False),
         ("一年多", False),
+        ("2024年内", True),
+        ("3年内", False),
         ("3年", False),
         ("两年", False),
     ],
@@ -422,6 +482,22 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
     (the finder once read `1分之万多` as 10000, looking past its own match)."""
     for m in find_quantities(text):
         assert parse_quantity(m.raw) == m.quantity, m
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("上午9时30分开赛，选手得分86分", ["86分"]),  # the minutes of a time are no score
+        ("这项工作十分重要", []),
+        ("开展1对1结对帮扶，一对一辅导，结成帮扶对子48对", ["48对"]),  # a pairing, not pairs
+        ("辖区2镇3乡", ["2镇", "3乡"]),
+        ("把12项内容纳入积分，3天内办结", ["12项", "3天内"]),  # 内容 is no 以内
+        ("最低气温-18℃，同比-5%", ["-18℃", "5%"]),  # a minus sign only before a temperature
+        ("一来方便群众，二来节约成本", []),
+    ],
+)
+def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
+    assert [m.raw for m in find_quantities(text)] == raws
 
 
 def test_compound_counts_are_two() -> None:

@@ -20,9 +20,8 @@ from hypothesis import strategies as st
 from extractor.check import check_article
 from extractor.errors import UserError
 from extractor.models import Article, ArticleRecords, Campaign, Metric, Quote
+from extractor.number_words import UNITS, Approx
 from extractor.numbers import (
-    UNITS,
-    Approx,
     Quantity,
     find_quantities,
     fold,

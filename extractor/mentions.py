@@ -1,0 +1,186 @@
+"""Who a text names as a person, and where: the people a pronoun can stand for.
+
+A pronoun that speaks (`他说`, `她强调`, `该负责人介绍`) stands for the person the
+sentences before it name last. The genre names a person:
+- as the one who speaks: the subject of a verb of saying or of a colon
+  (`格桑旺姆介绍，`, `县委书记张明：`);
+- with a title before the name (`村医索朗正在……`, `采访了市统计局局长格桑旺姆。`).
+  The title is one person's (`村医`, `局长`, `牧民`), not a group's (`群众`,
+  `党员`), and not counted (`一位老人量血压`, `150名运动员参赛`: the words after
+  it say what the counted do). Before a stop, the title opens its words or
+  follows an organisation (`…局局长格桑旺姆。`), as a verb's object does not
+  (`带着本地医生查房，`).
+The name is a name (`persons.person_name`): not a place, a verb, a group.
+
+Each later mention of a name found so names that person again, unless it
+stands inside someone's speech: in a quotation, or in reported words after a
+verb of saying (`央宗表示，……让边境群众在家门口……。她说` — 她 is 央宗, not
+anyone her words name).
+
+>>> Mentions("村医索朗正在给一位老人量血压。他说，……").before(17)
+['索朗']
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.persons import ROLES, name_in, person_name, without_adverbials, words
+from extractor.quotations import QuotedText
+from extractor.speech_words import BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
+
+_SENTENCE_END = "。！？!?；;\n"
+# What a person named with a title goes on to do, for certain: speak, attend, lead.
+_STRONG = (
+    rf"{VERB}|{WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
+    "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|前往|深入|召开|宣读|解读|作了"
+)
+# A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
+# Adverbs a name is followed by: `丈夫扎西常年在外打工`.
+_ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
+_TITLED = re.compile(
+    rf"(?P<role>{'|'.join(ROLES)})(?P<name>[\u4e00-\u9fff·]{{2,4}}?)"
+    rf"(?=(?P<strong>{_STRONG})|{_ADVERBS}|[{FOLLOWERS}{BREAK_CLASS}、])"
+)
+#: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
+_MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))
+_WOMAN = frozenset(
+    words("妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳")
+)
+#: Titles of a group, never of one person named after them.
+_GROUP_ROLES = frozenset(
+    words(
+        "群众 干部 职工 员工 党员 官兵 僧尼 工作人员 技术人员 人士 成员 农牧民 观众 网友 读者 家属"
+    )
+)
+# A title counted or quantified is no one's: `一位老人`, `150名运动员`, `每名队员`.
+_COUNTED = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每各该这那名位个批些")
+# Characters a title opens its words after, or an organisation ends with: `，村医`,
+# `的居民`, `市统计局局长`.
+_OPENS = set(BREAK + "、的") | set(
+    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班委部"
+)
+# A verb of saying (or a colon) that ends a clause, and opens what the clause's subject says.
+# An age introduces one person, whose name the words after it hold: `今年26岁的次仁
+# 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
+_AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
+_SAYS = re.compile(rf"(?:{VERB})(?=[{BREAK_CLASS}])|[：:]")
+# Not `据介绍，`: the paper's own narration.
+_SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB})[：:，,]")
+
+
+class Mentions:
+    """The people one text names, read on the first question."""
+
+    def __init__(self, text: str, quoted: QuotedText | None = None) -> None:
+        self.text = text
+        self._quoted = quoted if quoted is not None else QuotedText(text)
+        self._names: list[str] | None = None
+        self._sex: dict[str, str] = {}
+
+    def names(self) -> list[str]:
+        """The names of the people the text gives words to or names with a title."""
+        if self._names is None:
+            found = {name for name in self._speakers() if person_name(name)}
+            found |= set(self._titled())
+            self._names = sorted(found)
+        return self._names
+
+    def _speakers(self) -> list[str]:
+        """The names of the subjects of the text's verbs of saying and colons."""
+        found = []
+        for m in _SAYS.finditer(self.text):
+            begin = m.start()
+            while begin > 0 and self.text[begin - 1] not in BREAK:
+                begin -= 1
+            clause = self.text[begin : m.start()].strip()
+            if m[0] in "：:" and re.search(f"(?:{VERB})$", clause):
+                continue  # `她告诉记者：`: the verb before the colon has its subject
+            name = name_in(without_adverbials(clause) or clause)
+            if name is not None:
+                found.append(name)
+        return found
+
+    def _titled(self) -> list[str]:
+        found = []
+        for m in _TITLED.finditer(self.text):
+            before = self.text[m.start() - 1 : m.start()]
+            if m["role"] in _GROUP_ROLES or before in _COUNTED:
+                continue
+            name = name_in(m[0])
+            if name is None or not m[0].endswith(name) or not person_name(name):
+                continue
+            # Before a stop, a title opens its words: not a verb's object (`带着本地医生
+            # 查房，`, `研学游游客明显增多，`).
+            stop = m["strong"] is None and self.text[m.end() : m.end() + 1] in BREAK + "、"
+            if stop and before and before not in _OPENS:
+                continue
+            if m["role"] in _MAN | _WOMAN:
+                self._sex[name] = "他" if m["role"] in _MAN else "她"
+            found.append(name)
+        return found
+
+    def stands_for(self, pronoun: str, at: int, speaker: str = "") -> str | None:
+        """The person a pronoun at `at` stands for: the one named last before it whose
+        title says no other sex (`她` is not `丈夫扎西`)."""
+        named = self.before(at, speaker)
+        fits = [n for n in named if self._sex.get(n, pronoun) == pronoun or pronoun not in "他她"]
+        return fits[-1] if fits else None
+
+    def before(self, at: int, speaker: str = "") -> list[str]:
+        """The people named before offset `at`, outside anyone's speech, in the order of
+        their last mention; with `speaker`, that speaker too where the text names it as
+        a person (after a title, or opening a clause). A person introduced by an age,
+        whose name cannot be cut from the words after it, is given by those words
+        (`26岁的次仁大学毕业后回到吉汝村`)."""
+        last: dict[str, int] = {}
+        for name in self.names():
+            found = self._last_outside_speech(name, at)
+            if found is not None:
+                last[name] = found
+        if speaker and speaker not in last:
+            mention = self._as_person(speaker, at)
+            if mention is not None:
+                last[speaker] = mention
+        for aged in _AGED.finditer(self.text, 0, at):
+            if not self.in_speech(aged.start()):
+                end = aged.end()
+                while end < at and self.text[end] not in BREAK:
+                    end += 1
+                # Someone the name of whom the text holds, unknown: the words that name them.
+                last.setdefault(self.text[aged.start() : end], aged.end())
+        return sorted(last, key=lambda n: (last[n], len(n)))
+
+    def _last_outside_speech(self, name: str, at: int) -> int | None:
+        """Where the last mention of `name` before `at` ends, outside speech."""
+        found = self.text.rfind(name, 0, at)
+        while found >= 0:
+            if not self.in_speech(found):
+                return found + len(name)
+            found = self.text.rfind(name, 0, found)
+        return None
+
+    def _as_person(self, speaker: str, at: int) -> int | None:
+        """Where `speaker`, named as a person, last ends before `at`."""
+        found = self.text.rfind(speaker, 0, at)
+        while found >= 0:
+            before = self.text[max(0, found - 8) : found]
+            as_person = not before or before[-1] in BREAK + "的、" or _ends_with_role(before)
+            if as_person and not self.in_speech(found):
+                return found + len(speaker)
+            found = self.text.rfind(speaker, 0, found)
+        return None
+
+    def in_speech(self, at: int) -> bool:
+        """Does offset `at` stand inside someone's words: in a quotation, or after a verb
+        of saying that opens reported words in its sentence (`格桑旺姆介绍，……`)?"""
+        if self._quoted.quotation(at, at + 1) is not None:
+            return True
+        begin = at
+        while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
+            begin -= 1
+        return _SAYING_OPENS.search(self.text, begin, at) is not None
+
+
+def _ends_with_role(words: str) -> bool:
+    return any(words.endswith(role) for role in ROLES)

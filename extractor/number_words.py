@@ -1,0 +1,103 @@
+"""The words of the number grammar (`numbers.py`): units and measure words, and the
+qualifiers printed around a number.
+
+Written as text, one word a space, so that a word the papers print is added
+where a reader looks for it. Each list says what it is for; `numbers.py` builds
+its regular expressions from them.
+
+>>> "人次" in UNITS and QUALIFIER_AFTER["以内"]
+'less'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Approx = Literal["exact", "more", "about", "less"]
+
+
+def vocabulary(text: str) -> list[str]:
+    """The words of a vocabulary written as text, one space or line break apart."""
+    return text.split()
+
+
+#: The units and measure words, longest first (the regex alternation takes the
+#: first that matches). Compound measure words are units as printed (`人次`,
+#: `剂次`, `人份`), and so are units whose prefix is part of their name (`千瓦`,
+#: `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very".
+UNITS: tuple[str, ...] = tuple(
+    sorted(
+        vocabulary(
+            """
+        人次 人 名 位 户次 户 家次 家 个月 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
+        辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋 幢 处 批次 批 组 队
+        班 期 轮 类 种 门 笔 起 宗 例 步 盏 根 箱 袋 瓶 桶 趟 节 课时 学时 标段 星级 级 学生 群众 党员 干部 村民 居民 农牧民
+        游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
+        兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
+        副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
+        道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次
+        """
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 个小时… with more.
+MORE_UNITS = ("个多月", "个多小时", "个多星期")
+#: `两个半月`, `一个半小时`: 半 inside the measure word; read as 个月, 个小时… plus a half.
+HALF_INSIDE = ("月", "小时", "星期", "工作日")
+#: What a half alone measures: `半天`, `半个月`, `半小时`, `半个多小时`; not `半个世纪`.
+HALF_UNITS = (
+    *("年", "天", "小时", "个小时", "个月", "周", "个星期", "分钟"),
+    *("斤", "公斤", "亩", "米", "公里", "吨"),
+    *MORE_UNITS,
+)
+#: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
+ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
+
+# Qualifiers printed before the number. The at-least and at-most wordings are
+# words of their own: `不少于5000人` is at least 5000 (more), never `少于` (less);
+# `不得超过4小时` is at most 4 hours (less), never `超过` (more). `最高5000元`
+# (a ceiling) is at most; `最低` (a floor) is at least.
+MORE_BEFORE = vocabulary(
+    """
+    超过 逾 多于 高于 大于 超 突破 不少于 不低于 不小于 至少 最少 最低
+    不得少于 不得低于 不能少于 不能低于 不应少于 不应低于
+    """
+)
+ABOUT_BEFORE = vocabulary("大约 大概 约为 约 将近 接近 近")
+LESS_BEFORE = vocabulary(
+    """
+    不超过 不到 不足 不满 未满 少于 低于 小于 不高于 不多于 不大于 最多 至多 最高
+    不得超过 不得高于 不得多于 不能超过 不能高于 不应超过 不应高于 不宜超过
+    """
+)
+QUALIFIER_BEFORE: dict[str, Approx] = {
+    **dict.fromkeys(MORE_BEFORE, "more"),
+    **dict.fromkeys(ABOUT_BEFORE, "about"),
+    **dict.fromkeys(LESS_BEFORE, "less"),
+    "上": "more",  # 上百名, 上千人: only before a bare magnitude
+}
+#: A qualifier never ends another word: not the 约 of 签约 or 节约
+#: (`签约30家企业`), not the 近 of 附近 or 最近 (`最近3天`).
+NOT_AFTER = {"约": "节签预制公邀合相履违特立条缔践", "近": "附最邻靠亲将接"}
+#: Qualifiers printed after the unit. `3天内`, `3个工作日内` read as `以内`.
+QUALIFIER_AFTER: dict[str, Approx] = {
+    "左右": "about",
+    "上下": "about",
+    "以上": "more",
+    "及以上": "more",
+    "有余": "more",
+    "之多": "more",
+    "多一点": "more",  # 一半多一点
+    "以下": "less",
+    "及以下": "less",
+    "以内": "less",
+    "之内": "less",
+    "内": "less",
+}
+#: A qualifier after the unit never opens another word: not the 内 of 内容, 内部,
+#: 内地 (`16项内容`, `3个内设机构`).
+NOT_BEFORE = {"内": "容部地涵外科务需存心陆蒙河控设业勤生销饰镜训审网乡侧层衣"}
+#: Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
+NEUTRAL_PREFIXES = vocabulary("为期 海拔 共计 累计 总计 共 高达 多达 达到 达 仅")

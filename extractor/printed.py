@@ -1,0 +1,78 @@
+"""Is a metric's raw printed whole where it occurs?
+
+`30亿元` occurs in `130亿元`, `4000人次` in `约4000人次`, `少于5000人` in
+`不少于5000人`, `1.5万余人` in `1.5万余人次`: each occurs, and reads, but is
+not what the article says. The text's quantities are read once, by the number
+grammar (`numbers.py`), and each occurrence of a raw is compared with the
+quantity printed there.
+
+>>> PrintedQuantities("参训人员不少于5000人").cut("少于5000人", Span(start=5, end=11))
+'raw "少于5000人" starts inside "不少于", the words that qualify its number: the article prints "不少于5000人"'
+"""
+
+from __future__ import annotations
+
+from extractor.models import Span
+from extractor.numbers import CN_DIGITS, CN_NUMERALS, DIGITS, QuantityMatch, find_quantities
+
+# A raw that opens with a numeral must not follow a digit or numeral it was cut from.
+_NUMERAL_START = set(DIGITS + CN_NUMERALS)
+_NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
+_BEFORE_POINT = set(CN_DIGITS + "十")
+_LONGER_NUMBER = "is cut from a longer number"
+
+
+def _is_numeral(ch: str, numerals: set[str]) -> bool:
+    """Is `ch` one of `numerals`, or a decimal digit of any script (`١`, `𝟒`)?"""
+    return ch != "" and (ch in numerals or ch.isdecimal())
+
+
+class PrintedQuantities:
+    """The quantities one text prints, read on the first question."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: list[QuantityMatch] | None = None
+
+    def around(self, span: Span) -> QuantityMatch | None:
+        """The quantity printed over `span`, as the number grammar reads it."""
+        if self._found is None:
+            self._found = find_quantities(self.text)
+        return next((q for q in self._found if q.start < span.end and span.start < q.end), None)
+
+    def cut(self, raw: str, span: Span) -> str | None:
+        """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is."""
+        before = self.text[max(0, span.start - 2) : span.start]
+        if _is_numeral(raw[:1], _NUMERAL_START) and (
+            _is_numeral(before[-1:], _NUMBER_INSIDE)
+            or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
+        ):
+            return f'raw "{raw}" {_LONGER_NUMBER} in the article'
+        printed = self.around(span)
+        if printed is not None and (printed.start < span.start or printed.end > span.end):
+            return _cut_from(raw, span, printed)
+        return None
+
+
+def telling(known: str | None, cut: str) -> str:
+    """Of two reasons a raw is cut, the one that says more: its qualifier (`10千伏` of
+    `10千伏及以下`) rather than a longer number it also stands in (`110千伏`)."""
+    if known is None or (_LONGER_NUMBER in known and _LONGER_NUMBER not in cut):
+        return cut
+    return known
+
+
+def _cut_from(raw: str, span: Span, printed: QuantityMatch) -> str:
+    """Why a raw that is part of a printed quantity is not it, naming the words that
+    qualify the number when the raw starts or ends in them, or leaves them out:
+    `少于5000人` starts inside `不少于`, the article's at-least wording."""
+    says = f'the article prints "{printed.raw}"'
+    cut = None
+    if printed.before and printed.start < span.start <= printed.number_start:
+        where = "starts inside" if span.start < printed.number_start else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.before}", the words that qualify its number: {says}'
+    after = printed.end - len(printed.after)
+    if cut is None and printed.after and after <= span.end < printed.end:
+        where = "ends inside" if span.end > after else "leaves out"
+        cut = f'raw "{raw}" {where} "{printed.after}", the words that qualify its number: {says}'
+    return cut or f'raw "{raw}" is part of "{printed.raw}" in the article'

@@ -1,0 +1,121 @@
+"""Who a text names as a person (whom a pronoun can stand for), and the public reading of
+who says a passage (`attribution.attribute`), on paragraphs written in the genre."""
+
+from __future__ import annotations
+
+import doctest
+from types import ModuleType
+
+import pytest
+
+from extractor import attribution, mentions, number_words, persons, printed, speech_words
+from extractor.attribution import attribute
+from extractor.mentions import Mentions
+from extractor.persons import person_name
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the subject of a verb of saying or a colon
+        ("格桑旺姆介绍，全市经济运行平稳。", ["格桑旺姆"]),
+        ("县委书记张明：“要把群众的事办好。”", ["张明"]),
+        # a title before a name, a person at work
+        ("村医索朗正在给病人看病。", ["索朗"]),
+        ("记者采访了市统计局局长格桑旺姆。", ["格桑旺姆"]),
+        ("援藏专家周敏已经是第二次进藏。", ["周敏"]),
+        ("丈夫扎西常年在外打工。", ["扎西"]),
+        # words after a title that name no one
+        ("医生白玛正在给一位老人量血压。", ["白玛"]),  # not 量血压: 一位 counts the 老人
+        ("他每天带着本地医生查房，手把手地教。", []),  # 查房: the doctors' work
+        ("自驾游和研学游游客明显增多，民宿持续升温。", []),
+        ("150名运动员参赛，比赛为期三天。", []),
+        ("让牧民群众从草原的利用者变为保护者。", []),  # a group's title names no one
+        ("交警部门提示，冬季出行注意安全。", []),
+        ("县卫健委相关负责人介绍，县里将加大投入。", []),  # 介绍 is no name
+        ("乃东区：“石榴籽”结出团结果。", []),  # a place
+        ("她告诉记者：“变化太大了。”", []),  # a pronoun and its verb
+    ],
+)
+def test_the_people_a_text_names(text: str, named: list[str]) -> None:
+    assert Mentions(text).names() == named
+
+
+def test_a_person_named_inside_someones_words_is_no_antecedent() -> None:
+    """`央宗表示，……让边境群众……。她说` — 她 is 央宗; nor is a person her words name."""
+    text = "卫健委主任央宗表示，要学习内地医院院长陈华的经验。她说，要让群众少跑腿。"
+    at = text.index("她说")
+    assert Mentions(text).before(at) == ["央宗"]
+    assert Mentions(text).in_speech(text.index("陈华"))
+    assert not Mentions(text).in_speech(text.index("央宗"))
+
+
+def test_a_pronoun_stands_for_a_person_of_its_sex() -> None:
+    text = "村民卓玛的丈夫扎西常年在外打工。她说，丈夫回来了。"
+    found = Mentions(text)
+    assert found.stands_for("她", text.index("她说")) == "卓玛"
+    assert found.stands_for("他", text.index("她说")) == "扎西"
+
+
+def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
+    text = "县长王明表示，要支持返乡创业。今年28岁的扎西多吉大学毕业后回到家乡。他说，……"
+    found = Mentions(text)
+    assert found.stands_for("他", text.index("他说")) == "28岁的扎西多吉大学毕业后回到家乡"
+    # the speaker of a record, where the text names it as a person, is later still
+    assert found.stands_for("他", text.index("他说"), "扎西多吉") == "扎西多吉"
+
+
+@pytest.mark.parametrize(
+    ("word", "is_name"),
+    [
+        ("索朗", True),
+        ("格桑旺姆", True),
+        ("周敏", True),
+        ("介绍", False),
+        ("她告诉", False),
+        ("从最初", False),
+        ("群众", False),
+        ("部门", False),
+        ("乃东区", False),
+    ],
+)
+def test_a_word_where_a_name_stands_is_a_name(word: str, is_name: bool) -> None:
+    assert person_name(word) is is_name
+
+
+# --- attribute: the public reading ------------------------------------------------------
+
+
+def test_attribute_says_who_and_how_for_a_quotation() -> None:
+    text = "在社区门口开修车铺的居民达娃说：“路修好了，来修车的人也多了。”"
+    said = attribute(text, "路修好了，来修车的人也多了。")
+    assert said is not None and said.direct
+    assert text[said.start : said.end] == "路修好了，来修车的人也多了。"
+    assert said.credit is not None
+    assert said.credit.how == "说 before the quotation"
+    assert said.credit.person == "达娃"
+
+
+def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
+    text = "局长次旺介绍，新建大棚让群众在家门口增收。\n他要求，各乡镇要抓好大棚管护。"
+    said = attribute(text, "各乡镇要抓好大棚管护")
+    assert said is not None and not said.direct
+    assert said.credit is not None and said.credit.pronoun
+    assert (said.credit.who, said.credit.refers_to, said.credit.person) == ("他", "次旺", "次旺")
+
+
+def test_attribute_says_when_no_person_is_credited() -> None:
+    said = attribute("交警部门提示，冬季出行注意安全。", "冬季出行注意安全")
+    assert said is not None and said.credit is not None
+    assert (said.credit.who, said.credit.person) == ("交警部门", None)
+    said = attribute("走进村委会，墙上写着“为人民服务”。", "为人民服务")
+    assert said is not None and said.direct and said.credit is None
+    assert attribute("走进村委会。", "为人民服务") is None
+
+
+@pytest.mark.parametrize(
+    "module", [attribution, mentions, number_words, persons, printed, speech_words]
+)
+def test_the_examples_in_the_docstrings_hold(module: ModuleType) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
