@@ -451,6 +451,32 @@ def test_a_campaign_named_twice_is_one_campaign() -> None:
     assert [c.name for c in extract(text).campaigns] == ["“全民消防我体验”宣传活动"]
 
 
+# One campaign named in two forms: a headline that shortens it and a text that names it
+# whole, or its name with and without the words that lead it. The fuller name is kept.
+NAMED_TWICE: list[tuple[str, str, str]] = [
+    (
+        "乃东区开展“平安校园”宣传活动",
+        "近日，乃东区司法局在全区中小学开展“平安校园”法治宣传教育活动。",
+        "“平安校园”法治宣传教育活动",
+    ),
+    (
+        "“组团式”援藏专家走进革吉",
+        "近日，由地区人民医院“组团式”教育援藏专家组成的讲师团在革吉县开展送教活动。",
+        "“组团式”教育援藏",
+    ),
+    (
+        "",
+        "第五届日喀则市迎新春“珠峰杯”乒乓球赛开赛。迎新春“珠峰杯”乒乓球赛已连续举办五年。",
+        "第五届日喀则市迎新春“珠峰杯”乒乓球赛",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "name"), NAMED_TWICE, ids=[n[2] for n in NAMED_TWICE])
+def test_the_fuller_of_two_names_is_kept(title: str, text: str, name: str) -> None:
+    assert [c.name for c in extract(text, title=title).campaigns] == [name]
+
+
 # Generic phrases, one-off meetings, documents and quoted terms are no campaign.
 NOT_CAMPAIGNS = [
     "社区开展文体活动，丰富居民生活。",

@@ -42,7 +42,7 @@ _KINDS = (
 )
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|法|制|[{_CN}·]{{1,10}}?(?:{_KINDS}))?"
+    rf"(?P<kind>(?:{_KINDS})|[{_CN}·]{{1,10}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
@@ -51,8 +51,8 @@ _METHOD_OF = re.compile(rf"^的[{_CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
 _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列")
-# A kind that only qualifies what follows: `“组团式”援藏专家团队`, `“四好农村路”建设者`.
-_KIND_QUALIFIES = re.compile(rf"^(?:专家|[队团]|人员|干部|资金|者|[{_CN}]{{0,2}}队)")
+# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`.
+_KIND_QUALIFIES = re.compile(r"^[者师员室]")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`.
@@ -384,6 +384,9 @@ _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
 
 
 def _same_quoted(a: str, b: str) -> bool:
+    for shorter, longer in ((a, b), (b, a)):
+        if _QUOTED_HEAD.match(shorter) and longer.endswith(shorter):
+            return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
     head = _QUOTED_HEAD.match(a)
     if head is None or not b.startswith(head[0]):
         return False
@@ -422,10 +425,15 @@ def campaign_names(text: str) -> list[Named]:
     keys: list[str] = []
     for named in found:
         key = normalize(named.name, drop_quotes=True)
-        if any(_same_campaign(*sorted((key, k), key=len)) for k in keys) or any(
-            _same_quoted(named.name, n.name) for n in kept
-        ):
+        if any(_same_campaign(*sorted((key, k), key=len)) for k in keys):
             continue
-        keys.append(key)
-        kept.append(named)
+        same = next((i for i, n in enumerate(kept) if _same_quoted(named.name, n.name)), None)
+        if same is None:
+            keys.append(key)
+            kept.append(named)
+        elif len(named.name) > len(kept[same].name):
+            # The fuller name where it was named first: a headline shortens
+            # (`“健康进校园”体检活动`), the text names it whole (`…学生健康体检活动`).
+            keys[same] = key
+            kept[same] = Named(kept[same].at, named.name)
     return kept
