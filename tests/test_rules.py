@@ -378,7 +378,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("抓好乡村治理积分制管理，实施村庄清洁行动。", ["乡村治理积分制", "村庄清洁行动"]),
     (
         "以“体育大拜年 健康迎新春”为主题的拉萨市迎新年“三对三”篮球赛开幕。",
-        ["“体育大拜年 健康迎新春”", "拉萨市迎新年“三对三”篮球赛"],
+        ["拉萨市迎新年“三对三”篮球赛"],
+    ),
+    # A theme is a campaign when activities are carried out under it.
+    (
+        "市文化局将结合“欢乐过大年 文明树新风”开展送春联进社区等一系列活动。",
+        ["“欢乐过大年 文明树新风”"],
     ),
     # Programmes named by the kind of initiative, opened by the verb that carries it out.
     ("今年以来，贡嘎县深入推进美丽乡村建设，累计建成示范村12个。", ["美丽乡村建设"]),
@@ -502,6 +507,7 @@ NOT_CAMPAIGNS = [
     "共同开展好“两新”组织妇委会工作。",
     "以“最大限度地减少不和谐因素”为目标开展工作。",
     "“最多跑一次”让群众少跑腿",
+    "本届旅游节以“千年藏香 匠心传承”为主题，设置4个板块。",
     # Fields of work and sentence fragments ending in a kind of initiative.
     "加快推进重点项目建设。",
     "有序推进城关区乡村建设。",

@@ -79,9 +79,13 @@ _SHARED_KIND = re.compile(
     rf"^等[{_CN}]{{0,8}}?(?:方式|模式|做法|措施|举措|形式|机制|活动|服务|行动|经验)"
 )
 _SHARED_METHOD = re.compile(rf"^等[{_CN}]{{0,8}}?(?:方式|模式|做法|经验|机制)")
-# The aim, theme or support of an initiative: `以“最多跑一次”为目标`, `以“党建+”为抓手`.
-_THEME_AFTER = re.compile(r"^为(?:主题|抓手|载体|牵引|目标)")
+# The aim or support of an initiative: `以“最多跑一次”为目标`, `以“党建+”为抓手`. The
+# theme of an event is its slogan (`本届旅游节以“千年藏香 匠心传承”为主题`), unless
+# activities are carried out under it: `结合“体育大拜年 健康迎新春”开展…`.
+_THEME_AFTER = re.compile(r"^为(?:抓手|载体|牵引|目标)")
 _THEME_BEFORE = re.compile(r"以$")
+_UNDER_THEME = re.compile(r"结合$")
+_UNDER_THEME_AFTER = re.compile(r"^(?:主题)?[，,]?(?:开展|举办|组织)")
 # What a quoted phrase is when it is no name: a slogan or demand to meet
 # (`“打早、打小、打了”要求`), a contrast (`“输血”与“造血”并重`, `“瓶改管”或…`),
 # an app or account (`“达墨环保”微信小程序`).
@@ -301,7 +305,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return None
     practised = bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
-    theme = bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))
+    theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
+        bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
+    )
     return Named(m.start(), quoted) if practised or by_way or theme or shared else None
 
 
