@@ -106,6 +106,9 @@ _OPENERS = (
     "探索|打造|完善|推广|建立|巩固|创建|自|在|以|对|和|与|及|、|：|:"
 )
 _STRONG = re.compile(_STRONG_OPENERS)
+# A movement is one a unit carries out (`开展爱国卫生运动`); else `运动` is a sport
+# (`拔河、锅庄舞、冰雪运动体验`, `参加户外运动`).
+_MOVEMENT_BEFORE = re.compile(r"(?:开展|推进|深化|掀起|发起|启动)(?:了|好)?$")
 _LEADING_VERBS = re.compile(
     r"^(?:(?:" + "|".join(w for w in _OPENERS.split("|") if len(w) > 1) + "))+"
 )
@@ -317,10 +320,14 @@ def _unquoted(text: str) -> list[Named]:
     for m in _UNQUOTED.finditer(text):
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
         name = name.removeprefix("了")  # `实施了农村电网巩固提升工程`
+        at = m.end("name") - len(name)
         if not (
-            _CLAUSE_INSIDE.search(name) or _is_generic(name) or _in_book_title(text, m.start())
+            _CLAUSE_INSIDE.search(name)
+            or _is_generic(name)
+            or _in_book_title(text, m.start())
+            or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
         ):
-            found.append(Named(m.end("name") - len(name), name))
+            found.append(Named(at, name))
     for m in _PROGRAMME.finditer(text):
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|"):
             continue
