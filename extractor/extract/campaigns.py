@@ -38,7 +38,10 @@ _KINDS = (
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
-    "服务站|服务队|服务|筛查|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏"
+    "服务站|服务队|服务|筛查|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
+    # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
+    # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
+    rf"(?:治理|通道|台账|平台)(?![{_CN}])"
 )
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
@@ -50,7 +53,7 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 _METHOD_OF = re.compile(rf"^的[{_CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
-_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列")
+_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`.
 _KIND_QUALIFIES = re.compile(r"^[者师员室]")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
@@ -93,6 +96,8 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^的?(?:要求|原则|理念|精神|目标|态度|标准|作用|口号|标语|号召|目的)|^[与和或向]“|"
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
+# A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
+_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播)")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`.
 _DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
@@ -289,6 +294,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     after = text[close : close + 12]
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
+    if _ACCOUNT.match(text, close):
+        return None
     if kind and (
         _LOOSE_KIND.search(kind[:-1]) or _KIND_QUALIFIES.match(text[m.end() : m.end() + 4])
     ):
