@@ -127,7 +127,7 @@ _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{_CN}]{{2,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
-    r"进步创建|城市创建|示范创建))"
+    r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
     r"(?!款|师|队|量|车)"
 )
 # A programme, reform, policy or drive named without marks, right after the
@@ -143,9 +143,10 @@ _CARRIED_OUT_BY = {
     "斗争": "开展|推进|深化",
     "保卫战": "打好|打赢",
     "攻坚战": "打好|打赢",
-    "建设": "推进|开展|推行|深化",
-    "项目": "实施|推进|启动",
-    "工程": "实施|推进|启动",
+    "建设": "推进|开展|推行|深化|抓好|依托",
+    "创建": "推进|开展|深化",
+    "项目": "实施|推进|启动|依托",
+    "工程": "实施|推进|启动|依托",
     "改革": "深化|推行|推进",
     "计划": "实施|启动",
     "政策": "落实|用好|执行",
@@ -153,7 +154,7 @@ _CARRIED_OUT_BY = {
 }
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了)?(?:为期[^{_BREAK}的]{{1,8}}的)?"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了|的)?(?:为期[^{_BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:[{_CN}]{{1,2}}、)*[{_CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{_CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
@@ -202,7 +203,10 @@ _ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参�
 _LEAD = re.compile(rf"[{_CN}]+$")
 _PLACE_LEAD = re.compile(rf"^[{_CN}]{{2,6}}?(?:市|区|县|乡|镇)[{_CN}]{{0,4}}$")
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
-_PLACE_HEAD = re.compile(rf"^(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇])")
+# `城市`, `县城`, `市场`, `区域` are words, not places: `国家卫生县城创建`.
+_PLACE_HEAD = re.compile(
+    rf"^(?:[{_CN}]{{2,6}}?(?:自治区|(?<!城)市(?!场)|区(?!域)|县(?!城))|全[市区县乡镇])"
+)
 
 
 @dataclass(frozen=True)

@@ -159,8 +159,8 @@ def _clauses(text: str) -> tuple[list[tuple[int, str]], list[bool]]:
 
 def _clean(unit: str) -> str:
     """A unit without the words before it: `扎西所在的香茂乡…合作社` → `香茂乡…合作社`,
-    `节会期间全市` → `全市`."""
-    return re.split("的|所在地|期间|以来|之际", unit)[-1].strip("、")
+    `节会期间全市` → `全市`, `得益于曲水县` → `曲水县`."""
+    return re.split("的|所在地|期间|以来|之际|得益于|受益于", unit)[-1].strip("、")
 
 
 def _subject(clause: str) -> str | None:
