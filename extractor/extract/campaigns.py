@@ -60,7 +60,7 @@ _KIND_QUALIFIES = re.compile(r"^[者师员室]")
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`.
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|打造|启动|举办|评选|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
     r"(?:了|好)?$"
 )
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
@@ -101,6 +101,8 @@ _ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|�
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`.
 _DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
+# Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
+_PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
 
 # Unquoted names, cut at the verb that opens them: after the last strong
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
@@ -187,6 +189,10 @@ _PLACE_EVENT = re.compile(
 )
 _EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日)$")
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
+# A series a place holds: `本届比赛是阿里地区迎新年系列体育活动之一`.
+_SERIES = re.compile(
+    rf"(?P<name>[{_CN}]{{2,6}}?(?:地区|市|县|区)[{_CN}]{{0,8}}系列[{_CN}]{{0,4}}活动)"
+)
 _CUP = re.compile(rf"(?P<name>[{_CN}]{{2,8}}杯[{_CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HELD = re.compile(rf"(?:办好|举办|举行|承办)(?P<list>[{_CN}·、]{{5,60}}?)(?=等|[^{_CN}·、]|$)")
@@ -272,7 +278,7 @@ def _quoted(text: str) -> list[Named]:
     for run in _runs(matches, text):
         before = _clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
-        if _DESCRIBED.search(before):
+        if _DESCRIBED.search(before) and not _PART_OF.match(text, run[-1].end()):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -386,6 +392,13 @@ def _events(text: str) -> list[Named]:
             )
         ):
             found.append(Named(event.start(), event["name"]))
+    for series in re.finditer("系列", text):
+        event = _SERIES.search(text, max(0, series.start() - 16), series.end() + 5)
+        if event is None:
+            continue
+        name = _CLAUSE_INSIDE.split(_ORGANISING.split(event["name"])[-1])[-1]  # `比赛是…`
+        if _SERIES.fullmatch(name):
+            found.append(Named(event.end() - len(name), name))
     for cup in re.finditer("杯", text):
         series = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
         if series is not None and not _CLAUSE_INSIDE.search(series["name"]):
