@@ -495,7 +495,23 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "第五届日喀则市迎新春“珠峰杯”乒乓球赛开赛。迎新春“珠峰杯”乒乓球赛已连续举办五年。",
         "第五届日喀则市迎新春“珠峰杯”乒乓球赛",
     ),
+    (
+        "东城派出所开展违规载人行为整治行动",
+        "近日，东城派出所在辖区开展摩托车、电动车违规载人行为整治行动，查处违法行为120起。",
+        "摩托车、电动车违规载人行为整治行动",
+    ),
 ]
+
+
+def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
+    text = (
+        "全区集中开展行业乱点乱象专项整治，取得明显成效。"
+        "在交通运输领域，全区开展为期两个月的交通运输行业乱点乱象专项整治。"
+    )
+    assert [c.name for c in extract(text).campaigns] == [
+        "行业乱点乱象专项整治",
+        "交通运输行业乱点乱象专项整治",
+    ]
 
 
 @pytest.mark.parametrize(("title", "text", "name"), NAMED_TWICE, ids=[n[2] for n in NAMED_TWICE])

@@ -124,6 +124,8 @@ _LEADING_VERBS = re.compile(
 _CLAUSE_INSIDE = re.compile(
     r"(?<!行)为|(?<=.)对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
 )
+# Short words listed before a name that qualify it, right after the verb that opens it.
+_QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{_CN}]{{1,4}}、)+)$")
 # Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
 _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
 _UNQUOTED = re.compile(
@@ -344,6 +346,10 @@ def _unquoted(text: str) -> list[Named]:
             or _in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
         ):
+            qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
+            if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
+                at = qualifiers.start("list")
+                name = qualifiers["list"] + name
             found.append(Named(at, name))
     for m in _PROGRAMME.finditer(text):
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|"):
@@ -449,8 +455,12 @@ def _same_campaign(shorter: str, longer: str) -> bool:
     return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
 
 
-def campaign_names(text: str) -> list[Named]:
+def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     """Every named campaign of an article's text, first mention first, once each.
+
+    `text` may open with the headline, the body starting at `body_start`: a
+    headline shortens the name its body prints whole (`交通违法行为整治行动` /
+    `机动车、非机动车突出交通违法行为整治行动`), and the fuller name is kept.
 
     >>> [n.name for n in campaign_names("推行“一村一辅警”，深入推进边境小康村建设。")]
     ['“一村一辅警”', '边境小康村建设']
@@ -464,7 +474,15 @@ def campaign_names(text: str) -> list[Named]:
         key = normalize(named.name, drop_quotes=True)
         if any(_same_campaign(*sorted((key, k), key=len)) for k in keys):
             continue
-        same = next((i for i, n in enumerate(kept) if _same_quoted(named.name, n.name)), None)
+        same = next(
+            (
+                i
+                for i, n in enumerate(kept)
+                if _same_quoted(named.name, n.name)
+                or (n.at < body_start <= named.at and key.endswith(keys[i]))
+            ),
+            None,
+        )
         if same is None:
             keys.append(key)
             kept.append(named)
