@@ -477,8 +477,8 @@ def test_a_campaign_named_twice_is_one_campaign() -> None:
     assert [c.name for c in extract(text).campaigns] == ["“全民消防我体验”宣传活动"]
 
 
-# One campaign named in two forms: a headline that shortens it and a text that names it
-# whole, or its name with and without the words that lead it. The fuller name is kept.
+# One campaign named in two forms: in the headline and in the text, or with and without
+# the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
     (
         "乃东区开展“平安校园”宣传活动",
@@ -494,6 +494,11 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "",
         "第五届日喀则市迎新春“珠峰杯”乒乓球赛开赛。迎新春“珠峰杯”乒乓球赛已连续举办五年。",
         "第五届日喀则市迎新春“珠峰杯”乒乓球赛",
+    ),
+    (
+        "琼结县开展“三高”免费筛查",
+        "今年琼结县“三高”筛查覆盖全县60岁以上老人，筛查经费由财政承担。",
+        "“三高”筛查",
     ),
     (
         "东城派出所开展违规载人行为整治行动",
@@ -515,7 +520,7 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
 
 
 @pytest.mark.parametrize(("title", "text", "name"), NAMED_TWICE, ids=[n[2] for n in NAMED_TWICE])
-def test_the_fuller_of_two_names_is_kept(title: str, text: str, name: str) -> None:
+def test_one_name_of_two_is_kept(title: str, text: str, name: str) -> None:
     assert [c.name for c in extract(text, title=title).campaigns] == [name]
 
 

@@ -460,7 +460,7 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
 
     `text` may open with the headline, the body starting at `body_start`: a
     headline shortens the name its body prints whole (`交通违法行为整治行动` /
-    `机动车、非机动车突出交通违法行为整治行动`), and the fuller name is kept.
+    `机动车、非机动车突出交通违法行为整治行动`), and the body's name is kept.
 
     >>> [n.name for n in campaign_names("推行“一村一辅警”，深入推进边境小康村建设。")]
     ['“一村一辅警”', '边境小康村建设']
@@ -470,25 +470,33 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     )
     kept: list[Named] = []
     keys: list[str] = []
+    in_body: list[bool] = []  # whether the body names it too
     for named in found:
         key = normalize(named.name, drop_quotes=True)
-        if any(_same_campaign(*sorted((key, k), key=len)) for k in keys):
+        here = named.at >= body_start
+        known = next(
+            (i for i, k in enumerate(keys) if _same_campaign(*sorted((key, k), key=len))), None
+        )
+        if known is not None:
+            in_body[known] = in_body[known] or here
             continue
         same = next(
             (
                 i
                 for i, n in enumerate(kept)
                 if _same_quoted(named.name, n.name)
-                or (n.at < body_start <= named.at and key.endswith(keys[i]))
+                or (not in_body[i] and here and key.endswith(keys[i]))
             ),
             None,
         )
         if same is None:
             keys.append(key)
             kept.append(named)
-        elif len(named.name) > len(kept[same].name):
-            # The fuller name where it was named first: a headline shortens
-            # (`“健康进校园”体检活动`), the text names it whole (`…学生健康体检活动`).
+            in_body.append(here)
+        elif (here and not in_body[same]) or len(named.name) > len(kept[same].name):
+            # The body's name over the headline's (`“健康进校园”体检活动` / `…学生健康体检活动`,
+            # `“两癌”免费筛查` / `“两癌”筛查`), else the fuller one, where it was named first.
             keys[same] = key
             kept[same] = Named(kept[same].at, named.name)
+            in_body[same] = in_body[same] or here
     return kept
