@@ -63,6 +63,8 @@ _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
     r"(?:了|好)?$"
 )
+# A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
+_ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
 _BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
@@ -325,7 +327,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner):
         return None
-    practised = bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))
+    practised = (
+        bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))
+    ) or bool(_ROUND.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
