@@ -38,7 +38,7 @@ _KINDS = (
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
-    "服务站|服务队|服务|筛查|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
+    "服务站|服务队|服务|筛查|评选|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
     rf"(?:治理|通道|台账|平台)(?![{_CN}])"
@@ -54,8 +54,9 @@ _METHOD_OF = re.compile(rf"^的[{_CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
 _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
-# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`.
-_KIND_QUALIFIES = re.compile(r"^[者师员室]")
+# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
+# `“一站式”服务中心`.
+_KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`.
@@ -109,7 +110,9 @@ _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成�
 # Unquoted names, cut at the verb that opens them: after the last strong
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
 # without any weak one left in front.
-_STRONG_OPENERS = "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴"
+_STRONG_OPENERS = (
+    "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴|推行|实行"
+)
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
     "探索|打造|完善|推广|建立|巩固|创建|自|在|以|对|和|与|及|、|：|:"
@@ -131,7 +134,7 @@ _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{_
 # Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
 _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
 _UNQUOTED = re.compile(
-    rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{_CN}]{{2,20}}?"
+    rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{_CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
     r"(?!款|师|队|量|车)"
@@ -229,8 +232,14 @@ class Named:
     name: str
 
 
+# A system of chiefs over one thing: `河长制`, `林长制`, `路长制`.
+_CHIEF_SYSTEM = re.compile(rf"[{_CN}]长制")
+
+
 def _is_generic(name: str) -> bool:
     core = normalize(name, drop_quotes=True)
+    if _CHIEF_SYSTEM.fullmatch(core):
+        return False  # `河长制`, `林长制`: short, and named
     return len(core) < 4 or bool(_GENERIC.search(core))
 
 
