@@ -630,13 +630,21 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "为期7天的山南市第八届雅砻文化旅游节圆满结束。本届文化旅游节由山南市委、市政府主办。",
         ("山南市第八届雅砻文化旅游节", "山南市", "山南市"),
     ),
-    # The whole city acting is no organizer; a policy from above is not the unit's own.
+    # The whole city acting is the city the article is about, else no organizer; a
+    # policy from above is not the unit's own.
     (
         "林芝市前三季度经济运行稳中向好",
         None,
         "今年以来，全市持续开展“春风行动”，帮扶就业困难人员。",
-        ("“春风行动”", None, "林芝市"),
+        ("“春风行动”", "林芝市", "林芝市"),
     ),
+    (
+        "仁布县第十二届人民代表大会第三次会议开幕",
+        "拉萨融媒讯(记者 达娃)",
+        "报告显示，全县深入推进“党建引领+网格化”基层治理。",
+        ("“党建引领+网格化”基层治理", "仁布县", "仁布县"),
+    ),
+    ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
     (
         "",
         None,

@@ -58,8 +58,8 @@ _TIME_LEAD = re.compile(
     r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|"
     r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
 )
-# A time after a place: `林芝市前三季度…`, `山南市今年…`.
-_TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十]")
+# A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
+_TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十第]")
 # `由山南市委、市政府主办`: the body that holds an event; `落实市委、市政府关于开展……`:
 # the body that decided it.
 _HELD_BY = re.compile(rf"由(?P<unit>[{_CN}、]{{2,30}}?)(?:主办|承办|举办|组织|牵头)")
@@ -85,6 +85,7 @@ _FOLLOWS = re.compile(r"(?:用好|围绕|贯彻|借鉴|学习|学习运用)$")
 _FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
 # A subject that is the whole city, county or district: no organizer.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
+_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>市|区|县|乡|镇)$")
 # Short words for a unit named before (`县里还建立…`), and how that unit's name ends.
 _BACK_REFERENCES = {
     "县里": "县",
@@ -291,12 +292,23 @@ class Sponsors:
         for k in range(i, sentence[0] - 1, -1):
             unit = self._subject(k)
             if unit is not None:
-                return (None if _WHOLE.search(unit) else unit), True
+                return self._unit_or_whole(unit), True
         for k in range(sentence[0] - 1, max(-1, sentence[0] - 1 - _LOOK_BACK), -1):
             unit = self._subject(k)
             if unit is not None:
-                return (None if _WHOLE.search(unit) else unit), False
+                return self._unit_or_whole(unit), False
         return None, False
+
+    def _unit_or_whole(self, unit: str) -> str | None:
+        """A unit as named; `全县`, `全市`, `我区` acting are the article's county, city or
+        district when the article names it (`当雄县` for `全县` in an article on 当雄县)."""
+        if not _WHOLE.search(unit):
+            return unit
+        whole = _WHOLE_OF_ONE.match(unit)
+        home = self.home
+        if whole and home and home.endswith(whole["level"]):
+            return home
+        return None
 
     def _where(self, at: int) -> str | None:
         """A place the sentence of `at` names with `在…开展`: in the clauses up to
