@@ -595,6 +595,12 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "11月17日，城关区八廓街道在冲赛康广场举办“平安八廓”消防技能比武。",
         ("“平安八廓”消防技能比武", "城关区八廓街道", "冲赛康广场"),
     ),
+    (
+        "",
+        None,
+        "12月20日，第二届那曲市迎新春“羌塘杯”足球赛在那曲市体育中心开赛。",
+        ("第二届那曲市迎新春“羌塘杯”足球赛", "那曲市", "那曲市体育中心"),
+    ),
     # No place in the sentence: the organizer's own.
     (
         "",
@@ -658,6 +664,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "群众喝上放心水，得益于堆龙德庆区实施的农村饮水提质工程。",
         ("农村饮水提质工程", "堆龙德庆区", "堆龙德庆区"),
     ),
+    ("", None, "公安机关以“百日行动”为抓手，开展夜间巡逻4600余次。", ("“百日行动”", "公安机关", None)),
     # Nothing printed: null.
     ("", None, "开展“回头看”，防止问题反弹。", ("“回头看”", None, None)),
 ]

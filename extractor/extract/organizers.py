@@ -23,7 +23,7 @@ _CN = r"\u4e00-\u9fff"
 _UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
     r"大队|支队|中队|医疗队|工作队|队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
-    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|项目部|指挥部|站)"
+    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
 _NAME_CHARS = re.compile(rf"[{_CN}、（）()]{{2,24}}")
@@ -69,7 +69,7 @@ _DECIDED_BY = re.compile(
 # A place where it happens: `在冲赛康广场举办`, `深入昌龙乡、孔玛乡等边境乡镇开展`.
 _WHERE = re.compile(
     rf"(?:在|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
-    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行)"
+    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行|开幕|开赛|闭幕)"
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
@@ -131,6 +131,8 @@ _PLACE_END = re.compile(
 )
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
+# The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
+_ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届|首届)?")
 # `本报那曲讯(记者…)`, `拉萨融媒讯`, `本报日喀则电`: the place a dateline names.
 _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
 _SENTENCE_ENDS = "。！？!?；;\n"
@@ -336,7 +338,7 @@ class Sponsors:
         unless its own sentence says who runs it.
         """
         organizer, said = self._actor(at)
-        own_place = _place_of(name, admin=True)
+        own_place = _place_of(_ORDINAL_HEAD.sub("", name), admin=True)
         if own_place and not said:
             organizer = own_place
         clause_start = self.starts[self._clause_of(at)]
