@@ -3,28 +3,34 @@
 The genre names an initiative in a few shapes, each read here by the cue that
 shows it is one, never by a list of known names:
 - a quoted name with the kind of initiative after it:
-  `“全民消防我体验”宣传活动`, `“四下基层”工作机制`, `“组团式”医疗援藏`;
+  `“全民消防我体验”宣传活动`, `“四下基层”工作机制`, `“组团式”医疗援藏`,
+  `“一键申请”帮扶通道`;
 - a quoted name a unit puts into practice, with no kind after it: the verb
-  before it organises an initiative (`推行“一村一辅警”`, `开展“回头看”`), or a
+  before it organises an initiative (`推行“一村一辅警”`, `开办了“四点半课堂”`), a
   run of quoted names ends in the kind they share (`推行“一窗通办”“帮办代办”
-  等服务方式`), or it is the aim or theme (`以“最多跑一次”为目标`);
+  等服务方式`), it is the aim (`以“最多跑一次”为目标`) or the theme activities
+  are carried out under (`结合“…”开展`), or a round of it (`第六轮“冬游西藏”`);
 - an unquoted name ending in the kind of initiative, opened by a verb that
-  organises it: `实施村庄清洁行动`, `推进边境小康村建设`, `深化公立医院综合改革`,
-  `开展交通运输行业乱点乱象专项整治`;
-- an event of a numbered series: `山南市第八届雅砻文化旅游节`, or festivals
-  a unit holds: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
+  carries it out: `实施村庄清洁行动`, `依托边境小康村建设`, `推进双拥模范城创建`,
+  `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`;
+- an event of a numbered series: `山南市第八届雅砻文化旅游节`, festivals a
+  unit holds (`办好桃花旅游文化节、…等节庆活动`), a place's series
+  (`阿里地区迎新年系列体育活动`).
 
-What a quoted phrase that is no initiative looks like is read too: a slogan or
-an aim (`落实“打早、打小、打了”要求`), a description (`作为“一把手”工程`,
-`是“十四五”交通重点项目`), a contrast (`“输血”与“造血”并重`). Generic phrases
-(`此次活动`, `专项整治`, `重点项目建设`) are no names.
+What a quoted phrase that is no initiative looks like is read too: a slogan,
+an aim or an event's theme (`落实“打早、打小、打了”要求`, `以“千年藏香 匠心传承”为主题`),
+a description (`作为“一把手”工程`, `是“十四五”交通重点项目`, unless it says what
+a thing is part of: `是“我为群众办实事”实践活动的一部分`), a contrast
+(`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`). Generic phrases
+(`此次活动`, `专项整治`, `重点项目建设`) and sports (`冰雪运动`) are no names.
+Which names are one campaign is `mentions`' part.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from extractor.extract.mentions import Named, one_per_campaign
 from extractor.textindex import normalize
 
 _CN = r"\u4e00-\u9fff"
@@ -224,14 +230,6 @@ _PLACE_HEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Named:
-    """A campaign name and where the article first names it."""
-
-    at: int
-    name: str
-
-
 # A system of chiefs over one thing: `河长制`, `林长制`, `路长制`.
 _CHIEF_SYSTEM = re.compile(rf"[{_CN}]长制")
 
@@ -338,9 +336,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner):
         return None
-    practised = (
-        bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))
-    ) or bool(_ROUND.search(before))
+    practised = (bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))) or bool(
+        _ROUND.search(before)
+    )
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
@@ -413,13 +411,13 @@ def _events(text: str) -> list[Named]:
             )
         ):
             found.append(Named(event.start(), event["name"]))
-    for series in re.finditer("系列", text):
-        event = _SERIES.search(text, max(0, series.start() - 16), series.end() + 5)
-        if event is None:
+    for word in re.finditer("系列", text):
+        series = _SERIES.search(text, max(0, word.start() - 16), word.end() + 5)
+        if series is None:
             continue
-        name = _CLAUSE_INSIDE.split(_ORGANISING.split(event["name"])[-1])[-1]  # `比赛是…`
+        name = _CLAUSE_INSIDE.split(_ORGANISING.split(series["name"])[-1])[-1]  # `比赛是…`
         if _SERIES.fullmatch(name):
-            found.append(Named(event.end() - len(name), name))
+            found.append(Named(series.end() - len(name), name))
     for cup in re.finditer("杯", text):
         series = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
         if series is not None and not _CLAUSE_INSIDE.search(series["name"]):
@@ -432,42 +430,6 @@ def _events(text: str) -> list[Named]:
                 found.append(Named(at, item))
                 at += len(item) + 1
     return found
-
-
-# The quoted words a name opens with: one campaign with a kind of the same words
-# after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
-# text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
-# (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`).
-_QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
-
-
-def _same_quoted(a: str, b: str) -> bool:
-    for shorter, longer in ((a, b), (b, a)):
-        if _QUOTED_HEAD.match(shorter) and longer.endswith(shorter):
-            return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
-    head = _QUOTED_HEAD.match(a)
-    if head is None or not b.startswith(head[0]):
-        return False
-    shorter, longer = sorted((a[head.end() :], b[head.end() :]), key=len)
-    rest = iter(longer)
-    return all(char in rest for char in shorter)  # the shorter kind's words, in order
-
-
-# What may stand before one campaign's name and leave it the same: its place, its
-# year, its number in a series (`城关区2024年第十二届`).
-_SAME_HEAD = re.compile(
-    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
-)
-
-
-def _same_campaign(shorter: str, longer: str) -> bool:
-    """One campaign named twice: with its kind (`“全民消防我体验”` / `…宣传活动`) or
-    its place or number (`草原生态保护专项整治行动` / `那曲市草原…`). A qualifier makes
-    another one (`行业乱点乱象专项整治` / `交通运输行业乱点乱象专项整治`)."""
-    if longer.startswith(shorter):
-        return True
-    head, _, rest = longer.rpartition(shorter)
-    return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
 
 
 def campaign_names(text: str, body_start: int = 0) -> list[Named]:
@@ -483,35 +445,4 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     found = sorted(
         _quoted(text) + _unquoted(text) + _events(text), key=lambda n: (n.at, -len(n.name))
     )
-    kept: list[Named] = []
-    keys: list[str] = []
-    in_body: list[bool] = []  # whether the body names it too
-    for named in found:
-        key = normalize(named.name, drop_quotes=True)
-        here = named.at >= body_start
-        known = next(
-            (i for i, k in enumerate(keys) if _same_campaign(*sorted((key, k), key=len))), None
-        )
-        if known is not None:
-            in_body[known] = in_body[known] or here
-            continue
-        same = next(
-            (
-                i
-                for i, n in enumerate(kept)
-                if _same_quoted(named.name, n.name)
-                or (not in_body[i] and here and key.endswith(keys[i]))
-            ),
-            None,
-        )
-        if same is None:
-            keys.append(key)
-            kept.append(named)
-            in_body.append(here)
-        elif (here and not in_body[same]) or len(named.name) > len(kept[same].name):
-            # The body's name over the headline's (`“健康进校园”体检活动` / `…学生健康体检活动`,
-            # `“两癌”免费筛查` / `“两癌”筛查`), else the fuller one, where it was named first.
-            keys[same] = key
-            kept[same] = Named(kept[same].at, named.name)
-            in_body[same] = in_body[same] or here
-    return kept
+    return one_per_campaign(found, body_start)
