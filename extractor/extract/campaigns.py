@@ -83,6 +83,8 @@ _WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径)")
 _STANDS_ALONE = re.compile(
     rf"^(?:[^{_CN}]|和|与|及|等|为|$|的[{_CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式))"
 )
+# Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
+_PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`.
 _SENTENCE_WORDS = re.compile(r"[的地得]")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
@@ -336,9 +338,11 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner):
         return None
-    practised = (bool(_PRACTISED.search(before)) and bool(_STANDS_ALONE.match(after))) or bool(
-        _ROUND.search(before)
-    )
+    practised = (
+        bool(_PRACTISED.search(before))
+        and bool(_STANDS_ALONE.match(after))
+        and not _PRINCIPLES.match(inner)
+    ) or bool(_ROUND.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
