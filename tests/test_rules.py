@@ -562,6 +562,7 @@ NOT_CAMPAIGNS = [
     # Fields of work and sentence fragments ending in a kind of initiative.
     "加快推进重点项目建设。",
     "县里将抓好项目建设，确保按期完工。",
+    "下一步将建立管护长效机制，确保工程长期发挥效益。",
     "有序推进城关区乡村建设。",
     "抢在封冻前完成全部路面工程。",
     "质量和安全是工程建设的生命线。",

@@ -216,7 +216,7 @@ _FESTIVAL = re.compile(rf"^[{_CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|项目|工程|基础设施|长效|工作|"
-    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$"
+    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
 )
 # Verbs that hold an event: words before a name holding one are not part of it.
 _ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参与|召开")
