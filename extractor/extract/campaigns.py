@@ -45,6 +45,7 @@ _KINDS = (
     "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务站|服务队|服务|筛查|评选|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
     rf"(?:治理|通道|台账|平台)(?![{_CN}])"
@@ -62,20 +63,20 @@ _METHOD_OF = re.compile(rf"^的[{_CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
 # `“一站式”服务中心`.
-_KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地)")
+_KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地|有限|公司|集团)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`.
 _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
-    r"(?:了|好)?$"
+    r"(?:了|好)?(?:[\d一二三四五六七八九十两]{1,3}[期场次批届])?$"
 )
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
 _BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
-_WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径)")
+_WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -145,7 +146,7 @@ _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{_CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车)"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处)"
 )
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
@@ -172,7 +173,7 @@ _CARRIED_OUT_BY = {
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了|的)?(?:为期[^{_BREAK}的]{{1,8}}的)?"
-    rf"(?P<name>(?:[{_CN}]{{1,2}}、)*[{_CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?P<name>(?:\d{{4}}年)?(?:[{_CN}]{{1,2}}、)*[{_CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{_CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
@@ -197,12 +198,14 @@ _NUMBERED = re.compile(
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
-_PLACE_EVENT_KINDS = "联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节"
+_PLACE_EVENT_KINDS = (
+    "联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节|活动周|宣传周|活动月"
+)
 _PLACE_EVENT_KIND = re.compile(_PLACE_EVENT_KINDS)
 _PLACE_EVENT = re.compile(
     rf"(?P<name>[{_CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{_CN}]{{2,14}}(?:{_PLACE_EVENT_KINDS}))"
 )
-_EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日)$")
+_EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的)$")
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
 # A series a place holds: `本届比赛是阿里地区迎新年系列体育活动之一`.
 _SERIES = re.compile(
@@ -243,9 +246,12 @@ def _is_generic(name: str) -> bool:
     return len(core) < 4 or bool(_GENERIC.search(core))
 
 
+_YEAR = re.compile(r"^\d{4}年")
+
+
 def _is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
-    core = _PLACE_HEAD.sub("", name.split("、")[-1])
+    core = _PLACE_HEAD.sub("", _YEAR.sub("", name.split("、")[-1]))
     return len(core) < 5 or bool(_GENERIC.search(core))
 
 
@@ -362,6 +368,7 @@ def _unquoted(text: str) -> list[Named]:
             or _is_generic(name)
             or _in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
+            or (text[at - 1 : at] == "、" and len(name) <= 4 and not _CHIEF_SYSTEM.fullmatch(name))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
             if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
@@ -404,17 +411,19 @@ def _events(text: str) -> list[Named]:
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
         event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
+        if event is None or event.end() != kind.end():
+            continue
+        # `以“…”为主题的拉萨市…活动周`: the name starts after the words that describe it.
+        start = event.start() + event["name"].rfind("的") + 1
+        name = text[start : event.end()]
         if (
-            event is not None
-            and event.end() == kind.end()
-            and _EVENT_LEAD.search(_clause_before(text, event.start()))
+            _PLACE_EVENT.fullmatch(name)
+            and _EVENT_LEAD.search(_clause_before(text, start))
             and not (
-                _CLAUSE_INSIDE.search(event["name"])
-                or _ORGANISING.search(event["name"])
-                or re.search("[在于]", event["name"])
+                _CLAUSE_INSIDE.search(name) or _ORGANISING.search(name) or re.search("[在于]", name)
             )
         ):
-            found.append(Named(event.start(), event["name"]))
+            found.append(Named(start, name))
     for word in re.finditer("系列", text):
         series = _SERIES.search(text, max(0, word.start() - 16), word.end() + 5)
         if series is None:

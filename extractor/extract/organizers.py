@@ -62,7 +62,7 @@ _TIME_LEAD = re.compile(
 _TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十第]")
 # `由山南市委、市政府主办`: the body that holds an event; `落实市委、市政府关于开展……`:
 # the body that decided it.
-_HELD_BY = re.compile(rf"由(?P<unit>[{_CN}、]{{2,30}}?)(?:主办|承办|举办|组织|牵头)")
+_HELD_BY = re.compile(rf"由(?P<unit>[{_CN}、]{{2,30}}?)(?:联合|共同)?(?:主办|承办|举办|组织|牵头)")
 _DECIDED_BY = re.compile(
     rf"(?:贯彻落实|落实|贯彻)(?P<unit>[{_CN}、]{{2,20}}?)关于(?:开展|实施|推进)"
 )
