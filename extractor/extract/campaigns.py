@@ -66,10 +66,11 @@ _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系
 _KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地|有限|公司|集团)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
-# A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`.
+# A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
+# the sessions it holds between (`每月举办1期“零工技能夜校”`; `开展了一次“大扫除”` is one).
 _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
-    r"(?:了|好)?(?:[\d一二三四五六七八九十两]{1,3}[期场次批届])?$"
+    r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期场次批届])?$"
 )
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
