@@ -42,7 +42,7 @@ _BREAK_RE = re.compile(f"[{_BREAK}]")
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
-    "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|"
+    "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务站|服务队|服务|筛查|评选|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|"
@@ -61,6 +61,8 @@ _METHOD_OF = re.compile(rf"^的[{_CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
 _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
+# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
+_MORE_KIND = re.compile("活动|行动")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
 # `“一站式”服务中心`.
 _KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地|有限|公司|集团)")
@@ -74,6 +76,8 @@ _PRACTISED = re.compile(
 )
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
+# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
+_METHOD_NAMED = re.compile(rf"^的[{_CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
 _BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
@@ -87,8 +91,9 @@ _STANDS_ALONE = re.compile(
 )
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
-# Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`.
-_SENTENCE_WORDS = re.compile(r"[的地得]")
+# Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
+# `地` of `“基地+农户”` is a noun's.
+_SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{_CN}]{{2}})地(?=[{_CN}]{{2}})")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -184,9 +189,12 @@ _CHARGE = re.compile(rf"把(?P<name>[{_CN}]{{4,12}})作为[^{_BREAK}]{{0,12}}?�
 _CREATE = re.compile(
     rf"(?P<name>创建[{_CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
 )
-# An activity named without marks, opened by a verb that organises it:
-# `开展安全宣传进校园活动`. Short ones (`开展文体活动`) are kinds, not names.
-_ACTIVITY = re.compile(rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{4,20}}?活动)(?=暨|[^{_CN}]|$)")
+# An activity or a survey named without marks, opened by a verb that organises it:
+# `开展安全宣传进校园活动`, `开展生物多样性本底调查`. Short ones (`开展文体活动`,
+# `开展入户调查`) are kinds, not names.
+_ACTIVITY = re.compile(
+    rf"(?:开展|举办|组织|启动)(?P<name>[{_CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{_CN}]|$)"
+)
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`.
@@ -194,8 +202,8 @@ _EVENT_KINDS = (
     "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛"
 )
 _NUMBERED = re.compile(
-    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{_CN}“”·]{{2,18}}?(?:{_EVENT_KINDS}))"
-    rf"(?![{_CN}]*?[“”])"
+    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{_CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
+    rf"(?:”|(?![{_CN}]*?[“”])))"  # `首届“彩林节”`
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
@@ -333,6 +341,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     ):
         kind = None
     if kind:
+        more = _MORE_KIND.match(text, m.end())
+        kind += more[0] if more else ""  # `…疏散演练` + `活动`
         lead = _place_lead(text, m.start(), done)
         if kind.endswith(("赛", "节", "比武")) and lead:
             return Named(
@@ -354,7 +364,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    return Named(m.start(), quoted) if practised or by_way or theme or shared else None
+    method = bool(_METHOD_NAMED.match(after))
+    return Named(m.start(), quoted) if practised or by_way or theme or shared or method else None
 
 
 def _unquoted(text: str) -> list[Named]:
@@ -408,7 +419,10 @@ def _events(text: str) -> list[Named]:
     found: list[Named] = []
     for m in _NUMBERED.finditer(text):
         lead = _place_lead(text, m.start(), 0)
-        found.append(Named(m.start() - len(lead), lead + m["name"]))
+        name = m["name"]
+        if name.endswith("”") and name.count("“") < name.count("”"):
+            name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
+        found.append(Named(m.start() - len(lead), lead + name))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
         event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
