@@ -587,6 +587,9 @@ NOT_CAMPAIGNS = [
     "下一步将建立管护长效机制，确保工程长期发挥效益。",
     "乡里开展了一次“大扫除”，清理垃圾10吨。",
     "社区开展入户调查，摸清居民底数。",
+    # A kind of work counted: what was done, not one programme.
+    "今年实施农村供水项目118个，新建和改造集中供水工程46处。",
+    "全县共开展安全隐患排查整治1260家次，整改隐患392处。",
     # A kind of initiative in a list of trades or in a company's name.
     "招聘会提供电子商务、建筑工程、酒店管理等岗位3260个。",
     "在西藏圣城建设工程有限公司展位前，毕业生排起了长队。",

@@ -146,6 +146,11 @@ _CLAUSE_INSIDE = re.compile(
 )
 # Short words listed before a name that qualify it, right after the verb that opens it.
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{_CN}]{{1,4}}、)+)$")
+# A name counted right after is a kind of work done, not one programme:
+# `实施农村供水项目118个`, `开展安全隐患排查整治1260家次` (not `联网工程二期`).
+_COUNTED = re.compile(
+    r"(?:\d+|[两三四五六七八九十百千]+)[余多]?(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户)"
+)
 # Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
 _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
 _UNQUOTED = re.compile(
@@ -381,6 +386,7 @@ def _unquoted(text: str) -> list[Named]:
             or _in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
             or (text[at - 1 : at] == "、" and len(name) <= 4 and not _CHIEF_SYSTEM.fullmatch(name))
+            or _COUNTED.match(text, m.end("name"))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
             if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
@@ -397,6 +403,7 @@ def _unquoted(text: str) -> list[Named]:
             _CLAUSE_INSIDE.search(name)
             or _is_generic_programme(name)
             or _in_book_title(text, m.start())
+            or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
     for m in _CHARGE.finditer(text):
