@@ -188,8 +188,18 @@ _PROGRAMME = re.compile(
     rf"(?=[^{_CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
-# A task in the unit's charge, named as its `……工程`: `把控辍保学作为义务教育的“底线工程”`.
-_CHARGE = re.compile(rf"把(?P<name>[{_CN}]{{4,12}})作为[^{_BREAK}]{{0,12}}?工程")
+# A project named at the head of a clause that says it has started or is done:
+# `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
+_MILESTONE = re.compile(
+    r"(?:近日|日前|已经|已|正式|顺利|全面)?(?:开工|竣工|完工|通水|通电|通车|投运|投产|通过验收|全线贯通)"
+)
+_TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
+_NOT_A_PROJECT = re.compile(rf"[^{_CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各")
+# A task in the unit's charge, named as one of its `……工程` or `……项目`:
+# `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
+_CHARGE = re.compile(
+    rf"把(?P<name>[{_CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{_BREAK}]{{0,12}}?(?:工程|项目)"
+)
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
     rf"(?P<name>创建[{_CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
@@ -406,6 +416,14 @@ def _unquoted(text: str) -> list[Named]:
             or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
+    for m in _MILESTONE.finditer(text):
+        clause = _TIME_LEAD.sub("", _clause_before(text, m.start()))
+        if (
+            len(clause) >= 6
+            and clause.endswith(("工程", "项目"))
+            and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
+        ):
+            found.append(Named(m.start() - len(clause), clause))
     for m in _CHARGE.finditer(text):
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))

@@ -65,9 +65,9 @@ def _same_campaign(shorter: str, longer: str) -> bool:
 
 
 def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
-    """The names of `found` (in the order printed), one per campaign.
-
-    Names before `body_start` are the headline's.
+    """The names of `found` (in the order printed, the longest first where several
+    start at one place), one per campaign. A name printed inside another is part
+    of it. Names before `body_start` are the headline's.
 
     >>> [n.name for n in one_per_campaign([Named(0, "“两癌”免费筛查"), Named(12, "“两癌”筛查")], 10)]
     ['“两癌”筛查']
@@ -75,7 +75,12 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
     kept: list[Named] = []
     keys: list[str] = []
     in_body: list[bool] = []  # whether the body names it too
+    spans: list[tuple[int, int]] = []  # where the names read so far are printed
     for named in found:
+        end = named.at + len(named.name)
+        if any(start <= named.at and end <= stop for start, stop in spans):
+            continue  # a name inside another one read there: `藏中电网联网工程` of `阿里与…`
+        spans.append((named.at, end))
         key = normalize(named.name, drop_quotes=True)
         here = named.at >= body_start
         known = next(
