@@ -675,6 +675,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "吉崩岗街道零工市场去年9月建成投用。市场还每月举办1期“巧手课堂”，开设编织课程。",
         ("“巧手课堂”", "吉崩岗街道零工市场", "吉崩岗街道"),
     ),
+    # A sentence that opens with its place: the place's, where no unit is named.
+    (
+        "",
+        None,
+        "在丁青县，县城集中供热管网改造项目近日通过验收。",
+        ("县城集中供热管网改造项目", "丁青县", "丁青县"),
+    ),
     # The body that holds an event.
     (
         "",

@@ -333,6 +333,18 @@ class Sponsors:
                     return place
         return None
 
+    def _set_place(self, at: int) -> str | None:
+        """The place a sentence opens with, a clause of its own, before `at`:
+        `在边坝县，城区7条背街小巷“微改造”近日全部完工`."""
+        first = self._sentence(self._clause_of(at))[0]
+        alone = _AT_PLACE.match(self.clauses[first][1])
+        if alone is None or self.starts[first] + len(self.clauses[first][1]) > at:
+            return None
+        place = alone["place"]
+        if _NOT_A_PLACE.search(place) or _NOT_IN_NAME.search(place) or not _PLACE_END.search(place):
+            return None  # `在交通运输领域，`: a field, not a place
+        return place
+
     def of(self, at: int, name: str = "") -> Sponsor:
         """Organizer and location of the campaign `name`, named at `at`.
 
@@ -341,8 +353,11 @@ class Sponsors:
         """
         organizer, said = self._actor(at)
         own_place = _place_of(_ORDINAL_HEAD.sub("", name), admin=True)
+        set_place = self._set_place(at)
         if own_place and not said:
             organizer = own_place
+        elif set_place and not said and _place_of(set_place, admin=True) == set_place:
+            organizer = set_place  # `在类乌齐县，县城供水管网漏损治理项目近日通过验收`
         clause_start = self.starts[self._clause_of(at)]
         end = at + len(name)
         if (
@@ -353,6 +368,7 @@ class Sponsors:
             organizer = None
         location = (
             self._where(at)
+            or set_place
             or own_place
             or (_place_of(organizer) if organizer else None)
             or self.home
