@@ -24,6 +24,7 @@ import re
 from extractor.extract.context import (
     BREAK,
     CN,
+    MILESTONE,
     ORGANISING,
     clause_before,
     in_book_title,
@@ -101,9 +102,6 @@ _PROGRAMME = re.compile(
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
-_MILESTONE = re.compile(
-    r"(?:近日|日前|已经|已|正式|顺利|全面)?(?:开工|竣工|完工|通水|通电|通车|投运|投产|通过验收|全线贯通)"
-)
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
@@ -218,7 +216,7 @@ def _unquoted(text: str) -> list[Named]:
             or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
-    for m in _MILESTONE.finditer(text):
+    for m in MILESTONE.finditer(text):
         clause = _TIME_LEAD.sub("", clause_before(text, m.start()))
         if (
             len(clause) >= 6

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.context import CN, clause_before, in_book_title, place_lead
+from extractor.extract.context import CN, MILESTONE, clause_before, in_book_title, place_lead
 from extractor.extract.mentions import Named
 
 # What follows a quoted name to make it an initiative, longest first. A few
@@ -189,5 +189,5 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    method = bool(_METHOD_NAMED.match(after))
+    method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
     return Named(m.start(), quoted) if practised or by_way or theme or shared or method else None
