@@ -72,6 +72,8 @@ _WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠�
 _STANDS_ALONE = re.compile(
     rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式))"
 )
+# The period of a five-year plan: `“十四五”`.
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
@@ -157,6 +159,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     quoted = f"{m['open']}{inner}{m['close']}"
     close = m.end() - len(kind or "")
     after = text[close : close + 12]
+    if _PLAN_PERIOD.fullmatch(inner):
+        return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
     if _ACCOUNT.match(text, close):
