@@ -24,8 +24,9 @@ import re
 from extractor.extract.context import (
     BREAK,
     CN,
-    MILESTONE,
+    MILESTONE_REACHED,
     ORGANISING,
+    SO_FAR,
     clause_before,
     in_book_title,
     place_lead,
@@ -216,14 +217,17 @@ def _unquoted(text: str) -> list[Named]:
             or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
-    for m in MILESTONE.finditer(text):
-        clause = _TIME_LEAD.sub("", clause_before(text, m.start()))
+    for m in MILESTONE_REACHED.finditer(text):
+        words = clause_before(text, m.start())
+        before = SO_FAR.sub("", words)  # `…项目` of `…项目近日`
+        clause = _TIME_LEAD.sub("", before)
         if (
             len(clause) >= 6
             and clause.endswith(("工程", "项目"))
             and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
         ):
-            found.append(Named(m.start() - len(clause), clause))
+            end = m.start() - (len(words) - len(before))
+            found.append(Named(end - len(clause), clause))
     for m in _CHARGE.finditer(text):
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))

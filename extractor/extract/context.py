@@ -12,11 +12,14 @@ import re
 CN = r"\u4e00-\u9fff"
 BREAK = "，,。；;！？!?：:\n"
 _BREAK_RE = re.compile(f"[{BREAK}]")
-# What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`.
-MILESTONE = re.compile(
-    r"(?:近日|日前|已经|已|正式|顺利|全面|全部){0,2}"
-    r"(?:开工|竣工|完工|通水|通电|通车|投运|投产|通过验收|全线贯通)"
-)
+# What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`;
+# `MILESTONE_REACHED` is the verb alone, to look for in a text, and `SO_FAR` the
+# words that may stand before it.
+_REACHED = "开工|竣工|完工|通水|通电|通车|投运|投产|通过验收|全线贯通"
+_SO_FAR = "近日|日前|已经|已|正式|顺利|全面|全部"
+MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
+MILESTONE_REACHED = re.compile(_REACHED)
+SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")
 # Verbs that hold an event: words before a name holding one are not part of it.
 ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参与|召开")
 # The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
