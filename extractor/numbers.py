@@ -114,7 +114,7 @@ _POST = "|".join(
     for w in sorted(QUALIFIER_AFTER, key=len, reverse=True)
 )
 # A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`, and per a
-# number of units: `42毫克/100毫升`.
+# power of ten of units: `42毫克/100毫升`, `3.2人/10万人` (`50兆瓦/200兆瓦时` is two).
 _PER = _alternation((*UNITS, "月", "日"))
 _MINUS = r"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度))"
 _QUANTITY = rf"""
@@ -133,7 +133,7 @@ _QUANTITY = rf"""
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
         |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|(?P<unit>{_UNIT}))))
-        (?:/(?P<per>(?:{_AR})?(?:{_PER})))?
+        (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
     (?P<post>{_POST})?
