@@ -25,9 +25,17 @@ from __future__ import annotations
 
 import re
 
-from extractor.persons import ROLES, name_in, person_name, without_adverbials, words
+from extractor.common_words import common_word_at
+from extractor.persons import (
+    ROLES,
+    long_name,
+    name_in,
+    person_name,
+    without_adverbials,
+    words,
+)
 from extractor.quotations import QuotedText
-from extractor.speech_words import BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
+from extractor.speech_words import ACTIONS, BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
 
 _SENTENCE_END = "。！？!?；;\n"
 # What a person named with a title goes on to do, for certain: speak, attend, lead.
@@ -38,10 +46,10 @@ _STRONG = (
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 # Adverbs a name is followed by: `丈夫扎西常年在外打工`.
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
-_TITLED = re.compile(
-    rf"(?P<role>{'|'.join(ROLES)})(?P<name>[\u4e00-\u9fff·]{{2,4}}?)"
-    rf"(?=(?P<strong>{_STRONG})|{_ADVERBS}|[{FOLLOWERS}{BREAK_CLASS}、])"
-)
+_ROLE = re.compile("|".join(ROLES))
+_STRONG_AT = re.compile(_STRONG)
+# Where the words after a name begin: what the person goes on to do, or a stop.
+_NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
 _MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))
 _WOMAN = frozenset(
@@ -103,20 +111,28 @@ class Mentions:
 
     def _titled(self) -> list[str]:
         found = []
-        for m in _TITLED.finditer(self.text):
+        for m in _ROLE.finditer(self.text):
             before = self.text[m.start() - 1 : m.start()]
-            if m["role"] in _GROUP_ROLES or before in _COUNTED:
+            if m[0] in _GROUP_ROLES or before in _COUNTED:
                 continue
-            name = name_in(m[0])
-            if name is None or not m[0].endswith(name) or not person_name(name):
+            name = name_at(self.text, m.end())
+            if name is None or name_in(m[0] + name) != name:
                 continue
-            # Before a stop, a title opens its words: not a verb's object (`带着本地医生
-            # 查房，`, `研学游游客明显增多，`).
-            stop = m["strong"] is None and self.text[m.end() : m.end() + 1] in BREAK + "、"
-            if stop and before and before not in _OPENS:
+            end = m.end() + len(name)
+            # Before a stop, a title opens its words, or follows an organisation or
+            # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`): not a verb's object
+            # (`带着本地医生查房，`, `研学游游客明显增多，`).
+            strong = _STRONG_AT.match(self.text, end) is not None
+            stop = not strong and self.text[end : end + 1] in BREAK + "、"
+            if (
+                stop
+                and before
+                and before not in _OPENS
+                and not _ends_with_role(self.text[: m.start()])
+            ):
                 continue
-            if m["role"] in _MAN | _WOMAN:
-                self._sex[name] = "他" if m["role"] in _MAN else "她"
+            if m[0] in _MAN | _WOMAN:
+                self._sex[name] = "他" if m[0] in _MAN else "她"
             found.append(name)
         return found
 
@@ -152,10 +168,14 @@ class Mentions:
         return sorted(last, key=lambda n: (last[n], len(n)))
 
     def _last_outside_speech(self, name: str, at: int) -> int | None:
-        """Where the last mention of `name` before `at` ends, outside speech."""
+        """Where the last mention of `name` before `at` ends, outside speech. A name
+        printed as part of a longer one the text names is no mention of its own: `卓玛`
+        in `达瓦卓玛`."""
+        longer = [(n, n.index(name)) for n in self.names() if name in n and n != name]
         found = self.text.rfind(name, 0, at)
         while found >= 0:
-            if not self.in_speech(found):
+            part = any(self.text.startswith(n, found - k) for n, k in longer if found >= k)
+            if not part and not self.in_speech(found):
                 return found + len(name)
             found = self.text.rfind(name, 0, found)
         return None
@@ -184,3 +204,26 @@ class Mentions:
 
 def _ends_with_role(words: str) -> bool:
     return any(words.endswith(role) for role in ROLES)
+
+
+def name_at(text: str, at: int, end: int | None = None) -> str | None:
+    """The name printed at `at`, after a title (before `end`): two to four characters
+    (five or six for a Tibetan name of two, `次仁多布杰`), up to where the words after
+    it begin: a stop, a verb of saying, what the person goes on to do (`平措站在地头`,
+    `周丽列席会议`), or a word of the language (`列席`, `接过`); None when no name
+    stands there.
+
+    >>> name_at("村民平措站在地头", 2), name_at("副院长周丽列席会议", 3)
+    ('平措', '周丽')
+    """
+    end = len(text) if end is None else end
+    for size in range(2, 7):
+        stop = at + size
+        if stop > end:
+            break
+        name = text[at:stop]
+        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
+            continue
+        if person_name(name) if size <= 4 else long_name(name):
+            return name
+    return None

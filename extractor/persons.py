@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import VERBS
 from extractor.textindex import normalize
@@ -61,7 +62,12 @@ ROLES: tuple[str, ...] = tuple(
                 质检员 检验员 操作员 设计师 施工员 渔民 留学生 实习生 毕业生 非遗传承人 手艺人 匠人
                 总统 总理 外长 大使 首相 省长 州长 旗长 苏木达 嘎查长
                 妇女 孕妇 青年 老乡 村官 农户 牧户 团员 人大代表 政协委员 小伙 小伙子 姑娘 邻居
-                相关负责人 有关负责人 主要负责人 分管负责人
+                相关负责人 有关负责人 主要负责人 分管负责人 负责同志 相关负责同志 有关负责同志
+                主要负责同志 住户 居住者 艺人 能手 化验员 管水员 水管员 放牧员 饲养员 防疫员 兽医
+                检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
+                保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
+                唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
+                预报员 首席预报员 首席专家 首席科学家
                 """
             )
         ),
@@ -232,7 +238,25 @@ def name_in(reference: str) -> str | None:
         return ref
     if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
         return ref
+    if long_name(ref):
+        return ref
     return _after_unknown_title(ref)
+
+
+@functools.lru_cache(maxsize=4096)
+def long_name(word: str) -> bool:
+    """A name of five or six characters, as Tibetan names are written (`次仁多布杰`,
+    `阿旺次仁多吉`): no word of the language anywhere in it, where a piece of a
+    sentence holds one (`扎西满脸笑`, `格桑旺姆今年`)."""
+    return (
+        5 <= len(word) <= 6
+        and looks_like_name(word)
+        and _ok_name(word)
+        and not _LATIN.match(word)
+        and not any(common_word_at(word, at) for at in range(1, len(word) - 1))
+        and not any(verb in word for verb in _SAYING)
+        and _role_at_start(word) is None
+    )
 
 
 def _after_unknown_title(ref: str) -> str | None:
@@ -257,6 +281,7 @@ def _ok_name(name: str) -> bool:
         or _ORGANISATION.search(name)
         or without_adverbials(name) != name
         or _role_at_end(name) == name
+        or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
     )
 
 
@@ -301,7 +326,8 @@ def not_a_person(speaker: str) -> str | None:
     return None
 
 
-_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|发言人|主管)$")
+# An office one person holds: `…局长`, `…负责人`, a chief (`首席预报员`).
+_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)$|^首席")
 
 
 def office_named(reference: str, speaker: str) -> bool:
@@ -321,11 +347,12 @@ def office_named(reference: str, speaker: str) -> bool:
 
 
 def _unit_official(reference: str) -> bool:
-    """`市住建局相关负责人`: the official of one unit, printed with it."""
+    """`市住建局相关负责人`, `市教育局相关负责同志`: the official of one unit, printed
+    with it."""
     role = _role_at_end(reference) or ""
     unit = reference[: -len(role)] if role else ""
     return (
-        role.endswith("负责人")
+        role.endswith(("负责人", "负责同志"))
         and bool(_ORGANISATION.search(unit))
         and "等" not in unit
         and not unit.startswith("各")
@@ -341,11 +368,15 @@ def names(reference: str, speaker: str) -> bool:
     alone. `习近平总书记` names `习近平`; `游客徐女士` names `徐女士`.
     """
     ref, who = _key(reference), _key(speaker)
-    if not who or not_a_person(who):
+    if not who:
+        return False
+    name = name_in(ref)
+    if name is not None and name == who:
+        return True  # the name the reference prints (`书记次仁多布杰`: `次仁多布杰`)
+    if not_a_person(who):
         return False
     if ref == who:
         return True
-    name = name_in(ref)
     at = ref.find(who)
     while at >= 0:
         before, after = ref[:at], ref[at + len(who) :]

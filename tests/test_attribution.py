@@ -402,6 +402,24 @@ CREDITED = {
         "供暖期间将开通24小时服务热线",
         "indirect",
     ),
+    "the official of one unit, a comrade, reporting at a meeting": (
+        "县农业农村局相关负责同志在会上通报，全县已完成秋播面积3.2万亩。",
+        "县农业农村局相关负责同志",
+        "全县已完成秋播面积3.2万亩",
+        "indirect",
+    ),
+    "a chief forecaster, unnamed": (
+        "县气象局首席预报员介绍，本周全县将迎来一次明显降温。",
+        "首席预报员",
+        "本周全县将迎来一次明显降温",
+        "indirect",
+    ),
+    "a Tibetan name of two names, given bare": (
+        "“路通了，生意也好做了。”村党支部书记次仁多布杰告诉记者。",
+        "次仁多布杰",
+        "路通了，生意也好做了。",
+        "direct",
+    ),
     "a neighbour, a young man": (
         "“我家今年种了10亩蔬菜。”邻居顿珠抢着说。在拉萨打工的日喀则小伙扎西告诉记者：“在城里一个月能挣五千多。”",
         "扎西",
@@ -684,6 +702,14 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("他", None),
         ("干部职工", None),
         ("一边", None),
+        # a Tibetan name of two names, bare; a piece of a sentence as long is none
+        ("次仁多布杰", "次仁多布杰"),
+        ("村党支部书记阿旺次仁多吉", "阿旺次仁多吉"),
+        ("扎西满脸笑", None),
+        ("格桑旺姆今年", None),
+        # words of the language after a title or 的 name no one
+        ("项目工程师李海涛在现场向记者介绍了外墙保温的做法", None),
+        ("县就业局", None),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -709,7 +735,9 @@ def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: 
     assert names(reference, speaker) is named
 
 
-@pytest.mark.parametrize("speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平"])
+@pytest.mark.parametrize(
+    "speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平", "次仁多布杰", "徐海"]
+)
 def test_a_person_as_printed_is_a_person(speaker: str) -> None:
     assert not_a_person(speaker) is None
 
