@@ -28,6 +28,7 @@ import re
 from extractor.common_words import common_word_at
 from extractor.persons import (
     ROLES,
+    ends_with_role,
     long_name,
     name_in,
     person_name,
@@ -63,10 +64,10 @@ _GROUP_ROLES = frozenset(
 )
 # A title counted or quantified is no one's: `一位老人`, `150名运动员`, `每名队员`.
 _COUNTED = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每各该这那名位个批些")
-# Characters a title opens its words after, or an organisation ends with: `，村医`,
-# `的居民`, `市统计局局长`.
-_OPENS = set(BREAK + "、的") | set(
-    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班委部"
+#: Characters a title opens its words after, or an organisation or a place ends with:
+#: `，村医`, `的居民`, `市统计局局长`, `县第二小学教师`.
+OPENS = frozenset(BREAK + "、的") | frozenset(
+    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校学馆园场厂店行台署网企营连排班委部"
 )
 # A verb of saying (or a colon) that ends a clause, and opens what the clause's subject says.
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
@@ -113,7 +114,7 @@ class Mentions:
         found = []
         for m in _ROLE.finditer(self.text):
             before = self.text[m.start() - 1 : m.start()]
-            if m[0] in _GROUP_ROLES or before in _COUNTED:
+            if not one_persons_title(self.text, m.start(), m[0]):
                 continue
             name = name_at(self.text, m.end())
             if name is None or name_in(m[0] + name) != name:
@@ -127,8 +128,8 @@ class Mentions:
             if (
                 stop
                 and before
-                and before not in _OPENS
-                and not _ends_with_role(self.text[: m.start()])
+                and before not in OPENS
+                and not ends_with_role(self.text[: m.start()])
             ):
                 continue
             if m[0] in _MAN | _WOMAN:
@@ -185,7 +186,7 @@ class Mentions:
         found = self.text.rfind(speaker, 0, at)
         while found >= 0:
             before = self.text[max(0, found - 8) : found]
-            as_person = not before or before[-1] in BREAK + "的、" or _ends_with_role(before)
+            as_person = not before or before[-1] in BREAK + "的、" or ends_with_role(before)
             if as_person and not self.in_speech(found):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
@@ -202,8 +203,10 @@ class Mentions:
         return _SAYING_OPENS.search(self.text, begin, at) is not None
 
 
-def _ends_with_role(words: str) -> bool:
-    return any(words.endswith(role) for role in ROLES)
+def one_persons_title(text: str, at: int, role: str) -> bool:
+    """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
+    `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`)?"""
+    return role not in _GROUP_ROLES and text[at - 1 : at] not in _COUNTED
 
 
 def name_at(text: str, at: int, end: int | None = None) -> str | None:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
-from extractor.speech_words import VERBS
+from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
 _CN = "\u4e00-\u9fff"
@@ -112,7 +112,7 @@ _WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
 #: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
 ADVERBIAL = re.compile(
-    rf"(?:也|还|都|则|又|就|便|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
+    rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
     rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
@@ -188,6 +188,11 @@ def _role_at_end(text: str) -> str | None:
     return next((role for role in ROLES if text.endswith(role)), None)
 
 
+def ends_with_role(words: str) -> bool:
+    """Do the words end with a title or role (`…村民`, `…青年教师`)?"""
+    return _role_at_end(words[-8:]) is not None
+
+
 def _role_at_start(text: str) -> str | None:
     return next((role for role in ROLES if text.startswith(role)), None)
 
@@ -196,6 +201,10 @@ def looks_like_name(word: str) -> bool:
     """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
     name in Latin letters, its spaces dropped as records are matched)."""
     return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(word))
+
+
+# Words of place ending what follows 的: `院子里的水龙头前` is where, not who.
+_PLACE_WORDS = tuple("前后里旁边上下内外")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -222,9 +231,10 @@ def name_in(reference: str) -> str | None:
             best = at + len(role)
     if best is not None and best < len(ref):
         name = ref[best:]
-        if looks_like_name(name) and _ok_name(name):
+        place = ref[best - 1] == "的" and name.endswith(_PLACE_WORDS)
+        if looks_like_name(name) and _ok_name(name) and not place:
             return name
-        return _after_unknown_title(name)
+        return None if place else _after_unknown_title(name)
     # A name before its role: `习近平总书记`, `廉毅敏组长`.
     last_role = _role_at_end(ref)
     if last_role is not None:
@@ -243,6 +253,10 @@ def name_in(reference: str) -> str | None:
     return _after_unknown_title(ref)
 
 
+# What follows a name, never inside a long one: `洛桑扎西正忙着…` is 洛桑扎西.
+_NOT_IN_LONG_NAME = frozenset(FOLLOWERS + ACTIONS)
+
+
 @functools.lru_cache(maxsize=4096)
 def long_name(word: str) -> bool:
     """A name of five or six characters, as Tibetan names are written (`次仁多布杰`,
@@ -254,6 +268,7 @@ def long_name(word: str) -> bool:
         and _ok_name(word)
         and not _LATIN.match(word)
         and not any(common_word_at(word, at) for at in range(1, len(word) - 1))
+        and not set(word) & _NOT_IN_LONG_NAME
         and not any(verb in word for verb in _SAYING)
         and _role_at_start(word) is None
     )
@@ -386,10 +401,11 @@ def names(reference: str, speaker: str) -> bool:
     return False
 
 
-def opens_with(clause: str, speaker: str) -> bool:
+def opens_with(clause: str, speaker: str, reach: int = 24) -> bool:
     """Does the clause open with `speaker`, alone or after its title or description
-    (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about?
-    Not when the speaker is a possessor (`扎西的妻子卓玛`).
+    (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about,
+    named within `reach` characters of its start? Not when the speaker is a possessor
+    (`扎西的妻子卓玛`).
 
     >>> opens_with("村民卓玛满脸笑容", "卓玛"), opens_with("扎西的妻子卓玛", "扎西")
     (True, False)
@@ -399,7 +415,7 @@ def opens_with(clause: str, speaker: str) -> bool:
     possessor = after.startswith("的") and (
         _role_at_start(after[1:]) is not None or name_in(after[1:]) is not None
     )
-    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker) and not possessor
+    return 0 <= at <= reach and names(clause[: at + len(speaker)], speaker) and not possessor
 
 
 def _ends_cleanly(who: str, after: str) -> bool:

@@ -42,8 +42,9 @@ BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
 BREAK_CLASS = re.escape(BREAK)
 #: What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
 FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
-#: What a person does, opening the words after their name: `村民平措站在地头`,
-#: `医生次旦多吉接过话`, `住户王建华算了一笔账`, `见到村民普琼时`.
-ACTIONS = "站坐蹲走跑拿捧端抱扛指握接看望翻忙算领时"
+#: What opens the words after a name: what the person does (`村民平措站在地头`,
+#: `医生次旦多吉接过话`, `住户王建华算了一笔账`, `见到村民普琼时`), their home
+#: (`村民次仁卓嘎家种了15亩青稞`).
+ACTIONS = "站坐蹲走跑拿捧端抱扛指握接看望翻忙算领时家"
 #: When, between a name and what the person does: `局长扎西近日表示`.
 WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"

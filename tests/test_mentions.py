@@ -128,6 +128,48 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
     assert (said.credit.who, said.credit.refers_to, said.credit.person) == ("他", "次旺", "次旺")
 
 
+def test_attribute_reads_a_pronoun_past_words_of_the_language_after_a_title() -> None:
+    """`讲解竹编` after `游客` is what the craftsman does, no one's name."""
+    text = "竹编艺人多吉一边编着背篓，一边向围观的游客讲解竹编的工序。他说，一个背篓要编两天。"
+    said = attribute(text, "一个背篓要编两天")
+    assert said is not None and said.credit is not None
+    assert (said.credit.refers_to, said.credit.person) == ("多吉", "多吉")
+
+
+@pytest.mark.parametrize(
+    ("text", "passage", "who", "person"),
+    [
+        # a clause of what the speaker does, between the name and the verb
+        (
+            "村民多吉站在水渠边，笑着对记者说，今年的青稞浇上了及时水。",
+            "今年的青稞浇上了及时水",
+            "村民多吉站",  # the clause, its adverbial of place left out
+            None,  # a clause whose subject spoke: `who` says whom
+        ),
+        # the verb's object before a colon
+        (
+            "工程师李海峰向记者介绍了保温的做法：“墙里加了十厘米的岩棉。”",
+            "墙里加了十厘米的岩棉。",
+            "工程师李海峰向记者介绍了保温的做法",
+            None,
+        ),
+        # the person the reporter meets, by the pronoun after
+        (
+            "“以前喝的是河沟里的水。”记者见到村民央宗时，她正在院子里洗菜。",
+            "以前喝的是河沟里的水。",
+            "她",
+            "央宗",
+        ),
+    ],
+)
+def test_attribute_reads_who_opens_the_clause_of_the_verb(
+    text: str, passage: str, who: str, person: str | None
+) -> None:
+    said = attribute(text, passage)
+    assert said is not None and said.credit is not None
+    assert (said.credit.who, said.credit.person) == (who, person)
+
+
 def test_attribute_says_when_no_person_is_credited() -> None:
     said = attribute("交警部门提示，冬季出行注意安全。", "冬季出行注意安全")
     assert said is not None and said.credit is not None

@@ -229,7 +229,6 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("两千字", 2000, None, "字", "exact"),
         ("65毫克/100毫升", 65, None, "毫克/100毫升", "exact"),  # per a number of units
     ],
-
     # A score, printed in Arabic digits.
     "scores": [
         ("92.5分", 92.5, None, "分", "exact"),
