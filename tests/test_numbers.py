@@ -527,7 +527,7 @@ def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: li
         ("村集体经济收入翻了两番多", "两番多", 2, "more"),
     ],
 )
-def test_a_doubling_is_counted_in_番(text: str, raw: str, value: float, approx: str) -> None:
+def test_a_doubling_is_counted_in_番(text: str, raw: str, value: float, approx: Approx) -> None:
     """翻一番 doubles once; the 番 of `一番努力` counts nothing (see above)."""
     [found] = find_quantities(text)
     assert (found.raw, found.quantity) == (raw, Quantity(value, None, "番", approx))
