@@ -378,16 +378,24 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return found
 
 
+# What follows the number of a session (`十届七次全会`, `十四届全国人大`, `二十届三中全会`,
+# `十二届市委`): a count of sessions is followed by none of it.
+_SESSION_AFTER = frozenset(CN_NUMERALS + DIGITS + "全中人政党市县区省委代次")
+
+
 def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     """Words that read as a quantity alone but not where they stand: the minutes of a
     time of day (`10时30分`), a pairing (`1对1帮扶`, `一对一`), the head of a unit
-    (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番)."""
+    (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番), the number of a
+    session (`市委十届七次全会`, where `连续两届` is 2 届)."""
     if unit == "分":
         return text[m.start() - 1 : m.start()] in ("时", "点", ":", "：")
     if unit == "对":
         return text[m.end() : m.end() + 1] in set(DIGITS + CN_NUMERALS) - {""}
     if unit == "把":
         return text[m.end() : m.end() + 1] == "手"  # 一把手, the head of a unit
+    if unit == "届":  # a session's number: 市委十届七次全会, 十四届全国人大; not 连续两届
+        return text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
     return False

@@ -513,6 +513,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("经过一番努力，收入翻了一番，产值翻了两番多", ["一番", "两番多"]),  # doubled only
         ("十字路口一字排开，全书共12万字", ["12万字"]),
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
+        ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
     ],
 )
 def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
