@@ -41,7 +41,7 @@ from extractor.persons import (
     without_adverbials,
 )
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.speech_words import BREAK_CLASS, VERB
+from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
 from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
@@ -62,10 +62,12 @@ _REMARK = re.compile(
 _WORDS_MEASURE = "(?:了)?(?:几句|一句|两句|一声)?"
 # The end of what comes before some words: a verb of saying, then a colon or a
 # comma (or nothing); or a colon alone (`徐海：“……”`).
-_LEAD = re.compile(rf"(?:(?P<verb>{VERB}){_WORDS_MEASURE}[：:，,]?|(?P<colon>[：:]))\s*$")
+_LEAD = re.compile(
+    rf"(?:(?P<verb>{VERB}){ADDRESSEES}?{_WORDS_MEASURE}[：:，,]?|(?P<colon>[：:]))\s*$"
+)
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
-_LEAD_VERB = re.compile(rf"(?P<verb>{VERB})(?:[：:，,]|$)")
+_LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
 _REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
 _ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")

@@ -36,7 +36,15 @@ from extractor.persons import (
     words,
 )
 from extractor.quotations import QuotedText
-from extractor.speech_words import ACTIONS, BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
+from extractor.speech_words import (
+    ACTIONS,
+    ADDRESSEES,
+    BREAK,
+    BREAK_CLASS,
+    FOLLOWERS,
+    VERB,
+    WHEN,
+)
 
 _SENTENCE_END = "。！？!?；;\n"
 # What a person named with a title goes on to do, for certain: speak, attend, lead.
@@ -73,9 +81,9 @@ OPENS = frozenset(BREAK + "、的") | frozenset(
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
-_SAYS = re.compile(rf"(?:{VERB})(?=[{BREAK_CLASS}])|[：:]")
+_SAYS = re.compile(rf"(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:]")
 # Not `据介绍，`: the paper's own narration.
-_SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB})[：:，,]")
+_SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
 
 class Mentions:

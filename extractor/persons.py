@@ -117,7 +117,8 @@ ADVERBIAL = re.compile(
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
-    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子"
+    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子|举例|打比方|打了个比方|开玩笑"
+    rf"|一脸自豪|满脸自豪|满脸笑容|满面笑容|笑容满面|喜笑颜开|难掩激动|难掩喜悦|颇为自豪"
     rf"|紧紧|轻轻|慢慢|默默|久久|深深|缓缓|频频|悄悄|早早|常常|渐渐"
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
     rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
@@ -267,8 +268,6 @@ def long_name(word: str) -> bool:
         and looks_like_name(word)
         and _ok_name(word)
         and not _LATIN.match(word)
-        and not any(common_word_at(word, at) for at in range(1, len(word) - 1))
-        and not set(word) & _NOT_IN_LONG_NAME
         and not any(verb in word for verb in _SAYING)
         and _role_at_start(word) is None
     )
@@ -297,6 +296,20 @@ def _ok_name(name: str) -> bool:
         or without_adverbials(name) != name
         or _role_at_end(name) == name
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
+        or _word_inside(name)
+    )
+
+
+def _word_inside(name: str) -> bool:
+    """Does a name of four characters or more hold a word of the language where a name
+    of two names does not: `扎西举例` (举例), `扎西一脸自豪`? (`格桑旺姆`, `尼玛扎西`,
+    `次仁多布杰` hold none; a Han name of three may: `李建华`.)"""
+    if _LATIN.match(name) or len(name) < 4:
+        return False
+    if len(name) == 4:
+        return common_word_at(name, 2) is not None
+    return bool(set(name) & _NOT_IN_LONG_NAME) or any(
+        common_word_at(name, at) for at in range(1, len(name) - 1)
     )
 
 

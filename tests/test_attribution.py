@@ -492,6 +492,42 @@ CREDITED = {
         "公交车准点多了。",
         "direct",
     ),
+    "an example given": (
+        "村民扎西举例说，去年一头牦牛卖了八千元。",
+        "扎西",
+        "去年一头牦牛卖了八千元",
+        "indirect",
+    ),
+    "pride on the face, before a colon": (
+        "谈起变化，村民扎西一脸自豪：“我家盖了新房。”",
+        "扎西",
+        "我家盖了新房。",
+        "direct",
+    ),
+    "a comparison drawn": (
+        "医生拉巴打了个比方：“血管就像水管，堵了就要疏通。”",
+        "拉巴",
+        "血管就像水管，堵了就要疏通。",
+        "direct",
+    ),
+    "words said to everyone": (
+        "县长王明勉励大家，要把家乡建设得更美。",
+        "王明",
+        "要把家乡建设得更美",
+        "indirect",
+    ),
+    "an answer to what people asked": (
+        "对于群众关心的供暖问题，局长次旺回应，下月起将延长供暖时间。",
+        "次旺",
+        "下月起将延长供暖时间",
+        "indirect",
+    ),
+    "words said laughing, or exclaimed": (
+        "村民卓玛笑言，现在出门都坐公交车了。游客李女士直呼：“太美了！”",
+        "李女士",
+        "太美了！",
+        "direct",
+    ),
     "his words, before a colon": (
         "村党支部书记扎西平措带领群众修通了水渠。他的话很实在：“水渠修好了，大家都受益。”",
         "扎西平措",
