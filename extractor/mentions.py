@@ -78,6 +78,8 @@ OPENS = frozenset(BREAK + "、的") | frozenset(
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校学馆园场厂店行台署网企营连排班委部"
 )
 # A verb of saying (or a colon) that ends a clause, and opens what the clause's subject says.
+# The reporter meeting someone, who then speaks: `记者采访了村民扎西。他说，……`.
+_MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结识|认识)了?$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
@@ -129,8 +131,9 @@ class Mentions:
                 continue
             end = m.end() + len(name)
             # Before a stop, a title opens its words, or follows an organisation or
-            # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`): not a verb's object
-            # (`带着本地医生查房，`, `研学游游客明显增多，`).
+            # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter
+            # meeting someone (`采访了村民扎西。`): not a verb's object (`带着本地医生查房，`,
+            # `研学游游客明显增多，`).
             strong = _STRONG_AT.match(self.text, end) is not None
             stop = not strong and self.text[end : end + 1] in BREAK + "、"
             if (
@@ -138,6 +141,7 @@ class Mentions:
                 and before
                 and before not in OPENS
                 and not ends_with_role(self.text[: m.start()])
+                and not _MEETING.search(self.text, max(0, m.start() - 4), m.start())
             ):
                 continue
             if m[0] in _MAN | _WOMAN:

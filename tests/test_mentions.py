@@ -43,6 +43,7 @@ from extractor.persons import person_name
         ("化验员拉巴卓玛每天要测十几次水样。", ["拉巴卓玛"]),
         ("获奖的是在乡里支教的四川青年教师王晓东。", ["王晓东"]),
         ("书记次仁多布杰每天都到工地看看。", ["次仁多布杰"]),  # a Tibetan name of two
+        ("记者采访了村民扎西。", ["扎西"]),  # the reporter meets someone, who speaks next
         # words of the language after a title name no one
         ("志愿者讲解垃圾分类的知识，群众就业的门路多了。", []),
         ("执法人员依法查处了三起案件。", []),
