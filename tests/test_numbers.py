@@ -228,6 +228,12 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("12万字", 120000, None, "字", "exact"),  # words written: after digits or a magnitude
         ("两千字", 2000, None, "字", "exact"),
         ("65毫克/100毫升", 65, None, "毫克/100毫升", "exact"),  # per a number of units
+        ("200堂", 200, None, "堂", "exact"),  # lessons
+        ("3000捆", 3000, None, "捆", "exact"),  # fodder
+        ("5000卷", 5000, None, "卷", "exact"),
+        ("3轮次", 3, None, "轮次", "exact"),
+        ("300例次", 300, None, "例次", "exact"),
+        ("500台班", 500, None, "台班", "exact"),  # a machine's shifts
     ],
     # A score, printed in Arabic digits.
     "scores": [
