@@ -31,10 +31,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.mentions import Mentions
-from extractor.persons import ROLES, name_in, opens_with, without_adverbials
+from extractor.mentions import OPENS, Mentions, name_at, one_persons_title
+from extractor.persons import (
+    AFTER_NAME,
+    ROLES,
+    ends_with_role,
+    name_in,
+    opens_with,
+    without_adverbials,
+)
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.speech_words import BREAK_CLASS, FOLLOWERS, VERB, WHEN
+from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
 from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
@@ -51,23 +58,31 @@ _REMARK = re.compile(
     r"的?(?:重要论述|重要讲话|重要指示|重要批示|重要要求|重要思想|指示精神|讲话精神|指示|要求|号召"
     r"|嘱托|论述|讲话|批示|寄语|回信)"
 )
+# A verb of saying with a measure of words before a quotation: `叮嘱几句“……”`.
+_WORDS_MEASURE = "(?:了)?(?:几句|一句|两句|一声)?"
 # The end of what comes before some words: a verb of saying, then a colon or a
 # comma (or nothing); or a colon alone (`徐海：“……”`).
-_LEAD = re.compile(rf"(?:(?P<verb>{VERB})[：:，,]?|(?P<colon>[：:]))\s*$")
+_LEAD = re.compile(
+    rf"(?:(?P<verb>{VERB}){ADDRESSEES}?{_WORDS_MEASURE}[：:，,]?|(?P<colon>[：:]))\s*$"
+)
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
-_LEAD_VERB = re.compile(rf"(?P<verb>{VERB})(?:[：:，,]|$)")
+_LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
 _REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
 _ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")
 _ROLE = re.compile("|".join(ROLES))
 
 
-# A clause opening with a title and a name, or a surname and an honorific.
-_LEADING_PERSON = re.compile(
-    rf"[^{BREAK_CLASS}]{{0,30}}?(?:{'|'.join(ROLES)})[\u4e00-\u9fff·]{{2,4}}?"
-    rf"(?=[{FOLLOWERS}]|{VERB}|{WHEN})|[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)"
-)
+# A clause opening with a surname and an honorific: `来自重庆的游客陈女士和家人…`.
+_HONORED = re.compile(rf"[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)")
+#: How far into a clause the person it opens with may be named, after a description.
+LEADING_REACH = 40
+# A singular pronoun opening a clause, as its subject: `她算了一笔账`, `她正在院子里…`,
+# and his words (`他的话很实在：`); not `他们`, `她的女儿`, `他家`.
+_PRONOUN_SUBJECT = re.compile("^[他她](?![们家]|的(?!话))")
+# `在他看来，`, `在扎西看来，`: what follows is that person's view.
+_VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +218,11 @@ class Speech(QuotedText):
         offset = quotation.end + 1
         for clause in re.split("[，,；;：:]", rest):
             words, at = _trimmed(clause, offset)
+            how = "named after the quotation"
+            if _PRONOUN_SUBJECT.match(words):  # `……时，她正在院子里接水`
+                return Credit(words[0], at, at + 1, how, pronoun=True)
             if words and (self._leads(words) or self._opens_with(words, speaker)):
-                return Credit(words, at, at + len(words), "named after the quotation", leading=True)
+                return Credit(words, at, at + len(words), how, leading=True)
             offset += len(clause) + 1
         return None
 
@@ -254,36 +272,72 @@ class Speech(QuotedText):
             if who.startswith("据"):
                 who, at = who[1:], at + 1
                 how = "据…" + how.split(" ")[0]
-            credit = self._credit(who, at, how)
-            if credit is not None and (credit.pronoun or credit.reporter or name_in(who)):
+            credit = self._subject(who, at, how)
+            if credit is not None and (credit.pronoun or credit.reporter or credit.leading):
                 return credit
-            if credit is not None and self._leads(who):
-                return Credit(who, at, at + len(who), how, leading=True)
-        # `牧民扎西一边给牦牛添草料，一边说`: the subject stands in the clause before.
+            if credit is not None and name_in(who):
+                return credit
+        # `牧民扎西一边给牦牛添草料，一边说`, `村民平措站在地头，高兴地对记者说`: the
+        # subject stands in the clause before.
         start = self._clause_start(verb_at, para_start)
         if start > para_start and self.text[start - 1] in "，,":
             previous = self._clause_before(start - 1, para_start)
             if previous is not None:
-                whole, at = previous
-                found = self._credit(whole, at, how)
-                if found is not None and (found.pronoun or name_in(whole)):
+                found = self._subject(*previous, how)
+                if found is not None and (found.pronoun or found.leading or name_in(found.who)):
                     return found
-                if self._leads(whole):
-                    return Credit(whole, at, at + len(whole), how, leading=True)
+        return credit
+
+    def _subject(self, who: str, at: int, how: str) -> Credit | None:
+        """The credit of a clause as the subject of a verb of saying: a pronoun that
+        opens it (`她算了一笔账`), the reporter, a person reference (`游客徐女士`), or a
+        clause that opens with a person and goes on with what they do
+        (`村民白玛次仁站在自家院子里的水龙头前`, `项目工程师李海涛在现场向记者介绍了…`)."""
+        credit = self._credit(who, at, how)
+        if credit is None or credit.pronoun or credit.reporter:
+            return credit
+        if _PRONOUN_SUBJECT.match(who):
+            return Credit(who[0], at, at + 1, how, pronoun=True)
+        if _reference_name(who) is None and self._opening(who) is not None:
+            return Credit(who, at, at + len(who), how, leading=True)
         return credit
 
     def _leads(self, clause: str) -> bool:
-        """Does the clause open with a person: a name with its title (`牧民扎西…`,
-        `游客徐女士…`), or a name the text gives words to elsewhere?"""
-        if any(clause.startswith(name) for name in self.known()):
-            return True
-        opening = _LEADING_PERSON.match(clause)
-        return opening is not None and name_in(opening[0]) is not None
+        """Does the clause open with a person (`牧民扎西…`, `游客徐女士…`)?"""
+        return self._opening(clause) is not None
 
-    def _opens_with(self, clause: str, speaker: str) -> bool:
+    def _opening(self, clause: str) -> str | None:
+        """The name of the person a clause opens with, as the one it is about: a name the
+        text gives words to or names with a title, alone or after its title or a
+        description (`家住…的格桑曲珍打开水龙头`); a name after the title of one person,
+        the title opening the clause or after a description, an organisation or a place
+        (`紫金乡卡堆村村民平措站在地头`, `本地医生格桑平措接过话`); a person reference
+        and nothing more (`县第二小学教师卓玛拉姆`); a surname and an honorific. Not a
+        clause whose subject is the reporter (`记者在村里见到村民普琼时`)."""
+        if _REPORTER.match(clause):
+            return None
+        known = [n for n in self.known() if self._opens_with(clause, n, LEADING_REACH)]
+        if known:
+            return min(known, key=clause.find)
+        for m in _ROLE.finditer(clause, 0, LEADING_REACH):
+            before = clause[: m.start()]
+            if not one_persons_title(clause, m.start(), m[0]):
+                continue
+            if before and before[-1] not in OPENS and not ends_with_role(before):
+                continue
+            name = name_at(clause, m.end())
+            if name is not None and name_in(clause[: m.end() + len(name)]) == name:
+                return name
+        name = _reference_name(clause)
+        if name is not None:
+            return name
+        honored = _HONORED.match(clause)
+        return name_in(honored[0]) if honored else None
+
+    def _opens_with(self, clause: str, speaker: str, reach: int = 24) -> bool:
         """`persons.opens_with`, unless the speaker there is part of a longer name the
         text names (`索朗` of `索朗卓玛笑了`)."""
-        if not opens_with(clause, speaker):
+        if not opens_with(clause, speaker, reach):
             return False
         at = clause.find(speaker)
         return not any(
@@ -317,6 +371,9 @@ class Speech(QuotedText):
         para_start = self._bounds[k][0]
         begin = self._sentence_start(k, start)
         lead = self.text[begin:start]
+        view = _VIEW.search(lead)
+        if view is not None and not lead[view.end() :].strip():  # `在他看来，……`
+            return self._credit(view["who"], begin + view.start("who"), "看来 before the words")
         for m in _LEAD_VERB.finditer(lead):
             credit = self._who_before(
                 begin + m.start("verb"), begin, f"{m['verb']} before the words"
@@ -414,6 +471,21 @@ class Speech(QuotedText):
     def known(self) -> list[str]:
         """The names of the people the text names with a title or gives words to."""
         return self.mentions.names()
+
+
+def _reference_name(clause: str) -> str | None:
+    """The name of a clause that is a person reference and nothing more: a name alone or
+    after its title or a description in 的 (`县第二小学教师卓玛拉姆`, `游客徐女士`,
+    `习近平总书记`); not a place (`在帕里镇义诊现场`)."""
+    name = name_in(clause)
+    at = clause.rfind(name) if name else -1
+    if name is None or at < 0:
+        return None
+    before, rest = clause[:at], clause[at + len(name) :]
+    if rest and rest not in AFTER_NAME and rest not in ROLES:
+        return None
+    titled = not before or before.endswith("的") or ends_with_role(before)
+    return name if titled or name.endswith(("女士", "先生")) or rest else None
 
 
 def _trimmed(words: str, at: int) -> tuple[str, int]:

@@ -7,7 +7,11 @@ a sentence saying what to look at.
 - A metric's label whose words are mostly not in its sentence, or that fits
   another sentence of the article better than its own: `130亿元` labelled
   `财政收入` where the sentence says `产值`. Words are compared as characters
-  and as two-character pieces, leaving out the glue `的和及与等所在了之`.
+  and as two-character pieces, leaving out the glue `的和及与等所在了之`;
+  quotation marks are no part of a sentence's words (`“家门口”就业服务站`).
+- A metric's label whose last word names a kind of quantity its unit does not
+  count: money (`…收入`, `…投资`) not in 元, a rate (`…率`, `…增速`) not in %,
+  a number of people (`…人数`) in 项.
 - A campaign name that is a generic phrase with no name of its own: the
   guidelines' exclusions (`安全生产工作`, `基层治理`, `长效机制`), that is a
   phrase of common words of the domain ending in a word such as 工作, 治理,
@@ -27,6 +31,7 @@ from extractor.textindex import normalize
 
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _GLUE = set("的和及与等所在了之")
+_MARKS = re.compile('[“”‘’「」『』"]')
 _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 #: Less than this share of a label's characters, or of its pieces, in its sentence.
 MOSTLY_NOT = 0.5
@@ -53,6 +58,13 @@ def _share(items: list[str], sentence: str) -> float:
     return sum(map(sentence.__contains__, items)) / len(items) if items else 1.0
 
 
+@functools.lru_cache(maxsize=256)
+def _unmarked(text: str) -> str:
+    """The text without quotation marks, as a label is read: `“家门口”就业服务站` holds
+    the label `家门口就业服务站` whole."""
+    return _MARKS.sub("", text)
+
+
 def label_warning(label: str, sentence: str, text: str = "") -> str | None:
     """A warning when `label` is mostly not in `sentence`, or fits another sentence of
     the article `text` better; None when it reads as its sentence.
@@ -63,6 +75,7 @@ def label_warning(label: str, sentence: str, text: str = "") -> str | None:
     characters = _characters(label)
     if not characters:
         return None
+    sentence, text = _unmarked(sentence), _unmarked(text)
     pieces = _pieces(label)
     own = _share(pieces, sentence)
     if _share(characters, sentence) < MOSTLY_NOT or own < MOSTLY_NOT:
@@ -76,6 +89,55 @@ def label_warning(label: str, sentence: str, text: str = "") -> str | None:
             f'label "{label}" fits another sentence of the article better than its own '
             f'("{_short(best)}"); check that it says what is counted'
         )
+    return None
+
+
+#: What a label's last word says is counted, and the units that can count it: a label
+#: ending in 收入 names money, counted in 元 (or 块); one ending in 增速 or 率 a rate.
+_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "an amount of money",
+        re.compile(
+            "(?:收入|投资|资金|产值|总额|金额|费用|经费|补贴|补助|奖励|奖金|销售额|营业额|利润"
+            "|税收|成本|工资|分红|贷款|存款|预算|支出|罚款|资产|增加值|总值)$"
+        ),
+        re.compile("元|块"),
+    ),
+    (
+        "a rate",
+        re.compile("(?:率|增速|增幅|涨幅|降幅|比重|占比|比例)$"),
+        re.compile("^(?:%|‰|个百分点|百分点|倍|成|)$"),
+    ),
+    (
+        "a number of people",
+        re.compile("(?:人数|人次)$"),
+        re.compile("^(?:人|名|人次|位|户|家|个|%|‰|倍|成|个百分点)$"),
+    ),
+    ("an area", re.compile("面积$"), re.compile("亩|平方|公顷|%|倍|个百分点")),
+    ("a length", re.compile("(?:长度|里程)$"), re.compile("米|公里|%|倍|个百分点")),
+    (
+        "a length of time",
+        re.compile("(?:时长|会期|工期|用时|耗时|时间)$"),
+        re.compile("天|年|月|小时|分钟|秒|周|日|星期|%|倍|个百分点"),
+    ),
+    ("a number of households", re.compile("户数$"), re.compile("^户|%|倍|个百分点")),
+)
+
+
+def unit_warning(label: str, unit: str) -> str | None:
+    """A warning when the label's last word names a kind of quantity its unit cannot
+    count: `城镇居民人均可支配收入` (money) for `10%以上`, `报名人数` for `12项`.
+
+    >>> unit_warning("农村居民人均可支配收入", "%") is not None, unit_warning("增速", "%")
+    (True, None)
+    """
+    key = _NOT_CJK.sub("", label)
+    for kind, names, units in _KINDS:
+        if names.search(key) and not units.search(unit):
+            return (
+                f'label "{label}" names {kind}, which "{unit}" does not count; '
+                "check that it says what is counted"
+            )
     return None
 
 
@@ -101,7 +163,7 @@ def _better_sentence(pieces: list[str], sentence: str, text: str) -> str | None:
 
 def label_fit(label: str, sentence: str) -> float:
     """How much of `label` the sentence holds, as a share of the label's pieces."""
-    return _share(_pieces(label), sentence)
+    return _share(_pieces(label), _unmarked(sentence))
 
 
 @functools.lru_cache(maxsize=64)
@@ -163,7 +225,8 @@ def warnings_of(record: Metric | Quote | Campaign, sentence: str, text: str) -> 
     holding its raw, and the other sentences of `text`; a campaign's name."""
     found = None
     if isinstance(record, Metric) and record.label.strip():
-        found = label_warning(record.label.strip(), sentence, text)
+        label = record.label.strip()
+        found = label_warning(label, sentence, text) or unit_warning(label, record.unit.strip())
     elif isinstance(record, Campaign):
         found = campaign_warning(record.name.strip())
     return [found] if found else []

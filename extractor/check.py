@@ -108,7 +108,7 @@ class Checker:
         self.reporters = reporters
         self._speech: tuple[Speech, Speech] | None = None
         self.exact = TextIndex(text)
-        self.instructions = instruction_paragraphs(text)
+        self.instructions = instruction_paragraphs(text, self.exact.normalized)
         self._printed: dict[str, PrintedQuantities] = {}
 
     # The other indexes are made when a record needs them: metrics are matched

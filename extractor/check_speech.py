@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from extractor.attribution import Credit, Speech
+from extractor.attribution import LEADING_REACH, Credit, Speech
 from extractor.models import Quote, Span
-from extractor.persons import name_in, names, not_a_person, office_named
+from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.textindex import normalize
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
@@ -101,14 +101,17 @@ def _credits(credit: Credit | None, speaker: str) -> bool:
         return False
     if credit.pronoun:
         return credit.refers_to is not None and names(credit.refers_to, speaker)
-    if credit.leading:
-        return normalize(speaker) in normalize(credit.who) and not_a_person(speaker) is None
+    if credit.leading:  # a clause whose subject spoke: the speaker opens it
+        return opens_with(credit.who, speaker, LEADING_REACH) and not_a_person(speaker) is None
     return names(credit.who, speaker)
 
 
 def _is_reporter(speaker: str, reporters: Collection[str]) -> bool:
+    """Is the speaker a reporter, by name (`次仁`, `记者次仁`)? Not a person whose name
+    holds the reporter's (`次仁央宗`, when the reporter is 次仁)."""
     key = normalize(speaker)
-    return any(normalize(r) and normalize(r) in key for r in reporters)
+    name = name_in(key) or key
+    return any(normalize(r) in (key, name) for r in reporters if normalize(r))
 
 
 def _whom(credit: Credit | None, speaker: str) -> str:

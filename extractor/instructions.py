@@ -47,12 +47,21 @@ _CUES = (
     *("ignore", "disregard", "forget", "you are", "as an ai", "system prompt"),
 )
 _ANY_CUE = re.compile("|".join(re.escape(cue) for cue in _CUES))
+# The cues as they read with whitespace taken out (`you are` → `youare`).
+_ANY_CUE_UNSPACED = re.compile("|".join(re.escape(cue.replace(" ", "")) for cue in _CUES))
 
 
-def instruction_paragraphs(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of each paragraph of `text` that addresses a model."""
-    if not _ANY_CUE.search(unicodedata.normalize("NFKC", text).lower()):
-        return []  # nearly every article: no paragraph to look at
+def instruction_paragraphs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each paragraph of `text` that addresses a model.
+
+    `folded` is the text already NFKC-normalized with whitespace taken out, as the
+    checker indexes it (`textindex.py`): given, it spares normalizing the whole text
+    again to see whether any paragraph holds a cue."""
+    if folded is not None:
+        if not _ANY_CUE_UNSPACED.search(folded.lower()):
+            return []  # nearly every article: no paragraph to look at
+    elif not _ANY_CUE.search(unicodedata.normalize("NFKC", text).lower()):
+        return []
     spans = []
     start = 0
     for paragraph in text.split("\n"):

@@ -25,9 +25,26 @@ from __future__ import annotations
 
 import re
 
-from extractor.persons import ROLES, name_in, person_name, without_adverbials, words
+from extractor.common_words import common_word_at
+from extractor.persons import (
+    ROLES,
+    ends_with_role,
+    long_name,
+    name_in,
+    person_name,
+    without_adverbials,
+    words,
+)
 from extractor.quotations import QuotedText
-from extractor.speech_words import BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
+from extractor.speech_words import (
+    ACTIONS,
+    ADDRESSEES,
+    BREAK,
+    BREAK_CLASS,
+    FOLLOWERS,
+    VERB,
+    WHEN,
+)
 
 _SENTENCE_END = "。！？!?；;\n"
 # What a person named with a title goes on to do, for certain: speak, attend, lead.
@@ -38,10 +55,10 @@ _STRONG = (
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 # Adverbs a name is followed by: `丈夫扎西常年在外打工`.
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
-_TITLED = re.compile(
-    rf"(?P<role>{'|'.join(ROLES)})(?P<name>[\u4e00-\u9fff·]{{2,4}}?)"
-    rf"(?=(?P<strong>{_STRONG})|{_ADVERBS}|[{FOLLOWERS}{BREAK_CLASS}、])"
-)
+_ROLE = re.compile("|".join(ROLES))
+_STRONG_AT = re.compile(_STRONG)
+# Where the words after a name begin: what the person goes on to do, or a stop.
+_NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
 _MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))
 _WOMAN = frozenset(
@@ -55,18 +72,20 @@ _GROUP_ROLES = frozenset(
 )
 # A title counted or quantified is no one's: `一位老人`, `150名运动员`, `每名队员`.
 _COUNTED = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每各该这那名位个批些")
-# Characters a title opens its words after, or an organisation ends with: `，村医`,
-# `的居民`, `市统计局局长`.
-_OPENS = set(BREAK + "、的") | set(
-    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班委部"
+#: Characters a title opens its words after, or an organisation or a place ends with:
+#: `，村医`, `的居民`, `市统计局局长`, `县第二小学教师`.
+OPENS = frozenset(BREAK + "、的") | frozenset(
+    "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校学馆园场厂店行台署网企营连排班委部"
 )
 # A verb of saying (or a colon) that ends a clause, and opens what the clause's subject says.
+# The reporter meeting someone, who then speaks: `记者采访了村民扎西。他说，……`.
+_MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结识|认识)了?$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
-_SAYS = re.compile(rf"(?:{VERB})(?=[{BREAK_CLASS}])|[：:]")
+_SAYS = re.compile(rf"(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:]")
 # Not `据介绍，`: the paper's own narration.
-_SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB})[：:，,]")
+_SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
 
 class Mentions:
@@ -103,20 +122,30 @@ class Mentions:
 
     def _titled(self) -> list[str]:
         found = []
-        for m in _TITLED.finditer(self.text):
+        for m in _ROLE.finditer(self.text):
             before = self.text[m.start() - 1 : m.start()]
-            if m["role"] in _GROUP_ROLES or before in _COUNTED:
+            if not one_persons_title(self.text, m.start(), m[0]):
                 continue
-            name = name_in(m[0])
-            if name is None or not m[0].endswith(name) or not person_name(name):
+            name = name_at(self.text, m.end())
+            if name is None or name_in(m[0] + name) != name:
                 continue
-            # Before a stop, a title opens its words: not a verb's object (`带着本地医生
-            # 查房，`, `研学游游客明显增多，`).
-            stop = m["strong"] is None and self.text[m.end() : m.end() + 1] in BREAK + "、"
-            if stop and before and before not in _OPENS:
+            end = m.end() + len(name)
+            # Before a stop, a title opens its words, or follows an organisation or
+            # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter
+            # meeting someone (`采访了村民扎西。`): not a verb's object (`带着本地医生查房，`,
+            # `研学游游客明显增多，`).
+            strong = _STRONG_AT.match(self.text, end) is not None
+            stop = not strong and self.text[end : end + 1] in BREAK + "、"
+            if (
+                stop
+                and before
+                and before not in OPENS
+                and not ends_with_role(self.text[: m.start()])
+                and not _MEETING.search(self.text, max(0, m.start() - 4), m.start())
+            ):
                 continue
-            if m["role"] in _MAN | _WOMAN:
-                self._sex[name] = "他" if m["role"] in _MAN else "她"
+            if m[0] in _MAN | _WOMAN:
+                self._sex[name] = "他" if m[0] in _MAN else "她"
             found.append(name)
         return found
 
@@ -152,10 +181,14 @@ class Mentions:
         return sorted(last, key=lambda n: (last[n], len(n)))
 
     def _last_outside_speech(self, name: str, at: int) -> int | None:
-        """Where the last mention of `name` before `at` ends, outside speech."""
+        """Where the last mention of `name` before `at` ends, outside speech. A name
+        printed as part of a longer one the text names is no mention of its own: `卓玛`
+        in `达瓦卓玛`."""
+        longer = [(n, n.index(name)) for n in self.names() if name in n and n != name]
         found = self.text.rfind(name, 0, at)
         while found >= 0:
-            if not self.in_speech(found):
+            part = any(self.text.startswith(n, found - k) for n, k in longer if found >= k)
+            if not part and not self.in_speech(found):
                 return found + len(name)
             found = self.text.rfind(name, 0, found)
         return None
@@ -165,7 +198,7 @@ class Mentions:
         found = self.text.rfind(speaker, 0, at)
         while found >= 0:
             before = self.text[max(0, found - 8) : found]
-            as_person = not before or before[-1] in BREAK + "的、" or _ends_with_role(before)
+            as_person = not before or before[-1] in BREAK + "的、" or ends_with_role(before)
             if as_person and not self.in_speech(found):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
@@ -182,5 +215,30 @@ class Mentions:
         return _SAYING_OPENS.search(self.text, begin, at) is not None
 
 
-def _ends_with_role(words: str) -> bool:
-    return any(words.endswith(role) for role in ROLES)
+def one_persons_title(text: str, at: int, role: str) -> bool:
+    """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
+    `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`)?"""
+    return role not in _GROUP_ROLES and text[at - 1 : at] not in _COUNTED
+
+
+def name_at(text: str, at: int, end: int | None = None) -> str | None:
+    """The name printed at `at`, after a title (before `end`): two to four characters
+    (five or six for a Tibetan name of two, `次仁多布杰`), up to where the words after
+    it begin: a stop, a verb of saying, what the person goes on to do (`平措站在地头`,
+    `周丽列席会议`), or a word of the language (`列席`, `接过`); None when no name
+    stands there.
+
+    >>> name_at("村民平措站在地头", 2), name_at("副院长周丽列席会议", 3)
+    ('平措', '周丽')
+    """
+    end = len(text) if end is None else end
+    for size in range(2, 7):
+        stop = at + size
+        if stop > end:
+            break
+        name = text[at:stop]
+        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
+            continue
+        if person_name(name) if size <= 4 else long_name(name):
+            return name
+    return None

@@ -24,7 +24,9 @@ def vocabulary(text: str) -> list[str]:
 #: The units and measure words, longest first (the regex alternation takes the
 #: first that matches). Compound measure words are units as printed (`人次`,
 #: `剂次`, `人份`), and so are units whose prefix is part of their name (`千瓦`,
-#: `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very".
+#: `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very";
+#: `字` counts words after digits or a magnitude (`12万字`, not `十字路口`); `把` is no
+#: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -35,7 +37,8 @@ UNITS: tuple[str, ...] = tuple(
         游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
         兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
         副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
-        道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次
+        道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
+        堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次
         """
         ),
         key=len,

@@ -93,7 +93,7 @@ _HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多�
 _BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # `一年半`, `一倍多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
+_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -113,11 +113,14 @@ _POST = "|".join(
     f"{re.escape(w)}(?![{NOT_BEFORE[w]}])" if w in NOT_BEFORE else re.escape(w)
     for w in sorted(QUALIFIER_AFTER, key=len, reverse=True)
 )
-# A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`.
+# A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`, and per a
+# power of ten of units: `42毫克/100毫升`, `3.2人/10万人` (`50兆瓦/200兆瓦时` is two).
 _PER = _alternation((*UNITS, "月", "日"))
+_MINUS = r"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度))"
 _QUANTITY = rf"""
-    (?P<neg>零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度)))?
+    (?P<neg>{_MINUS})?
     (?P<pre>{_PRE})?
+    (?(neg)|(?P<neg_after>{_MINUS})?)
     (?:
         百分之(?P<pct>{_BARE}|百)
       | 千分之(?P<pml>{_BARE})
@@ -130,7 +133,7 @@ _QUANTITY = rf"""
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
         |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|(?P<unit>{_UNIT}))))
-        (?:/(?P<per>{_PER}))?
+        (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
     (?P<post>{_POST})?
@@ -239,9 +242,10 @@ def _reading(m: re.Match[str]) -> Quantity | None:
     quantity = _unsigned_reading(m)
     if quantity is None or not _storable(quantity):
         return None
-    if not m["neg"]:
+    if not (m["neg"] or m["neg_after"]):
         return quantity
-    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)  # 零下20度, -20℃
+    # 零下20度, -20℃, 低于零下10摄氏度
+    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)
 
 
 def _storable(quantity: Quantity) -> bool:
@@ -296,6 +300,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     numeral = m["n1"] or m["bare"] or m["half"]
     if unit.partition("/")[0] == "分" and not numeral[:1].isdigit():
         return None  # a score is printed in Arabic digits: 十分 is "very"
+    if unit == "字" and not (numeral[:1].isdigit() or numeral[-1:] in "百千万亿"):
+        return None  # words counted: 5万字, 3000字; not 十字路口, 一字排开
     if m["half"]:  # 半天; 大半天 is more than half a day
         more = m["half"].startswith("大") and approx == "exact"
         return Quantity(0.5, None, unit, "more" if more else approx)
@@ -372,13 +378,26 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return found
 
 
+# What follows the number of a session (`十届七次全会`, `十四届全国人大`, `二十届三中全会`,
+# `十二届市委`): a count of sessions is followed by none of it.
+_SESSION_AFTER = frozenset(CN_NUMERALS + DIGITS + "全中人政党市县区省委代次")
+
+
 def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     """Words that read as a quantity alone but not where they stand: the minutes of a
-    time of day (`10时30分`), a pairing (`1对1帮扶`, `一对一`)."""
+    time of day (`10时30分`), a pairing (`1对1帮扶`, `一对一`), the head of a unit
+    (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番), the number of a
+    session (`市委十届七次全会`, where `连续两届` is 2 届)."""
     if unit == "分":
         return text[m.start() - 1 : m.start()] in ("时", "点", ":", "：")
     if unit == "对":
         return text[m.end() : m.end() + 1] in set(DIGITS + CN_NUMERALS) - {""}
+    if unit == "把":
+        return text[m.end() : m.end() + 1] == "手"  # 一把手, the head of a unit
+    if unit == "届":  # a session's number: 市委十届七次全会, 十四届全国人大; not 连续两届
+        return text[m.end() : m.end() + 1] in _SESSION_AFTER
+    if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
+        return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
     return False
 
 

@@ -21,8 +21,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
-from extractor.speech_words import VERBS
+from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
 _CN = "\u4e00-\u9fff"
@@ -61,7 +62,12 @@ ROLES: tuple[str, ...] = tuple(
                 质检员 检验员 操作员 设计师 施工员 渔民 留学生 实习生 毕业生 非遗传承人 手艺人 匠人
                 总统 总理 外长 大使 首相 省长 州长 旗长 苏木达 嘎查长
                 妇女 孕妇 青年 老乡 村官 农户 牧户 团员 人大代表 政协委员 小伙 小伙子 姑娘 邻居
-                相关负责人 有关负责人 主要负责人 分管负责人
+                相关负责人 有关负责人 主要负责人 分管负责人 负责同志 相关负责同志 有关负责同志
+                主要负责同志 住户 居住者 艺人 能手 化验员 管水员 水管员 放牧员 饲养员 防疫员 兽医
+                检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
+                保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
+                唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
+                预报员 首席预报员 首席专家 首席科学家
                 """
             )
         ),
@@ -106,12 +112,13 @@ _WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
 #: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
 ADVERBIAL = re.compile(
-    rf"(?:也|还|都|则|又|就|便|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
+    rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
     rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
-    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子"
+    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子|举例|打比方|打了个比方|开玩笑"
+    rf"|一脸自豪|满脸自豪|满脸笑容|满面笑容|笑容满面|喜笑颜开|难掩激动|难掩喜悦|颇为自豪"
     rf"|紧紧|轻轻|慢慢|默默|久久|深深|缓缓|频频|悄悄|早早|常常|渐渐"
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
     rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
@@ -182,6 +189,11 @@ def _role_at_end(text: str) -> str | None:
     return next((role for role in ROLES if text.endswith(role)), None)
 
 
+def ends_with_role(words: str) -> bool:
+    """Do the words end with a title or role (`…村民`, `…青年教师`)?"""
+    return _role_at_end(words[-8:]) is not None
+
+
 def _role_at_start(text: str) -> str | None:
     return next((role for role in ROLES if text.startswith(role)), None)
 
@@ -190,6 +202,10 @@ def looks_like_name(word: str) -> bool:
     """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
     name in Latin letters, its spaces dropped as records are matched)."""
     return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(word))
+
+
+# Words of place ending what follows 的: `院子里的水龙头前` is where, not who.
+_PLACE_WORDS = tuple("前后里旁边上下内外")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -216,9 +232,10 @@ def name_in(reference: str) -> str | None:
             best = at + len(role)
     if best is not None and best < len(ref):
         name = ref[best:]
-        if looks_like_name(name) and _ok_name(name):
+        place = ref[best - 1] == "的" and name.endswith(_PLACE_WORDS)
+        if looks_like_name(name) and _ok_name(name) and not place:
             return name
-        return _after_unknown_title(name)
+        return None if place else _after_unknown_title(name)
     # A name before its role: `习近平总书记`, `廉毅敏组长`.
     last_role = _role_at_end(ref)
     if last_role is not None:
@@ -232,7 +249,28 @@ def name_in(reference: str) -> str | None:
         return ref
     if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
         return ref
+    if long_name(ref):
+        return ref
     return _after_unknown_title(ref)
+
+
+# What follows a name, never inside a long one: `洛桑扎西正忙着…` is 洛桑扎西.
+_NOT_IN_LONG_NAME = frozenset(FOLLOWERS + ACTIONS)
+
+
+@functools.lru_cache(maxsize=4096)
+def long_name(word: str) -> bool:
+    """A name of five or six characters, as Tibetan names are written (`次仁多布杰`,
+    `阿旺次仁多吉`): no word of the language anywhere in it, where a piece of a
+    sentence holds one (`扎西满脸笑`, `格桑旺姆今年`)."""
+    return (
+        5 <= len(word) <= 6
+        and looks_like_name(word)
+        and _ok_name(word)
+        and not _LATIN.match(word)
+        and not any(verb in word for verb in _SAYING)
+        and _role_at_start(word) is None
+    )
 
 
 def _after_unknown_title(ref: str) -> str | None:
@@ -257,6 +295,21 @@ def _ok_name(name: str) -> bool:
         or _ORGANISATION.search(name)
         or without_adverbials(name) != name
         or _role_at_end(name) == name
+        or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
+        or _word_inside(name)
+    )
+
+
+def _word_inside(name: str) -> bool:
+    """Does a name of four characters or more hold a word of the language where a name
+    of two names does not: `扎西举例` (举例), `扎西一脸自豪`? (`格桑旺姆`, `尼玛扎西`,
+    `次仁多布杰` hold none; a Han name of three may: `李建华`.)"""
+    if _LATIN.match(name) or len(name) < 4:
+        return False
+    if len(name) == 4:
+        return common_word_at(name, 2) is not None
+    return bool(set(name) & _NOT_IN_LONG_NAME) or any(
+        common_word_at(name, at) for at in range(1, len(name) - 1)
     )
 
 
@@ -301,7 +354,8 @@ def not_a_person(speaker: str) -> str | None:
     return None
 
 
-_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|发言人|主管)$")
+# An office one person holds: `…局长`, `…负责人`, a chief (`首席预报员`).
+_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)$|^首席")
 
 
 def office_named(reference: str, speaker: str) -> bool:
@@ -321,11 +375,12 @@ def office_named(reference: str, speaker: str) -> bool:
 
 
 def _unit_official(reference: str) -> bool:
-    """`市住建局相关负责人`: the official of one unit, printed with it."""
+    """`市住建局相关负责人`, `市教育局相关负责同志`: the official of one unit, printed
+    with it."""
     role = _role_at_end(reference) or ""
     unit = reference[: -len(role)] if role else ""
     return (
-        role.endswith("负责人")
+        role.endswith(("负责人", "负责同志"))
         and bool(_ORGANISATION.search(unit))
         and "等" not in unit
         and not unit.startswith("各")
@@ -341,11 +396,15 @@ def names(reference: str, speaker: str) -> bool:
     alone. `习近平总书记` names `习近平`; `游客徐女士` names `徐女士`.
     """
     ref, who = _key(reference), _key(speaker)
-    if not who or not_a_person(who):
+    if not who:
+        return False
+    name = name_in(ref)
+    if name is not None and name == who:
+        return True  # the name the reference prints (`书记次仁多布杰`: `次仁多布杰`)
+    if not_a_person(who):
         return False
     if ref == who:
         return True
-    name = name_in(ref)
     at = ref.find(who)
     while at >= 0:
         before, after = ref[:at], ref[at + len(who) :]
@@ -355,10 +414,11 @@ def names(reference: str, speaker: str) -> bool:
     return False
 
 
-def opens_with(clause: str, speaker: str) -> bool:
+def opens_with(clause: str, speaker: str, reach: int = 24) -> bool:
     """Does the clause open with `speaker`, alone or after its title or description
-    (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about?
-    Not when the speaker is a possessor (`扎西的妻子卓玛`).
+    (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about,
+    named within `reach` characters of its start? Not when the speaker is a possessor
+    (`扎西的妻子卓玛`).
 
     >>> opens_with("村民卓玛满脸笑容", "卓玛"), opens_with("扎西的妻子卓玛", "扎西")
     (True, False)
@@ -368,7 +428,7 @@ def opens_with(clause: str, speaker: str) -> bool:
     possessor = after.startswith("的") and (
         _role_at_start(after[1:]) is not None or name_in(after[1:]) is not None
     )
-    return 0 <= at <= 24 and names(clause[: at + len(speaker)], speaker) and not possessor
+    return 0 <= at <= reach and names(clause[: at + len(speaker)], speaker) and not possessor
 
 
 def _ends_cleanly(who: str, after: str) -> bool:

@@ -56,9 +56,12 @@ class PrintedQuantities:
 
 def telling(known: str | None, cut: str) -> str:
     """Of two reasons a raw is cut, the one that says more: its qualifier (`10千伏` of
-    `10千伏及以下`) rather than a longer number it also stands in (`110千伏`)."""
+    `10千伏及以下`) rather than a longer number it also stands in (`110千伏`); both, when
+    each names a qualifier (`10%` of `10%以上` and of `不低于10%`)."""
     if known is None or (_LONGER_NUMBER in known and _LONGER_NUMBER not in cut):
         return cut
+    if _LONGER_NUMBER not in cut and cut not in known.split("; "):
+        return f"{known}; {cut}"
     return known
 
 

@@ -27,6 +27,8 @@ VERBS: tuple[str, ...] = tuple(
                 认为 提出 要求 称 表态 说明 解释道 解释 透露 提到 谈到 谈及 回忆道 回忆说 回忆
                 感慨道 感慨 感叹道 感叹 补充道 补充说 补充 答道 回答道 回答 答 问道 问 留言道 写道
                 呼吁 建议 提醒 提示 叮嘱 嘱咐 号召 寄语 宣布 分析 坦承 笑道 讲述 谈道 动情地说 希望
+                通报 算了一笔账 算了一笔细账 算了笔账 算起了账 算起账来 笑言 直呼 赞叹 称赞 夸赞 回应
+                倡议 勉励 告诫 感言 坦陈
                 """
             )
         ),
@@ -36,10 +38,17 @@ VERBS: tuple[str, ...] = tuple(
 )
 #: The alternation of the verbs, for regular expressions.
 VERB = "|".join(VERBS)
+#: Whom words are said to, between a verb of saying and what is said:
+#: `勉励大家，要……`, `叮嘱乡亲们：“……”`.
+ADDRESSEES = "(?:大家|我们|同学们|孩子们|学生们|村民们|乡亲们|群众|家长们|队员们|游客们)"
 #: What ends a clause: punctuation, quotation marks, brackets, a paragraph break.
 BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
 BREAK_CLASS = re.escape(BREAK)
 #: What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`.
 FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的"
+#: What opens the words after a name: what the person does (`村民平措站在地头`,
+#: `医生次旦多吉接过话`, `住户王建华算了一笔账`, `见到村民普琼时`), their home
+#: (`村民次仁卓嘎家种了15亩青稞`).
+ACTIONS = "站坐蹲走跑拿捧端抱扛指握接看望翻忙算领时家"
 #: When, between a name and what the person does: `局长扎西近日表示`.
 WHEN = "近日|日前|今天|昨天|当天|近期|此前|上午|下午"

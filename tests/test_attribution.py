@@ -402,6 +402,138 @@ CREDITED = {
         "供暖期间将开通24小时服务热线",
         "indirect",
     ),
+    "the official of one unit, a comrade, reporting at a meeting": (
+        "县农业农村局相关负责同志在会上通报，全县已完成秋播面积3.2万亩。",
+        "县农业农村局相关负责同志",
+        "全县已完成秋播面积3.2万亩",
+        "indirect",
+    ),
+    "a chief forecaster, unnamed": (
+        "县气象局首席预报员介绍，本周全县将迎来一次明显降温。",
+        "首席预报员",
+        "本周全县将迎来一次明显降温",
+        "indirect",
+    ),
+    "a Tibetan name of two names, given bare": (
+        "“路通了，生意也好做了。”村党支部书记次仁多布杰告诉记者。",
+        "次仁多布杰",
+        "路通了，生意也好做了。",
+        "direct",
+    ),
+    "what the speaker does, between the name and the verb": (
+        "村民多吉站在新修的水渠边，笑着对记者说，今年的青稞浇上了及时水。",
+        "多吉",
+        "今年的青稞浇上了及时水",
+        "indirect",
+    ),
+    "the verb's object before the colon": (
+        "驻村工作队员王海峰在村委会向记者介绍了今年的帮扶计划：“我们要先把通村路修好。”",
+        "王海峰",
+        "我们要先把通村路修好。",
+        "direct",
+    ),
+    "a pronoun doing the sums before a colon": (
+        "牧民卓嘎家养了30头牦牛。她算了一笔账：今年卖了8头牛，收入6万多元。",
+        "卓嘎",
+        "今年卖了8头牛，收入6万多元",
+        "indirect",
+    ),
+    "a person doing the sums before a colon": (
+        "住在五楼的居民张丽华算了一笔账：换了新暖气片，一个冬天能省两千多元。",
+        "张丽华",
+        "换了新暖气片，一个冬天能省两千多元",
+        "indirect",
+    ),
+    "在他看来: his view": (
+        "“草场就是牧民的饭碗。”县草原站站长格桑说。在他看来，禁牧补助让牧民护草更有劲头。",
+        "格桑",
+        "禁牧补助让牧民护草更有劲头",
+        "indirect",
+    ),
+    "a few words of advice before a quotation": (
+        "遇到上山放牧的村民，护林员扎西总要叮嘱几句“火种不进山”。",
+        "扎西",
+        "火种不进山",
+        "direct",
+    ),
+    "a quotation, then the person the reporter meets, by a pronoun": (
+        "“以前喝的是河沟里的水。”记者在村里见到村民央宗时，她正在院子里洗菜。",
+        "央宗",
+        "以前喝的是河沟里的水。",
+        "direct",
+    ),
+    "a quotation, a place, then the speaker doing something as they speak": (
+        "“新房子冬天不冷了。”在安置小区，退休教师索朗一边晒太阳，一边对记者说。",
+        "索朗",
+        "新房子冬天不冷了。",
+        "direct",
+    ),
+    "a second speaker taking up the talk": (
+        "“病人要按时吃药。”护士长拉巴说。镇卫生院医生次旦多吉接过话：“我们每周都下村随访。”",
+        "次旦多吉",
+        "我们每周都下村随访。",
+        "direct",
+    ),
+    "a pronoun for a person named at the end of a sentence after two titles": (
+        "摄影比赛一等奖作品的作者，是在乡里支教的四川青年教师王晓东。他说，每年春天都来拍桃花。",
+        "王晓东",
+        "每年春天都来拍桃花",
+        "indirect",
+    ),
+    "a relative clause before the title": (
+        "“泡了一个星期的药浴，腿不疼了。”正在接受药浴治疗的退休教师卓玛说。",
+        "卓玛",
+        "泡了一个星期的药浴，腿不疼了。",
+        "direct",
+    ),
+    "a relative clause of waiting, before an honorific": (
+        "“公交车准点多了。”在人民路站候车的市民王女士说。",
+        "王女士",
+        "公交车准点多了。",
+        "direct",
+    ),
+    "an example given": (
+        "村民扎西举例说，去年一头牦牛卖了八千元。",
+        "扎西",
+        "去年一头牦牛卖了八千元",
+        "indirect",
+    ),
+    "pride on the face, before a colon": (
+        "谈起变化，村民扎西一脸自豪：“我家盖了新房。”",
+        "扎西",
+        "我家盖了新房。",
+        "direct",
+    ),
+    "a comparison drawn": (
+        "医生拉巴打了个比方：“血管就像水管，堵了就要疏通。”",
+        "拉巴",
+        "血管就像水管，堵了就要疏通。",
+        "direct",
+    ),
+    "words said to everyone": (
+        "县长王明勉励大家，要把家乡建设得更美。",
+        "王明",
+        "要把家乡建设得更美",
+        "indirect",
+    ),
+    "an answer to what people asked": (
+        "对于群众关心的供暖问题，局长次旺回应，下月起将延长供暖时间。",
+        "次旺",
+        "下月起将延长供暖时间",
+        "indirect",
+    ),
+    "words said laughing, or exclaimed": (
+        "村民卓玛笑言，现在出门都坐公交车了。游客李女士直呼：“太美了！”",
+        "李女士",
+        "太美了！",
+        "direct",
+    ),
+    "his words, before a colon": (
+        "村党支部书记扎西平措带领群众修通了水渠。他的话很实在：“水渠修好了，大家都受益。”",
+        "扎西平措",
+        "水渠修好了，大家都受益。",
+        "direct",
+    ),
     "a neighbour, a young man": (
         "“我家今年种了10亩蔬菜。”邻居顿珠抢着说。在拉萨打工的日喀则小伙扎西告诉记者：“在城里一个月能挣五千多。”",
         "扎西",
@@ -562,6 +694,35 @@ REFUSED = {
         "indirect",
         'speaker "各单位相关负责人" is a title or a group, not a named person',
     ),
+    "the person named before, for a pronoun after a person a title names at her work": (
+        "村医拉姆一早来到牧民家中。县医院副院长李红梅列席了会议。她说，要把慢病随访做细。",
+        "拉姆",
+        "要把慢病随访做细",
+        "indirect",
+        'the article credits these words to "李红梅" ("她" 说 before the words), not "拉姆"',
+    ),
+    "a worker named before, for the pronoun after a villager at home": (
+        "工人央金正在车间封装饼干。村民次仁卓嘎家种了15亩青稞。她算了一笔账：今年卖了3万多元。",
+        "央金",
+        "今年卖了3万多元",
+        "indirect",
+        'the article credits these words to "次仁卓嘎"',
+    ),
+    "a person named before, for the pronoun after a title and a word of the language": (
+        "县文旅局局长罗布介绍，非遗市集设摊位200个。竹编艺人多吉一边编着背篓，一边向围观的"
+        "游客讲解竹编的工序。他说，一个背篓要编两天。",
+        "罗布",
+        "一个背篓要编两天",
+        "indirect",
+        'the article credits these words to "多吉"',
+    ),
+    "a father, for his son's words after what the son does": (
+        "村民格桑的儿子次旺站在新房门口，笑着对记者说，明年要把院子修好。",
+        "格桑",
+        "明年要把院子修好",
+        "indirect",
+        'the article credits these words to "村民格桑的儿子次旺站"',
+    ),
     "a place before a colon": (
         "林周县：“要让每一户都有稳定收入。”",
         "林周县",
@@ -594,6 +755,21 @@ def test_the_reporter_is_no_speaker() -> None:
     dateline = "本报拉萨讯(记者 卢文静 通讯员 杨璐)"
     found = reasons(text, "杨璐", "巷子干净多了。", "direct", dateline=dateline)
     assert 'speaker "杨璐" is the reporter of the byline or dateline' in found[1]
+
+
+def test_a_person_whose_name_holds_the_reporters_is_no_reporter() -> None:
+    """The dateline's 次仁 is not 次仁央宗, nor is 卓玛 次仁卓玛: a refusal of their words
+    says whom the article credits, not that they are the reporter."""
+    text = "“路修到了家门口。”村民次仁央宗说。“今年收成好。”村民次仁卓玛说。"
+    for dateline in ("本报拉萨讯(记者 次仁)", "本报拉萨讯(记者 卓玛)"):
+        assert reasons(text, "次仁央宗", "路修到了家门口。", "direct", dateline=dateline) == []
+        found = reasons(text, "次仁卓玛", "路修到了家门口。", "direct", dateline=dateline)
+        assert found == [
+            'the article credits these words to "村民次仁央宗" (说 after the quotation), '
+            'not "次仁卓玛"'
+        ]
+    found = reasons(text, "次仁", "路修到了家门口。", "direct", dateline="本报拉萨讯(记者 次仁)")
+    assert 'speaker "次仁" is the reporter of the byline or dateline' in found[0]
 
 
 def test_a_reporter_the_text_gives_words_to_is_a_speaker() -> None:
@@ -684,6 +860,14 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("他", None),
         ("干部职工", None),
         ("一边", None),
+        # a Tibetan name of two names, bare; a piece of a sentence as long is none
+        ("次仁多布杰", "次仁多布杰"),
+        ("村党支部书记阿旺次仁多吉", "阿旺次仁多吉"),
+        ("扎西满脸笑", None),
+        ("格桑旺姆今年", None),
+        # words of the language after a title or 的 name no one
+        ("项目工程师李海涛在现场向记者介绍了外墙保温的做法", None),
+        ("县就业局", None),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -709,7 +893,9 @@ def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: 
     assert names(reference, speaker) is named
 
 
-@pytest.mark.parametrize("speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平"])
+@pytest.mark.parametrize(
+    "speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平", "次仁多布杰", "徐海"]
+)
 def test_a_person_as_printed_is_a_person(speaker: str) -> None:
     assert not_a_person(speaker) is None
 

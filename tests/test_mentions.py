@@ -35,6 +35,18 @@ from extractor.persons import person_name
         ("县卫健委相关负责人介绍，县里将加大投入。", []),  # 介绍 is no name
         ("乃东区：“石榴籽”结出团结果。", []),  # a place
         ("她告诉记者：“变化太大了。”", []),  # a pronoun and its verb
+        # where a name ends: what the person goes on to do, a word of the language
+        ("县政协委员、县医院副院长李红梅列席会议。", ["李红梅"]),
+        ("村民多吉站在自家青稞地里。", ["多吉"]),
+        ("镇卫生院医生次旦多吉接过话头。", ["次旦多吉"]),
+        # a title the vocabulary knows, a title printed after another (before a stop)
+        ("化验员拉巴卓玛每天要测十几次水样。", ["拉巴卓玛"]),
+        ("获奖的是在乡里支教的四川青年教师王晓东。", ["王晓东"]),
+        ("书记次仁多布杰每天都到工地看看。", ["次仁多布杰"]),  # a Tibetan name of two
+        ("记者采访了村民扎西。", ["扎西"]),  # the reporter meets someone, who speaks next
+        # words of the language after a title name no one
+        ("志愿者讲解垃圾分类的知识，群众就业的门路多了。", []),
+        ("执法人员依法查处了三起案件。", []),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -57,6 +69,13 @@ def test_a_pronoun_stands_for_a_person_of_its_sex() -> None:
     assert found.stands_for("他", text.index("她说")) == "扎西"
 
 
+def test_a_name_printed_inside_a_longer_one_is_no_mention_of_its_own() -> None:
+    """`卓玛` in `达瓦卓玛` names 达瓦卓玛, not another 卓玛 the text named before."""
+    text = "村医卓玛来到牧民家中。驻村干部达瓦卓玛也赶来帮忙。她说，……"
+    found = Mentions(text)
+    assert found.stands_for("她", text.index("她说")) == "达瓦卓玛"
+
+
 def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
     text = "县长王明表示，要支持返乡创业。今年28岁的扎西多吉大学毕业后回到家乡。他说，……"
     found = Mentions(text)
@@ -77,6 +96,12 @@ def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
         ("群众", False),
         ("部门", False),
         ("乃东区", False),
+        # words of the language, not names; a surname and a name that spell a noun are one
+        ("就业", False),
+        ("讲解竹编", False),
+        ("依法", False),
+        ("徐海", True),
+        ("高峰", True),
     ],
 )
 def test_a_word_where_a_name_stands_is_a_name(word: str, is_name: bool) -> None:
@@ -102,6 +127,48 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
     assert said is not None and not said.direct
     assert said.credit is not None and said.credit.pronoun
     assert (said.credit.who, said.credit.refers_to, said.credit.person) == ("他", "次旺", "次旺")
+
+
+def test_attribute_reads_a_pronoun_past_words_of_the_language_after_a_title() -> None:
+    """`讲解竹编` after `游客` is what the craftsman does, no one's name."""
+    text = "竹编艺人多吉一边编着背篓，一边向围观的游客讲解竹编的工序。他说，一个背篓要编两天。"
+    said = attribute(text, "一个背篓要编两天")
+    assert said is not None and said.credit is not None
+    assert (said.credit.refers_to, said.credit.person) == ("多吉", "多吉")
+
+
+@pytest.mark.parametrize(
+    ("text", "passage", "who", "person"),
+    [
+        # a clause of what the speaker does, between the name and the verb
+        (
+            "村民多吉站在水渠边，笑着对记者说，今年的青稞浇上了及时水。",
+            "今年的青稞浇上了及时水",
+            "村民多吉站",  # the clause, its adverbial of place left out
+            None,  # a clause whose subject spoke: `who` says whom
+        ),
+        # the verb's object before a colon
+        (
+            "工程师李海峰向记者介绍了保温的做法：“墙里加了十厘米的岩棉。”",
+            "墙里加了十厘米的岩棉。",
+            "工程师李海峰向记者介绍了保温的做法",
+            None,
+        ),
+        # the person the reporter meets, by the pronoun after
+        (
+            "“以前喝的是河沟里的水。”记者见到村民央宗时，她正在院子里洗菜。",
+            "以前喝的是河沟里的水。",
+            "她",
+            "央宗",
+        ),
+    ],
+)
+def test_attribute_reads_who_opens_the_clause_of_the_verb(
+    text: str, passage: str, who: str, person: str | None
+) -> None:
+    said = attribute(text, passage)
+    assert said is not None and said.credit is not None
+    assert (said.credit.who, said.credit.person) == (who, person)
 
 
 def test_attribute_says_when_no_person_is_credited() -> None:

@@ -215,6 +215,25 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("6乡镇", 6, None, "乡镇", "exact"),
         ("630千伏安", 630, None, "千伏安", "exact"),
         ("1.2万千伏安", 12000, None, "千伏安", "exact"),
+        ("28片", 28, None, "片", "exact"),  # areas marked out: 保育区28片
+        ("6列", 6, None, "列", "exact"),  # trains
+        ("300余枝", 300, None, "枝", "more"),
+        ("两杯", 2, None, "杯", "exact"),
+        ("6车道", 6, None, "车道", "exact"),
+        ("两到三茬", 2, 3, "茬", "exact"),  # crops a year
+        ("三届", 3, None, "届", "exact"),
+        ("85具", 85, None, "具", "exact"),  # extinguishers
+        ("3.5万把", 35000, None, "把", "exact"),  # incense sticks, chairs
+        ("1.2万亩次", 12000, None, "亩次", "exact"),  # ploughing done, field by field
+        ("12万字", 120000, None, "字", "exact"),  # words written: after digits or a magnitude
+        ("两千字", 2000, None, "字", "exact"),
+        ("65毫克/100毫升", 65, None, "毫克/100毫升", "exact"),  # per a number of units
+        ("200堂", 200, None, "堂", "exact"),  # lessons
+        ("3000捆", 3000, None, "捆", "exact"),  # fodder
+        ("5000卷", 5000, None, "卷", "exact"),
+        ("3轮次", 3, None, "轮次", "exact"),
+        ("300例次", 300, None, "例次", "exact"),
+        ("500台班", 500, None, "台班", "exact"),  # a machine's shifts
     ],
     # A score, printed in Arabic digits.
     "scores": [
@@ -291,6 +310,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("20度", 20, None, "度", "exact"),
         ("-20℃", -20, None, "℃", "exact"),  # a minus sign, before a temperature only
         ("－8摄氏度", -8, None, "摄氏度", "exact"),
+        ("低于零下10摄氏度", -10, None, "摄氏度", "less"),  # a qualifier before 零下
+        ("不低于-5℃", -5, None, "℃", "more"),
     ],
     # 多 after the unit: more than this many.
     "more after the unit": [
@@ -494,10 +515,30 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("把12项内容纳入积分，3天内办结", ["12项", "3天内"]),  # 内容 is no 以内
         ("最低气温-18℃，同比-5%", ["-18℃", "5%"]),  # a minus sign only before a temperature
         ("一来方便群众，二来节约成本", []),
+        ("县委一把手带头，购置椅子20把", ["20把"]),  # 一把手 is the head of a unit
+        ("经过一番努力，收入翻了一番，产值翻了两番多", ["一番", "两番多"]),  # doubled only
+        ("十字路口一字排开，全书共12万字", ["12万字"]),
+        ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
+        ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
     ],
 )
 def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
     assert [m.raw for m in find_quantities(text)] == raws
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "approx"),
+    [
+        ("收入比前年翻了一番", "一番", 1, "exact"),
+        ("全县产值翻两番", "两番", 2, "exact"),
+        ("村集体经济收入翻了两番多", "两番多", 2, "more"),
+    ],
+)
+def test_a_doubling_is_counted_in_番(text: str, raw: str, value: float, approx: Approx) -> None:
+    """翻一番 doubles once; the 番 of `一番努力` counts nothing (see above)."""
+    [found] = find_quantities(text)
+    assert (found.raw, found.quantity) == (raw, Quantity(value, None, "番", approx))
+    assert parse_quantity(raw) == found.quantity
 
 
 def test_compound_counts_are_two() -> None:

@@ -1,0 +1,56 @@
+"""Warnings on records that pass: a label that does not say what its number counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.caveats import label_fit, label_warning, unit_warning
+
+SENTENCE = "全县已建成“暖心驿站”服务点23个，累计服务环卫工人1.2万余人次。"
+
+
+def test_a_label_in_quotation_marks_reads_as_its_sentence() -> None:
+    """The marks around a name are no part of the sentence's words: `暖心驿站服务点`
+    is printed whole in `“暖心驿站”服务点`."""
+    assert label_warning("建成暖心驿站服务点", SENTENCE) is None
+    assert label_fit("暖心驿站服务点", SENTENCE) == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("牧民人均可支配收入", "%"),  # money, counted as a rate
+        ("招商引资到位资金", "个"),
+        ("青稞亩产增速", "公斤"),  # a rate, counted in kilograms
+        ("义诊覆盖率", "人次"),
+        ("培训报名人数", "项"),
+        ("高标准农田建设面积", "公里"),
+        ("冬季供暖时长", "平方米"),
+        ("牧道修缮里程", "户"),
+        ("易地搬迁户数", "人"),
+    ],
+)
+def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
+    label: str, unit: str
+) -> None:
+    warning = unit_warning(label, unit)
+    assert warning is not None and label in warning and f'"{unit}"' in warning
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("牧民人均可支配收入", "元"),
+        ("拼车一趟费用", "块"),  # 块, as people say 元
+        ("青稞亩产增速", "%"),
+        ("贫困发生率", "个百分点"),
+        ("报名人数超过计划人数", "倍"),
+        ("培训人次", "人次"),
+        ("冬季供暖时长", "个月"),
+        ("高标准农田建设面积", "万亩"),
+        ("集体经济", "元"),  # no last word that names a kind: nothing to say
+        ("饲草料储备", "吨"),
+    ],
+)
+def test_a_label_whose_unit_can_count_it_is_not_warned(label: str, unit: str) -> None:
+    assert unit_warning(label, unit) is None
