@@ -170,6 +170,6 @@ def extract(article: Article) -> ArticleRecords:
     """Candidate records of one article, by rule."""
     return ArticleRecords(
         metrics=metrics_in(article),
-        quotes=quotes_in(article.text),
+        quotes=quotes_in(article.text, article.headline),
         campaigns=campaigns_in(article),
     )
