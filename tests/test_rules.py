@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.check import check_against
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords
 
@@ -186,7 +187,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "城关区农业农村局四级调研员杨春参加座谈。"
         "“今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事，”杨春说。",
         "杨春",
-        None,
+        "城关区农业农村局四级调研员",  # the title the article prints with the name
         "今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事",
         "direct",
     ),
@@ -230,7 +231,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
     (
         "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部影片，让我感触很深。”",
         "西增拉姆",
-        "木如社区",
+        "木如社区小朋友",
         "今天我们看了《雪域少年》这部影片，让我感触很深",
         "direct",
     ),
@@ -238,7 +239,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "会上，市委常委、常务副市长、安全生产整治行动专班组长占堆出席会议并讲话。"
         "占堆指出，城乡环境综合大整治行动是市委、市政府作出的重大决策部署。",
         "占堆",
-        None,
+        "市委常委、常务副市长、安全生产整治行动专班组长",
         "城乡环境综合大整治行动是市委、市政府作出的重大决策部署",
         "indirect",
     ),
@@ -343,6 +344,123 @@ NOT_QUOTES = [
 @pytest.mark.parametrize("phrase", NOT_QUOTES)
 def test_no_quote(phrase: str) -> None:
     assert [(q.speaker, q.text) for q in extract(phrase).quotes] == []
+
+
+# An article's text → every quote in it: (speaker, title, kind, the words' opening).
+# Each reads a way the genre gives words to someone; the words are the rules' own.
+ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
+    (  # a pronoun that continues a named speaker, with 强调 and 要求: a quote each
+        "县应急管理局局长王红梅出席会议并讲话。她指出，今冬明春安全形势复杂。"
+        "她强调，要把隐患排查做细做实。她要求，各乡镇要建立台账，限期整改。",
+        [
+            ("王红梅", "县应急管理局局长", "indirect", "今冬明春安全形势复杂"),
+            ("王红梅", "县应急管理局局长", "indirect", "要把隐患排查做细做实"),
+            ("王红梅", "县应急管理局局长", "indirect", "各乡镇要建立台账"),
+        ],
+    ),
+    (  # a herder named by a given name only, before and after the quotation
+        "牧民多吉赶着羊群回到定居点。“草场分到户以后，放牧有了规矩，收入也稳了。”多吉笑着说。",
+        [("多吉", "牧民", "direct", "草场分到户以后")],
+    ),
+    (  # a name and a verb before a colon, the quotation going on in a new paragraph
+        "合作社理事长扎西顿珠告诉记者：“刚成立时只有5户社员，大家心里没底。\n"
+        "“现在社员有86户，牦牛肉卖到了区外。”",
+        [("扎西顿珠", "合作社理事长", "direct", "刚成立时只有5户社员，大家心里没底。现在")],
+    ),
+    (  # a deputy with a long title
+        "自治区人大代表、日土县热帮乡某村党支部书记次旦说，村里今年新建了3座温室大棚。",
+        [("次旦", "自治区人大代表、日土县热帮乡某村党支部书记", "indirect", "村里今年新建")],
+    ),
+    (  # what one says after a quotation and a comma goes on as reported speech
+        "“有了这个平台，我们的牦牛肉卖到了全国。”理事长顿珠说，今年销售额突破了200万元。",
+        [
+            ("顿珠", "理事长", "direct", "有了这个平台"),
+            ("顿珠", "理事长", "indirect", "今年销售额突破了200万元"),
+        ],
+    ),
+    (  # reported words that end with a quotation of the same speaker's, after a comma
+        "学员次珍说，她打算学成后开一家缝纫店，“在家门口挣钱，还能照顾孩子”。",
+        [
+            ("次珍", "学员", "indirect", "她打算学成后开一家缝纫店"),
+            ("次珍", "学员", "direct", "在家门口挣钱，还能照顾孩子"),
+        ],
+    ),
+    (  # a short sentence in marks at the end of someone's sentence
+        "护林员索朗对记者说，他守这片林子已经十年了，“林子就是我的家”。",
+        [
+            ("索朗", "护林员", "indirect", "他守这片林子已经十年了"),
+            ("索朗", "护林员", "direct", "林子就是我的家"),
+        ],
+    ),
+    (  # a title the vocabulary lacks, read off the name
+        "“一把藏香要经过十多道工序，光晾晒就要三天。”女工卓玛一边忙活一边说。",
+        [("卓玛", "女工", "direct", "一把藏香要经过十多道工序")],
+    ),
+    (  # the official of one unit, named by office only
+        "县住建局相关负责人表示，全县今年将改造老旧小区12个。",
+        [("县住建局相关负责人", None, "indirect", "全县今年将改造老旧小区12个")],
+    ),
+    (  # a remark quoted as someone's instruction
+        "全县干部认真学习习近平总书记“绿水青山就是金山银山”的重要论述，守护好生态。",
+        [("习近平", "总书记", "direct", "绿水青山就是金山银山")],
+    ),
+    (  # the reporter's question is no quote; the answer is
+        "“这个项目什么时候完工？”记者问。“预计年底前完工。”项目负责人李强回答。",
+        [("李强", "项目负责人", "direct", "预计年底前完工")],
+    ),
+    (  # a term in marks inside reported words is part of them, not a quote of its own
+        "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
+        [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), ARTICLE_QUOTES, ids=[q[1][0][0] for q in ARTICLE_QUOTES]
+)
+def test_quotes_of_an_article(text: str, expected: list[tuple[str, str | None, str, str]]) -> None:
+    article = Article(seq=0, title="", text=text)
+    records = rules.extract(article)
+    checked = check_against(article, records)
+    assert [r.reasons for r in checked.rejected if r.record_type == "quote"] == []
+    quotes = records.quotes
+    found = [(q.speaker, q.speaker_title, q.kind, q.text) for q in quotes]
+    assert len(found) == len(expected), found
+    for (speaker, title, kind, words), quote in zip(expected, quotes, strict=True):
+        assert (quote.speaker, quote.speaker_title, quote.kind) == (speaker, title, kind)
+        assert quote.text.startswith(words), quote.text
+
+
+# Words no one is credited with, or credited to no person: no quote.
+NOT_QUOTES_OF_THE_GENRE = [
+    # a verb of saying used as a noun
+    "村党支部书记格桑在村民大会上提交了3件建议，内容涉及道路、饮水和用电。",
+    "各单位严格按照县委的要求，抓好冬季安全生产工作。",
+    # a document or a report, not a person (`政府工作报告中` holds no name)
+    "政府工作报告中指出，要多措并举推进乡村振兴。",
+    # the officials of several units are a group
+    "各乡镇负责人表示，将抓好落实。",
+    "住建、交通等部门负责人表示，将加快工程进度。",
+    # what a person does while they speak is not what they say
+    "合作社理事长多布杰一边给记者介绍，一边记录着当天的饲喂情况。",
+    # a group
+    "“感谢党的好政策！”村民们纷纷说。",
+    "活动中，志愿者们纷纷表示，要把所学知识用到工作中去。",
+    # narration
+    "据了解，该项目总投资1.2亿元。据悉，项目年底完工。",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUOTES_OF_THE_GENRE)
+def test_no_quote_of_the_genre(phrase: str) -> None:
+    assert [(q.speaker, q.text) for q in extract(phrase).quotes] == []
+
+
+def test_a_sentence_that_goes_on_without_a_verb_is_no_quote_of_its_own() -> None:
+    """The guidelines give a following sentence its own quote when it says 强调 or 要求
+    again; one with no verb of saying goes on in the same voice, and is left out."""
+    text = "局长次仁介绍，今年新建暖棚40座。下一步，还将扩建20座。"
+    assert [q.text for q in extract(text).quotes] == ["今年新建暖棚40座"]
 
 
 # --- campaigns ------------------------------------------------------------------

@@ -30,11 +30,20 @@ from dataclasses import dataclass
 from extractor.attribution import Credit, Speech
 from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
 from extractor.models import Quote
-from extractor.persons import ROLES, name_in, not_a_person, office_named, opens_with
+from extractor.persons import (
+    ROLES,
+    name_in,
+    not_a_person,
+    office_named,
+    opens_with,
+    person_name,
+)
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import BREAK, VERB
 
 _MARKS = OPENING + '"'
+_OPENING_MARK = re.compile(f"[{_MARKS}]")
+_CLOSING_MARK = re.compile(f"[{CLOSING}]")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
 _SAYING = re.compile(rf"(?:{VERB})[，,：:]")
@@ -54,14 +63,19 @@ _SHORTEST_REMARK = 6
 # How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
 _REMARK = "a remark quoted as theirs"
 _ROLE = re.compile("|".join(ROLES))
+_ROLE_AT_END = re.compile(f"(?:{'|'.join(ROLES)})$")
+# What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
+_REMARK_AFTER = re.compile(r"[”」』’]的?(?:重要|指示|要求|号召|嘱托|论述|讲话|批示|寄语|回信)")
+# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`.
+_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关)|等|们")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
     rf"(?=(?P<role>{'|'.join(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
 )
 _TITLE_STOP = set(BREAK) - set("“”") | {"的"}
-# The characters a title ends with (`女工`, `维修工`, `农机手`, `化验员`), never the
+# The characters a title ends with (`女工`, `维修工`, `农机手`, `绣娘`), never the
 # second or third character of a name of the genre.
-_TITLE_ENDS = set("工员民师手生长匠农户官警医者士")
+_TITLE_ENDS = set("工员民师手生长匠农户官警医者士娘嫂姐哥叔婶")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +106,15 @@ def quotes_in(text: str, headline: str = "") -> list[Quote]:
     seen: set[tuple[str, str]] = set()
     for passage in sorted(_passages(speech), key=lambda p: p.start):
         words = _words(text[passage.start : passage.end], passage.direct)
-        if len(words) < (_SHORTEST if passage.apart else _SHORTEST_REMARK):
+        if passage.apart and len(words) < _SHORTEST:
             continue
+        if not passage.apart and (
+            len(words) < _SHORTEST_REMARK or not _REMARK_AFTER.match(text, passage.end)
+        ):
+            continue  # words in marks inside a sentence: a term, unless a remark
         credit = speech.credit(passage.start, passage.end, over)
         if credit is None or not (passage.apart or credit.how == _REMARK):
-            continue  # words in marks inside a sentence: a term, unless a remark
+            continue
         speaker = _speaker(credit, speech, passage)
         if speaker is None or (speaker.name, words) in seen:
             continue
@@ -120,8 +138,9 @@ def _quotations(speech: Speech) -> Iterator[Passage]:
     """The outermost quotations that read as speech, each over the paragraphs it runs on."""
     text = speech.text
     covered = 0
-    for at, ch in enumerate(text):
-        if at < covered or ch not in _MARKS:
+    for mark in _OPENING_MARK.finditer(text):
+        at = mark.start()
+        if at < covered:
             continue
         chain = speech.quotation(at + 1, at + 1)
         if not chain or chain[0].opening != at:
@@ -131,15 +150,16 @@ def _quotations(speech: Speech) -> Iterator[Passage]:
         if len(text[start:end].strip()) >= 2:
             yield Passage(start, end, True, _is_speech(text, at, start, end))
     # Quotations whose opening mark the page lost: `……多了。”拉巴说。`
-    for at, ch in enumerate(text):
-        if ch in CLOSING and at > 0:
-            chain = speech.quotation(at - 1, at)
-            if chain and chain[-1].opening < 0 and chain[-1].end == at:
-                start = chain[-1].start
-                while start < at and text[start].isspace():
-                    start += 1
-                if start < at and _is_speech(text, start - 1, start, at):
-                    yield Passage(start, at, True, True)
+    for mark in _CLOSING_MARK.finditer(text, 1):
+        at = mark.start()
+        chain = speech.quotation(at - 1, at)
+        if not chain or chain[-1].opening >= 0 or chain[-1].end != at:
+            continue
+        start = chain[-1].start
+        while start < at and text[start].isspace():
+            start += 1
+        if start < at and _is_speech(text, start - 1, start, at):
+            yield Passage(start, at, True, True)
 
 
 def _chain_end(speech: Speech, opening: int, first: Quotation) -> int:
@@ -244,7 +264,7 @@ def _speaker(credit: Credit, speech: Speech, passage: Passage) -> Speaker | None
         return _leading(credit.who, speech)
     name = credit.person
     if name is None:
-        if office_named(credit.who, credit.who):
+        if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
             return Speaker(credit.who, None)  # `市住建局相关负责人表示`
         return None
     titled = _split_title(name)
@@ -273,11 +293,9 @@ def _is_name(reference: str, name: str) -> bool:
     (`店主次仁多吉`: 主次)."""
     at = max(reference.rfind(name), 0)
     after = reference[at + len(name) :]
-    titled = any(reference.endswith(role, 0, at) for role in ROLES) or bool(
-        after and _ROLE.match(after)
-    )
-    if opens_with_common_word(name):
-        return False
+    titled = bool(_ROLE_AT_END.search(reference, 0, at) or _ROLE.match(after))
+    if not person_name(name) or opens_with_common_word(name):
+        return False  # `他叮嘱道`, `讲解竹编`
     # A word across the start (`农机手边巴次仁`: 手边) is no harm when the name holds no
     # common word, as `作报告中` (报告) does.
     return titled or is_boundary(reference, at) or not holds_common_word(name)
@@ -320,21 +338,21 @@ def _leading(clause: str, speech: Speech) -> Speaker | None:
 
 
 def _title_before(reference: str, name: str) -> str | None:
-    """The title printed before a name in its reference: `市统计局局长格桑旺姆` →
-    `市统计局局长`; the words after the last 的 (`正在帮厨的村民央拉` → `村民`)."""
+    """The title printed with a name in its reference: `市统计局局长格桑旺姆` →
+    `市统计局局长`; the words after the last 的 (`正在帮厨的村民央拉` → `村民`); a
+    role after the name (`习近平总书记` → `总书记`), with the place of the one it
+    describes (`木如社区的西增拉姆小朋友` → `木如社区小朋友`)."""
     at = reference.rfind(name)
-    if at <= 0:
-        return _title_after(reference, name)
-    title = reference[:at]
-    cut = max(title.rfind(c) for c in _TITLE_STOP)
-    return _clean_title(title[cut + 1 :])
-
-
-def _title_after(reference: str, name: str) -> str | None:
-    """`习近平总书记` → `总书记`: a role printed after the name."""
-    rest = reference[len(name) :] if reference.startswith(name) else ""
-    m = _ROLE.match(rest)
-    return m[0] if m else None
+    if at < 0:
+        return None
+    before = reference[:at]
+    after = _ROLE.match(reference, at + len(name))
+    if after is not None and not before.endswith("的"):
+        return after[0]
+    before = before.removesuffix("的")
+    cut = max(before.rfind(c) for c in _TITLE_STOP)
+    title = _clean_title(before[cut + 1 :])
+    return (title or "") + after[0] if after is not None else title
 
 
 def _title_in_text(text: str, name: str) -> str | None:
