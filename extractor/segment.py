@@ -57,6 +57,8 @@ _ORG = re.compile(
     r"联合会|妇联|团委|工会|银行|分局|所)$"
 )
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`.
+_WHOLE_QUOTATION = re.compile(r"^“[^“”]+”$")
 
 
 @dataclass
@@ -105,7 +107,7 @@ def classify(line: str) -> Kind:
     if (
         len(line) <= _MAX_HEADING
         and not _ends_sentence(line)
-        and not any(c in line for c in "，,、；;")
+        and (not any(c in line for c in "，,、；;") or _WHOLE_QUOTATION.match(line))
         and _is_balanced(line)
         and not _DATELINE.match(line)
     ):

@@ -285,6 +285,28 @@ def test_organisation_line_above_the_headline_is_the_kicker() -> None:
     assert (article.title, article.kicker) == ("举办民政系统社会工作者专题培训班", "拉萨市民政局")
 
 
+def test_a_headline_in_quotation_marks_may_hold_commas() -> None:
+    """A headline quoting someone keeps the commas of their words; the kicker above it is
+    the article's, not the end of the article before."""
+    page = (
+        "“我们在家门口就能上班，日子有奔头”\n\n"
+        "本报那曲讯（记者 旺姆）今年以来，色尼区新建扶贫车间6个，吸纳就业320人。\n\n"
+        "当雄县冬季供暖保障\n\n"
+        "“暖气烧得旺,家里像春天”\n\n"
+        "本报当雄讯(记者 次旦)入冬以来,当雄县新增集中供暖面积2.4万平方米。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.kicker, a.title) for a in articles] == [
+        (None, "“我们在家门口就能上班，日子有奔头”"),
+        ("当雄县冬季供暖保障", "“暖气烧得旺,家里像春天”"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["“这里的变化真大，我们都看在眼里。”", "“我们一定把路修好，”他说"])
+def test_words_in_quotation_marks_in_the_body_are_no_headline(line: str) -> None:
+    assert classify(line) == "body"
+
+
 def test_headline_and_subtitle_on_one_line() -> None:
     page = (
         "创新实干促发展 ——城关区党员干部深入学习 区市两会精神\n\n"

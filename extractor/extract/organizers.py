@@ -21,9 +21,9 @@ from dataclasses import dataclass
 _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 _UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
     r"大队|支队|中队|医疗队|工作队|队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
-    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|项目部|指挥部|站)"
+    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
 _NAME_CHARS = re.compile(rf"[{_CN}、（）()]{{2,24}}")
@@ -32,7 +32,7 @@ _ACTS = (
     r"(?:还|也|将|已|又|再|均|都|正|在|于|坚持|深入|持续|全面|积极|紧紧|紧盯|把|以|对|为|与|和|"
     r"联合|会同|携手|组织|开展|推行|实行|实施|推进|推动|建立|启动|举办|召开|设立|组建|开设|探索|"
     r"用好|落实|严格|深化|大力|扎实|广泛|率先|首次|累计|共|依托|围绕|通过|采取|成立|打造|"
-    r"创新|不断|进一步|着力|聚焦|结合|立足|按照|狠抓|抓好|常态化|集中|全力|主动|先后|今年|近年|"
+    r"创新|不断|进一步|着力|聚焦|结合|立足|按照|狠抓|抓好|常态化|集中|全力|主动|先后|今年|去年|近年|"
     r"通过|获悉|介绍|表示|指出|强调|要求|说|顺利|成功|首批|被|是|有|现有|作为|针对|随着|深入|走进|"
     r"由|从|向|据|给|让|使|自(?!治)|推广|创建|贯彻|协调|演绎|打好|打赢|办好|践行|举行|承办|"
     r"主办|启动|部署|印发|出台|制定|完成|实现|投入|新建|建成|认真|精心|切实|高度|始终|着眼)"
@@ -58,18 +58,18 @@ _TIME_LEAD = re.compile(
     r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|"
     r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
 )
-# A time after a place: `林芝市前三季度…`, `山南市今年…`.
-_TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十]")
+# A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
+_TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十第]")
 # `由山南市委、市政府主办`: the body that holds an event; `落实市委、市政府关于开展……`:
 # the body that decided it.
-_HELD_BY = re.compile(rf"由(?P<unit>[{_CN}、]{{2,30}}?)(?:主办|承办|举办|组织|牵头)")
+_HELD_BY = re.compile(rf"由(?P<unit>[{_CN}、]{{2,30}}?)(?:联合|共同)?(?:主办|承办|举办|组织|牵头)")
 _DECIDED_BY = re.compile(
     rf"(?:贯彻落实|落实|贯彻)(?P<unit>[{_CN}、]{{2,20}}?)关于(?:开展|实施|推进)"
 )
 # A place where it happens: `在冲赛康广场举办`, `深入昌龙乡、孔玛乡等边境乡镇开展`.
 _WHERE = re.compile(
     rf"(?:在|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
-    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行)"
+    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行|开幕|开赛|闭幕)"
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
@@ -85,6 +85,7 @@ _FOLLOWS = re.compile(r"(?:用好|围绕|贯彻|借鉴|学习|学习运用)$")
 _FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
 # A subject that is the whole city, county or district: no organizer.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
+_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>市|区|县|乡|镇)$")
 # Short words for a unit named before (`县里还建立…`), and how that unit's name ends.
 _BACK_REFERENCES = {
     "县里": "县",
@@ -110,6 +111,7 @@ _BACK_REFERENCES = {
     "该公司": "公司",
     "该中心": "中心",
     "该所": "所",
+    "市场": "市场",
 }
 _BACK_REFERENCE = re.compile(
     rf"^(?P<word>{'|'.join(sorted(_BACK_REFERENCES, key=len, reverse=True))})(?={_ACTS}|[“‘「])"
@@ -117,11 +119,12 @@ _BACK_REFERENCE = re.compile(
 # The place a unit's name opens with: `岗巴县` of `岗巴县司法局`, `城关区八廓街道` of itself.
 # `牧区`, `城区`, `乡村` are kinds of places, not names of one.
 _PLACE = re.compile(
-    rf"^(?:[{_CN}]{{2,8}}?(?:自治区|地区|市|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
+    rf"^(?:[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^[{_CN}]{{2,8}}?(?:自治区|地区|市|(?<![牧城山社景园小辖片矿灾校街])区|县)(?![{_CN}]?(?:委|局|办|院))"
+    rf"^[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县)"
+    rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
 _PLACE_END = re.compile(
@@ -130,6 +133,8 @@ _PLACE_END = re.compile(
 )
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
+# The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
+_ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届|首届)?")
 # `本报那曲讯(记者…)`, `拉萨融媒讯`, `本报日喀则电`: the place a dateline names.
 _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
 _SENTENCE_ENDS = "。！？!?；;\n"
@@ -159,8 +164,8 @@ def _clauses(text: str) -> tuple[list[tuple[int, str]], list[bool]]:
 
 def _clean(unit: str) -> str:
     """A unit without the words before it: `扎西所在的香茂乡…合作社` → `香茂乡…合作社`,
-    `节会期间全市` → `全市`."""
-    return re.split("的|所在地|期间|以来|之际", unit)[-1].strip("、")
+    `节会期间全市` → `全市`, `得益于曲水县` → `曲水县`."""
+    return re.split("的|所在地|期间|以来|之际|得益于|受益于", unit)[-1].strip("、")
 
 
 def _subject(clause: str) -> str | None:
@@ -291,12 +296,23 @@ class Sponsors:
         for k in range(i, sentence[0] - 1, -1):
             unit = self._subject(k)
             if unit is not None:
-                return (None if _WHOLE.search(unit) else unit), True
+                return self._unit_or_whole(unit), True
         for k in range(sentence[0] - 1, max(-1, sentence[0] - 1 - _LOOK_BACK), -1):
             unit = self._subject(k)
             if unit is not None:
-                return (None if _WHOLE.search(unit) else unit), False
+                return self._unit_or_whole(unit), False
         return None, False
+
+    def _unit_or_whole(self, unit: str) -> str | None:
+        """A unit as named; `全县`, `全市`, `我区` acting are the article's county, city or
+        district when the article names it (`当雄县` for `全县` in an article on 当雄县)."""
+        if not _WHOLE.search(unit):
+            return unit
+        whole = _WHOLE_OF_ONE.match(unit)
+        home = self.home
+        if whole and home and home.endswith(whole["level"]):
+            return home
+        return None
 
     def _where(self, at: int) -> str | None:
         """A place the sentence of `at` names with `在…开展`: in the clauses up to
@@ -317,6 +333,18 @@ class Sponsors:
                     return place
         return None
 
+    def _set_place(self, at: int) -> str | None:
+        """The place a sentence opens with, a clause of its own, before `at`:
+        `在边坝县，城区7条背街小巷“微改造”近日全部完工`."""
+        first = self._sentence(self._clause_of(at))[0]
+        alone = _AT_PLACE.match(self.clauses[first][1])
+        if alone is None or self.starts[first] + len(self.clauses[first][1]) > at:
+            return None
+        place = alone["place"]
+        if _NOT_A_PLACE.search(place) or _NOT_IN_NAME.search(place) or not _PLACE_END.search(place):
+            return None  # `在交通运输领域，`: a field, not a place
+        return place
+
     def of(self, at: int, name: str = "") -> Sponsor:
         """Organizer and location of the campaign `name`, named at `at`.
 
@@ -324,9 +352,12 @@ class Sponsors:
         unless its own sentence says who runs it.
         """
         organizer, said = self._actor(at)
-        own_place = _place_of(name, admin=True)
+        own_place = _place_of(_ORDINAL_HEAD.sub("", name), admin=True)
+        set_place = self._set_place(at)
         if own_place and not said:
             organizer = own_place
+        elif set_place and not said and _place_of(set_place, admin=True) == set_place:
+            organizer = set_place  # `在类乌齐县，县城供水管网漏损治理项目近日通过验收`
         clause_start = self.starts[self._clause_of(at)]
         end = at + len(name)
         if (
@@ -337,6 +368,7 @@ class Sponsors:
             organizer = None
         location = (
             self._where(at)
+            or set_place
             or own_place
             or (_place_of(organizer) if organizer else None)
             or self.home

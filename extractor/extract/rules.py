@@ -149,7 +149,7 @@ def campaigns_in(article: Article) -> list[Campaign]:
     """
     body_start = len(article.headline) + 1
     text = f"{article.headline}\n{article.text}"
-    names = campaign_names(text)
+    names = campaign_names(text, body_start)
     if not names:
         return []
     sponsors = Sponsors(article.headline, article.text, article.dateline)

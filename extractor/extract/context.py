@@ -1,0 +1,60 @@
+"""Where a campaign's name stands in its text: the clause before it, a document's
+title around it, a place printed right before it.
+
+Both the quoted names (`quoted.py`) and the unquoted ones (`campaigns.py`) are
+read by the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN = r"\u4e00-\u9fff"
+BREAK = "，,。；;！？!?：:\n"
+_BREAK_RE = re.compile(f"[{BREAK}]")
+# What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`;
+# `MILESTONE_REACHED` is the verb alone, to look for in a text, and `SO_FAR` the
+# words that may stand before it.
+_REACHED = "开工|竣工|完工|通水|通电|通车|投运|投产|通过验收|全线贯通"
+_SO_FAR = "近日|日前|已经|已|正式|顺利|全面|全部"
+MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
+MILESTONE_REACHED = re.compile(_REACHED)
+SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")
+# Verbs that hold an event: words before a name holding one are not part of it.
+ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参与|召开")
+# The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
+_LEAD = re.compile(rf"[{CN}]+$")
+_PLACE_LEAD = re.compile(rf"^[{CN}]{{2,6}}?(?:市|区|县|乡|镇)[{CN}]{{0,4}}$")
+
+
+def in_book_title(text: str, at: int) -> bool:
+    """Inside 《…》: the title of a document, not a campaign.
+
+    >>> in_book_title("印发《农村人居环境整治提升五年行动方案》", 8)
+    True
+    """
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
+def clause_before(text: str, at: int) -> str:
+    """The words of the clause that stand before `at` (at most 40 characters).
+
+    >>> clause_before("今年以来，全县推行“一村一辅警”", 9)
+    '全县推行'
+    """
+    start = max(0, at - 40)
+    for m in _BREAK_RE.finditer(text, start, at):
+        start = m.end()
+    return text[start:at]
+
+
+def place_lead(text: str, at: int, done: int) -> str:
+    """A place printed right before a name: `拉萨市迎新年` before `“三对三”篮球赛`,
+    not `城关区开展` before `第十二届……联赛`.
+
+    >>> place_lead("拉萨市迎新年“三对三”篮球赛", 6, 0)
+    '拉萨市迎新年'
+    """
+    words = _LEAD.search(text, max(done, at - 12), at)
+    lead = _PLACE_LEAD.search((words[0] if words else "").rpartition("的")[2])
+    return lead.group(0) if lead and not ORGANISING.search(lead.group(0)) else ""

@@ -1,0 +1,111 @@
+"""One campaign named several times in an article: which names are one campaign,
+and which of them is kept.
+
+An article names a campaign more than once, and not always alike: with or
+without its kind (`“全民消防我体验”` / `…宣传活动`), its place or its number in a
+series (`草原生态保护专项整治行动` / `那曲市草原…`), the words that lead it
+(`“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`), a headline's
+short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`). The
+body's name is kept over the headline's, as the body prints it whole; else the
+fuller one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.textindex import normalize
+
+_CN = r"\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A campaign name and where the article first names it."""
+
+    at: int
+    name: str
+
+
+# The quoted words a name opens with: one campaign with a kind of the same words
+# after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
+# text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
+# (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`).
+_QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
+
+
+def _same_quoted(a: str, b: str) -> bool:
+    for shorter, longer in ((a, b), (b, a)):
+        if _QUOTED_HEAD.match(shorter) and longer.endswith(shorter):
+            return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
+    head = _QUOTED_HEAD.match(a)
+    if head is None or not b.startswith(head[0]):
+        return False
+    shorter, longer = sorted((a[head.end() :], b[head.end() :]), key=len)
+    rest = iter(longer)
+    return all(char in rest for char in shorter)  # the shorter kind's words, in order
+
+
+# What may stand before one campaign's name and leave it the same: its place, its
+# year, its number in a series (`城关区2024年第十二届`).
+_SAME_HEAD = re.compile(
+    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
+)
+
+
+def _same_campaign(shorter: str, longer: str) -> bool:
+    """One campaign named twice: with its kind (`“全民消防我体验”` / `…宣传活动`) or
+    its place or number (`草原生态保护专项整治行动` / `那曲市草原…`). A qualifier makes
+    another one (`行业乱点乱象专项整治` / `交通运输行业乱点乱象专项整治`)."""
+    if longer.startswith(shorter):
+        return True
+    head, _, rest = longer.rpartition(shorter)
+    return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
+
+
+def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
+    """The names of `found` (in the order printed, the longest first where several
+    start at one place), one per campaign. A name printed inside another is part
+    of it. Names before `body_start` are the headline's.
+
+    >>> [n.name for n in one_per_campaign([Named(0, "“两癌”免费筛查"), Named(12, "“两癌”筛查")], 10)]
+    ['“两癌”筛查']
+    """
+    kept: list[Named] = []
+    keys: list[str] = []
+    in_body: list[bool] = []  # whether the body names it too
+    spans: list[tuple[int, int]] = []  # where the names read so far are printed
+    for named in found:
+        end = named.at + len(named.name)
+        if any(start <= named.at and end <= stop for start, stop in spans):
+            continue  # a name inside another one read there: `藏中电网联网工程` of `阿里与…`
+        spans.append((named.at, end))
+        key = normalize(named.name, drop_quotes=True)
+        here = named.at >= body_start
+        known = next(
+            (i for i, k in enumerate(keys) if _same_campaign(*sorted((key, k), key=len))), None
+        )
+        if known is not None:
+            in_body[known] = in_body[known] or here
+            continue
+        same = next(
+            (
+                i
+                for i, n in enumerate(kept)
+                if _same_quoted(named.name, n.name)
+                or (not in_body[i] and here and key.endswith(keys[i]))
+            ),
+            None,
+        )
+        if same is None:
+            keys.append(key)
+            kept.append(named)
+            in_body.append(here)
+        elif (here and not in_body[same]) or len(named.name) > len(kept[same].name):
+            # The body's name over the headline's (`“健康进校园”体检活动` / `…学生健康体检活动`,
+            # `“两癌”免费筛查` / `“两癌”筛查`), else the fuller one, where it was named first.
+            keys[same] = key
+            kept[same] = Named(kept[same].at, named.name)
+            in_body[same] = in_body[same] or here
+    return kept

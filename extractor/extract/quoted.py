@@ -1,0 +1,197 @@
+"""Quoted campaign names: the quoted words an article presents as an initiative,
+and the quoted words it does not.
+
+A quoted name is an initiative when the kind of initiative follows it
+(`“全民消防我体验”宣传活动`, `“一键申请”帮扶通道`), when a unit puts it into
+practice (`推行“一村一辅警”`, `开办了“四点半课堂”`, `每月举办1期“零工技能夜校”`),
+when the text calls it a way or method (`采取“基地+农户”方式`), an aim
+(`以“最多跑一次”为目标`), a theme worked under (`结合“…”开展`), a round
+(`第六轮“冬游西藏”`), or what an event is part of. It is none when it is a
+slogan, a demand, a principle or an event's theme (`落实“打早、打小、打了”要求`,
+`践行“两个维护”`, `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`),
+a contrast (`“输血”与“造血”并重`) or an account (`“阿里发布”新媒体平台`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.context import CN, MILESTONE, clause_before, in_book_title, place_lead
+from extractor.extract.mentions import Named
+
+# What follows a quoted name to make it an initiative, longest first. A few
+# words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
+# follow at once (`“六抓六促”法`), or `违法` would end a name.
+_KINDS = (
+    "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
+    "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
+    "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|演练|"
+    "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
+    "服务站|服务队|服务|筛查|评选|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|"
+    # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
+    # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
+    rf"(?:治理|通道|台账|平台)(?![{CN}])"
+)
+_QUOTED = re.compile(
+    rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
+    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,10}}?(?:{_KINDS})|法|制)?"
+)
+# Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
+_PAIRS = {"“": "”", "‘": "’", "「": "」"}
+# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
+_METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
+# Words between a quoted term and a kind that show the term is not the name:
+# `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
+_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
+# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
+_MORE_KIND = re.compile("活动|行动")
+# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
+# `“一站式”服务中心`.
+_KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地|有限|公司|集团)")
+# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
+_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
+# A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
+# the sessions it holds between (`每月举办1期“零工技能夜校”`; `开展了一次“大扫除”` is one).
+_PRACTISED = re.compile(
+    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
+    r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期场次批届])?$"
+)
+# A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
+_ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
+# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
+_METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
+# After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
+# `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
+_BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
+_WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
+# A name put into practice stands alone: what follows is punctuation, another
+# name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
+# the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
+# after makes it a term for that noun: `“两新”组织`, `“两班倒”作业`.
+_STANDS_ALONE = re.compile(
+    rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式))"
+)
+# The period of a five-year plan: `“十四五”`.
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+# Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
+_PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
+# Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
+# `地` of `“基地+农户”` is a noun's.
+_SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
+# A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
+# one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
+_SHARED_KIND = re.compile(
+    rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|措施|举措|形式|机制|活动|服务|行动|经验)"
+)
+_SHARED_METHOD = re.compile(rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|经验|机制)")
+# The aim or support of an initiative: `以“最多跑一次”为目标`, `以“党建+”为抓手`. The
+# theme of an event is its slogan (`本届旅游节以“千年藏香 匠心传承”为主题`), unless
+# activities are carried out under it: `结合“体育大拜年 健康迎新春”开展…`.
+_THEME_AFTER = re.compile(r"^为(?:抓手|载体|牵引|目标)")
+_THEME_BEFORE = re.compile(r"以$")
+_UNDER_THEME = re.compile(r"结合$")
+_UNDER_THEME_AFTER = re.compile(r"^(?:主题)?[，,]?(?:开展|举办|组织)")
+# What a quoted phrase is when it is no name: a slogan or demand to meet
+# (`“打早、打小、打了”要求`), a contrast (`“输血”与“造血”并重`, `“瓶改管”或…`),
+# an app or account (`“达墨环保”微信小程序`).
+_NOT_A_NAME_AFTER = re.compile(
+    r"^的?(?:要求|原则|理念|精神|目标|态度|标准|作用|口号|标语|号召|目的)|^[与和或向]“|"
+    r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
+)
+# A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
+_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播)")
+# A quoted phrase that describes what something is, not what it is called:
+# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`.
+_DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
+# Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
+_PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
+
+
+def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
+    """Quoted names printed one after another (`“一窗通办”“帮办代办”`, `“A”、“B”`)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and text[runs[-1][-1].end("close") : m.start()] in ("", "、"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def quoted_names(text: str) -> list[Named]:
+    """Quoted names, with or without the kind of initiative after them.
+
+    >>> [n.name for n in quoted_names("推行“一村一辅警”，开展“全民消防我体验”宣传活动。")]
+    ['“一村一辅警”', '“全民消防我体验”宣传活动']
+    """
+    found: list[Named] = []
+    matches = [
+        m
+        for m in _QUOTED.finditer(text)
+        if _PAIRS[m["open"]] == m["close"] and not in_book_title(text, m.start())
+    ]
+    done = 0  # the end of the previous quoted name: words before it are not this one's
+    for run in _runs(matches, text):
+        before = clause_before(text, run[0].start())
+        tail = text[run[-1].end("close") : run[-1].end("close") + 16]
+        if _DESCRIBED.search(before) and not _PART_OF.match(text, run[-1].end()):
+            done = run[-1].end()
+            continue
+        shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
+        last = run[-1]
+        if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
+            # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run.
+            found.append(Named(run[0].start(), text[run[0].start() : last.end()]))
+            done = last.end()
+            continue
+        for m in run:
+            named = _one_quoted(text, m, before, shared, done)
+            done = m.end()
+            if named is not None:
+                found.append(named)
+    return found
+
+
+def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: int) -> Named | None:
+    """One quoted name of a run, if it names an initiative."""
+    inner, kind = m["inner"], m["kind"]
+    quoted = f"{m['open']}{inner}{m['close']}"
+    close = m.end() - len(kind or "")
+    after = text[close : close + 12]
+    if _PLAN_PERIOD.fullmatch(inner):
+        return None  # `“十四五”规划项目`: a plan's period is a code, not a name
+    if kind and _METHOD_OF.match(kind):
+        return Named(m.start(), quoted)
+    if _ACCOUNT.match(text, close):
+        return None
+    if kind and (
+        _LOOSE_KIND.search(kind[:-1]) or _KIND_QUALIFIES.match(text[m.end() : m.end() + 4])
+    ):
+        kind = None
+    if kind:
+        more = _MORE_KIND.match(text, m.end())
+        kind += more[0] if more else ""  # `…疏散演练` + `活动`
+        lead = place_lead(text, m.start(), done)
+        if kind.endswith(("赛", "节", "比武")) and lead:
+            return Named(
+                m.start() - len(lead), lead + quoted + kind
+            )  # `拉萨市迎新年“三对三”篮球赛`
+        return Named(m.start(), quoted + kind)
+    if _NOT_A_NAME_AFTER.match(after):
+        return None
+    if _SELF_NAMED.search(inner):
+        return Named(m.start(), quoted)
+    if _SENTENCE_WORDS.search(inner):
+        return None
+    practised = (
+        bool(_PRACTISED.search(before))
+        and bool(_STANDS_ALONE.match(after))
+        and not _PRINCIPLES.match(inner)
+    ) or bool(_ROUND.search(before))
+    by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
+    theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
+        bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
+    )
+    method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
+    return Named(m.start(), quoted) if practised or by_way or theme or shared or method else None
