@@ -53,6 +53,14 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("安装工作用时不到半天。", "不到半天", 0.5, None, "天", "less"),
     ("村里打机井5口。", "5口", 5, None, "口", "exact"),
     ("群众送来锦旗20面。", "20面", 20, None, "面", "exact"),
+    # A half, or one, measuring how long something takes; one with a qualifier; a multiple.
+    ("路修好以后，半天就能打个来回。", "半天", 0.5, None, "天", "exact"),
+    ("材料齐全的话，半个小时就能拿到执照。", "半个小时", 0.5, None, "个小时", "exact"),
+    ("大家忙了大半天，终于把积雪清理干净。", "大半天", 0.5, None, "天", "more"),
+    ("巡护长则一个星期，夜里就在帐篷里过夜。", "一个星期", 1, None, "个星期", "exact"),
+    ("反映后不到一个月，工资就拿到了。", "不到一个月", 1, None, "个月", "less"),
+    ("黑青稞价格比普通青稞高出近一倍。", "近一倍", 1, None, "倍", "about"),
+    ("今年订了不少藏香，比去年多了一倍。", "一倍", 1, None, "倍", "exact"),
     ("累计签约企业30家。", "30家", 30, None, "家", "exact"),
 ]
 
@@ -158,7 +166,23 @@ NOT_METRICS = [
     "一些群众反映停车难。",
     "几位老人在广场上聊天。",
     "上半年在文创园区一个工地上干活。",
-    "大家忙了半天，终于把积雪清理干净。",
+    # Numbers that say when, not how much; ordinals, ranks and terms.
+    "两年前，牧民一家搬进了新居。",
+    "小区建于上世纪90年代。",
+    "四年级学生在操场上升旗。",
+    "初二学生央金说，今天学到了很多。",
+    "阿里与藏中电网联网工程二期按期完工。",
+    "三次产业协同发力。",
+    "旅游收入实现两位数增长。",
+    "九年义务教育巩固率稳步提升。",
+    "在巴宜区八一镇，执法人员接到举报。",
+    "以前住的土坯房冬天四处漏风。",
+    "增速位居全地区前两位。",
+    "行业主管部门每半年组织复查。",
+    "据统计，近三年全县农房抗震改造稳步推进。",
+    # The article 一: a day of a story, a rate's span, a year of a story.
+    "11月中旬的一天，记者来到检查站。",
+    "以前在工地上干，一个月能挣不少钱。",
     "道路千万条，安全第一。",
     "游客来自四面八方。",
     "签订三方协议。",
@@ -177,6 +201,21 @@ def test_exclusions_leave_the_real_counts() -> None:
         ("25名", 25, "名"),
         ("130户", 130, "户"),
     ]
+
+
+def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
+    """The same count of the same thing (`21个边境小康村`), or the same rating
+    (`110千伏`), printed again in one article is one metric; the same number of
+    other things (`2名` doctors, `2名` teachers) is two."""
+    text = (
+        "全县建成21个边境小康村。县里在21个边境小康村推行积分制，"
+        "实现21个边境小康村通硬化路。新建110千伏变电站3座，"
+        "届时全县将实现110千伏电网全覆盖。卫生院配有医生2名，学校配有营养员2名。"
+    )
+    counts = [(m.raw, m.unit) for m in extract(text).metrics]
+    assert counts.count(("21个", "个")) == 1
+    assert counts.count(("110千伏", "千伏")) == 1
+    assert counts.count(("2名", "名")) == 2
 
 
 # --- quotes ---------------------------------------------------------------------
