@@ -37,12 +37,15 @@ from extractor.persons import (
     office_named,
     opens_with,
     person_name,
+    without_adverbials,
 )
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import BREAK, VERB
 
 _MARKS = OPENING + '"'
 _OPENING_MARK = re.compile(f"[{_MARKS}]")
+# Short words in a pair of marks with no sentence in them: a term, most often.
+_TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
 _CLOSING_MARK = re.compile(f"[{CLOSING}]")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
@@ -63,6 +66,9 @@ _SHORTEST_REMARK = 6
 # How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
 _REMARK = "a remark quoted as theirs"
 _ROLE = re.compile("|".join(ROLES))
+# A pronoun or a title: someone the words before a verb of saying may name.
+_SOMEONE = re.compile("他|她|其|该|这位|此|" + "|".join(ROLES))
+_SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
 _ROLE_AT_END = re.compile(f"(?:{'|'.join(ROLES)})$")
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
 _REMARK_AFTER = re.compile(r"[”」』’]的?(?:重要|指示|要求|号召|嘱托|论述|讲话|批示|寄语|回信)")
@@ -138,20 +144,32 @@ def _quotations(speech: Speech) -> Iterator[Passage]:
     """The outermost quotations that read as speech, each over the paragraphs it runs on."""
     text = speech.text
     covered = 0
+    closings: set[int] = set()  # the closing marks of the quotations found
     for mark in _OPENING_MARK.finditer(text):
         at = mark.start()
         if at < covered:
+            continue
+        term = _TERM.match(text, at)
+        if (
+            term is not None
+            and not _is_speech(text, at, at + 1, term.end() - 1)
+            and not _REMARK_AFTER.match(text, term.end() - 1)
+        ):
+            covered = term.end()  # `“五措并举”`: a term, no one's words
             continue
         chain = speech.quotation(at + 1, at + 1)
         if not chain or chain[0].opening != at:
             continue  # a closing mark, a nested one, or one that pairs with nothing
         start, end = chain[0].start, _chain_end(speech, at, chain[0])
         covered = end
+        closings.add(end)
         if len(text[start:end].strip()) >= 2:
             yield Passage(start, end, True, _is_speech(text, at, start, end))
     # Quotations whose opening mark the page lost: `……多了。”拉巴说。`
     for mark in _CLOSING_MARK.finditer(text, 1):
         at = mark.start()
+        if at in closings:
+            continue
         chain = speech.quotation(at - 1, at)
         if not chain or chain[-1].opening >= 0 or chain[-1].end != at:
             continue
@@ -200,6 +218,8 @@ def _reported(speech: Speech) -> Iterator[Passage]:
             continue  # a verb inside reported or quoted words
         if _NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # `提交了3件建议，`, `按照……的要求，`: a noun, not a verb of saying
+        if not _may_name_someone(text, m.start()):
+            continue  # `会议指出，`, `据了解，`: no one to ask the attribution about
         start = m.end()
         while start < len(text) and text[start] in " \u3000":
             start += 1
@@ -213,6 +233,27 @@ def _reported(speech: Speech) -> Iterator[Passage]:
         if end > start:
             covered = end
             yield Passage(start, end, False)
+
+
+def _may_name_someone(text: str, verb_at: int) -> bool:
+    """Does the clause before a verb of saying hold anyone who may be its subject: a
+    pronoun, a title or a name (`格桑旺姆介绍`, `他强调`)? When it holds only what
+    the speaker does meanwhile (`牧民扎西一边添草料，一边说`), the clause before it.
+    Not `会议指出`, `据介绍`, `市气象台建议`: a quick look that only spares the
+    attribution a question whose answer is no one."""
+    end = verb_at
+    for _ in range(2):
+        begin = max(text.rfind(c, 0, end) for c in _SUBJECT_BREAKS) + 1
+        clause = text[begin:end].strip()
+        bare = without_adverbials(clause)
+        if _SOMEONE.search(clause) or (bare and name_in(bare) is not None):
+            return True
+        if bare and not clause.startswith(("一边", "边")):
+            return False
+        end = begin - 1
+        if end <= 0 or text[end] not in "，,":
+            return False
+    return False
 
 
 def _sentence_end(speech: Speech, start: int) -> int:
