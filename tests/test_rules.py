@@ -447,6 +447,22 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "“这个项目什么时候完工？”记者问。“预计年底前完工。”项目负责人李强回答。",
         [("李强", "项目负责人", "direct", "预计年底前完工")],
     ),
+    (  # a name followed by what the person does, after the quotation
+        "“我家入股了12亩地，今年分了8000多元。”村民次仁多吉拿着分红款，笑得合不拢嘴。",
+        [("次仁多吉", "村民", "direct", "我家入股了12亩地")],
+    ),
+    (  # a title the vocabulary lacks, and the verb after a comma
+        "“以前自己在家织，还要发愁卖给谁。”织工央宗一边穿梭引线，一边告诉记者。",
+        [("央宗", "织工", "direct", "以前自己在家织")],
+    ),
+    (  # a pronoun after someone named with a title and an ordinary verb
+        "会上，县政协委员、县医院副院长周丽列席会议。她说，医院将继续完善远程医疗网络。",
+        [("周丽", "县政协委员、县医院副院长", "indirect", "医院将继续完善远程医疗网络")],
+    ),
+    (  # someone an age introduces
+        "今年26岁的次仁大学毕业后回到村里，当起了合作社的会计。他说，合作社的账目每个月都公示。",
+        [("次仁", None, "indirect", "合作社的账目每个月都公示")],
+    ),
     (  # a term in marks inside reported words is part of them, not a quote of its own
         "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
         [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],

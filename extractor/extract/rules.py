@@ -16,6 +16,7 @@ from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
 from extractor.models import Article, ArticleRecords, Campaign, Metric, Span
 from extractor.numbers import find_quantities
+from extractor.persons import reporters
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
@@ -81,6 +82,8 @@ def extract(article: Article) -> ArticleRecords:
     """Candidate records of one article, by rule."""
     return ArticleRecords(
         metrics=metrics_in(article),
-        quotes=quotes_in(article.text, article.headline),
+        quotes=quotes_in(
+            article.text, article.headline, reporters(article.byline, article.dateline)
+        ),
         campaigns=campaigns_in(article),
     )

@@ -24,23 +24,15 @@ with no verb of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from extractor.attribution import Credit, Speech
-from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
-from extractor.models import Quote
-from extractor.persons import (
-    ROLES,
-    name_in,
-    not_a_person,
-    office_named,
-    opens_with,
-    person_name,
-    without_adverbials,
-)
+from extractor.extract.speakers import credited, named_near
+from extractor.models import Quote, Span
+from extractor.persons import ROLES, name_in, without_adverbials
 from extractor.quotations import CLOSING, OPENING, Quotation
-from extractor.speech_words import BREAK, VERB
+from extractor.speech_words import VERB
 
 _MARKS = OPENING + '"'
 _OPENING_MARK = re.compile(f"[{_MARKS}]")
@@ -50,6 +42,9 @@ _CLOSING_MARK = re.compile(f"[{CLOSING}]")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
 _SAYING = re.compile(rf"(?:{VERB})[，,：:]")
+# Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
+# `一般来说`, `虽说`, `听说`, `据说`.
+_NOT_SAYING = frozenset("来如是话般虽听据")
 # Before a verb of saying, what makes it a noun: `的要求`, `3件建议`.
 _NOUN_BEFORE = re.compile(r"(?:的|[\d一二两三四五六七八九十几多]+[项件条点个份])$")
 # What may stand right before a quotation that is speech of its own, not a term in a
@@ -65,23 +60,12 @@ _SHORTEST = 4
 _SHORTEST_REMARK = 6
 # How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
 _REMARK = "a remark quoted as theirs"
-_ROLE = re.compile("|".join(ROLES))
 # A pronoun or a title: someone the words before a verb of saying may name.
 _SOMEONE = re.compile("他|她|其|该|这位|此|" + "|".join(ROLES))
+_CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
 _SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
-_ROLE_AT_END = re.compile(f"(?:{'|'.join(ROLES)})$")
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
 _REMARK_AFTER = re.compile(r"[”」』’]的?(?:重要|指示|要求|号召|嘱托|论述|讲话|批示|寄语|回信)")
-# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`.
-_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关)|等|们")
-# A title and the words after it, where a name may stand: `副院长周丽列席`.
-_TITLED = re.compile(
-    rf"(?=(?P<role>{'|'.join(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
-)
-_TITLE_STOP = set(BREAK) - set("“”") | {"的"}
-# The characters a title ends with (`女工`, `维修工`, `农机手`, `绣娘`), never the
-# second or third character of a name of the genre.
-_TITLE_ENDS = set("工员民师手生长匠农户官警医者士娘嫂姐哥叔婶")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +80,9 @@ class Passage:
     apart: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A speaker as a quote prints it: the name (or the office) and its title."""
-
-    name: str
-    title: str | None
-
-
-def quotes_in(text: str, headline: str = "") -> list[Quote]:
-    """Every quote of an article's text, in order of appearance."""
+def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) -> list[Quote]:
+    """Every quote of an article's text, in order of appearance; `reporters` are the
+    names of the byline and dateline, who are no speakers."""
     speech = Speech(text)
     over = Speech(headline) if headline else None
     found: list[Quote] = []
@@ -119,17 +96,32 @@ def quotes_in(text: str, headline: str = "") -> list[Quote]:
         ):
             continue  # words in marks inside a sentence: a term, unless a remark
         credit = speech.credit(passage.start, passage.end, over)
-        if credit is None or not (passage.apart or credit.how == _REMARK):
+        if not (passage.apart or (credit is not None and credit.how == _REMARK)):
             continue
-        speaker = _speaker(credit, speech, passage)
+        kind = "direct" if passage.direct else "indirect"
+        speaker = credited(credit, speech, passage.direct) if credit is not None else None
+        if speaker is None and _read_as_no_one(credit, passage.direct):
+            quote = Quote(speaker="?", text=words, kind=kind)
+            span = Span(start=passage.start, end=passage.end)
+            speaker = named_near(speech, span, quote, over, reporters)
         if speaker is None or (speaker.name, words) in seen:
             continue
         seen.add((speaker.name, words))
-        kind = "direct" if passage.direct else "indirect"
         found.append(
             Quote(speaker=speaker.name, speaker_title=speaker.title, text=words, kind=kind)
         )
     return found
+
+
+def _read_as_no_one(credit: Credit | None, direct: bool) -> bool:
+    """Does the attribution read the words as no one's it can name: credited to no one,
+    to a pronoun or a clause whose person it does not name? Not the reporter's words, an
+    organisation's, or a reported sentence that only goes on in the voice before."""
+    if credit is None:
+        return True
+    if credit.reporter or (not direct and "in the speech before" in credit.how):
+        return False
+    return credit.pronoun or credit.leading
 
 
 # --- passages ---------------------------------------------------------------------
@@ -216,6 +208,8 @@ def _reported(speech: Speech) -> Iterator[Passage]:
     for m in _SAYING.finditer(text):
         if m.start() < covered or speech.quotation(m.start(), m.start() + 1) is not None:
             continue  # a verb inside reported or quoted words
+        if m[0][0] == "说" and text[m.start() - 1 : m.start()] in _NOT_SAYING:
+            continue  # `对他们一家来说，`, `比如说，`, `也就是说，`: no one speaks
         if _NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # `提交了3件建议，`, `按照……的要求，`: a noun, not a verb of saying
         if not _may_name_someone(text, m.start()):
@@ -223,7 +217,9 @@ def _reported(speech: Speech) -> Iterator[Passage]:
         start = m.end()
         while start < len(text) and text[start] in " \u3000":
             start += 1
-        if start >= len(text) or text[start] in _MARKS or text[start] == "\n":
+        if start >= len(text) or text[start] == "\n":
+            continue
+        if text[start] in _MARKS and not _opens_with_term(text, start):
             continue  # `说：“……”`: the quotation is the passage
         if text.startswith(("一边", "边"), start):
             continue  # `一边给记者介绍，一边记录着…`: what they do while they speak
@@ -233,6 +229,13 @@ def _reported(speech: Speech) -> Iterator[Passage]:
         if end > start:
             covered = end
             yield Passage(start, end, False)
+
+
+def _opens_with_term(text: str, at: int) -> bool:
+    """Do the words at `at` open with a term in marks that the sentence goes on after
+    (`据……介绍，“青春护河”志愿服务活动今年已开展8次`)?"""
+    term = _TERM.match(text, at)
+    return term is not None and text[term.end() : term.end() + 1] not in _CLAUSE_STOPS
 
 
 def _may_name_someone(text: str, verb_at: int) -> bool:
@@ -282,137 +285,3 @@ def _words(printed: str, direct: bool) -> str:
     if direct:
         printed = re.sub(rf"\s*\n\s*[{OPENING}]?", "", printed)
     return printed.strip().rstrip("，,；;：:").strip()
-
-
-# --- speakers ---------------------------------------------------------------------
-
-
-def _speaker(credit: Credit, speech: Speech, passage: Passage) -> Speaker | None:
-    """The person a credit names, as a quote prints them; None for no one (an
-    organisation, a group, the reporter, a pronoun that stands for no one)."""
-    if credit.reporter:
-        return None
-    if not passage.direct and "in the speech before" in credit.how:
-        return None  # a reported sentence with no verb of its own: no quote of its own
-    if credit.pronoun:
-        name = credit.person
-        if name is None or credit.refers_to is None or not _is_name(credit.refers_to, name):
-            return None
-        if _someone_else_named(speech, credit.start, name):
-            return None
-        return Speaker(name, _title_in_text(speech.text, name))
-    if credit.leading:
-        return _leading(credit.who, speech)
-    name = credit.person
-    if name is None:
-        if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
-            return Speaker(credit.who, None)  # `市住建局相关负责人表示`
-        return None
-    titled = _split_title(name)
-    if titled is not None and not_a_person(titled.name) is None:
-        return titled
-    if not_a_person(name) is not None or not _is_name(credit.who, name):
-        return None
-    title = _title_before(credit.who, name) or _title_in_text(speech.text, name)
-    return Speaker(name, title)
-
-
-def _split_title(name: str) -> Speaker | None:
-    """`女工卓玛` → 卓玛, title 女工; `维修工小李` → 小李: a title the vocabulary lacks,
-    ending as titles end, read as part of a name."""
-    for cut in range(2, len(name) - 1):
-        if name[cut - 1] in _TITLE_ENDS and not opens_with_common_word(name[cut:]):
-            return Speaker(name[cut:], name[:cut])
-    return None
-
-
-def _is_name(reference: str, name: str) -> bool:
-    """Is `name`, read from `reference`, a name: it opens with no common word and,
-    unless a title stands right before it, no word runs into it from the words
-    before? Not `做法` (`介绍了…的做法：“……”`), `讲解竹编` (`向游客讲解竹编的工序`),
-    `作报告中` (`政府工作报告中指出`). After a title a word may run across
-    (`店主次仁多吉`: 主次)."""
-    at = max(reference.rfind(name), 0)
-    after = reference[at + len(name) :]
-    titled = bool(_ROLE_AT_END.search(reference, 0, at) or _ROLE.match(after))
-    if not person_name(name) or opens_with_common_word(name):
-        return False  # `他叮嘱道`, `讲解竹编`
-    # A word across the start (`农机手边巴次仁`: 手边) is no harm when the name holds no
-    # common word, as `作报告中` (报告) does.
-    return titled or is_boundary(reference, at) or not holds_common_word(name)
-
-
-def _someone_else_named(speech: Speech, at: int, name: str) -> bool:
-    """Does the sentence of a pronoun at `at`, or the one before, name with a title
-    someone other than the person it is read to stand for, and not them? Then the
-    pronoun may stand for that other one (`……副院长周丽列席会议。她说，`): no quote
-    is better than a quote credited to the wrong person."""
-    text = speech.text
-    begin = at
-    for _ in range(2):  # back to the start of the sentence before
-        begin = max(text.rfind(c, 0, max(begin - 1, 0)) for c in "。！？!?\n") + 1
-    window = text[begin:at]
-    if name in window:
-        return False
-    for m in _TITLED.finditer(window):
-        words = m["words"]
-        if speech.mentions.in_speech(begin + m.start()) or opens_with_common_word(words):
-            continue
-        if name_in(m["role"] + words) is not None:
-            return True
-    return False
-
-
-def _leading(clause: str, speech: Speech) -> Speaker | None:
-    """The person a clause opens with, who spoke: `织工央宗一边穿梭引线` → 央宗."""
-    best: str | None = None
-    for name in speech.known():
-        at = clause.find(name)
-        if at < 0 or not opens_with(clause, name):
-            continue
-        if best is None or (at, -len(name)) < (clause.find(best), -len(best)):
-            best = name
-    if best is None or not_a_person(best) is not None or not _is_name(clause, best):
-        return None
-    title = _title_before(clause[: clause.find(best) + len(best)], best)
-    return Speaker(best, title or _title_in_text(speech.text, best))
-
-
-def _title_before(reference: str, name: str) -> str | None:
-    """The title printed with a name in its reference: `市统计局局长格桑旺姆` →
-    `市统计局局长`; the words after the last 的 (`正在帮厨的村民央拉` → `村民`); a
-    role after the name (`习近平总书记` → `总书记`), with the place of the one it
-    describes (`木如社区的西增拉姆小朋友` → `木如社区小朋友`)."""
-    at = reference.rfind(name)
-    if at < 0:
-        return None
-    before = reference[:at]
-    after = _ROLE.match(reference, at + len(name))
-    if after is not None and not before.endswith("的"):
-        return after[0]
-    before = before.removesuffix("的")
-    cut = max(before.rfind(c) for c in _TITLE_STOP)
-    title = _clean_title(before[cut + 1 :])
-    return (title or "") + after[0] if after is not None else title
-
-
-def _title_in_text(text: str, name: str) -> str | None:
-    """The title the article prints with a name where it first gives one:
-    `……。市委常委、常务副市长罗布次仁出席会议。` → `市委常委、常务副市长`."""
-    at = text.find(name)
-    while at > 0:
-        before = text[max(0, at - 40) : at]
-        cut = max(before.rfind(c) for c in _TITLE_STOP)
-        title = _clean_title(before[cut + 1 :])
-        if title and name_in(title + name) == name and _ROLE.search(title):
-            return title
-        at = text.find(name, at + len(name))
-    return None
-
-
-def _clean_title(words: str) -> str | None:
-    """A title without the marks of a quotation before it or a list's comma around it."""
-    words = words.lstrip("”」’").rstrip("“「‘").strip("、 ")
-    if words.count("“") != words.count("”"):
-        words = words[words.rfind("”") + 1 :] if "”" in words else words.replace("“", "")
-    return words or None
