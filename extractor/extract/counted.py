@@ -11,8 +11,9 @@ and are none:
   `九年义务教育`, `三次产业`, `八一镇`, `两位数`), idioms (`四面八方`, `四处`);
 - the article `一` (`一名党员`, `一个缩影`, `一年下来`), which counts only when
   something says it does: a qualifier (`不到一个月`, `近一倍`), a multiple
-  (`比去年多了一倍`), a word that counts (`为期一个月`, `共一次`), or a word
-  that says how long something takes (`长则一个星期`, `要一个星期`).
+  (`比去年多了一倍`), a word that counts (`为期一个月`, `共一次`), a word that
+  says how long something takes (`长则一个星期`, `要一个星期`), or a verb the time
+  ends (`将展出一个月，`).
 
 A half counts as a duration (`半天就能打个来回`, `半个小时就能拿到执照`,
 `忙了大半天`: the guidelines count how long an activity lasts).
@@ -38,6 +39,10 @@ _COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
 # What says how long something takes, before a duration of one: `长则一个星期`,
 # `要一个星期`, `花了一个小时`.
 _TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历时", "持续", "只要")
+# A time of one after a verb and before a stop is how long it lasted (`展出一个月，`,
+# `种地一年。`); not after these, which say which one (`新的一年，`, `这一天，`).
+_CLAUSE_ENDS = "，,。；;！？!?"
+_NO_VERB = frozenset("的这那每前上下第有新")
 _TIME_UNITS = frozenset(("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时"))
 # `七次全会` is the seventh plenary session, not seven sessions.
 _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
@@ -83,15 +88,23 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _one_counts(match: QuantityMatch, before: str) -> bool:
-    """Does a `一` count here: a qualifier, a multiple, a word that counts, or a word
-    that says how long something takes?"""
+def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
+    """Does a `一` count here: a qualifier, a multiple, a word that counts, a word that
+    says how long something takes, or a verb the time ends (`展出一个月，`; not
+    `是……的关键一年，`, which says which year)?"""
     unit = match.quantity.unit
+    clause = text[max(text.rfind(c, 0, match.start) for c in _CLAUSE_BREAKS) + 1 : match.start]
+    ends_verb = (
+        after[:1] in _CLAUSE_ENDS
+        and "\u4e00" <= before[-1:] <= "\u9fff"
+        and before[-1:] not in _NO_VERB
+        and "是" not in clause
+    )
     return (
         bool(match.before or match.after)
         or unit == "倍"
         or before.endswith(_COUNTING_ONE)
-        or (unit in _TIME_UNITS and before.endswith(_TAKING))
+        or (unit in _TIME_UNITS and (before.endswith(_TAKING) or ends_verb))
     )
 
 
@@ -144,7 +157,7 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if match.chinese and _IDIOM_AFTER.match(after):
         return True
-    if match.chinese and numeral == "一" and not _one_counts(match, before):
+    if match.chinese and numeral == "一" and not _one_counts(text, match, before, after):
         return True
     # `四面八方`, `三方协议`, `一家三口之家`, `四处漏风`: words, not measures of 面
     # (banners), 方 (m³), 口 (wells) or 处 (places), which the papers print with Arabic
