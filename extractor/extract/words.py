@@ -23,7 +23,7 @@ LONGEST_WORD = 4  # characters: longer words of the dictionary are not looked fo
 _COMMON = 10  # times jieba's dictionary counts a word it holds as common
 # The dictionary's tags of the names of people and places (`扎西 17 ns`): a name
 # that opens with one of them is still a name.
-_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz"))
+_NAME_TAGS = frozenset((b"nr", b"nrt", b"nrfg", b"ns", b"nz"))
 
 
 @functools.cache
@@ -31,15 +31,18 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     """The common words of two to four characters, and those of them that are names."""
     import jieba  # here: a process that asks no word (the writer) need not import it
 
-    common: set[str] = set()
-    names: set[str] = set()
+    common: list[str] = []
+    names: list[str] = []
     with jieba.get_dict_file() as lines:
         for line in lines:
-            word, count, *tag = line.decode("utf-8").split()
-            if int(count) >= _COMMON and 2 <= len(word) <= LONGEST_WORD:
-                common.add(word)
-                if tag and tag[0] in _NAME_TAGS:
-                    names.add(word)
+            word, count, tag = line.split(b" ", 2)
+            # Two to four characters are six to twelve bytes of UTF-8.
+            if 6 <= len(word) <= 3 * LONGEST_WORD and int(count) >= _COMMON:
+                text = word.decode("utf-8")
+                if 2 <= len(text) <= LONGEST_WORD:
+                    common.append(text)
+                    if tag.strip() in _NAME_TAGS:
+                        names.append(text)
     return frozenset(common), frozenset(names)
 
 
