@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.check import check_against
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords
 
@@ -52,6 +53,15 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("安装工作用时不到半天。", "不到半天", 0.5, None, "天", "less"),
     ("村里打机井5口。", "5口", 5, None, "口", "exact"),
     ("群众送来锦旗20面。", "20面", 20, None, "面", "exact"),
+    # A half, or one, measuring how long something takes; one with a qualifier; a multiple.
+    ("路修好以后，半天就能打个来回。", "半天", 0.5, None, "天", "exact"),
+    ("材料齐全的话，半个小时就能拿到执照。", "半个小时", 0.5, None, "个小时", "exact"),
+    ("大家忙了大半天，终于把积雪清理干净。", "大半天", 0.5, None, "天", "more"),
+    ("巡护长则一个星期，夜里就在帐篷里过夜。", "一个星期", 1, None, "个星期", "exact"),
+    ("反映后不到一个月，工资就拿到了。", "不到一个月", 1, None, "个月", "less"),
+    ("黑青稞价格比普通青稞高出近一倍。", "近一倍", 1, None, "倍", "about"),
+    ("今年订了不少藏香，比去年多了一倍。", "一倍", 1, None, "倍", "exact"),
+    ("获奖作品将在群艺馆展出一个月，并择优推荐参赛。", "一个月", 1, None, "个月", "exact"),
     ("累计签约企业30家。", "30家", 30, None, "家", "exact"),
 ]
 
@@ -157,7 +167,24 @@ NOT_METRICS = [
     "一些群众反映停车难。",
     "几位老人在广场上聊天。",
     "上半年在文创园区一个工地上干活。",
-    "大家忙了半天，终于把积雪清理干净。",
+    # Numbers that say when, not how much; ordinals, ranks and terms.
+    "两年前，牧民一家搬进了新居。",
+    "小区建于上世纪90年代。",
+    "四年级学生在操场上升旗。",
+    "初二学生央金说，今天学到了很多。",
+    "阿里与藏中电网联网工程二期按期完工。",
+    "三次产业协同发力。",
+    "旅游收入实现两位数增长。",
+    "九年义务教育巩固率稳步提升。",
+    "在巴宜区八一镇，执法人员接到举报。",
+    "以前住的土坯房冬天四处漏风。",
+    "增速位居全地区前两位。",
+    "行业主管部门每半年组织复查。",
+    "据统计，近三年全县农房抗震改造稳步推进。",
+    # The article 一: a day of a story, a rate's span, a year of a story.
+    "11月中旬的一天，记者来到检查站。",
+    "以前在工地上干，一个月能挣不少钱。",
+    "今年是规划目标任务的关键一年，要紧盯目标。",
     "道路千万条，安全第一。",
     "游客来自四面八方。",
     "签订三方协议。",
@@ -178,6 +205,21 @@ def test_exclusions_leave_the_real_counts() -> None:
     ]
 
 
+def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
+    """The same count of the same thing (`21个边境小康村`), or the same rating
+    (`110千伏`), printed again in one article is one metric; the same number of
+    other things (`2名` doctors, `2名` teachers) is two."""
+    text = (
+        "全县建成21个边境小康村。县里在21个边境小康村推行积分制，"
+        "实现21个边境小康村通硬化路。新建110千伏变电站3座，"
+        "届时全县将实现110千伏电网全覆盖。卫生院配有医生2名，学校配有营养员2名。"
+    )
+    counts = [(m.raw, m.unit) for m in extract(text).metrics]
+    assert counts.count(("21个", "个")) == 1
+    assert counts.count(("110千伏", "千伏")) == 1
+    assert counts.count(("2名", "名")) == 2
+
+
 # --- quotes ---------------------------------------------------------------------
 
 # phrase → speaker, speaker_title, the words (without closing punctuation), kind
@@ -186,7 +228,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "城关区农业农村局四级调研员杨春参加座谈。"
         "“今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事，”杨春说。",
         "杨春",
-        None,
+        "城关区农业农村局四级调研员",  # the title the article prints with the name
         "今年我们要把推进乡村全面振兴作为总抓手，集中力量抓可感可及的实事",
         "direct",
     ),
@@ -230,7 +272,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
     (
         "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部影片，让我感触很深。”",
         "西增拉姆",
-        "木如社区",
+        "木如社区小朋友",
         "今天我们看了《雪域少年》这部影片，让我感触很深",
         "direct",
     ),
@@ -238,7 +280,7 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "会上，市委常委、常务副市长、安全生产整治行动专班组长占堆出席会议并讲话。"
         "占堆指出，城乡环境综合大整治行动是市委、市政府作出的重大决策部署。",
         "占堆",
-        None,
+        "市委常委、常务副市长、安全生产整治行动专班组长",
         "城乡环境综合大整治行动是市委、市政府作出的重大决策部署",
         "indirect",
     ),
@@ -343,6 +385,139 @@ NOT_QUOTES = [
 @pytest.mark.parametrize("phrase", NOT_QUOTES)
 def test_no_quote(phrase: str) -> None:
     assert [(q.speaker, q.text) for q in extract(phrase).quotes] == []
+
+
+# An article's text → every quote in it: (speaker, title, kind, the words' opening).
+# Each reads a way the genre gives words to someone; the words are the rules' own.
+ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
+    (  # a pronoun that continues a named speaker, with 强调 and 要求: a quote each
+        "县应急管理局局长王红梅出席会议并讲话。她指出，今冬明春安全形势复杂。"
+        "她强调，要把隐患排查做细做实。她要求，各乡镇要建立台账，限期整改。",
+        [
+            ("王红梅", "县应急管理局局长", "indirect", "今冬明春安全形势复杂"),
+            ("王红梅", "县应急管理局局长", "indirect", "要把隐患排查做细做实"),
+            ("王红梅", "县应急管理局局长", "indirect", "各乡镇要建立台账"),
+        ],
+    ),
+    (  # a herder named by a given name only, before and after the quotation
+        "牧民多吉赶着羊群回到定居点。“草场分到户以后，放牧有了规矩，收入也稳了。”多吉笑着说。",
+        [("多吉", "牧民", "direct", "草场分到户以后")],
+    ),
+    (  # a name and a verb before a colon, the quotation going on in a new paragraph
+        "合作社理事长扎西顿珠告诉记者：“刚成立时只有5户社员，大家心里没底。\n"
+        "“现在社员有86户，牦牛肉卖到了区外。”",
+        [("扎西顿珠", "合作社理事长", "direct", "刚成立时只有5户社员，大家心里没底。现在")],
+    ),
+    (  # a deputy with a long title
+        "自治区人大代表、日土县热帮乡某村党支部书记次旦说，村里今年新建了3座温室大棚。",
+        [("次旦", "自治区人大代表、日土县热帮乡某村党支部书记", "indirect", "村里今年新建")],
+    ),
+    (  # what one says after a quotation and a comma goes on as reported speech
+        "“有了这个平台，我们的牦牛肉卖到了全国。”理事长顿珠说，今年销售额突破了200万元。",
+        [
+            ("顿珠", "理事长", "direct", "有了这个平台"),
+            ("顿珠", "理事长", "indirect", "今年销售额突破了200万元"),
+        ],
+    ),
+    (  # reported words that end with a quotation of the same speaker's, after a comma
+        "学员次珍说，她打算学成后开一家缝纫店，“在家门口挣钱，还能照顾孩子”。",
+        [
+            ("次珍", "学员", "indirect", "她打算学成后开一家缝纫店"),
+            ("次珍", "学员", "direct", "在家门口挣钱，还能照顾孩子"),
+        ],
+    ),
+    (  # a short sentence in marks at the end of someone's sentence
+        "护林员索朗对记者说，他守这片林子已经十年了，“林子就是我的家”。",
+        [
+            ("索朗", "护林员", "indirect", "他守这片林子已经十年了"),
+            ("索朗", "护林员", "direct", "林子就是我的家"),
+        ],
+    ),
+    (  # a title the vocabulary lacks, read off the name
+        "“一把藏香要经过十多道工序，光晾晒就要三天。”女工卓玛一边忙活一边说。",
+        [("卓玛", "女工", "direct", "一把藏香要经过十多道工序")],
+    ),
+    (  # the official of one unit, named by office only
+        "县住建局相关负责人表示，全县今年将改造老旧小区12个。",
+        [("县住建局相关负责人", None, "indirect", "全县今年将改造老旧小区12个")],
+    ),
+    (  # a remark quoted as someone's instruction
+        "全县干部认真学习习近平总书记“绿水青山就是金山银山”的重要论述，守护好生态。",
+        [("习近平", "总书记", "direct", "绿水青山就是金山银山")],
+    ),
+    (  # the reporter's question is no quote; the answer is
+        "“这个项目什么时候完工？”记者问。“预计年底前完工。”项目负责人李强回答。",
+        [("李强", "项目负责人", "direct", "预计年底前完工")],
+    ),
+    (  # a name followed by what the person does, after the quotation
+        "“我家入股了12亩地，今年分了8000多元。”村民次仁多吉拿着分红款，笑得合不拢嘴。",
+        [("次仁多吉", "村民", "direct", "我家入股了12亩地")],
+    ),
+    (  # a title the vocabulary lacks, and the verb after a comma
+        "“以前自己在家织，还要发愁卖给谁。”织工央宗一边穿梭引线，一边告诉记者。",
+        [("央宗", "织工", "direct", "以前自己在家织")],
+    ),
+    (  # a pronoun after someone named with a title and an ordinary verb
+        "会上，县政协委员、县医院副院长周丽列席会议。她说，医院将继续完善远程医疗网络。",
+        [("周丽", "县政协委员、县医院副院长", "indirect", "医院将继续完善远程医疗网络")],
+    ),
+    (  # someone an age introduces
+        "今年26岁的次仁大学毕业后回到村里，当起了合作社的会计。他说，合作社的账目每个月都公示。",
+        [("次仁", None, "indirect", "合作社的账目每个月都公示")],
+    ),
+    (  # a term in marks inside reported words is part of them, not a quote of its own
+        "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
+        [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), ARTICLE_QUOTES, ids=[q[1][0][0] for q in ARTICLE_QUOTES]
+)
+def test_quotes_of_an_article(text: str, expected: list[tuple[str, str | None, str, str]]) -> None:
+    article = Article(seq=0, title="", text=text)
+    records = rules.extract(article)
+    checked = check_against(article, records)
+    assert [r.reasons for r in checked.rejected if r.record_type == "quote"] == []
+    quotes = records.quotes
+    found = [(q.speaker, q.speaker_title, q.kind, q.text) for q in quotes]
+    assert len(found) == len(expected), found
+    for (speaker, title, kind, words), quote in zip(expected, quotes, strict=True):
+        assert (quote.speaker, quote.speaker_title, quote.kind) == (speaker, title, kind)
+        assert quote.text.startswith(words), quote.text
+
+
+# Words no one is credited with, or credited to no person: no quote.
+NOT_QUOTES_OF_THE_GENRE = [
+    # a verb of saying used as a noun
+    "村党支部书记格桑在村民大会上提交了3件建议，内容涉及道路、饮水和用电。",
+    "各单位严格按照县委的要求，抓好冬季安全生产工作。",
+    # a document or a report, not a person (`政府工作报告中` holds no name)
+    "政府工作报告中指出，要多措并举推进乡村振兴。",
+    # the officials of several units are a group
+    "各乡镇负责人表示，将抓好落实。",
+    "住建、交通等部门负责人表示，将加快工程进度。",
+    # what a person does while they speak is not what they say
+    "合作社理事长多布杰一边给记者介绍，一边记录着当天的饲喂情况。",
+    # a group
+    "“感谢党的好政策！”村民们纷纷说。",
+    "活动中，志愿者们纷纷表示，要把所学知识用到工作中去。",
+    # narration
+    "据了解，该项目总投资1.2亿元。据悉，项目年底完工。",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUOTES_OF_THE_GENRE)
+def test_no_quote_of_the_genre(phrase: str) -> None:
+    assert [(q.speaker, q.text) for q in extract(phrase).quotes] == []
+
+
+def test_a_sentence_that_goes_on_without_a_verb_is_no_quote_of_its_own() -> None:
+    """The guidelines give a following sentence its own quote when it says 强调 or 要求
+    again; one with no verb of saying goes on in the same voice, and is left out."""
+    text = "局长次仁介绍，今年新建暖棚40座。下一步，还将扩建20座。"
+    assert [q.text for q in extract(text).quotes] == ["今年新建暖棚40座"]
 
 
 # --- campaigns ------------------------------------------------------------------

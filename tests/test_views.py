@@ -161,12 +161,17 @@ def test_one_campaign_followed_across_papers_and_months(db: Path) -> None:
 # --- one person ----------------------------------------------------------------------------
 
 
-def test_a_person_quoted_with_and_without_a_title_on_one_page_is_one(db: Path) -> None:
+def test_a_person_quoted_under_two_titles_on_one_page_is_one(db: Path) -> None:
+    """One name in one paper is one person; the view lists every title printed with it
+    (the seed page prints 徐海 with a different title in each of two articles)."""
     rows = query(db, "select distinct person from quotes where speaker = '徐海'")
     assert rows == [{"person": "徐海 · 拉萨日报"}]
     [person] = query(db, "select * from people where person = '徐海 · 拉萨日报'")
     assert person["quotes"] == 3 and person["articles"] == 2
-    assert person["titles"] == '["西藏文创园区党工委委员、二级调研员"]'
+    assert json.loads(person["titles"]) == [
+        "西藏文创园区党工委委员、二级调研员",
+        "市委常委、城关区委书记",
+    ]
 
 
 def test_one_person_in_one_paper_under_two_titles_and_a_paper_changing_later(

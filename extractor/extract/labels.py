@@ -14,15 +14,16 @@ starts or ends where a word of the dictionary runs on (`群众参` of `群众参
 `产检查…` of `安全生产检查…`). Asking the dictionary about the few positions
 that matter costs microseconds a number, where cutting every sentence with
 `jieba.cut` would cost milliseconds a page. The dictionary's words are read
-once per process (about a fifth of a second), the first time a label is made.
+once per process (`words.py`, about a fifth of a second), the first time a label
+is made.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
+from extractor.extract.words import is_boundary, is_han
 from extractor.numbers import QuantityMatch
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -82,45 +83,6 @@ _COMPLEMENTS = frozenset("到了着过至")
 _LIMIT = 12  # characters: a label is a short phrase (two more if then whole)
 _NOUN_LIMIT = 8  # characters of the noun after a measure word
 _REACH = 40  # characters before a number where its clause may start
-_LONGEST_WORD = 4  # characters: longer words of the dictionary are not looked for
-_COMMON = 10  # times jieba's dictionary counts a word it holds as common
-
-
-@functools.cache
-def _dictionary() -> frozenset[str]:
-    """The common words of two to four characters of jieba's dictionary, read once.
-
-    Only whether a word is in the dictionary is asked, so its file is read for the
-    words alone (about a seventh of a second, about 20 MiB), not loaded whole with
-    the frequencies jieba cuts by (about 0.6 s and 70 MiB). Words it counts fewer
-    than ten times (mostly rare names) are left out: a boundary is judged the same
-    on the genre's pages without them."""
-    import jieba  # here: a process that makes no label (the writer) need not import it
-
-    with jieba.get_dict_file() as lines:
-        entries = (line.split(b" ", 2) for line in lines)
-        return frozenset(
-            word.decode("utf-8")
-            for word, count, *_ in entries
-            if int(count) >= _COMMON and 2 <= len(word.decode("utf-8")) <= _LONGEST_WORD
-        )
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
-def _boundary(text: str, at: int) -> bool:
-    """Does a word end at `at`? Not when a word of jieba's dictionary (of two to four
-    characters) runs across it: `生产|检查` is a boundary, `生|产` is not."""
-    if at <= 0 or at >= len(text) or not (_is_han(text[at - 1]) and _is_han(text[at])):
-        return True
-    dictionary = _dictionary()
-    for start in range(max(0, at - _LONGEST_WORD + 1), at):
-        for end in range(at + 1, min(len(text), start + _LONGEST_WORD) + 1):
-            if text[start:end] in dictionary:
-                return False
-    return True
 
 
 def _word_at(text: str, at: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
@@ -129,7 +91,7 @@ def _word_at(text: str, at: int, end: int, words: dict[str, tuple[str, ...]]) ->
         return None
     for word in words.get(text[at], ()):
         stop = at + len(word)
-        if stop <= end and text.startswith(word, at) and _boundary(text, stop):
+        if stop <= end and text.startswith(word, at) and is_boundary(text, stop):
             return word
     return None
 
@@ -141,7 +103,7 @@ def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ..
         return None
     for word in words.get(text[end - 1], ()):
         at = end - len(word)
-        if at >= start and text.startswith(word, at) and _boundary(text, at):
+        if at >= start and text.startswith(word, at) and is_boundary(text, at):
             return word
     return None
 
@@ -168,7 +130,7 @@ def _after_numbers(text: str, start: int, end: int) -> int:
     at = number_end = digits[-1].end()
     while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
         at += 1
-    while at < end and not _boundary(text, at):
+    while at < end and not is_boundary(text, at):
         at += 1
     return at
 
@@ -177,7 +139,7 @@ def _phrase(text: str, start: int, end: int, limit: int = _LIMIT) -> str:
     """The words of text[start:end] that say what is counted, at most `limit` characters."""
     start = _after_numbers(text, start, end)
     since = text.find("以来", start, min(end, start + 12))
-    if since >= 0 and _boundary(text, since + 2):  # `行动开展以来，…`
+    if since >= 0 and is_boundary(text, since + 2):  # `行动开展以来，…`
         start = since + 2
     while (word := _word_at(text, start, end, _OPENING)) is not None:
         start += len(word)
@@ -191,7 +153,7 @@ def _phrase(text: str, start: int, end: int, limit: int = _LIMIT) -> str:
     if len(lead) + end - start > limit + 2:  # the last whole words that fit
         lead = ""
         cut = max(start, end - limit)
-        while cut < end and not _boundary(text, cut):
+        while cut < end and not is_boundary(text, cut):
             cut += 1
         start = cut if cut < end else start
     return lead + text[start:end]
@@ -202,10 +164,10 @@ def _kind_of_list(text: str, start: int, end: int) -> tuple[str, int]:
     `特种设备` starts; else nothing and `start`."""
     etc = text.rfind("等", start, end)
     first = text.find("、", start, etc) if etc >= 0 else -1
-    if first < 0 or not (_boundary(text, etc) and _boundary(text, etc + 1)):
+    if first < 0 or not (is_boundary(text, etc) and is_boundary(text, etc + 1)):
         return "", start
     item = first - 2  # the first item of the list: at least two characters
-    while item > start and not _boundary(text, item):
+    while item > start and not is_boundary(text, item):
         item -= 1
     return text[start : max(item, start)], etc + 1
 
@@ -214,13 +176,13 @@ def _counted_noun(text: str, end: int) -> str:
     """The noun right after a measure word: `25名县级干部包保…` → `县级干部`."""
     at = end
     stop = min(len(text), end + _NOUN_LIMIT + 1)
-    if at < len(text) and text[at] in _UNIT_CHARS and _boundary(text, at + 1):
+    if at < len(text) and text[at] in _UNIT_CHARS and is_boundary(text, at + 1):
         return ""  # the rest of a unit the grammar left: `56批次`, `3860辆次`
-    while at < stop and _is_han(text[at]):
-        if text[at] in _NOT_COUNTED and _boundary(text, at) and _stop_word_at(text, at, stop):
+    while at < stop and is_han(text[at]):
+        if text[at] in _NOT_COUNTED and is_boundary(text, at) and _stop_word_at(text, at, stop):
             break
         at += 1
-    while at > end and not _boundary(text, at):
+    while at > end and not is_boundary(text, at):
         at -= 1
     return text[end:at] if at - end <= _NOUN_LIMIT else ""
 
@@ -233,7 +195,7 @@ def _stop_word_at(text: str, at: int, end: int) -> bool:
         if (
             stop <= end
             and text.startswith(word, at)
-            and (_boundary(text, stop) or text[stop : stop + 1] in _COMPLEMENTS)
+            and (is_boundary(text, stop) or text[stop : stop + 1] in _COMPLEMENTS)
         ):
             return True
     return False
@@ -298,8 +260,8 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
 def _words_after(text: str, end: int) -> str:
     """Failing all else, the words after a number: `不到20人报名参加` → `报名参加`."""
     stop = end
-    while stop < min(len(text), end + _NOUN_LIMIT) and _is_han(text[stop]):
+    while stop < min(len(text), end + _NOUN_LIMIT) and is_han(text[stop]):
         stop += 1
-    while stop > end and not _boundary(text, stop):
+    while stop > end and not is_boundary(text, stop):
         stop -= 1
     return text[end:stop]

@@ -8,126 +8,38 @@ with the guidelines' exclusions; quotes from `extract.speech`; campaigns from
 
 from __future__ import annotations
 
-import re
-
 from extractor.check import sentence_around
 from extractor.extract.campaigns import campaign_names
+from extractor.extract.counted import counted_noun, excluded, same_meaning
 from extractor.extract.labels import metric_label
 from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
 from extractor.models import Article, ArticleRecords, Campaign, Metric, Span
-from extractor.numbers import CN_DIGITS, QuantityMatch, find_quantities, is_calendar_date
+from extractor.numbers import find_quantities
+from extractor.persons import reporters
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
-RULES_VERSION = "rules-2"
-
-# What can stand before a number and make it a count after all: the article
-# `一` (`一名党员`) is no quantity, but `为期一个月` is.
-_COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
-# `七次全会` is the seventh plenary session, not seven sessions.
-_SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
-# `三年行动`, `五年规划`: a number inside a programme's name.
-_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
-_UNIT_WORDS = ("轮车", "部分")
-_IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
-_NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
-_CLAUSE_END = "，,。；;！？!?：:、（）()“”‘’「」《》\n"
-_LAST_CLAUSE_END = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
-_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
-_NUMBER_START = re.compile(rf"[\d{CN_DIGITS}十]")
-_TRAILING_VERB = re.compile(
-    r"(?:预计|同比|分别|累计|共计|总计|共|已|达到|达|实现|完成|超过|约|近|为|是|有)+$"
-)
-_LABEL_STOP = re.compile(r"[的和与及等共达为是在到了着就都将已]")
-_LEADING_FILLER = re.compile(
-    r"^(?:共计|累计|总计|其中|共|达|约|近|为|已|已经|还|并|再|每年|每天|目前)+"
-)
-
-
-#: How far from a number its enclosing marks may be (a book title in 《》 is the longest).
-_NAME_REACH = 80
-
-
-def _inside_name(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] inside quotation marks that enclose a name, not speech?
-
-    A name in marks is short and has no sentence punctuation (`“九项行动”`,
-    `“24小时信息系统服务专线”`); speech in marks is longer and punctuated, and
-    its numbers are metrics like any other.
-    """
-    for opener, closer in _NAME_QUOTES.items():
-        # Marks further away than a name is long are not around one: looking no
-        # further keeps a long page linear.
-        left = text.rfind(opener, max(0, start - _NAME_REACH), start)
-        if left < 0:
-            continue
-        if opener != closer and text.rfind(closer, left + 1, start) >= 0:
-            continue
-        right = text.find(closer, end, end + _NAME_REACH)
-        if right < 0:
-            continue
-        inner = text[left + 1 : right]
-        if opener == "《" or (len(inner) <= 16 and not any(c in inner for c in "，,。！？；;")):
-            return True
-    return False
-
-
-def _excluded(text: str, match: QuantityMatch) -> bool:
-    """The guidelines' exclusions: dates, ordinals, names, the article 一, ages."""
-    quantity = match.quantity
-    before = text[max(0, match.number_start - 2) : match.number_start]
-    after = text[match.end : match.end + 4]
-    numeral = text[match.number_start : match.end - len(quantity.unit)]
-    if is_calendar_date(match.raw, quantity) or quantity.unit == "岁":
-        return True
-    # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts.
-    if quantity.unit in ("级", "星级"):
-        return True
-    if before.endswith("第"):
-        return True
-    # `二次核查`, `二次创业`: a count says 两次; 二次 is "a second".
-    if match.chinese and numeral == "二" and quantity.unit == "次":
-        return True
-    # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
-    if quantity.unit + after[:1] in _UNIT_WORDS:
-        return True
-    if quantity.unit == "次" and _SESSION.match(after):
-        return True
-    if quantity.unit == "年" and match.chinese and _PROGRAMME.match(after):
-        return True
-    if match.chinese and _IDIOM_AFTER.match(after):
-        return True
-    if match.chinese and numeral == "一" and not before.endswith(_COUNTING_ONE):
-        return True
-    # `四面八方`, `三方协议`, `一家三口之家`: words, not measures of 面 (banners), 方 (m³)
-    # or 口 (wells), which the papers print with Arabic digits (`20面`, `3万方`, `5口`).
-    if match.chinese and quantity.unit in ("面", "方", "平方", "口"):
-        return True
-    if quantity.unit == "口" and after.startswith("之"):
-        return True
-    # `忙了半天`, `每半年`: a half alone is a count only when something says so
-    # (`为期半个月`, `不到半天`).
-    if numeral.startswith("半") and not match.before and not before.endswith(_COUNTING_ONE):
-        return True
-    return _inside_name(text, match.start, match.end)
+RULES_VERSION = "rules-3"
 
 
 def metrics_in(article: Article) -> list[Metric]:
-    """Every quantity of the article that the guidelines count as a metric."""
+    """Every quantity of the article that the guidelines count as a metric; a number
+    printed again with the same meaning (`counted.same_meaning`) is one metric."""
     text = article.text
     metrics: list[Metric] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], list[tuple[str, str]]] = {}
     found = find_quantities(text)
     for k, match in enumerate(found):
-        if _excluded(text, match):
+        if excluded(text, match):
             continue
         q = match.quantity
         label = metric_label(text, match, found[max(0, k - 8) : k])
-        key = (q.value, q.value_max, q.unit, q.approx, label)
-        if key in seen:  # the same number with the same meaning is one metric
+        meaning = (label, counted_noun(text, match))
+        printed = seen.setdefault((q.value, q.value_max, q.unit, q.approx), [])
+        if any(same_meaning(before, meaning, q.unit) for before in printed):
             continue
-        seen.add(key)
+        printed.append(meaning)
         metrics.append(
             Metric(
                 raw=match.raw,
@@ -170,6 +82,8 @@ def extract(article: Article) -> ArticleRecords:
     """Candidate records of one article, by rule."""
     return ArticleRecords(
         metrics=metrics_in(article),
-        quotes=quotes_in(article.text),
+        quotes=quotes_in(
+            article.text, article.headline, reporters(article.byline, article.dateline)
+        ),
         campaigns=campaigns_in(article),
     )

@@ -1,320 +1,287 @@
-"""Quotes by rule: who said what, directly or reported.
+"""Quotes by rule: every passage someone may have said, and whom the article credits.
 
-The genre's ways of attributing speech:
-- after the words: `“……，”柳梧街道办事处人大专干索朗拉姆说。`
-- before them: `普赤告诉记者：“……”`, `杨春说：“……”`
-- reported: `占堆指出，城乡环境综合大整治行动是……。`, `据……负责人罗布旺久介绍，……。`
-- a remark quoted as someone's instruction: `习近平总书记“……”重要论述`.
+The rules do not read attribution themselves. They list the passages that
+can be speech, and ask the checker's own reading (`extractor.attribution`)
+who says each; so a quote the rules give is a quote the checker accepts.
+The passages:
+- every quotation in marks (`quotations.py` pairs the marks and follows a
+  quotation over a paragraph break), unless it is a term, a slogan or a
+  title standing inside a sentence (`严格落实“打早、打小、打了”要求`);
+- every reported sentence, after a verb of saying and a comma or a colon
+  (`占堆指出，……。`, `他要求，……。`, `据……负责人罗布旺久介绍，……。`), up to
+  the end of the sentence or the quotation it ends with.
 
-A speaker must resolve to a person: a name after a role (`局长次仁卓嘎`), a
-surname with an honorific (`游客徐女士`), or a short name already seen after
-a role in the article (`占堆`). Meetings, reports, departments and groups
-(`会议指出`, `交警部门提示`, `干部职工纷纷表示`) never do.
+What the rules decide is what a quote is: the speaker as printed (the name,
+or for someone the article names by office only, the office), the title
+printed with them, and what to leave out: words credited to no one, to an
+organisation or a group, to the reporter (`记者问`), a continuation sentence
+with no verb of its own.
+
+>>> [(q.speaker, q.kind, q.text) for q in quotes_in("局长次旺介绍，大棚让群众增收。他要求，各乡镇要抓好管护。")]
+[('次旺', 'indirect', '大棚让群众增收'), ('次旺', 'indirect', '各乡镇要抓好管护')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from extractor.models import Quote
+from extractor.attribution import Credit, Speech
+from extractor.extract.speakers import credited, named_near
+from extractor.models import Quote, Span
+from extractor.persons import ROLES, name_in, without_adverbials
+from extractor.quotations import CLOSING, OPENING, Quotation
+from extractor.speech_words import VERB
 
-_VERBS = "告诉记者|留言道|说道|写道|表示|指出|强调|介绍|坦言|说"
-_INDIRECT_VERBS = "表示|指出|强调|介绍|说"
-_CN = r"\u4e00-\u9fff"
+_MARKS = OPENING + '"'
+_OPENING_MARK = re.compile(f"[{_MARKS}]")
+# Short words in a pair of marks with no sentence in them: a term, most often.
+_TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
+_CLOSING_MARK = re.compile(f"[{CLOSING}]")
+_SENTENCE_END = "。！？!?…"
+# A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
+_SAYING = re.compile(rf"(?:{VERB})[，,：:]")
+# Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
+# `一般来说`, `虽说`, `听说`, `据说`.
+_NOT_SAYING = frozenset("来如是话般虽听据")
+# Before a verb of saying, what makes it a noun: `的要求`, `3件建议`.
+_NOUN_BEFORE = re.compile(r"(?:的|[\d一二两三四五六七八九十几多]+[项件条点个份])$")
+# What may stand right before a quotation that is speech of its own, not a term in a
+# sentence: a stop, a colon, the end of another quotation, or nothing.
+_BEFORE_SPEECH = set("，,。！？!?；;：:…\n") | set(CLOSING)
+# Punctuation that makes quoted words a sentence, not a term: `“……，技术留下”`.
+_SENTENCE_MARKS = re.compile(r"[，,。！？!?；;…]")
+# Quoted words this long are speech even with no punctuation of their own.
+_LONG_WORDS = 14
+# Reported words shorter than this say nothing (`他说，好。`).
+_SHORTEST = 4
+# A remark quoted as someone's is words of theirs, not a term (`关于“两山”的重要论述`).
+_SHORTEST_REMARK = 6
+# How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
+_REMARK = "a remark quoted as theirs"
+# A pronoun or a title: someone the words before a verb of saying may name.
+_SOMEONE = re.compile("他|她|其|该|这位|此|" + "|".join(ROLES))
+_CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
+_SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
+# What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
+_REMARK_AFTER = re.compile(r"[”」』’]的?(?:重要|指示|要求|号召|嘱托|论述|讲话|批示|寄语|回信)")
 
-# “words”, then who said them: `“……”次仁卓嘎说。`
-_AFTER = re.compile(
-    rf"“(?P<text>[^“”]{{6,}}?)”(?P<who>[^“”。！？\n]{{2,40}}?)(?:{_VERBS})(?=[。，,！!；;\n]|$)"
-)
-# The three patterns below open with who spoke: up to 60 characters of the same
-# sentence before the verb. They are written as the part after the speaker and
-# matched by `_after_speaker`, which takes the speaker from the text before the
-# match: a leading lazy group would be tried at every character of the article.
-_WHO_STOP = "“”。！？\n"
-# who, a verb and a colon, then the words: `普赤告诉记者：“……”`
-_BEFORE = re.compile(rf"(?:{_VERBS})[：:]\s*“(?P<text>[^“”]{{6,}}?)”")
-# who and a verb, then reported words to the end of the sentence
-_REPORTED = re.compile(rf"(?:{_INDIRECT_VERBS})[，,](?P<text>[^。！？\n]{{6,}})")
-# a remark quoted as someone's instruction: `习近平总书记“……”的重要论述`
-_REMARK = re.compile(r"“(?P<text>[^“”]{8,}?)”的?(?:重要论述|重要讲话|重要指示|指示精神|要求|指示)")
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Words that may be speech: text[start:end], whether they stand in marks, and
+    whether they stand as speech of their own (a quotation set apart from the sentence
+    around it), or only as a remark the article may quote as someone's."""
+
+    start: int
+    end: int
+    direct: bool
+    apart: bool = True
 
 
-def _after_speaker(
-    pattern: re.Pattern[str], text: str, longest: int = 60
-) -> Iterator[tuple[str, re.Match[str]]]:
-    """Matches of `pattern` preceded by 2 to `longest` characters of the same sentence.
-
-    Yields (who, match), `who` being the words before the match back to the
-    sentence's start, the previous match or `longest` characters: what a
-    leading `[^“”。！？\n]{2,longest}?` group would capture.
-    """
-    done = 0  # the end of the previous match: a speaker never starts before it
-    at = 0
-    while m := pattern.search(text, at):
-        start = max(done, m.start() - longest)
-        start = max([start] + [text.rfind(c, start, m.start()) + 1 for c in _WHO_STOP])
-        if m.start() - start < 2:
-            at = m.start() + 1
+def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) -> list[Quote]:
+    """Every quote of an article's text, in order of appearance; `reporters` are the
+    names of the byline and dateline, who are no speakers."""
+    speech = Speech(text)
+    over = Speech(headline) if headline else None
+    found: list[Quote] = []
+    seen: set[tuple[str, str]] = set()
+    for passage in sorted(_passages(speech), key=lambda p: p.start):
+        words = _words(text[passage.start : passage.end], passage.direct)
+        if passage.apart and len(words) < _SHORTEST:
             continue
-        yield text[start : m.start()], m
-        done = at = m.end()
-
-
-ROLES = tuple(
-    sorted(
-        [
-            "书记",
-            "副书记",
-            "主任",
-            "副主任",
-            "局长",
-            "副局长",
-            "处长",
-            "副处长",
-            "科长",
-            "所长",
-            "站长",
-            "队长",
-            "大队长",
-            "副大队长",
-            "中队长",
-            "支队长",
-            "院长",
-            "校长",
-            "园长",
-            "县长",
-            "区长",
-            "市长",
-            "镇长",
-            "乡长",
-            "村长",
-            "主席",
-            "副主席",
-            "委员",
-            "常委",
-            "组长",
-            "副组长",
-            "经理",
-            "总经理",
-            "副总经理",
-            "董事长",
-            "总监",
-            "厂长",
-            "部长",
-            "负责人",
-            "调研员",
-            "专干",
-            "讲师",
-            "教师",
-            "老师",
-            "医生",
-            "民警",
-            "警官",
-            "干部",
-            "职工",
-            "工人",
-            "农民工",
-            "村民",
-            "居民",
-            "牧民",
-            "农牧民",
-            "市民",
-            "群众",
-            "游客",
-            "学生",
-            "大学生",
-            "运动员",
-            "志愿者",
-            "导演",
-            "总导演",
-            "化妆师",
-            "演员",
-            "网格员",
-            "网格长",
-            "队员",
-            "党员",
-            "代表",
-            "专家",
-            "护士",
-            "驾驶员",
-            "司机",
-            "店主",
-            "老板",
-            "员工",
-            "宣讲员",
-            "讲解员",
-            "辅导员",
-            "护林员",
-            "工作人员",
-            "成员",
-            "社长",
-            "理事长",
-            "会长",
-            "秘书长",
-            "检察官",
-            "法官",
-            "专员",
-            "馆长",
-            "技术员",
-            "安全员",
-            "主任医师",
-            "副市长",
-            "副县长",
-            "副区长",
-            "总书记",
-            "政委",
-            "教练",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-# Said after the name: `西增拉姆小朋友`, `徐女士`.
-_AFTER_NAME = ("小朋友", "同学", "同志", "老人", "大爷", "阿姨", "奶奶", "爷爷")
-_HONORIFIC = re.compile(rf"^(?P<title>.*?)(?P<name>[{_CN}](?:女士|先生))$")
-# Adverbials between a speaker and the verb: `平措兴奋地告诉记者`, `徐女士在便签留言道`.
-_TRAILING = re.compile(
-    rf"(?:[{_CN}]{{2}}地|(?:语重心长|意味深长|深有感触|满怀深情)地|也|还|都|则|又|再次|笑着|向记者|对记者|在[{_CN}]{{1,8}}(?:上|中|里)?|在便签)$"
-)
-_NOT_PERSON = re.compile(
-    r"(?:会议|会上|报告|报告中|文件|通知|意见|方案|部门|局|委|台|站|办|中心|政府|公司|集团|"
-    r"大家|他们|她们|我们|记者|群众|纷纷|人员|干部职工|负责人|一致|普遍|可以|也就是|就是|还|也)$"
-)
-_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$")
-# Words that look like a short name but are not one.
-_NOT_NAME = re.compile(
-    r"(?:市|县|区|乡|镇|村|省|州|社区|街道|所|院|校|队|组|会|处|科|室|厅|团|网|社|报|人|家|方)$"
-    r"|^(?:同时|此外|另外|随后|最后|首先|其次|因此|对此|目前|其中|今年|去年|当天|当时|他|她|我|你|这|那|有人|大家|各)"
-)
-_NAME_STOP = set("的了在是和与等们及或对把被将为从向以于着")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    title: str | None
-
-
-def _last_clause(who: str) -> str:
-    """The words right before the verb: after the last comma, colon or closing mark."""
-    who = re.split(r"[，,：:；;”’」）)]", who)[-1].strip()
-    return who.removeprefix("据").strip()
-
-
-def resolve_speaker(who: str, known: set[str], *, bare_name: bool = False) -> Speaker | None:
-    """Split `柳梧街道办事处人大专干索朗拉姆` into title and name; None if no person.
-
-    With `bare_name`, words that are nothing but a name (`杨春`, `格桑赤列`) are
-    a speaker too: used for quoted words, where the quotation marks already say
-    someone spoke, and never for reported speech, where `同时指出` would pass.
-    """
-    who = _last_clause(who)
-    while True:
-        trimmed = _TRAILING.sub("", who)
-        if trimmed == who or len(trimmed) < 2:
-            break
-        who = trimmed
-    m = _HONORIFIC.match(who)
-    if m and m["title"] != who:
-        return Speaker(m["name"], m["title"] or None)
-    for word in _AFTER_NAME:
-        if who.endswith(word) and len(who) > len(word) + 1:
-            who = who[: -len(word)].removesuffix("的")
-            break
-    best: Speaker | None = None
-    for role in ROLES:
-        at = who.rfind(role)
-        while at >= 0:
-            name = who[at + len(role) :]
-            if _is_name(name) and (best is None or len(name) < len(best.name)):
-                best = Speaker(name, who[: at + len(role)].strip("的") or None)
-            at = who.rfind(role, 0, at)
-    if best is not None:
-        return best
-    # `木如社区的西增拉姆`: a place, 的, then the name.
-    head, of, name = who.rpartition("的")
-    if of and _is_name(name) and not _NOT_PERSON.search(head + of + name):
-        return Speaker(name, head or None)
-    if who in known or (bare_name and _is_bare_name(who)):
-        return Speaker(who, None)
-    return None
-
-
-def _is_bare_name(who: str) -> bool:
-    """`杨春`, `普赤`, `格桑赤列`: two to four characters, no role, place or connective."""
-    return (
-        2 <= len(who) <= 4
-        and _is_name(who)
-        and not any(role in who for role in ROLES)
-        and not _NOT_NAME.search(who)
-    )
-
-
-def resolve_named_before_role(who: str) -> Speaker | None:
-    """`习近平总书记“……”`, `指导组廉毅敏组长……提出的“……”`: the name stands before its role."""
-    roles = "|".join(ROLES)
-    matches = list(re.finditer(rf"([{_CN}]{{2,3}}?)({roles})", who))
-    for m in reversed(matches):
-        start = m.start(2)
-        for size in (3, 2):
-            name = who[start - size : start]
-            if len(name) == size and _is_name(name):
-                return Speaker(name, m[2])
-    return None
-
-
-def _is_name(name: str) -> bool:
-    return bool(_NAME.match(name)) and not (_NAME_STOP & set(name)) and not _NOT_PERSON.search(name)
-
-
-def _known_names(text: str) -> set[str]:
-    """Names printed after a role anywhere in the article (`专班组长占堆出席会议`)."""
-    known = set()
-    roles = "|".join(ROLES)
-    for m in re.finditer(
-        rf"(?:{roles})([{_CN}]{{2,4}}?)(?=出席|说|表示|指出|强调|介绍|主持|讲话|参加|告诉|[，,、。])",
-        text,
-    ):
-        if _is_name(m[1]):
-            known.add(m[1])
-    return known
-
-
-def _clean(text: str) -> str:
-    return text.strip().rstrip("，,。！？!?；;").strip()
-
-
-def quotes_in(text: str) -> list[Quote]:
-    """Every attributed quote in an article's text, in order of appearance."""
-    known = _known_names(text)
-    found: list[tuple[int, Quote]] = []
-    taken: set[tuple[str, str]] = set()
-
-    def add(at: int, who: str, words: str, kind: str, *, name_first: bool = False) -> None:
-        if name_first:
-            speaker = resolve_named_before_role(who)
-        else:
-            speaker = resolve_speaker(who, known, bare_name=kind == "direct")
-        words = _clean(words)
-        if speaker is None or len(words) < 4:
-            return
-        key = (speaker.name, words)
-        if key in taken:
-            return
-        taken.add(key)
-        known.add(speaker.name)
+        if not passage.apart and (
+            len(words) < _SHORTEST_REMARK or not _REMARK_AFTER.match(text, passage.end)
+        ):
+            continue  # words in marks inside a sentence: a term, unless a remark
+        credit = speech.credit(passage.start, passage.end, over)
+        if not (passage.apart or (credit is not None and credit.how == _REMARK)):
+            continue
+        kind = "direct" if passage.direct else "indirect"
+        speaker = credited(credit, speech, passage.direct) if credit is not None else None
+        if speaker is None and _read_as_no_one(credit, passage.direct):
+            quote = Quote(speaker="?", text=words, kind=kind)
+            span = Span(start=passage.start, end=passage.end)
+            speaker = named_near(speech, span, quote, over, reporters)
+        if speaker is None or (speaker.name, words) in seen:
+            continue
+        seen.add((speaker.name, words))
         found.append(
-            (at, Quote(speaker=speaker.name, speaker_title=speaker.title, text=words, kind=kind))
+            Quote(speaker=speaker.name, speaker_title=speaker.title, text=words, kind=kind)
         )
+    return found
 
-    for who, m in _after_speaker(_BEFORE, text):
-        add(m.start("text"), who, m["text"], "direct")
-    for m in _AFTER.finditer(text):
-        add(m.start("text"), m["who"], m["text"], "direct")
-    for who, m in _after_speaker(_REMARK, text):
-        add(m.start("text"), who, m["text"], "direct", name_first=True)
-    for who, m in _after_speaker(_REPORTED, text):
-        add(m.start("text"), who, m["text"], "indirect")
-    return [quote for _, quote in sorted(found, key=lambda pair: pair[0])]
+
+def _read_as_no_one(credit: Credit | None, direct: bool) -> bool:
+    """Does the attribution read the words as no one's it can name: credited to no one,
+    to a pronoun or a clause whose person it does not name? Not the reporter's words, an
+    organisation's, or a reported sentence that only goes on in the voice before."""
+    if credit is None:
+        return True
+    if credit.reporter or (not direct and "in the speech before" in credit.how):
+        return False
+    return credit.pronoun or credit.leading
+
+
+# --- passages ---------------------------------------------------------------------
+
+
+def _passages(speech: Speech) -> Iterator[Passage]:
+    yield from _quotations(speech)
+    yield from _reported(speech)
+
+
+def _quotations(speech: Speech) -> Iterator[Passage]:
+    """The outermost quotations that read as speech, each over the paragraphs it runs on."""
+    text = speech.text
+    covered = 0
+    closings: set[int] = set()  # the closing marks of the quotations found
+    for mark in _OPENING_MARK.finditer(text):
+        at = mark.start()
+        if at < covered:
+            continue
+        term = _TERM.match(text, at)
+        if (
+            term is not None
+            and not _is_speech(text, at, at + 1, term.end() - 1)
+            and not _REMARK_AFTER.match(text, term.end() - 1)
+        ):
+            covered = term.end()  # `“五措并举”`: a term, no one's words
+            continue
+        chain = speech.quotation(at + 1, at + 1)
+        if not chain or chain[0].opening != at:
+            continue  # a closing mark, a nested one, or one that pairs with nothing
+        start, end = chain[0].start, _chain_end(speech, at, chain[0])
+        covered = end
+        closings.add(end)
+        if len(text[start:end].strip()) >= 2:
+            yield Passage(start, end, True, _is_speech(text, at, start, end))
+    # Quotations whose opening mark the page lost: `……多了。”拉巴说。`
+    for mark in _CLOSING_MARK.finditer(text, 1):
+        at = mark.start()
+        if at in closings:
+            continue
+        chain = speech.quotation(at - 1, at)
+        if not chain or chain[-1].opening >= 0 or chain[-1].end != at:
+            continue
+        start = chain[-1].start
+        while start < at and text[start].isspace():
+            start += 1
+        if start < at and _is_speech(text, start - 1, start, at):
+            yield Passage(start, at, True, True)
+
+
+def _chain_end(speech: Speech, opening: int, first: Quotation) -> int:
+    """Where a quotation opened at `opening` closes, over the paragraphs it goes on in."""
+    text = speech.text
+    end, closed = first.end, first.closed
+    while not closed and end < len(text):
+        nxt = end + 1  # the paragraph after: it goes on when it opens with a mark
+        if nxt >= len(text) or text[nxt] not in OPENING:
+            break
+        chain = speech.quotation(opening + 1, nxt + 2)
+        if not chain:
+            break
+        end, closed = chain[-1].end, chain[-1].closed
+    return end
+
+
+def _is_speech(text: str, opening: int, start: int, end: int) -> bool:
+    """Do the quoted words stand as speech: set apart from the sentence around them
+    (`……，“……”。`, `说：“……”`, `“……”扎西说`), and a sentence, not a term
+    (`“零容忍”`, `“一车一档、一企一策”`)?"""
+    words = text[start:end]
+    before = text[opening - 1] if opening > 0 else "\n"
+    after = text[end + 1] if end + 1 < len(text) else "\n"
+    # Words that end someone's sentence after a comma: `……，“家里又多了一份收入”。`
+    ends_speech = before in "，,：:" and after in _SENTENCE_END + "\n"
+    sentence = bool(_SENTENCE_MARKS.search(words)) or len(words) >= _LONG_WORDS or ends_speech
+    return sentence and before in _BEFORE_SPEECH and after != "的"
+
+
+def _reported(speech: Speech) -> Iterator[Passage]:
+    """Reported sentences: after `……指出，` to the end of the sentence (or to a
+    quotation that ends it, which is a passage of its own)."""
+    text = speech.text
+    covered = 0
+    for m in _SAYING.finditer(text):
+        if m.start() < covered or speech.quotation(m.start(), m.start() + 1) is not None:
+            continue  # a verb inside reported or quoted words
+        if m[0][0] == "说" and text[m.start() - 1 : m.start()] in _NOT_SAYING:
+            continue  # `对他们一家来说，`, `比如说，`, `也就是说，`: no one speaks
+        if _NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # `提交了3件建议，`, `按照……的要求，`: a noun, not a verb of saying
+        if not _may_name_someone(text, m.start()):
+            continue  # `会议指出，`, `据了解，`: no one to ask the attribution about
+        start = m.end()
+        while start < len(text) and text[start] in " \u3000":
+            start += 1
+        if start >= len(text) or text[start] == "\n":
+            continue
+        if text[start] in _MARKS and not _opens_with_term(text, start):
+            continue  # `说：“……”`: the quotation is the passage
+        if text.startswith(("一边", "边"), start):
+            continue  # `一边给记者介绍，一边记录着…`: what they do while they speak
+        end = _sentence_end(speech, start)
+        while end > start and text[end - 1] in "，,：:；; ":
+            end -= 1
+        if end > start:
+            covered = end
+            yield Passage(start, end, False)
+
+
+def _opens_with_term(text: str, at: int) -> bool:
+    """Do the words at `at` open with a term in marks that the sentence goes on after
+    (`据……介绍，“青春护河”志愿服务活动今年已开展8次`)?"""
+    term = _TERM.match(text, at)
+    return term is not None and text[term.end() : term.end() + 1] not in _CLAUSE_STOPS
+
+
+def _may_name_someone(text: str, verb_at: int) -> bool:
+    """Does the clause before a verb of saying hold anyone who may be its subject: a
+    pronoun, a title or a name (`格桑旺姆介绍`, `他强调`)? When it holds only what
+    the speaker does meanwhile (`牧民扎西一边添草料，一边说`), the clause before it.
+    Not `会议指出`, `据介绍`, `市气象台建议`: a quick look that only spares the
+    attribution a question whose answer is no one."""
+    end = verb_at
+    for _ in range(2):
+        begin = max(text.rfind(c, 0, end) for c in _SUBJECT_BREAKS) + 1
+        clause = text[begin:end].strip()
+        bare = without_adverbials(clause)
+        if _SOMEONE.search(clause) or (bare and name_in(bare) is not None):
+            return True
+        if bare and not clause.startswith(("一边", "边")):
+            return False
+        end = begin - 1
+        if end <= 0 or text[end] not in "，,":
+            return False
+    return False
+
+
+def _sentence_end(speech: Speech, start: int) -> int:
+    """The end of the reported sentence opening at `start`: a stop, the paragraph's end,
+    or a quotation set apart after a comma (`他打算……，“……”。`)."""
+    text = speech.text
+    at = start
+    while at < len(text):
+        ch = text[at]
+        if ch in _SENTENCE_END or ch == "\n":
+            return at
+        if ch in _MARKS and at > start:
+            chain = speech.quotation(at + 1, at + 1)
+            if chain and chain[0].opening == at:
+                if text[at - 1] in "，,：:":
+                    return at
+                at = chain[-1].end + 1  # a term in marks: the sentence goes on
+                continue
+        at += 1
+    return at
+
+
+def _words(printed: str, direct: bool) -> str:
+    """A passage as a quote's text: its paragraphs joined (a quotation over a paragraph
+    break reopens with a mark), without the stops that end it."""
+    if direct:
+        printed = re.sub(rf"\s*\n\s*[{OPENING}]?", "", printed)
+    return printed.strip().rstrip("，,；;：:").strip()

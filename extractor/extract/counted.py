@@ -1,0 +1,193 @@
+"""Which numbers of an article are metrics, by the guidelines, and which are one.
+
+The number grammar (`extractor/numbers.py`) reads every quantity printed; the
+guidelines leave some out, and the genre prints others that read as numbers
+and are none:
+- dates and ages (`2024年`, `6岁`), ranks and tiers (`四级调研员`, `前3名`),
+  ordinals (`第二批`, `二期工程`, `初二学生`, `四年级`), times that say when
+  rather than how long (`两年前`, `上世纪90年代`, `上半年`, `每半年`,
+  `近两年` opening a clause);
+- numbers inside a name, a slogan or a term (`“四个创建”`, `三年行动`,
+  `九年义务教育`, `三次产业`, `八一镇`, `两位数`), idioms (`四面八方`, `四处`);
+- the article `一` (`一名党员`, `一个缩影`, `一年下来`), which counts only when
+  something says it does: a qualifier (`不到一个月`, `近一倍`), a multiple
+  (`比去年多了一倍`), a word that counts (`为期一个月`, `共一次`), a word that
+  says how long something takes (`长则一个星期`, `要一个星期`), or a verb the time
+  ends (`将展出一个月，`).
+
+A half counts as a duration (`半天就能打个来回`, `半个小时就能拿到执照`,
+`忙了大半天`: the guidelines count how long an activity lasts).
+
+A number printed again in the same article with the same meaning is one
+metric (`same_meaning`).
+
+>>> from extractor.numbers import find_quantities
+>>> text = "从乡里到县城只要半天，全村一年下来增收不少。"
+>>> [m.raw for m in find_quantities(text) if not excluded(text, m)]
+['半天']
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.numbers import QuantityMatch, is_calendar_date
+
+# What can stand before a number and make it a count after all: the article
+# `一` (`一名党员`) is no quantity, but `为期一个月` is.
+_COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
+# What says how long something takes, before a duration of one: `长则一个星期`,
+# `要一个星期`, `花了一个小时`.
+_TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历时", "持续", "只要")
+# A time of one after a verb and before a stop is how long it lasted (`展出一个月，`,
+# `种地一年。`); not after these, which say which one (`新的一年，`, `这一天，`).
+_CLAUSE_ENDS = "，,。；;！？!?"
+_NO_VERB = frozenset("的这那每前上下第有新")
+_TIME_UNITS = frozenset(("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时"))
+# `七次全会` is the seventh plenary session, not seven sessions.
+_SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
+# `三年行动`, `五年规划`, `九年义务教育`: a number inside a programme's name.
+_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚|义务教育)")
+_UNIT_WORDS = ("轮车", "部分")
+_IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
+# Words a number opens that are terms, not counts: `三次产业` (the three sectors),
+# `两位数` (two digits).
+_TERMS = {"次": "产业", "位": "数"}
+# `二期工程`, `二次创业`: a count says 两; 二 before these measure words is "second".
+_ORDINAL_TWO = frozenset("次期批届轮代号")
+# A year of school: `初二学生`, `大三学生`, `高一学生`.
+_SCHOOL_YEAR = ("初", "高", "大")
+_NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
+_CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
+
+#: How far from a number its enclosing marks may be (a book title in 《》 is the longest).
+_NAME_REACH = 80
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside quotation marks that enclose a name, not speech?
+
+    A name in marks is short and has no sentence punctuation (`“九项行动”`,
+    `“24小时信息系统服务专线”`); speech in marks is longer and punctuated, and
+    its numbers are metrics like any other.
+    """
+    for opener, closer in _NAME_QUOTES.items():
+        # Marks further away than a name is long are not around one: looking no
+        # further keeps a long page linear.
+        left = text.rfind(opener, max(0, start - _NAME_REACH), start)
+        if left < 0:
+            continue
+        if opener != closer and text.rfind(closer, left + 1, start) >= 0:
+            continue
+        right = text.find(closer, end, end + _NAME_REACH)
+        if right < 0:
+            continue
+        inner = text[left + 1 : right]
+        if opener == "《" or (len(inner) <= 16 and not any(c in inner for c in "，,。！？；;")):
+            return True
+    return False
+
+
+def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
+    """Does a `一` count here: a qualifier, a multiple, a word that counts, a word that
+    says how long something takes, or a verb the time ends (`展出一个月，`; not
+    `是……的关键一年，`, which says which year)?"""
+    unit = match.quantity.unit
+    clause = text[max(text.rfind(c, 0, match.start) for c in _CLAUSE_BREAKS) + 1 : match.start]
+    ends_verb = (
+        after[:1] in _CLAUSE_ENDS
+        and "\u4e00" <= before[-1:] <= "\u9fff"
+        and before[-1:] not in _NO_VERB
+        and "是" not in clause
+    )
+    return (
+        bool(match.before or match.after)
+        or unit == "倍"
+        or before.endswith(_COUNTING_ONE)
+        or (unit in _TIME_UNITS and (before.endswith(_TAKING) or ends_verb))
+    )
+
+
+def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str) -> bool:
+    """Does the number say when, not how much: `两年前`, `90年代`, `四年级`, `上半年`,
+    `每半年`, `近两年` opening its clause?"""
+    unit = match.quantity.unit
+    if unit in _TIME_UNITS and after[:1] == "前":
+        return True
+    if unit == "年" and after[:1] in ("代", "级"):
+        return True
+    if numeral.startswith("半") and (
+        before.endswith("每") or (before.endswith(("上", "下")) and unit in ("年", "月"))
+    ):
+        return True
+    opens = match.start == 0 or text[match.start - 1] in _CLAUSE_BREAKS
+    return unit == "年" and match.before == "近" and opens
+
+
+def excluded(text: str, match: QuantityMatch) -> bool:
+    """The guidelines' exclusions: dates, ordinals, names, the article 一, ages."""
+    quantity = match.quantity
+    before = text[max(0, match.number_start - 2) : match.number_start]
+    after = text[match.end : match.end + 4]
+    numeral = text[match.number_start : match.end - len(quantity.unit)]
+    if is_calendar_date(match.raw, quantity) or quantity.unit == "岁":
+        return True
+    # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts.
+    if quantity.unit in ("级", "星级"):
+        return True
+    if before.endswith("第") or _when(text, match, numeral, before, after):
+        return True
+    # `位居前两位`, `各组前3名`: a rank, not a count.
+    if before.endswith("前") and quantity.unit in ("名", "位"):
+        return True
+    if match.chinese and (
+        (numeral == "二" and quantity.unit in _ORDINAL_TWO)
+        or (numeral in "一二三四" and quantity.unit == "学生" and before.endswith(_SCHOOL_YEAR))
+        or numeral == "八一"  # `八一镇`, `八一路`: a name (the first of August)
+    ):
+        return True
+    # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
+    if quantity.unit + after[:1] in _UNIT_WORDS:
+        return True
+    if after.startswith(_TERMS.get(quantity.unit, "\0")):
+        return True
+    if quantity.unit == "次" and _SESSION.match(after):
+        return True
+    if quantity.unit == "年" and match.chinese and _PROGRAMME.match(after):
+        return True
+    if match.chinese and _IDIOM_AFTER.match(after):
+        return True
+    if match.chinese and numeral == "一" and not _one_counts(text, match, before, after):
+        return True
+    # `四面八方`, `三方协议`, `一家三口之家`, `四处漏风`: words, not measures of 面
+    # (banners), 方 (m³), 口 (wells) or 处 (places), which the papers print with Arabic
+    # digits (`20面`, `3万方`, `5口`, `43处`).
+    if (
+        match.chinese and quantity.unit in ("面", "方", "平方", "口")
+    ) or numeral + quantity.unit == "四处":
+        return True
+    if quantity.unit == "口" and after.startswith("之"):
+        return True
+    return _inside_name(text, match.start, match.end)
+
+
+# Units that rate a thing rather than count it: an article's `110千伏` is one voltage,
+# however often it is printed (`110千伏变电站3座`, `县域110千伏电网全覆盖`).
+_RATINGS = frozenset(("千伏",))
+_GLUE = set("的和与及或、等")
+
+
+def counted_noun(text: str, match: QuantityMatch) -> str:
+    """The two characters a count is of, right after its measure word: `21个边境小康村`
+    → `边境`; empty when none follow (`19个，`, `186户826人`)."""
+    noun = text[match.end : match.end + 2]
+    if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" and c not in _GLUE for c in noun):
+        return ""
+    return noun
+
+
+def same_meaning(first: tuple[str, str], again: tuple[str, str], unit: str) -> bool:
+    """Do two printings of one number in an article, each given as (label, counted noun),
+    say the same thing: the same label, the same noun counted (`21个边境小康村` twice),
+    or a rating (`110千伏`)?"""
+    return unit in _RATINGS or first[0] == again[0] or bool(first[1] and first[1] == again[1])
