@@ -487,6 +487,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["“千岗万人”专场招聘会"],
     ),
     ("实行“乡镇包村、村包组、组包户”的网格化管护。", ["“乡镇包村、村包组、组包户”"]),
+    # Parties joined in marks are a model, activities joined only a way of doing a thing.
+    ("合作社采取“公司+合作社+牧户”的方式经营。", ["“公司+合作社+牧户”"]),
+    ("社区党委打造“红色格桑”党建品牌。", ["“红色格桑”党建品牌"]),
+    # `是` says what the subject is; a verb after it may still act on a name.
+    ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
 ]
 
 
@@ -609,6 +614,30 @@ NOT_CAMPAIGNS = [
     "此类志愿服务活动今年已开展14场。",
     "乡里开展走访慰问活动。",
     "城关区举办篮球比赛，共有16支球队参加。",
+    # Honours and awards in marks: what is won, not what is run.
+    "联赛设“最佳教练员”“优秀裁判员”“精神文明奖”等奖项。",
+    "全县今年评选出县级“文明家庭”86户。",
+    "团县委授予12名青年“青春榜样”称号。",
+    "从“致富带头人”中评选出“创业之星”30名。",
+    # Bodies, posts and lines that serve, named in marks: who does the work, not the work.
+    "镇里组建“红马甲”志愿服务队8支，常年开展巡河。",
+    "县司法局组建“格桑花”普法宣讲团，深入乡村宣讲。",
+    "村里设立“爱心驿站”，为环卫工人提供热水。",
+    "街道设立“老兵之家”，为退役军人提供服务。",
+    "群众可拨打“日喀则12345”政务服务便民热线反映诉求。",
+    # Ways of working described in marks: activities listed as the way one thing is done,
+    # a state reached, one session, a speaker's word for a shift.
+    "工作队采取“入户走访+集中宣讲”的方式，宣传惠民政策。",
+    "县里实现辖区消防设施“一张网”管理。",
+    "图书馆每周六举办1场“亲子故事会”，由志愿者讲故事。",
+    "“我们实行‘三班倒’，机器不停人轮换。”项目负责人说。",
+    # A brand is sold, not run (a party organisation's brand is its programme).
+    "县里将打造“雪域酥油”区域公用品牌。",
+    # Sentence fragments: a verb phrase or a measure word inside the name.
+    "他强调，要加快推进重大项目开工建设。",
+    "学校每年举办一次校园科技节。",
+    "全市已创建全国文明示范村（社区）8个。",
+    "今年将再实施农村公路提升工程120公里。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",
@@ -661,8 +690,8 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
     (
         "",
         None,
-        "乃东区广泛开展结对认亲活动。同时，组建“同心圆”宣讲团，开展宣讲460余场次。",
-        ("“同心圆”宣讲团", "乃东区", "乃东区"),
+        "乃东区广泛开展结对认亲活动。同时，开展“同心圆”宣讲活动460余场次。",
+        ("“同心圆”宣讲活动", "乃东区", "乃东区"),
     ),
     # A short word for a unit stands for the last unit of its kind.
     (

@@ -61,8 +61,11 @@ _CLAUSE_INSIDE = re.compile(
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{CN}]{{1,4}}、)+)$")
 # A name counted right after is a kind of work done, not one programme:
 # `实施农村供水项目118个`, `开展安全隐患排查整治1260家次` (not `联网工程二期`).
+# A parenthesis may stand between (`创建全国民主法治示范村（社区）12个`), and a
+# length or an area measures the work as a count does (`实施边境村道路提升工程46公里`).
 _COUNTED = re.compile(
-    r"(?:\d+|[两三四五六七八九十百千]+)[余多]?(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户)"
+    r"(?:[（(][^）)]{1,6}[）)])?(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?"
+    r"(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户|公里|千米|米|平方米|万亩|亩)"
 )
 # Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
 _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
@@ -104,7 +107,7 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
-_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各")
+_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
 # `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
 _CHARGE = re.compile(
@@ -148,11 +151,14 @@ _SERIES = re.compile(
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HELD = re.compile(rf"(?:办好|举办|举行|承办)(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)")
-_FESTIVAL = re.compile(rf"^[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$")
+# `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
+_FESTIVAL = re.compile(
+    rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
+)
 
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
-    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|项目|工程|基础设施|长效|工作|"
+    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|项目|工程|基础设施|长效|工作|"
     r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
@@ -212,6 +218,7 @@ def _unquoted(text: str) -> list[Named]:
             name = name.removesuffix("建设")  # `推进雪亮工程建设`: the programme is `雪亮工程`
         if not (
             _CLAUSE_INSIDE.search(name)
+            or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
             or _is_generic_programme(name)
             or in_book_title(text, m.start())
             or _COUNTED.match(text, m.end("name"))
@@ -232,7 +239,11 @@ def _unquoted(text: str) -> list[Named]:
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in _CREATE.finditer(text):
-        if not (_CLAUSE_INSIDE.search(m["name"]) or in_book_title(text, m.start())):
+        if not (
+            _CLAUSE_INSIDE.search(m["name"])
+            or in_book_title(text, m.start())
+            or _COUNTED.match(text, m.end("name"))  # titles won, counted
+        ):
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
         name = _LEADING_VERBS.sub("", m["name"])
