@@ -55,7 +55,7 @@ _LEADING_VERBS = re.compile(
 # A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`,
 # `抢在封冻前完成全部路面工程`, `质量和安全是工程`.
 _CLAUSE_INSIDE = re.compile(
-    r"(?<!行)为|(?<=.)对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
+    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
 )
 # Short words listed before a name that qualify it, right after the verb that opens it.
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{CN}]{{1,4}}、)+)$")
@@ -84,16 +84,18 @@ _CARRIED_OUT_BY = {
     "专项整治行动": "开展|推进|深化|启动",
     "专项行动": "开展|推进|深化|启动",
     "专项整治": "开展|推进|深化",
+    "专项检查": "开展",
+    "大检查": "开展",
     "整治": "开展|推进|深化",
     "斗争": "开展|推进|深化",
     "保卫战": "打好|打赢",
     "攻坚战": "打好|打赢",
-    "建设": "推进|开展|推行|深化|抓好|依托",
+    "建设": "推进|开展|推行|深化|抓好|依托|实施",
     "创建": "推进|开展|深化",
     "项目": "实施|推进|启动|依托",
     "工程": "实施|推进|启动|依托",
     "改革": "深化|推行|推进",
-    "计划": "实施|启动",
+    "计划": "实施|启动|落实",
     "政策": "落实|用好|执行",
     "机制": "建立",
 }
@@ -104,14 +106,28 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
+# The second of two programmes one verb carries out: `落实教育“三包”政策和农村义务教育学生
+# 营养改善计划`.
+_SECOND = re.compile(
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{'|'.join(_CARRIED_OUT_BY)})"
+    rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
+)
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
+# A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
+_CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
 # `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
 _CHARGE = re.compile(
     rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{0,12}}?(?:工程|项目)"
+)
+# A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
+# (not `把发展乡村民宿作为…抓手`, a field of work).
+_MAINSTAY = re.compile(
+    rf"把(?P<name>[{CN}]{{4,14}}?(?:建设|创建|行动|工程))作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口)"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
@@ -131,7 +147,7 @@ _EVENT_KINDS = (
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
-    rf"(?:”|(?![{CN}]*?[“”])))"  # `首届“彩林节”`
+    rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
@@ -158,7 +174,7 @@ _FESTIVAL = re.compile(
 
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
-    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|项目|工程|基础设施|长效|工作|"
+    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|基础设施|长效|工作|"
     r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
@@ -210,7 +226,7 @@ def _unquoted(text: str) -> list[Named]:
                 at = qualifiers.start("list")
                 name = qualifiers["list"] + name
             found.append(Named(at, name))
-    for m in _PROGRAMME.finditer(text):
+    for m in [*_PROGRAMME.finditer(text), *_SECOND.finditer(text)]:
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|"):
             continue
         name = _PROGRAMME_VERB.split(m["name"])[-1]
@@ -225,17 +241,20 @@ def _unquoted(text: str) -> list[Named]:
         ):
             found.append(Named(m.end("name") - len(name), name))
     for m in MILESTONE_REACHED.finditer(text):
-        words = clause_before(text, m.start())
+        # What a dash sets before the name says what it is: `首个风电项目——噶尔县…项目开工`.
+        words = clause_before(text, m.start()).rpartition("——")[2]
         before = SO_FAR.sub("", words)  # `…项目` of `…项目近日`
         clause = _TIME_LEAD.sub("", before)
         if (
             len(clause) >= 6
             and clause.endswith(("工程", "项目"))
-            and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
+            and not (
+                _NOT_A_PROJECT.search(_CAPACITY.sub("", clause)) or _is_generic_programme(clause)
+            )
         ):
             end = m.start() - (len(words) - len(before))
             found.append(Named(end - len(clause), clause))
-    for m in _CHARGE.finditer(text):
+    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in _CREATE.finditer(text):
