@@ -25,13 +25,14 @@ from extractor.extract.mentions import Named
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
-    "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|演练|"
+    "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|训练营|夏令营|冬令营|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
-    # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
-    rf"(?:治理|通道|台账|平台)(?![{CN}])"
+    # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
+    # `“云端”帮扶对子`.
+    rf"(?:治理|通道|台账|平台|帮扶|帮带)(?![{CN}])"
 )
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
@@ -63,6 +64,11 @@ _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
+# So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
+_GOES = re.compile(
+    r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
+    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))$"
+)
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`).
@@ -70,6 +76,8 @@ _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|培养|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
+# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
+_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
@@ -96,6 +104,8 @@ _STANDS_ALONE = re.compile(
 )
 # The period of a five-year plan: `“十四五”`.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+# The period of a five-year programme of legal publicity: `“八五”普法`.
+_LEGAL_PERIOD = re.compile(r"[一二三四五六七八九]五")
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
@@ -170,6 +180,8 @@ def quoted_names(text: str) -> list[Named]:
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
+        # A run worked under together: `以“一网通办”“高效办成一件事”为抓手`.
+        shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
         if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
             # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run.
@@ -192,6 +204,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     after = text[close : close + 12]
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
+    if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
+        return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
     if _ACCOUNT.match(text, close):
@@ -215,7 +229,7 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after):
         return None
-    if _SELF_NAMED.search(inner):
+    if _SELF_NAMED.search(inner) or _GOES.search(inner):
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
         return None  # a sentence; a speaker's term in single marks, unnamed by the article
@@ -233,7 +247,7 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         bool(_PRACTISED.search(before))
         and bool(_STANDS_ALONE.match(after))
         and not _PRINCIPLES.match(inner)
-    ) or bool(_ROUND.search(before))
+    ) or bool(_ROUND.search(before) or _PRACTICE_OF.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
