@@ -676,6 +676,20 @@ def test_no_campaign(phrase: str) -> None:
 
 # (headline, dateline, text) → the first campaign's name, organizer, location
 SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] = [
+    # A time before the unit is no part of it; `本报讯` names no place, and a unit named
+    # `市…局` is the article's city's, no place of its own.
+    (
+        "",
+        None,
+        "明年尼木县将全面推行“一村一品”发展模式。",
+        ("“一村一品”发展模式", "尼木县", "尼木县"),
+    ),
+    (
+        "",
+        "本报讯(记者 旦增)",
+        "今年以来，市城市管理和综合执法局全面推行沿街商户“门前三包”责任制。",
+        ("“门前三包”责任制", "市城市管理和综合执法局", None),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",
