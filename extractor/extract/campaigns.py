@@ -113,6 +113,8 @@ _SECOND = re.compile(
     rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
+# Where a second programme may start: the rare pages that join two kinds are looked at there.
+_KIND_JOINED = re.compile(rf"(?:{'|'.join(_CARRIED_OUT_BY)})(?:和|及|与)")
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
@@ -226,7 +228,11 @@ def _unquoted(text: str) -> list[Named]:
                 at = qualifiers.start("list")
                 name = qualifiers["list"] + name
             found.append(Named(at, name))
-    for m in [*_PROGRAMME.finditer(text), *_SECOND.finditer(text)]:
+    seconds = (
+        _SECOND.search(text, max(0, k.start() - 32), k.end() + 30)
+        for k in _KIND_JOINED.finditer(text)
+    )
+    for m in [*_PROGRAMME.finditer(text), *(m for m in seconds if m is not None)]:
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|"):
             continue
         name = _PROGRAMME_VERB.split(m["name"])[-1]
