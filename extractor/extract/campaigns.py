@@ -6,14 +6,18 @@ shows it is one, never by a list of known names:
   (`“全民消防我体验”宣传活动`, `推行“一村一辅警”`);
 - an unquoted name ending in the kind of initiative, opened by a verb that
   carries it out: `实施村庄清洁行动`, `依托边境小康村建设`, `推进双拥模范城创建`,
-  `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`, or a
-  project at its start or end (`…第二水厂扩建工程通水运行`);
+  `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`, the second
+  of two a verb carries out (`落实…政策和农村义务教育学生营养改善计划`), one made the
+  mainstay of a unit's work (`把民族团结进步模范创建作为…抓手`), or a project at its
+  start or end (`…第二水厂扩建工程通水运行`, `噶尔县100兆瓦风电项目开工建设`);
 - an event of a numbered series: `山南市第八届雅砻文化旅游节`, `首届“彩林节”`,
   festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`), a place's series
   or week (`阿里地区迎新年系列体育活动`, `拉萨市2024年职业教育活动周`).
 
 Generic phrases (`此次活动`, `专项整治`, `重点项目建设`), kinds of work counted
-(`实施农村供水项目118个`) and sports (`冰雪运动`) are no names. Which names are
+(`实施农村供水项目118个`, `…提升工程46公里`), names holding a verb phrase or a
+measure word (`重大项目开工建设`, `一次校园文化艺术节`) and sports (`冰雪运动`) are
+no names. Which names are
 one campaign is `mentions.py`'s part.
 """
 

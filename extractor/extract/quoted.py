@@ -6,10 +6,14 @@ A quoted name is an initiative when the kind of initiative follows it
 practice (`推行“一村一辅警”`, `开办了“四点半课堂”`, `每月举办1期“零工技能夜校”`),
 when the text calls it a way or method (`采取“基地+农户”方式`), an aim
 (`以“最多跑一次”为目标`), a theme worked under (`结合“…”开展`), a round
-(`第六轮“冬游西藏”`), or what an event is part of. It is none when it is a
-slogan, a demand, a principle or an event's theme (`落实“打早、打小、打了”要求`,
-`践行“两个维护”`, `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`),
-a contrast (`“输血”与“造血”并重`) or an account (`“阿里发布”新媒体平台`).
+(`第六轮“冬游西藏”`), or what an event is part of; and when its words say where a
+service goes (`“送文化下乡”`). It is none when it is a slogan, a demand, a
+principle or an event's theme (`落实“打早、打小、打了”要求`, `践行“两个维护”`,
+`以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
+(`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
+(`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
+(`“边境小镇”旅游品牌`) or activities listed as the way one thing is done
+(`采取“政策宣讲+文艺演出+群众座谈”的方式`).
 """
 
 from __future__ import annotations
