@@ -662,6 +662,32 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["“千岗万人”专场招聘会"],
     ),
     ("实行“乡镇包村、村包组、组包户”的网格化管护。", ["“乡镇包村、村包组、组包户”"]),
+    # Parties joined in marks are a model, activities joined only a way of doing a thing.
+    ("合作社采取“公司+合作社+牧户”的方式经营。", ["“公司+合作社+牧户”"]),
+    ("社区党委打造“红色格桑”党建品牌。", ["“红色格桑”党建品牌"]),
+    # A drive, a check or a period of publicity named by its kind, carried out.
+    ("全区扎实开展项目建设攻坚行动。", ["项目建设攻坚行动"]),
+    ("县里已开展冬春季森林草原火灾防范应对专项行动。", ["冬春季森林草原火灾防范应对专项行动"]),
+    ("县教育局对全县学校开展冬季校舍安全专项检查。", ["冬季校舍安全专项检查"]),
+    ("“七五”普法期间，全县开展法治宣传800余场。", ["“七五”普法"]),
+    ("村里实施美丽宜居村庄建设，新建住房60套。", ["美丽宜居村庄建设"]),
+    ("学校落实教育“三包”政策和学前教育资助计划。", ["“三包”政策", "学前教育资助计划"]),
+    ("县里把兴边富民示范村建设作为巩固脱贫成果的重要抓手。", ["兴边富民示范村建设"]),
+    # A project at its start, its capacity in its name, after what a dash says it is.
+    ("全县首个风电项目——措勤县50兆瓦风电项目正式开工。", ["措勤县50兆瓦风电项目"]),
+    # Quoted names: a camp, a cup series joined to another event, help named where the
+    # phrase ends, a practice a unit is said to run, a service named by where it goes.
+    ("市体育局举办了青少年篮球“雏鹰”夏令营。", ["“雏鹰”夏令营"]),
+    (
+        "第二届雅江马拉松暨乃东区“雍布拉康杯”全民健身系列赛开跑。",
+        ["第二届雅江马拉松", "乃东区“雍布拉康杯”全民健身系列赛"],
+    ),
+    ("县里实行“一户一档”动态帮扶，逐户制定措施。", ["“一户一档”动态帮扶"]),
+    ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
+    ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
+    ("以“一件事一次办”“一网统管”为抓手，优化服务。", ["“一件事一次办”", "“一网统管”"]),
+    # `是` says what the subject is; a verb after it may still act on a name.
+    ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
 ]
 
 
@@ -784,6 +810,32 @@ NOT_CAMPAIGNS = [
     "此类志愿服务活动今年已开展14场。",
     "乡里开展走访慰问活动。",
     "城关区举办篮球比赛，共有16支球队参加。",
+    # Honours and awards in marks: what is won, not what is run.
+    "联赛设“最佳教练员”“优秀裁判员”“精神文明奖”等奖项。",
+    "全县今年评选出县级“文明家庭”86户。",
+    "团县委授予12名青年“青春榜样”称号。",
+    "从“致富带头人”中评选出“创业之星”30名。",
+    # Bodies, posts and lines that serve, named in marks: who does the work, not the work.
+    "镇里组建“红马甲”志愿服务队8支，常年开展巡河。",
+    "县司法局组建“格桑花”普法宣讲团，深入乡村宣讲。",
+    "村里设立“爱心驿站”，为环卫工人提供热水。",
+    "街道设立“老兵之家”，为退役军人提供服务。",
+    "群众可拨打“日喀则12345”政务服务便民热线反映诉求。",
+    # Ways of working described in marks: activities listed as the way one thing is done,
+    # a state reached, one session, a speaker's word for a shift.
+    "工作队采取“入户走访+集中宣讲”的方式，宣传惠民政策。",
+    "县里实现辖区消防设施“一张网”管理。",
+    "图书馆每周六举办1场“亲子故事会”，由志愿者讲故事。",
+    "“我们实行‘三班倒’，机器不停人轮换。”项目负责人说。",
+    # A brand is sold, not run (a party organisation's brand is its programme).
+    "县里将打造“雪域酥油”区域公用品牌。",
+    # Sentence fragments: a verb phrase or a measure word inside the name.
+    "他强调，要加快推进重大项目开工建设。",
+    "学校每年举办一次校园科技节。",
+    "全市已创建全国文明示范村（社区）8个。",
+    "今年将再实施农村公路提升工程120公里。",
+    "学校与区外学校结成“云端”帮扶对子，每周开设同步课堂。",
+    "县里把发展乡村旅游作为群众增收的重要抓手。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",
@@ -799,6 +851,20 @@ def test_no_campaign(phrase: str) -> None:
 
 # (headline, dateline, text) → the first campaign's name, organizer, location
 SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] = [
+    # A time before the unit is no part of it; `本报讯` names no place, and a unit named
+    # `市…局` is the article's city's, no place of its own.
+    (
+        "",
+        None,
+        "明年尼木县将全面推行“一村一品”发展模式。",
+        ("“一村一品”发展模式", "尼木县", "尼木县"),
+    ),
+    (
+        "",
+        "本报讯(记者 旦增)",
+        "今年以来，市城市管理和综合执法局全面推行沿街商户“门前三包”责任制。",
+        ("“门前三包”责任制", "市城市管理和综合执法局", None),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",
@@ -836,8 +902,8 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
     (
         "",
         None,
-        "乃东区广泛开展结对认亲活动。同时，组建“同心圆”宣讲团，开展宣讲460余场次。",
-        ("“同心圆”宣讲团", "乃东区", "乃东区"),
+        "乃东区广泛开展结对认亲活动。同时，开展“同心圆”宣讲活动460余场次。",
+        ("“同心圆”宣讲活动", "乃东区", "乃东区"),
     ),
     # A short word for a unit stands for the last unit of its kind.
     (

@@ -6,14 +6,18 @@ shows it is one, never by a list of known names:
   (`“全民消防我体验”宣传活动`, `推行“一村一辅警”`);
 - an unquoted name ending in the kind of initiative, opened by a verb that
   carries it out: `实施村庄清洁行动`, `依托边境小康村建设`, `推进双拥模范城创建`,
-  `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`, or a
-  project at its start or end (`…第二水厂扩建工程通水运行`);
+  `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`, the second
+  of two a verb carries out (`落实…政策和农村义务教育学生营养改善计划`), one made the
+  mainstay of a unit's work (`把民族团结进步模范创建作为…抓手`), or a project at its
+  start or end (`…第二水厂扩建工程通水运行`, `噶尔县100兆瓦风电项目开工建设`);
 - an event of a numbered series: `山南市第八届雅砻文化旅游节`, `首届“彩林节”`,
   festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`), a place's series
   or week (`阿里地区迎新年系列体育活动`, `拉萨市2024年职业教育活动周`).
 
 Generic phrases (`此次活动`, `专项整治`, `重点项目建设`), kinds of work counted
-(`实施农村供水项目118个`) and sports (`冰雪运动`) are no names. Which names are
+(`实施农村供水项目118个`, `…提升工程46公里`), names holding a verb phrase or a
+measure word (`重大项目开工建设`, `一次校园文化艺术节`) and sports (`冰雪运动`) are
+no names. Which names are
 one campaign is `mentions.py`'s part.
 """
 
@@ -55,14 +59,17 @@ _LEADING_VERBS = re.compile(
 # A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`,
 # `抢在封冻前完成全部路面工程`, `质量和安全是工程`.
 _CLAUSE_INSIDE = re.compile(
-    r"(?<!行)为|(?<=.)对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
+    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
 )
 # Short words listed before a name that qualify it, right after the verb that opens it.
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{CN}]{{1,4}}、)+)$")
 # A name counted right after is a kind of work done, not one programme:
 # `实施农村供水项目118个`, `开展安全隐患排查整治1260家次` (not `联网工程二期`).
+# A parenthesis may stand between (`创建全国民主法治示范村（社区）12个`), and a
+# length or an area measures the work as a count does (`实施边境村道路提升工程46公里`).
 _COUNTED = re.compile(
-    r"(?:\d+|[两三四五六七八九十百千]+)[余多]?(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户)"
+    r"(?:[（(][^）)]{1,6}[）)])?(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?"
+    r"(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户|公里|千米|米|平方米|万亩|亩)"
 )
 # Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
 _VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
@@ -81,16 +88,18 @@ _CARRIED_OUT_BY = {
     "专项整治行动": "开展|推进|深化|启动",
     "专项行动": "开展|推进|深化|启动",
     "专项整治": "开展|推进|深化",
+    "专项检查": "开展",
+    "大检查": "开展",
     "整治": "开展|推进|深化",
     "斗争": "开展|推进|深化",
     "保卫战": "打好|打赢",
     "攻坚战": "打好|打赢",
-    "建设": "推进|开展|推行|深化|抓好|依托",
+    "建设": "推进|开展|推行|深化|抓好|依托|实施",
     "创建": "推进|开展|深化",
     "项目": "实施|推进|启动|依托",
     "工程": "实施|推进|启动|依托",
     "改革": "深化|推行|推进",
-    "计划": "实施|启动",
+    "计划": "实施|启动|落实",
     "政策": "落实|用好|执行",
     "机制": "建立",
 }
@@ -101,14 +110,30 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
+# The second of two programmes one verb carries out: `落实教育“三包”政策和农村义务教育学生
+# 营养改善计划`.
+_SECOND = re.compile(
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{'|'.join(_CARRIED_OUT_BY)})"
+    rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
+)
+# Where a second programme may start: the rare pages that join two kinds are looked at there.
+_KIND_JOINED = re.compile(rf"(?:{'|'.join(_CARRIED_OUT_BY)})(?:和|及|与)")
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
-_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各")
+# A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
+_CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
+_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
 # `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
 _CHARGE = re.compile(
     rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{0,12}}?(?:工程|项目)"
+)
+# A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
+# (not `把发展乡村民宿作为…抓手`, a field of work).
+_MAINSTAY = re.compile(
+    rf"把(?P<name>[{CN}]{{4,14}}?(?:建设|创建|行动|工程))作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口)"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
@@ -128,7 +153,7 @@ _EVENT_KINDS = (
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
-    rf"(?:”|(?![{CN}]*?[“”])))"  # `首届“彩林节”`
+    rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
@@ -148,11 +173,14 @@ _SERIES = re.compile(
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HELD = re.compile(rf"(?:办好|举办|举行|承办)(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)")
-_FESTIVAL = re.compile(rf"^[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$")
+# `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
+_FESTIVAL = re.compile(
+    rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
+)
 
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
-    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|项目|工程|基础设施|长效|工作|"
+    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|基础设施|长效|工作|"
     r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
@@ -204,7 +232,11 @@ def _unquoted(text: str) -> list[Named]:
                 at = qualifiers.start("list")
                 name = qualifiers["list"] + name
             found.append(Named(at, name))
-    for m in _PROGRAMME.finditer(text):
+    seconds = (
+        _SECOND.search(text, max(0, k.start() - 32), k.end() + 30)
+        for k in _KIND_JOINED.finditer(text)
+    )
+    for m in [*_PROGRAMME.finditer(text), *(m for m in seconds if m is not None)]:
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|"):
             continue
         name = _PROGRAMME_VERB.split(m["name"])[-1]
@@ -212,27 +244,35 @@ def _unquoted(text: str) -> list[Named]:
             name = name.removesuffix("建设")  # `推进雪亮工程建设`: the programme is `雪亮工程`
         if not (
             _CLAUSE_INSIDE.search(name)
+            or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
             or _is_generic_programme(name)
             or in_book_title(text, m.start())
             or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
     for m in MILESTONE_REACHED.finditer(text):
-        words = clause_before(text, m.start())
+        # What a dash sets before the name says what it is: `首个风电项目——噶尔县…项目开工`.
+        words = clause_before(text, m.start()).rpartition("——")[2]
         before = SO_FAR.sub("", words)  # `…项目` of `…项目近日`
         clause = _TIME_LEAD.sub("", before)
         if (
             len(clause) >= 6
             and clause.endswith(("工程", "项目"))
-            and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
+            and not (
+                _NOT_A_PROJECT.search(_CAPACITY.sub("", clause)) or _is_generic_programme(clause)
+            )
         ):
             end = m.start() - (len(words) - len(before))
             found.append(Named(end - len(clause), clause))
-    for m in _CHARGE.finditer(text):
+    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in _CREATE.finditer(text):
-        if not (_CLAUSE_INSIDE.search(m["name"]) or in_book_title(text, m.start())):
+        if not (
+            _CLAUSE_INSIDE.search(m["name"])
+            or in_book_title(text, m.start())
+            or _COUNTED.match(text, m.end("name"))  # titles won, counted
+        ):
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
         name = _LEADING_VERBS.sub("", m["name"])

@@ -56,5 +56,6 @@ def place_lead(text: str, at: int, done: int) -> str:
     '拉萨市迎新年'
     """
     words = _LEAD.search(text, max(done, at - 12), at)
-    lead = _PLACE_LEAD.search((words[0] if words else "").rpartition("的")[2])
+    # What a name is joined to ends before it: `…半程马拉松暨扎囊县“沙棘林杯”…`.
+    lead = _PLACE_LEAD.search(re.split("[的暨]", words[0] if words else "")[-1])
     return lead.group(0) if lead and not ORGANISING.search(lead.group(0)) else ""

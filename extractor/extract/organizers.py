@@ -55,7 +55,7 @@ def _acts_at(text: str, at: int = 0) -> bool:
 
 # Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
 _TIME_LEAD = re.compile(
-    r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|"
+    r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
     r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
 )
 # A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
@@ -73,7 +73,7 @@ _WHERE = re.compile(
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
-    r"^(?:全|各|本|此|这|该|其)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时)$|的|期间|过程"
+    r"^(?:全|各|本|此|这|该|其|辖区)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时)$|的|期间|过程"
 )
 # A clause that is a place alone: `在乃东区第二小学，`, `走进扎囊县扎其乡德吉林村，`.
 _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
@@ -118,12 +118,14 @@ _BACK_REFERENCE = re.compile(
 )
 # The place a unit's name opens with: `岗巴县` of `岗巴县司法局`, `城关区八廓街道` of itself.
 # `牧区`, `城区`, `乡村` are kinds of places, not names of one.
+# A name opening with 市, 县 or 区 is the unit of the place the article is about
+# (`市城市管理和综合执法局`), not a place of its own.
 _PLACE = re.compile(
-    rf"^(?:[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
+    rf"^(?![市县区])(?:[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县)"
+    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县)"
     rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
@@ -136,7 +138,8 @@ _LOOK_BACK = 20
 # The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
 _ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届|首届)?")
 # `本报那曲讯(记者…)`, `拉萨融媒讯`, `本报日喀则电`: the place a dateline names.
-_DATELINE_PLACE = re.compile(rf"^(?:本报)?(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
+# `本报讯` names no place.
+_DATELINE_PLACE = re.compile(rf"^(?:本报)?(?!本报)(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
 _SENTENCE_ENDS = "。！？!?；;\n"
 _CLAUSE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}，,：:]")
 

@@ -6,10 +6,14 @@ A quoted name is an initiative when the kind of initiative follows it
 practice (`推行“一村一辅警”`, `开办了“四点半课堂”`, `每月举办1期“零工技能夜校”`),
 when the text calls it a way or method (`采取“基地+农户”方式`), an aim
 (`以“最多跑一次”为目标`), a theme worked under (`结合“…”开展`), a round
-(`第六轮“冬游西藏”`), or what an event is part of. It is none when it is a
-slogan, a demand, a principle or an event's theme (`落实“打早、打小、打了”要求`,
-`践行“两个维护”`, `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`),
-a contrast (`“输血”与“造血”并重`) or an account (`“阿里发布”新媒体平台`).
+(`第六轮“冬游西藏”`), or what an event is part of; and when its words say where a
+service goes (`“送文化下乡”`). It is none when it is a slogan, a demand, a
+principle or an event's theme (`落实“打早、打小、打了”要求`, `践行“两个维护”`,
+`以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
+(`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
+(`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
+(`“边境小镇”旅游品牌`) or activities listed as the way one thing is done
+(`采取“政策宣讲+文艺演出+群众座谈”的方式`).
 """
 
 from __future__ import annotations
@@ -25,13 +29,14 @@ from extractor.extract.mentions import Named
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
-    "工作法|计划|品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|锦标赛|邀请赛|运动会|比武|演练|"
+    "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
-    "服务站|服务队|服务|筛查|评选|示范点|驿站|宣讲团|宣讲队|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|"
+    "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|训练营|夏令营|冬令营|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
-    # not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`.
-    rf"(?:治理|通道|台账|平台)(?![{CN}])"
+    # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
+    # `“云端”帮扶对子`.
+    rf"(?:治理|通道|台账|平台|帮扶|帮带)(?![{CN}])"
 )
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
@@ -42,21 +47,41 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
 _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
-# `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`.
+# `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`. A
+# selection follows its name at once (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
 _MORE_KIND = re.compile("活动|行动")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
-# `“一站式”服务中心`.
-_KIND_QUALIFIES = re.compile(r"^(?:[者师员室]|中心|大厅|基地|有限|公司|集团)")
+# `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
+# `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
+_KIND_QUALIFIES = re.compile(
+    r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口))"
+)
+# Quoted words that name a body, a post or a house (`“双语调解队”`, `“同心圆”宣讲团`,
+# `“平安驿站”`, `“留守儿童之家”`), not what it does; `“一寺一站”` is a method.
+_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家)$")
+# An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
+# `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
+_HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
+_AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
+_AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
 _SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
-# A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
-# the sessions it holds between (`每月举办1期“零工技能夜校”`; `开展了一次“大扫除”` is one).
-_PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|评选|培养|执行|践行)"
-    r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期场次批届])?$"
+# So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
+_GOES = re.compile(
+    r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
+    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))$"
 )
+# A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
+# the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
+# (`开展了一次“大扫除”`, `各举办1场“故事会”`).
+_PRACTISED = re.compile(
+    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|培养|执行|践行)"
+    r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
+)
+# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
+_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
@@ -65,6 +90,15 @@ _METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|�
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
 _BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
 _WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
+# Activities joined in marks and called only a way of doing one thing describe how it
+# is done: `改为“定点观察+无人机巡查”的方式`, `采取“政策宣讲+文艺演出+群众座谈”的方式`
+# (a model of parties is a name: `采取“企业+村集体+农户”的方式`; so is a named mode:
+# `“线上抽查+线下普查”的核查识别模式`).
+_ACTIVITY_ITEM = re.compile(
+    r"(?:观察|巡查|巡逻|巡护|检查|排查|抽查|普查|督导|宣讲|宣传|演出|座谈|培训|讲座|授课|走访|"
+    r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑)$"
+)
+_WAY_ONLY = re.compile(r"^的?(?:方式|形式)")
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -74,6 +108,8 @@ _STANDS_ALONE = re.compile(
 )
 # The period of a five-year plan: `“十四五”`.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+# The period of a five-year programme of legal publicity: `“八五”普法`.
+_LEGAL_PERIOD = re.compile(r"[一二三四五六七八九]五")
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
@@ -102,8 +138,13 @@ _NOT_A_NAME_AFTER = re.compile(
 # A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
 _ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播)")
 # A quoted phrase that describes what something is, not what it is called:
-# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`.
+# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`; unless a verb
+# stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
+# `也是…推进“四个创建”的攻坚之年`).
 _DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
+_ACTED_ON = re.compile(
+    r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
+)
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
 
@@ -135,10 +176,16 @@ def quoted_names(text: str) -> list[Named]:
     for run in _runs(matches, text):
         before = clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
-        if _DESCRIBED.search(before) and not _PART_OF.match(text, run[-1].end()):
+        if (
+            _DESCRIBED.search(before)
+            and not _ACTED_ON.search(before)
+            and not _PART_OF.match(text, run[-1].end())
+        ):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
+        # A run worked under together: `以“一网通办”“高效办成一件事”为抓手`.
+        shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
         if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
             # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run.
@@ -161,14 +208,20 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     after = text[close : close + 12]
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
+    if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
+        return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
     if _ACCOUNT.match(text, close):
         return None
     if kind and (
-        _LOOSE_KIND.search(kind[:-1]) or _KIND_QUALIFIES.match(text[m.end() : m.end() + 4])
+        _LOOSE_KIND.search(kind[:-1])
+        or _KIND_QUALIFIES.match(text[m.end() : m.end() + 4])
+        or (kind.endswith("评选") and kind != "评选")
     ):
         kind = None
+    if kind and kind.endswith("管理") and "实现" in before:
+        return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
@@ -180,15 +233,25 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after):
         return None
-    if _SELF_NAMED.search(inner):
+    if _SELF_NAMED.search(inner) or _GOES.search(inner):
         return Named(m.start(), quoted)
-    if _SENTENCE_WORDS.search(inner):
+    if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
+        return None  # a sentence; a speaker's term in single marks, unnamed by the article
+    if (
+        _BODY.search(inner)
+        or _HONOUR.search(inner)
+        or _AWARDED.search(before)
+        or _AWARD_AFTER.match(after)
+    ):
+        return None
+    items = re.split("[+＋、]", inner)
+    if len(items) > 1 and all(_ACTIVITY_ITEM.search(i) for i in items) and _WAY_ONLY.match(after):
         return None
     practised = (
         bool(_PRACTISED.search(before))
         and bool(_STANDS_ALONE.match(after))
         and not _PRINCIPLES.match(inner)
-    ) or bool(_ROUND.search(before))
+    ) or bool(_ROUND.search(before) or _PRACTICE_OF.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
