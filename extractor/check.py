@@ -45,6 +45,7 @@ from extractor.models import (
     Rejection,
     Span,
 )
+from extractor.names import canonical_campaign
 from extractor.numbers import (
     Number,
     is_calendar_date,
@@ -461,8 +462,11 @@ def identity(record: Metric | Quote | Campaign) -> tuple[str, str]:
     """What makes two records the same claim: every field but the label and the evidence,
     a metric's raw in the form records are matched in (`２６２条` is `262条`). Like a
     label, a campaign's organizer and location are read from the words around one
-    mention of it: the same name read twice (in two parts of an article) is one claim."""
+    mention of it: the same name read twice (in two parts of an article) is one claim,
+    whatever marks it is printed in (`“四下基层”`, `‘四下基层’` inside a quotation)."""
     fields = record.model_dump(exclude={"label", "evidence", "organizer", "location"})
     if isinstance(record, Metric):
         fields["raw"] = normalize(record.raw)
+    elif isinstance(record, Campaign):
+        fields["name"] = canonical_campaign(record.name)
     return type(record).__name__, json.dumps(fields, ensure_ascii=False, sort_keys=True)

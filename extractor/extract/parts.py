@@ -27,6 +27,7 @@ from extractor.models import (
     Quote,
     Rejection,
 )
+from extractor.names import canonical_campaign
 
 #: A part is not split below this many characters: a model that cannot read so
 #: little is refusing for another reason.
@@ -102,7 +103,8 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     """
     records: list[Metric | Quote | Campaign] = []
     for part in parts:
-        records += [a.record for a in part.accepted if a.record not in records]
+        found = [a.record for a in part.accepted if a.record not in records]
+        records += [r for r in found if not _named_more_fully(r, records)]
     refused: dict[tuple[str, str], Quote] = {}
     for part in parts:
         for rejection in part.rejected:
@@ -122,6 +124,24 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     for part in parts:
         result.rejected += [r for r in part.rejected if _identity_of(r) not in accepted_now]
     return result
+
+
+def _named_more_fully(
+    record: Metric | Quote | Campaign, earlier: list[Metric | Quote | Campaign]
+) -> bool:
+    """A campaign a part names by a shorter form of a name another part found
+    (‘四下基层’ of “四下基层”工作机制): asked whole, the article names it once, in full."""
+    if not isinstance(record, Campaign):
+        return False
+    short = _bare(record.name)
+    return any(
+        isinstance(other, Campaign) and short != _bare(other.name) and short in _bare(other.name)
+        for other in earlier
+    )
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[“”‘’「」『』\"\'\s]", "", canonical_campaign(name))
 
 
 def _quote_of(rejection: Rejection) -> Quote | None:
