@@ -119,6 +119,32 @@ def round_of(request: Request) -> int:
     return sum(1 for m in request["messages"] if m["role"] == "assistant")
 
 
+class LocalServer(ThreadingHTTPServer):
+    """An HTTP server on 127.0.0.1 at a free port, serving from a thread between
+    `start` and `stop`; `url` is its base URL for the openai client (`…/v1`)."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}/v1"
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client killed or gone
+            super().handle_error(request, client_address)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
 class FakeLLM:
     """The server; `url` is the base URL to give the client (`…/v1`)."""
 
@@ -174,28 +200,16 @@ class FakeLLM:
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     pass
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 128
-
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                if not isinstance(sys.exc_info()[1], ConnectionError):  # a client killed or gone
-                    super().handle_error(request, client_address)
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self._thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self.server = LocalServer(Handler)
+        self.url = self.server.url
 
     def __enter__(self) -> FakeLLM:
-        self._thread.start()
+        self.server.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stopped.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
 
     @property
     def calls(self) -> int:
