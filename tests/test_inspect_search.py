@@ -19,9 +19,9 @@ import pytest
 
 from extractor.inspect.server import build
 from extractor.search import SEARCH_COLUMNS
-from extractor.search_query import search_words
 from tests.conftest import ROOT, query
 from tests.inspecting import Server, inspect_server, seeded_database
+from tests.test_search import containing
 
 #: Made by `extractor run lasa_2023-11-30_02.txt` at schema version 3, with trigram search.
 V3_DB = ROOT / "tests" / "data" / "extractions-v3.db"
@@ -40,17 +40,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def server(db: Path) -> Iterator[Server]:
     with inspect_server(db) as running:
         yield running
-
-
-def containing(db: Path, table: str, words: str, columns: tuple[str, ...] = ()) -> set[int]:
-    columns = columns or SEARCH_COLUMNS[table]
-    rows = query(db, f"select id, {', '.join(columns)} from {table}")
-    wanted = [w.lower() for w in search_words(words)]
-    return {
-        row["id"]
-        for row in rows
-        if all(any(w in (row[c] or "").lower() for c in columns) for w in wanted)
-    }
 
 
 def box(server: Server, table: str, **params: str) -> set[int]:

@@ -44,9 +44,10 @@ def search(db: Path, table: str, words: str) -> set[int]:
         conn.close()
 
 
-def containing(db: Path, table: str, words: str) -> set[int]:
-    """The rows holding every word, read in Python: the answer a search must give."""
-    columns = SEARCH_COLUMNS[table]
+def containing(db: Path, table: str, words: str, columns: tuple[str, ...] = ()) -> set[int]:
+    """The rows holding every word in one of `columns` (by default the table's
+    searched columns), read in Python: the answer a search must give."""
+    columns = columns or SEARCH_COLUMNS[table]
     rows = query(db, f"select id, {', '.join(columns)} from {table}")
     wanted = [w.lower() for w in search_words(words)]
     return {
