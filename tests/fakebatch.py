@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.fakellm import LocalServer, Reply, Request, Responder
+from tests.fakellm import LocalServer, QuietHandler, Reply, Request, Responder
 
 
 @dataclass
@@ -86,13 +86,7 @@ class FakeBatchAPI:
         self._lock = threading.Lock()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 fake._serve(self, "GET")
 

@@ -119,6 +119,16 @@ def round_of(request: Request) -> int:
     return sum(1 for m in request["messages"] if m["role"] == "assistant")
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive, replies sent at once, no line logged per request."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 class LocalServer(ThreadingHTTPServer):
     """An HTTP server on 127.0.0.1 at a free port, serving from a thread between
     `start` and `stop`; `url` is its base URL for the openai client (`…/v1`)."""
@@ -159,13 +169,7 @@ class FakeLLM:
         self._stopped = threading.Event()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 try:
