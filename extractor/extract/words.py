@@ -5,11 +5,12 @@ boundary (a label never starts or ends inside a word), and whether some
 characters open with a common word (a speaker's name never does: `讲解竹编`,
 `做法` are no one's name).
 
-Only whether a word is in the dictionary is asked, so its file is read for the
-words and their tags alone (about a seventh of a second, about 20 MiB), not
-loaded whole with the frequencies jieba cuts by (about 0.6 s and 70 MiB).
-Words it counts fewer than ten times (mostly rare names) are left out: a
-boundary is judged the same on the genre's pages without them.
+Only whether a word is in the dictionary is asked, so its file is read once,
+for the words and their tags alone (`common_words.dictionary`, which the
+checker's reading of names shares), not loaded whole with the frequencies
+jieba cuts by (about 0.6 s and 70 MiB). Words it counts fewer than ten times
+(mostly rare names) are left out: a boundary is judged the same on the genre's
+pages without them.
 
 >>> is_boundary("安全生产检查", 4), is_boundary("安全生产检查", 3)
 (True, False)
@@ -19,31 +20,20 @@ from __future__ import annotations
 
 import functools
 
-LONGEST_WORD = 4  # characters: longer words of the dictionary are not looked for
-_COMMON = 10  # times jieba's dictionary counts a word it holds as common
+from extractor.common_words import LONGEST as LONGEST_WORD
+from extractor.common_words import dictionary
+
 # The dictionary's tags of the names of people and places (`扎西 17 ns`): a name
 # that opens with one of them is still a name.
-_NAME_TAGS = frozenset((b"nr", b"nrt", b"nrfg", b"ns", b"nz"))
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz"))
 
 
 @functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """The common words of two to four characters, and those of them that are names."""
-    import jieba  # here: a process that asks no word (the writer) need not import it
-
-    common: list[str] = []
-    names: list[str] = []
-    with jieba.get_dict_file() as lines:
-        for line in lines:
-            word, count, tag = line.split(b" ", 2)
-            # Two to four characters are six to twelve bytes of UTF-8.
-            if 6 <= len(word) <= 3 * LONGEST_WORD and int(count) >= _COMMON:
-                text = word.decode("utf-8")
-                if 2 <= len(text) <= LONGEST_WORD:
-                    common.append(text)
-                    if tag.strip() in _NAME_TAGS:
-                        names.append(text)
-    return frozenset(common), frozenset(names)
+    listed = dictionary()
+    names = [word for word, (_, tag) in listed.items() if tag in _NAME_TAGS]
+    return frozenset(listed), frozenset(names)
 
 
 def common_words() -> frozenset[str]:
