@@ -230,7 +230,7 @@ def print_scores(report: Report, title: str | None = None) -> None:
             f"prompt version {scored.prompt_version}"
         )
     totals = Table(title=title, title_justify="left")
-    totals.add_column(f"all {len(report.pages)} pages")
+    totals.add_column("1 page" if len(report.pages) == 1 else f"all {len(report.pages)} pages")
     for column in ("precision", "recall", "F1", "extracted", "gold"):
         totals.add_column(column, justify="right")
     for kind, score in report.total().items():
