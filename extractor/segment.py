@@ -8,9 +8,10 @@ photo stood) or body text. Body text broken mid-sentence, even mid-word, by a
 blank line is joined again (`推\\n\\n动信访工作` → `推动信访工作`).
 
 A run of headline lines opens a new article when what follows shows it is one:
-a dateline (`拉萨融媒讯(记者李从芳)`), a byline or subtitle in the run, or a
-photo story (a short paragraph and its `图为` caption). Otherwise the lines are
-section heads inside the current article. Column labels (`时讯快递`) and the
+a dateline (`拉萨融媒讯(记者李从芳)`, or the paper's own `本报讯 `), a byline or
+subtitle in the run, a photo story (a short paragraph and its `图为` caption),
+or a column's label over a headline (`社区之窗` / `春堆社区：…`). Otherwise the
+lines are section heads inside the current article. Column labels (`时讯快递`) and the
 papers' recurring slogans (`学思想 强党性`) are dropped; an organisation line
 beside the headline is its kicker (`拉萨市民政局` / `举办……培训班`).
 
@@ -38,7 +39,9 @@ _MIN_BROKEN = 20
 _CLAUSE_MARKS = "，,；;、"
 
 _DATELINE = re.compile(
-    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)])"
+    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
+    # The paper's own dateline with no reporter named: `本报讯 近日，…`, `本报拉萨电 …`.
+    r"|本报[\u4e00-\u9fff]{0,4}?[讯电](?=[ \u3000:：]))"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
@@ -199,7 +202,19 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     rest = _following(units, j)
     if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
         return True
-    return _photo_story_follows(rest)
+    return _photo_story_follows(rest) or _column_item(run)
+
+
+def _column_item(run: list[Unit]) -> bool:
+    """A column's label over a headline of its own: `社区之窗` / `春堆社区：…让群众少跑腿`
+    (a section heading inside an article stands alone, or is a slogan of a few words)."""
+    heads = [u.text for u in run if u.kind == "heading"]
+    return (
+        len(heads) == 2
+        and bool(_COLUMN.match(heads[0]))
+        and len(heads[1]) >= 8
+        and " " not in heads[1]
+    )
 
 
 def _following(units: list[Unit], j: int) -> list[Unit]:
@@ -385,7 +400,8 @@ def segment_page(text: str) -> list[Article]:
     for draft, headline in zip(drafts, headlines, strict=True):
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
         # A photo credit stands for the byline only where no dateline names the reporter.
-        credit = None if draft.dateline else draft.byline
+        named = draft.dateline is not None and any(c in draft.dateline for c in "（(")
+        credit = None if named else draft.byline
         body = "\n".join(p for p in draft.paragraphs if p)
         if not body and not headline.title:
             continue

@@ -454,6 +454,38 @@ def test_caption_inside_an_article_stays_with_it() -> None:
     assert "图为大学生志愿者在吉崩岗街道为孩子们辅导功课。" in article.text
 
 
+def test_the_papers_dateline_without_a_reporter_opens_an_article() -> None:
+    page = (
+        BEFORE
+        + "\n\n县气象局提醒\n\n做好秋收期间防范降雨降温工作\n\n本报讯 县气象局发布预报：未来一周将降温6摄氏度。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [
+        "城关区开展冬季送温暖活动",
+        "做好秋收期间防范降雨降温工作",
+    ]
+    assert (articles[1].kicker, articles[1].dateline) == ("县气象局提醒", "本报讯")
+    assert articles[1].text == "县气象局发布预报：未来一周将降温6摄氏度。"
+
+
+def test_a_column_label_over_a_headline_opens_an_item_of_the_column() -> None:
+    page = (
+        BEFORE
+        + "\n\n社区之窗\n\n春堆社区:“红色代办”让群众少跑腿\n\n社区推出“红色代办”服务，代办事项580余件。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [
+        "城关区开展冬季送温暖活动",
+        "春堆社区:“红色代办”让群众少跑腿",
+    ]
+    assert articles[1].text == "社区推出“红色代办”服务，代办事项580余件。"
+
+
+def test_a_section_heading_inside_an_article_opens_none() -> None:
+    page = BEFORE + "\n\n守护绿水青山\n\n社区推出“红色代办”服务，代办事项580余件。\n"
+    assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
+
+
 # --- never invents text ---------------------------------------------------------
 
 _PIECES = [
