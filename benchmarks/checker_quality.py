@@ -9,7 +9,8 @@ its page, and the checker is asked about:
   with another person of its article, a reporter of the page as speaker, a
   quote's kind flipped, a metric's raw cut from its qualifier (each must be
   refused), and a metric's label taken from another sentence (it must be
-  warned).
+  warned); and the share of true labels warned all the same (a warning on a true
+  record costs a reader a look).
 
     python benchmarks/checker_quality.py tests/gold/dev tests/gold/composed
     python benchmarks/checker_quality.py --summary tests/gold/heldout
@@ -58,6 +59,8 @@ class Tally:
     refused: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
     made: Counter[str] = field(default_factory=Counter)
     caught: Counter[str] = field(default_factory=Counter)
+    labels: int = 0  # true metrics accepted with a label
+    labels_warned: int = 0  # of them, those whose label is warned all the same
 
 
 def _true_records(case: GoldCase, tally: Tally) -> None:
@@ -71,6 +74,12 @@ def _true_records(case: GoldCase, tally: Tally) -> None:
             ),
             *(("campaign", c.name, checker.check_campaign(c)[1]) for c in article.campaigns),
         ]
+        for metric in article.metrics:
+            span, reasons = checker.check_metric(metric)
+            if metric.label.strip() and not reasons:
+                tally.labels += 1
+                warnings = checker.warnings(metric, span)
+                tally.labels_warned += any(metric.label.strip() in w for w in warnings)
         for kind, what, reasons in records:
             tally.true[kind] += 1
             if reasons:
@@ -113,6 +122,7 @@ def report(gold_dir: Path, tally: Tally, *, summary: bool) -> None:
     print("true records accepted:")
     for kind in ("metric", "quote", "campaign"):
         print(f"  {kind:<9} {_share(tally.accepted[kind], tally.true[kind])}")
+    print(f"true labels warned all the same: {_share(tally.labels_warned, tally.labels)}")
     print("mutations caught:")
     for kind, must in CLASSES.items():
         print(f"  {kind:<9} {_share(tally.caught[kind], tally.made[kind])} {must}")

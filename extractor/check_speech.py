@@ -54,12 +54,22 @@ def kind_reasons(speech: Speech, span: Span, kind: str) -> list[str]:
     """Why `kind` is not what the words at `span` are, if it is not."""
     held = speech.quotation(span.start, span.end) is not None
     if kind == "direct" and not held:
-        if speech.quotation(span.start, span.start + 1) is not None:
-            return ["direct quote text runs past the end of its quotation"]
-        return [
-            'kind "direct", but these words do not stand inside quotation marks in the '
-            'article (reported speech is "indirect")'
-        ]
+        if speech.quotation(span.start, span.start + 1) is None:
+            return [
+                'kind "direct", but these words do not stand inside quotation marks in the '
+                'article (reported speech is "indirect")'
+            ]
+        reasons = ["direct quote text runs past the end of its quotation"]
+        # Reported words that open with a name or term in marks (`“沙棘林杯”全民健身
+        # 系列赛今年……`): their kind is wrong too, not only where they end.
+        quoted = speech.quoted(span.start, span.end)
+        if 2 * sum(hi - lo for lo, hi in quoted) < span.end - span.start:
+            marked = "、".join(f'"{speech.text[lo:hi]}"' for lo, hi in quoted)
+            reasons.append(
+                'kind "direct", but most of these words do not stand inside quotation marks '
+                f'in the article, only {marked} (reported speech is "indirect")'
+            )
+        return reasons
     if kind == "indirect" and held:
         return [
             'kind "indirect", but these words stand inside quotation marks in the article '

@@ -38,13 +38,15 @@ UNITS: tuple[str, ...] = tuple(
         兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
         副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
-        堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次
+        堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         """
         ),
         key=len,
         reverse=True,
     )
 )
+#: `一整天`, `两整年`: 整 between the number and a measure of time says it whole, exact.
+WHOLE_UNITS = ("天", "年", "个月", "周", "个星期", "小时", "个小时", "学期")
 #: `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 个小时… with more.
 MORE_UNITS = ("个多月", "个多小时", "个多星期")
 #: `两个半月`, `一个半小时`: 半 inside the measure word; read as 个月, 个小时… plus a half.
@@ -68,7 +70,7 @@ MORE_BEFORE = vocabulary(
     不得少于 不得低于 不能少于 不能低于 不应少于 不应低于
     """
 )
-ABOUT_BEFORE = vocabulary("大约 大概 约为 约 将近 接近 近")
+ABOUT_BEFORE = vocabulary("大约 大概 约为 约 将近 接近 近 快")
 LESS_BEFORE = vocabulary(
     """
     不超过 不到 不足 不满 未满 少于 低于 小于 不高于 不多于 不大于 最多 至多 最高
@@ -83,7 +85,15 @@ QUALIFIER_BEFORE: dict[str, Approx] = {
 }
 #: A qualifier never ends another word: not the 约 of 签约 or 节约
 #: (`签约30家企业`), not the 近 of 附近 or 最近 (`最近3天`).
-NOT_AFTER = {"约": "节签预制公邀合相履违特立条缔践", "近": "附最邻靠亲将接"}
+#: Nor the 快 of 加快, 最快 or 尽快 (`增速加快0.3个百分点`, `最快3天送达`).
+NOT_AFTER = {
+    "约": "节签预制公邀合相履违特立条缔践",
+    "近": "附最邻靠亲将接",
+    "快": "加最尽赶飞很更较越太偏凉痛爽轻明畅愉欢勤提放变",
+}
+#: A qualifier read only before the numerals given: 快 is nearly before a number in
+#: words (`吵了快一年`, `快半年`), while `比全国快1.2个百分点` compares, faster by so much.
+ONLY_BEFORE = {"快": "一二两三四五六七八九十半"}
 #: Qualifiers printed after the unit. `3天内`, `3个工作日内` read as `以内`.
 QUALIFIER_AFTER: dict[str, Approx] = {
     "左右": "about",

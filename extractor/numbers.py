@@ -14,13 +14,13 @@ What it reads:
 - a bare magnitude after a qualifier or before 余/多 (`近千人` → 1000,
   `超过百亿元` → 10000000000, `上百名`, `百余名`);
 - halves (`半天` → 0.5, `两个半月` → 2.5 `个月`, `一个半小时` → 1.5 `个小时`,
-  `一年半` → 1.5 `年`);
+  `一年半` → 1.5 `年`), and a time said whole (`一整天` → 1 `天`);
 - fractions (`三分之一`, `万分之一`), percentages and per-mille (`98.24%`, `百分之九十`,
   `千分之三` → 3 `‰`);
 - ranges (`20到30个`, `20—30个`, `20至30个`), the unit printed once or twice
   (`80元至120元`);
 - qualifiers: 余/多/以上/超过/突破 and at-least wording (不少于/不低于/至少) →
-  more; 约/左右/近 → about; 不到/以下/不足 and at-most wording
+  more; 约/左右/近/快 → about; 不到/以下/不足 and at-most wording
   (不超过/不高于/最多) → less; `多` after the unit too (`一倍多`, `一年多`);
 - a unit or measure word from a fixed list, compound ones as printed (`人次`,
   `批次`, `辆次`), and rates (`15元/斤` → 15 `元/斤`). A magnitude character never stays in the unit, except in
@@ -50,10 +50,12 @@ from extractor.number_words import (
     NEUTRAL_PREFIXES,
     NOT_AFTER,
     NOT_BEFORE,
+    ONLY_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     ROUGH_PAIRS,
     UNITS,
+    WHOLE_UNITS,
     Approx,
 )
 
@@ -89,7 +91,8 @@ _NUM = (
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
 # around it.
 _BARE_MAGNITUDE = "[百千万亿]+"
-_HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多过减折对])半"
+# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`.
+_HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多减折对])(?:(?<=[经通超度]过)|(?<!过))半"
 _BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # `一年半`, `一倍多`: a half or 多 printed after the unit, for units that take one.
@@ -100,10 +103,21 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _qualifier_before(word: str) -> str:
+    """A qualifier printed before the number, never the end of another word (签约) and,
+    for some, only before the numerals it qualifies (快一年)."""
+    pattern = re.escape(word)
+    if word in NOT_AFTER:
+        pattern = f"(?<![{NOT_AFTER[word]}]){pattern}"
+    if word in ONLY_BEFORE:
+        pattern += f"(?=[{ONLY_BEFORE[word]}])"
+    return pattern
+
+
 # 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`).
 _PRE = (
     "|".join(
-        f"(?<![{NOT_AFTER[w]}]){re.escape(w)}" if w in NOT_AFTER else re.escape(w)
+        _qualifier_before(w)
         for w in sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
     )
     + "|(?<!成百)(?<!成千)上(?=[百千万亿])"
@@ -116,7 +130,9 @@ _POST = "|".join(
 # A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`, and per a
 # power of ten of units: `42毫克/100毫升`, `3.2人/10万人` (`50兆瓦/200兆瓦时` is two).
 _PER = _alternation((*UNITS, "月", "日"))
-_MINUS = r"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:℃|摄氏度|度))"
+# A minus sign before a temperature, or the first end of a range of them (`-18至-12℃`).
+_DEGREES = "(?:℃|摄氏度|度)"
+_MINUS = rf"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
 _QUANTITY = rf"""
     (?P<neg>{_MINUS})?
     (?P<pre>{_PRE})?
@@ -127,12 +143,13 @@ _QUANTITY = rf"""
       | (?P<den>{_BARE}|万)分之(?P<num>{_BARE})
       | (?P<one_half>(?<![{CN_NUMERALS}])一半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
-        (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?
+        (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
         (?:(?P<mid>余|多|几|(?<=[十百千万])来)(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{_POST})))))
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
-        |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|(?P<unit>{_UNIT}))))
+        |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|整(?P<whole>{_alternation(WHOLE_UNITS)})
+            |(?P<unit>{_UNIT}))))
         (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
@@ -242,10 +259,18 @@ def _reading(m: re.Match[str]) -> Quantity | None:
     quantity = _unsigned_reading(m)
     if quantity is None or not _storable(quantity):
         return None
-    if not (m["neg"] or m["neg_after"]):
+    below = bool(m["neg"] or m["neg_after"])
+    if not (below or m["neg2"]):
         return quantity
-    # 零下20度, -20℃, 低于零下10摄氏度
-    return Quantity(-quantity.value, None, quantity.unit, quantity.approx)
+    # 零下20度, -20℃, 低于零下10摄氏度; each end of a range its own: 零下18摄氏度至零下12摄氏度
+    low, high = quantity.value, quantity.value_max
+    low = -low if below else low
+    high = -high if m["neg2"] and high is not None else high
+    return (
+        None
+        if high is not None and high < low
+        else Quantity(low, high, quantity.unit, quantity.approx)
+    )
 
 
 def _storable(quantity: Quantity) -> bool:
@@ -289,7 +314,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     if m["one_half"] is not None:  # 一半 is a half of something: 0.5, as 三分之一 is a third
         more = m["half_more"] and approx == "exact"  # 一半多
         return Quantity(0.5, None, "", "more" if more else approx)
-    unit = m["unit"] or m["hunit"] or m["u1"] or "个" + m["inside"]
+    unit = m["unit"] or m["hunit"] or m["u1"] or m["whole"] or "个" + m["inside"]
     if m["per"]:
         unit += "/" + m["per"]
     if unit in MORE_UNITS:
@@ -300,6 +325,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     numeral = m["n1"] or m["bare"] or m["half"]
     if unit.partition("/")[0] == "分" and not numeral[:1].isdigit():
         return None  # a score is printed in Arabic digits: 十分 is "very"
+    if unit == "日" and not (m["pre"] or m["post"]):
+        return None  # days counted with a limit: 30日内, 不超过7日; 29日 alone is a date
     if unit == "字" and not (numeral[:1].isdigit() or numeral[-1:] in "百千万亿"):
         return None  # words counted: 5万字, 3000字; not 十字路口, 一字排开
     if m["half"]:  # 半天; 大半天 is more than half a day
@@ -326,8 +353,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
             widened = read_number(numeral + mag)
             if widened is not None and widened <= high:
                 low = widened
-        if high < low:
-            return None
+        if high < low and not (m["neg"] or m["neg_after"] or m["neg2"]):
+            return None  # a range of temperatures below zero is ordered by sign (`_reading`)
     return _magnified(Quantity(low, high, unit, approx), m)
 
 
@@ -383,9 +410,13 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 _SESSION_AFTER = frozenset(CN_NUMERALS + DIGITS + "全中人政党市县区省委代次")
 
 
+# What follows the 回 of a word rather than a count (`一回到家`, `一回事`, `回应`).
+_NOT_A_回 = frozenset("到来去家事应复归答顾报收乡村族流升落忆访味头馈想首暖迁转避")
+
+
 def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     """Words that read as a quantity alone but not where they stand: the minutes of a
-    time of day (`10时30分`), a pairing (`1对1帮扶`, `一对一`), the head of a unit
+    time of day (`10时30分`), the 回 of a word (`一回到家`), a day of a date (`3月5日内`), a pairing (`1对1帮扶`, `一对一`), the head of a unit
     (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番), the number of a
     session (`市委十届七次全会`, where `连续两届` is 2 届)."""
     if unit == "分":
@@ -398,6 +429,10 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
         return text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
+    if unit == "回":  # circuits, times: 2回线路, 去过两回; not 一回到家, 一回事
+        return text[m.end() : m.end() + 1] in _NOT_A_回
+    if unit == "日":  # a date: 3月29日左右
+        return text[m.start() - 1 : m.start()] == "月"
     return False
 
 

@@ -116,6 +116,17 @@ class QuotedText:
             chain.append(quotations[0])
         return chain if end <= chain[-1].end else None
 
+    def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of start–end that stand inside quotation marks, in order:
+        `“沙棘林杯”全民健身系列赛……` holds one, the name in marks."""
+        stretches = []
+        for k in range(self._index(start), self._index(max(start, end - 1)) + 1):
+            for q in self._paragraph(k).quotations:
+                lo, hi = max(start, q.start), min(end, q.end)
+                if lo < hi:
+                    stretches.append((lo, hi))
+        return stretches
+
     def _holding(self, k: int, at: int) -> Quotation | None:
         return next(
             (q for q in self._paragraph(k).quotations if q.start <= at < max(q.end, q.start + 1)),

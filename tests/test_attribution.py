@@ -809,6 +809,29 @@ def test_kind_is_direct_exactly_inside_quotation_marks(
     assert len(found) == 1 and found[0].startswith(reason), found
 
 
+def test_reported_speech_opening_with_a_name_in_marks_is_not_direct() -> None:
+    """Reported words that open with a name in marks (`“沙棘林杯”全民健身系列赛……`) start
+    inside a quotation; given as direct, the refusal says where they end and their kind."""
+    text = "体育局局长尼玛次仁介绍，“沙棘林杯”全民健身系列赛今年共安排赛事活动9项。"
+    words = "“沙棘林杯”全民健身系列赛今年共安排赛事活动9项"
+    assert reasons(text, "尼玛次仁", words, "indirect") == []
+    found = reasons(text, "尼玛次仁", words, "direct")
+    assert found == [
+        "direct quote text runs past the end of its quotation",
+        'kind "direct", but most of these words do not stand inside quotation marks in the '
+        'article, only "沙棘林杯" (reported speech is "indirect")',
+    ]
+
+
+def test_a_quotation_run_on_a_little_is_cut_not_of_the_wrong_kind() -> None:
+    """A direct quote that runs a few words past its quotation mark is refused for that
+    alone: most of its words are quoted, so its kind is right."""
+    text = "“巷子干净多了，出门心情也好。”居民卓嘎说。"
+    found = reasons(text, "卓嘎", "巷子干净多了，出门心情也好。”居民卓嘎", "direct")
+    assert found[:1] == ["direct quote text runs past the end of its quotation"]
+    assert not any(r.startswith('kind "direct"') for r in found), found
+
+
 def test_reported_speech_holding_a_term_in_marks_is_indirect() -> None:
     text = "夏云介绍，群众思想从“要我分”逐步转变到“我要分”。"
     words = "群众思想从“要我分”逐步转变到“我要分”"

@@ -16,6 +16,31 @@ def test_a_label_in_quotation_marks_reads_as_its_sentence() -> None:
     assert label_fit("暖心驿站服务点", SENTENCE) == 1
 
 
+SETTLEMENTS = (
+    "全县共有易地扶贫搬迁安置点11个，安置搬迁群众1862户8046人。"
+    "雅江新村是扎囊县规模最大的易地扶贫搬迁集中安置点，从阿扎乡等4个乡镇搬迁安置群众486户。"
+)
+
+
+def test_a_label_another_sentence_holds_a_tenth_more_of_is_warned() -> None:
+    """The label of the county's count, on the village's sentence: that sentence holds
+    8 of its 10 pieces, the county's 9. One piece in ten is the margin, whatever
+    floating point makes of 0.9 - 0.8."""
+    label, county, village = "全县易地扶贫搬迁安置点", *SETTLEMENTS.split("。")[:2]
+    assert (label_fit(label, county), label_fit(label, village)) == (0.9, 0.8)
+    warning = label_warning(label, village + "。", SETTLEMENTS)
+    assert warning is not None and "fits another sentence" in warning
+
+
+def test_a_label_from_a_sentence_printing_the_same_number_is_not_warned() -> None:
+    """The article says the number twice; the label may be written from either."""
+    sentence = "上半年全区地区生产总值增速达到6.3%。"
+    text = sentence + "格桑次旦介绍，上半年地区生产总值同比增长6.3%。"
+    label = "地区生产总值同比增速"
+    assert label_warning(label, sentence, text) is not None
+    assert label_warning(label, sentence, text, "6.3%") is None
+
+
 @pytest.mark.parametrize(
     ("label", "unit"),
     [

@@ -112,7 +112,10 @@ def test_a_qualifier_printed_before_the_raw_belongs_in_it() -> None:
     assert reasons_for(metric("约4000人次", 4000, "人次", "about"), text) == []
 
 
-QUALIFIED = "培训人员不少于5000人，合格率不低于95%，每组不超过10人，投入资金500万元以上。"
+QUALIFIED = (
+    "培训人员不少于5000人，合格率不低于95%，每组不超过10人，投入资金500万元以上。"
+    "职工大多经过半年以上培训。两家人吵了快一年。"
+)
 
 
 @pytest.mark.parametrize(
@@ -127,6 +130,9 @@ QUALIFIED = "培训人员不少于5000人，合格率不低于95%，每组不超
         ("95%", 95, "%", "exact", 'raw "95%" leaves out "不低于"'),
         ("500万元", 5000000, "元", "exact", 'raw "500万元" leaves out "以上"'),
         ("500万元以", 5000000, "元", "exact", 'raw "500万元以" ends inside "以上"'),
+        # a half after 经过 (not the 过半 of 任务过半) is read with its qualifier too
+        ("半年以", 0.5, "年", "more", 'raw "半年以" ends inside "以上"'),
+        ("一年", 1, "年", "exact", 'raw "一年" leaves out "快"'),  # 快一年: nearly a year
     ],
 )
 def test_a_raw_cut_from_the_words_that_qualify_it_is_rejected_naming_them(
@@ -146,6 +152,8 @@ def test_a_raw_cut_from_the_words_that_qualify_it_is_rejected_naming_them(
         ("不低于95%", 95, "%", "more"),
         ("不超过10人", 10, "人", "less"),
         ("500万元以上", 5000000, "元", "more"),
+        ("半年以上", 0.5, "年", "more"),
+        ("快一年", 1, "年", "about"),
     ],
 )
 def test_a_raw_with_the_words_that_qualify_it_is_accepted(

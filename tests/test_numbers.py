@@ -190,6 +190,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("4.6万剂次", 46000, None, "剂次", "exact"),
         ("86所次", 86, None, "所次", "exact"),
         ("300余人份", 300, None, "人份", "more"),
+        ("23.4万册次", 234000, None, "册次", "exact"),  # books lent, loan by loan
     ],
     # Measure words of things counted one by one, and rates with their unit.
     "measure words and rates": [
@@ -234,6 +235,14 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("3轮次", 3, None, "轮次", "exact"),
         ("300例次", 300, None, "例次", "exact"),
         ("500台班", 500, None, "台班", "exact"),  # a machine's shifts
+        ("2回", 2, None, "回", "exact"),  # power lines, circuits
+        ("两回", 2, None, "回", "exact"),  # times
+        ("4大类", 4, None, "大类", "exact"),  # classes of products
+        ("11稿", 11, None, "稿", "exact"),  # drafts
+        ("1.8万页", 18000, None, "页", "exact"),
+        ("36函", 36, None, "函", "exact"),  # cased volumes of old books
+        ("30日内", 30, None, "日", "less"),  # days, with a limit: 29日 alone is a date
+        ("不超过7日", 7, None, "日", "less"),
     ],
     # A score, printed in Arabic digits.
     "scores": [
@@ -267,6 +276,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("不到半天", 0.5, None, "天", "less"),
         ("半年", 0.5, None, "年", "exact"),
         ("近半年", 0.5, None, "年", "about"),
+        ("快半年", 0.5, None, "年", "about"),
         ("半个月", 0.5, None, "个月", "exact"),
         ("半小时", 0.5, None, "小时", "exact"),
         ("为期半个月", 0.5, None, "个月", "exact"),
@@ -303,6 +313,13 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("1万元至2万元", 10000, 20000, "元", "exact"),
         ("5%—10%", 5, 10, "%", "exact"),
     ],
+    # 快 before a number in words is nearly, as 近 is; 整 says the time is whole.
+    "nearly and whole": [
+        ("快一年", 1, None, "年", "about"),
+        ("快两个月", 2, None, "个月", "about"),
+        ("一整天", 1, None, "天", "exact"),
+        ("两整年", 2, None, "年", "exact"),
+    ],
     "temperatures": [
         ("25摄氏度", 25, None, "摄氏度", "exact"),
         ("零下15摄氏度", -15, None, "摄氏度", "exact"),
@@ -312,6 +329,10 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("－8摄氏度", -8, None, "摄氏度", "exact"),
         ("低于零下10摄氏度", -10, None, "摄氏度", "less"),  # a qualifier before 零下
         ("不低于-5℃", -5, None, "℃", "more"),
+        # a range below zero: each end has its own minus
+        ("零下18摄氏度至零下12摄氏度", -18, -12, "摄氏度", "exact"),
+        ("-18至-12℃", -18, -12, "℃", "exact"),
+        ("零下5至8摄氏度", -5, 8, "摄氏度", "exact"),
     ],
     # 多 after the unit: more than this many.
     "more after the unit": [
@@ -425,6 +446,9 @@ def test_reading_of_each_family(
         # a fraction whose denominator is a bare magnitude, read by the finder once
         "1分之万多",
         "1分之万",
+        # a day of a date, a range of temperatures that ends below where it starts
+        "29日",
+        "零下12摄氏度至零下18摄氏度",
     ],
 )
 def test_not_a_quantity(raw: str) -> None:
@@ -489,6 +513,9 @@ def test_a_qualifier_is_read_whole_with_its_number() -> None:
         ("附近10个村", "10个"),
         ("约30家企业", "约30家"),
         ("将近3年", "将近3年"),
+        ("增速比上半年加快0.3个百分点", "0.3个百分点"),  # 加快 speeds up: no 快 (nearly)
+        ("比全国快1.2个百分点", "1.2个百分点"),  # faster by: 快 is nearly before words only
+        ("最快3天送达", "3天"),
     ],
 )
 def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
@@ -496,7 +523,16 @@ def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["1分之万多", "近千人参加，上百名志愿者", "两个半月后", "80元至120元不等"]
+    "text",
+    [
+        "1分之万多",
+        "近千人参加，上百名志愿者",
+        "两个半月后",
+        "80元至120元不等",
+        "大多是经过半年以上岗前培训的年轻人",  # 经过半年: a half, not the 过半 of 任务过半
+        "夜间最低气温零下18摄氏度至零下12摄氏度",
+        "两家人吵了快一年",
+    ],
 )
 def test_the_finder_and_the_parser_agree(text: str) -> None:
     """Whatever the finder reads in running text, the parser reads the same from its raw
@@ -520,6 +556,9 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("十字路口一字排开，全书共12万字", ["12万字"]),
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
+        ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
+        ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
+        ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
     ],
 )
 def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
