@@ -8,7 +8,15 @@ from types import ModuleType
 
 import pytest
 
-from extractor import attribution, mentions, number_words, persons, printed, speech_words
+from extractor import (
+    attribution,
+    mentions,
+    number_words,
+    persons,
+    printed,
+    speech_words,
+    subjects,
+)
 from extractor.attribution import attribute
 from extractor.mentions import Mentions
 from extractor.persons import person_name
@@ -185,7 +193,7 @@ def test_attribute_says_when_no_person_is_credited() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [attribution, mentions, number_words, persons, printed, speech_words]
+    "module", [attribution, mentions, number_words, persons, printed, speech_words, subjects]
 )
 def test_the_examples_in_the_docstrings_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)
