@@ -15,9 +15,10 @@ reads the genre's ways of giving words to someone:
 
 Whether words stand inside quotation marks (`quotation`, which decides a
 quote's kind) is `quotations.py`'s business, what counts as a person
-`persons.py`'s, and who a text names as a person (whom a pronoun stands for)
-`mentions.py`'s. Pure and fast: a text is read once, lazily, a paragraph at a
-time; nothing here knows about records.
+`persons.py`'s, who a text names as a person (whom a pronoun stands for)
+`mentions.py`'s, and whom a clause opens with, as the one who speaks
+(`村民白玛次仁站在…告诉记者`), `subjects.py`'s. Pure and fast: a text is read
+once, lazily, a paragraph at a time; nothing here knows about records.
 
 To ask who says a passage of an article, `attribute`:
 
@@ -31,17 +32,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.mentions import OPENS, Mentions, name_at, one_persons_title
-from extractor.persons import (
-    AFTER_NAME,
-    ROLES,
-    ends_with_role,
-    name_in,
-    opens_with,
-    without_adverbials,
-)
+from extractor.mentions import Mentions
+from extractor.persons import ROLES, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
+from extractor.subjects import (
+    PRONOUN_SUBJECT,
+    REPORTER,
+    opening,
+    opens_with_whole,
+    person_in,
+    reference_name,
+    trimmed,
+)
 from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
@@ -68,19 +71,8 @@ _LEAD = re.compile(
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
 _LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
-_REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
 _ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")
-_ROLE = re.compile("|".join(ROLES))
-
-
-# A clause opening with a surname and an honorific: `来自重庆的游客陈女士和家人…`.
-_HONORED = re.compile(rf"[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)")
-#: How far into a clause the person it opens with may be named, after a description.
-LEADING_REACH = 40
-# A singular pronoun opening a clause, as its subject: `她算了一笔账`, `她正在院子里…`,
-# and his words (`他的话很实在：`); not `他们`, `她的女儿`, `他家`.
-_PRONOUN_SUBJECT = re.compile("^[他她](?![们家]|的(?!话))")
 # `在他看来，`, `在扎西看来，`: what follows is that person's view.
 _VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")
 
@@ -217,9 +209,9 @@ class Speech(QuotedText):
         rest = self.text[quotation.end + 1 : end]
         offset = quotation.end + 1
         for clause in re.split("[，,；;：:]", rest):
-            words, at = _trimmed(clause, offset)
+            words, at = trimmed(clause, offset)
             how = "named after the quotation"
-            if _PRONOUN_SUBJECT.match(words):  # `……时，她正在院子里接水`
+            if PRONOUN_SUBJECT.match(words):  # `……时，她正在院子里接水`
                 return Credit(words[0], at, at + 1, how, pronoun=True)
             if words and (self._leads(words) or self._opens_with(words, speaker)):
                 return Credit(words, at, at + len(words), how, leading=True)
@@ -246,7 +238,7 @@ class Speech(QuotedText):
         closing = quotation.end
         if closing < len(self.text) and _REMARK.match(self.text, closing + 1):
             clause = self._clause_before(quotation.opening, para_start)
-            person = _person_in(*clause) if clause is not None else None
+            person = person_in(*clause) if clause is not None else None
             if person is not None:
                 who, at = person
                 return Credit(who, at, at + len(who), "a remark quoted as theirs")
@@ -259,7 +251,7 @@ class Speech(QuotedText):
         m = _AFTER.match(self.text, quotation.end + 1, para_end)
         if m is None:
             return None
-        who, at = _trimmed(m["who"], m.start("who"))
+        who, at = trimmed(m["who"], m.start("who"))
         return self._credit(who, at, f"{m['verb']} after the quotation")
 
     def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
@@ -296,53 +288,18 @@ class Speech(QuotedText):
         credit = self._credit(who, at, how)
         if credit is None or credit.pronoun or credit.reporter:
             return credit
-        if _PRONOUN_SUBJECT.match(who):
+        if PRONOUN_SUBJECT.match(who):
             return Credit(who[0], at, at + 1, how, pronoun=True)
-        if _reference_name(who) is None and self._opening(who) is not None:
+        if reference_name(who) is None and self._leads(who):
             return Credit(who, at, at + len(who), how, leading=True)
         return credit
 
     def _leads(self, clause: str) -> bool:
         """Does the clause open with a person (`牧民扎西…`, `游客徐女士…`)?"""
-        return self._opening(clause) is not None
+        return opening(clause, self.known()) is not None
 
-    def _opening(self, clause: str) -> str | None:
-        """The name of the person a clause opens with, as the one it is about: a name the
-        text gives words to or names with a title, alone or after its title or a
-        description (`家住…的格桑曲珍打开水龙头`); a name after the title of one person,
-        the title opening the clause or after a description, an organisation or a place
-        (`紫金乡卡堆村村民平措站在地头`, `本地医生格桑平措接过话`); a person reference
-        and nothing more (`县第二小学教师卓玛拉姆`); a surname and an honorific. Not a
-        clause whose subject is the reporter (`记者在村里见到村民普琼时`)."""
-        if _REPORTER.match(clause):
-            return None
-        known = [n for n in self.known() if self._opens_with(clause, n, LEADING_REACH)]
-        if known:
-            return min(known, key=clause.find)
-        for m in _ROLE.finditer(clause, 0, LEADING_REACH):
-            before = clause[: m.start()]
-            if not one_persons_title(clause, m.start(), m[0]):
-                continue
-            if before and before[-1] not in OPENS and not ends_with_role(before):
-                continue
-            name = name_at(clause, m.end())
-            if name is not None and name_in(clause[: m.end() + len(name)]) == name:
-                return name
-        name = _reference_name(clause)
-        if name is not None:
-            return name
-        honored = _HONORED.match(clause)
-        return name_in(honored[0]) if honored else None
-
-    def _opens_with(self, clause: str, speaker: str, reach: int = 24) -> bool:
-        """`persons.opens_with`, unless the speaker there is part of a longer name the
-        text names (`索朗` of `索朗卓玛笑了`)."""
-        if not opens_with(clause, speaker, reach):
-            return False
-        at = clause.find(speaker)
-        return not any(
-            len(name) > len(speaker) and clause.startswith(name, at) for name in self.known()
-        )
+    def _opens_with(self, clause: str, speaker: str) -> bool:
+        return opens_with_whole(clause, speaker, self.known())
 
     def _clause_start(self, at: int, para_start: int) -> int:
         begin = at
@@ -353,7 +310,7 @@ class Speech(QuotedText):
     def _clause_before(self, at: int, para_start: int) -> tuple[str, int] | None:
         """The words of the clause ending at `at`, trimmed, and where they start."""
         begin = self._clause_start(at, para_start)
-        words, start = _trimmed(self.text[begin:at], begin)
+        words, start = trimmed(self.text[begin:at], begin)
         return (words, start) if words else None
 
     def _credit(self, who: str, at: int, how: str) -> Credit | None:
@@ -361,7 +318,7 @@ class Speech(QuotedText):
             return None
         if who in _SINGULAR_PRONOUNS or _ANAPHOR.match(who):
             return Credit(who, at, at + len(who), how, pronoun=True)
-        reporter = bool(_REPORTER.match(who))
+        reporter = bool(REPORTER.match(who))
         return Credit(who, at, at + len(who), how, reporter=reporter)
 
     def _reported_credit(self, start: int) -> Credit | None:
@@ -382,7 +339,7 @@ class Speech(QuotedText):
                 return credit
         colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*$", lead)
         if colon:
-            return self._credit(*_trimmed(colon[1], begin), "a colon before the words")
+            return self._credit(*trimmed(colon[1], begin), "a colon before the words")
         if begin > para_start and not _CLAUSEBREAK.sub("", lead).strip():
             return self._previous_voice(begin, reported=True)
         return None
@@ -471,41 +428,6 @@ class Speech(QuotedText):
     def known(self) -> list[str]:
         """The names of the people the text names with a title or gives words to."""
         return self.mentions.names()
-
-
-def _reference_name(clause: str) -> str | None:
-    """The name of a clause that is a person reference and nothing more: a name alone or
-    after its title or a description in 的 (`县第二小学教师卓玛拉姆`, `游客徐女士`,
-    `习近平总书记`); not a place (`在帕里镇义诊现场`)."""
-    name = name_in(clause)
-    at = clause.rfind(name) if name else -1
-    if name is None or at < 0:
-        return None
-    before, rest = clause[:at], clause[at + len(name) :]
-    if rest and rest not in AFTER_NAME and rest not in ROLES:
-        return None
-    titled = not before or before.endswith("的") or ends_with_role(before)
-    return name if titled or name.endswith(("女士", "先生")) or rest else None
-
-
-def _trimmed(words: str, at: int) -> tuple[str, int]:
-    """The words without spaces around them and without the adverbials before a verb
-    (`平措兴奋地`, `徐女士在便签`); `at` moved with their start."""
-    stripped = words.lstrip()
-    return without_adverbials(stripped.rstrip()), at + len(words) - len(stripped)
-
-
-def _person_in(clause: str, at: int) -> tuple[str, int] | None:
-    """The person a clause names last, with the words before it: in
-    `对照中央第十二巡回指导组廉毅敏组长到墨竹工卡县调研时提出的`, the clause up to
-    `廉毅敏组长`."""
-    if name_in(clause) is not None:
-        return clause, at
-    for m in reversed(list(_ROLE.finditer(clause))):
-        head = clause[: m.end()]
-        if name_in(head) is not None:
-            return head, at
-    return None
 
 
 def _continued(credit: Credit) -> Credit:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from extractor.attribution import LEADING_REACH, Credit, Speech
+from extractor.attribution import Credit, Speech
 from extractor.models import Quote, Span
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
+from extractor.subjects import LEADING_REACH
 from extractor.textindex import normalize
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.

@@ -26,7 +26,9 @@ def vocabulary(text: str) -> list[str]:
 #: `剂次`, `人份`), and so are units whose prefix is part of their name (`千瓦`,
 #: `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very";
 #: `字` counts words after digits or a magnitude (`12万字`, not `十字路口`); `把` is no
-#: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`).
+#: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`). `单` counts
+#: orders (`1.2万单`), `晚` nights (`住了两晚`), `尺` and `寸` lengths (`半尺多`);
+#: `个羊单位` counts livestock in sheep units (`1.2万个羊单位`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -39,6 +41,7 @@ UNITS: tuple[str, ...] = tuple(
         副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
+        单 晚 尺 寸 个羊单位 羊单位
         """
         ),
         key=len,
@@ -54,9 +57,16 @@ HALF_INSIDE = ("月", "小时", "星期", "工作日")
 #: What a half alone measures: `半天`, `半个月`, `半小时`, `半个多小时`; not `半个世纪`.
 HALF_UNITS = (
     *("年", "天", "小时", "个小时", "个月", "周", "个星期", "分钟"),
-    *("斤", "公斤", "亩", "米", "公里", "吨"),
+    *("斤", "公斤", "亩", "米", "公里", "吨", "尺"),
     *MORE_UNITS,
 )
+#: Measure words that open a word of their own when these characters follow: the 回 of
+#: `一回到家`, `一回事`; the 单 of `单位`, `单独`; the 晚 of `七一晚会`, `三十晚上`.
+WORD_AFTER_UNIT = {
+    "回": "到 来 去 家 事 应 复 归 答 顾 报 收 乡 村 族 流 升 落 忆 访 味 头 馈 想 首 暖 迁 转 避",
+    "单": "位 元 独 一 人 间 身 亲 纯 调 据 品 车 价 项 列 次 体 打 边 向 排 科 词 字 子",
+    "晚": "上 会 饭 餐 间 年 霞 报 宴 点 安 辈 风 秋 稻 班 归 婚 睡 礼 景 期 些 春 夏 冬 清 唐",
+}
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
 

@@ -56,6 +56,7 @@ from extractor.number_words import (
     ROUGH_PAIRS,
     UNITS,
     WHOLE_UNITS,
+    WORD_AFTER_UNIT,
     Approx,
 )
 
@@ -95,8 +96,8 @@ _BARE_MAGNITUDE = "[百千万亿]+"
 _HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多减折对])(?:(?<=[经通超度]过)|(?<!过))半"
 _BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
-# `一年半`, `一倍多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
+# `一年半`, `一倍多`, `两块多`: a half or 多 printed after the unit, for units that take one.
+_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番块尺])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -410,15 +411,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 _SESSION_AFTER = frozenset(CN_NUMERALS + DIGITS + "全中人政党市县区省委代次")
 
 
-# What follows the 回 of a word rather than a count (`一回到家`, `一回事`, `回应`).
-_NOT_A_回 = frozenset("到来去家事应复归答顾报收乡村族流升落忆访味头馈想首暖迁转避")
-
-
 def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     """Words that read as a quantity alone but not where they stand: the minutes of a
-    time of day (`10时30分`), the 回 of a word (`一回到家`), a day of a date (`3月5日内`), a pairing (`1对1帮扶`, `一对一`), the head of a unit
-    (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番), the number of a
-    session (`市委十届七次全会`, where `连续两届` is 2 届)."""
+    time of day (`10时30分`), a measure word opening a word (`一回到家`, `七一晚会`), a day
+    of a date (`3月5日内`), an evening of one (`初一晚`), a pairing (`1对1帮扶`, `一对一`),
+    the head of a unit (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番),
+    the number of a session (`市委十届七次全会`, where `连续两届` is 2 届)."""
     if unit == "分":
         return text[m.start() - 1 : m.start()] in ("时", "点", ":", "：")
     if unit == "对":
@@ -429,8 +427,10 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
         return text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
-    if unit == "回":  # circuits, times: 2回线路, 去过两回; not 一回到家, 一回事
-        return text[m.end() : m.end() + 1] in _NOT_A_回
+    if text[m.end() : m.end() + 1] in WORD_AFTER_UNIT.get(unit, "").split():
+        return True  # not 一回到家, 七一晚会, 两单位; but 去过两回, 1.2万单, 住了两晚
+    if unit == "晚":  # nights, not the evening of a day: 初一晚, 5日晚, 周一晚
+        return text[m.start() - 1 : m.start()] in ("初", "日", "号", "月", "周", "期", "拜")
     if unit == "日":  # a date: 3月29日左右
         return text[m.start() - 1 : m.start()] == "月"
     return False

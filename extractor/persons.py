@@ -67,7 +67,7 @@ ROLES: tuple[str, ...] = tuple(
                 检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
                 保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
                 唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
-                预报员 首席预报员 首席专家 首席科学家
+                预报员 首席预报员 首席专家 首席科学家 群测群防员
                 """
             )
         ),
@@ -172,8 +172,9 @@ def _strip_trailing(words: str) -> str:
 
 _LATIN = re.compile("^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'·-]{1,40}$")
 _NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
-# Characters no name holds: particles, connectives, verbs of the surrounding sentence.
-_NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对")
+# Characters no name holds: particles, connectives, verbs of the surrounding sentence,
+# and a pronoun (`问他` of `记者问他有没有…`, `询问她`: whom someone asks, no name).
+_NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
 _REPORTER_WORDS = re.compile(
     r"本报|拉萨融媒|融媒|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
     rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"

@@ -534,6 +534,39 @@ CREDITED = {
         "水渠修好了，大家都受益。",
         "direct",
     ),
+    "the pronoun after the reporter asks, for the one asked": (
+        "“一趟下来要七八个小时。”护边员次旺说。记者问他有没有想过不干了，他笑着摇摇头："
+        "“我的儿子以后也要接着守。”",
+        "次旺",
+        "我的儿子以后也要接着守。",
+        "direct",
+    ),
+    "a pronoun after the reporter asks someone named": (
+        "记者问村民卓嘎家里有什么变化，她笑着说：“娃娃们都在城里上学了。”",
+        "卓嘎",
+        "娃娃们都在城里上学了。",
+        "direct",
+    ),
+    "a monitor's title, whole before a Tibetan name of two": (
+        "村民多吉在地里浇水。群测群防员次仁多吉正在查看裂缝监测桩。他告诉记者："
+        "“下大雨时一个小时看一次。”",
+        "次仁多吉",
+        "下大雨时一个小时看一次。",
+        "direct",
+    ),
+    "the subject opening the clause, 一边…一边 and 算账 before the quotation": (
+        "“去年光是民宿收入就有26万多元。”次旦一边给客人倒茶一边算账，"
+        "“旺季一个房间一晚能卖到380元。”",
+        "次旦",
+        "旺季一个房间一晚能卖到380元。",
+        "direct",
+    ),
+    "算账 after the quotation": (
+        "“去年光是民宿收入就有26万多元。”民宿老板次旦一边给客人倒茶一边算账。",
+        "次旦",
+        "去年光是民宿收入就有26万多元。",
+        "direct",
+    ),
     "a neighbour, a young man": (
         "“我家今年种了10亩蔬菜。”邻居顿珠抢着说。在拉萨打工的日喀则小伙扎西告诉记者：“在城里一个月能挣五千多。”",
         "扎西",
@@ -722,6 +755,44 @@ REFUSED = {
         "明年要把院子修好",
         "indirect",
         'the article credits these words to "村民格桑的儿子次旺站"',
+    ),
+    "whom the reporter asks, as the speaker": (
+        "“一趟下来要七八个小时。”护边员次旺说。记者问他有没有想过不干了，他笑着摇摇头："
+        "“我的儿子以后也要接着守。”",
+        "问他",
+        "我的儿子以后也要接着守。",
+        "direct",
+        'speaker "问他" is a fragment of a sentence, not a person',
+    ),
+    "the name before, for the pronoun after the reporter asks another": (
+        "“一趟下来要七八个小时。”护边员次旺说。记者问村民扎西有没有想过不干了，他笑着摇摇头："
+        "“我的儿子以后也要接着守。”",
+        "次旺",
+        "我的儿子以后也要接着守。",
+        "direct",
+        'the article credits these words to "扎西" ("他" a colon before the quotation), not "次旺"',
+    ),
+    "the end of a monitor's name, for the pronoun": (
+        "村民多吉在地里浇水。群测群防员次仁多吉正在查看裂缝监测桩。他告诉记者："
+        "“下大雨时一个小时看一次。”",
+        "多吉",
+        "下大雨时一个小时看一次。",
+        "direct",
+        'the article credits these words to "次仁多吉" ("他" 告诉记者 before the quotation), not "多吉"',
+    ),
+    "a guest, for the words the host gives doing the sums": (
+        "“房间很干净。”游客刘先生说。次旦一边给客人倒茶一边算账，“旺季一个房间一晚能卖到380元。”",
+        "刘先生",
+        "旺季一个房间一晚能卖到380元。",
+        "direct",
+        'the article credits these words to "次旦" (算账 before the quotation), not "刘先生"',
+    ),
+    "a villager named before, for the sums a cooperative does": (
+        "村民扎西在院子里晒青稞。合作社帮牧民算账，“一头牦牛能多卖两千元。”",
+        "扎西",
+        "一头牦牛能多卖两千元。",
+        "direct",
+        'the article credits these words to "合作社帮牧民" (算账 before the quotation), not "扎西"',
     ),
     "a place before a colon": (
         "林周县：“要让每一户都有稳定收入。”",

@@ -8,7 +8,15 @@ from types import ModuleType
 
 import pytest
 
-from extractor import attribution, mentions, number_words, persons, printed, speech_words
+from extractor import (
+    attribution,
+    mentions,
+    number_words,
+    persons,
+    printed,
+    speech_words,
+    subjects,
+)
 from extractor.attribution import attribute
 from extractor.mentions import Mentions
 from extractor.persons import person_name
@@ -44,6 +52,10 @@ from extractor.persons import person_name
         ("获奖的是在乡里支教的四川青年教师王晓东。", ["王晓东"]),
         ("书记次仁多布杰每天都到工地看看。", ["次仁多布杰"]),  # a Tibetan name of two
         ("记者采访了村民扎西。", ["扎西"]),  # the reporter meets someone, who speaks next
+        ("记者问他有没有想过不干了。", []),  # whom the reporter asks: a pronoun, no name
+        ("记者询问她家里的变化，问起他的打算。", []),
+        ("记者问村民扎西有没有想过不干了。", ["扎西"]),  # asked, and named
+        ("群测群防员次仁多吉正在查看裂缝监测桩。", ["次仁多吉"]),  # a monitor of landslides
         # words of the language after a title name no one
         ("志愿者讲解垃圾分类的知识，群众就业的门路多了。", []),
         ("执法人员依法查处了三起案件。", []),
@@ -181,7 +193,7 @@ def test_attribute_says_when_no_person_is_credited() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [attribution, mentions, number_words, persons, printed, speech_words]
+    "module", [attribution, mentions, number_words, persons, printed, speech_words, subjects]
 )
 def test_the_examples_in_the_docstrings_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)

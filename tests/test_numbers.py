@@ -243,6 +243,12 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("36函", 36, None, "函", "exact"),  # cased volumes of old books
         ("30日内", 30, None, "日", "less"),  # days, with a limit: 29日 alone is a date
         ("不超过7日", 7, None, "日", "less"),
+        ("1.2万单", 12000, None, "单", "exact"),  # orders sold online
+        ("300单", 300, None, "单", "exact"),
+        ("两晚", 2, None, "晚", "exact"),  # nights stayed
+        ("1.2万个羊单位", 12000, None, "个羊单位", "exact"),  # livestock, in sheep units
+        ("5万羊单位", 50000, None, "羊单位", "exact"),
+        ("三尺", 3, None, "尺", "exact"),
     ],
     # A score, printed in Arabic digits.
     "scores": [
@@ -284,6 +290,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("半个多小时", 0.5, None, "个小时", "more"),
         ("大半年", 0.5, None, "年", "more"),  # more than half
         ("大半天", 0.5, None, "天", "more"),
+        ("半尺多", 0.5, None, "尺", "more"),  # grass half a chi high and more
         # 一半 is a half of something, as 三分之一 is a third of it
         ("一半", 0.5, None, "", "exact"),
         ("一半以上", 0.5, None, "", "more"),
@@ -341,6 +348,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("一年多", 1, None, "年", "more"),
         ("三天多", 3, None, "天", "more"),
         ("一成多", 1, None, "成", "more"),
+        ("两块多", 2, None, "块", "more"),  # 块 is 元 as people say it: 一斤两块多钱
+        ("一块多", 1, None, "块", "more"),
     ],
     # At-least wording reads more, at-most wording less; never the words inside them.
     "at least and at most": [
@@ -558,6 +567,9 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
         ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
+        ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
+        ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
+        ("每斤两块多钱，三块多功能展板", ["两块多", "三块"]),  # 多 of 多功能 opens a word
         ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
     ],
 )

@@ -1,0 +1,123 @@
+"""Who opens a clause, as the one it is about: the subject of a verb of saying.
+
+The genre names the one who speaks at the start of a clause, then says what
+they do before the verb or the colon: `村民白玛次仁站在自家院子里的水龙头前告诉记者，`,
+`项目工程师李海涛在现场向记者介绍了…：`, `次旦一边给客人倒茶一边算账，`.
+`attribution.py` asks this module whom such a clause opens with:
+- `opening(clause, known)`: the name of the person a clause opens with, from
+  the names the text knows (`mentions.py`), a title of one person before a
+  name, a person reference and nothing more, or a surname and an honorific;
+- `opens_with_whole(clause, speaker, known)`: does it open with that speaker,
+  not with part of a longer name the text knows;
+- `reference_name(clause)`: the name of a clause that is a person reference
+  and nothing more; `person_in(clause, at)`: the person a clause names last;
+- `trimmed(words, at)`: the words before a verb without their adverbials.
+
+Pure and fast: nothing here reads a whole text.
+
+>>> opening("紫金乡卡堆村村民平措站在地头", []), opening("记者在村里见到村民普琼时", [])
+('平措', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.mentions import OPENS, name_at, one_persons_title
+from extractor.persons import (
+    AFTER_NAME,
+    ROLES,
+    ends_with_role,
+    name_in,
+    opens_with,
+    without_adverbials,
+)
+from extractor.speech_words import BREAK_CLASS
+
+#: The reporter opening a clause: `记者在村里见到…`, `本报记者问`.
+REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
+ROLE = re.compile("|".join(ROLES))
+# A clause opening with a surname and an honorific: `来自重庆的游客陈女士和家人…`.
+_HONORED = re.compile(rf"[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)")
+#: How far into a clause the person it opens with may be named, after a description.
+LEADING_REACH = 40
+#: A singular pronoun opening a clause, as its subject: `她算了一笔账`, `她正在院子里…`,
+#: and his words (`他的话很实在：`); not `他们`, `她的女儿`, `他家`.
+PRONOUN_SUBJECT = re.compile("^[他她](?![们家]|的(?!话))")
+
+
+def opening(clause: str, known: list[str]) -> str | None:
+    """The name of the person a clause opens with, as the one it is about: a name of
+    `known` (the text names it with a title or gives it words), alone or after its
+    title or a description (`家住…的格桑曲珍打开水龙头`); a name after the title of one
+    person, the title opening the clause or after a description, an organisation or a
+    place (`紫金乡卡堆村村民平措站在地头`, `本地医生格桑平措接过话`); a person reference
+    and nothing more (`县第二小学教师卓玛拉姆`); a surname and an honorific. Not a
+    clause whose subject is the reporter (`记者在村里见到村民普琼时`)."""
+    if REPORTER.match(clause):
+        return None
+    found = [n for n in known if opens_with_whole(clause, n, known, LEADING_REACH)]
+    if found:
+        return min(found, key=clause.find)
+    for m in ROLE.finditer(clause, 0, LEADING_REACH):
+        before = clause[: m.start()]
+        if not one_persons_title(clause, m.start(), m[0]):
+            continue
+        if before and before[-1] not in OPENS and not ends_with_role(before):
+            continue
+        name = name_at(clause, m.end())
+        if name is not None and name_in(clause[: m.end() + len(name)]) == name:
+            return name
+    name = reference_name(clause)
+    if name is not None:
+        return name
+    honored = _HONORED.match(clause)
+    return name_in(honored[0]) if honored else None
+
+
+def opens_with_whole(clause: str, speaker: str, known: list[str], reach: int = 24) -> bool:
+    """`persons.opens_with`, unless the speaker there is part of a longer name of `known`
+    (`索朗` of `索朗卓玛笑了`).
+
+    >>> opens_with_whole("索朗卓玛笑了", "索朗", ["索朗卓玛"])
+    False
+    """
+    if not opens_with(clause, speaker, reach):
+        return False
+    at = clause.find(speaker)
+    return not any(len(name) > len(speaker) and clause.startswith(name, at) for name in known)
+
+
+def reference_name(clause: str) -> str | None:
+    """The name of a clause that is a person reference and nothing more: a name alone or
+    after its title or a description in 的 (`县第二小学教师卓玛拉姆`, `游客徐女士`,
+    `习近平总书记`); not a place (`在帕里镇义诊现场`)."""
+    name = name_in(clause)
+    at = clause.rfind(name) if name else -1
+    if name is None or at < 0:
+        return None
+    before, rest = clause[:at], clause[at + len(name) :]
+    if rest and rest not in AFTER_NAME and rest not in ROLES:
+        return None
+    titled = not before or before.endswith("的") or ends_with_role(before)
+    return name if titled or name.endswith(("女士", "先生")) or rest else None
+
+
+def trimmed(words: str, at: int) -> tuple[str, int]:
+    """The words without spaces around them and without the adverbials before a verb
+    (`平措兴奋地`, `徐女士在便签`); `at` moved with their start."""
+    stripped = words.lstrip()
+    return without_adverbials(stripped.rstrip()), at + len(words) - len(stripped)
+
+
+def person_in(clause: str, at: int) -> tuple[str, int] | None:
+    """The person a clause names last, with the words before it: in
+    `对照中央第十二巡回指导组廉毅敏组长到墨竹工卡县调研时提出的`, the clause up to
+    `廉毅敏组长`."""
+    if name_in(clause) is not None:
+        return clause, at
+    for m in reversed(list(ROLE.finditer(clause))):
+        head = clause[: m.end()]
+        if name_in(head) is not None:
+            return head, at
+    return None
