@@ -667,6 +667,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区党委打造“红色格桑”党建品牌。", ["“红色格桑”党建品牌"]),
     # A drive, a check or a period of publicity named by its kind, carried out.
     ("全区扎实开展项目建设攻坚行动。", ["项目建设攻坚行动"]),
+    # A drive to win ground is named by its field, however generic its words.
+    ("全市扎实开展重点项目建设攻坚行动。", ["重点项目建设攻坚行动"]),
+    # A verb that spreads a system ends the words before the name.
+    ("镇里正在各村推广乡村治理积分制。", ["乡村治理积分制"]),
+    # A mechanism named by what it is for.
+    ("交警部门建立恶劣天气交通管控联动机制。", ["恶劣天气交通管控联动机制"]),
     ("县里已开展冬春季森林草原火灾防范应对专项行动。", ["冬春季森林草原火灾防范应对专项行动"]),
     ("县教育局对全县学校开展冬季校舍安全专项检查。", ["冬季校舍安全专项检查"]),
     ("“七五”普法期间，全县开展法治宣传800余场。", ["“七五”普法"]),
@@ -792,6 +798,10 @@ NOT_CAMPAIGNS = [
     "加快推进重点项目建设。",
     "县里将抓好项目建设，确保按期完工。",
     "下一步将建立管护长效机制，确保工程长期发挥效益。",
+    # A mechanism named only by how units work together; a system's short form.
+    "交警部门与路政、消防等部门建立联勤联动机制。",
+    "记者见到了正在村里推广积分制的驻村干部。",
+    "加快推进重点项目建设，开展重点攻坚行动。",
     "乡里开展了一次“大扫除”，清理垃圾10吨。",
     "社区开展入户调查，摸清居民底数。",
     "当雄站货运场站改造等一批基础设施项目建成投用。",
