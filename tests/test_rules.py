@@ -679,6 +679,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("村里实施美丽宜居村庄建设，新建住房60套。", ["美丽宜居村庄建设"]),
     ("学校落实教育“三包”政策和学前教育资助计划。", ["“三包”政策", "学前教育资助计划"]),
     ("县里把兴边富民示范村建设作为巩固脱贫成果的重要抓手。", ["兴边富民示范村建设"]),
+    # A programme heading its clause, carried on by the verb after it.
+    ("得益于边境小康村建设和兴边富民行动的持续推进。", ["边境小康村建设", "兴边富民行动"]),
+    ("澎波河谷现代农业示范区建设加快推进，新建温室420座。", ["澎波河谷现代农业示范区建设"]),
     # A project at its start, its capacity in its name, after what a dash says it is.
     ("全县首个风电项目——措勤县50兆瓦风电项目正式开工。", ["措勤县50兆瓦风电项目"]),
     # Quoted names: a camp, a cup series joined to another event, help named where the
@@ -799,6 +802,7 @@ NOT_CAMPAIGNS = [
     "本届旅游节以“千年藏香 匠心传承”为主题，设置4个板块。",
     # Fields of work and sentence fragments ending in a kind of initiative.
     "加快推进重点项目建设。",
+    "重点项目建设加快推进，各项工作有序推进。",
     "县里将抓好项目建设，确保按期完工。",
     "下一步将建立管护长效机制，确保工程长期发挥效益。",
     # A mechanism named only by how units work together; a system's short form.

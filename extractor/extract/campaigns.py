@@ -126,6 +126,11 @@ _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据�
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
+# A programme that heads its clause, carried on by the verb after it:
+# `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
+_PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
+_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
+_PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
 # `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
 _CHARGE = re.compile(
@@ -273,6 +278,18 @@ def _unquoted(text: str) -> list[Named]:
         ):
             end = m.start() - (len(words) - len(before))
             found.append(Named(end - len(clause), clause))
+    for m in _PUSHED_ON.finditer(text):
+        words = clause_before(text, m.start())
+        clause = _PUSHED_LEAD.sub("", _TIME_LEAD.sub("", words))
+        at = m.start() - len(clause)
+        for name in re.split("和|与|及", clause):
+            if (
+                len(name) >= 6
+                and _PUSHED_KIND.search(name)
+                and not (_NOT_A_PROJECT.search(name) or _is_generic_programme(name))
+            ):
+                found.append(Named(at, name))
+            at += len(name) + 1
     for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
