@@ -750,6 +750,11 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "近日，东城派出所在辖区开展摩托车、电动车违规载人行为整治行动，查处违法行为120起。",
         "摩托车、电动车违规载人行为整治行动",
     ),
+    (
+        "",
+        "林周县深入开展民族团结进步示范创建，以创建全国民族团结进步示范县为目标。",
+        "民族团结进步示范创建",
+    ),
 ]
 
 
@@ -761,6 +766,14 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
     assert [c.name for c in extract(text).campaigns] == [
         "行业乱点乱象专项整治",
         "交通运输行业乱点乱象专项整治",
+    ]
+
+
+def test_a_programme_seeking_no_one_title_is_another_campaign() -> None:
+    text = "乃东区深入推进民族团结进步创建，以创建全国民族团结进步示范区为目标。"
+    assert [c.name for c in extract(text).campaigns] == [
+        "民族团结进步创建",
+        "创建全国民族团结进步示范区",
     ]
 
 
