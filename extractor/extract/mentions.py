@@ -102,7 +102,9 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
         if known is not None:
             in_body[known] = in_body[known] or here
             continue
-        title = next((i for i, k in enumerate(keys) if _title_of(key, k) or _title_of(k, key)), None)
+        title = next(
+            (i for i, k in enumerate(keys) if _title_of(key, k) or _title_of(k, key)), None
+        )
         if title is not None:  # one campaign, named by its programme
             if key.endswith("创建"):
                 keys[title], kept[title] = key, Named(kept[title].at, named.name)

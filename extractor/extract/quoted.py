@@ -216,11 +216,14 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted)
     if _ACCOUNT.match(text, close):
         return None
-    if kind and (
-        _LOOSE_KIND.search(kind[:-1])
-        # The people of an aid programme are its own: `“组团式”教育援藏团队`.
-        or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
-        or (kind.endswith("评选") and kind != "评选")
+    if (
+        kind
+        and (
+            _LOOSE_KIND.search(kind[:-1])
+            # The people of an aid programme are its own: `“组团式”教育援藏团队`.
+            or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
+            or (kind.endswith("评选") and kind != "评选")
+        )
     ):
         kind = None
     if kind and kind.endswith("管理") and "实现" in before:
