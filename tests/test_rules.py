@@ -667,12 +667,21 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区党委打造“红色格桑”党建品牌。", ["“红色格桑”党建品牌"]),
     # A drive, a check or a period of publicity named by its kind, carried out.
     ("全区扎实开展项目建设攻坚行动。", ["项目建设攻坚行动"]),
+    # A drive to win ground is named by its field, however generic its words.
+    ("全市扎实开展重点项目建设攻坚行动。", ["重点项目建设攻坚行动"]),
+    # A verb that spreads a system ends the words before the name.
+    ("镇里正在各村推广乡村治理积分制。", ["乡村治理积分制"]),
+    # A mechanism named by what it is for.
+    ("交警部门建立恶劣天气交通管控联动机制。", ["恶劣天气交通管控联动机制"]),
     ("县里已开展冬春季森林草原火灾防范应对专项行动。", ["冬春季森林草原火灾防范应对专项行动"]),
     ("县教育局对全县学校开展冬季校舍安全专项检查。", ["冬季校舍安全专项检查"]),
     ("“七五”普法期间，全县开展法治宣传800余场。", ["“七五”普法"]),
     ("村里实施美丽宜居村庄建设，新建住房60套。", ["美丽宜居村庄建设"]),
     ("学校落实教育“三包”政策和学前教育资助计划。", ["“三包”政策", "学前教育资助计划"]),
     ("县里把兴边富民示范村建设作为巩固脱贫成果的重要抓手。", ["兴边富民示范村建设"]),
+    # A programme heading its clause, carried on by the verb after it.
+    ("得益于边境小康村建设和兴边富民行动的持续推进。", ["边境小康村建设", "兴边富民行动"]),
+    ("澎波河谷现代农业示范区建设加快推进，新建温室420座。", ["澎波河谷现代农业示范区建设"]),
     # A project at its start, its capacity in its name, after what a dash says it is.
     ("全县首个风电项目——措勤县50兆瓦风电项目正式开工。", ["措勤县50兆瓦风电项目"]),
     # Quoted names: a camp, a cup series joined to another event, help named where the
@@ -685,6 +694,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("县里实行“一户一档”动态帮扶，逐户制定措施。", ["“一户一档”动态帮扶"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
+    # A system in marks put into practice after what it is over; an aid programme's team.
+    ("县里还推行农村公路“路长制”，设立三级路长186名。", ["农村公路“路长制”"]),
+    ("上海“组团式”教育援藏团队组织援藏教师结对120对。", ["“组团式”教育援藏"]),
     ("以“一件事一次办”“一网统管”为抓手，优化服务。", ["“一件事一次办”", "“一网统管”"]),
     # `是` says what the subject is; a verb after it may still act on a name.
     ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
@@ -738,6 +750,11 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "近日，东城派出所在辖区开展摩托车、电动车违规载人行为整治行动，查处违法行为120起。",
         "摩托车、电动车违规载人行为整治行动",
     ),
+    (
+        "",
+        "林周县深入开展民族团结进步示范创建，以创建全国民族团结进步示范县为目标。",
+        "民族团结进步示范创建",
+    ),
 ]
 
 
@@ -749,6 +766,14 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
     assert [c.name for c in extract(text).campaigns] == [
         "行业乱点乱象专项整治",
         "交通运输行业乱点乱象专项整治",
+    ]
+
+
+def test_a_programme_seeking_no_one_title_is_another_campaign() -> None:
+    text = "乃东区深入推进民族团结进步创建，以创建全国民族团结进步示范区为目标。"
+    assert [c.name for c in extract(text).campaigns] == [
+        "民族团结进步创建",
+        "创建全国民族团结进步示范区",
     ]
 
 
@@ -790,8 +815,13 @@ NOT_CAMPAIGNS = [
     "本届旅游节以“千年藏香 匠心传承”为主题，设置4个板块。",
     # Fields of work and sentence fragments ending in a kind of initiative.
     "加快推进重点项目建设。",
+    "重点项目建设加快推进，各项工作有序推进。",
     "县里将抓好项目建设，确保按期完工。",
     "下一步将建立管护长效机制，确保工程长期发挥效益。",
+    # A mechanism named only by how units work together; a system's short form.
+    "交警部门与路政、消防等部门建立联勤联动机制。",
+    "记者见到了正在村里推广积分制的驻村干部。",
+    "加快推进重点项目建设，开展重点攻坚行动。",
     "乡里开展了一次“大扫除”，清理垃圾10吨。",
     "社区开展入户调查，摸清居民底数。",
     "当雄站货运场站改造等一批基础设施项目建成投用。",
@@ -817,6 +847,8 @@ NOT_CAMPAIGNS = [
     "从“致富带头人”中评选出“创业之星”30名。",
     # Bodies, posts and lines that serve, named in marks: who does the work, not the work.
     "镇里组建“红马甲”志愿服务队8支，常年开展巡河。",
+    "“四好农村路”建设者团队获得表彰。",
+    "县里推行农村公路“路长”巡查，发现问题及时处理。",
     "县司法局组建“格桑花”普法宣讲团，深入乡村宣讲。",
     "村里设立“爱心驿站”，为环卫工人提供热水。",
     "街道设立“老兵之家”，为退役军人提供服务。",

@@ -71,8 +71,9 @@ _COUNTED = re.compile(
     r"(?:[（(][^）)]{1,6}[）)])?(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?"
     r"(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户|公里|千米|米|平方米|万亩|亩)"
 )
-# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`.
-_VISIT = re.compile(r"了解|学习|参观|考察|深入|走进")
+# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`;
+# so does a verb that spreads or tries out a system: `正在村里推广积分制` → `积分制`.
+_VISIT = re.compile(r"了解|学习|参观|考察|深入|走进|推广|试行")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
@@ -125,6 +126,11 @@ _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据�
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
+# A programme that heads its clause, carried on by the verb after it:
+# `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
+_PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
+_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
+_PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`:
 # `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
 _CHARGE = re.compile(
@@ -196,11 +202,19 @@ _PLACE_HEAD = re.compile(
 _CHIEF_SYSTEM = re.compile(rf"[{CN}]长制")
 
 
+# A drive to win ground in a field is named by the field, however generic its words:
+# `重点项目建设攻坚行动`, `项目建设攻坚行动`.
+_DRIVE = re.compile(rf"[{CN}]{{4,}}攻坚行动")
+# A mechanism named only by how units work together is no name: `建立联勤联动机制`
+# (`恶劣天气交通管控联动机制` names what it is for).
+_TOGETHER = re.compile(r"(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通)+机制")
+
+
 def _is_generic(name: str) -> bool:
     core = normalize(name, drop_quotes=True)
-    if _CHIEF_SYSTEM.fullmatch(core):
-        return False  # `河长制`, `林长制`: short, and named
-    return len(core) < 4 or bool(_GENERIC.search(core))
+    if _CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
+        return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
+    return len(core) < 4 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
 _YEAR = re.compile(r"^\d{4}年")
@@ -209,7 +223,7 @@ _YEAR = re.compile(r"^\d{4}年")
 def _is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
     core = _PLACE_HEAD.sub("", _YEAR.sub("", name.split("、")[-1]))
-    return len(core) < 5 or bool(_GENERIC.search(core))
+    return len(core) < 5 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
 def _unquoted(text: str) -> list[Named]:
@@ -264,6 +278,18 @@ def _unquoted(text: str) -> list[Named]:
         ):
             end = m.start() - (len(words) - len(before))
             found.append(Named(end - len(clause), clause))
+    for m in _PUSHED_ON.finditer(text):
+        words = clause_before(text, m.start())
+        clause = _PUSHED_LEAD.sub("", _TIME_LEAD.sub("", words))
+        at = m.start() - len(clause)
+        for name in re.split("和|与|及", clause):
+            if (
+                len(name) >= 6
+                and _PUSHED_KIND.search(name)
+                and not (_NOT_A_PROJECT.search(name) or _is_generic_programme(name))
+            ):
+                found.append(Named(at, name))
+            at += len(name) + 1
     for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
         if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))

@@ -64,6 +64,19 @@ def _same_campaign(shorter: str, longer: str) -> bool:
     return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
 
 
+def _title_of(title: str, programme: str) -> bool:
+    """The title a programme of creation seeks: `创建全国民族团结进步示范县` of
+    `民族团结进步示范创建`; not of `民族团结进步创建`, which seeks no one title."""
+    core = programme.removesuffix("创建")
+    return (
+        title.startswith("创建")
+        and core != programme
+        and len(core) >= 4
+        and core.endswith(("示范", "模范"))
+        and core in title
+    )
+
+
 def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
     """The names of `found` (in the order printed, the longest first where several
     start at one place), one per campaign. A name printed inside another is part
@@ -88,6 +101,14 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
         )
         if known is not None:
             in_body[known] = in_body[known] or here
+            continue
+        title = next(
+            (i for i, k in enumerate(keys) if _title_of(key, k) or _title_of(k, key)), None
+        )
+        if title is not None:  # one campaign, named by its programme
+            if key.endswith("创建"):
+                keys[title], kept[title] = key, Named(kept[title].at, named.name)
+            in_body[title] = in_body[title] or here
             continue
         same = next(
             (

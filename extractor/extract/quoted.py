@@ -80,6 +80,8 @@ _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|培养|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
+# A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
+_SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
 # A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
@@ -214,10 +216,14 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted)
     if _ACCOUNT.match(text, close):
         return None
-    if kind and (
-        _LOOSE_KIND.search(kind[:-1])
-        or _KIND_QUALIFIES.match(text[m.end() : m.end() + 4])
-        or (kind.endswith("评选") and kind != "评选")
+    if (
+        kind
+        and (
+            _LOOSE_KIND.search(kind[:-1])
+            # The people of an aid programme are its own: `“组团式”教育援藏团队`.
+            or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
+            or (kind.endswith("评选") and kind != "评选")
+        )
     ):
         kind = None
     if kind and kind.endswith("管理") and "实现" in before:
@@ -257,4 +263,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
     method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
-    return Named(m.start(), quoted) if practised or by_way or theme or shared or method else None
+    if practised or by_way or theme or shared or method:
+        return Named(m.start(), quoted)
+    system = _SYSTEM_OF.search(before)
+    if system and inner.endswith("制") and _STANDS_ALONE.match(after):
+        return Named(m.start() - len(system["of"]), system["of"] + quoted)
+    return None
