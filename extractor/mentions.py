@@ -83,6 +83,9 @@ _MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结�
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
+# Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
+# 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`.
+_DESCRIBED = re.compile(r"(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?的")
 _SAYS = re.compile(rf"(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:]")
 # Not `据介绍，`: the paper's own narration.
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
@@ -102,6 +105,7 @@ class Mentions:
         if self._names is None:
             found = {name for name in self._speakers() if person_name(name)}
             found |= set(self._titled())
+            found |= set(self._described())
             self._names = sorted(found)
         return self._names
 
@@ -147,6 +151,19 @@ class Mentions:
             if m[0] in _MAN | _WOMAN:
                 self._sex[name] = "他" if m[0] in _MAN else "她"
             found.append(name)
+        return found
+
+    def _described(self) -> list[str]:
+        """The names after words that say where a person comes from (`毕业于…的次仁顿珠`)."""
+        found = []
+        for m in _DESCRIBED.finditer(self.text):
+            at = m.end()
+            role = _ROLE.match(self.text, at)  # `家住春堆社区的老人仓央`
+            if role is not None:
+                at = role.end()
+            name = name_at(self.text, at)
+            if name is not None and not self.in_speech(m.start()) and person_name(name):
+                found.append(name)
         return found
 
     def stands_for(self, pronoun: str, at: int, speaker: str = "") -> str | None:

@@ -601,6 +601,14 @@ def test_words_in_the_headline_are_given_by_its_colon() -> None:
 
 # text, speaker, words, kind, the reason (or its start): quotes the article does not give so.
 REFUSED = {
+    "他 after a person introduced by where he comes from, not the woman of the paragraph before": (
+        "毕业于西藏大学的旦增曲珍拿着简历告诉记者，她已经参加了3场招聘会。\n"
+        "毕业于西藏农牧学院的次仁顿珠正在询问岗位要求。“我很想留在家乡工作。”他说。",
+        "旦增曲珍",
+        "我很想留在家乡工作。",
+        "direct",
+        'the article credits these words to "次仁顿珠"',
+    ),
     "another person of the paragraph": (
         "“巷子干净多了。”居民卓嘎说。“我们会继续巡查。”社区主任扎西表示。",
         "卓嘎",

@@ -56,6 +56,10 @@ from extractor.persons import person_name
         ("记者询问她家里的变化，问起他的打算。", []),
         ("记者问村民扎西有没有想过不干了。", ["扎西"]),  # asked, and named
         ("群测群防员次仁多吉正在查看裂缝监测桩。", ["次仁多吉"]),  # a monitor of landslides
+        # where a person comes from introduces them (with a title or not)
+        ("毕业于西藏农牧学院的次仁顿珠正在详细询问岗位要求。", ["次仁顿珠"]),
+        ("家住春堆社区的老人仓央今年78岁，腿脚不便。", ["仓央"]),
+        ("来自全县11个乡镇的520余名运动员参赛。", []),  # counted: a group
         # words of the language after a title name no one
         ("志愿者讲解垃圾分类的知识，群众就业的门路多了。", []),
         ("执法人员依法查处了三起案件。", []),

@@ -247,6 +247,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("300单", 300, None, "单", "exact"),
         ("两晚", 2, None, "晚", "exact"),  # nights stayed
         ("1.2万个羊单位", 12000, None, "个羊单位", "exact"),  # livestock, in sheep units
+        ("1800余条次", 1800, None, "条次", "more"),  # items of information pushed
+        ("30项次", 30, None, "项次", "exact"),
         ("5万羊单位", 50000, None, "羊单位", "exact"),
         ("三尺", 3, None, "尺", "exact"),
     ],
