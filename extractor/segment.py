@@ -46,7 +46,8 @@ _DATELINE = re.compile(
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
 _BYLINE = re.compile(
-    r"^(?:本报|拉萨融媒|特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
+    r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
+    r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
 )
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 _CAPTION = re.compile(r"^(?:（|\()?图[为：:]")

@@ -197,7 +197,13 @@ def test_a_dateline_later_in_the_article_stays_in_the_body() -> None:
     assert "本报拉萨讯" not in article.text
 
 
-BYLINES = ["拉萨融媒记者 郝奕凝", "本报记者 扎西顿珠", "本报记者 刘斯宇 卢文静 本报通讯员 果珍"]
+BYLINES = [
+    "拉萨融媒记者 郝奕凝",
+    "本报记者 扎西顿珠",
+    "本报记者 刘斯宇 卢文静 本报通讯员 果珍",
+    "山南融媒记者 德吉卓玛 张晓雯",  # another city's media centre
+    "西藏日报记者 次仁",
+]
 
 
 @pytest.mark.parametrize("byline", BYLINES)
