@@ -755,6 +755,17 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "林周县深入开展民族团结进步示范创建，以创建全国民族团结进步示范县为目标。",
         "民族团结进步示范创建",
     ),
+    # An event printed again without its number in the series, before or after it.
+    (
+        "定结县第二届珠峰文化节开幕",
+        "本届文化节为期3天。据了解，定结县珠峰文化节已连续举办两年。",
+        "定结县第二届珠峰文化节",
+    ),
+    (
+        "",
+        "仲巴县农牧民运动会每年举办。今年，仲巴县第四届农牧民运动会在县城开幕。",
+        "仲巴县第四届农牧民运动会",
+    ),
 ]
 
 
@@ -767,6 +778,11 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
         "行业乱点乱象专项整治",
         "交通运输行业乱点乱象专项整治",
     ]
+
+
+def test_another_number_in_a_series_is_another_event() -> None:
+    text = "县里举办了第二届农牧民运动会。今年，县里又举办了第三届农牧民运动会。"
+    assert [c.name for c in extract(text).campaigns] == ["第二届农牧民运动会", "第三届农牧民运动会"]
 
 
 def test_a_programme_seeking_no_one_title_is_another_campaign() -> None:
