@@ -692,6 +692,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["第二届雅江马拉松", "乃东区“雍布拉康杯”全民健身系列赛"],
     ),
     ("县里实行“一户一档”动态帮扶，逐户制定措施。", ["“一户一档”动态帮扶"]),
+    ("社区开展“小网格”便民服务，为老人代办事项。", ["“小网格”便民服务"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
@@ -883,6 +884,9 @@ NOT_CAMPAIGNS = [
     "全市已创建全国文明示范村（社区）8个。",
     "今年将再实施农村公路提升工程120公里。",
     "学校与区外学校结成“云端”帮扶对子，每周开设同步课堂。",
+    # A verb done stands between the quoted words and a kind: a sentence, not a name.
+    "全镇用一个个“小网格”织密了服务群众的“大网络”。",
+    "“小积分”换来了服务上门，群众很满意。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
