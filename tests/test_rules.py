@@ -693,6 +693,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     ("县里实行“一户一档”动态帮扶，逐户制定措施。", ["“一户一档”动态帮扶"]),
     ("社区开展“小网格”便民服务，为老人代办事项。", ["“小网格”便民服务"]),
+    ("乡里推行“一村一超市”，方便群众购物。", ["“一村一超市”"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
@@ -887,6 +888,8 @@ NOT_CAMPAIGNS = [
     # A verb done stands between the quoted words and a kind: a sentence, not a name.
     "全镇用一个个“小网格”织密了服务群众的“大网络”。",
     "“小积分”换来了服务上门，群众很满意。",
+    # A shop is a body, as a post or a house is, not an initiative.
+    "全县设立“爱心超市”38个，群众用积分兑换生活用品。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",

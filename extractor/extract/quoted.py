@@ -59,9 +59,9 @@ _MORE_KIND = re.compile("活动|行动")
 _KIND_QUALIFIES = re.compile(
     r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口))"
 )
-# Quoted words that name a body, a post or a house (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`), not what it does; `“一寺一站”` is a method.
-_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家)$")
+# Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
+# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
+_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市)$")
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
 # `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
