@@ -692,6 +692,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["第二届雅江马拉松", "乃东区“雍布拉康杯”全民健身系列赛"],
     ),
     ("县里实行“一户一档”动态帮扶，逐户制定措施。", ["“一户一档”动态帮扶"]),
+    ("社区开展“小网格”便民服务，为老人代办事项。", ["“小网格”便民服务"]),
+    ("乡里推行“一村一超市”，方便群众购物。", ["“一村一超市”"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
@@ -755,6 +757,17 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "林周县深入开展民族团结进步示范创建，以创建全国民族团结进步示范县为目标。",
         "民族团结进步示范创建",
     ),
+    # An event printed again without its number in the series, before or after it.
+    (
+        "定结县第二届珠峰文化节开幕",
+        "本届文化节为期3天。据了解，定结县珠峰文化节已连续举办两年。",
+        "定结县第二届珠峰文化节",
+    ),
+    (
+        "",
+        "仲巴县农牧民运动会每年举办。今年，仲巴县第四届农牧民运动会在县城开幕。",
+        "仲巴县第四届农牧民运动会",
+    ),
 ]
 
 
@@ -767,6 +780,11 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
         "行业乱点乱象专项整治",
         "交通运输行业乱点乱象专项整治",
     ]
+
+
+def test_another_number_in_a_series_is_another_event() -> None:
+    text = "县里举办了第二届农牧民运动会。今年，县里又举办了第三届农牧民运动会。"
+    assert [c.name for c in extract(text).campaigns] == ["第二届农牧民运动会", "第三届农牧民运动会"]
 
 
 def test_a_programme_seeking_no_one_title_is_another_campaign() -> None:
@@ -867,6 +885,11 @@ NOT_CAMPAIGNS = [
     "全市已创建全国文明示范村（社区）8个。",
     "今年将再实施农村公路提升工程120公里。",
     "学校与区外学校结成“云端”帮扶对子，每周开设同步课堂。",
+    # A verb done stands between the quoted words and a kind: a sentence, not a name.
+    "全镇用一个个“小网格”织密了服务群众的“大网络”。",
+    "“小积分”换来了服务上门，群众很满意。",
+    # A shop is a body, as a post or a house is, not an initiative.
+    "全县设立“爱心超市”38个，群众用积分兑换生活用品。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",

@@ -54,11 +54,22 @@ _SAME_HEAD = re.compile(
 )
 
 
+# An event's number in its series, which a place's name of the event may leave out:
+# `萨迦县第三届农牧民冬季运动会` / `萨迦县农牧民冬季运动会`.
+_ORDINAL = re.compile(rf"第[{_CN}\d]{{1,4}}届|首届")
+
+
+def _numbered(shorter: str, longer: str) -> bool:
+    """`longer` is `shorter` with its number in a series: the same event, named whole."""
+    return _ORDINAL.search(longer) is not None and _ORDINAL.sub("", longer, count=1) == shorter
+
+
 def _same_campaign(shorter: str, longer: str) -> bool:
     """One campaign named twice: with its kind (`“全民消防我体验”` / `…宣传活动`) or
-    its place or number (`草原生态保护专项整治行动` / `那曲市草原…`). A qualifier makes
-    another one (`行业乱点乱象专项整治` / `交通运输行业乱点乱象专项整治`)."""
-    if longer.startswith(shorter):
+    its place or number (`草原生态保护专项整治行动` / `那曲市草原…`,
+    `萨迦县农牧民冬季运动会` / `萨迦县第三届…`). A qualifier makes another one
+    (`行业乱点乱象专项整治` / `交通运输行业乱点乱象专项整治`)."""
+    if longer.startswith(shorter) or _numbered(shorter, longer):
         return True
     head, _, rest = longer.rpartition(shorter)
     return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
@@ -100,6 +111,8 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
             (i for i, k in enumerate(keys) if _same_campaign(*sorted((key, k), key=len))), None
         )
         if known is not None:
+            if _numbered(keys[known], key):  # the event named with its number in the series
+                keys[known], kept[known] = key, Named(kept[known].at, named.name)
             in_body[known] = in_body[known] or here
             continue
         title = next(

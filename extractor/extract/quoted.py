@@ -47,9 +47,10 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
 _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
-# `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`. A
-# selection follows its name at once (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
-_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|开展|举办|一系列|构建|打造|实现|形成")
+# `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
+# done (`“小网格”织密了服务群众的“大网络”`). A selection follows its name at once
+# (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
+_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|了|开展|举办|一系列|构建|打造|实现|形成")
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
 _MORE_KIND = re.compile("活动|行动")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
@@ -58,9 +59,9 @@ _MORE_KIND = re.compile("活动|行动")
 _KIND_QUALIFIES = re.compile(
     r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口))"
 )
-# Quoted words that name a body, a post or a house (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`), not what it does; `“一寺一站”` is a method.
-_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家)$")
+# Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
+# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
+_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市)$")
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
 # `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
