@@ -117,11 +117,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile("(?:人数|人次)$"),
         re.compile("^(?:人|名|人次|位|户|家|个|%|‰|倍|成|个百分点)$"),
     ),
+    (
+        "a group of people",
+        re.compile("(?:群众|居民|村民|牧民|农牧民|游客|职工|员工|党员|干部|学生|人员|人口)$"),
+        re.compile(
+            "^(?:万|亿)?(?:人|名|位|户|家|口|人次|户次|个|%|‰|倍|成|个百分点"
+            "|学生|群众|党员|干部|村民|居民|农牧民|游客|职工)$"
+        ),
+    ),
     ("an area", re.compile("面积$"), re.compile("亩|平方|公顷|%|倍|个百分点")),
     ("a length", re.compile("(?:长度|里程)$"), re.compile("米|公里|%|倍|个百分点")),
     (
         "a length of time",
-        re.compile("(?:时长|会期|工期|用时|耗时|时间)$"),
+        re.compile("(?:时长|会期|工期|用时|耗时|时间|年限)$"),
         re.compile("天|年|月|小时|分钟|秒|周|日|星期|%|倍|个百分点"),
     ),
     ("a number of households", re.compile("户数$"), re.compile("^户|%|倍|个百分点")),

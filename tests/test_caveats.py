@@ -53,6 +53,9 @@ def test_a_label_from_a_sentence_printing_the_same_number_is_not_warned() -> Non
         ("冬季供暖时长", "平方米"),
         ("牧道修缮里程", "户"),
         ("易地搬迁户数", "人"),
+        ("惠及群众", "公里"),  # people, counted in kilometres
+        ("改造涉及居民", "份"),
+        ("书香拉萨举办年限", "个"),
     ],
 )
 def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
@@ -75,6 +78,9 @@ def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
         ("高标准农田建设面积", "万亩"),
         ("集体经济", "元"),  # no last word that names a kind: nothing to say
         ("饲草料储备", "吨"),
+        ("惠及群众", "户"),
+        ("城关净土中央厨房投保覆盖学生", "学生"),  # the people as the unit
+        ("拉巴一家人口", "口"),
     ],
 )
 def test_a_label_whose_unit_can_count_it_is_not_warned(label: str, unit: str) -> None:
