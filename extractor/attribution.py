@@ -71,7 +71,10 @@ _LEAD = re.compile(
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
 _LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
-_ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:" + "|".join(ROLES) + ")$")
+# `该负责人`, `这位老人`, and with what the person is of: `这位虫草采挖管理办公室的负责人`.
+_ANAPHOR = re.compile(
+    r"^(?:该|这位|此|这名|那位)(?:[^，。；：“”]{1,16}的)?(?:" + "|".join(ROLES) + ")$"
+)
 _SINGULAR_PRONOUNS = ("他", "她", "其")
 # `在他看来，`, `在扎西看来，`: what follows is that person's view.
 _VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")

@@ -361,7 +361,9 @@ class Checker:
                 return []
         if crossing:  # words of no one quotation: whose they are is no question
             problem = not_a_person(quote.speaker.strip())
-            return [problem] if problem else []
+            # Unless they are one quotation over paragraphs, given as reported words.
+            held = kind_reasons(speech, where, quote.kind) if quote.kind == "indirect" else []
+            return held + ([problem] if problem else [])
         return kind_reasons(speech, where, quote.kind) + speaker_reasons(
             quote,
             speech,

@@ -159,6 +159,14 @@ CREDITED = {
         "第一，要抓好春耕生产。",
         "direct",
     ),
+    "a quotation over a paragraph break, credited at its end to 这位…的负责人": (
+        "乡党委副书记扎西平措已经在山上住了半个多月。\n"
+        "“我们要求采挖人员挖完一个坑就回填一个坑。\n“今年乡里组织了12支生态巡护队。”"
+        "这位虫草采挖管理办公室的负责人说。",
+        "扎西平措",
+        "我们要求采挖人员挖完一个坑就回填一个坑。\n今年乡里组织了12支生态巡护队。",
+        "direct",
+    ),
     "two speakers in one paragraph (the first)": (
         "“巷子干净多了。”居民卓嘎说。“我们会继续巡查。”社区主任扎西表示。",
         "卓嘎",
@@ -900,6 +908,17 @@ def test_reported_speech_opening_with_a_name_in_marks_is_not_direct() -> None:
         'kind "direct", but most of these words do not stand inside quotation marks in the '
         'article, only "沙棘林杯" (reported speech is "indirect")',
     ]
+
+
+def test_a_quotation_over_paragraphs_given_as_reported_words_is_refused_for_its_kind() -> None:
+    text = "县长李强说：“第一，要抓好春耕生产。\n“第二，要做好防灾减灾工作。”"
+    words = "第一，要抓好春耕生产。\n第二，要做好防灾减灾工作。"
+    assert reasons(text, "李强", words, "direct") == []
+    found = reasons(text, "李强", words, "indirect")
+    assert "indirect quote text runs across paragraphs" in found
+    assert any(
+        r.startswith('kind "indirect", but these words stand inside quotation') for r in found
+    )
 
 
 def test_a_quotation_run_on_a_little_is_cut_not_of_the_wrong_kind() -> None:
