@@ -27,7 +27,7 @@ from pathlib import Path
 from extractor.check import Checker, sentence_around
 from extractor.models import GoldPage, Metric, Quote
 from extractor.numbers import find_quantities, parse_quantity
-from extractor.persons import reporters
+from extractor.persons import office_named, reporters
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 
@@ -89,7 +89,9 @@ def quote_mutations(case: GoldCase) -> Iterator[Mutation]:
                 others = [q for q in page_speakers if q.speaker != quote.speaker]
             seen = set()
             for other in others:
-                if other.speaker in seen:
+                # An office the speaker's own reference ends with (`负责人` of
+                # `社区党委负责人`) names the same official less closely: no false claim.
+                if other.speaker in seen or office_named(quote.speaker, other.speaker):
                     continue
                 seen.add(other.speaker)
                 changed = _quote(quote, speaker=other.speaker, speaker_title=other.speaker_title)
