@@ -583,6 +583,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("群众喝上放心水，得益于堆龙德庆区实施的农村饮水提质工程。", ["农村饮水提质工程"]),
     ("增产得益于白朗县实施的2023年高标准农田建设项目。", ["2023年高标准农田建设项目"]),
     ("乃东区把老旧管网改造列入为民办实事项目，投入资金800万元。", ["老旧管网改造"]),
+    # A project or drive a unit takes in charge, named with its kind, whatever it is made.
+    ("今年，乃东区把城区供热管网改造工程作为重要民生实事来抓。", ["城区供热管网改造工程"]),
     # A project at its start or end, at the head of its clause.
     ("近日，江孜县城区污水处理厂扩建工程通水运行。", ["江孜县城区污水处理厂扩建工程"]),
     ("在丁青县，县城集中供热管网改造项目近日通过验收。", ["县城集中供热管网改造项目"]),
@@ -891,6 +893,8 @@ NOT_CAMPAIGNS = [
     # A shop is a body, as a post or a house is, not an initiative.
     "全县设立“爱心超市”38个，群众用积分兑换生活用品。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
+    # What works are judged by, named before `工程`, is no project of the unit's.
+    "社区把居民满意度作为工程验收的重要标准。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",

@@ -131,15 +131,19 @@ _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|�
 _PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
 _PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
-# A task in the unit's charge, named as one of its `……工程` or `……项目`:
-# `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
+# A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
+# ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
+# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
 _CHARGE = re.compile(
-    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{0,12}}?(?:工程|项目)"
+    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?:工程|项目)"
 )
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
-# (not `把发展乡村民宿作为…抓手`, a field of work).
+# (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
+# made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
+# names a field of work, whose project is named elsewhere).
 _MAINSTAY = re.compile(
-    rf"把(?P<name>[{CN}]{{4,14}}?(?:建设|创建|行动|工程))作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口)"
+    rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
+    r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
