@@ -209,9 +209,12 @@ _CHIEF_SYSTEM = re.compile(rf"[{CN}]长制")
 # A drive to win ground in a field is named by the field, however generic its words:
 # `重点项目建设攻坚行动`, `项目建设攻坚行动`.
 _DRIVE = re.compile(rf"[{CN}]{{4,}}攻坚行动")
-# A mechanism named only by how units work together is no name: `建立联勤联动机制`
-# (`恶劣天气交通管控联动机制` names what it is for).
-_TOGETHER = re.compile(r"(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通)+机制")
+# A mechanism named only by how units work together, or by that and one short word
+# for its field, is no name: `建立联勤联动机制`, `建立了信息共享机制`, `禁毒协作机制`,
+# `快速响应机制` (`恶劣天气交通管控联动机制` says what it is for).
+_TOGETHER = re.compile(
+    rf"[{CN}]{{0,2}}?(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通|共享|执法|响应)+机制"
+)
 
 
 def _is_generic(name: str) -> bool:
