@@ -705,6 +705,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("以“一件事一次办”“一网统管”为抓手，优化服务。", ["“一件事一次办”", "“一网统管”"]),
     # `是` says what the subject is; a verb after it may still act on a name.
     ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
+    # What a unit prevents before the clause puts a name into practice.
+    ("县里为杜绝安全隐患开展“百日攻坚”行动。", ["“百日攻坚”行动"]),
 ]
 
 
@@ -897,6 +899,9 @@ NOT_CAMPAIGNS = [
     # A shop is a body, as a post or a house is, not an initiative.
     "全县设立“爱心超市”38个，群众用积分兑换生活用品。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
+    # Quoted words a unit sets out to prevent name an ill.
+    "城关区坚决杜绝“拉链马路”和“半拉子工程”。",
+    "各乡镇要避免“一刀切”管理。",
     # What works are judged by, named before `工程`, is no project of the unit's.
     "社区把居民满意度作为工程验收的重要标准。",
     # `运动` a unit does not carry out is a sport.

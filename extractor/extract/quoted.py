@@ -148,6 +148,11 @@ _DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|�
 _ACTED_ON = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
 )
+# Quoted words a unit sets out to prevent name an ill, not an initiative:
+# `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`.
+_SHUNNED = re.compile(
+    r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
+)
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
 
@@ -184,6 +189,9 @@ def quoted_names(text: str) -> list[Named]:
             and not _ACTED_ON.search(before)
             and not _PART_OF.match(text, run[-1].end())
         ):
+            done = run[-1].end()
+            continue
+        if _SHUNNED.search(before):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
