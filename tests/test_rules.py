@@ -701,6 +701,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
     ("县里还推行农村公路“路长制”，设立三级路长186名。", ["农村公路“路长制”"]),
+    # A system of chiefs names itself, even in a speaker's single marks (a speaker's
+    # other terms there stay unnamed: `实行‘三班倒’`).
+    ("“我们准备在虫草产区推行‘草长制’，把管护责任落实到户。”乡长说。", ["‘草长制’"]),
     ("上海“组团式”教育援藏团队组织援藏教师结对120对。", ["“组团式”教育援藏"]),
     ("以“一件事一次办”“一网统管”为抓手，优化服务。", ["“一件事一次办”", "“一网统管”"]),
     # `是` says what the subject is; a verb after it may still act on a name.

@@ -67,8 +67,9 @@ _BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|�
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
 _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
-# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
-_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
+# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`, a
+# system of chiefs even in a speaker's single marks (`推行‘草长制’`).
+_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|长制)$")
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
 _GOES = re.compile(
     r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
@@ -248,6 +249,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after):
         return None
+    system = _SYSTEM_OF.search(before)
+    if system and inner.endswith("制") and _STANDS_ALONE.match(after):
+        return Named(m.start() - len(system["of"]), system["of"] + quoted)
     if _SELF_NAMED.search(inner) or _GOES.search(inner):
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
@@ -274,7 +278,4 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
     if practised or by_way or theme or shared or method:
         return Named(m.start(), quoted)
-    system = _SYSTEM_OF.search(before)
-    if system and inner.endswith("制") and _STANDS_ALONE.match(after):
-        return Named(m.start() - len(system["of"]), system["of"] + quoted)
     return None
