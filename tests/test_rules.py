@@ -700,6 +700,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
+    # The second of two a verb carries out, after a drive; not a field of work after it.
+    (
+        "全市深入开展蓝天保卫战攻坚行动和城区餐饮油烟专项整治。",
+        ["蓝天保卫战攻坚行动", "城区餐饮油烟专项整治"],
+    ),
+    ("县里开展冬春火灾防控专项行动和安全宣传。", ["冬春火灾防控专项行动"]),
     ("县里还推行农村公路“路长制”，设立三级路长186名。", ["农村公路“路长制”"]),
     # A system of chiefs names itself, even in a speaker's single marks (a speaker's
     # other terms there stay unnamed: `实行‘三班倒’`).

@@ -111,15 +111,17 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
-# The second of two programmes one verb carries out: `落实教育“三包”政策和农村义务教育学生
-# 营养改善计划`.
+# The second of two programmes one verb carries out, the first a programme or a drive:
+# `落实教育“三包”政策和农村义务教育学生营养改善计划`, `开展蓝天保卫战攻坚行动和建筑工地
+# 扬尘污染专项整治`.
+_FIRST_KINDS = "|".join(_CARRIED_OUT_BY) + "|行动"
 _SECOND = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{'|'.join(_CARRIED_OUT_BY)})"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{_FIRST_KINDS})"
     rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
 # Where a second programme may start: the rare pages that join two kinds are looked at there.
-_KIND_JOINED = re.compile(rf"(?:{'|'.join(_CARRIED_OUT_BY)})(?:和|及|与)")
+_KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
