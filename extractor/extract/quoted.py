@@ -12,8 +12,8 @@ principle or an event's theme (`落实“打早、打小、打了”要求`, `�
 `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
 (`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
 (`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
-(`“边境小镇”旅游品牌`) or activities listed as the way one thing is done
-(`采取“政策宣讲+文艺演出+群众座谈”的方式`).
+(`“边境小镇”旅游品牌`), activities listed as the way one thing is done
+(`采取“政策宣讲+文艺演出+群众座谈”的方式`) or an ill a unit prevents (`杜绝“半拉子工程”`).
 """
 
 from __future__ import annotations
