@@ -583,6 +583,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("群众喝上放心水，得益于堆龙德庆区实施的农村饮水提质工程。", ["农村饮水提质工程"]),
     ("增产得益于白朗县实施的2023年高标准农田建设项目。", ["2023年高标准农田建设项目"]),
     ("乃东区把老旧管网改造列入为民办实事项目，投入资金800万元。", ["老旧管网改造"]),
+    # A project or drive a unit takes in charge, named with its kind, whatever it is made.
+    ("今年，乃东区把城区供热管网改造工程作为重要民生实事来抓。", ["城区供热管网改造工程"]),
     # A project at its start or end, at the head of its clause.
     ("近日，江孜县城区污水处理厂扩建工程通水运行。", ["江孜县城区污水处理厂扩建工程"]),
     ("在丁青县，县城集中供热管网改造项目近日通过验收。", ["县城集中供热管网改造项目"]),
@@ -673,6 +675,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("镇里正在各村推广乡村治理积分制。", ["乡村治理积分制"]),
     # A mechanism named by what it is for.
     ("交警部门建立恶劣天气交通管控联动机制。", ["恶劣天气交通管控联动机制"]),
+    ("县里与周边县建立草原防火区域联防机制。", ["草原防火区域联防机制"]),
     ("县里已开展冬春季森林草原火灾防范应对专项行动。", ["冬春季森林草原火灾防范应对专项行动"]),
     ("县教育局对全县学校开展冬季校舍安全专项检查。", ["冬季校舍安全专项检查"]),
     ("“七五”普法期间，全县开展法治宣传800余场。", ["“七五”普法"]),
@@ -697,11 +700,22 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
     ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
+    # The second of two a verb carries out, after a drive; not a field of work after it.
+    (
+        "全市深入开展蓝天保卫战攻坚行动和城区餐饮油烟专项整治。",
+        ["蓝天保卫战攻坚行动", "城区餐饮油烟专项整治"],
+    ),
+    ("县里开展冬春火灾防控专项行动和安全宣传。", ["冬春火灾防控专项行动"]),
     ("县里还推行农村公路“路长制”，设立三级路长186名。", ["农村公路“路长制”"]),
+    # A system of chiefs names itself, even in a speaker's single marks (a speaker's
+    # other terms there stay unnamed: `实行‘三班倒’`).
+    ("“我们准备在虫草产区推行‘草长制’，把管护责任落实到户。”乡长说。", ["‘草长制’"]),
     ("上海“组团式”教育援藏团队组织援藏教师结对120对。", ["“组团式”教育援藏"]),
     ("以“一件事一次办”“一网统管”为抓手，优化服务。", ["“一件事一次办”", "“一网统管”"]),
     # `是` says what the subject is; a verb after it may still act on a name.
     ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
+    # What a unit prevents before the clause puts a name into practice.
+    ("县里为杜绝安全隐患开展“百日攻坚”行动。", ["“百日攻坚”行动"]),
 ]
 
 
@@ -838,6 +852,9 @@ NOT_CAMPAIGNS = [
     "下一步将建立管护长效机制，确保工程长期发挥效益。",
     # A mechanism named only by how units work together; a system's short form.
     "交警部门与路政、消防等部门建立联勤联动机制。",
+    "乡里和县气象部门建立了信息共享机制。",
+    "市公安局与周边地市建立了禁毒协作机制。",
+    "各县建立快速响应机制，做到接件即办。",
     "记者见到了正在村里推广积分制的驻村干部。",
     "加快推进重点项目建设，开展重点攻坚行动。",
     "乡里开展了一次“大扫除”，清理垃圾10吨。",
@@ -891,6 +908,11 @@ NOT_CAMPAIGNS = [
     # A shop is a body, as a post or a house is, not an initiative.
     "全县设立“爱心超市”38个，群众用积分兑换生活用品。",
     "县里把发展乡村旅游作为群众增收的重要抓手。",
+    # Quoted words a unit sets out to prevent name an ill.
+    "城关区坚决杜绝“拉链马路”和“半拉子工程”。",
+    "各乡镇要避免“一刀切”管理。",
+    # What works are judged by, named before `工程`, is no project of the unit's.
+    "社区把居民满意度作为工程验收的重要标准。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",

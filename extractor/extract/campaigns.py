@@ -111,15 +111,17 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
-# The second of two programmes one verb carries out: `落实教育“三包”政策和农村义务教育学生
-# 营养改善计划`.
+# The second of two programmes one verb carries out, the first a programme or a drive:
+# `落实教育“三包”政策和农村义务教育学生营养改善计划`, `开展蓝天保卫战攻坚行动和建筑工地
+# 扬尘污染专项整治`.
+_FIRST_KINDS = "|".join(_CARRIED_OUT_BY) + "|行动"
 _SECOND = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{'|'.join(_CARRIED_OUT_BY)})"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{_FIRST_KINDS})"
     rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
 # Where a second programme may start: the rare pages that join two kinds are looked at there.
-_KIND_JOINED = re.compile(rf"(?:{'|'.join(_CARRIED_OUT_BY)})(?:和|及|与)")
+_KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 # A project named at the head of a clause that says it has started or is done:
 # `昌都市城区第二水厂扩建工程通水运行`, `县城供水管网漏损治理项目近日通过验收`.
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
@@ -131,15 +133,19 @@ _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|�
 _PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
 _PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
-# A task in the unit's charge, named as one of its `……工程` or `……项目`:
-# `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`.
+# A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
+# ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
+# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
 _CHARGE = re.compile(
-    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{0,12}}?(?:工程|项目)"
+    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?:工程|项目)"
 )
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
-# (not `把发展乡村民宿作为…抓手`, a field of work).
+# (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
+# made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
+# names a field of work, whose project is named elsewhere).
 _MAINSTAY = re.compile(
-    rf"把(?P<name>[{CN}]{{4,14}}?(?:建设|创建|行动|工程))作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口)"
+    rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
+    r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
@@ -205,9 +211,12 @@ _CHIEF_SYSTEM = re.compile(rf"[{CN}]长制")
 # A drive to win ground in a field is named by the field, however generic its words:
 # `重点项目建设攻坚行动`, `项目建设攻坚行动`.
 _DRIVE = re.compile(rf"[{CN}]{{4,}}攻坚行动")
-# A mechanism named only by how units work together is no name: `建立联勤联动机制`
-# (`恶劣天气交通管控联动机制` names what it is for).
-_TOGETHER = re.compile(r"(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通)+机制")
+# A mechanism named only by how units work together, or by that and one short word
+# for its field, is no name: `建立联勤联动机制`, `建立了信息共享机制`, `禁毒协作机制`,
+# `快速响应机制` (`恶劣天气交通管控联动机制` says what it is for).
+_TOGETHER = re.compile(
+    rf"[{CN}]{{0,2}}?(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通|共享|执法|响应)+机制"
+)
 
 
 def _is_generic(name: str) -> bool:

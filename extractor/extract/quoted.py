@@ -12,8 +12,8 @@ principle or an event's theme (`落实“打早、打小、打了”要求`, `�
 `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
 (`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
 (`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
-(`“边境小镇”旅游品牌`) or activities listed as the way one thing is done
-(`采取“政策宣讲+文艺演出+群众座谈”的方式`).
+(`“边境小镇”旅游品牌`), activities listed as the way one thing is done
+(`采取“政策宣讲+文艺演出+群众座谈”的方式`) or an ill a unit prevents (`杜绝“半拉子工程”`).
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ _BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|�
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
 _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
-# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`.
-_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举)$")
+# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`, a
+# system of chiefs even in a speaker's single marks (`推行‘草长制’`).
+_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|长制)$")
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
 _GOES = re.compile(
     r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
@@ -148,6 +149,11 @@ _DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|�
 _ACTED_ON = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
 )
+# Quoted words a unit sets out to prevent name an ill, not an initiative:
+# `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`.
+_SHUNNED = re.compile(
+    r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
+)
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
 
@@ -184,6 +190,9 @@ def quoted_names(text: str) -> list[Named]:
             and not _ACTED_ON.search(before)
             and not _PART_OF.match(text, run[-1].end())
         ):
+            done = run[-1].end()
+            continue
+        if _SHUNNED.search(before):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -240,6 +249,9 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after):
         return None
+    system = _SYSTEM_OF.search(before)
+    if system and inner.endswith("制") and _STANDS_ALONE.match(after):
+        return Named(m.start() - len(system["of"]), system["of"] + quoted)
     if _SELF_NAMED.search(inner) or _GOES.search(inner):
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
@@ -266,7 +278,4 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
     if practised or by_way or theme or shared or method:
         return Named(m.start(), quoted)
-    system = _SYSTEM_OF.search(before)
-    if system and inner.endswith("制") and _STANDS_ALONE.match(after):
-        return Named(m.start() - len(system["of"]), system["of"] + quoted)
     return None
