@@ -6,6 +6,7 @@ import pytest
 
 from extractor.check import check_against
 from extractor.extract import rules
+from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
 
 
@@ -1095,3 +1096,18 @@ def test_records_of_an_article() -> None:
 def test_same_article_same_records() -> None:
     text = "开展安全生产宣讲150余场次，参与干部群众1.5万余人次；实施村庄清洁行动。"
     assert extract(text) == extract(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "shorter"),
+    [
+        ("‘四下基层’", "“四下基层”工作机制", True),  # marks aside, without its kind
+        ("萨迦县农牧民冬季运动会", "萨迦县第三届农牧民冬季运动会", True),
+        ("草原生态保护专项整治行动", "那曲市草原生态保护专项整治行动", True),
+        ("行业乱点乱象专项整治", "交通运输行业乱点乱象专项整治", False),  # another one
+        ("“四下基层”工作机制", "‘四下基层’", False),  # the longer is no shorter form
+        ("“四下基层”", "‘四下基层’", False),  # the same name: not shorter
+    ],
+)
+def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool) -> None:
+    assert shorter_name_of(name, other) is shorter

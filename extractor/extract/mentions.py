@@ -75,6 +75,18 @@ def _same_campaign(shorter: str, longer: str) -> bool:
     return not rest and bool(head) and bool(_SAME_HEAD.fullmatch(head))
 
 
+def shorter_name_of(name: str, other: str) -> bool:
+    """Is `name` a shorter form of `other`, the same campaign (marks aside)?
+    `‘四下基层’` of `“四下基层”工作机制`; not `行业乱点乱象专项整治` of
+    `交通运输行业乱点乱象专项整治`, another campaign.
+
+    >>> shorter_name_of("‘四下基层’", "“四下基层”工作机制")
+    True
+    """
+    short, long = normalize(name, drop_quotes=True), normalize(other, drop_quotes=True)
+    return len(short) < len(long) and _same_campaign(short, long)
+
+
 def _title_of(title: str, programme: str) -> bool:
     """The title a programme of creation seeks: `创建全国民族团结进步示范县` of
     `民族团结进步示范创建`; not of `民族团结进步创建`, which seeks no one title."""

@@ -17,6 +17,7 @@ import re
 from pydantic import ValidationError
 
 from extractor.check import check_against, identity
+from extractor.extract.mentions import shorter_name_of
 from extractor.models import (
     Accepted,
     Article,
@@ -27,7 +28,6 @@ from extractor.models import (
     Quote,
     Rejection,
 )
-from extractor.names import canonical_campaign
 
 #: A part is not split below this many characters: a model that cannot read so
 #: little is refusing for another reason.
@@ -131,17 +131,10 @@ def _named_more_fully(
 ) -> bool:
     """A campaign a part names by a shorter form of a name another part found
     (‘四下基层’ of “四下基层”工作机制): asked whole, the article names it once, in full."""
-    if not isinstance(record, Campaign):
-        return False
-    short = _bare(record.name)
-    return any(
-        isinstance(other, Campaign) and short != _bare(other.name) and short in _bare(other.name)
+    return isinstance(record, Campaign) and any(
+        isinstance(other, Campaign) and shorter_name_of(record.name, other.name)
         for other in earlier
     )
-
-
-def _bare(name: str) -> str:
-    return re.sub(r"[“”‘’「」『』\"\'\s]", "", canonical_campaign(name))
 
 
 def _quote_of(rejection: Rejection) -> Quote | None:
