@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from extractor.models import GoldPage
 
@@ -29,7 +30,16 @@ GOLD_FILES = sorted(GOLD.glob("*.json"))
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 #: How many times more examples each property test draws under `make fuzz`.
 FUZZ_SCALE = int(os.environ.get("FUZZ_SCALE", "20")) if PROFILE == "fuzz" else 1
-settings.register_profile("fuzz", max_examples=100 * FUZZ_SCALE, deadline=None, print_blob=True)
+# Fresh examples even where Hypothesis finds itself on a CI machine (its default
+# is then derandomized, with no example database), so each is said outright.
+settings.register_profile(
+    "fuzz",
+    max_examples=100 * FUZZ_SCALE,
+    deadline=None,
+    print_blob=True,
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+)
 settings.load_profile(PROFILE)
 
 
