@@ -249,6 +249,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("1.2万个羊单位", 12000, None, "个羊单位", "exact"),  # livestock, in sheep units
         ("1800余条次", 1800, None, "条次", "more"),  # items of information pushed
         ("30项次", 30, None, "项次", "exact"),
+        ("41种次", 41, None, "种次", "exact"),  # kinds of pests intercepted, counted per catch
         ("5万羊单位", 50000, None, "羊单位", "exact"),
         ("三尺", 3, None, "尺", "exact"),
     ],
@@ -572,6 +573,8 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
         ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
         ("每斤两块多钱，三块多功能展板", ["两块多", "三块"]),  # 多 of 多功能 opens a word
+        ("饭菜只要5块钱，截获有害生物41种次", ["5块", "41种次"]),  # 钱 follows the unit
+        ("安装设备320余台（套），存栏28万头(只)", ["320余台", "28万头"]),  # the unit before its alternative
         ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
     ],
 )
