@@ -234,8 +234,14 @@ class Mentions:
 
 def one_persons_title(text: str, at: int, role: str) -> bool:
     """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
-    `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`)?"""
-    return role not in _GROUP_ROLES and text[at - 1 : at] not in _COUNTED
+    `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`), nor the start of a
+    longer word of the language (`裁判` of `选派裁判员和工作人员`, whose 员和 is no name)?"""
+    word = common_word_at(text, at)
+    return (
+        role not in _GROUP_ROLES
+        and text[at - 1 : at] not in _COUNTED
+        and (word is None or len(word) <= len(role))
+    )
 
 
 def name_at(text: str, at: int, end: int | None = None) -> str | None:

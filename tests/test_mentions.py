@@ -63,6 +63,9 @@ from extractor.persons import person_name
         # words of the language after a title name no one
         ("志愿者讲解垃圾分类的知识，群众就业的门路多了。", []),
         ("执法人员依法查处了三起案件。", []),
+        # a title cut from a longer word (`裁判` of `裁判员`) is followed by no name
+        ("本届运动会共选派裁判员和工作人员260余名。", []),
+        ("学生会主席团成员参加了活动。", []),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -143,6 +146,17 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
     assert said is not None and not said.direct
     assert said.credit is not None and said.credit.pronoun
     assert (said.credit.who, said.credit.refers_to, said.credit.person) == ("他", "次旺", "次旺")
+
+
+def test_attribute_reads_a_pronoun_past_a_title_cut_from_a_longer_word() -> None:
+    """`裁判员和工作人员`: 员和 is the end of a word and a conjunction, no one's name."""
+    text = (
+        "市体育局副局长达瓦平措表示，运动会每三年举办一届。"
+        "本届运动会共选派裁判员和工作人员260余名。他说，明年还将举办足球联赛。"
+    )
+    said = attribute(text, "明年还将举办足球联赛")
+    assert said is not None and said.credit is not None
+    assert (said.credit.refers_to, said.credit.person) == ("达瓦平措", "达瓦平措")
 
 
 def test_attribute_reads_a_pronoun_past_words_of_the_language_after_a_title() -> None:
