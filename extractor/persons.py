@@ -93,7 +93,7 @@ _GROUPS = re.compile(
 _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
-    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院"
+    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
     r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
@@ -361,27 +361,27 @@ _OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|负责
 
 def office_named(reference: str, speaker: str) -> bool:
     """Is the speaker an office the reference prints with no name (`市长在调研中强调`,
-    `泽州市市长表示`, `市住建局相关负责人介绍`)? One office-holder is meant, and the
-    article names them no better; a title cut from a named reference (`委员` of
-    `党工委委员徐海`) is not, nor the officials of several units (`各单位相关负责人`)."""
+    `泽州市市长表示`, `市住建局相关负责人介绍`), or the staff member of one unit printed
+    with it (`县文旅局工作人员介绍`)? One person is meant, and the article names them no
+    better; a title cut from a named reference (`委员` of `党工委委员徐海`) is not, nor
+    a title alone (`工作人员`), nor the officials of several units (`各单位相关负责人`)."""
     ref, who = _key(reference), _key(speaker)
     return (
         bool(who)
         and ref.endswith(who)
         and (who in ROLES or _role_at_end(who) is not None)
-        and bool(_OFFICE.search(who))
         and name_in(ref) is None
-        and (not _GROUPS.search(ref) or _unit_official(who))
+        and (_unit_official(who) or (bool(_OFFICE.search(who)) and not _GROUPS.search(ref)))
     )
 
 
 def _unit_official(reference: str) -> bool:
-    """`市住建局相关负责人`, `市教育局相关负责同志`: the official of one unit, printed
-    with it."""
+    """`市住建局相关负责人`, `市教育局相关负责同志`, `县文旅局工作人员`: the official or
+    the staff member of one unit, printed with it."""
     role = _role_at_end(reference) or ""
     unit = reference[: -len(role)] if role else ""
     return (
-        role.endswith(("负责人", "负责同志"))
+        role.endswith(("负责人", "负责同志", "工作人员"))
         and bool(_ORGANISATION.search(unit))
         and "等" not in unit
         and not unit.startswith("各")

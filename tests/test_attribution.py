@@ -416,6 +416,18 @@ CREDITED = {
         "全县已完成秋播面积3.2万亩",
         "indirect",
     ),
+    "a staff member of one unit, unnamed": (
+        "县文旅局工作人员介绍，数字展厅开放以来已接待游客3.2万人次。",
+        "县文旅局工作人员",
+        "数字展厅开放以来已接待游客3.2万人次",
+        "indirect",
+    ),
+    "a staff member of one hall, unnamed": (
+        "专馆工作人员说，周末来馆里选购的市民每天有三四百人。",
+        "专馆工作人员",
+        "周末来馆里选购的市民每天有三四百人",
+        "indirect",
+    ),
     "a chief forecaster, unnamed": (
         "县气象局首席预报员介绍，本周全县将迎来一次明显降温。",
         "首席预报员",
@@ -743,6 +755,27 @@ REFUSED = {
         "indirect",
         'speaker "各单位相关负责人" is a title or a group, not a named person',
     ),
+    "the staff of several units": (
+        "会上，各单位工作人员表示，将抓好各项工作落实。",
+        "各单位工作人员",
+        "将抓好各项工作落实",
+        "indirect",
+        'speaker "各单位工作人员" is a title or a group, not a named person',
+    ),
+    "a staff member named by the title alone, cut from the unit's": (
+        "县文旅局工作人员介绍，数字展厅开放以来已接待游客3.2万人次。",
+        "工作人员",
+        "数字展厅开放以来已接待游客3.2万人次",
+        "indirect",
+        'speaker "工作人员" is a title or a group, not a named person',
+    ),
+    "staff of no unit": (
+        "相关工作人员介绍，展厅开放以来已接待游客3.2万人次。",
+        "相关工作人员",
+        "展厅开放以来已接待游客3.2万人次",
+        "indirect",
+        'speaker "相关工作人员" is a title or a group, not a named person',
+    ),
     "the person named before, for a pronoun after a person a title names at her work": (
         "村医拉姆一早来到牧民家中。县医院副院长李红梅列席了会议。她说，要把慢病随访做细。",
         "拉姆",
@@ -977,6 +1010,7 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("店员艾哈迈德", "艾哈迈德"),
         ("曾参与光纤涂料开发的化学研究院佘万能", "佘万能"),
         ("市气象台", None),
+        ("专馆工作人员", None),  # 馆 ends an organisation: 专馆 names no one
         ("委员", None),
         ("他", None),
         ("干部职工", None),
