@@ -574,7 +574,10 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
         ("每斤两块多钱，三块多功能展板", ["两块多", "三块"]),  # 多 of 多功能 opens a word
         ("饭菜只要5块钱，截获有害生物41种次", ["5块", "41种次"]),  # 钱 follows the unit
-        ("安装设备320余台（套），存栏28万头(只)", ["320余台", "28万头"]),  # the unit before its alternative
+        (
+            "安装设备320余台（套），存栏28万头(只)",
+            ["320余台", "28万头"],
+        ),  # the unit before its alternative
         ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
     ],
 )
