@@ -253,7 +253,11 @@ class _Headline:
 
 
 def _headline(heads: list[Unit]) -> _Headline:
-    """Title, kicker and subtitle from the heading lines that opened an article."""
+    """Title, kicker and subtitle from the heading lines that opened an article.
+
+    The kicker stands above the headline, so of two headline lines the lower is
+    the title, whichever is longer (`运动场上展风采 青春活力竞飞扬` / `第六届……运动会开幕`).
+    """
     lines, subtitle = [], None
     for unit in heads:
         if unit.kind == "subtitle":
@@ -270,7 +274,7 @@ def _headline(heads: list[Unit]) -> _Headline:
         slogans = [s for s in lines if _SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not _is_org(s)] or content
-    title = max(titles, key=len) if subtitle is None else titles[-1]
+    title = titles[-1]
     others = [s for s in content if s != title]
     kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)

@@ -291,6 +291,24 @@ def test_organisation_line_above_the_headline_is_the_kicker() -> None:
     assert (article.title, article.kicker) == ("举办民政系统社会工作者专题培训班", "拉萨市民政局")
 
 
+@pytest.mark.parametrize(
+    "kicker",
+    ["运动场上展风采 青春活力竞飞扬", "踔厉奋发担使命 倾情服务暖民心", "春到波密花正艳"],
+)
+def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
+    """A kicker in words (not an organisation) is as long as the headline or longer."""
+    page = (
+        BEFORE
+        + f"\n{kicker}\n\n第六届林芝市中小学生运动会开幕\n\n"
+        + "本报讯(记者 达瓦次仁)10月16日,第六届林芝市中小学生运动会在市体育中心开幕。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles] == [
+        ("城关区开展冬季送温暖活动", None),
+        ("第六届林芝市中小学生运动会开幕", kicker),
+    ]
+
+
 def test_a_headline_in_quotation_marks_may_hold_commas() -> None:
     """A headline quoting someone keeps the commas of their words; the kicker above it is
     the article's, not the end of the article before."""
