@@ -241,7 +241,9 @@ def _photo_story_follows(rest: list[Unit]) -> bool:
 
 
 def _is_org(line: str) -> bool:
-    return len(line) <= 16 and " " not in line and bool(_ORG.search(line))
+    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
+    return len(line) <= 16 and " " not in line and "的" not in line and bool(_ORG.search(line))
 
 
 @dataclass

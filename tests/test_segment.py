@@ -309,6 +309,17 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("title", ["雪山脚下的小康村", "家门口的卫生服务站"])
+def test_a_headline_ending_in_a_place_word_is_no_organisation(title: str) -> None:
+    page = (
+        f"聚焦乡村振兴\n\n{title}\n\n——岗巴县推进边境小康村建设见闻\n\n本报记者 扎西顿珠\n\n"
+        "初冬时节，走进岗巴县昌龙乡，一排排崭新的藏式民居整齐排列。\n"
+    )
+    article = only_article(page)
+    assert (article.title, article.kicker) == (title, "聚焦乡村振兴")
+    assert article.subtitle == "岗巴县推进边境小康村建设见闻"
+
+
 def test_a_headline_in_quotation_marks_may_hold_commas() -> None:
     """A headline quoting someone keeps the commas of their words; the kicker above it is
     the article's, not the end of the article before."""
