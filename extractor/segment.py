@@ -40,8 +40,10 @@ _CLAUSE_MARKS = "，,；;、"
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
-    # The paper's own dateline with no reporter named: `本报讯 近日，…`, `本报拉萨电 …`.
-    r"|本报[\u4e00-\u9fff]{0,4}?[讯电](?=[ \u3000:：]))"
+    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
+    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
+    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
@@ -91,7 +93,8 @@ def normalize_page(text: str) -> str:
 
 
 def _is_balanced(text: str) -> bool:
-    return text.count("“") <= text.count("”") and text.count("「") <= text.count("」")
+    """Is every quotation mark and bracket opened in the text closed in it too?"""
+    return all(text.count(a) <= text.count(b) for a, b in ("“”", "「」", "（）", "()"))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -362,7 +365,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             m = _DATELINE.match(unit.text)
             if m:
                 current.dateline = m["dateline"].strip()
-                body = unit.text[m.end() :].strip()
+                body = unit.text[m.end() :].lstrip(" :：")
                 if body:
                     current.paragraphs.append(body)
             else:

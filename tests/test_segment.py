@@ -186,6 +186,30 @@ def test_each_dateline_opens_its_own_article() -> None:
     assert [(a.dateline, a.text) for a in articles] == DATELINES
 
 
+@pytest.mark.parametrize(
+    ("printed", "dateline"),
+    [
+        ("本报讯\n\n", "本报讯"),
+        ("本报林芝讯\n\n", "本报林芝讯"),
+        ("本报讯：", "本报讯"),
+        ("拉萨融媒讯 ", "拉萨融媒讯"),
+        ("林芝日报讯 ", "林芝日报讯"),
+        ("新华社拉萨10月16日电 ", "新华社拉萨10月16日电"),
+        ("本报林芝讯（记者\n\n边巴卓玛）", "本报林芝讯（记者边巴卓玛）"),
+    ],
+    ids=["alone", "alone-place", "colon", "media", "daily", "agency", "cut-in-brackets"],
+)
+def test_a_bare_or_cut_dateline_opens_the_article_under_its_headline(
+    printed: str, dateline: str
+) -> None:
+    """A dateline naming no reporter, on a line of its own or cut by the layout,
+    still tells a headline from a section heading."""
+    body = "近日，林芝市召开防汛工作会议，部署主汛期防汛工作。"
+    articles = segment_page(BEFORE + f"\n林芝市召开防汛工作会\n\n{printed}{body}\n")
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "林芝市召开防汛工作会"]
+    assert (articles[1].dateline, articles[1].text) == (dateline, body)
+
+
 def test_a_dateline_later_in_the_article_stays_in_the_body() -> None:
     page = (
         "城关区开展冬季送温暖活动\n\n"
