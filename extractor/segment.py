@@ -206,7 +206,21 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     rest = _following(units, j)
     if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
         return True
+    if rest and rest[0].kind == "caption":
+        return _after_photo(units, j) != "body"
     return _photo_story_follows(rest) or _column_item(run)
+
+
+def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none"]:
+    """What follows the photo captioned right under a headline: the article's
+    dateline, plain body text (the headline was a section heading), or nothing
+    of the article (a caption-only photo with a headline of its own)."""
+    k = j
+    while k < len(units) and units[k].kind in ("caption", "credit", "gap"):
+        k += 1
+    if k == len(units) or units[k].kind != "body":
+        return "none"
+    return "dateline" if _DATELINE.match(units[k].text) else "body"
 
 
 def _column_item(run: list[Unit]) -> bool:
@@ -326,9 +340,12 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                     current.head_runs.append((0, section))
                     current.paragraphs.extend(section)
                 rest = _following(units, j)
-                current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
-                    _photo_story_follows(rest)
-                )
+                if rest and rest[0].kind == "caption":
+                    current.photo = _after_photo(units, j) == "none"
+                else:
+                    current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
+                        _photo_story_follows(rest)
+                    )
                 drafts.append(current)
                 if not current.photo:
                     main = current
@@ -361,7 +378,11 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                 current.byline = unit.text
             if current.photo and main is not None:
                 current = main  # text after a photo story belongs to the story before it
-        elif unit.kind == "body" and not current.paragraphs and current.dateline is None:
+        elif (
+            unit.kind == "body"
+            and current.dateline is None
+            and all(_CAPTION.match(p) for p in current.paragraphs)
+        ):
             m = _DATELINE.match(unit.text)
             if m:
                 current.dateline = m["dateline"].strip()

@@ -500,6 +500,50 @@ def test_photo_story_with_its_own_headline_keeps_it() -> None:
     assert articles[1].text.endswith("图为志愿者正在为群众测量血压。")
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "图为志愿者正在为群众测量血压。\n\n本报记者 格桑伦珠 摄\n",
+        "图为志愿者正在为群众测量血压。本报记者 格桑伦珠 摄\n",
+    ],
+    ids=["credit-below", "credit-beside"],
+)
+def test_a_caption_only_photo_keeps_its_headline(caption: str) -> None:
+    page = BEFORE + "\n健康义诊送温暖\n\n\n\n" + caption + "\n" + AFTER
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [
+        "城关区开展冬季送温暖活动",
+        "健康义诊送温暖",
+        "堆龙德庆区召开安全生产推进会",
+    ]
+    assert (articles[1].text, articles[1].byline) == (
+        "图为志愿者正在为群众测量血压。",
+        "本报记者 格桑伦珠 摄",
+    )
+
+
+def test_a_photo_between_the_headline_and_the_dateline_belongs_to_the_article() -> None:
+    page = (
+        BEFORE
+        + "\n健康义诊送温暖\n\n图为志愿者正在为群众测量血压。本报记者 格桑伦珠 摄\n\n"
+        + "本报讯(记者 达瓦)近日，马镇开展义诊服务活动。\n\n当天，共义诊群众300余人次。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "健康义诊送温暖"]
+    assert articles[1].dateline == "本报讯(记者 达瓦)"
+    assert articles[1].text.split("\n") == [
+        "图为志愿者正在为群众测量血压。",
+        "近日，马镇开展义诊服务活动。",
+        "当天，共义诊群众300余人次。",
+    ]
+
+
+def test_a_section_heading_over_a_photo_inside_an_article_opens_none() -> None:
+    page = BEFORE + "\n守护绿水青山\n\n图为志愿者正在植树。\n\n当天，志愿者共植树200棵。\n"
+    article = only_article(page)
+    assert article.text.endswith("守护绿水青山\n图为志愿者正在植树。\n当天，志愿者共植树200棵。")
+
+
 def test_caption_inside_an_article_stays_with_it() -> None:
     page = (
         "吉崩岗街道：便民服务进社区 温情惠民暖人心\n\n"
