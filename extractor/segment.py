@@ -40,8 +40,10 @@ _CLAUSE_MARKS = "，,；;、"
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
-    # The paper's own dateline with no reporter named: `本报讯 近日，…`, `本报拉萨电 …`.
-    r"|本报[\u4e00-\u9fff]{0,4}?[讯电](?=[ \u3000:：]))"
+    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
+    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
+    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
@@ -91,7 +93,8 @@ def normalize_page(text: str) -> str:
 
 
 def _is_balanced(text: str) -> bool:
-    return text.count("“") <= text.count("”") and text.count("「") <= text.count("」")
+    """Is every quotation mark and bracket opened in the text closed in it too?"""
+    return all(text.count(a) <= text.count(b) for a, b in ("“”", "「」", "（）", "()"))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -203,7 +206,21 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     rest = _following(units, j)
     if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
         return True
+    if rest and rest[0].kind == "caption":
+        return _after_photo(units, j) != "body"
     return _photo_story_follows(rest) or _column_item(run)
+
+
+def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none"]:
+    """What follows the photo captioned right under a headline: the article's
+    dateline, plain body text (the headline was a section heading), or nothing
+    of the article (a caption-only photo with a headline of its own)."""
+    k = j
+    while k < len(units) and units[k].kind in ("caption", "credit", "gap"):
+        k += 1
+    if k == len(units) or units[k].kind != "body":
+        return "none"
+    return "dateline" if _DATELINE.match(units[k].text) else "body"
 
 
 def _column_item(run: list[Unit]) -> bool:
@@ -241,7 +258,9 @@ def _photo_story_follows(rest: list[Unit]) -> bool:
 
 
 def _is_org(line: str) -> bool:
-    return len(line) <= 16 and " " not in line and bool(_ORG.search(line))
+    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
+    return len(line) <= 16 and " " not in line and "的" not in line and bool(_ORG.search(line))
 
 
 @dataclass
@@ -253,7 +272,11 @@ class _Headline:
 
 
 def _headline(heads: list[Unit]) -> _Headline:
-    """Title, kicker and subtitle from the heading lines that opened an article."""
+    """Title, kicker and subtitle from the heading lines that opened an article.
+
+    The kicker stands above the headline, so of two headline lines the lower is
+    the title, whichever is longer (`运动场上展风采 青春活力竞飞扬` / `第六届……运动会开幕`).
+    """
     lines, subtitle = [], None
     for unit in heads:
         if unit.kind == "subtitle":
@@ -270,7 +293,7 @@ def _headline(heads: list[Unit]) -> _Headline:
         slogans = [s for s in lines if _SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not _is_org(s)] or content
-    title = max(titles, key=len) if subtitle is None else titles[-1]
+    title = titles[-1]
     others = [s for s in content if s != title]
     kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
@@ -317,9 +340,12 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                     current.head_runs.append((0, section))
                     current.paragraphs.extend(section)
                 rest = _following(units, j)
-                current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
-                    _photo_story_follows(rest)
-                )
+                if rest and rest[0].kind == "caption":
+                    current.photo = _after_photo(units, j) == "none"
+                else:
+                    current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
+                        _photo_story_follows(rest)
+                    )
                 drafts.append(current)
                 if not current.photo:
                     main = current
@@ -352,11 +378,15 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                 current.byline = unit.text
             if current.photo and main is not None:
                 current = main  # text after a photo story belongs to the story before it
-        elif unit.kind == "body" and not current.paragraphs and current.dateline is None:
+        elif (
+            unit.kind == "body"
+            and current.dateline is None
+            and all(_CAPTION.match(p) for p in current.paragraphs)
+        ):
             m = _DATELINE.match(unit.text)
             if m:
                 current.dateline = m["dateline"].strip()
-                body = unit.text[m.end() :].strip()
+                body = unit.text[m.end() :].lstrip(" :：")
                 if body:
                     current.paragraphs.append(body)
             else:

@@ -186,6 +186,30 @@ def test_each_dateline_opens_its_own_article() -> None:
     assert [(a.dateline, a.text) for a in articles] == DATELINES
 
 
+@pytest.mark.parametrize(
+    ("printed", "dateline"),
+    [
+        ("本报讯\n\n", "本报讯"),
+        ("本报林芝讯\n\n", "本报林芝讯"),
+        ("本报讯：", "本报讯"),
+        ("拉萨融媒讯 ", "拉萨融媒讯"),
+        ("林芝日报讯 ", "林芝日报讯"),
+        ("新华社拉萨10月16日电 ", "新华社拉萨10月16日电"),
+        ("本报林芝讯（记者\n\n边巴卓玛）", "本报林芝讯（记者边巴卓玛）"),
+    ],
+    ids=["alone", "alone-place", "colon", "media", "daily", "agency", "cut-in-brackets"],
+)
+def test_a_bare_or_cut_dateline_opens_the_article_under_its_headline(
+    printed: str, dateline: str
+) -> None:
+    """A dateline naming no reporter, on a line of its own or cut by the layout,
+    still tells a headline from a section heading."""
+    body = "近日，林芝市召开防汛工作会议，部署主汛期防汛工作。"
+    articles = segment_page(BEFORE + f"\n林芝市召开防汛工作会\n\n{printed}{body}\n")
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "林芝市召开防汛工作会"]
+    assert (articles[1].dateline, articles[1].text) == (dateline, body)
+
+
 def test_a_dateline_later_in_the_article_stays_in_the_body() -> None:
     page = (
         "城关区开展冬季送温暖活动\n\n"
@@ -289,6 +313,35 @@ def test_organisation_line_above_the_headline_is_the_kicker() -> None:
     )
     article = only_article(page)
     assert (article.title, article.kicker) == ("举办民政系统社会工作者专题培训班", "拉萨市民政局")
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    ["运动场上展风采 青春活力竞飞扬", "踔厉奋发担使命 倾情服务暖民心", "春到波密花正艳"],
+)
+def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
+    """A kicker in words (not an organisation) is as long as the headline or longer."""
+    page = (
+        BEFORE
+        + f"\n{kicker}\n\n第六届林芝市中小学生运动会开幕\n\n"
+        + "本报讯(记者 达瓦次仁)10月16日,第六届林芝市中小学生运动会在市体育中心开幕。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles] == [
+        ("城关区开展冬季送温暖活动", None),
+        ("第六届林芝市中小学生运动会开幕", kicker),
+    ]
+
+
+@pytest.mark.parametrize("title", ["雪山脚下的小康村", "家门口的卫生服务站"])
+def test_a_headline_ending_in_a_place_word_is_no_organisation(title: str) -> None:
+    page = (
+        f"聚焦乡村振兴\n\n{title}\n\n——岗巴县推进边境小康村建设见闻\n\n本报记者 扎西顿珠\n\n"
+        "初冬时节，走进岗巴县昌龙乡，一排排崭新的藏式民居整齐排列。\n"
+    )
+    article = only_article(page)
+    assert (article.title, article.kicker) == (title, "聚焦乡村振兴")
+    assert article.subtitle == "岗巴县推进边境小康村建设见闻"
 
 
 def test_a_headline_in_quotation_marks_may_hold_commas() -> None:
@@ -445,6 +498,50 @@ def test_photo_story_with_its_own_headline_keeps_it() -> None:
     assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "健康义诊送温暖"]
     assert articles[1].byline == "本报记者 格桑伦珠 摄"
     assert articles[1].text.endswith("图为志愿者正在为群众测量血压。")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "图为志愿者正在为群众测量血压。\n\n本报记者 格桑伦珠 摄\n",
+        "图为志愿者正在为群众测量血压。本报记者 格桑伦珠 摄\n",
+    ],
+    ids=["credit-below", "credit-beside"],
+)
+def test_a_caption_only_photo_keeps_its_headline(caption: str) -> None:
+    page = BEFORE + "\n健康义诊送温暖\n\n\n\n" + caption + "\n" + AFTER
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [
+        "城关区开展冬季送温暖活动",
+        "健康义诊送温暖",
+        "堆龙德庆区召开安全生产推进会",
+    ]
+    assert (articles[1].text, articles[1].byline) == (
+        "图为志愿者正在为群众测量血压。",
+        "本报记者 格桑伦珠 摄",
+    )
+
+
+def test_a_photo_between_the_headline_and_the_dateline_belongs_to_the_article() -> None:
+    page = (
+        BEFORE
+        + "\n健康义诊送温暖\n\n图为志愿者正在为群众测量血压。本报记者 格桑伦珠 摄\n\n"
+        + "本报讯(记者 达瓦)近日，马镇开展义诊服务活动。\n\n当天，共义诊群众300余人次。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "健康义诊送温暖"]
+    assert articles[1].dateline == "本报讯(记者 达瓦)"
+    assert articles[1].text.split("\n") == [
+        "图为志愿者正在为群众测量血压。",
+        "近日，马镇开展义诊服务活动。",
+        "当天，共义诊群众300余人次。",
+    ]
+
+
+def test_a_section_heading_over_a_photo_inside_an_article_opens_none() -> None:
+    page = BEFORE + "\n守护绿水青山\n\n图为志愿者正在植树。\n\n当天，志愿者共植树200棵。\n"
+    article = only_article(page)
+    assert article.text.endswith("守护绿水青山\n图为志愿者正在植树。\n当天，志愿者共植树200棵。")
 
 
 def test_caption_inside_an_article_stays_with_it() -> None:
