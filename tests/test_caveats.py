@@ -56,6 +56,8 @@ def test_a_label_from_a_sentence_printing_the_same_number_is_not_warned() -> Non
         ("惠及群众", "公里"),  # people, counted in kilometres
         ("改造涉及居民", "份"),
         ("书香拉萨举办年限", "个"),
+        ("惠及老年人", "元"),  # the old, counted in yuan
+        ("救治患者", "公里"),
     ],
 )
 def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
@@ -81,6 +83,9 @@ def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
         ("惠及群众", "户"),
         ("城关净土中央厨房投保覆盖学生", "学生"),  # the people as the unit
         ("拉巴一家人口", "口"),
+        ("胸痛中心救治急性心肌梗死患者", "例"),  # cases of a group
+        ("志愿者每周上门探望独居老人", "次"),  # visits to a group
+        ("免费接种对象老年人", "岁"),  # the group's age
     ],
 )
 def test_a_label_whose_unit_can_count_it_is_not_warned(label: str, unit: str) -> None:
