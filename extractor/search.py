@@ -22,8 +22,10 @@ them: a search is always true to the rows.
 
 from __future__ import annotations
 
+import array
 import json
 import operator
+import sys
 from collections.abc import Iterable, Sequence
 
 import sqlite_utils
@@ -50,6 +52,12 @@ TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co'"
 #: Index tables of the trigram search this replaces, dropped when a database is upgraded.
 _TRIGRAM_INDEX = "{table}_fts"
 _TRIGRAM_TRIGGERS = ("{table}_ai", "{table}_ad", "{table}_au")
+#: `pairs` works on code points as unsigned 4-byte integers, in the machine's byte order.
+_CODE_POINT = next(code for code in "IL" if array.array(code).itemsize == 4)
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_SPACE = array.array(_CODE_POINT, [ord(" ")])
+#: Texts shorter than this are paired by joining strings: the array costs more than it saves.
+_SHORT = 12
 
 
 def index_name(table: str) -> str:
@@ -68,7 +76,16 @@ def pairs(text: str | None) -> str:
     """
     if not text:
         return ""
-    return " ".join([*map(operator.add, text, text[1:]), text[-1]])
+    if len(text) < _SHORT:
+        return " ".join([*map(operator.add, text, text[1:]), text[-1]])
+    # Built as 4-byte code points in an array, by three slice assignments (all in C):
+    # several times faster than joining one string per pair, and a run pairs every
+    # text it indexes.
+    chars = array.array(_CODE_POINT, text.encode(_UTF32, "surrogatepass"))
+    spaced = _SPACE * (3 * len(chars) - 2)
+    spaced[0::3] = chars
+    spaced[1::3] = chars[1:]
+    return spaced.tobytes().decode(_UTF32, "surrogatepass")
 
 
 def index_sql(table: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _BOMS = (
 # and tabs, unassigned and private-use code points are not.
 _TEXT_CATEGORIES = ("L", "N", "P", "S", "Z", "M")
 _MIN_TEXT_SHARE = 0.95
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,12 @@ class PageSource:
 
 
 def _text_share(text: str) -> float:
+    """The share of a text's first 20,000 characters that a newspaper page is made of."""
     sample = text[:20000]
+    # Han ideographs (letters, `Lo`) are most of a page: only the others are looked up.
     bad = sum(
         sample.count(ch)
-        for ch in set(sample)
+        for ch in set(_IDEOGRAPHS.sub("", sample))
         if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in _TEXT_CATEGORIES
     )
     good = len(sample) - bad

@@ -7,6 +7,7 @@ again from the rows (`index_differences`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sqlite3
@@ -17,6 +18,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.cli import main
 from extractor.search import SEARCH_COLUMNS, index_differences, index_name, pairs
@@ -80,6 +83,13 @@ def test_a_text_is_indexed_as_its_pairs_of_characters() -> None:
     assert pairs("拉萨市") == "拉萨 萨市 市"
     assert pairs("藏") == "藏"
     assert pairs("") == pairs(None) == ""
+
+
+@given(st.text(st.characters(exclude_categories=())))
+def test_pairs_are_every_two_neighbours_and_the_last_alone(text: str) -> None:
+    """Any text, of any script, with spaces, surrogates or characters beyond the BMP."""
+    expected = " ".join([*(a + b for a, b in itertools.pairwise(text)), text[-1:]])
+    assert pairs(text) == (expected if text else "")
 
 
 @pytest.mark.parametrize(
