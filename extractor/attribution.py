@@ -52,8 +52,12 @@ _CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
 # Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
 # The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
 # 山南市人民医院党委副书记、院长周建华表示`.
+# A name in marks may open it: `”“格桑花”志愿服务队队长卓玛说。`.
+_NAME_IN_MARKS = rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}](?=[^{BREAK_CLASS}])"
+_MARKED_NAME = re.compile(_NAME_IN_MARKS)
 _AFTER = re.compile(
-    rf"[，,]?\s*(?P<who>[^{BREAK_CLASS}](?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
+    rf"[，,]?\s*(?P<who>(?:[^{BREAK_CLASS}]|{_NAME_IN_MARKS})"
+    rf"(?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
     rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
 # A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`.
@@ -207,7 +211,13 @@ class Speech(QuotedText):
         k = self._index(quotation.end)
         para_end = self._bounds[k][1]
         end = quotation.end + 1
-        while end < para_end and self.text[end] not in _SENTENCE_END + OPENING:
+        while end < para_end and self.text[end] not in _SENTENCE_END:
+            if self.text[end] in OPENING:
+                named = _MARKED_NAME.match(self.text, end, para_end)  # `白纳村“雪域人家”民宿老板`
+                if named is None:
+                    break
+                end = named.end()
+                continue
             end += 1
         rest = self.text[quotation.end + 1 : end]
         offset = quotation.end + 1

@@ -18,9 +18,10 @@ import re
 from collections.abc import Collection
 
 from extractor.attribution import Credit, Speech
+from extractor.mentions import name_at
 from extractor.models import Quote, Span
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
-from extractor.subjects import LEADING_REACH
+from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
@@ -96,7 +97,7 @@ def speaker_reasons(
     problem = not_a_person(speaker)
     if problem is not None:
         reasons.append(problem)
-    if _credits(credit, speaker):
+    if _credits(credit, speaker, speech.known()):
         return reasons
     if _is_reporter(speaker, reporters):
         reasons.append(
@@ -107,14 +108,29 @@ def speaker_reasons(
     return reasons
 
 
-def _credits(credit: Credit | None, speaker: str) -> bool:
+def _credits(credit: Credit | None, speaker: str, known: list[str]) -> bool:
     if credit is None or credit.reporter:
         return False
     if credit.pronoun:
         return credit.refers_to is not None and names(credit.refers_to, speaker)
     if credit.leading:  # a clause whose subject spoke: the speaker opens it
-        return opens_with(credit.who, speaker, LEADING_REACH) and not_a_person(speaker) is None
+        return _opens_clause(credit.who, speaker, known)
     return names(credit.who, speaker)
+
+
+def _opens_clause(clause: str, speaker: str, known: list[str]) -> bool:
+    """Is the speaker the one a clause opens with? When the clause opens with a person
+    it reads (`subjects.opening`), the words up to that person's name must name the
+    speaker, as a reference does: not the place or the shop of the title before it
+    (`八廓街` of `八廓街“雪域人家”茶馆店主卓嘎一边添茶`), nor part of the name, which
+    runs as far as it is printed there."""
+    person = opening(clause, known)
+    at = clause.find(person) if person is not None else -1
+    if person is not None and at >= 0:
+        printed = name_at(clause, at) or ""  # a known `次仁` printed as `次仁曲珍`
+        end = at + max(len(person), len(printed) if printed.startswith(person) else 0)
+        return names(clause[:end], speaker)
+    return opens_with(clause, speaker, LEADING_REACH) and not_a_person(speaker) is None
 
 
 def _is_reporter(speaker: str, reporters: Collection[str]) -> bool:

@@ -28,12 +28,13 @@ def vocabulary(text: str) -> list[str]:
 #: `字` counts words after digits or a magnitude (`12万字`, not `十字路口`); `把` is no
 #: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`). `单` counts
 #: orders (`1.2万单`), `晚` nights (`住了两晚`), `尺` and `寸` lengths (`半尺多`);
-#: `个羊单位` counts livestock in sheep units (`1.2万个羊单位`).
+#: `个羊单位` counts livestock in sheep units (`1.2万个羊单位`); `个年头` years, as `个月`
+#: months (`走了七个年头`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
             """
-        人次 人 名 位 户次 户 家次 家 个月 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
+        人次 人 名 位 户次 户 家次 家 个月 个年头 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
         辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋 幢 处 批次 批 组 队
         班 期 轮 类 种 门 笔 起 宗 例 步 盏 根 箱 袋 瓶 桶 趟 节 课时 学时 标段 星级 级 学生 群众 党员 干部 村民 居民 农牧民
         游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时

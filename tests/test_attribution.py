@@ -587,6 +587,31 @@ CREDITED = {
         "去年光是民宿收入就有26万多元。",
         "direct",
     ),
+    "a shop's name in marks in the title, 一边…，一边说 after the quotation": (
+        "“冬天的客人一点也不比夏天少。”八廓街“雪域人家”茶馆店主卓嘎一边给客人添茶，一边笑着说。",
+        "卓嘎",
+        "冬天的客人一点也不比夏天少。",
+        "direct",
+    ),
+    "a team's name in marks opening the title, 说 after the quotation": (
+        "“每周我们都去敬老院。”“格桑花”志愿服务队队长次仁央金说。",
+        "次仁央金",
+        "每周我们都去敬老院。",
+        "direct",
+    ),
+    "a team's name in marks opening the title, as printed, 一边…，一边说": (
+        "“每周我们都去敬老院。”“格桑花”志愿服务队队长次仁央金一边整理物资，一边说。",
+        "“格桑花”志愿服务队队长次仁央金",
+        "每周我们都去敬老院。",
+        "direct",
+    ),
+    "a known shorter name, the whole name opening the clause after the quotation": (
+        "村民次仁在院子里晒青稞。“现在学会了编织，一个月能挣3000多元。”在县编织合作社，"
+        "次仁曲珍一边编织卡垫，一边高兴地说。",
+        "次仁曲珍",
+        "现在学会了编织，一个月能挣3000多元。",
+        "direct",
+    ),
     "a neighbour, a young man": (
         "“我家今年种了10亩蔬菜。”邻居顿珠抢着说。在拉萨打工的日喀则小伙扎西告诉记者：“在城里一个月能挣五千多。”",
         "扎西",
@@ -842,6 +867,36 @@ REFUSED = {
         "一头牦牛能多卖两千元。",
         "direct",
         'the article credits these words to "合作社帮牧民" (算账 before the quotation), not "扎西"',
+    ),
+    "the place of a title holding a shop's name in marks, for the owner's words": (
+        "“冬天的客人一点也不比夏天少。”八廓街“雪域人家”茶馆店主卓嘎一边给客人添茶，一边笑着说。",
+        "八廓街",
+        "冬天的客人一点也不比夏天少。",
+        "direct",
+        'the article credits these words to "八廓街“雪域人家”茶馆店主卓嘎" (named after the '
+        'quotation), not "八廓街"',
+    ),
+    "the team's name in marks, for its leader's words": (
+        "“每周我们都去敬老院。”“格桑花”志愿服务队队长次仁央金一边整理物资，一边说。",
+        "格桑花",
+        "每周我们都去敬老院。",
+        "direct",
+        'the article credits these words to "“格桑花”志愿服务队队长次仁央金"',
+    ),
+    "part of the name after a title holding a name in marks": (
+        "“每周我们都去敬老院。”“格桑花”志愿服务队队长次仁央金一边整理物资，一边说。",
+        "次仁",
+        "每周我们都去敬老院。",
+        "direct",
+        'the article credits these words to "“格桑花”志愿服务队队长次仁央金"',
+    ),
+    "the team's name in marks, 说 after the quotation": (
+        "“每周我们都去敬老院。”“格桑花”志愿服务队队长次仁央金说。",
+        "格桑花",
+        "每周我们都去敬老院。",
+        "direct",
+        'the article credits these words to "“格桑花”志愿服务队队长次仁央金" (说 after the '
+        'quotation), not "格桑花"',
     ),
     "a place before a colon": (
         "林周县：“要让每一户都有稳定收入。”",

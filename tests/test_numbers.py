@@ -127,6 +127,8 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("为期10天", 10, None, "天", "exact"),
     ("为期四天", 4, None, "天", "exact"),
     ("为期一个月", 1, None, "个月", "exact"),
+    ("七个年头", 7, None, "个年头", "exact"),  # years, counted as 个月 counts months
+    ("十余个年头", 10, None, "个年头", "more"),
     ("24小时", 24, None, "小时", "exact"),
     # separators and full-width digits
     ("1,200人", 1200, None, "人", "exact"),
@@ -502,6 +504,15 @@ def test_finds_quantities_in_running_text() -> None:
     assert [m.raw for m in found] == ["16次", "150余场次", "1.5万余人次"]
     for m in found:
         assert text[m.start : m.end] == m.raw
+
+
+def test_years_counted_in_个年头_are_found_whole() -> None:
+    """`走了七个年头` is seven years, not seven of something with 年头 left over."""
+    found = find_quantities("护林员已经在山林里走了七个年头，巡护里程超过2万公里。")
+    assert [(m.raw, m.quantity.unit) for m in found] == [
+        ("七个年头", "个年头"),
+        ("超过2万公里", "公里"),
+    ]
 
 
 def test_a_qualifier_is_read_whole_with_its_number() -> None:
