@@ -717,6 +717,25 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("这个合作社是县妇联依托“巾帼致富”行动扶持成立的。", ["“巾帼致富”行动"]),
     # What a unit prevents before the clause puts a name into practice.
     ("县里为杜绝安全隐患开展“百日攻坚”行动。", ["“百日攻坚”行动"]),
+    # Straight quotes are read as curly ones; the name is given as printed.
+    ('县里推行"公司+合作社+农户"模式，带动群众增收。', ['"公司+合作社+农户"模式']),
+    # A clearing-out, a battle of days, a month of care, a live-streamed sale in marks.
+    ("乡里开展“僵尸社”专项清理，注销合作社8家。", ["“僵尸社”专项清理"]),
+    ("全县部署开展春季造林“百日会战”。", ["“百日会战”"]),
+    ("今年九月“助老月”期间，各乡镇开展义诊。", ["“助老月”"]),
+    ("展会期间同步举办“高原好物进万家”直播带货活动。", ["“高原好物进万家”直播带货活动"]),
+    # A national census by its number, a cup's gathering, a drive to set right, a trial.
+    ("县里结合第三次全国土壤普查，摸清了耕地底数。", ["第三次全国土壤普查"]),
+    ("第五届“圣湖杯”环湖骑行大会在浪卡子县开幕。", ["第五届“圣湖杯”环湖骑行大会"]),
+    ("市县两级开展校园周边环境专项治理，效果明显。", ["校园周边环境专项治理"]),
+    ("在两个县开展城乡供水一体化试点，节水明显。", ["城乡供水一体化试点"]),
+    # Long quoted words with their kind soon after.
+    (
+        "全面落实“市长、县长、乡（镇）长、村（居）委会主任、网格员、户主”六级责任制。",
+        ["“市长、县长、乡（镇）长、村（居）委会主任、网格员、户主”六级责任制"],
+    ),
+    # A programme's field before the quoted mode qualifies it.
+    ("县里推行农村公路工程“县管、乡包、村护”管护模式。", ["“县管、乡包、村护”管护模式"]),
 ]
 
 
@@ -737,6 +756,11 @@ def test_a_campaign_named_twice_is_one_campaign() -> None:
         "通过“全民消防我体验”，群众掌握了逃生自救技能。"
     )
     assert [c.name for c in extract(text).campaigns] == ["“全民消防我体验”宣传活动"]
+
+
+def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
+    text = "社区推行“爱心银行”互助养老模式。“爱心银行”试点运行一年来，参与者越来越多。"
+    assert [c.name for c in extract(text).campaigns] == ["“爱心银行”互助养老模式"]
 
 
 # One campaign named in two forms: in the headline and in the text, or with and without
@@ -914,6 +938,23 @@ NOT_CAMPAIGNS = [
     "各乡镇要避免“一刀切”管理。",
     # What works are judged by, named before `工程`, is no project of the unit's.
     "社区把居民满意度作为工程验收的重要标准。",
+    # An aim, a rule followed, times pledged, a manner of taking part.
+    "各县要加快施工，确保“电进牧区、水进农家”。",
+    "按照“先建后补、以奖代补”的办法推进改造。",
+    "抢修队实行“12小时到场、24小时修复”，保障群众用电。",
+    "牧民以“出草场、出牲畜”的方式入股合作社。",
+    # Services listed and called by a quoted word; a kind running on into a body.
+    "中心为企业提供注册登记、税务申报等“一站式”服务。",
+    "今年有12名学生被“双一流”建设高校录取。",
+    # One word and a kind; what goes, with nothing said to go; things or people counted.
+    "学校把老教师的“好经验”传下去。",
+    "快递“进村入户”，打通了最后一公里。",
+    "合作社培养“土秀才”“牧专家”60名。",
+    # Kinds of policy and fields of building; a short work joined to another; a work's quality.
+    "要用好产业扶持政策，扩大保险覆盖面。",
+    "统筹推进城镇基础设施建设和公共服务。",
+    "一批群众期盼的灌溉和供水工程相继建成。",
+    "要在确保工程质量的前提下加快进度。",
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",

@@ -31,7 +31,9 @@ from extractor.extract.context import (
     MILESTONE_REACHED,
     ORGANISING,
     SO_FAR,
+    as_printed,
     clause_before,
+    curly_quotes,
     in_book_title,
     place_lead,
 )
@@ -78,7 +80,7 @@ _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处)"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|“)"
 )
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
@@ -89,6 +91,8 @@ _CARRIED_OUT_BY = {
     "专项整治行动": "开展|推进|深化|启动",
     "专项行动": "开展|推进|深化|启动",
     "专项整治": "开展|推进|深化",
+    "专项治理": "开展|推进|深化",
+    "试点": "开展|启动",
     "专项检查": "开展",
     "大检查": "开展",
     "整治": "开展|推进|深化",
@@ -157,11 +161,14 @@ _CREATE = re.compile(
 _ACTIVITY = re.compile(
     rf"(?:开展|举办|组织|启动)(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
+# A national census or survey is named by its number: `结合第四次全国文物普查`.
+_CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
-# An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`.
+# An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
+# a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
-    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛"
+    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
@@ -194,6 +201,8 @@ _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|基础设施|长效|工作|"
     r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
+    # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
+    r"|(?:支持|扶持|优惠|惠民|惠农)政策$|基础设施建设$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
@@ -235,6 +244,10 @@ def _is_generic_programme(name: str) -> bool:
     return len(core) < 5 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
+# A short name joined to the word before is a kind of work, not a name: `灌溉和供水工程`.
+_JOINED = ("、", "和", "与", "及")
+
+
 def _unquoted(text: str) -> list[Named]:
     """Names without marks, opened by a verb that organises them."""
     found: list[Named] = []
@@ -247,7 +260,11 @@ def _unquoted(text: str) -> list[Named]:
             or _is_generic(name)
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
-            or (text[at - 1 : at] == "、" and len(name) <= 4 and not _CHIEF_SYSTEM.fullmatch(name))
+            or (
+                text[at - 1 : at] in _JOINED
+                and len(name) <= 4
+                and not _CHIEF_SYSTEM.fullmatch(name)
+            )
             or _COUNTED.match(text, m.end("name"))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
@@ -315,6 +332,8 @@ def _unquoted(text: str) -> list[Named]:
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
+    for m in _CENSUS.finditer(text):
+        found.append(Named(m.start(), m[0]))
     return found
 
 
@@ -324,6 +343,8 @@ def _events(text: str) -> list[Named]:
     for m in _NUMBERED.finditer(text):
         lead = place_lead(text, m.start(), 0)
         name = m["name"]
+        if name.endswith("大会") and "杯" not in name:
+            continue
         if name.endswith("”") and name.count("“") < name.count("”"):
             name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
         found.append(Named(m.start() - len(lead), lead + name))
@@ -367,6 +388,7 @@ def _events(text: str) -> list[Named]:
 def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     """Every named campaign of an article's text, first mention first, once each.
 
+    Straight quotes are read as curly ones (`推行"明厨亮灶"工程`), the name given as printed.
     `text` may open with the headline, the body starting at `body_start`: a
     headline shortens the name its body prints whole (`交通违法行为整治行动` /
     `机动车、非机动车突出交通违法行为整治行动`), and the body's name is kept.
@@ -374,7 +396,11 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     >>> [n.name for n in campaign_names("推行“一村一辅警”，深入推进边境小康村建设。")]
     ['“一村一辅警”', '边境小康村建设']
     """
+    marked = curly_quotes(text)
     found = sorted(
-        quoted_names(text) + _unquoted(text) + _events(text), key=lambda n: (n.at, -len(n.name))
+        quoted_names(marked) + _unquoted(marked) + _events(marked),
+        key=lambda n: (n.at, -len(n.name)),
     )
-    return one_per_campaign(found, body_start)
+    return [
+        Named(n.at, as_printed(n.name, marked, text)) for n in one_per_campaign(found, body_start)
+    ]

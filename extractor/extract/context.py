@@ -59,3 +59,22 @@ def place_lead(text: str, at: int, done: int) -> str:
     # What a name is joined to ends before it: `…半程马拉松暨扎囊县“沙棘林杯”…`.
     lead = _PLACE_LEAD.search(re.split("[的暨]", words[0] if words else "")[-1])
     return lead.group(0) if lead and not ORGANISING.search(lead.group(0)) else ""
+
+
+_STRAIGHT = re.compile(r'"([^"\n]*)"')
+
+
+def curly_quotes(text: str) -> str:
+    """`text` with straight double quotes, paired in order on a line, made curly, each
+    character where it was: `推行"合作社+基地+牧户"模式` reads as `推行“合作社+基地+牧户”模式`.
+
+    >>> curly_quotes('推行"明厨亮灶"工程')
+    '推行“明厨亮灶”工程'
+    """
+    return _STRAIGHT.sub(lambda m: f"“{m[1]}”", text)
+
+
+def as_printed(name: str, marked: str, text: str) -> str:
+    """`name`, read in `marked` (`curly_quotes(text)`), as `text` prints it."""
+    at = marked.find(name)
+    return text[at : at + len(name)] if at >= 0 else name

@@ -31,7 +31,8 @@ class Named:
 # The quoted words a name opens with: one campaign with a kind of the same words
 # after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
 # text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
-# (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`).
+# (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`); its trial is the same one
+# (`“时间银行”试点` / `“时间银行”互助养老模式`).
 _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
 
 
@@ -43,6 +44,8 @@ def _same_quoted(a: str, b: str) -> bool:
     if head is None or not b.startswith(head[0]):
         return False
     shorter, longer = sorted((a[head.end() :], b[head.end() :]), key=len)
+    if shorter == "试点":
+        return True  # `“时间银行”试点` of `“时间银行”互助养老模式`: the scheme on trial
     rest = iter(longer)
     return all(char in rest for char in shorter)  # the shorter kind's words, in order
 

@@ -30,7 +30,7 @@ _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
-    "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
+    "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|训练营|夏令营|冬令营|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
@@ -38,8 +38,10 @@ _KINDS = (
     # `“云端”帮扶对子`.
     rf"(?:治理|通道|台账|平台|帮扶|帮带)(?![{CN}])"
 )
+# Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
+_WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _QUOTED = re.compile(
-    rf"(?P<open>[“‘「])(?P<inner>[^“”‘’「」，。！？；,;!?\n]{{2,24}})(?P<close>[”’」])"
+    rf"(?P<open>[“‘「])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
     rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,10}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
@@ -57,7 +59,8 @@ _MORE_KIND = re.compile("活动|行动")
 # `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
 # `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
 _KIND_QUALIFIES = re.compile(
-    r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口))"
+    r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口)|"
+    r"高校|院校|学校|大学|单位|企业)"
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
 # `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
@@ -67,14 +70,31 @@ _BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|�
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
 _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
-# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`, a
-# system of chiefs even in a speaker's single marks (`推行‘草长制’`).
-_SELF_NAMED = re.compile(r"(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|长制)$")
+# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
+# `“百日会战”`, a month of it (`“敬老月”`), a system of chiefs even in a speaker's single
+# marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
+_SELF_NAMED = re.compile(
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|会战)|长制"
+    r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
+)
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
 _GOES = re.compile(
     r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
     r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))$"
 )
+# Unless they open with the going, saying only where something goes: `电商“进村入户”`.
+_GOING = re.compile("^[进入下到]")
+# An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
+# `按照“定额内平价、超定额累进加价”的办法`.
+_AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
+# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`.
+_TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
+# `以“…”的方式` followed by what is done names how one takes part, not a method put into
+# practice: `边民以“出资源、出劳力”的方式参与其中`.
+_MANNER_AFTER = re.compile("^的(?:方式|形式)")
+# Services listed, then called by a quoted word, describe what is provided:
+# `提供报关代理、外汇结算、物流配送等“一站式”服务`.
+_PROVIDED = re.compile("提供|等$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`).
@@ -154,6 +174,11 @@ _ACTED_ON = re.compile(
 _SHUNNED = re.compile(
     r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
 )
+# Quoted words counted right after name things or people made, not an initiative:
+# `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`.
+_COUNTED_AFTER = re.compile(
+    r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张]"
+)
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
 
@@ -192,7 +217,7 @@ def quoted_names(text: str) -> list[Named]:
         ):
             done = run[-1].end()
             continue
-        if _SHUNNED.search(before):
+        if _SHUNNED.search(before) or (not run[-1]["kind"] and _COUNTED_AFTER.match(tail)):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -212,6 +237,12 @@ def quoted_names(text: str) -> list[Named]:
     return found
 
 
+def _pledge(inner: str) -> bool:
+    """`24小时值守、2小时响应`: times to meet, listed, not a name."""
+    items = inner.split("、")
+    return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
+
+
 def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: int) -> Named | None:
     """One quoted name of a run, if it names an initiative."""
     inner, kind = m["inner"], m["kind"]
@@ -224,8 +255,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
-    if _ACCOUNT.match(text, close):
-        return None
+    if _ACCOUNT.match(text, close) and not (kind or "").endswith("活动"):
+        return None  # `“阿里发布”新媒体平台`, not `“边贸好物进万家”直播带货活动`
     if (
         kind
         and (
@@ -238,6 +269,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         kind = None
     if kind and kind.endswith("管理") and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
+    if kind and kind.endswith("服务") and _PROVIDED.search(before):
+        return None
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
@@ -247,12 +280,14 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
                 m.start() - len(lead), lead + quoted + kind
             )  # `拉萨市迎新年“三对三”篮球赛`
         return Named(m.start(), quoted + kind)
-    if _NOT_A_NAME_AFTER.match(after):
+    if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
+        return None
+    if _THEME_BEFORE.search(before) and _MANNER_AFTER.match(after):
         return None
     system = _SYSTEM_OF.search(before)
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
-    if _SELF_NAMED.search(inner) or _GOES.search(inner):
+    if _SELF_NAMED.search(inner) or (_GOES.search(inner) and not _GOING.match(inner)):
         return Named(m.start(), quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
         return None  # a sentence; a speaker's term in single marks, unnamed by the article
