@@ -736,6 +736,20 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     # A programme's field before the quoted mode qualifies it.
     ("县里推行农村公路工程“县管、乡包、村护”管护模式。", ["“县管、乡包、村护”管护模式"]),
+    # A programme listed among drives one verb carries out.
+    (
+        "全县同步推进“清河净水”专项行动、城乡结合部环境卫生专项整治等工作。",
+        ["“清河净水”专项行动", "城乡结合部环境卫生专项整治"],
+    ),
+    # A field of building listed after it is a task.
+    ("县里推进“净土护城”专项行动、产业园区建设等中心工作。", ["“净土护城”专项行动"]),
+    # A season or a week among the events a list calls activities.
+    (
+        "县里策划了首届湿地观鸟季、第三届牧区文化旅游节、望果节民俗体验周等主题活动。",
+        ["首届湿地观鸟季", "第三届牧区文化旅游节", "望果节民俗体验周"],
+    ),
+    # A relocation programme carried out; a kind of area is no place heading it.
+    ("全县实施高海拔地区生态搬迁以来，群众收入稳步增长。", ["高海拔地区生态搬迁"]),
 ]
 
 
@@ -958,6 +972,14 @@ NOT_CAMPAIGNS = [
     # `运动` a unit does not carry out is a sport.
     "各县还将举办赛马、射箭、冰雪运动体验等群众性体育活动。",
     "学校组织学生参加户外运动。",
+    # How far a thing is done, between quoted words and a kind, makes a sentence.
+    "全县“两轮一危”车辆已全部接入动态监控平台。",
+    # What is done every time a case comes is a pledge.
+    "大队实行“逢会必学、逢事必议”，提高了效率。",
+    # Quoted routes counted right after.
+    "景区推出“雪山探秘”“湖畔漫步”两条精品线路。",
+    # Mechanisms listed are provisions made.
+    "镇里建立健全联席会议审查机制、风险评估机制。",
 ]
 
 

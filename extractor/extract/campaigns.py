@@ -7,11 +7,13 @@ shows it is one, never by a list of known names:
 - an unquoted name ending in the kind of initiative, opened by a verb that
   carries it out: `实施村庄清洁行动`, `依托边境小康村建设`, `推进双拥模范城创建`,
   `开展交通运输行业乱点乱象专项整治`, `曲水县实施的农村供水保障工程`, the second
-  of two a verb carries out (`落实…政策和农村义务教育学生营养改善计划`), one made the
+  of two a verb carries out (`落实…政策和农村义务教育学生营养改善计划`), a drive listed
+  among others (`推进“…”清零行动、农村道路交通安全专项整治`), one made the
   mainstay of a unit's work (`把民族团结进步模范创建作为…抓手`), or a project at its
   start or end (`…第二水厂扩建工程通水运行`, `噶尔县100兆瓦风电项目开工建设`);
 - an event of a numbered series: `山南市第八届雅砻文化旅游节`, `首届“彩林节”`,
-  festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`), a place's series
+  festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`) with the seasons and weeks
+  listed among them (`策划了首届…观鸟季、…民俗体验周等…活动`), a place's series
   or week (`阿里地区迎新年系列体育活动`, `拉萨市2024年职业教育活动周`).
 
 Generic phrases (`此次活动`, `专项整治`, `重点项目建设`), kinds of work counted
@@ -24,6 +26,7 @@ one campaign is `mentions.py`'s part.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extractor.extract.context import (
     BREAK,
@@ -85,7 +88,7 @@ _UNQUOTED = re.compile(
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
 # `深化公立医院综合改革`, `用好生态护林员岗位政策`, `实施和美乡村项目`,
-# `开展为期两个半月的交通运输行业乱点乱象专项整治`. A short list of levels may
+# `开展为期两个半月的交通运输行业乱点乱象专项整治`, `实施极高海拔地区生态搬迁`. A short list of levels may
 # open it: `建立区、乡、村三级矛盾纠纷排查化解机制`.
 _CARRIED_OUT_BY = {
     "专项整治行动": "开展|推进|深化|启动",
@@ -105,6 +108,7 @@ _CARRIED_OUT_BY = {
     "工程": "实施|推进|启动|依托",
     "改革": "深化|推行|推进",
     "计划": "实施|启动|落实",
+    "搬迁": "实施",
     "政策": "落实|用好|执行",
     "机制": "建立",
 }
@@ -124,6 +128,17 @@ _SECOND = re.compile(
     rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
+# A drive listed among others one verb carries out, after a drive or programme:
+# `同步推进“两客一危”…清零行动、农村道路交通安全专项整治、“一盔一带”…行动`. A field
+# of building or a mechanism listed is a task or a provision (`…、现代化产业体系建设等中心工作`,
+# `建立健全…审查机制、风险评估机制`).
+_LIST_AFTER = re.compile(
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了)?(?P<list>[^{BREAK}]{{8,160}})"
+)
+_LISTED_KINDS = "专项整治行动|专项行动|专项整治|专项治理|整治|斗争|攻坚战|保卫战"
+_LISTED_ITEM = re.compile(rf"[{CN}]{{4,22}}?(?P<kind>{_LISTED_KINDS})")
+_PROGRAMME_END = re.compile(rf"(?:{_FIRST_KINDS}|工程|活动)”?$")
+_LIST_TAIL = re.compile(r"等?工作$|等$")  # `…专项整治等工作`
 # Where a second programme may start: the rare pages that join two kinds are looked at there.
 _KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 # A project named at the head of a clause that says it has started or is done:
@@ -191,7 +206,13 @@ _SERIES = re.compile(
 )
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
-_HELD = re.compile(rf"(?:办好|举办|举行|承办)(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)")
+_HELD = re.compile(
+    rf"(?:办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
+)
+# A list the text calls activities may also hold a season or a week of them:
+# `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
+_ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
+_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{5,16}}(?:季|周)$")
 # `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
 _FESTIVAL = re.compile(
     rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
@@ -206,9 +227,9 @@ _GENERIC = re.compile(
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
-# `全域旅游示范区创建`.
+# `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`).
 _PLACE_HEAD = re.compile(
-    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<!城)市(?!场)|(?<!示范|模范|先行|开发|保护)区(?!域)|县(?!城))"
+    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<!城)市(?!场)|(?<!示范|模范|先行|开发|保护)(?<!海拔地|边境地|贫困地|偏远地|高寒地)区(?!域)|县(?!城))"
     rf"|全[市区县乡镇])"
 )
 
@@ -290,6 +311,7 @@ def _unquoted(text: str) -> list[Named]:
             or _COUNTED.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
+    found.extend(_listed(text))
     for m in MILESTONE_REACHED.finditer(text):
         # What a dash sets before the name says what it is: `首个风电项目——噶尔县…项目开工`.
         words = clause_before(text, m.start()).rpartition("——")[2]
@@ -337,6 +359,27 @@ def _unquoted(text: str) -> list[Named]:
     return found
 
 
+def _listed(text: str) -> list[Named]:
+    """Programmes listed after a drive or programme that the same verb carries out."""
+    found: list[Named] = []
+    for m in _LIST_AFTER.finditer(text):
+        if "、" not in m["list"]:
+            continue
+        items = m["list"].split("、")
+        at = m.start("list") + len(items[0]) + 1
+        for previous, item in pairwise(items):
+            listed = _LISTED_ITEM.fullmatch(_LIST_TAIL.sub("", item))
+            if (
+                listed
+                and _PROGRAMME_END.search(previous)
+                and m["verb"] in _CARRIED_OUT_BY[listed["kind"]].split("|")
+                and not (_CLAUSE_INSIDE.search(listed[0]) or _is_generic_programme(listed[0]))
+            ):
+                found.append(Named(at, listed[0]))
+            at += len(item) + 1
+    return found
+
+
 def _events(text: str) -> list[Named]:
     """Events of a numbered or cup series, and festivals a unit holds."""
     found: list[Named] = []
@@ -377,7 +420,8 @@ def _events(text: str) -> list[Named]:
             found.append(Named(series.start(), series["name"]))
     for m in _HELD.finditer(text):
         items = m["list"].split("、")
-        if all(_FESTIVAL.match(item) for item in items):
+        activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
+        if all(_FESTIVAL.match(item) or (activities and _SEASON.match(item)) for item in items):
             at = m.start("list")
             for item in items:
                 found.append(Named(at, item))

@@ -52,7 +52,9 @@ _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
-_LOOSE_KIND = re.compile(r"^(?:这|一)|和|与|及|等|的|了|开展|举办|一系列|构建|打造|实现|形成")
+_LOOSE_KIND = re.compile(
+    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成"
+)
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
 _MORE_KIND = re.compile("活动|行动")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
@@ -87,8 +89,10 @@ _GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
 # `按照“定额内平价、超定额累进加价”的办法`.
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
-# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`.
+# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`; so is
+# what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
+_EVERY_TIME = re.compile(r"^(?:逢|凡|每逢)[^必]{1,4}必")
 # `以“…”的方式` followed by what is done names how one takes part, not a method put into
 # practice: `边民以“出资源、出劳力”的方式参与其中`.
 _MANNER_AFTER = re.compile("^的(?:方式|形式)")
@@ -175,9 +179,9 @@ _SHUNNED = re.compile(
     r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
 )
 # Quoted words counted right after name things or people made, not an initiative:
-# `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`.
+# `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`, routes (`推出“观鹤赏景”“古寺探幽”三条…线路`).
 _COUNTED_AFTER = re.compile(
-    r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张]"
+    r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 _PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
@@ -238,8 +242,10 @@ def quoted_names(text: str) -> list[Named]:
 
 
 def _pledge(inner: str) -> bool:
-    """`24小时值守、2小时响应`: times to meet, listed, not a name."""
+    """`24小时值守、2小时响应`, `逢车必查、逢疑必检`: a pledge, not a name."""
     items = inner.split("、")
+    if all(_EVERY_TIME.match(item) for item in items):
+        return True
     return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
 
 
