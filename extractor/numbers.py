@@ -382,7 +382,17 @@ def parse_quantity(raw: str) -> Quantity | None:
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
-    """Every quantity in running text, left to right, with offsets into `text`."""
+    """Every quantity in running text, left to right, with offsets into `text`.
+
+    An article's text is read by the rules and again by the checker: the last few
+    texts' quantities are kept (the matches are frozen; each caller gets its own list).
+    """
+    return list(_quantities_of(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
+    """`find_quantities`, kept for the last few texts read."""
     folded = fold(text)
     found = []
     for m in _SCAN_RE.finditer(folded):
@@ -403,7 +413,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 after=m["post"] or "",
             )
         )
-    return found
+    return tuple(found)
 
 
 # What follows the number of a session (`十届七次全会`, `十四届全国人大`, `二十届三中全会`,
