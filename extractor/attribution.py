@@ -29,6 +29,7 @@ To ask who says a passage of an article, `attribute`:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -143,10 +144,18 @@ def attribute(text: str, passage: str, headline: str = "") -> Said | None:
     span = TextIndex(text, drop_quotes=True).find(passage.strip())
     if span is None:
         return None
-    speech = Speech(text)
-    credit = speech.credit(span.start, span.end, Speech(headline) if headline else None)
+    speech = speech_of(text)
+    credit = speech.credit(span.start, span.end, speech_of(headline) if headline else None)
     direct = speech.quotation(span.start, span.end) is not None
     return Said(span.start, span.end, direct, credit)
+
+
+@functools.lru_cache(maxsize=4)
+def speech_of(text: str) -> Speech:
+    """The speech of `text`, shared by whoever asks about the same text: the rules and the
+    checker read an article's speech once. A `Speech` only ever learns what its text
+    says, on demand, so sharing it changes no answer."""
+    return Speech(text)
 
 
 class Speech(QuotedText):

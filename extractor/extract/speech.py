@@ -27,7 +27,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from extractor.attribution import Credit, Speech
+from extractor.attribution import Credit, Speech, speech_of
 from extractor.extract.speakers import credited, named_near
 from extractor.models import Quote, Span
 from extractor.persons import ROLES, name_in, without_adverbials
@@ -83,8 +83,8 @@ class Passage:
 def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) -> list[Quote]:
     """Every quote of an article's text, in order of appearance; `reporters` are the
     names of the byline and dateline, who are no speakers."""
-    speech = Speech(text)
-    over = Speech(headline) if headline else None
+    speech = speech_of(text)
+    over = speech_of(headline) if headline else None
     found: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     for passage in sorted(_passages(speech), key=lambda p: p.start):
