@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from extractor.alternation import alternation
 from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
@@ -75,6 +76,8 @@ ROLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+#: The alternation of the titles, for regular expressions (a trie: `alternation.py`).
+ROLE_PATTERN = alternation(ROLES)
 #: Words said after a name: `西增拉姆小朋友`, `徐女士`, `王老师`.
 AFTER_NAME = (
     *("小朋友", "同学", "同志", "老人", "大爷", "大妈", "阿姨", "奶奶", "爷爷", "师傅"),
