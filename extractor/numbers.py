@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from extractor.alternation import alternation
 from extractor.number_words import (
     HALF_INSIDE,
     HALF_UNITS,
@@ -101,7 +102,8 @@ _AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番块尺])(?:半(?!年|月
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Any of `words`, the longest first (a trie: `alternation.py`)."""
+    return alternation(sorted(words, key=len, reverse=True))
 
 
 def _qualifier_before(word: str) -> str:
