@@ -23,6 +23,7 @@ anyone her words name).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractor.common_words import common_word_at
@@ -86,6 +87,7 @@ _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
 # 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`.
 _DESCRIBED = re.compile(r"(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?的")
+_BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 _SAYS = re.compile(rf"(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:]")
 # Not `据介绍，`: the paper's own narration.
@@ -113,10 +115,11 @@ class Mentions:
     def _speakers(self) -> list[str]:
         """The names of the subjects of the text's verbs of saying and colons."""
         found = []
+        breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
         for m in _SAYS.finditer(self.text):
-            begin = m.start()
-            while begin > 0 and self.text[begin - 1] not in BREAK:
-                begin -= 1
+            # The clause opens after the last break before the verb.
+            k = bisect.bisect_left(breaks, m.start())
+            begin = breaks[k - 1] + 1 if k else 0
             clause = self.text[begin : m.start()].strip()
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
