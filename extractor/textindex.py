@@ -35,6 +35,14 @@ def _kept(ch: str, drop_quotes: bool) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _not_ideographs(text: str) -> frozenset[str]:
+    """The characters of `text` other than CJK ideographs, which are NFKC-stable and never
+    dropped: only these can change. Kept for the last few texts, which are indexed with
+    quotation marks and without."""
+    return frozenset(_IDEOGRAPHS.sub("", text))
+
+
 class _Skipping(Sequence[int]):
     """Where the k-th kept character came from, when some characters were dropped.
 
@@ -80,10 +88,9 @@ class TextIndex:
         self.text = text
         self.drop_quotes = drop_quotes
         self._origin: Sequence[int]
-        # CJK ideographs are NFKC-stable and never dropped: only the rest can change.
-        others = set(_IDEOGRAPHS.sub("", text))
-        changes = {ch: _kept(ch, drop_quotes) for ch in others}
-        changes = {ch: kept for ch, kept in changes.items() if kept != ch}
+        changes = {
+            ch: kept for ch in _not_ideographs(text) if (kept := _kept(ch, drop_quotes)) != ch
+        }
         if all(len(kept) <= 1 for kept in changes.values()):
             # The common case: characters are kept, replaced one for one, or
             # dropped; a few passes of `str.replace` do it in C.
