@@ -27,10 +27,11 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech, speech_of
 from extractor.extract.speakers import credited, named_near
 from extractor.models import Quote, Span
-from extractor.persons import ROLE_PATTERN, name_in, without_adverbials
+from extractor.persons import ROLES, name_in, without_adverbials
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import VERB
 
@@ -61,7 +62,7 @@ _SHORTEST_REMARK = 6
 # How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
 _REMARK = "a remark quoted as theirs"
 # A pronoun or a title: someone the words before a verb of saying may name.
-_SOMEONE = re.compile("他|她|其|该|这位|此|" + ROLE_PATTERN)
+_SOMEONE = re.compile(alternation(["他", "她", "其", "该", "这位", "此", *ROLES]))
 _CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
 _SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
