@@ -1,4 +1,5 @@
-"""A regular expression matching any of many words, written as a trie.
+"""Many words at once: a regular expression matching any of them, written as a trie,
+and a `Vocabulary` looked up by length.
 
 `re` tries the branches of `a|b|c|…` one after the other at every position:
 with the 337 titles of `persons.ROLES`, that is most of the time some scans
@@ -58,3 +59,30 @@ def _below(node: _Trie) -> str:
     single = len(body) == 1 or (len(body) == 2 and body[0] == "\\")
     grouped = body if single or (not several and _END not in node) else f"(?:{body})"
     return f"{grouped}?" if _END in node else grouped
+
+
+class Vocabulary:
+    """Many words looked up by their length in a set, not one after the other: which
+    word a text ends or opens with, where the last one in it ends."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(words)
+        self._sizes = tuple(sorted({len(word) for word in self._words}, reverse=True))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def ending(self, text: str) -> str | None:
+        """The longest word `text` ends with (of one length, one word at most can)."""
+        return next((text[-size:] for size in self._sizes if text[-size:] in self._words), None)
+
+    def opening(self, text: str) -> str | None:
+        """The longest word `text` opens with."""
+        return next((text[:size] for size in self._sizes if text[:size] in self._words), None)
+
+    def last_end(self, text: str) -> int | None:
+        """Where the word of `text` that ends last ends, or None when it holds none."""
+        for end in range(len(text), 0, -1):
+            if any(text[end - size : end] in self._words for size in self._sizes if size <= end):
+                return end
+        return None

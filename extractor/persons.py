@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from extractor.alternation import alternation
+from extractor.alternation import Vocabulary, alternation
 from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
@@ -188,15 +188,12 @@ def _key(text: str) -> str:
     return normalize(text, drop_quotes=True)
 
 
-_ROLE_SET = frozenset(ROLES)
-#: The lengths of titles, longest first: a title is looked up by its length.
-_ROLE_SIZES = tuple(sorted({len(role) for role in ROLES}, reverse=True))
+_TITLES = Vocabulary(ROLES)
 
 
 @functools.lru_cache(maxsize=4096)
 def _role_at_end(text: str) -> str | None:
-    """The longest title `text` ends with (of one length, one title at most can)."""
-    return next((text[-size:] for size in _ROLE_SIZES if text[-size:] in _ROLE_SET), None)
+    return _TITLES.ending(text)
 
 
 def ends_with_role(words: str) -> bool:
@@ -205,17 +202,7 @@ def ends_with_role(words: str) -> bool:
 
 
 def _role_at_start(text: str) -> str | None:
-    """The longest title `text` starts with."""
-    return next((text[:size] for size in _ROLE_SIZES if text[:size] in _ROLE_SET), None)
-
-
-def _last_role_end(text: str) -> int | None:
-    """Where the title that ends last in `text` ends (`…副局长米玛琼达` → after 副局长),
-    or None when `text` holds none."""
-    for end in range(len(text), 0, -1):
-        if any(text[end - size : end] in _ROLE_SET for size in _ROLE_SIZES if size <= end):
-            return end
-    return None
+    return _TITLES.opening(text)
 
 
 def looks_like_name(word: str) -> bool:
@@ -246,7 +233,7 @@ def name_in(reference: str) -> str | None:
         return honorific[0]
     # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
     best = ref.rfind("的") + 1 or None
-    role_end = _last_role_end(ref)
+    role_end = _TITLES.last_end(ref)
     if role_end is not None and (best is None or role_end > best):
         best = role_end
     if best is not None and best < len(ref):
@@ -364,7 +351,7 @@ def not_a_person(speaker: str) -> str | None:
     key = _key(speaker)
     if key in PRONOUNS or key.rstrip("们") in PRONOUNS:
         return f'speaker "{speaker}" is a pronoun, not a person as printed'
-    if key in _ROLE_SET or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
+    if key in _TITLES or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
         return f'speaker "{speaker}" is a title or a group, not a named person'
     if name_in(key) is None:
         if _ORGANISATION.search(key):
@@ -387,7 +374,7 @@ def office_named(reference: str, speaker: str) -> bool:
     return (
         bool(who)
         and ref.endswith(who)
-        and (who in _ROLE_SET or _role_at_end(who) is not None)
+        and (who in _TITLES or _role_at_end(who) is not None)
         and name_in(ref) is None
         and (_unit_official(who) or (bool(_OFFICE.search(who)) and not _GROUPS.search(ref)))
     )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.alternation import alternation
+from extractor.alternation import Vocabulary, alternation
 from extractor.persons import ROLES
 from extractor.speech_words import VERBS
 
@@ -39,3 +39,15 @@ def test_the_vocabularies_are_listed_longest_first() -> None:
 def test_a_shorter_word_listed_first_is_refused() -> None:
     with pytest.raises(ValueError, match="shorter word"):
         alternation(["书记", "书记员"])
+
+
+@given(_WORDS, st.text(_LETTERS, max_size=16))
+def test_a_vocabulary_finds_what_scanning_its_words_finds(words: list[str], text: str) -> None:
+    """The longest word a text ends or opens with, and where the last word in it ends."""
+    vocabulary = Vocabulary(words)
+    by_length = sorted(words, key=len, reverse=True)
+    assert vocabulary.ending(text) == next((w for w in by_length if text.endswith(w)), None)
+    assert vocabulary.opening(text) == next((w for w in by_length if text.startswith(w)), None)
+    ends = [text.rfind(w) + len(w) for w in words if w in text]
+    assert vocabulary.last_end(text) == (max(ends) if ends else None)
+    assert all(word in vocabulary for word in words)
