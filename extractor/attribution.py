@@ -29,11 +29,12 @@ To ask who says a passage of an article, `attribute`:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from extractor.mentions import Mentions
-from extractor.persons import ROLES, name_in
+from extractor.persons import ROLE_PATTERN, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
 from extractor.subjects import (
@@ -76,9 +77,7 @@ _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
 _LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
 # `该负责人`, `这位老人`, and with what the person is of: `这位虫草采挖管理办公室的负责人`.
-_ANAPHOR = re.compile(
-    r"^(?:该|这位|此|这名|那位)(?:[^，。；：“”]{1,16}的)?(?:" + "|".join(ROLES) + ")$"
-)
+_ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:[^，。；：“”]{1,16}的)?" + ROLE_PATTERN + "$")
 _SINGULAR_PRONOUNS = ("他", "她", "其")
 # `在他看来，`, `在扎西看来，`: what follows is that person's view.
 _VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")
@@ -143,10 +142,18 @@ def attribute(text: str, passage: str, headline: str = "") -> Said | None:
     span = TextIndex(text, drop_quotes=True).find(passage.strip())
     if span is None:
         return None
-    speech = Speech(text)
-    credit = speech.credit(span.start, span.end, Speech(headline) if headline else None)
+    speech = speech_of(text)
+    credit = speech.credit(span.start, span.end, speech_of(headline) if headline else None)
     direct = speech.quotation(span.start, span.end) is not None
     return Said(span.start, span.end, direct, credit)
+
+
+@functools.lru_cache(maxsize=4)
+def speech_of(text: str) -> Speech:
+    """The speech of `text`, shared by whoever asks about the same text: the rules and the
+    checker read an article's speech once. A `Speech` only ever learns what its text
+    says, on demand, so sharing it changes no answer."""
+    return Speech(text)
 
 
 class Speech(QuotedText):

@@ -30,7 +30,7 @@ import math
 import re
 from collections.abc import Collection
 
-from extractor.attribution import Speech
+from extractor.attribution import Speech, speech_of
 from extractor.caveats import label_fit, warnings_of
 from extractor.check_speech import crossings, kind_reasons, speaker_reasons
 from extractor.instructions import instruction_paragraphs
@@ -352,7 +352,7 @@ class Checker:
         """The quote's kind and speaker against what the article says of its words
         (in the body at `span`, or else in the headline)."""
         if self._speech is None:
-            self._speech = (Speech(self.text), Speech(self.headline))
+            self._speech = (speech_of(self.text), speech_of(self.headline))
         body, headline = self._speech
         speech, where = (body, span) if span is not None else (headline, None)
         if where is None:

@@ -23,11 +23,12 @@ anyone her words name).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractor.common_words import common_word_at
 from extractor.persons import (
-    ROLES,
+    ROLE_PATTERN,
     ends_with_role,
     long_name,
     name_in,
@@ -55,7 +56,7 @@ _STRONG = (
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 # Adverbs a name is followed by: `丈夫扎西常年在外打工`.
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
-_ROLE = re.compile("|".join(ROLES))
+_ROLE = re.compile(ROLE_PATTERN)
 _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 _NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
@@ -86,6 +87,8 @@ _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
 # 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`.
 _DESCRIBED = re.compile(r"(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?的")
+_BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
+_VERB_AT_END = re.compile(f"(?:{VERB})$")
 _SAYS = re.compile(rf"(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:]")
 # Not `据介绍，`: the paper's own narration.
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
@@ -112,12 +115,13 @@ class Mentions:
     def _speakers(self) -> list[str]:
         """The names of the subjects of the text's verbs of saying and colons."""
         found = []
+        breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
         for m in _SAYS.finditer(self.text):
-            begin = m.start()
-            while begin > 0 and self.text[begin - 1] not in BREAK:
-                begin -= 1
+            # The clause opens after the last break before the verb.
+            k = bisect.bisect_left(breaks, m.start())
+            begin = breaks[k - 1] + 1 if k else 0
             clause = self.text[begin : m.start()].strip()
-            if m[0] in "：:" and re.search(f"(?:{VERB})$", clause):
+            if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
             if name is not None:

@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from extractor.alternation import alternation
 from extractor.number_words import (
     HALF_INSIDE,
     HALF_UNITS,
@@ -101,7 +102,8 @@ _AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番块尺])(?:半(?!年|月
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Any of `words`, the longest first (a trie: `alternation.py`)."""
+    return alternation(sorted(words, key=len, reverse=True))
 
 
 def _qualifier_before(word: str) -> str:
@@ -382,7 +384,17 @@ def parse_quantity(raw: str) -> Quantity | None:
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
-    """Every quantity in running text, left to right, with offsets into `text`."""
+    """Every quantity in running text, left to right, with offsets into `text`.
+
+    An article's text is read by the rules and again by the checker: the last few
+    texts' quantities are kept (the matches are frozen; each caller gets its own list).
+    """
+    return list(_quantities_of(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
+    """`find_quantities`, kept for the last few texts read."""
     folded = fold(text)
     found = []
     for m in _SCAN_RE.finditer(folded):
@@ -403,7 +415,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 after=m["post"] or "",
             )
         )
-    return found
+    return tuple(found)
 
 
 # What follows the number of a session (`十届七次全会`, `十四届全国人大`, `二十届三中全会`,

@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from extractor.alternation import Vocabulary, alternation
 from extractor.common_words import common_word_at, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
@@ -75,6 +76,8 @@ ROLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+#: The alternation of the titles, for regular expressions (a trie: `alternation.py`).
+ROLE_PATTERN = alternation(ROLES)
 #: Words said after a name: `西增拉姆小朋友`, `徐女士`, `王老师`.
 AFTER_NAME = (
     *("小朋友", "同学", "同志", "老人", "大爷", "大妈", "阿姨", "奶奶", "爷爷", "师傅"),
@@ -185,9 +188,12 @@ def _key(text: str) -> str:
     return normalize(text, drop_quotes=True)
 
 
+_TITLES = Vocabulary(ROLES)
+
+
 @functools.lru_cache(maxsize=4096)
 def _role_at_end(text: str) -> str | None:
-    return next((role for role in ROLES if text.endswith(role)), None)
+    return _TITLES.ending(text)
 
 
 def ends_with_role(words: str) -> bool:
@@ -196,7 +202,7 @@ def ends_with_role(words: str) -> bool:
 
 
 def _role_at_start(text: str) -> str | None:
-    return next((role for role in ROLES if text.startswith(role)), None)
+    return _TITLES.opening(text)
 
 
 def looks_like_name(word: str) -> bool:
@@ -227,10 +233,9 @@ def name_in(reference: str) -> str | None:
         return honorific[0]
     # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
     best = ref.rfind("的") + 1 or None
-    for role in ROLES:
-        at = ref.rfind(role)
-        if at >= 0 and (best is None or at + len(role) > best):
-            best = at + len(role)
+    role_end = _TITLES.last_end(ref)
+    if role_end is not None and (best is None or role_end > best):
+        best = role_end
     if best is not None and best < len(ref):
         name = ref[best:]
         place = ref[best - 1] == "的" and name.endswith(_PLACE_WORDS)
@@ -346,7 +351,7 @@ def not_a_person(speaker: str) -> str | None:
     key = _key(speaker)
     if key in PRONOUNS or key.rstrip("们") in PRONOUNS:
         return f'speaker "{speaker}" is a pronoun, not a person as printed'
-    if key in ROLES or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
+    if key in _TITLES or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
         return f'speaker "{speaker}" is a title or a group, not a named person'
     if name_in(key) is None:
         if _ORGANISATION.search(key):
@@ -369,7 +374,7 @@ def office_named(reference: str, speaker: str) -> bool:
     return (
         bool(who)
         and ref.endswith(who)
-        and (who in ROLES or _role_at_end(who) is not None)
+        and (who in _TITLES or _role_at_end(who) is not None)
         and name_in(ref) is None
         and (_unit_official(who) or (bool(_OFFICE.search(who)) and not _GROUPS.search(ref)))
     )

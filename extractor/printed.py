@@ -12,6 +12,8 @@ quantity printed there.
 
 from __future__ import annotations
 
+import bisect
+
 from extractor.models import Span
 from extractor.numbers import CN_DIGITS, CN_NUMERALS, DIGITS, QuantityMatch, find_quantities
 
@@ -33,12 +35,19 @@ class PrintedQuantities:
     def __init__(self, text: str) -> None:
         self.text = text
         self._found: list[QuantityMatch] | None = None
+        self._ends: list[int] = []
 
     def around(self, span: Span) -> QuantityMatch | None:
-        """The quantity printed over `span`, as the number grammar reads it."""
+        """The quantity printed over `span`, as the number grammar reads it: the first
+        that ends after the span starts, if it starts before the span ends (the grammar's
+        quantities follow one another without overlapping, so their ends rise)."""
         if self._found is None:
             self._found = find_quantities(self.text)
-        return next((q for q in self._found if q.start < span.end and span.start < q.end), None)
+            self._ends = [q.end for q in self._found]
+        k = bisect.bisect_right(self._ends, span.start)
+        if k < len(self._found) and self._found[k].start < span.end:
+            return self._found[k]
+        return None
 
     def cut(self, raw: str, span: Span) -> str | None:
         """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.alternation import alternation
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -36,8 +38,8 @@ VERBS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
-#: The alternation of the verbs, for regular expressions.
-VERB = "|".join(VERBS)
+#: The alternation of the verbs, for regular expressions (a trie: `alternation.py`).
+VERB = alternation(VERBS)
 #: Whom words are said to, between a verb of saying and what is said:
 #: `勉励大家，要……`, `叮嘱乡亲们：“……”`.
 ADDRESSEES = "(?:大家|我们|同学们|孩子们|学生们|村民们|乡亲们|群众|家长们|队员们|游客们)"

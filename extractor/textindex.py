@@ -35,6 +35,14 @@ def _kept(ch: str, drop_quotes: bool) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _not_ideographs(text: str) -> frozenset[str]:
+    """The characters of `text` other than CJK ideographs, which are NFKC-stable and never
+    dropped: only these can change. Kept for the last few texts, which are indexed with
+    quotation marks and without."""
+    return frozenset(_IDEOGRAPHS.sub("", text))
+
+
 class _Skipping(Sequence[int]):
     """Where the k-th kept character came from, when some characters were dropped.
 
@@ -42,9 +50,15 @@ class _Skipping(Sequence[int]):
     """
 
     def __init__(self, dropped: list[int], length: int) -> None:
+        self._dropped = dropped
         # kept_before[j]: how many characters were kept before the j-th dropped one
         self._kept_before = [d - j for j, d in enumerate(dropped)]
         self._length = length
+
+    def kept_before(self, offset: int) -> int:
+        """How many kept characters come from before `offset` of the text: where `offset`
+        falls in the normalized text (`bisect_left` over the origins, without walking them)."""
+        return max(0, min(self._length, offset - bisect.bisect_left(self._dropped, offset)))
 
     def __len__(self) -> int:
         return self._length
@@ -74,10 +88,9 @@ class TextIndex:
         self.text = text
         self.drop_quotes = drop_quotes
         self._origin: Sequence[int]
-        # CJK ideographs are NFKC-stable and never dropped: only the rest can change.
-        others = set(_IDEOGRAPHS.sub("", text))
-        changes = {ch: _kept(ch, drop_quotes) for ch in others}
-        changes = {ch: kept for ch, kept in changes.items() if kept != ch}
+        changes = {
+            ch: kept for ch in _not_ideographs(text) if (kept := _kept(ch, drop_quotes)) != ch
+        }
         if all(len(kept) <= 1 for kept in changes.values()):
             # The common case: characters are kept, replaced one for one, or
             # dropped; a few passes of `str.replace` do it in C.
@@ -116,8 +129,7 @@ class TextIndex:
             return
         lo, hi = 0, len(self.normalized)
         if within is not None:
-            lo = bisect.bisect_left(self._origin, within.start)
-            hi = bisect.bisect_left(self._origin, within.end)
+            lo, hi = self._position(within.start), self._position(within.end)
         at = self.normalized.find(key, lo, hi)
         while at >= 0:
             end = at + len(key)
@@ -129,6 +141,13 @@ class TextIndex:
             ):
                 yield Span(start=self._origin[at], end=self._origin[end - 1] + 1)
             at = self.normalized.find(key, at + 1, hi)
+
+    def _position(self, offset: int) -> int:
+        """Where offset `offset` of the text falls in the normalized text: the number of
+        normalized characters that come from before it."""
+        if isinstance(self._origin, _Skipping):
+            return self._origin.kept_before(offset)
+        return bisect.bisect_left(self._origin, offset)
 
     def closest(self, needle: str) -> tuple[int, str]:
         """The longest passage the needle shares with the text: its length and the passage."""

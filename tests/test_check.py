@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from pathlib import Path
 from typing import Any
@@ -382,6 +383,19 @@ def test_text_index_finds_what_it_normalized(
         assert span is not None
     if span is not None:
         assert needle in normalize(text[span.start : span.end], drop_quotes=drop_quotes)
+
+
+@given(st.lists(_PIECES, max_size=30), st.booleans())
+def test_text_index_places_offsets_as_bisecting_the_origins(
+    pieces: list[str], drop_quotes: bool
+) -> None:
+    """Where an offset of the text falls in the normalized text is where bisecting the
+    origins of the normalized characters puts it, for every offset and beyond the ends."""
+    text = "".join(pieces)
+    index = TextIndex(text, drop_quotes=drop_quotes)
+    origins = [index._origin[k] for k in range(len(index.normalized))]
+    for offset in range(-1, len(text) + 2):
+        assert index._position(offset) == bisect.bisect_left(origins, offset), offset
 
 
 def test_sentence_around() -> None:

@@ -23,11 +23,13 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
 from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
 from extractor.models import Quote, Span
 from extractor.persons import (
+    ROLE_PATTERN,
     ROLES,
     name_in,
     not_a_person,
@@ -37,8 +39,8 @@ from extractor.persons import (
 )
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
 
-_ROLE = re.compile("|".join(ROLES))
-_ROLE_AT_END = re.compile(f"(?:{'|'.join(ROLES)})$")
+_ROLE = re.compile(ROLE_PATTERN)
+_ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 # Roles of a unit's people, printed after the unit, never after a person's name.
 _GROUP_AFTER = re.compile(
     "(?:工作人员|人员|志愿者|群众|干部|职工|员工|党员|居民|村民|牧民|游客|市民|学生|代表)$"
@@ -47,7 +49,7 @@ _GROUP_AFTER = re.compile(
 _SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关)|等|们")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
-    rf"(?=(?P<role>{'|'.join(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
+    rf"(?=(?P<role>{alternation(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
 )
 _AGE = re.compile(r"(?:今年)?[\d一二两三四五六七八九十]+多?岁")
 _TITLE_STOP = set(BREAK) - set("“”") | {"的"}

@@ -27,7 +27,8 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from extractor.attribution import Credit, Speech
+from extractor.alternation import alternation
+from extractor.attribution import Credit, Speech, speech_of
 from extractor.extract.speakers import credited, named_near
 from extractor.models import Quote, Span
 from extractor.persons import ROLES, name_in, without_adverbials
@@ -61,7 +62,7 @@ _SHORTEST_REMARK = 6
 # How `attribution` credits `习近平总书记“……”的重要论述`, `廉毅敏组长……提出的“……”要求`.
 _REMARK = "a remark quoted as theirs"
 # A pronoun or a title: someone the words before a verb of saying may name.
-_SOMEONE = re.compile("他|她|其|该|这位|此|" + "|".join(ROLES))
+_SOMEONE = re.compile(alternation(["他", "她", "其", "该", "这位", "此", *ROLES]))
 _CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
 _SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
@@ -83,8 +84,8 @@ class Passage:
 def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) -> list[Quote]:
     """Every quote of an article's text, in order of appearance; `reporters` are the
     names of the byline and dateline, who are no speakers."""
-    speech = Speech(text)
-    over = Speech(headline) if headline else None
+    speech = speech_of(text)
+    over = speech_of(headline) if headline else None
     found: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     for passage in sorted(_passages(speech), key=lambda p: p.start):

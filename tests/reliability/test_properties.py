@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from extractor.check import check_article
 from extractor.errors import UserError
-from extractor.models import Article, ArticleRecords, Campaign, Metric, Quote
+from extractor.models import Article, ArticleRecords, Campaign, Metric, Quote, Span
 from extractor.number_words import UNITS, Approx
 from extractor.numbers import (
     Quantity,
@@ -29,6 +29,7 @@ from extractor.numbers import (
     parse_quantity,
     read_number,
 )
+from extractor.printed import PrintedQuantities
 from extractor.segment import Kind, classify, reflow, segment_page
 from extractor.sources import decode_page
 from extractor.textindex import normalize
@@ -278,6 +279,19 @@ def test_any_raw_parses_to_a_well_formed_quantity_or_none(raw: str) -> None:
     if quantity is not None:
         _assert_well_formed(quantity)
         is_calendar_date(raw, quantity)
+
+
+@MANY
+@given(NUMBER_TEXT, st.data())
+def test_the_quantity_printed_over_a_span_is_the_first_that_overlaps_it(
+    text: str, data: st.DataObject
+) -> None:
+    """`PrintedQuantities.around` finds by bisecting what a scan of the quantities finds."""
+    start = data.draw(st.integers(0, len(text)))
+    span = Span(start=start, end=data.draw(st.integers(start, len(text))))
+    found = find_quantities(text)
+    scanned = next((q for q in found if q.start < span.end and span.start < q.end), None)
+    assert PrintedQuantities(text).around(span) == scanned
 
 
 @MANY
