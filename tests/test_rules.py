@@ -64,6 +64,10 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("今年订了不少藏香，比去年多了一倍。", "一倍", 1, None, "倍", "exact"),
     ("获奖作品将在群艺馆展出一个月，并择优推荐参赛。", "一个月", 1, None, "个月", "exact"),
     ("累计签约企业30家。", "30家", 30, None, "家", "exact"),
+    # Compound measure words of animals treated, counties counted.
+    ("全市累计免疫各类畜禽2300万余头次。", "2300万余头次", 23000000, None, "头次", "more"),
+    ("对家犬实行每月定期驱虫，累计驱虫12.8万只次。", "12.8万只次", 128000, None, "只次", "exact"),
+    ("全地区7县共组建体检队。", "7县", 7, None, "县", "exact"),
 ]
 
 
@@ -190,6 +194,11 @@ NOT_METRICS = [
     "游客来自四面八方。",
     "签订三方协议。",
     "一家三口之家其乐融融。",
+    # A crowd, not layers; counties and provinces named again after their names.
+    "不一会儿便围了里三层外三层。",
+    "今年白朗、江孜、拉孜三县收割进度较快。",
+    "在河北、陕西两省援藏力量的支持下，医院建起了影像中心。",
+    "全年粤闽两省共安排援藏资金。",
 ]
 
 

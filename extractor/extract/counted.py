@@ -57,6 +57,10 @@ _TERMS = {"次": "产业", "位": "数"}
 _ORDINAL_TWO = frozenset("次期批届轮代号")
 # A year of school: `初二学生`, `大三学生`, `高一学生`.
 _SCHOOL_YEAR = ("初", "高", "大")
+# `围了里三层外三层`: a crowd, not layers counted.
+_LAYERS_IDIOM = re.compile(r"里([一二三四五六七八九十])层外\1层")
+# `白朗、江孜、拉孜三县`: counties just listed, named again. Provinces are counted where
+# the papers name them (`河北、陕西两省`, `粤闽两省`援藏): names again, not a measure.
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
 
@@ -86,6 +90,18 @@ def _inside_name(text: str, start: int, end: int) -> bool:
         if opener == "《" or (len(inner) <= 16 and not any(c in inner for c in "，,。！？；;")):
             return True
     return False
+
+
+def _layers_idiom(text: str, match: QuantityMatch) -> bool:
+    """Is the number part of the idiom `里三层外三层` (a thick crowd)?"""
+    around = text[max(0, match.start - 4) : match.end + 4]
+    return _LAYERS_IDIOM.search(around) is not None
+
+
+def _names_a_list(text: str, start: int) -> bool:
+    """Does a count of places follow the list naming them (`河北、陕西两省`)?"""
+    begin = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAKS if c != "、") + 1
+    return "、" in text[begin:start]
 
 
 def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
@@ -167,6 +183,10 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     ) or numeral + quantity.unit == "四处":
         return True
     if quantity.unit == "口" and after.startswith("之"):
+        return True
+    if quantity.unit == "层" and match.chinese and _layers_idiom(text, match):
+        return True
+    if quantity.unit == "省" or (quantity.unit == "县" and _names_a_list(text, match.start)):
         return True
     return _inside_name(text, match.start, match.end)
 
