@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from extractor.common_words import common_word_at, opens_with_common_word
+from extractor.common_words import common_word_at, is_surname, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
@@ -67,7 +67,7 @@ ROLES: tuple[str, ...] = tuple(
                 检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
                 保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
                 唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
-                预报员 首席预报员 首席专家 首席科学家 群测群防员
+                预报员 首席预报员 首席专家 首席科学家 群测群防员 骑手 外卖骑手 配送员 送餐员 网约车司机
                 """
             )
         ),
@@ -215,12 +215,16 @@ def name_in(reference: str) -> str | None:
 
     `柳梧街道办事处人大专干索朗拉姆` → `索朗拉姆`; `游客徐女士` → `徐女士`;
     `习近平总书记` → `习近平`; `西增拉姆小朋友` → `西增拉姆`; `占堆` → `占堆`;
+    `出租车司机王师傅` → `王师傅`;
     `市气象台`, `委员`, `他` → None.
     """
     ref = _key(reference)
     for word in AFTER_NAME:
         if ref.endswith(word) and len(ref) > len(word) + 1:
+            addressed = ref[-len(word) - 1 :]
             ref = ref[: -len(word)].removesuffix("的")
+            if is_surname(ref[-1]) and _role_at_end(ref[:-1]) is not None:
+                return addressed  # `出租车司机王师傅`: a surname and how one addresses him
             break
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
