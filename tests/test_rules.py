@@ -230,6 +230,16 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("2名", "名")) == 2
 
 
+def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() -> None:
+    """`7个乡(镇)卫生院` and `7个乡（镇）卫生院`: the alternative in brackets, half or full
+    width, does not hide the thing counted."""
+    text = (
+        "县里投入资金，对全县7个乡(镇)卫生院进行改扩建。"
+        "县人民医院与全县7个乡（镇）卫生院实现远程会诊。"
+    )
+    assert [m.raw for m in extract(text).metrics].count("7个") == 1
+
+
 # --- quotes ---------------------------------------------------------------------
 
 # phrase → speaker, speaker_title, the words (without closing punctuation), kind
@@ -376,6 +386,8 @@ def test_a_following_instruction_is_a_quote_of_its_own() -> None:
 # Statements of organisations, meetings, reports and groups; questions; slogans.
 NOT_QUOTES = [
     "市气象台建议，周前期有较明显降雪天气，需加强道路交通安全工作。",
+    "市消协提醒，消费者办理预付卡时要选择信誉良好的经营者。",  # an association, shortened
+    "县妇联表示，将继续为困难妇女办实事。",
     "交警部门提示，道路千万条，安全第一，希望广大驾驶人提高交通安全意识。",
     "会议指出，要把产业作为强市之要，农牧产业要稳产增效。",
     "政府工作报告中指出，2024年要多措并举推进乡村振兴。",

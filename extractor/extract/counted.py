@@ -197,10 +197,15 @@ _RATINGS = frozenset(("千伏",))
 _GLUE = set("的和与及或、等")
 
 
+# An alternative in brackets after a word: the `(镇)` of `7个乡(镇)卫生院`.
+_BRACKETED = re.compile(r"[（(][^（()）]{1,4}[）)]")
+
+
 def counted_noun(text: str, match: QuantityMatch) -> str:
     """The two characters a count is of, right after its measure word: `21个边境小康村`
-    → `边境`; empty when none follow (`19个，`, `186户826人`)."""
-    noun = text[match.end : match.end + 2]
+    → `边境`, `7个乡（镇）卫生院` → `乡卫`; empty when none follow (`19个，`,
+    `186户826人`)."""
+    noun = _BRACKETED.sub("", text[match.end : match.end + 8])[:2]
     if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" and c not in _GLUE for c in noun):
         return ""
     return noun
