@@ -199,6 +199,9 @@ NOT_METRICS = [
     "今年白朗、江孜、拉孜三县收割进度较快。",
     "在河北、陕西两省援藏力量的支持下，医院建起了影像中心。",
     "全年粤闽两省共安排援藏资金。",
+    # The first months of a year say when.
+    "前8个月，经开区规模以上工业增加值稳步增长。",
+    "通过直播带货，前10个月已经卖出不少青稞酒。",
 ]
 
 
@@ -228,6 +231,21 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("21个", "个")) == 1
     assert counts.count(("110千伏", "千伏")) == 1
     assert counts.count(("2名", "名")) == 2
+
+
+def test_a_number_only_the_headline_prints_is_a_metric_of_the_article() -> None:
+    """`——新增床位70张`: the subtitle's number, which the body does not print, is the
+    article's; a number both print is one metric, and the checker accepts both."""
+    article = Article(
+        seq=0,
+        title="县医院新住院楼投入使用",
+        subtitle="新增床位70张 藏医科同步开诊",
+        text="县医院新住院楼日前投入使用，投资4600万元。提前两个月完工，投资4600万元不变。",
+    )
+    records = rules.extract(article)
+    assert sorted(m.raw for m in records.metrics) == ["4600万元", "70张", "两个月"]
+    checked = check_against(article, records)
+    assert not checked.rejected
 
 
 def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() -> None:

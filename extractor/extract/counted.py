@@ -126,7 +126,7 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
 
 def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str) -> bool:
     """Does the number say when, not how much: `两年前`, `90年代`, `四年级`, `上半年`,
-    `每半年`, `近两年` opening its clause?"""
+    `每半年`, `近两年` or `前8个月` opening its clause?"""
     unit = match.quantity.unit
     if unit in _TIME_UNITS and after[:1] == "前":
         return True
@@ -137,6 +137,10 @@ def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str
     ):
         return True
     opens = match.start == 0 or text[match.start - 1] in _CLAUSE_BREAKS
+    if unit in _TIME_UNITS and before.endswith("前") and match.start == match.number_start:
+        # `前8个月，`, `今年前10个月`: the first months of a year, not `提前两个月`.
+        head = match.start - 1
+        return head == 0 or text[head - 1] in _CLAUSE_BREAKS + "年"
     return unit == "年" and match.before == "近" and opens
 
 
