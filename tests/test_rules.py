@@ -233,6 +233,20 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("2名", "名")) == 2
 
 
+def test_a_pronoun_past_a_title_cut_from_a_longer_word_is_the_speaker_before() -> None:
+    """`裁判员和工作人员260余名` between the speaker and `他说` names no one else: the
+    pronoun is the vice director's, not `员和`'s."""
+    text = (
+        "市体育局副局长达瓦平措表示,运动会每三年举办一届。"
+        "近年来,全市中小学生每天校园体育活动时间不少于1小时。"
+        "本届运动会共选派裁判员和工作人员260余名,招募志愿者150名,"
+        "医院还在各赛场设立了医疗保障点。他说,今年全市还将举办校园足球联赛。"
+    )
+    speakers = [(q.speaker, q.text[:4]) for q in extract(text).quotes]
+    assert ("达瓦平措", "今年全市") in speakers
+    assert all(name == "达瓦平措" for name, _ in speakers)
+
+
 def test_a_number_only_the_headline_prints_is_a_metric_of_the_article() -> None:
     """`——新增床位70张`: the subtitle's number, which the body does not print, is the
     article's; a number both print is one metric, and the checker accepts both."""
