@@ -233,6 +233,18 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("2名", "名")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("市委宣传部有关负责人表示，将推动文化资源向基层倾斜。", "市委宣传部有关负责人"),
+        ("县委统战部负责人介绍，下一步将推进创建活动向寺庙延伸。", "县委统战部负责人"),
+    ],
+)
+def test_a_departments_official_speaks_as_the_office(text: str, office: str) -> None:
+    """The characters before a title are no name when they end a department (`宣传部`)."""
+    assert [q.speaker for q in extract(text).quotes] == [office]
+
+
 def test_a_pronoun_past_a_title_cut_from_a_longer_word_is_the_speaker_before() -> None:
     """`裁判员和工作人员260余名` between the speaker and `他说` names no one else: the
     pronoun is the vice director's, not `员和`'s."""
