@@ -290,7 +290,9 @@ def _headline(heads: list[Unit]) -> _Headline:
     The kicker stands above the headline, so of two headline lines the lower is
     the title, whichever is longer (`运动场上展风采 青春活力竞飞扬` / `第六届……运动会开幕`).
     """
-    lines, subtitle, above_subtitle = [], None, None
+    lines: list[str] = []
+    subtitle: str | None = None
+    above_subtitle: str | None = None
     for unit in heads:
         if unit.kind == "subtitle":
             subtitle = unit.text.lstrip("—- ").strip()
