@@ -86,6 +86,11 @@ def common_word_at(text: str, at: int = 0) -> str | None:
     return None
 
 
+def is_surname(char: str) -> bool:
+    """Is `char` one of the commonest Han surnames (`王` of `王师傅`)?"""
+    return char in _SURNAMES
+
+
 @functools.lru_cache(maxsize=4096)
 def opens_with_common_word(name: str) -> bool:
     """Does `name` open with a common word of the language, so that it is no name:

@@ -71,6 +71,12 @@ _GROUP_ROLES = frozenset(
         "群众 干部 职工 员工 党员 官兵 僧尼 工作人员 技术人员 人士 成员 农牧民 观众 网友 读者 家属"
     )
 )
+# What a title runs into when it names an organisation, not a person after it: `兽医站`,
+# `书记处`.
+_ORGANISATION_ENDS = frozenset("站所局院队处科室办厅社组")
+# A group's title names one person when the words after the name introduce them:
+# `青年员工拉姆卓玛是朗县人`.
+_INTRODUCED = re.compile("是")
 # A title counted or quantified is no one's: `一位老人`, `150名运动员`, `每名队员`.
 _COUNTED = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每各该这那名位个批些")
 #: Characters a title opens its words after, or an organisation or a place ends with:
@@ -117,6 +123,8 @@ class Mentions:
         found = []
         breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
         for m in _SAYS.finditer(self.text):
+            if ends_a_word(self.text, m.start(), len(m[0])):
+                continue  # `回到家乡宣讲。`: the 讲 of 宣讲 says nothing
             # The clause opens after the last break before the verb.
             k = bisect.bisect_left(breaks, m.start())
             begin = breaks[k - 1] + 1 if k else 0
@@ -132,12 +140,15 @@ class Mentions:
         found = []
         for m in _ROLE.finditer(self.text):
             before = self.text[m.start() - 1 : m.start()]
-            if not one_persons_title(self.text, m.start(), m[0]):
+            group = m[0] in _GROUP_ROLES
+            if not one_persons_title(self.text, m.start(), m[0], group_too=True):
                 continue
             name = name_at(self.text, m.end())
             if name is None or name_in(m[0] + name) != name:
                 continue
             end = m.end() + len(name)
+            if group and not _INTRODUCED.match(self.text, end):
+                continue
             # Before a stop, a title opens its words, or follows an organisation or
             # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter
             # meeting someone (`采访了村民扎西。`): not a verb's object (`带着本地医生查房，`,
@@ -236,13 +247,26 @@ class Mentions:
         return _SAYING_OPENS.search(self.text, begin, at) is not None
 
 
-def one_persons_title(text: str, at: int, role: str) -> bool:
+def ends_a_word(text: str, at: int, size: int) -> bool:
+    """Is the word of `size` characters at `at` the end of a common word of the language
+    that opens before it (the 讲 of `宣讲`; not the 表示 of `周建华表示`, where 华表 runs
+    into only a part of it)?"""
+    for back in range(1, 4):
+        word = common_word_at(text, at - back) if at >= back else None
+        if word is not None and len(word) >= back + size:
+            return True
+    return False
+
+
+def one_persons_title(text: str, at: int, role: str, group_too: bool = False) -> bool:
     """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
     `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`), nor the start of a
-    longer word of the language (`裁判` of `选派裁判员和工作人员`, whose 员和 is no name)?"""
+    longer word of the language (`裁判` of `选派裁判员和工作人员`, whose 员和 is no name),
+    nor the start of an organisation's name (`兽医` of `乡兽医站一干就是十余年`)?"""
     word = common_word_at(text, at)
     return (
-        role not in _GROUP_ROLES
+        (group_too or role not in _GROUP_ROLES)
+        and text[at + len(role) : at + len(role) + 1] not in _ORGANISATION_ENDS
         and text[at - 1 : at] not in _COUNTED
         and (word is None or len(word) <= len(role))
     )

@@ -29,7 +29,9 @@ def vocabulary(text: str) -> list[str]:
 #: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`). `单` counts
 #: orders (`1.2万单`), `晚` nights (`住了两晚`), `尺` and `寸` lengths (`半尺多`);
 #: `个羊单位` counts livestock in sheep units (`1.2万个羊单位`); `个年头` years, as `个月`
-#: months (`走了七个年头`).
+#: months (`走了七个年头`). Animals treated are counted in times as people are (`2300万余头次`,
+#: `932万只次`, `86.7万羽次`), instruments in sets and pieces (`420台件`), a treatment in
+#: courses (`两个疗程`); `县` and `省` count counties and provinces (`全地区7县`, `两省`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -43,6 +45,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省
         """
         ),
         key=len,
@@ -62,11 +65,14 @@ HALF_UNITS = (
     *MORE_UNITS,
 )
 #: Measure words that open a word of their own when these characters follow: the 回 of
-#: `一回到家`, `一回事`; the 单 of `单位`, `单独`; the 晚 of `七一晚会`, `三十晚上`.
+#: `一回到家`, `一回事`; the 单 of `单位`, `单独`; the 晚 of `七一晚会`, `三十晚上`; the 省
+#: of a provincial road (`306省道`) and the 县 of `县城`, `县委`.
 WORD_AFTER_UNIT = {
     "回": "到 来 去 家 事 应 复 归 答 顾 报 收 乡 村 族 流 升 落 忆 访 味 头 馈 想 首 暖 迁 转 避",
     "单": "位 元 独 一 人 间 身 亲 纯 调 据 品 车 价 项 列 次 体 打 边 向 排 科 词 字 子",
     "晚": "上 会 饭 餐 间 年 霞 报 宴 点 安 辈 风 秋 稻 班 归 婚 睡 礼 景 期 些 春 夏 冬 清 唐",
+    "省": "道 级 委 内 外 份 会 长 市 区 直 政 厅 属 际 心 力 钱 时 事",
+    "县": "城 委 级 域 里 区 长 政 乡 直 属 际 市 镇 志 令 委 府 人 医",
 }
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from extractor.alternation import Vocabulary, alternation
-from extractor.common_words import common_word_at, opens_with_common_word
+from extractor.common_words import common_word_at, is_surname, opens_with_common_word
 from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
@@ -68,7 +68,7 @@ ROLES: tuple[str, ...] = tuple(
                 检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
                 保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
                 唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
-                预报员 首席预报员 首席专家 首席科学家 群测群防员
+                预报员 首席预报员 首席专家 首席科学家 群测群防员 骑手 外卖骑手 配送员 送餐员 网约车司机
                 """
             )
         ),
@@ -97,6 +97,7 @@ _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
     r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
+    r"|协|联|部"  # an association shortened (市消协, 县妇联), a department (宣传部)
     r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
@@ -221,12 +222,16 @@ def name_in(reference: str) -> str | None:
 
     `柳梧街道办事处人大专干索朗拉姆` → `索朗拉姆`; `游客徐女士` → `徐女士`;
     `习近平总书记` → `习近平`; `西增拉姆小朋友` → `西增拉姆`; `占堆` → `占堆`;
+    `出租车司机王师傅` → `王师傅`;
     `市气象台`, `委员`, `他` → None.
     """
     ref = _key(reference)
     for word in AFTER_NAME:
         if ref.endswith(word) and len(ref) > len(word) + 1:
+            addressed = ref[-len(word) - 1 :]
             ref = ref[: -len(word)].removesuffix("的")
+            if is_surname(ref[-1]) and _role_at_end(ref[:-1]) is not None:
+                return addressed  # `出租车司机王师傅`: a surname and how one addresses him
             break
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:

@@ -10,10 +10,12 @@ blank line is joined again (`推\\n\\n动信访工作` → `推动信访工作`)
 A run of headline lines opens a new article when what follows shows it is one:
 a dateline (`拉萨融媒讯(记者李从芳)`, or the paper's own `本报讯 `), a byline or
 subtitle in the run, a photo story (a short paragraph and its `图为` caption),
-or a column's label over a headline (`社区之窗` / `春堆社区：…`). Otherwise the
+or a column's label over a headline (`社区之窗` / `春堆社区：…`), signed or not by
+its writer (`短评` / `…` / `林岩`, who is its byline). Otherwise the
 lines are section heads inside the current article. Column labels (`时讯快递`) and the
 papers' recurring slogans (`学思想 强党性`) are dropped; an organisation line
-beside the headline is its kicker (`拉萨市民政局` / `举办……培训班`).
+beside the headline is its kicker (`拉萨市民政局` / `举办……培训班`). The line right
+above a subtitle (`——…`) is the headline.
 
 Everything here is pure and deterministic: text in, `Article` models out.
 """
@@ -224,15 +226,26 @@ def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none
 
 
 def _column_item(run: list[Unit]) -> bool:
-    """A column's label over a headline of its own: `社区之窗` / `春堆社区：…让群众少跑腿`
-    (a section heading inside an article stands alone, or is a slogan of a few words)."""
+    """A column's label over a headline of its own: `社区之窗` / `春堆社区：…让群众少跑腿`,
+    signed or not by its writer (`短评` / `让信用成为农牧民的“金名片”` / `林岩`); a section
+    heading inside an article stands alone, or is a slogan of a few words."""
     heads = [u.text for u in run if u.kind == "heading"]
+    if len(heads) == 3 and _COLUMN.match(heads[2]):
+        heads = heads[:2]
     return (
         len(heads) == 2
         and bool(_COLUMN.match(heads[0]))
         and len(heads[1]) >= 8
         and " " not in heads[1]
     )
+
+
+def _signed(heads: list[Unit]) -> list[Unit]:
+    """A column item's heads with the writer's name under its headline read as a byline."""
+    lines = [u for u in heads if u.kind == "heading"]
+    if len(lines) == 3 and len(heads) == 3 and _column_item(heads):
+        return [*heads[:2], Unit("byline", heads[2].text)]
+    return heads
 
 
 def _following(units: list[Unit], j: int) -> list[Unit]:
@@ -277,10 +290,13 @@ def _headline(heads: list[Unit]) -> _Headline:
     The kicker stands above the headline, so of two headline lines the lower is
     the title, whichever is longer (`运动场上展风采 青春活力竞飞扬` / `第六届……运动会开幕`).
     """
-    lines, subtitle = [], None
+    lines: list[str] = []
+    subtitle: str | None = None
+    above_subtitle: str | None = None
     for unit in heads:
         if unit.kind == "subtitle":
             subtitle = unit.text.lstrip("—- ").strip()
+            above_subtitle = lines[-1] if lines and above_subtitle is None else above_subtitle
         elif unit.kind == "heading":
             head, dash, tail = unit.text.partition("——")
             if dash and head.strip() and tail.strip():
@@ -293,7 +309,9 @@ def _headline(heads: list[Unit]) -> _Headline:
         slogans = [s for s in lines if _SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not _is_org(s)] or content
-    title = titles[-1]
+    # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
+    # much the headline reads like a place (农牧区) and the lines above it like a kicker.
+    title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
     others = [s for s in content if s != title]
     kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
@@ -333,7 +351,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
                 j += 1
             if _opens_article(units, i, j):
-                heads = [u for u in units[i:j] if u.kind != "gap"]
+                heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
                 current = _Draft(heads=heads)
                 if section:

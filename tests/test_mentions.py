@@ -66,6 +66,16 @@ from extractor.persons import person_name
         # a title cut from a longer word (`裁判` of `裁判员`) is followed by no name
         ("本届运动会共选派裁判员和工作人员260余名。", []),
         ("学生会主席团成员参加了活动。", []),
+        # a title that runs into an organisation's name (`兽医站`) is no one's
+        ("次旦多吉在乡兽医站一干就是十余年。", []),
+        # a verb of saying that ends a word of the language (`宣讲`) opens no words
+        ("这次主动报名回到家乡宣讲。", []),
+        # a group's title names one person the words after introduce
+        ("青年员工拉姆卓玛是朗县人。", ["拉姆卓玛"]),
+        ("各单位员工积极参加。", []),
+        # a surname and how one addresses him, after a title; a name before a motion
+        ("出租车司机王师傅是驿站的常客。", ["王师傅"]),
+        ("外卖骑手罗杰来拉萨送外卖已经3年了。", ["罗杰"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -146,6 +156,25 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
     assert said is not None and not said.direct
     assert said.credit is not None and said.credit.pronoun
     assert (said.credit.who, said.credit.refers_to, said.credit.person) == ("他", "次旺", "次旺")
+
+
+@pytest.mark.parametrize(
+    ("introduced", "person"),
+    [
+        ("出租车司机李师傅是服务站的常客。", "李师傅"),
+        ("外卖骑手洛桑来城里送餐已经两年了。", "洛桑"),
+        ("青年员工德吉卓玛是本地人，这次主动报名回到家乡宣讲。", "德吉卓玛"),
+        ("兽医格桑在乡兽医站一干就是八年。", "格桑"),
+    ],
+)
+def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
+    introduced: str, person: str
+) -> None:
+    """The person the sentence before introduces, not one named paragraphs earlier."""
+    text = f"县总工会副主席达瓦次仁说，驿站已全部开放。\n{introduced}他说，冬天最难熬。"
+    said = attribute(text, "冬天最难熬")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == person
 
 
 def test_attribute_reads_a_pronoun_past_a_title_cut_from_a_longer_word() -> None:

@@ -193,6 +193,11 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("86所次", 86, None, "所次", "exact"),
         ("300余人份", 300, None, "人份", "more"),
         ("23.4万册次", 234000, None, "册次", "exact"),  # books lent, loan by loan
+        ("2300万余头次", 23000000, None, "头次", "more"),  # animals immunised, time by time
+        ("932万只次", 9320000, None, "只次", "exact"),
+        ("86.7万羽次", 867000, None, "羽次", "exact"),
+        ("420台件", 420, None, "台件", "exact"),  # instruments verified
+        ("两个疗程", 2, None, "个疗程", "exact"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
     "measure words and rates": [
@@ -253,6 +258,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("30项次", 30, None, "项次", "exact"),
         ("41种次", 41, None, "种次", "exact"),  # kinds of pests intercepted, counted per catch
         ("5万羊单位", 50000, None, "羊单位", "exact"),
+        ("7县", 7, None, "县", "exact"),  # counties
+        ("两省", 2, None, "省", "exact"),
         ("三尺", 3, None, "尺", "exact"),
     ],
     # A score, printed in Arabic digits.
@@ -582,6 +589,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
         ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
+        ("沿306省道，在3县城区，全地区7县", ["7县"]),  # a provincial road, a county town
         ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
         ("每斤两块多钱，三块多功能展板", ["两块多", "三块"]),  # 多 of 多功能 opens a word
         ("饭菜只要5块钱，截获有害生物41种次", ["5块", "41种次"]),  # 钱 follows the unit

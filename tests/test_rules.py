@@ -64,6 +64,10 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("今年订了不少藏香，比去年多了一倍。", "一倍", 1, None, "倍", "exact"),
     ("获奖作品将在群艺馆展出一个月，并择优推荐参赛。", "一个月", 1, None, "个月", "exact"),
     ("累计签约企业30家。", "30家", 30, None, "家", "exact"),
+    # Compound measure words of animals treated, counties counted.
+    ("全市累计免疫各类畜禽2300万余头次。", "2300万余头次", 23000000, None, "头次", "more"),
+    ("对家犬实行每月定期驱虫，累计驱虫12.8万只次。", "12.8万只次", 128000, None, "只次", "exact"),
+    ("全地区7县共组建体检队。", "7县", 7, None, "县", "exact"),
 ]
 
 
@@ -190,6 +194,14 @@ NOT_METRICS = [
     "游客来自四面八方。",
     "签订三方协议。",
     "一家三口之家其乐融融。",
+    # A crowd, not layers; counties and provinces named again after their names.
+    "不一会儿便围了里三层外三层。",
+    "今年白朗、江孜、拉孜三县收割进度较快。",
+    "在河北、陕西两省援藏力量的支持下，医院建起了影像中心。",
+    "全年粤闽两省共安排援藏资金。",
+    # The first months of a year say when.
+    "前8个月，经开区规模以上工业增加值稳步增长。",
+    "通过直播带货，前10个月已经卖出不少青稞酒。",
 ]
 
 
@@ -219,6 +231,57 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("21个", "个")) == 1
     assert counts.count(("110千伏", "千伏")) == 1
     assert counts.count(("2名", "名")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("市委宣传部有关负责人表示，将推动文化资源向基层倾斜。", "市委宣传部有关负责人"),
+        ("县委统战部负责人介绍，下一步将推进创建活动向寺庙延伸。", "县委统战部负责人"),
+    ],
+)
+def test_a_departments_official_speaks_as_the_office(text: str, office: str) -> None:
+    """The characters before a title are no name when they end a department (`宣传部`)."""
+    assert [q.speaker for q in extract(text).quotes] == [office]
+
+
+def test_a_pronoun_past_a_title_cut_from_a_longer_word_is_the_speaker_before() -> None:
+    """`裁判员和工作人员260余名` between the speaker and `他说` names no one else: the
+    pronoun is the vice director's, not `员和`'s."""
+    text = (
+        "市体育局副局长达瓦平措表示,运动会每三年举办一届。"
+        "近年来,全市中小学生每天校园体育活动时间不少于1小时。"
+        "本届运动会共选派裁判员和工作人员260余名,招募志愿者150名,"
+        "医院还在各赛场设立了医疗保障点。他说,今年全市还将举办校园足球联赛。"
+    )
+    speakers = [(q.speaker, q.text[:4]) for q in extract(text).quotes]
+    assert ("达瓦平措", "今年全市") in speakers
+    assert all(name == "达瓦平措" for name, _ in speakers)
+
+
+def test_a_number_only_the_headline_prints_is_a_metric_of_the_article() -> None:
+    """`——新增床位70张`: the subtitle's number, which the body does not print, is the
+    article's; a number both print is one metric, and the checker accepts both."""
+    article = Article(
+        seq=0,
+        title="县医院新住院楼投入使用",
+        subtitle="新增床位70张 藏医科同步开诊",
+        text="县医院新住院楼日前投入使用，投资4600万元。提前两个月完工，投资4600万元不变。",
+    )
+    records = rules.extract(article)
+    assert sorted(m.raw for m in records.metrics) == ["4600万元", "70张", "两个月"]
+    checked = check_against(article, records)
+    assert not checked.rejected
+
+
+def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() -> None:
+    """`7个乡(镇)卫生院` and `7个乡（镇）卫生院`: the alternative in brackets, half or full
+    width, does not hide the thing counted."""
+    text = (
+        "县里投入资金，对全县7个乡(镇)卫生院进行改扩建。"
+        "县人民医院与全县7个乡（镇）卫生院实现远程会诊。"
+    )
+    assert [m.raw for m in extract(text).metrics].count("7个") == 1
 
 
 # --- quotes ---------------------------------------------------------------------
@@ -367,6 +430,8 @@ def test_a_following_instruction_is_a_quote_of_its_own() -> None:
 # Statements of organisations, meetings, reports and groups; questions; slogans.
 NOT_QUOTES = [
     "市气象台建议，周前期有较明显降雪天气，需加强道路交通安全工作。",
+    "市消协提醒，消费者办理预付卡时要选择信誉良好的经营者。",  # an association, shortened
+    "县妇联表示，将继续为困难妇女办实事。",
     "交警部门提示，道路千万条，安全第一，希望广大驾驶人提高交通安全意识。",
     "会议指出，要把产业作为强市之要，农牧产业要稳产增效。",
     "政府工作报告中指出，2024年要多措并举推进乡村振兴。",

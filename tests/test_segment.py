@@ -584,6 +584,30 @@ def test_a_column_label_over_a_headline_opens_an_item_of_the_column() -> None:
     assert articles[1].text == "社区推出“红色代办”服务，代办事项580余件。"
 
 
+def test_a_signed_comment_opens_an_item_of_its_column() -> None:
+    """`短评` / its headline / the writer's name: a comment of its own, signed."""
+    page = (
+        BEFORE
+        + "\n\n短评\n\n让好政策真正落到群众心坎上\n\n王明\n\n"
+        + "政策好不好，群众最有发言权。各部门要把工作做细做实。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落到群众心坎上", "王明")]
+    assert articles[1].text == "政策好不好，群众最有发言权。各部门要把工作做细做实。"
+
+
+def test_the_line_right_above_a_subtitle_is_the_title() -> None:
+    """`金融惠民生` / `活水润乡村` above the headline are its kicker, however much the
+    headline ends like a place (`…农牧区`) and the line above like a village (`…乡村`)."""
+    page = (
+        "金融惠民生\n活水润乡村\n\n金融活水润泽全市农牧区\n\n——全市涉农贷款余额达186.4亿元\n\n"
+        "本报拉萨讯（记者 次仁卓玛）今年以来，全市涉农贷款稳步增长。\n"
+    )
+    article = only_article(page)
+    assert article.title == "金融活水润泽全市农牧区"
+    assert article.subtitle == "全市涉农贷款余额达186.4亿元"
+
+
 def test_a_section_heading_inside_an_article_opens_none() -> None:
     page = BEFORE + "\n\n守护绿水青山\n\n社区推出“红色代办”服务，代办事项580余件。\n"
     assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]

@@ -57,6 +57,10 @@ _TERMS = {"次": "产业", "位": "数"}
 _ORDINAL_TWO = frozenset("次期批届轮代号")
 # A year of school: `初二学生`, `大三学生`, `高一学生`.
 _SCHOOL_YEAR = ("初", "高", "大")
+# `围了里三层外三层`: a crowd, not layers counted.
+_LAYERS_IDIOM = re.compile(r"里([一二三四五六七八九十])层外\1层")
+# `白朗、江孜、拉孜三县`: counties just listed, named again. Provinces are counted where
+# the papers name them (`河北、陕西两省`, `粤闽两省`援藏): names again, not a measure.
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
 
@@ -88,6 +92,18 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _layers_idiom(text: str, match: QuantityMatch) -> bool:
+    """Is the number part of the idiom `里三层外三层` (a thick crowd)?"""
+    around = text[max(0, match.start - 4) : match.end + 4]
+    return _LAYERS_IDIOM.search(around) is not None
+
+
+def _names_a_list(text: str, start: int) -> bool:
+    """Does a count of places follow the list naming them (`河北、陕西两省`)?"""
+    begin = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAKS if c != "、") + 1
+    return "、" in text[begin:start]
+
+
 def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
     """Does a `一` count here: a qualifier, a multiple, a word that counts, a word that
     says how long something takes, or a verb the time ends (`展出一个月，`; not
@@ -110,7 +126,7 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
 
 def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str) -> bool:
     """Does the number say when, not how much: `两年前`, `90年代`, `四年级`, `上半年`,
-    `每半年`, `近两年` opening its clause?"""
+    `每半年`, `近两年` or `前8个月` opening its clause?"""
     unit = match.quantity.unit
     if unit in _TIME_UNITS and after[:1] == "前":
         return True
@@ -121,6 +137,10 @@ def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str
     ):
         return True
     opens = match.start == 0 or text[match.start - 1] in _CLAUSE_BREAKS
+    if unit in _TIME_UNITS and before.endswith("前") and match.start == match.number_start:
+        # `前8个月，`, `今年前10个月`: the first months of a year, not `提前两个月`.
+        head = match.start - 1
+        return head == 0 or text[head - 1] in _CLAUSE_BREAKS + "年"
     return unit == "年" and match.before == "近" and opens
 
 
@@ -168,6 +188,10 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if quantity.unit == "口" and after.startswith("之"):
         return True
+    if quantity.unit == "层" and match.chinese and _layers_idiom(text, match):
+        return True
+    if quantity.unit == "省" or (quantity.unit == "县" and _names_a_list(text, match.start)):
+        return True
     return _inside_name(text, match.start, match.end)
 
 
@@ -177,10 +201,15 @@ _RATINGS = frozenset(("千伏",))
 _GLUE = set("的和与及或、等")
 
 
+# An alternative in brackets after a word: the `(镇)` of `7个乡(镇)卫生院`.
+_BRACKETED = re.compile(r"[（(][^（()）]{1,4}[）)]")
+
+
 def counted_noun(text: str, match: QuantityMatch) -> str:
     """The two characters a count is of, right after its measure word: `21个边境小康村`
-    → `边境`; empty when none follow (`19个，`, `186户826人`)."""
-    noun = text[match.end : match.end + 2]
+    → `边境`, `7个乡（镇）卫生院` → `乡卫`; empty when none follow (`19个，`,
+    `186户826人`)."""
+    noun = _BRACKETED.sub("", text[match.end : match.end + 8])[:2]
     if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" and c not in _GLUE for c in noun):
         return ""
     return noun

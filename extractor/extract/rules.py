@@ -20,13 +20,25 @@ from extractor.persons import reporters
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.
-RULES_VERSION = "rules-5"
+RULES_VERSION = "rules-6"
 
 
 def metrics_in(article: Article) -> list[Metric]:
     """Every quantity of the article that the guidelines count as a metric; a number
-    printed again with the same meaning (`counted.same_meaning`) is one metric."""
-    text = article.text
+    printed again with the same meaning (`counted.same_meaning`) is one metric. A number
+    its title or subtitle prints and its body does not (`——新增床位70张`) is the
+    article's too."""
+    metrics = _metrics_of(article.text)
+    body = {(m.value, m.value_max, m.unit, m.approx) for m in metrics}
+    for line in (article.title, article.subtitle or ""):
+        for metric in _metrics_of(line):
+            if (metric.value, metric.value_max, metric.unit, metric.approx) not in body:
+                metrics.append(metric)
+    return metrics
+
+
+def _metrics_of(text: str) -> list[Metric]:
+    """The metrics one text prints, each number of one meaning once."""
     metrics: list[Metric] = []
     seen: dict[tuple[object, ...], list[tuple[str, str]]] = {}
     found = find_quantities(text)

@@ -27,6 +27,7 @@ from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
 from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
+from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
     ROLE_PATTERN,
@@ -137,6 +138,8 @@ def _someone_else_named(speech: Speech, at: int, name: str) -> bool:
         words = m["words"]
         if speech.mentions.in_speech(begin + m.start()) or opens_with_common_word(words):
             continue
+        if not one_persons_title(window, m.start(), m["role"]):
+            continue  # `裁判` of `裁判员和工作人员`, `一位老人`: no one named
         if name_in(m["role"] + words) is not None:
             return True
     return False
