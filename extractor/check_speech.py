@@ -26,11 +26,13 @@ from extractor.textindex import normalize
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
 # Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
-# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`).
+# words (`”扎西表示，`): not a term in marks inside the words (`“五措并举”，让群众知道`,
+# `畅通“家门口”的维权渠道。`: a 道 that ends a word says nothing).
+_DAO = r"(?<![渠知街轨通赛频味管隧国步报难车航水古栈大称公厚地霸一])道"
 _ATTRIBUTION_INSIDE = re.compile(
-    r"[”」][^“”「」\n]{0,40}?(?:说|表示|指出|强调|介绍|告诉|问|答|道)[^“”「」]*[“「]"
-    r"|[”」][^“”「」\n，,。；;！？!?]{0,15}?"
-    r"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|道)(?:[，,：:。]|$)"
+    rf"[”」][^“”「」\n]{{0,40}}?(?:说|表示|指出|强调|介绍|告诉|问|答|{_DAO})[^“”「」]*[“「]"
+    rf"|[”」][^“”「」\n，,。；;！？!?]{{0,15}}?"
+    rf"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|{_DAO})(?:[，,：:。]|$)"
 )
 # A paragraph break not followed by an opening mark: words outside any quotation
 # (a quotation that goes on in a new paragraph opens it with a mark).

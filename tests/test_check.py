@@ -294,6 +294,18 @@ def test_a_direct_quote_that_runs_into_the_next_one_is_rejected() -> None:
     assert reasons_for(inside, TWO_SPEAKERS) == []
 
 
+def test_reported_words_with_a_term_in_marks_before_a_word_ending_in_dao_are_of_the_wrong_kind() -> (
+    None
+):
+    text = "秘书长德央介绍，市消协将设立维权服务站，畅通“家门口”的维权渠道。"
+    quote = Quote(
+        speaker="德央", text="市消协将设立维权服务站，畅通“家门口”的维权渠道。", kind="direct"
+    )
+    found = reasons_for(quote, text)
+    assert not any("runs past" in r for r in found), found
+    assert any(r.startswith('kind "direct"') for r in found), found
+
+
 def test_an_indirect_quote_stays_in_its_paragraph() -> None:
     text = "占堆指出，大整治行动是重大决策部署。\n会议要求，各单位抓好落实。"
     quote = Quote(speaker="占堆", text="大整治行动是重大决策部署。会议要求", kind="indirect")
