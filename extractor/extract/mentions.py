@@ -5,7 +5,8 @@ An article names a campaign more than once, and not always alike: with or
 without its kind (`“全民消防我体验”` / `…宣传活动`), its place or its number in a
 series (`草原生态保护专项整治行动` / `那曲市草原…`), the words that lead it
 (`“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`), a headline's
-short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`). The
+short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`, its words
+in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`). The
 body's name is kept over the headline's, as the body prints it whole; else the
 fuller one.
 """

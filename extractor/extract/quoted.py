@@ -10,8 +10,10 @@ when the text calls it a way or method (`采取“基地+农户”方式`), an a
 service goes (`“送文化下乡”`). It is none when it is a slogan, a demand, a
 principle or an event's theme (`落实“打早、打小、打了”要求`, `践行“两个维护”`,
 `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
-(`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
-(`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
+(`“输血”与“造血”并重`, `从“一次性服务”变为…`), an account or a system of information
+(`“阿里发布”新媒体平台`, `“智慧畜牧”信息平台`), an honour
+(`“最佳射手”`), a body, post or window (`“河小青”志愿服务队`, `“平安驿站”`, `“爱心窗口”`,
+and `“马背兽医”服务` where the article prints `“马背兽医”服务队`), a brand
 (`“边境小镇”旅游品牌`), activities listed as the way one thing is done
 (`采取“政策宣讲+文艺演出+群众座谈”的方式`) or an ill a unit prevents (`杜绝“半拉子工程”`).
 """
