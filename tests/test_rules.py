@@ -815,6 +815,31 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     # A relocation programme carried out; a kind of area is no place heading it.
     ("全县实施高海拔地区生态搬迁以来，群众收入稳步增长。", ["高海拔地区生态搬迁"]),
+    # A long name opening with 重大 says what it is.
+    (
+        "全县扎实开展重大动物疫病秋季集中免疫行动，免疫牲畜80万头。",
+        ["重大动物疫病秋季集中免疫行动"],
+    ),
+    # A programme heading its clause, its training session after it.
+    ("6月3日，定日县新型职业农牧民培育工程第二期培训班开班。", ["定日县新型职业农牧民培育工程"]),
+    # A place's event with the year it is held, after the units that hold it.
+    ("由县总工会主办的2024年乃东区职工技能大赛圆满落幕。", ["2024年乃东区职工技能大赛"]),
+    # A spot check, a creation activity carried out; a trial pushed on.
+    ("县市场监管局组织开展电动自行车产品质量专项抽查。", ["电动自行车产品质量专项抽查"]),
+    ("全县持续推进放心餐饮创建活动，新培育示范店20家。", ["放心餐饮创建活动"]),
+    ("明年将加快推进青稞完全成本保险试点，扩大覆盖面。", ["青稞完全成本保险试点"]),
+    # A project that passed the check of a body named between.
+    (
+        "近日，桑日县古建筑群抢救性修缮工程通过市文物局组织的专家验收。",
+        ["桑日县古建筑群抢救性修缮工程"],
+    ),
+    # A photograph's caption: what the scene is part of.
+    ("这是江孜县“文化进牧区”巡演活动的第12场演出。", ["“文化进牧区”巡演活动"]),
+    ("这是定结县“光影惠民”电影放映活动的一个场景。", ["“光影惠民”电影放映活动"]),
+    # A season of shows, sessions of sharing, a contest of two short words joined.
+    ("暑期，县里举办“草原欢歌”文艺演出季，共演出30场。", ["“草原欢歌”文艺演出季"]),
+    ("各乡镇举办“红色家书”故事分享会80余场。", ["“红色家书”故事分享会"]),
+    ("全县深入开展“巾帼建功”劳动和技能竞赛。", ["“巾帼建功”劳动和技能竞赛"]),
 ]
 
 
@@ -885,6 +910,23 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "",
         "仲巴县农牧民运动会每年举办。今年，仲巴县第四届农牧民运动会在县城开幕。",
         "仲巴县第四届农牧民运动会",
+    ),
+    # A headline's name whose words stand in the body's name in order, or the same
+    # drive by another of its kinds.
+    (
+        "曲松县“法律服务”活动走进寺庙",
+        "近日，曲松县司法局开展“法律服务 暖心为民”主题活动，发放资料500份。",
+        "“法律服务 暖心为民”主题活动",
+    ),
+    (
+        "古格遗址壁画保护工程通过验收",
+        "11月2日，札达县古格遗址壁画抢救性保护工程通过自治区文物局组织的专家验收。",
+        "札达县古格遗址壁画抢救性保护工程",
+    ),
+    (
+        "琼结县开展冬季食品安全专项检查",
+        "本报讯 琼结县市场监管局近日开展冬季食品安全专项整治行动，检查经营户120家。",
+        "冬季食品安全专项整治行动",
     ),
 ]
 
@@ -1045,6 +1087,18 @@ NOT_CAMPAIGNS = [
     "景区推出“雪山探秘”“湖畔漫步”两条精品线路。",
     # Mechanisms listed are provisions made.
     "镇里建立健全联席会议审查机制、风险评估机制。",
+    # A kind cut from a body's name the article prints elsewhere.
+    "县里组建“雪域红医”服务队8支。明年，“雪域红医”服务将覆盖所有行政村。",
+    # A state changed from; a system of information; a window.
+    "要把体检从“一次性检查”变为健康管理的全过程。",
+    "县里依托“智慧草原”信息平台，实现全程监管。",
+    "各网点开设“敬老窗口”，提供双语服务。",
+    # A loan policy; fields of building; how much a work matters.
+    "县妇联落实妇女创业担保贷款政策，发放贷款2000万元。",
+    "县总工会大力推进职工文化阵地建设。",
+    "县里持续推进基层农技推广体系建设。",
+    "全县加快推进重大项目建设。",
+    "要把牦牛品种改良作为保障增收的基础性工程来抓。",
 ]
 
 

@@ -95,8 +95,9 @@ _CARRIED_OUT_BY = {
     "专项行动": "开展|推进|深化|启动",
     "专项整治": "开展|推进|深化",
     "专项治理": "开展|推进|深化",
-    "试点": "开展|启动",
+    "试点": "开展|启动|推进",
     "专项检查": "开展",
+    "专项抽查": "开展",
     "大检查": "开展",
     "整治": "开展|推进|深化",
     "斗争": "开展|推进|深化",
@@ -104,6 +105,7 @@ _CARRIED_OUT_BY = {
     "攻坚战": "打好|打赢",
     "建设": "推进|开展|推行|深化|抓好|依托|实施",
     "创建": "推进|开展|深化",
+    "创建活动": "推进|开展|深化",
     "项目": "实施|推进|启动|依托",
     "工程": "实施|推进|启动|依托",
     "改革": "深化|推行|推进",
@@ -147,6 +149,10 @@ _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据�
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
+# A programme that heads its clause, its training session after it:
+# `昂仁县高素质农牧民培育计划首期培训班开班`.
+_SESSION = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期)?(?:培训班|研修班)")
+_SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
 # A programme that heads its clause, carried on by the verb after it:
 # `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
 _PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
@@ -156,8 +162,8 @@ _PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
 # ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
 # (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
 _CHARGE = re.compile(
-    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?:工程|项目)"
-)
+    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
+)  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
 # (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
 # made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
@@ -198,7 +204,11 @@ _PLACE_EVENT_KIND = re.compile(_PLACE_EVENT_KINDS)
 _PLACE_EVENT = re.compile(
     rf"(?P<name>[{CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{CN}]{{2,14}}(?:{_PLACE_EVENT_KINDS}))"
 )
-_EVENT_LEAD = re.compile(r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的)$")
+_EVENT_LEAD = re.compile(
+    r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的|(?:主办|承办|举办)的)$"
+)
+# The year the event is held may open its name: `…联合主办的2025年拉萨市职工职业技能大赛`.
+_YEAR_BEFORE = re.compile(r"\d{4}年$")
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
 # A series a place holds: `本届比赛是阿里地区迎新年系列体育活动之一`.
 _SERIES = re.compile(
@@ -220,10 +230,16 @@ _FESTIVAL = re.compile(
 
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
-    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|重点|重大|基础设施|长效|工作|"
+    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
     r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
     # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
-    r"|(?:支持|扶持|优惠|惠民|惠农)政策$|基础设施建设$"
+    r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|基础设施建设$"
+    # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
+    # `基层动物防疫体系建设`.
+    r"|(?:阵地|队伍|体系)建设$"
+    # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
+    # what it is (`重大动物疫病春季集中免疫行动`).
+    r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
@@ -326,6 +342,14 @@ def _unquoted(text: str) -> list[Named]:
         ):
             end = m.start() - (len(words) - len(before))
             found.append(Named(end - len(clause), clause))
+    for m in _SESSION.finditer(text):
+        clause = _TIME_LEAD.sub("", clause_before(text, m.start()))
+        if (
+            len(clause) >= 6
+            and _SESSION_OF.search(clause)
+            and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
+        ):
+            found.append(Named(m.start() - len(clause), clause))
     for m in _PUSHED_ON.finditer(text):
         words = clause_before(text, m.start())
         clause = _PUSHED_LEAD.sub("", _TIME_LEAD.sub("", words))
@@ -399,6 +423,9 @@ def _events(text: str) -> list[Named]:
         # `以“…”为主题的拉萨市…活动周`: the name starts after the words that describe it.
         start = event.start() + event["name"].rfind("的") + 1
         name = text[start : event.end()]
+        year = _YEAR_BEFORE.search(text, max(0, start - 5), start + name.startswith("年"))
+        if year:
+            start = year.start()
         if (
             _PLACE_EVENT.fullmatch(name)
             and _EVENT_LEAD.search(clause_before(text, start))
@@ -406,7 +433,7 @@ def _events(text: str) -> list[Named]:
                 _CLAUSE_INSIDE.search(name) or ORGANISING.search(name) or re.search("[在于]", name)
             )
         ):
-            found.append(Named(start, name))
+            found.append(Named(start, text[start : event.end()]))
     for word in re.finditer("系列", text):
         series = _SERIES.search(text, max(0, word.start() - 16), word.end() + 5)
         if series is None:

@@ -5,7 +5,8 @@ An article names a campaign more than once, and not always alike: with or
 without its kind (`“全民消防我体验”` / `…宣传活动`), its place or its number in a
 series (`草原生态保护专项整治行动` / `那曲市草原…`), the words that lead it
 (`“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`), a headline's
-short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`). The
+short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`, its words
+in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`). The
 body's name is kept over the headline's, as the body prints it whole; else the
 fuller one.
 """
@@ -90,6 +91,30 @@ def shorter_name_of(name: str, other: str) -> bool:
     return len(short) < len(long) and _same_campaign(short, long)
 
 
+# The kinds of a drive a headline may name for the body's: `…专项检查` / `…专项整治行动`.
+_DRIVE_KIND = re.compile("(?:专项)?(?:检查|抽查|排查|整治|治理|执法|行动)+")
+
+
+def _headline_form(headline: str, body: str) -> bool:
+    """Is `headline` a headline's short form of `body`: its words in the body's name in
+    order (`“计量惠民”活动` of `“计量惠民 服务民生”主题活动`, `…壁画保护修复工程` of
+    `…壁画抢救性保护修复工程`), or the same drive by another of its kinds
+    (`春季药品安全专项检查` of `春季药品安全专项整治行动`)? Quotes and spaces aside."""
+    if len(headline) < 5 or len(headline) >= len(body) or headline[:2] not in body:
+        return False
+    if headline[-1] == body[-1]:
+        rest = iter(body[body.index(headline[:2]) :])
+        if all(char in rest for char in headline):
+            return True
+    pairs = enumerate(zip(headline, body, strict=False))
+    common = next((i for i, (a, b) in pairs if a != b), len(headline))
+    return (
+        common >= 6
+        and bool(_DRIVE_KIND.fullmatch(headline[common:]))
+        and bool(_DRIVE_KIND.fullmatch(body[common:]))
+    )
+
+
 def _title_of(title: str, programme: str) -> bool:
     """The title a programme of creation seeks: `创建全国民族团结进步示范县` of
     `民族团结进步示范创建`; not of `民族团结进步创建`, which seeks no one title."""
@@ -143,7 +168,11 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                 i
                 for i, n in enumerate(kept)
                 if _same_quoted(named.name, n.name)
-                or (not in_body[i] and here and key.endswith(keys[i]))
+                or (
+                    not in_body[i]
+                    and here
+                    and (key.endswith(keys[i]) or _headline_form(keys[i], key))
+                )
             ),
             None,
         )

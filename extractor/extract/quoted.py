@@ -10,8 +10,10 @@ when the text calls it a way or method (`采取“基地+农户”方式`), an a
 service goes (`“送文化下乡”`). It is none when it is a slogan, a demand, a
 principle or an event's theme (`落实“打早、打小、打了”要求`, `践行“两个维护”`,
 `以“千年藏香 匠心传承”为主题`), a description (`作为“一把手”工程`), a contrast
-(`“输血”与“造血”并重`), an account (`“阿里发布”新媒体平台`), an honour
-(`“最佳射手”`), a body or post (`“河小青”志愿服务队`, `“平安驿站”`), a brand
+(`“输血”与“造血”并重`, `从“一次性服务”变为…`), an account or a system of information
+(`“阿里发布”新媒体平台`, `“智慧畜牧”信息平台`), an honour
+(`“最佳射手”`), a body, post or window (`“河小青”志愿服务队`, `“平安驿站”`, `“爱心窗口”`,
+and `“马背兽医”服务` where the article prints `“马背兽医”服务队`), a brand
 (`“边境小镇”旅游品牌`), activities listed as the way one thing is done
 (`采取“政策宣讲+文艺演出+群众座谈”的方式`) or an ill a unit prevents (`杜绝“半拉子工程”`).
 """
@@ -32,7 +34,7 @@ _KINDS = (
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|训练营|夏令营|冬令营|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
     # `“云端”帮扶对子`.
@@ -55,6 +57,8 @@ _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 _LOOSE_KIND = re.compile(
     r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成"
 )
+# Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
+_PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
 _MORE_KIND = re.compile("活动|行动")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
@@ -66,7 +70,7 @@ _KIND_QUALIFIES = re.compile(
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
 # `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
-_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市)$")
+_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市|窗口)$")
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
 # `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
@@ -164,7 +168,11 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
 # A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
-_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播)")
+# So is a system of information: `“智慧畜牧”信息平台`, `“云上书房”线上平台`.
+_ACCOUNT = re.compile(
+    r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|"
+    r"(?:信息|线上|网上|数字|数据|云)平台)"
+)
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
@@ -184,7 +192,14 @@ _COUNTED_AFTER = re.compile(
     r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
-_PART_OF = re.compile(r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容)")
+# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
+_PART_OF = re.compile(
+    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|"
+    r"的(?:一个|一处)?(?:场景|现场|画面|一幕|瞬间)|的第[\d一二三四五六七八九十百]+场)"
+)
+# Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
+_CHANGED_FROM = re.compile("从$")
+_CHANGED_TO = re.compile("变|转|到|向")
 
 
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
@@ -249,12 +264,25 @@ def _pledge(inner: str) -> bool:
     return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
 
 
+def _cut_from_body(text: str, name: str) -> bool:
+    """Does the article print `name` running on into a body or a place elsewhere
+    (`“马背兽医”服务队` for `“马背兽医”服务`)? Then the name is cut from that word."""
+    at = text.find(name)
+    while at >= 0:
+        if _KIND_QUALIFIES.match(text[at + len(name) : at + len(name) + 6]):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: int) -> Named | None:
     """One quoted name of a run, if it names an initiative."""
     inner, kind = m["inner"], m["kind"]
     quoted = f"{m['open']}{inner}{m['close']}"
     close = m.end() - len(kind or "")
     after = text[close : close + 12]
+    if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
+        return None  # `从“一次性服务”变为…`: a state left behind, not a name
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
@@ -266,7 +294,7 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     if (
         kind
         and (
-            _LOOSE_KIND.search(kind[:-1])
+            (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
             # The people of an aid programme are its own: `“组团式”教育援藏团队`.
             or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
             or (kind.endswith("评选") and kind != "评选")
@@ -280,6 +308,8 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
+        if _cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
+            return None  # `“马背兽医”服务` of the article's `“马背兽医”服务队`
         lead = place_lead(text, m.start(), done)
         if kind.endswith(("赛", "节", "比武")) and lead:
             return Named(
