@@ -1207,6 +1207,80 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         ("“党建引领+网格化”基层治理", "仁布县", "仁布县"),
     ),
     ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
+    # The city of a dateline that names it bare, as the article prints it, else bare.
+    (
+        "",
+        "本报墨脱讯(记者 央金)",
+        "墨脱市气象局发布预警。今年以来，全市深入开展“护林防火”宣传活动。",
+        ("“护林防火”宣传活动", "墨脱市", "墨脱市"),
+    ),
+    (
+        "",
+        "本报墨脱讯(记者 央金)",
+        "今年以来，我市深入开展“护林防火”宣传活动。",
+        ("“护林防火”宣传活动", "墨脱", "墨脱"),
+    ),
+    # A headline that opens with a city names the article's city; time words before
+    # it are no part of it.
+    (
+        "上半年嘉黎市经济稳中向好",
+        "本报那曲讯(记者 达瓦)",
+        "全市扎实推进“暖心工程”，惠及群众1万人。",
+        ("“暖心工程”", "嘉黎市", "嘉黎市"),
+    ),
+    # Else the first city a unit acting in the article opens with.
+    (
+        "",
+        None,
+        "嘉黎市文化局举办展演。全市还开展“书香嘉黎”阅读活动。",
+        ("“书香嘉黎”阅读活动", "嘉黎市", "嘉黎市"),
+    ),
+    # `全区` of no district is the autonomous region the article names.
+    (
+        "",
+        None,
+        "自治区商务厅介绍，今年全区持续开展“消费促进月”活动。",
+        ("“消费促进月”活动", "自治区", "自治区"),
+    ),
+    (
+        "全地区城乡环境持续改善",
+        None,
+        "阿里地区住建局召开会议。今年，全地区同步实施“洁净家园”行动。",
+        ("“洁净家园”行动", "阿里地区", "阿里地区"),
+    ),
+    # All the units of a kind, or several named, run it as printed; a whole's own
+    # places (`全市乡镇`) do not.
+    (
+        "",
+        None,
+        "各县（区）还组织开展了“安全生产月”应急演练。",
+        ("“安全生产月”应急演练", "各县（区）", None),
+    ),
+    (
+        "",
+        None,
+        "今年以来，全市各级工会深入开展“技能强市”劳动竞赛。",
+        ("“技能强市”劳动竞赛", "全市各级工会", None),
+    ),
+    (
+        "",
+        None,
+        "巴青县、索县对辖区河道开展“清河”专项行动。",
+        ("“清河”专项行动", "巴青县、索县", "巴青县"),
+    ),
+    (
+        "",
+        None,
+        "目前，全市乡镇和建制村通硬化路，“四好农村路”建设成果持续巩固。",
+        ("“四好农村路”建设", None, None),
+    ),
+    # Who leads a team is no unit: `…负责同志每月带队`.
+    (
+        "",
+        None,
+        "各县主要负责同志每月带队督导，推进“清零”行动。",
+        ("“清零”行动", None, None),
+    ),
     (
         "",
         None,

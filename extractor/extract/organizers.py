@@ -6,9 +6,9 @@ The genre says who acts at the head of a clause (`岗巴县紧紧围绕…`,
 subject continues the last one named before it; a short word for a unit
 (`县里`, `村里`, `学校`, `医院`) stands for the last unit of that kind the
 article named. Where the sentence names no place, the place is the
-organizer's own (`岗巴县司法局` → `岗巴县`), else the article's (its first
-unit's place, or its dateline's: `本报那曲讯` → `那曲`). `全市` acting is the
-whole city, not an organizer: null.
+organizer's own (`岗巴县司法局` → `岗巴县`), else the article's (its headline's
+place, or its dateline's: `本报那曲讯` → `那曲`, or its first unit's). `全市`
+acting is the article's city as printed (`林芝市`), where it prints one.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 _UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
-    r"大队|支队|中队|医疗队|工作队|队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
+    r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
@@ -35,11 +35,11 @@ _ACTS = (
     r"创新|不断|进一步|着力|聚焦|结合|立足|按照|狠抓|抓好|常态化|集中|全力|主动|先后|今年|去年|近年|"
     r"通过|获悉|介绍|表示|指出|强调|要求|说|顺利|成功|首批|被|是|有|现有|作为|针对|随着|深入|走进|"
     r"由|从|向|据|给|让|使|自(?!治)|推广|创建|贯彻|协调|演绎|打好|打赢|办好|践行|举行|承办|"
-    r"主办|启动|部署|印发|出台|制定|完成|实现|投入|新建|建成|认真|精心|切实|高度|始终|着眼)"
+    r"主办|启动|部署|印发|出台|制定|完成|实现|投入|新建|建成|认真|精心|切实|高度|始终|着眼|同步|上下)"
 )
 # What a name never holds: a verb phrase, a pronoun (`我们将在拉萨市`, `推广维巴村`).
 _NOT_IN_NAME = re.compile(
-    "们|的|将|在|把|是|被|"
+    "们|的|将|在|把|是|被|同志|负责人|"
     + "|".join(w for w in _ACTS.strip("(?:)").split("|") if len(w) >= 2 and "(" not in w)
 )
 # `所在`, `现在`, `正在`: no `在` of a place.
@@ -55,7 +55,8 @@ def _acts_at(text: str, at: int = 0) -> bool:
 
 # Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
 _TIME_LEAD = re.compile(
-    r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
+    r"^(?:今年以来|近年来|近日|日前|连日来|目前|当前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
+    r"(?:前|上|下)?[一二三四]?(?:季度|半年)|年初|年末|年底|"
     r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
 )
 # A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
@@ -83,9 +84,17 @@ _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
 _NOT_ITS_OWN = re.compile(r"(?:政策|战略)$")
 _FOLLOWS = re.compile(r"(?:用好|围绕|贯彻|借鉴|学习|学习运用)$")
 _FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
-# A subject that is the whole city, county or district: no organizer.
+# A subject that is the whole city, county or district, or all of its units: no place of
+# one unit, nor a unit a short word (`县里`) stands for.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
-_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>市|区|县|乡|镇)$")
+_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>地区|市|区|县|乡|镇|州)$")
+# The levels a place's name ends with, an autonomous region's (`西藏自治区`) apart.
+_LEVEL_END = re.compile(r"(?:自治区|地区|市|区|县|乡|镇|州)$")
+_REGION = re.compile(rf"[{_CN}]{{0,4}}自治区")
+# The part of a unit's name in brackets after it: `各县（区）`, `县(市、区)`.
+_BRACKETED = re.compile(r"[（(][^）)]{1,8}[）)]")
+# What a place's name never holds: `全市`, `我区`, `各县`, a list (`林周县、墨竹工卡县`).
+_NOT_A_NAME = re.compile("[全各我本、]")
 # Short words for a unit named before (`县里还建立…`), and how that unit's name ends.
 _BACK_REFERENCES = {
     "县里": "县",
@@ -125,7 +134,7 @@ _PLACE = re.compile(
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县)"
+    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|地区|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街])区|县)"
     rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
@@ -186,11 +195,18 @@ def _subject(clause: str) -> str | None:
     if words is None:
         return None
     for m in _UNIT_END.finditer(clause, 1, words.end()):
-        end = m.end()
+        bracketed = _BRACKETED.match(clause, m.end())
+        end = bracketed.end() if bracketed else m.end()
         if _acts_at(clause, end) or clause[end : end + 1] in ("“", "‘", "「"):
             unit = _clean(clause[:end])
             return unit if len(unit) >= 2 and not _NOT_IN_NAME.search(unit) else None
     return None
+
+
+def _level_of(place: str) -> str | None:
+    """The level a place's name ends with (`林芝市` → `市`), `自治区` being no `区`."""
+    m = _LEVEL_END.search(place)
+    return None if m is None or m[0] == "自治区" else m[0]
 
 
 def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | None:
@@ -199,7 +215,7 @@ def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | 
     headline opens with one; with `admin`, only a city, county or district, as a
     campaign's name opens with one (`那曲市“百万亩”…`, not `美丽乡村建设`)."""
     m = (_ADMIN_PLACE if admin else _PLACE).match(words)
-    if m is None or _NOT_IN_NAME.search(m.group(0)) or _WHOLE.search(m.group(0)):
+    if m is None or _NOT_IN_NAME.search(m.group(0)) or _NOT_A_NAME.search(m.group(0)):
         return None
     rest = words[m.end() : m.end() + 4]
     if alone and re.match(rf"[{_CN}]", rest) and not _acts_at(rest) and not _TIME.match(rest):
@@ -251,16 +267,20 @@ class Sponsors:
 
     @functools.cached_property
     def home(self) -> str | None:
-        """The article's place: the place its headline opens with (`达孜区常态化推进…`),
-        else its dateline's, else the first place a unit of it opens with."""
+        """The article's place: the place its headline opens with, set apart
+        (`达孜区常态化推进…`), else a city, county or district it opens with
+        (`山南市冬春农田水利…`), else its dateline's, else the first place a unit of it
+        opens with."""
         for line in self._headline.split("\n"):
             place = _place_of(line, alone=True)
             if place:
                 return place
-        if self._dateline:
-            m = _DATELINE_PLACE.match(self._dateline.strip())
-            if m:
-                return m["place"]
+        for line in self._headline.split("\n"):
+            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            if place:
+                return place
+        if self._dateline_place:
+            return self._dateline_place
         for i in range(min(len(self.clauses), _LOOK_BACK)):
             unit = self._subject(i)
             place = _place_of(unit) if unit else None
@@ -307,15 +327,61 @@ class Sponsors:
         return None, False
 
     def _unit_or_whole(self, unit: str) -> str | None:
-        """A unit as named; `全县`, `全市`, `我区` acting are the article's county, city or
-        district when the article names it (`当雄县` for `全县` in an article on 当雄县)."""
-        if not _WHOLE.search(unit):
-            return unit
+        """A unit as named, all of a kind too (`各县（区）`, `全市各级工会`, `林周县、墨竹工卡县`);
+        `全县`, `全市`, `我区` alone are the article's county, city or district where it
+        prints one (`当雄县` for `全县` in an article on 当雄县)."""
         whole = _WHOLE_OF_ONE.match(unit)
-        home = self.home
-        if whole and home and home.endswith(whole["level"]):
-            return home
+        if whole:
+            return self._whole_place(whole["level"])
+        if unit.startswith("全"):  # `全市各级工会`, not `全市乡镇`
+            return None if _WHOLE.match(unit) is None or _LEVEL_END.search(unit) else unit
+        items = unit.split("、")
+        if len(items) > 1 and (
+            any(len(item) < 2 for item in items)
+            or not (_UNIT_END.search(items[0][-4:]) or _place_of(items[0]))
+        ):
+            return None  # `设有内科、外科…等病区`
+        return unit
+
+    def _whole_place(self, level: str) -> str | None:
+        """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
+        home's; else the dateline's, with the level where the article prints it so
+        (`拉萨融媒讯` and `拉萨市`; a dateline's bare name is a city's); else the first
+        place of that level a headline or a unit opens with. `全区` of no district is the
+        autonomous region the article names (`自治区`)."""
+        for place in (self.home, self._dateline_place):
+            if place and _level_of(place) == level:
+                return place
+        dateline = self._dateline_place
+        if dateline and _level_of(dateline) is None and dateline + level in self.text:
+            return dateline + level
+        if level == "区":
+            region = _REGION.search(self.text)
+            return region[0] if region else None
+        for place in self._places:
+            if _level_of(place) == level:
+                return place
+        if dateline and _level_of(dateline) is None and level == "市":
+            return dateline
         return None
+
+    @functools.cached_property
+    def _dateline_place(self) -> str | None:
+        """The place the dateline names (`本报那曲讯` → `那曲`), if any."""
+        m = _DATELINE_PLACE.match(self._dateline.strip()) if self._dateline else None
+        return m["place"] if m else None
+
+    @functools.cached_property
+    def _places(self) -> list[str]:
+        """The city, county or district each headline line opens with, then the place each
+        unit acting in the text opens with, in order."""
+        found = [
+            _place_of(_TIME_LEAD.sub("", line), admin=True) for line in self._headline.split("\n")
+        ]
+        for i in range(len(self.clauses)):
+            unit = self._subject(i)
+            found.append(_place_of(unit) if unit else None)
+        return [place for place in found if place]
 
     def _where(self, at: int) -> str | None:
         """A place the sentence of `at` names with `在…开展`: in the clauses up to
@@ -363,6 +429,7 @@ class Sponsors:
             organizer = set_place  # `在类乌齐县，县城供水管网漏损治理项目近日通过验收`
         clause_start = self.starts[self._clause_of(at)]
         end = at + len(name)
+        actor = organizer
         if (
             _NOT_ITS_OWN.search(name)
             or _FOLLOWS.search(self.text[clause_start:at])
@@ -373,7 +440,7 @@ class Sponsors:
             self._where(at)
             or set_place
             or own_place
-            or (_place_of(organizer) if organizer else None)
+            or (_place_of(actor) if actor else None)
             or self.home
         )
         return Sponsor(organizer, location)
