@@ -1274,6 +1274,34 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "目前，全市乡镇和建制村通硬化路，“四好农村路”建设成果持续巩固。",
         ("“四好农村路”建设", None, None),
     ),
+    # A dateline's bare name the article prints as a county's is no city.
+    (
+        "",
+        "本报江孜讯(记者 普布)",
+        "全市推进会在江孜县召开。会议要求，全市深入开展“良种推广”行动。",
+        ("“良种推广”行动", None, "江孜"),
+    ),
+    # All levels and departments of the city are the city; a unit that acts with
+    # another (`配合`) is the one named first.
+    (
+        "林芝市召开国土绿化会议",
+        None,
+        "去年全市各级各部门扎实推进“绿美林芝”行动。",
+        ("“绿美林芝”行动", "林芝市", "林芝市"),
+    ),
+    (
+        "",
+        None,
+        "入冬以来，县司法局配合人社部门开展根治欠薪专项行动。",
+        ("根治欠薪专项行动", "县司法局", None),
+    ),
+    # Words that do something are no unit's name (`…还支持县中学`, `需要各部门`).
+    (
+        "",
+        None,
+        "援藏资金还支持县中学开设“远程课堂”。",
+        ("“远程课堂”", None, None),
+    ),
     # Who leads a team is no unit: `…负责同志每月带队`.
     (
         "",

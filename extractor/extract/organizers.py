@@ -30,7 +30,7 @@ _NAME_CHARS = re.compile(rf"[{_CN}、（）()]{{2,24}}")
 # Words that end the subject of a clause: what the unit does next.
 _ACTS = (
     r"(?:还|也|将|已|又|再|均|都|正|在|于|坚持|深入|持续|全面|积极|紧紧|紧盯|把|以|对|为|与|和|"
-    r"联合|会同|携手|组织|开展|推行|实行|实施|推进|推动|建立|启动|举办|召开|设立|组建|开设|探索|"
+    r"联合|会同|配合|携手|组织|开展|推行|实行|实施|推进|推动|建立|启动|举办|召开|设立|组建|开设|探索|"
     r"用好|落实|严格|深化|大力|扎实|广泛|率先|首次|累计|共|依托|围绕|通过|采取|成立|打造|"
     r"创新|不断|进一步|着力|聚焦|结合|立足|按照|狠抓|抓好|常态化|集中|全力|主动|先后|今年|去年|近年|"
     r"通过|获悉|介绍|表示|指出|强调|要求|说|顺利|成功|首批|被|是|有|现有|作为|针对|随着|深入|走进|"
@@ -39,7 +39,7 @@ _ACTS = (
 )
 # What a name never holds: a verb phrase, a pronoun (`我们将在拉萨市`, `推广维巴村`).
 _NOT_IN_NAME = re.compile(
-    "们|的|将|在|把|是|被|同志|负责人|"
+    "们|的|将|在|把|是|被|还|了|这|同志|负责人|如今|统一|支持|需要|维护|加快|构建|创办|"
     + "|".join(w for w in _ACTS.strip("(?:)").split("|") if len(w) >= 2 and "(" not in w)
 )
 # `所在`, `现在`, `正在`: no `在` of a place.
@@ -87,7 +87,9 @@ _FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
 # A subject that is the whole city, county or district, or all of its units: no place of
 # one unit, nor a unit a short word (`县里`) stands for.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
-_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>地区|市|区|县|乡|镇|州)$")
+_WHOLE_OF_ONE = re.compile(
+    r"^(?:全|我|本)(?P<level>地区|市|区|县|乡|镇|州)(?:上下|各级各部门|各部门|各地)?$"
+)
 # The levels a place's name ends with, an autonomous region's (`西藏自治区`) apart.
 _LEVEL_END = re.compile(r"(?:自治区|地区|市|区|县|乡|镇|州)$")
 _REGION = re.compile(rf"[{_CN}]{{0,4}}自治区")
@@ -346,9 +348,10 @@ class Sponsors:
     def _whole_place(self, level: str) -> str | None:
         """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
         home's; else the dateline's, with the level where the article prints it so
-        (`拉萨融媒讯` and `拉萨市`; a dateline's bare name is a city's); else the first
-        place of that level a headline or a unit opens with. `全区` of no district is the
-        autonomous region the article names (`自治区`)."""
+        (`拉萨融媒讯` and `拉萨市`); else the first
+        place of that level a headline or a unit opens with; a dateline's bare name
+        for `全市` where the article prints it as no county's, district's or town's.
+        `全区` of no district is the autonomous region the article names (`自治区`)."""
         for place in (self.home, self._dateline_place):
             if place and _level_of(place) == level:
                 return place
@@ -361,7 +364,12 @@ class Sponsors:
         for place in self._places:
             if _level_of(place) == level:
                 return place
-        if dateline and _level_of(dateline) is None and level == "市":
+        if (
+            dateline
+            and level == "市"
+            and _level_of(dateline) is None
+            and not re.search(f"{dateline}[县区乡镇]", self.text)
+        ):
             return dateline
         return None
 
