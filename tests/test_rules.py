@@ -1302,6 +1302,20 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "援藏资金还支持县中学开设“远程课堂”。",
         ("“远程课堂”", None, None),
     ),
+    # `县里` with no county named before is the article's county; a unit named
+    # `县…局` is of the article's county.
+    (
+        "聂荣县：草原管护见实效",
+        None,
+        "今年以来，县里还推行“草场轮牧”模式。",
+        ("“草场轮牧”模式", "聂荣县", "聂荣县"),
+    ),
+    (
+        "农村公路通到家门口",
+        "本报那曲讯(记者 达瓦)",
+        "聂荣县公路管理站成立十年。县交通运输局还在全县开展公路隐患排查整治。",
+        ("公路隐患排查整治", "县交通运输局", "聂荣县"),
+    ),
     # Who leads a team is no unit: `…负责同志每月带队`.
     (
         "",

@@ -97,6 +97,8 @@ _REGION = re.compile(rf"[{_CN}]{{0,4}}自治区")
 _BRACKETED = re.compile(r"[（(][^）)]{1,8}[）)]")
 # What a place's name never holds: `全市`, `我区`, `各县`, a list (`林周县、墨竹工卡县`).
 _NOT_A_NAME = re.compile("[全各我本、]")
+# The levels a short word (`县里`) may stand for when no unit of its kind was named.
+_LEVELS = ("市", "区", "县", "乡", "镇")
 # Short words for a unit named before (`县里还建立…`), and how that unit's name ends.
 _BACK_REFERENCES = {
     "县里": "县",
@@ -244,13 +246,15 @@ class Sponsors:
         self._dateline = dateline
 
     def _subject(self, i: int) -> str | None:
-        """The unit acting in clause i, a short word for one (`县里`) resolved."""
+        """The unit acting in clause i, a short word for one (`县里`) resolved where a
+        unit of its kind was named before."""
         if i not in self._subjects:
             clause = self.clauses[i][1]
             ref = _BACK_REFERENCE.match(_TIME_LEAD.sub("", clause.lstrip("”’」 ")))
             unit = ref["word"] if ref else _subject(clause)
             if unit in _BACK_REFERENCES:
-                unit = self._named_before(i, _BACK_REFERENCES[unit])
+                ends = _BACK_REFERENCES[unit]
+                unit = self._named_before(i, ends) or (unit if ends in _LEVELS else None)
             self._subjects[i] = unit
         return self._subjects[i]
 
@@ -335,6 +339,8 @@ class Sponsors:
         whole = _WHOLE_OF_ONE.match(unit)
         if whole:
             return self._whole_place(whole["level"])
+        if unit in _BACK_REFERENCES:  # `县里` with no county named before: the article's
+            return self._whole_place(_BACK_REFERENCES[unit], one=True)
         if unit.startswith("全"):  # `全市各级工会`, not `全市乡镇`
             return None if _WHOLE.match(unit) is None or _LEVEL_END.search(unit) else unit
         items = unit.split("、")
@@ -345,20 +351,21 @@ class Sponsors:
             return None  # `设有内科、外科…等病区`
         return unit
 
-    def _whole_place(self, level: str) -> str | None:
+    def _whole_place(self, level: str, *, one: bool = False) -> str | None:
         """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
         home's; else the dateline's, with the level where the article prints it so
         (`拉萨融媒讯` and `拉萨市`); else the first
         place of that level a headline or a unit opens with; a dateline's bare name
         for `全市` where the article prints it as no county's, district's or town's.
-        `全区` of no district is the autonomous region the article names (`自治区`)."""
+        `全区` of no district is the autonomous region the article names (`自治区`);
+        with `one`, a district is one district (`区里`, `区公安分局`)."""
         for place in (self.home, self._dateline_place):
             if place and _level_of(place) == level:
                 return place
         dateline = self._dateline_place
         if dateline and _level_of(dateline) is None and dateline + level in self.text:
             return dateline + level
-        if level == "区":
+        if level == "区" and not one:
             region = _REGION.search(self.text)
             return region[0] if region else None
         for place in self._places:
@@ -372,6 +379,14 @@ class Sponsors:
         ):
             return dateline
         return None
+
+    def _unit_place(self, unit: str) -> str | None:
+        """The place a unit is of: the place its name opens with (`岗巴县司法局` →
+        `岗巴县`), or for `县…`, `市…`, `区…` (`县交通运输局`) the article's county,
+        city or district."""
+        if unit[0] in "市县区" and not unit.startswith("市场"):
+            return self._whole_place(unit[0], one=True)
+        return _place_of(unit)
 
     @functools.cached_property
     def _dateline_place(self) -> str | None:
@@ -448,7 +463,7 @@ class Sponsors:
             self._where(at)
             or set_place
             or own_place
-            or (_place_of(actor) if actor else None)
+            or (self._unit_place(actor) if actor else None)
             or self.home
         )
         return Sponsor(organizer, location)
