@@ -1144,6 +1144,26 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "12月20日，第二届那曲市迎新春“羌塘杯”足球赛在那曲市体育中心开赛。",
         ("第二届那曲市迎新春“羌塘杯”足球赛", "那曲市", "那曲市体育中心"),
     ),
+    # A word of manner may stand before what is done there; `高等级` and `在建` are
+    # no `等` of a list nor `在` of a place.
+    (
+        "",
+        None,
+        "比如县还在12个边境村全面推行“双联户”工作机制。",
+        ("“双联户”工作机制", "比如县", "12个边境村"),
+    ),
+    (
+        "",
+        None,
+        "交警大队在国道109线那曲段、黑昌高等级公路那曲段等路段开展夜查行动。",
+        ("夜查行动", "交警大队", "国道109线那曲段、黑昌高等级公路那曲段"),
+    ),
+    (
+        "",
+        None,
+        "嘉黎县深入开展“百日安全”专项行动，聚焦在建工地、旅游景区等重点部位开展排查。",
+        ("“百日安全”专项行动", "嘉黎县", "嘉黎县"),
+    ),
     # No place in the sentence: the organizer's own.
     (
         "",

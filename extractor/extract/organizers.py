@@ -69,8 +69,9 @@ _DECIDED_BY = re.compile(
 )
 # A place where it happens: `在冲赛康广场举办`, `深入昌龙乡、孔玛乡等边境乡镇开展`.
 _WHERE = re.compile(
-    rf"(?:在|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
-    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行|开幕|开赛|闭幕)"
+    rf"(?:在(?!建)|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
+    r"(?=等(?!级)|(?:全面|广泛|深入|持续|同步|陆续|先后|分别|率先|首次|大力)?"
+    r"(?:开展|举办|举行|组织|设立|建成|实施|推行|推广|推进|启动|召开|轮流|集中|进行|开幕|开赛|闭幕))"
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
@@ -144,7 +145,7 @@ _ADMIN_PLACE = re.compile(
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
 _PLACE_END = re.compile(
     r"(?:市|区|县|乡|镇|村|社区|街道|广场|学校|小学|中学|医院|站|所|段|线|公园|景区|园区|岸|寺|"
-    r"基地|中心|馆|场|湖|山|河)$"
+    r"基地|中心|馆|场|湖|山|河|周边)$"
 )
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
