@@ -1164,6 +1164,19 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "嘉黎县深入开展“百日安全”专项行动，聚焦在建工地、旅游景区等重点部位开展排查。",
         ("“百日安全”专项行动", "嘉黎县", "嘉黎县"),
     ),
+    # A kind of area (`高海拔地区`, `乡村`) is no place.
+    (
+        "",
+        None,
+        "尼玛县实施高海拔地区生态搬迁。",
+        ("高海拔地区生态搬迁", "尼玛县", "尼玛县"),
+    ),
+    (
+        "金融活水润乡村",
+        "本报讯(记者 白玛)",
+        "今年以来，各县推广“整村授信”模式。",
+        ("“整村授信”模式", "各县", None),
+    ),
     # No place in the sentence: the organizer's own.
     (
         "",

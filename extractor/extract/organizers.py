@@ -134,12 +134,14 @@ _BACK_REFERENCE = re.compile(
 # `牧区`, `城区`, `乡村` are kinds of places, not names of one.
 # A name opening with 市, 县 or 区 is the unit of the place the article is about
 # (`市城市管理和综合执法局`), not a place of its own.
+# `极高海拔地区`, `边境地区` are kinds of places, `乡村` a kind of place too.
+_PREFECTURE = "(?<!海拔|边境|农牧|偏远|贫困|高寒|重点|周边|部分|相关|其他)地区"
 _PLACE = re.compile(
-    rf"^(?![市县区])(?:[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
+    rf"^(?![市县区])(?:[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?!场)|(?<![牧城山社景园小辖片矿灾校街地])区|县|乡(?!村)|镇|(?<!乡)村|"
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|地区|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街])区|县)"
+    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街地])区|县)"
     rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
