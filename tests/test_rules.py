@@ -1362,6 +1362,20 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "近年来，双湖县用好生态护林员岗位政策，选聘生态护林员2156名。",
         ("生态护林员岗位政策", None, "双湖县"),
     ),
+    # One learned from elsewhere is not the unit's own, though done at its place.
+    (
+        "",
+        None,
+        "近年来，嘉黎县积极学习运用浙江“千万工程”经验，改善农村人居环境。",
+        ("“千万工程”经验", None, "嘉黎县"),
+    ),
+    # `自治区` alone opening a headline names no article's place.
+    (
+        "自治区两会精神在高新区引发热烈反响",
+        "拉萨融媒讯(记者 李从芳)",
+        "高新区各单位开展“学两会”主题活动。",
+        ("“学两会”主题活动", None, "拉萨"),
+    ),
     # A unit named in the clause that carries it out: `…县实施的…工程`.
     (
         "",

@@ -83,7 +83,9 @@ _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
 # above, or one it works around or learns from (`用好生态护林员岗位政策`,
 # `紧紧围绕固边兴边富民行动`, `以“组团式”医疗援藏为依托`).
 _NOT_ITS_OWN = re.compile(r"(?:政策|战略)$")
-_FOLLOWS = re.compile(r"(?:用好|围绕|贯彻|借鉴|学习|学习运用)$")
+_FOLLOWS = re.compile(r"(?:用好|围绕|贯彻)$")
+# Learned from elsewhere: `学习运用浙江“千万工程”经验`.
+_LEARNED = re.compile(rf"(?:借鉴|学习)(?:运用)?[{_CN}]{{0,3}}$")
 _FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
 # A subject that is the whole city, county or district, or all of its units: no place of
 # one unit, nor a unit a short word (`县里`) stands for.
@@ -141,7 +143,7 @@ _PLACE = re.compile(
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街地])区|县)"
+    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街地治])区|县)"
     rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
@@ -456,9 +458,11 @@ class Sponsors:
         clause_start = self.starts[self._clause_of(at)]
         end = at + len(name)
         actor = organizer
+        before = self.text[clause_start:at]
         if (
             _NOT_ITS_OWN.search(name)
-            or _FOLLOWS.search(self.text[clause_start:at])
+            or _FOLLOWS.search(before)
+            or _LEARNED.search(before)
             or _FOLLOWS_AFTER.match(self.text[end : end + 4])
         ):
             organizer = None
