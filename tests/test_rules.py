@@ -1268,6 +1268,20 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "嘉黎市文化局举办展演。全市还开展“书香嘉黎”阅读活动。",
         ("“书香嘉黎”阅读活动", "嘉黎市", "嘉黎市"),
     ),
+    # A headline that opens with the whole (`全地区…`) names the article's place.
+    (
+        "全地区全民健康体检工作圆满收官",
+        "本报狮泉河讯(记者 洛桑)",
+        "体检期间开展“健康知识进万家”活动。阿里地区卫健委表示满意。",
+        ("“健康知识进万家”活动", None, "阿里地区"),
+    ),
+    # `城市` is no city's name.
+    (
+        "",
+        None,
+        "年末城市新建公园3个，“两江四河”造林绿化工程新造林9.4万亩。",
+        ("“两江四河”造林绿化工程", None, None),
+    ),
     # `全区` of no district is the autonomous region the article names.
     (
         "",

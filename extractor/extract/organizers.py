@@ -21,7 +21,7 @@ from dataclasses import dataclass
 _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 _UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
     r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
@@ -94,6 +94,7 @@ _WHOLE_OF_ONE = re.compile(
     r"^(?:全|我|本)(?P<level>地区|市|区|县|乡|镇|州)(?:上下|各级各部门|各部门|各地)?$"
 )
 # The levels a place's name ends with, an autonomous region's (`西藏自治区`) apart.
+_WHOLE_HEAD = re.compile(r"^(?:全|我)(?P<level>地区|市|区|县)")
 _LEVEL_END = re.compile(r"(?:自治区|地区|市|区|县|乡|镇|州)$")
 _REGION = re.compile(rf"[{_CN}]{{0,4}}自治区")
 # The part of a unit's name in brackets after it: `各县（区）`, `县(市、区)`.
@@ -280,7 +281,8 @@ class Sponsors:
     def home(self) -> str | None:
         """The article's place: the place its headline opens with, set apart
         (`达孜区常态化推进…`), else a city, county or district it opens with
-        (`山南市冬春农田水利…`), else its dateline's, else the first place a unit of it
+        (`山南市冬春农田水利…`), else the place of the whole it opens with
+        (`全地区…`, `我市…`), else its dateline's, else the first place a unit of it
         opens with."""
         for line in self._headline.split("\n"):
             place = _place_of(line, alone=True)
@@ -288,6 +290,11 @@ class Sponsors:
                 return place
         for line in self._headline.split("\n"):
             place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            if place:
+                return place
+        for line in self._headline.split("\n"):
+            whole = _WHOLE_HEAD.match(_TIME_LEAD.sub("", line))
+            place = self._printed_place(whole["level"]) if whole else None
             if place:
                 return place
         if self._dateline_place:
@@ -364,10 +371,15 @@ class Sponsors:
         for `全市` where the article prints it as no county's, district's or town's.
         `全区` of no district is the autonomous region the article names (`自治区`);
         with `one`, a district is one district (`区里`, `区公安分局`)."""
-        for place in (self.home, self._dateline_place):
-            if place and _level_of(place) == level:
-                return place
+        if self.home and _level_of(self.home) == level:
+            return self.home
+        return self._printed_place(level, one=one)
+
+    def _printed_place(self, level: str, *, one: bool = False) -> str | None:
+        """The place of a level the article prints, its home aside (`_whole_place`)."""
         dateline = self._dateline_place
+        if dateline and _level_of(dateline) == level:
+            return dateline
         if dateline and _level_of(dateline) is None and dateline + level in self.text:
             return dateline + level
         if level == "区" and not one:
