@@ -1240,7 +1240,8 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         ("“党建引领+网格化”基层治理", "仁布县", "仁布县"),
     ),
     ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
-    # The city of a dateline that names it bare, as the article prints it, else bare.
+    # The city of a dateline that names it bare, as the article prints it; a bare
+    # dateline alone names no organizer, only the place.
     (
         "",
         "本报墨脱讯(记者 央金)",
@@ -1251,7 +1252,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "",
         "本报墨脱讯(记者 央金)",
         "今年以来，我市深入开展“护林防火”宣传活动。",
-        ("“护林防火”宣传活动", "墨脱", "墨脱"),
+        ("“护林防火”宣传活动", None, "墨脱"),
     ),
     # A headline that opens with a city names the article's city; time words before
     # it are no part of it.
@@ -1282,12 +1283,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "年末城市新建公园3个，“两江四河”造林绿化工程新造林9.4万亩。",
         ("“两江四河”造林绿化工程", None, None),
     ),
-    # `全区` of no district is the autonomous region the article names.
+    # `全区` of no district is the autonomous region the article names: its place, no
+    # one body running it.
     (
         "",
         None,
         "自治区商务厅介绍，今年全区持续开展“消费促进月”活动。",
-        ("“消费促进月”活动", "自治区", "自治区"),
+        ("“消费促进月”活动", None, "自治区"),
     ),
     (
         "全地区城乡环境持续改善",
@@ -1320,13 +1322,6 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         None,
         "目前，全市乡镇和建制村通硬化路，“四好农村路”建设成果持续巩固。",
         ("“四好农村路”建设", None, None),
-    ),
-    # A dateline's bare name the article prints as a county's is no city.
-    (
-        "",
-        "本报江孜讯(记者 普布)",
-        "全市推进会在江孜县召开。会议要求，全市深入开展“良种推广”行动。",
-        ("“良种推广”行动", None, "江孜"),
     ),
     # All levels and departments of the city are the city; a unit that acts with
     # another (`配合`) is the one named first.

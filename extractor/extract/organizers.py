@@ -366,11 +366,9 @@ class Sponsors:
     def _whole_place(self, level: str, *, one: bool = False) -> str | None:
         """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
         home's; else the dateline's, with the level where the article prints it so
-        (`拉萨融媒讯` and `拉萨市`); else the first
-        place of that level a headline or a unit opens with; a dateline's bare name
-        for `全市` where the article prints it as no county's, district's or town's.
-        `全区` of no district is the autonomous region the article names (`自治区`);
-        with `one`, a district is one district (`区里`, `区公安分局`)."""
+        (`拉萨融媒讯` and `拉萨市`); else the first place of that level a headline or
+        a unit opens with. `全区` of no district is the autonomous region the article
+        names (`自治区`); with `one`, a district is one district (`区里`, `区公安分局`)."""
         if self.home and _level_of(self.home) == level:
             return self.home
         return self._printed_place(level, one=one)
@@ -388,13 +386,6 @@ class Sponsors:
         for place in self._places:
             if _level_of(place) == level:
                 return place
-        if (
-            dateline
-            and level == "市"
-            and _level_of(dateline) is None
-            and not re.search(f"{dateline}[县区乡镇]", self.text)
-        ):
-            return dateline
         return None
 
     def _unit_place(self, unit: str) -> str | None:
@@ -472,7 +463,8 @@ class Sponsors:
         actor = organizer
         before = self.text[clause_start:at]
         if (
-            _NOT_ITS_OWN.search(name)
+            (actor and _REGION.fullmatch(actor))  # `全区` acting: the region, no one body
+            or _NOT_ITS_OWN.search(name)
             or _FOLLOWS.search(before)
             or _LEARNED.search(before)
             or _FOLLOWS_AFTER.match(self.text[end : end + 4])
