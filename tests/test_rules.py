@@ -1385,6 +1385,20 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "高新区各单位开展“学两会”主题活动。",
         ("“学两会”主题活动", None, "拉萨"),
     ),
+    # A programme worked under (`以…为统领`) is not the unit's own; a scene (`现场`)
+    # is no place.
+    (
+        "",
+        None,
+        "下一步，改则县将以“健康改则”行动为统领，推动体检提质。",
+        ("“健康改则”行动", None, "改则县"),
+    ),
+    (
+        "",
+        None,
+        "改则县卫健委在体检现场开展“健康知识进万家”活动。",
+        ("“健康知识进万家”活动", "改则县卫健委", "改则县"),
+    ),
     # A unit named in the clause that carries it out: `…县实施的…工程`.
     (
         "",

@@ -75,7 +75,7 @@ _WHERE = re.compile(
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
-    r"^(?:全|各|本|此|这|该|其|辖区)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时)$|的|期间|过程"
+    r"^(?:全|各|本|此|这|该|其|辖区)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时|现场)$|的|期间|过程"
 )
 # A clause that is a place alone: `在乃东区第二小学，`, `走进扎囊县扎其乡德吉林村，`.
 _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
@@ -86,7 +86,7 @@ _NOT_ITS_OWN = re.compile(r"(?:政策|战略)$")
 _FOLLOWS = re.compile(r"(?:用好|围绕|贯彻)$")
 # Learned from elsewhere: `学习运用浙江“千万工程”经验`.
 _LEARNED = re.compile(rf"(?:借鉴|学习)(?:运用)?[{_CN}]{{0,3}}$")
-_FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
+_FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领|统领)")
 # A subject that is the whole city, county or district, or all of its units: no place of
 # one unit, nor a unit a short word (`县里`) stands for.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
