@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CN = r"\u4e00-\u9fff"
@@ -248,6 +249,7 @@ class Sponsors:
         self.clauses, self._opens_sentence = _clauses(self.text)
         self.starts = [start for start, _ in self.clauses]
         self._subjects: dict[int, str | None] = {}  # clause index → its acting unit
+        self._printed: dict[tuple[str, bool], str | None] = {}  # (level, one) → place
         self._headline = headline
         self._dateline = dateline
 
@@ -375,6 +377,12 @@ class Sponsors:
 
     def _printed_place(self, level: str, *, one: bool = False) -> str | None:
         """The place of a level the article prints, its home aside (`_whole_place`)."""
+        if (level, one) not in self._printed:
+            self._printed[level, one] = self._find_printed_place(level, one=one)
+        return self._printed[level, one]
+
+    def _find_printed_place(self, level: str, *, one: bool) -> str | None:
+        """`_printed_place`, looked for."""
         dateline = self._dateline_place
         if dateline and _level_of(dateline) == level:
             return dateline
@@ -383,7 +391,7 @@ class Sponsors:
         if level == "区" and not one:
             region = _REGION.search(self.text)
             return region[0] if region else None
-        for place in self._places:
+        for place in self._places():
             if _level_of(place) == level:
                 return place
         return None
@@ -402,17 +410,18 @@ class Sponsors:
         m = _DATELINE_PLACE.match(self._dateline.strip()) if self._dateline else None
         return m["place"] if m else None
 
-    @functools.cached_property
-    def _places(self) -> list[str]:
+    def _places(self) -> Iterator[str]:
         """The city, county or district each headline line opens with, then the place each
         unit acting in the text opens with, in order."""
-        found = [
-            _place_of(_TIME_LEAD.sub("", line), admin=True) for line in self._headline.split("\n")
-        ]
+        for line in self._headline.split("\n"):
+            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            if place:
+                yield place
         for i in range(len(self.clauses)):
             unit = self._subject(i)
-            found.append(_place_of(unit) if unit else None)
-        return [place for place in found if place]
+            place = _place_of(unit) if unit else None
+            if place:
+                yield place
 
     def _where(self, at: int) -> str | None:
         """A place the sentence of `at` names with `在…开展`: in the clauses up to
