@@ -1144,6 +1144,39 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "12月20日，第二届那曲市迎新春“羌塘杯”足球赛在那曲市体育中心开赛。",
         ("第二届那曲市迎新春“羌塘杯”足球赛", "那曲市", "那曲市体育中心"),
     ),
+    # A word of manner may stand before what is done there; `高等级` and `在建` are
+    # no `等` of a list nor `在` of a place.
+    (
+        "",
+        None,
+        "比如县还在12个边境村全面推行“双联户”工作机制。",
+        ("“双联户”工作机制", "比如县", "12个边境村"),
+    ),
+    (
+        "",
+        None,
+        "交警大队在国道109线那曲段、黑昌高等级公路那曲段等路段开展夜查行动。",
+        ("夜查行动", "交警大队", "国道109线那曲段、黑昌高等级公路那曲段"),
+    ),
+    (
+        "",
+        None,
+        "嘉黎县深入开展“百日安全”专项行动，聚焦在建工地、旅游景区等重点部位开展排查。",
+        ("“百日安全”专项行动", "嘉黎县", "嘉黎县"),
+    ),
+    # A kind of area (`高海拔地区`, `乡村`) is no place.
+    (
+        "",
+        None,
+        "尼玛县实施高海拔地区生态搬迁。",
+        ("高海拔地区生态搬迁", "尼玛县", "尼玛县"),
+    ),
+    (
+        "金融活水润乡村",
+        "本报讯(记者 白玛)",
+        "今年以来，各县推广“整村授信”模式。",
+        ("“整村授信”模式", "各县", None),
+    ),
     # No place in the sentence: the organizer's own.
     (
         "",
@@ -1207,11 +1240,164 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         ("“党建引领+网格化”基层治理", "仁布县", "仁布县"),
     ),
     ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
+    # The city of a dateline that names it bare, as the article prints it; a bare
+    # dateline alone names no organizer, only the place.
+    (
+        "",
+        "本报墨脱讯(记者 央金)",
+        "墨脱市气象局发布预警。今年以来，全市深入开展“护林防火”宣传活动。",
+        ("“护林防火”宣传活动", "墨脱市", "墨脱市"),
+    ),
+    (
+        "",
+        "本报墨脱讯(记者 央金)",
+        "今年以来，我市深入开展“护林防火”宣传活动。",
+        ("“护林防火”宣传活动", None, "墨脱"),
+    ),
+    # A headline that opens with a city names the article's city; time words before
+    # it are no part of it.
+    (
+        "上半年嘉黎市经济稳中向好",
+        "本报那曲讯(记者 达瓦)",
+        "全市扎实推进“暖心工程”，惠及群众1万人。",
+        ("“暖心工程”", "嘉黎市", "嘉黎市"),
+    ),
+    # Else the first city a unit acting in the article opens with.
+    (
+        "",
+        None,
+        "嘉黎市文化局举办展演。全市还开展“书香嘉黎”阅读活动。",
+        ("“书香嘉黎”阅读活动", "嘉黎市", "嘉黎市"),
+    ),
+    # A headline that opens with the whole (`全地区…`) names the article's place.
+    (
+        "全地区全民健康体检工作圆满收官",
+        "本报狮泉河讯(记者 洛桑)",
+        "体检期间开展“健康知识进万家”活动。阿里地区卫健委表示满意。",
+        ("“健康知识进万家”活动", None, "阿里地区"),
+    ),
+    # `城市` is no city's name.
+    (
+        "",
+        None,
+        "年末城市新建公园3个，“两江四河”造林绿化工程新造林9.4万亩。",
+        ("“两江四河”造林绿化工程", None, None),
+    ),
+    # `全区` of no district is the autonomous region the article names: its place, no
+    # one body running it.
+    (
+        "",
+        None,
+        "自治区商务厅介绍，今年全区持续开展“消费促进月”活动。",
+        ("“消费促进月”活动", None, "自治区"),
+    ),
+    (
+        "全地区城乡环境持续改善",
+        None,
+        "阿里地区住建局召开会议。今年，全地区同步实施“洁净家园”行动。",
+        ("“洁净家园”行动", "阿里地区", "阿里地区"),
+    ),
+    # All the units of a kind, or several named, run it as printed; a whole's own
+    # places (`全市乡镇`) do not.
+    (
+        "",
+        None,
+        "各县（区）还组织开展了“安全生产月”应急演练。",
+        ("“安全生产月”应急演练", "各县（区）", None),
+    ),
+    (
+        "",
+        None,
+        "今年以来，全市各级工会深入开展“技能强市”劳动竞赛。",
+        ("“技能强市”劳动竞赛", "全市各级工会", None),
+    ),
+    (
+        "",
+        None,
+        "巴青县、索县对辖区河道开展“清河”专项行动。",
+        ("“清河”专项行动", "巴青县、索县", "巴青县"),
+    ),
+    (
+        "",
+        None,
+        "目前，全市乡镇和建制村通硬化路，“四好农村路”建设成果持续巩固。",
+        ("“四好农村路”建设", None, None),
+    ),
+    # All levels and departments of the city are the city; a unit that acts with
+    # another (`配合`) is the one named first.
+    (
+        "林芝市召开国土绿化会议",
+        None,
+        "去年全市各级各部门扎实推进“绿美林芝”行动。",
+        ("“绿美林芝”行动", "林芝市", "林芝市"),
+    ),
+    (
+        "",
+        None,
+        "入冬以来，县司法局配合人社部门开展根治欠薪专项行动。",
+        ("根治欠薪专项行动", "县司法局", None),
+    ),
+    # Words that do something are no unit's name (`…还支持县中学`, `需要各部门`).
+    (
+        "",
+        None,
+        "援藏资金还支持县中学开设“远程课堂”。",
+        ("“远程课堂”", None, None),
+    ),
+    # `县里` with no county named before is the article's county; a unit named
+    # `县…局` is of the article's county.
+    (
+        "聂荣县：草原管护见实效",
+        None,
+        "今年以来，县里还推行“草场轮牧”模式。",
+        ("“草场轮牧”模式", "聂荣县", "聂荣县"),
+    ),
+    (
+        "农村公路通到家门口",
+        "本报那曲讯(记者 达瓦)",
+        "聂荣县公路管理站成立十年。县交通运输局还在全县开展公路隐患排查整治。",
+        ("公路隐患排查整治", "县交通运输局", "聂荣县"),
+    ),
+    # Who leads a team is no unit: `…负责同志每月带队`.
+    (
+        "",
+        None,
+        "各县主要负责同志每月带队督导，推进“清零”行动。",
+        ("“清零”行动", None, None),
+    ),
     (
         "",
         None,
         "近年来，双湖县用好生态护林员岗位政策，选聘生态护林员2156名。",
         ("生态护林员岗位政策", None, "双湖县"),
+    ),
+    # One learned from elsewhere is not the unit's own, though done at its place.
+    (
+        "",
+        None,
+        "近年来，嘉黎县积极学习运用浙江“千万工程”经验，改善农村人居环境。",
+        ("“千万工程”经验", None, "嘉黎县"),
+    ),
+    # `自治区` alone opening a headline names no article's place.
+    (
+        "自治区两会精神在高新区引发热烈反响",
+        "拉萨融媒讯(记者 李从芳)",
+        "高新区各单位开展“学两会”主题活动。",
+        ("“学两会”主题活动", None, "拉萨"),
+    ),
+    # A programme worked under (`以…为统领`) is not the unit's own; a scene (`现场`)
+    # is no place.
+    (
+        "",
+        None,
+        "下一步，改则县将以“健康改则”行动为统领，推动体检提质。",
+        ("“健康改则”行动", None, "改则县"),
+    ),
+    (
+        "",
+        None,
+        "改则县卫健委在体检现场开展“健康知识进万家”活动。",
+        ("“健康知识进万家”活动", "改则县卫健委", "改则县"),
     ),
     # A unit named in the clause that carries it out: `…县实施的…工程`.
     (

@@ -6,9 +6,9 @@ The genre says who acts at the head of a clause (`岗巴县紧紧围绕…`,
 subject continues the last one named before it; a short word for a unit
 (`县里`, `村里`, `学校`, `医院`) stands for the last unit of that kind the
 article named. Where the sentence names no place, the place is the
-organizer's own (`岗巴县司法局` → `岗巴县`), else the article's (its first
-unit's place, or its dateline's: `本报那曲讯` → `那曲`). `全市` acting is the
-whole city, not an organizer: null.
+organizer's own (`岗巴县司法局` → `岗巴县`), else the article's (its headline's
+place, or its dateline's: `本报那曲讯` → `那曲`, or its first unit's). `全市`
+acting is the article's city as printed (`林芝市`), where it prints one.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 _UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
-    r"大队|支队|中队|医疗队|工作队|队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
@@ -30,16 +31,16 @@ _NAME_CHARS = re.compile(rf"[{_CN}、（）()]{{2,24}}")
 # Words that end the subject of a clause: what the unit does next.
 _ACTS = (
     r"(?:还|也|将|已|又|再|均|都|正|在|于|坚持|深入|持续|全面|积极|紧紧|紧盯|把|以|对|为|与|和|"
-    r"联合|会同|携手|组织|开展|推行|实行|实施|推进|推动|建立|启动|举办|召开|设立|组建|开设|探索|"
+    r"联合|会同|配合|携手|组织|开展|推行|实行|实施|推进|推动|建立|启动|举办|召开|设立|组建|开设|探索|"
     r"用好|落实|严格|深化|大力|扎实|广泛|率先|首次|累计|共|依托|围绕|通过|采取|成立|打造|"
     r"创新|不断|进一步|着力|聚焦|结合|立足|按照|狠抓|抓好|常态化|集中|全力|主动|先后|今年|去年|近年|"
     r"通过|获悉|介绍|表示|指出|强调|要求|说|顺利|成功|首批|被|是|有|现有|作为|针对|随着|深入|走进|"
     r"由|从|向|据|给|让|使|自(?!治)|推广|创建|贯彻|协调|演绎|打好|打赢|办好|践行|举行|承办|"
-    r"主办|启动|部署|印发|出台|制定|完成|实现|投入|新建|建成|认真|精心|切实|高度|始终|着眼)"
+    r"主办|启动|部署|印发|出台|制定|完成|实现|投入|新建|建成|认真|精心|切实|高度|始终|着眼|同步|上下)"
 )
 # What a name never holds: a verb phrase, a pronoun (`我们将在拉萨市`, `推广维巴村`).
 _NOT_IN_NAME = re.compile(
-    "们|的|将|在|把|是|被|"
+    "们|的|将|在|把|是|被|还|了|这|同志|负责人|如今|统一|支持|需要|维护|加快|构建|创办|"
     + "|".join(w for w in _ACTS.strip("(?:)").split("|") if len(w) >= 2 and "(" not in w)
 )
 # `所在`, `现在`, `正在`: no `在` of a place.
@@ -55,7 +56,8 @@ def _acts_at(text: str, at: int = 0) -> bool:
 
 # Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
 _TIME_LEAD = re.compile(
-    r"^(?:今年以来|近年来|近日|日前|连日来|目前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
+    r"^(?:今年以来|近年来|近日|日前|连日来|目前|当前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
+    r"(?:前|上|下)?[一二三四]?(?:季度|半年)|年初|年末|年底|"
     r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
 )
 # A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
@@ -68,12 +70,13 @@ _DECIDED_BY = re.compile(
 )
 # A place where it happens: `在冲赛康广场举办`, `深入昌龙乡、孔玛乡等边境乡镇开展`.
 _WHERE = re.compile(
-    rf"(?:在|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
-    r"(?=等|开展|举办|举行|组织|设立|建成|实施|推行|启动|召开|轮流|集中|进行|开幕|开赛|闭幕)"
+    rf"(?:在(?!建)|深入|走进|赴)(?P<place>[{_CN}\d、（）()]{{2,30}}?)"
+    r"(?=等(?!级)|(?:全面|广泛|深入|持续|同步|陆续|先后|分别|率先|首次|大力)?"
+    r"(?:开展|举办|举行|组织|设立|建成|实施|推行|推广|推进|启动|召开|轮流|集中|进行|开幕|开赛|闭幕))"
 )
 # Where a clause means a time or a stage, not a place: `在创建中`, `在改造过程中`.
 _NOT_A_PLACE = re.compile(
-    r"^(?:全|各|本|此|这|该|其|辖区)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时)$|的|期间|过程"
+    r"^(?:全|各|本|此|这|该|其|辖区)|(?:中|时|后|前|间|上|下|内|外|里|旁|方面|基础|同时|现场)$|的|期间|过程"
 )
 # A clause that is a place alone: `在乃东区第二小学，`, `走进扎囊县扎其乡德吉林村，`.
 _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
@@ -81,11 +84,26 @@ _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{_CN}]{{3,20}})$")
 # above, or one it works around or learns from (`用好生态护林员岗位政策`,
 # `紧紧围绕固边兴边富民行动`, `以“组团式”医疗援藏为依托`).
 _NOT_ITS_OWN = re.compile(r"(?:政策|战略)$")
-_FOLLOWS = re.compile(r"(?:用好|围绕|贯彻|借鉴|学习|学习运用)$")
-_FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领)")
-# A subject that is the whole city, county or district: no organizer.
+_FOLLOWS = re.compile(r"(?:用好|围绕|贯彻)$")
+# Learned from elsewhere: `学习运用浙江“千万工程”经验`.
+_LEARNED = re.compile(rf"(?:借鉴|学习)(?:运用)?[{_CN}]{{0,3}}$")
+_FOLLOWS_AFTER = re.compile(r"^为(?:依托|契机|指引|引领|统领)")
+# A subject that is the whole city, county or district, or all of its units: no place of
+# one unit, nor a unit a short word (`县里`) stands for.
 _WHOLE = re.compile(r"^(?:全|各|我|本)(?:市|区|县|乡|镇|州)|、")
-_WHOLE_OF_ONE = re.compile(r"^(?:全|我|本)(?P<level>市|区|县|乡|镇)$")
+_WHOLE_OF_ONE = re.compile(
+    r"^(?:全|我|本)(?P<level>地区|市|区|县|乡|镇|州)(?:上下|各级各部门|各部门|各地)?$"
+)
+# The levels a place's name ends with, an autonomous region's (`西藏自治区`) apart.
+_WHOLE_HEAD = re.compile(r"^(?:全|我)(?P<level>地区|市|区|县)")
+_LEVEL_END = re.compile(r"(?:自治区|地区|市|区|县|乡|镇|州)$")
+_REGION = re.compile(rf"[{_CN}]{{0,4}}自治区")
+# The part of a unit's name in brackets after it: `各县（区）`, `县(市、区)`.
+_BRACKETED = re.compile(r"[（(][^）)]{1,8}[）)]")
+# What a place's name never holds: `全市`, `我区`, `各县`, a list (`林周县、墨竹工卡县`).
+_NOT_A_NAME = re.compile("[全各我本、]")
+# The levels a short word (`县里`) may stand for when no unit of its kind was named.
+_LEVELS = ("市", "区", "县", "乡", "镇")
 # Short words for a unit named before (`县里还建立…`), and how that unit's name ends.
 _BACK_REFERENCES = {
     "县里": "县",
@@ -120,18 +138,20 @@ _BACK_REFERENCE = re.compile(
 # `牧区`, `城区`, `乡村` are kinds of places, not names of one.
 # A name opening with 市, 县 or 区 is the unit of the place the article is about
 # (`市城市管理和综合执法局`), not a place of its own.
+# `极高海拔地区`, `边境地区` are kinds of places, `乡村` a kind of place too.
+_PREFECTURE = "(?<!海拔|边境|农牧|偏远|贫困|高寒|重点|周边|部分|相关|其他)地区"
 _PLACE = re.compile(
-    rf"^(?![市县区])(?:[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县|乡(?!村)|镇|村|"
+    rf"^(?![市县区])(?:[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?!场)|(?<![牧城山社景园小辖片矿灾校街地])区|县|乡(?!村)|镇|(?<!乡)村|"
     rf"社区|街道)(?![{_CN}]?(?:委|局|办|院)))+"
 )
 _ADMIN_PLACE = re.compile(
-    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|地区|市(?!场)|(?<![牧城山社景园小辖片矿灾校街])区|县)"
+    rf"^(?![市县区])[{_CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街地治])区|县)"
     rf"(?![{_CN}]?(?:委|局|办|院))"
 )
 # The last words of a place where something is done: `冲赛康广场`, `纳木错北岸`, `达孜段`.
 _PLACE_END = re.compile(
     r"(?:市|区|县|乡|镇|村|社区|街道|广场|学校|小学|中学|医院|站|所|段|线|公园|景区|园区|岸|寺|"
-    r"基地|中心|馆|场|湖|山|河)$"
+    r"基地|中心|馆|场|湖|山|河|周边)$"
 )
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
@@ -186,11 +206,18 @@ def _subject(clause: str) -> str | None:
     if words is None:
         return None
     for m in _UNIT_END.finditer(clause, 1, words.end()):
-        end = m.end()
+        bracketed = _BRACKETED.match(clause, m.end())
+        end = bracketed.end() if bracketed else m.end()
         if _acts_at(clause, end) or clause[end : end + 1] in ("“", "‘", "「"):
             unit = _clean(clause[:end])
             return unit if len(unit) >= 2 and not _NOT_IN_NAME.search(unit) else None
     return None
+
+
+def _level_of(place: str) -> str | None:
+    """The level a place's name ends with (`林芝市` → `市`), `自治区` being no `区`."""
+    m = _LEVEL_END.search(place)
+    return None if m is None or m[0] == "自治区" else m[0]
 
 
 def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | None:
@@ -199,7 +226,7 @@ def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | 
     headline opens with one; with `admin`, only a city, county or district, as a
     campaign's name opens with one (`那曲市“百万亩”…`, not `美丽乡村建设`)."""
     m = (_ADMIN_PLACE if admin else _PLACE).match(words)
-    if m is None or _NOT_IN_NAME.search(m.group(0)) or _WHOLE.search(m.group(0)):
+    if m is None or _NOT_IN_NAME.search(m.group(0)) or _NOT_A_NAME.search(m.group(0)):
         return None
     rest = words[m.end() : m.end() + 4]
     if alone and re.match(rf"[{_CN}]", rest) and not _acts_at(rest) and not _TIME.match(rest):
@@ -222,17 +249,20 @@ class Sponsors:
         self.clauses, self._opens_sentence = _clauses(self.text)
         self.starts = [start for start, _ in self.clauses]
         self._subjects: dict[int, str | None] = {}  # clause index → its acting unit
+        self._printed: dict[tuple[str, bool], str | None] = {}  # (level, one) → place
         self._headline = headline
         self._dateline = dateline
 
     def _subject(self, i: int) -> str | None:
-        """The unit acting in clause i, a short word for one (`县里`) resolved."""
+        """The unit acting in clause i, a short word for one (`县里`) resolved where a
+        unit of its kind was named before."""
         if i not in self._subjects:
             clause = self.clauses[i][1]
             ref = _BACK_REFERENCE.match(_TIME_LEAD.sub("", clause.lstrip("”’」 ")))
             unit = ref["word"] if ref else _subject(clause)
             if unit in _BACK_REFERENCES:
-                unit = self._named_before(i, _BACK_REFERENCES[unit])
+                ends = _BACK_REFERENCES[unit]
+                unit = self._named_before(i, ends) or (unit if ends in _LEVELS else None)
             self._subjects[i] = unit
         return self._subjects[i]
 
@@ -251,16 +281,26 @@ class Sponsors:
 
     @functools.cached_property
     def home(self) -> str | None:
-        """The article's place: the place its headline opens with (`达孜区常态化推进…`),
-        else its dateline's, else the first place a unit of it opens with."""
+        """The article's place: the place its headline opens with, set apart
+        (`达孜区常态化推进…`), else a city, county or district it opens with
+        (`山南市冬春农田水利…`), else the place of the whole it opens with
+        (`全地区…`, `我市…`), else its dateline's, else the first place a unit of it
+        opens with."""
         for line in self._headline.split("\n"):
             place = _place_of(line, alone=True)
             if place:
                 return place
-        if self._dateline:
-            m = _DATELINE_PLACE.match(self._dateline.strip())
-            if m:
-                return m["place"]
+        for line in self._headline.split("\n"):
+            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            if place:
+                return place
+        for line in self._headline.split("\n"):
+            whole = _WHOLE_HEAD.match(_TIME_LEAD.sub("", line))
+            place = self._printed_place(whole["level"]) if whole else None
+            if place:
+                return place
+        if self._dateline_place:
+            return self._dateline_place
         for i in range(min(len(self.clauses), _LOOK_BACK)):
             unit = self._subject(i)
             place = _place_of(unit) if unit else None
@@ -307,15 +347,81 @@ class Sponsors:
         return None, False
 
     def _unit_or_whole(self, unit: str) -> str | None:
-        """A unit as named; `全县`, `全市`, `我区` acting are the article's county, city or
-        district when the article names it (`当雄县` for `全县` in an article on 当雄县)."""
-        if not _WHOLE.search(unit):
-            return unit
+        """A unit as named, all of a kind too (`各县（区）`, `全市各级工会`, `林周县、墨竹工卡县`);
+        `全县`, `全市`, `我区` alone are the article's county, city or district where it
+        prints one (`当雄县` for `全县` in an article on 当雄县)."""
         whole = _WHOLE_OF_ONE.match(unit)
-        home = self.home
-        if whole and home and home.endswith(whole["level"]):
-            return home
+        if whole:
+            return self._whole_place(whole["level"])
+        if unit in _BACK_REFERENCES:  # `县里` with no county named before: the article's
+            return self._whole_place(_BACK_REFERENCES[unit], one=True)
+        if unit.startswith("全"):  # `全市各级工会`, not `全市乡镇`
+            return None if _WHOLE.match(unit) is None or _LEVEL_END.search(unit) else unit
+        items = unit.split("、")
+        if len(items) > 1 and (
+            any(len(item) < 2 for item in items)
+            or not (_UNIT_END.search(items[0][-4:]) or _place_of(items[0]))
+        ):
+            return None  # `设有内科、外科…等病区`
+        return unit
+
+    def _whole_place(self, level: str, *, one: bool = False) -> str | None:
+        """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
+        home's; else the dateline's, with the level where the article prints it so
+        (`拉萨融媒讯` and `拉萨市`); else the first place of that level a headline or
+        a unit opens with. `全区` of no district is the autonomous region the article
+        names (`自治区`); with `one`, a district is one district (`区里`, `区公安分局`)."""
+        if self.home and _level_of(self.home) == level:
+            return self.home
+        return self._printed_place(level, one=one)
+
+    def _printed_place(self, level: str, *, one: bool = False) -> str | None:
+        """The place of a level the article prints, its home aside (`_whole_place`)."""
+        if (level, one) not in self._printed:
+            self._printed[level, one] = self._find_printed_place(level, one=one)
+        return self._printed[level, one]
+
+    def _find_printed_place(self, level: str, *, one: bool) -> str | None:
+        """`_printed_place`, looked for."""
+        dateline = self._dateline_place
+        if dateline and _level_of(dateline) == level:
+            return dateline
+        if dateline and _level_of(dateline) is None and dateline + level in self.text:
+            return dateline + level
+        if level == "区" and not one:
+            region = _REGION.search(self.text)
+            return region[0] if region else None
+        for place in self._places():
+            if _level_of(place) == level:
+                return place
         return None
+
+    def _unit_place(self, unit: str) -> str | None:
+        """The place a unit is of: the place its name opens with (`岗巴县司法局` →
+        `岗巴县`), or for `县…`, `市…`, `区…` (`县交通运输局`) the article's county,
+        city or district."""
+        if unit[0] in "市县区" and not unit.startswith("市场"):
+            return self._whole_place(unit[0], one=True)
+        return _place_of(unit)
+
+    @functools.cached_property
+    def _dateline_place(self) -> str | None:
+        """The place the dateline names (`本报那曲讯` → `那曲`), if any."""
+        m = _DATELINE_PLACE.match(self._dateline.strip()) if self._dateline else None
+        return m["place"] if m else None
+
+    def _places(self) -> Iterator[str]:
+        """The city, county or district each headline line opens with, then the place each
+        unit acting in the text opens with, in order."""
+        for line in self._headline.split("\n"):
+            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            if place:
+                yield place
+        for i in range(len(self.clauses)):
+            unit = self._subject(i)
+            place = _place_of(unit) if unit else None
+            if place:
+                yield place
 
     def _where(self, at: int) -> str | None:
         """A place the sentence of `at` names with `在…开展`: in the clauses up to
@@ -363,9 +469,13 @@ class Sponsors:
             organizer = set_place  # `在类乌齐县，县城供水管网漏损治理项目近日通过验收`
         clause_start = self.starts[self._clause_of(at)]
         end = at + len(name)
+        actor = organizer
+        before = self.text[clause_start:at]
         if (
-            _NOT_ITS_OWN.search(name)
-            or _FOLLOWS.search(self.text[clause_start:at])
+            (actor and _REGION.fullmatch(actor))  # `全区` acting: the region, no one body
+            or _NOT_ITS_OWN.search(name)
+            or _FOLLOWS.search(before)
+            or _LEARNED.search(before)
             or _FOLLOWS_AFTER.match(self.text[end : end + 4])
         ):
             organizer = None
@@ -373,7 +483,7 @@ class Sponsors:
             self._where(at)
             or set_place
             or own_place
-            or (_place_of(organizer) if organizer else None)
+            or (self._unit_place(actor) if actor else None)
             or self.home
         )
         return Sponsor(organizer, location)
