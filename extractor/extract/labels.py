@@ -26,8 +26,9 @@ page.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from extractor.caveats import unit_warning
 from extractor.extract.phrases import (
     CLAUSE_BREAK,
     DIGIT,
@@ -306,29 +307,35 @@ def _with_a_noun(
     the words before the numbers printed with it in its clause, its words with the
     object counted in the same unit by the clause before (`排查隐患点位148处，整改131处`
     → `整改隐患点位`), or, for a ratio, what the clause before reports and its words
-    (`税收收入102.6亿元，占比66.7%` → `税收收入占比`); nothing when none names something."""
+    (`税收收入102.6亿元，占比66.7%` → `税收收入占比`). Not one whose last word names
+    what its unit cannot count (`…收入` of `1216个`); nothing when none is left."""
+    unit = match.quantity.unit
+    found = _nouns_near(text, match, before, head)
+    return next((label for label in found if unit_warning(label, unit) is None), "")
+
+
+def _nouns_near(
+    text: str, match: QuantityMatch, before: Sequence[QuantityMatch], head: str
+) -> Iterator[str]:
+    """The labels `_with_a_noun` tries, in order."""
     after = words_after(text, match.end)
-    if (
-        len(after) >= 2
-        and after[0] not in "不没未"
-        and not word_at(after, 0, len(after), NOT_COUNTED)
-    ):
-        return head + after
+    if after != head and names_something(after) and not word_at(after, 0, len(after), NOT_COUNTED):
+        yield head + after
     clause_start = start_of_clause(text, match.start)
     earlier = [q for q in before if clause_start < q.end <= match.start]
     if earlier:
         words = phrase(text, clause_start, earlier[0].start)
         if holds_noun(words):
-            return words
+            yield words
     if clause_start <= 0:
-        return ""
+        return
     reported = _reported_before(text, clause_start)
-    if not holds_noun(reported):
-        return ""
     unit = match.quantity.unit
     prior_start = start_of_clause(text, clause_start - 1)
     prior = [q for q in before if prior_start <= q.start < clause_start]
     if prior and prior[-1].quantity.unit == unit and unit[-1:] in MEASURE_WORDS:
         counted = last_words(phrase(text, prior_start, prior[-1].start), 4)
-        return head + counted if holds_noun(counted) else ""
-    return reported + head if unit in _RATIOS else ""
+        if holds_noun(counted):
+            yield head + counted
+    elif unit in _RATIOS and holds_noun(reported):
+        yield reported + head

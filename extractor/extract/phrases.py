@@ -52,7 +52,7 @@ _ORGANISING = word_set("开展 组织开展 组织 举办 开设 实施 完成 �
 # Words that end a clause before its number and say nothing of what is counted.
 _CLOSING = word_set(
     "的 从 由 在 为 达 到 了 是 有 约 近 达到 共 累计 已 已经 均 都 超过 突破 不到 不足 总计 共计 "
-    "分别 同比 预计 实现 完成 过去 现在 以上 就 将 已达 高达 仅 只 每年 每天 每月 年均 至 比 较 不 "
+    "分别 同比 预计 实现 完成 过去 现在 以上 就 将 已达 高达 仅 只 每年 每天 每月 年均 至 比 较 不 可 "
     "、 和 及 与 等",
     by=-1,
 )
