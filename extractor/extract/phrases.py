@@ -10,7 +10,6 @@ dictionary's parts of speech: `保持`, `其余` name nothing, `队员` does.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from extractor.common_words import LONGEST as LONGEST_WORD
@@ -18,6 +17,7 @@ from extractor.common_words import dictionary
 from extractor.extract.words import is_boundary, is_han
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
 
@@ -71,7 +71,7 @@ NOT_COUNTED = word_set(
     "的 和 与 及 等 共 达 为 是 在 到 了 着 就 都 将 已 以上 左右 其中 同比 比 较 占 人均 每 平均 "
     "提供 参加 参与 组成 开展 完成 实现 发展 增加 增长 下降 提高 获得 达到 超过 进行 接受 覆盖 "
     "惠及 受益 就业 同台 参赛 入驻 常驻 轮流 全部 均 已经 正 正在 可 能 要 也 还 又 分别 通过 "
-    "实行 开设 建成"
+    "实行 开设 建成 扩大 缩小 缩短 提升 上升 降低 减少"
 )
 
 # What joins the items of a list.
@@ -113,11 +113,11 @@ def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ..
 def start_of_clause(text: str, at: int) -> int:
     """Where the clause holding `at` starts. A short quoted name is part of it
     (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
-    start = max(0, at - _REACH)
-    for m in CLAUSE_BREAK.finditer(text, start, at):
+    start = reach = max(0, at - _REACH)
+    for m in CLAUSE_BREAK.finditer(text, reach, at):
         start = m.end()
-    while start < at and not is_boundary(text, start):
-        start += 1  # a clause too long to reach the start of: its first whole word
+    while start == reach and start < at and not is_boundary(text, start):
+        start = reach = start + 1  # a clause too long to reach the start of: a whole word
     opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
     if opened > closed:
         return opened + 1  # the number is inside the quotation
@@ -218,10 +218,10 @@ def names_something(label: str) -> bool:
     dictionary (`队员`, `旅游`), a word ending as a noun does (`税率`), or two characters
     the dictionary does not know (`藏餐`)? `保持`, `其余` (words of other kinds), `能挣`,
     `的村` (no word) and `/` name nothing."""
-    han = "".join(filter(is_han, label))
+    han = _NOT_HAN.sub("", label)
     if len(han) != 2:
         return len(han) > 2
-    if han in _nouns() or han[-1] in _NOUN_ENDS:
+    if _is_noun(han) or han[-1] in _NOUN_ENDS:
         return True
     return han not in dictionary() and han[0] not in _FUNCTION_CHARS
 
@@ -232,20 +232,18 @@ def holds_noun(words: str) -> bool:
     return len(words) >= 2 and (
         words[-1] in _NOUN_ENDS
         or any(
-            words[at : at + size] in _nouns()
+            _is_noun(words[at : at + size])
             for at in range(len(words))
             for size in range(2, LONGEST_WORD + 1)
         )
     )
 
 
-@functools.cache
-def _nouns() -> frozenset[str]:
-    """The words jieba's dictionary tags as nouns, or as verbs and adjectives used as
-    nouns (`旅游`, `工资`)."""
-    return frozenset(
-        word for word, (_, tag) in dictionary().items() if tag[:1] == "n" or tag in ("vn", "an")
-    )
+def _is_noun(word: str) -> bool:
+    """Does jieba's dictionary tag `word` as a noun, or as a verb or adjective used as a
+    noun (`旅游`, `工资`)?"""
+    listed = dictionary().get(word)
+    return listed is not None and (listed[1][:1] == "n" or listed[1] in ("vn", "an"))
 
 
 def words_after(text: str, end: int) -> str:
