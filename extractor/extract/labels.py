@@ -329,7 +329,6 @@ def _nouns_near(
             yield words
     if clause_start <= 0:
         return
-    reported = _reported_before(text, clause_start)
     unit = match.quantity.unit
     prior_start = start_of_clause(text, clause_start - 1)
     prior = [q for q in before if prior_start <= q.start < clause_start]
@@ -337,5 +336,7 @@ def _nouns_near(
         counted = last_words(phrase(text, prior_start, prior[-1].start), 4)
         if holds_noun(counted):
             yield head + counted
-    elif unit in _RATIOS and holds_noun(reported):
-        yield reported + head
+    elif unit in _RATIOS:
+        reported = _reported_before(text, clause_start)
+        if holds_noun(reported):
+            yield reported + head
