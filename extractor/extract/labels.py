@@ -5,210 +5,202 @@ The genre says what a number counts in a few places, looked at in this order:
 - the words of its clause before it, after any other number of the clause:
   `累计排查农村自建房1.36万栋` → `排查农村自建房`; a list is read as its kind
   (`检查电梯、锅炉、气瓶等特种设备` → `检查特种设备`);
-- for a change (`增长5.2%`, `由8张增加到20张`), what changed: the noun reported
-  before it in the clause or the clause before (`第一产业增加值14.86亿元，增长5.2%`
-  → `第一产业增加值增长`).
+- for figures after `分别`, the n-th figure goes with the n-th subject, listed in
+  the clause (`平均身高、体重较五年前分别增加2.8厘米和1.9公斤` → `…平均体重增加`)
+  or reported by the clauses before (`接待游客186万人次，实现旅游收入7.3亿元，分别
+  增长35.4%和31.2%` → `接待游客增长`, `旅游收入增长`);
+- for a change (`增长5.2%`, `比上年增长9.2%`, `由8张增加到20张`), what changed: the
+  noun reported before it in the clause, before its `由`, or in the clause before
+  that prints a number (`第一产业增加值14.86亿元，增长5.2%` → `第一产业增加值增长`);
+- a label that names nothing (`保持`, `能挣`, `的村`) is given a noun of the same
+  clause, or the object the clause before counts in the same unit (`排查隐患点位148处，
+  整改131处` → `整改隐患点位`).
 
-Where a label starts and ends is decided by jieba's dictionary: a label never
-starts or ends where a word of the dictionary runs on (`群众参` of `群众参与`,
-`产检查…` of `安全生产检查…`). Asking the dictionary about the few positions
-that matter costs microseconds a number, where cutting every sentence with
-`jieba.cut` would cost milliseconds a page. The dictionary's words are read
-once per process (`words.py`, about a fifth of a second), the first time a label
-is made.
+Where a label starts and ends is decided by jieba's dictionary (`phrases.py`,
+`words.py`): a label never starts or ends where a word of the dictionary runs on.
+Asking the dictionary about the few positions that matter costs microseconds a
+number, where cutting every sentence with `jieba.cut` would cost milliseconds a
+page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from extractor.extract.words import is_boundary, is_han
+from extractor.caveats import unit_warning
+from extractor.extract.phrases import (
+    CLAUSE_BREAK,
+    DIGIT,
+    LIMIT,
+    LIST_MARKS,
+    MEASURE_WORDS,
+    NOT_COUNTED,
+    holds_noun,
+    last_words,
+    measured_noun,
+    names_something,
+    phrase,
+    start_of_clause,
+    word_at,
+    word_set,
+    words_after,
+)
+from extractor.extract.words import is_boundary
 from extractor.numbers import QuantityMatch
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
-_DIGIT = re.compile(r"[\d０-９.．%％‰]")
-# What may follow a number the grammar did not read (`21栋`, `2024年度`).
-_UNIT_CHARS = frozenset(
-    "个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩元万亿千百"
-    "米吨公斤克瓦时度人次天年月日底末初小分钟秒倍余多"
-)
-
-
-def _word_set(words: str, *, by: int = 0) -> dict[str, tuple[str, ...]]:
-    """Words written apart by spaces, by their first character (or, with `by=-1`,
-    their last), longest first: a longer word is tried first."""
-    found: dict[str, list[str]] = {}
-    for word in sorted(set(words.split()), key=len, reverse=True):
-        found.setdefault(word[by], []).append(word)
-    return {char: tuple(words) for char, words in found.items()}
-
-
-# Words that open a clause and say nothing of what is counted.
-_OPENING = _word_set(
-    "其中 共 共计 累计 总计 合计 目前 截至目前 今年 今年以来 去年 同时 此外 已 已经 还 并 再 约 近 "
-    "达 达到 为 是 有 现有 全年 前三季度 上半年 下半年 近年来 以来 截至 分别 预计 为期 该校 该院 "
-    "该村 该县 该区 该市 该所 他 她 我 我们 他们 一共 先后 均 都 也 又 、 和 及 与"
-)
-# Verbs that only organise what is counted: dropped first from a phrase too long.
-_ORGANISING = _word_set("开展 组织开展 组织 举办 开设 实施 完成 累计完成")
-# Words that end a clause before its number and say nothing of what is counted.
-_CLOSING = _word_set(
-    "的 从 由 在 为 达 到 了 是 有 约 近 达到 共 累计 已 已经 均 都 超过 突破 不到 不足 总计 共计 "
-    "分别 同比 预计 实现 完成 过去 现在 以上 就 将 已达 高达 仅 只 每年 每天 每月 年均 至 比 较 不 "
-    "、 和 及 与 等",
-    by=-1,
-)
 # A change reported by the number: what changed is named before it.
-_CHANGE = re.compile(
-    r"(?:同比)?(?:增长|下降|提高|增加|减少|降低|上升|增幅|降幅|提升|回落|扩大|缩小)(?:了|到|至)?$"
-)
-_COMPLETED_CHANGE = re.compile(
-    r"(?<=增长|下降|提高|增加|减少|降低|上升|提升|回落|扩大|缩小)[了到至]+$"
-)
-# Measure words: the noun after them is what they count.
-_MEASURE_WORDS = frozenset("个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩")
-# Words after a measure word that are not the noun it counts.
-_NOT_COUNTED = _word_set(
-    "的 和 与 及 等 共 达 为 是 在 到 了 着 就 都 将 已 以上 左右 其中 同比 比 较 占 人均 每 平均 "
-    "提供 参加 参与 组成 开展 完成 实现 发展 增加 增长 下降 提高 获得 达到 超过 进行 接受 覆盖 "
-    "惠及 受益 就业 同台 参赛 入驻 常驻 轮流 全部 均 已经 正 正在 可 能 要 也 还 又 分别 通过 "
-    "实行 开设 建成"
-)
-# What joins the items of a list.
-_LIST_MARKS = frozenset("、和及与")
-# What completes a verb (`增加到`, `完成了`): the verb still ends there.
-_COMPLEMENTS = frozenset("到了着过至")
-_LIMIT = 12  # characters: a label is a short phrase (two more if then whole)
-_NOUN_LIMIT = 8  # characters of the noun after a measure word
-_REACH = 40  # characters before a number where its clause may start
+_VERBS = "增长|下降|提高|增加|减少|降低|上升|增幅|降幅|提升|回落|扩大|缩小|缩短|压缩|延长|上涨|下跌"
+
+_CHANGE = re.compile(rf"(?:同比)?(?:{_VERBS})(?:了|到|至)?$")
+
+_COMPLETED_CHANGE = re.compile(rf"(?<={_VERBS.replace('|增幅|降幅', '')})[了到至]+$")
+
+# A change alone, after what it is compared with: `比上年同期增长`, `较五年前分别增加`.
+_ONLY_CHANGE = re.compile(rf"(?:同比|环比|[比较].{{0,6}}?)?(?:分别)?(?P<verb>{_VERBS})")
+
+# The words after the first number of `由8张增加到20张`: the change to the second.
+_CHANGE_TO = re.compile(rf"[^，,。；;]{{0,4}}?(?:{_VERBS})?了?[到至]")
+
+_VERB = re.compile(_VERBS)
+
+# The head of the second number of `由8张增加到20张`: the change to it.
+_CHANGE_TO_HEAD = re.compile(rf"(?P<verb>{_VERBS})了?[到至]|[到至]$")
+
+# What a list of subjects is compared with, after them: `较五年前`, `同比`.
+_COMPARED = re.compile(r"同比|环比|较|比")
+
+# A figure printed after another: `和31.2%`.
+_FIGURE = re.compile(r"[\d０-９]+(?:[.．][\d０-９]+)?")
+
+# What follows a figure that says when, not how much: `2023年`, `7月`.
+_DATE_UNITS = frozenset("年月日时")
+
+# Verbs that only report the subject of a change: `实现地区生产总值` → `地区生产总值`.
+_REPORTING = word_set("实现 完成 累计完成 累计实现")
+
+# Units of a ratio: what it is a ratio of is reported before it.
+_RATIOS = frozenset(("%", "％", "‰", "倍", "成", "个百分点"))
 
 
-def _word_at(text: str, at: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
-    """The first of `words` printed at `at` (before `end`) as a word of its own."""
-    if at >= end:
-        return None
-    for word in words.get(text[at], ()):
-        stop = at + len(word)
-        if stop <= end and text.startswith(word, at) and is_boundary(text, stop):
-            return word
-    return None
-
-
-def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
-    """The first of `words` (by their last character) printed right before `end`
-    (after `start`) as a word of its own."""
-    if end <= start:
-        return None
-    for word in words.get(text[end - 1], ()):
-        at = end - len(word)
-        if at >= start and text.startswith(word, at) and is_boundary(text, at):
-            return word
-    return None
-
-
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding `at` starts. A short quoted name is part of it
-    (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
-    start = max(0, at - _REACH)
-    for m in _CLAUSE_BREAK.finditer(text, start, at):
-        start = m.end()
-    opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
-    if opened > closed:
-        return opened + 1  # the number is inside the quotation
-    if closed >= 0 and text.rfind("“", start, closed) < 0:
-        return closed + 1  # a quotation that began before the clause ends in it
-    return start
-
-
-def _after_numbers(text: str, start: int, end: int) -> int:
-    """Where the words start after the last number printed in text[start:end] and its unit."""
-    digits = list(_DIGIT.finditer(text, start, end))
-    if not digits:
-        return start
-    at = number_end = digits[-1].end()
-    while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
-        at += 1
-    while at < end and not is_boundary(text, at):
-        at += 1
-    return at
-
-
-def _phrase(text: str, start: int, end: int, limit: int = _LIMIT) -> str:
-    """The words of text[start:end] that say what is counted, at most `limit` characters."""
-    start = _after_numbers(text, start, end)
-    since = text.find("以来", start, min(end, start + 12))
-    if since >= 0 and is_boundary(text, since + 2):  # `行动开展以来，…`
-        start = since + 2
-    while (word := _word_at(text, start, end, _OPENING)) is not None:
-        start += len(word)
-    while (word := _word_before(text, start, end, _CLOSING)) is not None:
-        end -= len(word)
-    lead, start = _kind_of_list(text, start, end)
-    if not lead and end - start > limit + 2:
-        # `开展安全生产检查和政策法规宣讲`: the verb that only organises goes first
-        verb = _word_at(text, start, end, _ORGANISING)
-        start += len(verb or "")
-    if len(lead) + end - start > limit + 2:  # the last whole words that fit
-        lead = ""
-        cut = max(start, end - limit)
-        while cut < end and not is_boundary(text, cut):
-            cut += 1
-        start = cut if cut < end else start
-    return lead + text[start:end]
-
-
-def _kind_of_list(text: str, start: int, end: int) -> tuple[str, int]:
-    """A list read as its kind: `检查电梯、锅炉、气瓶等特种设备` → `检查` and where
-    `特种设备` starts; else nothing and `start`."""
-    etc = text.rfind("等", start, end)
-    first = text.find("、", start, etc) if etc >= 0 else -1
-    if first < 0 or not (is_boundary(text, etc) and is_boundary(text, etc + 1)):
-        return "", start
-    item = first - 2  # the first item of the list: at least two characters
-    while item > start and not is_boundary(text, item):
-        item -= 1
-    return text[start : max(item, start)], etc + 1
-
-
-def _counted_noun(text: str, end: int) -> str:
-    """The noun right after a measure word: `25名县级干部包保…` → `县级干部`."""
-    at = end
-    stop = min(len(text), end + _NOUN_LIMIT + 1)
-    if at < len(text) and text[at] in _UNIT_CHARS and is_boundary(text, at + 1):
-        return ""  # the rest of a unit the grammar left: `56批次`, `3860辆次`
-    while at < stop and is_han(text[at]):
-        if text[at] in _NOT_COUNTED and is_boundary(text, at) and _stop_word_at(text, at, stop):
-            break
-        at += 1
-    while at > end and not is_boundary(text, at):
-        at -= 1
-    return text[end:at] if at - end <= _NOUN_LIMIT else ""
-
-
-def _stop_word_at(text: str, at: int, end: int) -> bool:
-    """Does a word that is not what is counted start at `at`? `参与` in `群众参与产业`,
-    `增加` in `增加到`, but not in `参与者`."""
-    for word in _NOT_COUNTED.get(text[at], ()):
-        stop = at + len(word)
-        if (
-            stop <= end
-            and text.startswith(word, at)
-            and (is_boundary(text, stop) or text[stop : stop + 1] in _COMPLEMENTS)
-        ):
-            return True
-    return False
-
-
-def _reported_before(text: str, clause_start: int) -> str:
-    """What the clause before reports: `第一产业增加值` of `第一产业增加值14.86亿元，`."""
+def _reported_before(text: str, clause_start: int, *, passing: bool = False) -> str:
+    """What the clause before reports: `第一产业增加值` of `第一产业增加值14.86亿元，`.
+    With `passing` (for a change), a clause that prints no number (`按不变价格计算，`)
+    is passed over."""
+    if passing:
+        subjects = _subjects_before(text, clause_start, 1)
+        return subjects[0] if subjects else ""
     if clause_start <= 0:
         return ""
-    start = _clause_start(text, clause_start - 1)
-    number = _DIGIT.search(text, start, clause_start - 1)
-    reported = _phrase(text, start, number.start() if number else clause_start - 1, 10)
-    return "" if _CHANGE.search(reported) else reported
+    start = start_of_clause(text, clause_start - 1)
+    number = DIGIT.search(text, start, clause_start - 1)
+    return _reported(text, start, number.start() if number else clause_start - 1)
+
+
+def _subjects_before(text: str, clause_start: int, count: int) -> list[str]:
+    """What each of the `count` clauses of the sentence before reports, in their order,
+    passing over clauses that print no number; fewer when there are fewer."""
+    found: list[str] = []
+    end = clause_start - 1
+    passed = 0
+    while end > 0 and len(found) < count and passed <= count + 1:
+        if text[end] not in "，,":
+            break  # not beyond the sentence, nor a list of its own
+        start = start_of_clause(text, end)
+        number = _last_number(text, start, end)
+        if number is not None:
+            reported = _reported(text, start, number)
+            if not names_something(reported) or _CHANGE_TO_HEAD.match(reported):
+                first = _FIGURE.search(text, start, end)  # `产量由186公斤提高到238公斤`
+                reported = _reported(
+                    text, start, _from(text, start, first.start() if first else end)
+                )
+            found.insert(0, reported)
+        passed += 1
+        end = start - 1
+    return found
+
+
+def _last_number(text: str, start: int, end: int) -> int | None:
+    """Where the last figure printed in text[start:end] that is no date starts
+    (`28630` of `2023年吉汝村人均可支配收入达到28630元`), else the first."""
+    figures = list(_FIGURE.finditer(text, start, end))
+    counts = [f for f in figures if text[f.end() : f.end() + 1] not in _DATE_UNITS]
+    found = counts[-1] if counts else figures[0] if figures else None
+    return found.start() if found else None
+
+
+def _reported(text: str, start: int, end: int) -> str:
+    """The subject of a clause whose number is at `end`: `地区生产总值` of
+    `全年实现地区生产总值291.36亿元`; nothing when the clause reports a change."""
+    reported = phrase(text, start, end, 10)
+    if _CHANGE.search(reported):
+        return ""
+    verb = next((w for w in _REPORTING.get(reported[:1], ()) if reported.startswith(w)), "")
+    return reported[len(verb) :] or reported
+
+
+def _distributed(
+    text: str, clause_start: int, match: QuantityMatch, before: Sequence[QuantityMatch]
+) -> str | None:
+    """The subject of one of the figures after `分别`: the n-th figure goes with the
+    n-th subject, listed before it in the clause (`身高、体重较五年前分别增加2.8厘米和
+    1.9公斤`) or reported by the clauses before (`接待游客186万人次，实现旅游收入7.3亿元，
+    分别增长35.4%和31.2%`); None when they do not pair up."""
+    split = text.find("分别", clause_start, match.start)
+    if split < 0:
+        return None
+    after = [q for q in before if split < q.start < match.start]
+    changed = _VERB.search(text, split, after[0].start if after else match.start)
+    verb = changed[0] if changed else ""
+    stop = CLAUSE_BREAK.search(text, match.end)
+    later = _FIGURE.findall(text, match.end, stop.start() if stop else len(text))
+    figures = len(after) + 1 + len(later)
+    listed = _listed(text, clause_start, split)
+    if len(listed) >= 2:
+        return listed[len(after)] + verb if len(listed) == figures else None
+    if not verb:
+        return None
+    subjects = _subjects_before(text, clause_start, figures)
+    return subjects[len(after)] + verb if len(subjects) == figures and all(subjects) else None
+
+
+def _listed(text: str, start: int, end: int) -> list[str]:
+    """The subjects a clause lists before what they are compared with: `平均身高`,
+    `体重` of `全县中小学生平均身高、体重较五年前`."""
+    compared = _COMPARED.search(text, start, end)
+    end = compared.start() if compared else end
+    if DIGIT.search(text, start, end):
+        return []
+    items, at = [], start
+    for k in range(start, end):
+        if text[k] in LIST_MARKS and is_boundary(text, k) and is_boundary(text, k + 1):
+            items.append(phrase(text, at, k, 10))
+            at = k + 1
+    items.append(phrase(text, at, end, 10))
+    return _shared(items) if all(items) else []
+
+
+def _shared(items: list[str]) -> list[str]:
+    """List items with the words they share: `广播和电视综合人口覆盖率` → `广播综合人口
+    覆盖率`, `电视综合人口覆盖率`; `平均身高、体重` → `平均身高`, `平均体重`."""
+    first, last = items[0], items[-1]
+    if len(last) > len(first) + 2:  # the last item's words after its own
+        cut = _boundary_near(last, len(first))
+        return [item + last[cut:] for item in items[:-1]] + [last]
+    if len(first) > len(last) + 2:  # the first item's words before its own
+        cut = _boundary_near(first, len(first) - len(last))
+        return [first] + [first[:cut] + item for item in items[1:]]
+    return items
+
+
+def _boundary_near(words: str, at: int) -> int:
+    """The word boundary of `words` nearest `at`, not at either end."""
+    for step in range(len(words)):
+        for k in (at - step, at + step):
+            if 0 < k < len(words) and is_boundary(words, k):
+                return k
+    return at
 
 
 def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch] = ()) -> str:
@@ -222,46 +214,129 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
     >>> metric_label(text, find_quantities(text)[0])
     '带动群众'
     """
-    clause_start = _clause_start(text, match.start)
+    clause_start = start_of_clause(text, match.start)
     earlier = [q for q in before if clause_start < q.end <= match.start]
+    label = _label(text, match, clause_start, earlier)
+    if not names_something(label):
+        return _with_a_noun(text, match, before, label) or label
+    return label
+
+
+def _label(
+    text: str, match: QuantityMatch, clause_start: int, earlier: Sequence[QuantityMatch]
+) -> str:
+    """The label of `match` from its clause, or the clause before for a change."""
     start = clause_start
     if earlier:
         # The words after the quantity before are its noun, not this one's words:
         # `8座非煤矿山、17座尾矿库`.
         last = earlier[-1]
         start = last.end
-        if last.quantity.unit[-1:] in _MEASURE_WORDS:
-            noun_end = last.end + len(_counted_noun(text, last.end))
-            if text[noun_end : noun_end + 1] in _LIST_MARKS:
+        if last.quantity.unit[-1:] not in MEASURE_WORDS:
+            start = _word_start(text, last.start, start)  # `一次性创业补贴`
+        else:
+            noun_end = last.end + len(measured_noun(text, last.end))
+            if text[noun_end : noun_end + 1] in LIST_MARKS:
                 start = noun_end
-    head = _phrase(text, start, match.start)
+    end = match.start
+    if _CHANGE_TO.match(text, match.end):
+        end = _from(text, start, end)  # `平均结算时间由过去的3天缩短至…`
+    head = phrase(text, start, end)
     if not head and earlier:
         # `惠及群众1520户6130人`: the words before the first quantity of the run
-        head = _phrase(text, clause_start, min(q.start for q in earlier))
+        head = phrase(text, clause_start, min(q.start for q in earlier))
     head = _COMPLETED_CHANGE.sub("", head)  # `增加到20张`: the change is `增加`
-    measured = match.quantity.unit[-1:] in _MEASURE_WORDS
-    noun = _counted_noun(text, match.end) if measured else ""
-    change = _CHANGE.search(head)
-    only_change = change is not None and change.start() == 0  # `增长`, not `投资增长`
-    if earlier and only_change:
-        # `床位由8张增加到20张`: what changed is named before the first quantity
-        changed = _phrase(text, clause_start, min(q.start for q in earlier), 10)
-        if changed:
-            return changed + head
-    if not noun and (not head or only_change):
-        changed = _reported_before(text, clause_start)
-        if changed:
-            return changed + head
+    measured = match.quantity.unit[-1:] in MEASURE_WORDS
+    noun = measured_noun(text, match.end) if measured else ""
+    if not noun:
+        shared = _distributed(text, clause_start, match, earlier)
+        if shared is not None:
+            return shared
+        changed = _changed(text, match, clause_start, earlier, head)
+        if changed is not None:
+            return changed
     if noun:
-        return head + noun if head and len(head) + len(noun) <= _LIMIT + 2 else noun
-    return head or _words_after(text, match.end)
+        return head + noun if head and len(head) + len(noun) <= LIMIT + 2 else noun
+    return head or words_after(text, match.end)
 
 
-def _words_after(text: str, end: int) -> str:
-    """Failing all else, the words after a number: `不到20人报名参加` → `报名参加`."""
-    stop = end
-    while stop < min(len(text), end + _NOUN_LIMIT) and is_han(text[stop]):
-        stop += 1
-    while stop > end and not is_boundary(text, stop):
-        stop -= 1
-    return text[end:stop]
+def _word_start(text: str, number: int, at: int) -> int:
+    """Where the word holding `at` starts, when a number that is no count ends inside
+    it (`一次|性`, `5年|前`): not before the `number`, else the next boundary."""
+    back = at
+    while back > max(number, at - 2) and not is_boundary(text, back):
+        back -= 1
+    if is_boundary(text, back):
+        return back
+    while at < len(text) and not is_boundary(text, at):
+        at += 1
+    return at
+
+
+def _from(text: str, start: int, end: int) -> int:
+    """Where what changes ends in text[start:end], before the `由` of where the change
+    starts from (`平均结算时间由过去的`); `end` when there is none."""
+    by = text.rfind("由", start, end)
+    return by if by >= 0 and is_boundary(text, by) and is_boundary(text, by + 1) else end
+
+
+def _changed(
+    text: str, match: QuantityMatch, clause_start: int, earlier: Sequence[QuantityMatch], head: str
+) -> str | None:
+    """For a change printed alone (`比上年增长9.2%`, `增加到20张`), what changed and the
+    change; None when the head names what changed itself, or nothing is found."""
+    change = _ONLY_CHANGE.fullmatch(head)
+    to = _CHANGE_TO_HEAD.match(head) if earlier else None
+    if head and change is None and to is None:
+        return None
+    verb = head.replace("分别", "") if change else (to["verb"] or "") if to else ""
+    subject = ""
+    if earlier:
+        # `床位由8张增加到20张`: what changed is named before the first quantity
+        subject = phrase(text, clause_start, _from(text, clause_start, earlier[0].start), 10)
+    if not subject:
+        subject = _reported_before(text, clause_start, passing=bool(verb))
+    return subject + verb if subject else None
+
+
+def _with_a_noun(
+    text: str, match: QuantityMatch, before: Sequence[QuantityMatch], head: str
+) -> str:
+    """A label naming what is counted, for a number whose words before it name nothing
+    (`保持`, `能采`): its words with the words after it (`能采40多斤鲜叶` → `能采鲜叶`),
+    the words before the numbers printed with it in its clause, its words with the
+    object counted in the same unit by the clause before (`排查隐患点位148处，整改131处`
+    → `整改隐患点位`), or, for a ratio, what the clause before reports and its words
+    (`税收收入102.6亿元，占比66.7%` → `税收收入占比`). Not one whose last word names
+    what its unit cannot count (`…收入` of `1216个`); nothing when none is left."""
+    unit = match.quantity.unit
+    found = _nouns_near(text, match, before, head)
+    return next((label for label in found if unit_warning(label, unit) is None), "")
+
+
+def _nouns_near(
+    text: str, match: QuantityMatch, before: Sequence[QuantityMatch], head: str
+) -> Iterator[str]:
+    """The labels `_with_a_noun` tries, in order."""
+    after = words_after(text, match.end)
+    if after != head and names_something(after) and not word_at(after, 0, len(after), NOT_COUNTED):
+        yield head + after
+    clause_start = start_of_clause(text, match.start)
+    earlier = [q for q in before if clause_start < q.end <= match.start]
+    if earlier:
+        words = phrase(text, clause_start, earlier[0].start)
+        if holds_noun(words):
+            yield words
+    if clause_start <= 0:
+        return
+    unit = match.quantity.unit
+    prior_start = start_of_clause(text, clause_start - 1)
+    prior = [q for q in before if prior_start <= q.start < clause_start]
+    if prior and prior[-1].quantity.unit == unit and unit[-1:] in MEASURE_WORDS:
+        counted = last_words(phrase(text, prior_start, prior[-1].start), 4)
+        if holds_noun(counted):
+            yield head + counted
+    elif unit in _RATIOS:
+        reported = _reported_before(text, clause_start)
+        if holds_noun(reported):
+            yield reported + head

@@ -1,0 +1,256 @@
+"""The words of a clause that say what a number counts: where the clause starts, the
+words that only open or close it, the noun a measure word counts, and whether a phrase
+names anything at all.
+
+Where a phrase starts and ends is decided by jieba's dictionary (`words.py`): a phrase
+never starts or ends where a word of the dictionary runs on (`群众参` of `群众参与`,
+`产检查…` of `安全生产检查…`). Whether a short phrase names a thing is asked of the
+dictionary's parts of speech: `保持`, `其余` name nothing, `队员` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.common_words import LONGEST as LONGEST_WORD
+from extractor.common_words import dictionary
+from extractor.extract.words import is_boundary, is_han
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
+
+DIGIT = re.compile(r"[\d０-９.．%％‰]")
+
+# What may follow a number the grammar did not read (`21栋`, `2024年度`).
+_UNIT_CHARS = frozenset(
+    "个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩元万亿千百"
+    "米吨公斤克瓦时度人次天年月日底末初小分钟秒倍余多"
+)
+
+
+def word_set(words: str, *, by: int = 0) -> dict[str, tuple[str, ...]]:
+    """Words written apart by spaces, by their first character (or, with `by=-1`,
+    their last), longest first: a longer word is tried first."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(set(words.split()), key=len, reverse=True):
+        found.setdefault(word[by], []).append(word)
+    return {char: tuple(words) for char, words in found.items()}
+
+
+# Words that open a clause and say nothing of what is counted.
+_OPENING = word_set(
+    "其中 共 共计 累计 总计 合计 目前 截至目前 今年 今年以来 去年 同时 此外 已 已经 还 并 再 约 近 "
+    "达到 为 是 有 现有 全年 前三季度 上半年 下半年 近年来 以来 截至 分别 预计 为期 该校 该院 "
+    "该村 该县 该区 该市 该所 他 她 我 我们 他们 一共 先后 均 都 也 又 的 、 和 及 与"
+)
+
+# Verbs that only organise what is counted: dropped first from a phrase too long.
+_ORGANISING = word_set("开展 组织开展 组织 举办 开设 实施 完成 累计完成")
+
+# Words that end a clause before its number and say nothing of what is counted.
+_CLOSING = word_set(
+    "的 从 由 在 为 达 到 了 是 有 约 近 达到 共 累计 已 已经 均 都 超过 突破 不到 不足 总计 共计 "
+    "分别 同比 预计 实现 完成 过去 现在 以上 就 将 已达 高达 仅 只 每年 每天 每月 年均 至 比 较 不 可 "
+    "、 和 及 与 等",
+    by=-1,
+)
+
+# What ends a noun made of a verb: `整改率`, `销售额`, `参与者`.
+_NOUN_ENDS = frozenset("率量数额值价费者员入资")
+
+# Characters that open no name of a thing: `的村`, `能挣`, `这次`.
+_FUNCTION_CHARS = frozenset("的了在把被将已都也还就才又再很最更这那其能会要可所每")
+
+# Measure words: the noun after them is what they count.
+MEASURE_WORDS = frozenset("个名家座所台辆条项支户栋套只头匹艘架处间张份册本件起批期种类场位株棵亩")
+
+# Words after a measure word that are not the noun it counts.
+NOT_COUNTED = word_set(
+    "的 和 与 及 等 共 达 为 是 在 到 了 着 就 都 将 已 以上 左右 其中 同比 比 较 占 人均 每 平均 "
+    "提供 参加 参与 组成 开展 完成 实现 发展 增加 增长 下降 提高 获得 达到 超过 进行 接受 覆盖 "
+    "惠及 受益 就业 同台 参赛 入驻 常驻 轮流 全部 均 已经 正 正在 可 能 要 也 还 又 分别 通过 "
+    "实行 开设 建成 扩大 缩小 缩短 提升 上升 降低 减少"
+)
+
+# What joins the items of a list.
+LIST_MARKS = frozenset("、和及与")
+
+# What completes a verb (`增加到`, `完成了`): the verb still ends there.
+_COMPLEMENTS = frozenset("到了着过至")
+
+LIMIT = 12  # characters: a label is a short phrase (two more if then whole)
+
+_NOUN_LIMIT = 8  # characters of the noun after a measure word
+
+_REACH = 40  # characters before a number where its clause may start
+
+
+def word_at(text: str, at: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The first of `words` printed at `at` (before `end`) as a word of its own."""
+    if at >= end:
+        return None
+    for word in words.get(text[at], ()):
+        stop = at + len(word)
+        if stop <= end and text.startswith(word, at) and is_boundary(text, stop):
+            return word
+    return None
+
+
+def _word_before(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The first of `words` (by their last character) printed right before `end`
+    (after `start`) as a word of its own."""
+    if end <= start:
+        return None
+    for word in words.get(text[end - 1], ()):
+        at = end - len(word)
+        if at >= start and text.startswith(word, at) and is_boundary(text, at):
+            return word
+    return None
+
+
+def start_of_clause(text: str, at: int) -> int:
+    """Where the clause holding `at` starts. A short quoted name is part of it
+    (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
+    start = reach = max(0, at - _REACH)
+    for m in CLAUSE_BREAK.finditer(text, reach, at):
+        start = m.end()
+    while start == reach and start < at and not is_boundary(text, start):
+        start = reach = start + 1  # a clause too long to reach the start of: a whole word
+    opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
+    if opened > closed:
+        return opened + 1  # the number is inside the quotation
+    if closed >= 0 and text.rfind("“", start, closed) < 0:
+        return closed + 1  # a quotation that began before the clause ends in it
+    return start
+
+
+def _after_numbers(text: str, start: int, end: int) -> int:
+    """Where the words start after the last number printed in text[start:end] and its unit."""
+    digits = list(DIGIT.finditer(text, start, end))
+    if not digits:
+        return start
+    at = number_end = digits[-1].end()
+    while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
+        at += 1
+    while at < end and not is_boundary(text, at):
+        at += 1
+    return at
+
+
+def phrase(text: str, start: int, end: int, limit: int = LIMIT) -> str:
+    """The words of text[start:end] that say what is counted, at most `limit` characters."""
+    start = _after_numbers(text, start, end)
+    since = text.find("以来", start, min(end, start + 12))
+    if since >= 0 and is_boundary(text, since + 2):  # `行动开展以来，…`
+        start = since + 2
+    while (word := word_at(text, start, end, _OPENING)) is not None:
+        start += len(word)
+    while (word := _word_before(text, start, end, _CLOSING)) is not None:
+        end -= len(word)
+    lead, start = _kind_of_list(text, start, end)
+    if not lead and end - start > limit + 2:
+        # `开展安全生产检查和政策法规宣讲`: the verb that only organises goes first
+        verb = word_at(text, start, end, _ORGANISING)
+        start += len(verb or "")
+    if len(lead) + end - start > limit + 2:  # the last whole words that fit
+        lead = ""
+        cut = max(start, end - limit)
+        while cut < end and not is_boundary(text, cut):
+            cut += 1
+        start = cut if cut < end else start
+    return lead + text[start:end]
+
+
+def _kind_of_list(text: str, start: int, end: int) -> tuple[str, int]:
+    """A list read as its kind: `检查电梯、锅炉、气瓶等特种设备` → `检查` and where
+    `特种设备` starts; else nothing and `start`."""
+    etc = text.rfind("等", start, end)
+    first = text.find("、", start, etc) if etc >= 0 else -1
+    if first < 0 or not (is_boundary(text, etc) and is_boundary(text, etc + 1)):
+        return "", start
+    item = first - 2  # the first item of the list: at least two characters
+    while item > start and not is_boundary(text, item):
+        item -= 1
+    return text[start : max(item, start)], etc + 1
+
+
+def measured_noun(text: str, end: int) -> str:
+    """The noun right after a measure word: `25名县级干部包保…` → `县级干部`."""
+    at = end
+    stop = min(len(text), end + _NOUN_LIMIT + 1)
+    if at < len(text) and text[at] in _UNIT_CHARS and is_boundary(text, at + 1):
+        return ""  # the rest of a unit the grammar left: `56批次`, `3860辆次`
+    while at < stop and is_han(text[at]):
+        if text[at] in NOT_COUNTED and is_boundary(text, at) and _stop_word_at(text, at, stop):
+            break
+        at += 1
+    while at > end and not is_boundary(text, at):
+        at -= 1
+    return text[end:at] if at - end <= _NOUN_LIMIT else ""
+
+
+def _stop_word_at(text: str, at: int, end: int) -> bool:
+    """Does a word that is not what is counted start at `at`? `参与` in `群众参与产业`,
+    `增加` in `增加到`, but not in `参与者`."""
+    for word in NOT_COUNTED.get(text[at], ()):
+        stop = at + len(word)
+        if (
+            stop <= end
+            and text.startswith(word, at)
+            and (is_boundary(text, stop) or text[stop : stop + 1] in _COMPLEMENTS)
+        ):
+            return True
+    return False
+
+
+def last_words(words: str, limit: int) -> str:
+    """The last whole words of `words` that fit in `limit` characters."""
+    cut = max(0, len(words) - limit)
+    while cut < len(words) and not is_boundary(words, cut):
+        cut += 1
+    return words[cut:]
+
+
+def names_something(label: str) -> bool:
+    """Does the label name what is counted: three characters or more, a noun of jieba's
+    dictionary (`队员`, `旅游`), a word ending as a noun does (`税率`), or two characters
+    the dictionary does not know (`藏餐`)? `保持`, `其余` (words of other kinds), `能挣`,
+    `的村` (no word) and `/` name nothing."""
+    han = _NOT_HAN.sub("", label)
+    if len(han) != 2:
+        return len(han) > 2
+    if _is_noun(han) or han[-1] in _NOUN_ENDS:
+        return True
+    return han not in dictionary() and han[0] not in _FUNCTION_CHARS
+
+
+def holds_noun(words: str) -> bool:
+    """Does `words` hold a noun of jieba's dictionary, or end in a character that makes
+    a noun of what it ends (`整改率`, `销售额`)?"""
+    return len(words) >= 2 and (
+        words[-1] in _NOUN_ENDS
+        or any(
+            _is_noun(words[at : at + size])
+            for at in range(len(words))
+            for size in range(2, LONGEST_WORD + 1)
+        )
+    )
+
+
+def _is_noun(word: str) -> bool:
+    """Does jieba's dictionary tag `word` as a noun, or as a verb or adjective used as a
+    noun (`旅游`, `工资`)?"""
+    listed = dictionary().get(word)
+    return listed is not None and (listed[1][:1] == "n" or listed[1] in ("vn", "an"))
+
+
+def words_after(text: str, end: int) -> str:
+    """Failing all else, the words after a number: `不到20人报名参加` → `报名参加`."""
+    stop = end
+    while stop < min(len(text), end + _NOUN_LIMIT) and is_han(text[stop]):
+        stop += 1
+    while stop > end and not is_boundary(text, stop):
+        stop -= 1
+    return text[end:stop]

@@ -1,0 +1,141 @@
+"""Metric labels, by kind: sentences written for the tests, each with the label its
+number must get, and what every label must be (whole words of its sentence, naming
+something)."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+
+from extractor.caveats import label_warning
+from extractor.extract.phrases import names_something, start_of_clause
+from extractor.extract.rules import metrics_in
+from extractor.extract.words import is_boundary
+from extractor.models import Article
+
+
+def labels(text: str) -> dict[str, str]:
+    """Each metric's raw → its label."""
+    article = Article(seq=0, title="", text=text)
+    return {m.raw: m.label for m in metrics_in(article)}
+
+
+# sentence → raw → label
+KINDS: list[tuple[str, dict[str, str]]] = [
+    # After 分别, the n-th figure goes with the n-th subject of the clauses before.
+    (
+        "去年全镇接待游客52万人次，实现旅游收入3.1亿元，分别增长12.5%和9.8%。",
+        {"12.5%": "全镇接待游客增长", "9.8%": "旅游收入增长"},
+    ),
+    # … or of a list in its own clause, each item with the words the items share.
+    (
+        "全乡小学生平均身高、体重较三年前分别增加了3.1厘米和2.4公斤。",
+        {"3.1厘米": "全乡小学生平均身高增加", "2.4公斤": "全乡小学生平均体重增加"},
+    ),
+    (
+        "全县城市和农村自来水普及率分别达到98.6%和91.2%。",
+        {"98.6%": "全县城市普及率", "91.2%": "农村自来水普及率"},
+    ),
+    # A change after what it is compared with: what changed, passing over a clause
+    # that prints no number, and a date.
+    (
+        "全年实现地区生产总值86.2亿元，按可比价格计算，比上年增长7.4%。",
+        {"7.4%": "地区生产总值比上年增长"},
+    ),
+    (
+        "2023年该村人均可支配收入达到21500元,比2020年增长38.6%。",
+        {"38.6%": "人均可支配收入增长"},
+    ),
+    # From one figure to another: what changes, not where it starts from.
+    (
+        "办证平均时间由过去的5天缩短至不到1天。",
+        {"5天": "办证平均时间", "不到1天": "办证平均时间缩短"},
+    ),
+    (
+        "全镇农田灌溉面积由2020年的1.2万亩扩大到今年的1.8万亩，扩大了五成。",
+        {"1.2万亩": "全镇农田灌溉面积", "1.8万亩": "全镇农田灌溉面积扩大"},
+    ),
+    # A number that is no count ends inside a word: the word whole.
+    ("对自主创业的退役军人，给予一次性创业补贴2万元。", {"2万元": "一次性创业补贴"}),
+    # Words that only close a clause are left out.
+    ("全县粮食总产量可达5.6万吨。", {"5.6万吨": "全县粮食总产量"}),
+    ("据了解,今年的禁牧期从5月10日持续到7月10日,为期两个月。", {"两个月": "禁牧期"}),
+    # A verb alone names nothing: the object the clause before counts in its unit, the
+    # words after the number, or for a share what the clause before reports.
+    ("各乡镇共排查消防隐患点位236处，整改完成219处。", {"219处": "整改隐患点位"}),
+    ("牧民次旦一天能采30多斤虫草。", {"30多斤": "能采虫草"}),
+    ("其中第三产业增加值48.6亿元，占比56.4%。", {"56.4%": "第三产业增加值占"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS, ids=[k[0][:12] for k in KINDS])
+def test_label_of_each_kind(text: str, expected: dict[str, str]) -> None:
+    found = labels(text)
+    assert {raw: found.get(raw) for raw in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS, ids=[k[0][:12] for k in KINDS])
+def test_every_label_is_whole_words_of_its_sentence(text: str, expected: dict[str, str]) -> None:
+    """Each label names something, its words are in its sentence (the checker does not
+    warn), and it starts and ends on a word boundary of the sentence (a label joining
+    two phrases, `…增长`, at the ends of each): where jieba cuts the sentence, or where
+    no word of its dictionary runs across (`实现|地区`, which the lookup alone reads as
+    `现地`)."""
+    cuts = _cuts(text)
+    for raw, label in labels(text).items():
+        assert names_something(label), (raw, label)
+        assert label_warning(label, text) is None, (raw, label)
+        head = max((label[:k] for k in range(1, len(label) + 1) if label[:k] in text), key=len)
+        tail = max((label[-k:] for k in range(1, len(label) + 1) if label[-k:] in text), key=len)
+        start, end = text.index(head), text.index(tail) + len(tail)
+        for at in (start, end):
+            assert at in cuts or is_boundary(text, at), (raw, label, at)
+
+
+def _cuts(text: str) -> set[int]:
+    """Where jieba's segmentation puts a word boundary."""
+    cuts, at = {0}, 0
+    for word in jieba.cut(text):
+        at += len(word)
+        cuts.add(at)
+    return cuts
+
+
+def test_a_verb_alone_takes_the_noun_after_its_number() -> None:
+    text = "村民扎西在合作社务工，一个月能挣4500元工资。"
+    label = labels(text)["4500元"]
+    assert names_something(label) and label.endswith("工资")
+
+
+def test_a_noun_its_unit_cannot_count_is_not_borrowed() -> None:
+    # `收入` names money; 个 counts no money, so the label keeps its own words.
+    text = "全市村集体经济收入超过10万元的村达到1216个。"
+    assert "收入" not in labels(text)["1216个"]
+
+
+def test_a_long_clause_starts_on_a_word() -> None:
+    text = (
+        "全区各级农业农村部门组织专家深入田间地头开展春耕生产技术指导服务"
+        "并为种粮大户免费发放良种化肥农药等农资3200余吨。"
+    )
+    number = text.index("3200")
+    assert not is_boundary(text, number - 40)  # the reach ends inside `组织`
+    assert is_boundary(text, start_of_clause(text, number))
+
+
+@pytest.mark.parametrize(
+    ("label", "names"),
+    [
+        ("队员", True),
+        ("藏餐", True),  # a word the dictionary does not know
+        ("整改率", True),
+        ("保持", False),
+        ("其余", False),
+        ("能挣", False),
+        ("的村", False),
+        ("/", False),
+        ("这", False),
+    ],
+)
+def test_names_something(label: str, names: bool) -> None:
+    assert names_something(label) is names
