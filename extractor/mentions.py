@@ -99,9 +99,7 @@ _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # The lookahead for the characters either can start with lets the scan skip the rest
 # quickly, without trying the verbs one after the other at every character.
 _SAYS_STARTS = re.escape("".join(sorted({verb[0] for verb in VERBS} | set("：:"))))
-_SAYS = re.compile(
-    rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])"
-)
+_SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])")
 # Not `据介绍，`: the paper's own narration.
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 

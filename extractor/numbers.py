@@ -162,9 +162,7 @@ _QUANTITY = rf"""
 # engine skip the rest quickly: a digit or numeral, a minus, a half, or a whole
 # qualifier (`不少于`, not every 不; `大约`, `大半`, not every 大).
 _QUALIFIER_WORDS = sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
-_STARTS = (
-    rf"[0-9{CN_NUMERALS}半\-]|大半|上[百千万亿]|{alternation(_QUALIFIER_WORDS)}"
-)
+_STARTS = rf"[0-9{CN_NUMERALS}半\-]|大半|上[百千万亿]|{alternation(_QUALIFIER_WORDS)}"
 _SCAN_RE = re.compile(rf"(?={_STARTS}){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
