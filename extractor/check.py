@@ -375,9 +375,9 @@ class Checker:
     def _names(self, speaker: str) -> bool:
         """Does the article name `speaker` (in its headline, or its body outside any
         instructions to a model)?"""
-        if self.title_exact.find(speaker) is not None:
-            return True
-        return any(not self._in_instructions(s) for s in self.exact.find_all(speaker))
+        if any(not self._in_instructions(s) for s in self.exact.find_all(speaker)):
+            return True  # the body first: the headline is indexed only when it must be
+        return self.title_exact.find(speaker) is not None
 
     def check_campaign(self, campaign: Campaign) -> tuple[Span | None, list[str]]:
         name = campaign.name.strip()
