@@ -450,13 +450,17 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     return False
 
 
+_YEAR_END = re.compile(rf"年(?:{_POST}|多|余|半)?$")
+_CALENDAR_YEAR = re.compile(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$")
+
+
 def is_calendar_date(raw: str, quantity: Quantity) -> bool:
     """A year (`2024年`, `二〇二三年`, `2023—2024年`, `2024年内`) rather than a duration
     (`3年`)."""
     if quantity.unit != "年":
         return False
-    digits = re.sub(rf"年(?:{_POST}|多|余|半)?$", "", fold(_WHITESPACE.sub("", raw)))
-    return bool(re.search(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$", digits))
+    digits = _YEAR_END.sub("", fold(_WHITESPACE.sub("", raw)))
+    return bool(_CALENDAR_YEAR.search(digits))
 
 
 def same_unit(given: str, read: str) -> bool:
