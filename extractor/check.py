@@ -67,10 +67,15 @@ def _sentence_ends(text: str) -> list[int]:
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
+    return sentence_at(text, span.start, span.end)
+
+
+def sentence_at(text: str, begin: int, stop: int) -> str:
+    """`sentence_around` the characters begin–stop."""
     ends = _sentence_ends(text)
-    k = bisect.bisect_left(ends, span.start)
+    k = bisect.bisect_left(ends, begin)
     start = ends[k - 1] + 1 if k else 0
-    after = _SENTENCE_END_RE.search(text, span.end)
+    after = _SENTENCE_END_RE.search(text, stop)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
         end += 1
@@ -403,7 +408,7 @@ def _widen_to_marks(text: str, span: Span, name: str) -> Span:
         start -= 1
     if name[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
         end += 1
-    return Span(start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
 
 
 def _line_naming(headline: str, named: str) -> str:
