@@ -176,6 +176,8 @@ class Checker:
         return warnings_of(record, sentence, self.text)
 
     def _in_instructions(self, span: Span) -> bool:
+        if not self.instructions:  # the common case: no paragraph addresses a model
+            return False
         return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)
 
     def _addressed_to_a_model(self, span: Span | None) -> list[str]:
