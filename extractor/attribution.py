@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from extractor.mentions import Mentions
 from extractor.persons import ROLE_PATTERN, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
+from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB
 from extractor.subjects import (
     PRONOUN_SUBJECT,
     REPORTER,
@@ -50,6 +50,7 @@ from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
 _CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
+_CLAUSEBREAKS = frozenset(BREAK)
 # Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
 # The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
 # 山南市人民医院党委副书记、院长周建华表示`.
@@ -323,7 +324,7 @@ class Speech(QuotedText):
 
     def _clause_start(self, at: int, para_start: int) -> int:
         begin = at
-        while begin > para_start and not _CLAUSEBREAK.match(self.text[begin - 1]):
+        while begin > para_start and self.text[begin - 1] not in _CLAUSEBREAKS:
             begin -= 1
         return begin
 

@@ -54,7 +54,11 @@ def _pieces(label: str) -> list[str]:
     """The label's two-character pieces, the glue left out: `参与巡河的志愿者` →
     `参与`, `与巡`, `巡河`, `志愿`, `愿者`."""
     chars = _NOT_CJK.sub("", label)
-    pieces = [chars[i : i + 2] for i in range(len(chars) - 1) if not _GLUE & set(chars[i : i + 2])]
+    pieces = [
+        chars[i : i + 2]
+        for i in range(len(chars) - 1)
+        if chars[i] not in _GLUE and chars[i + 1] not in _GLUE
+    ]
     return pieces or ([chars] if chars else [])
 
 

@@ -67,10 +67,15 @@ def _sentence_ends(text: str) -> list[int]:
 
 def sentence_around(text: str, span: Span) -> str:
     """The sentence of `text` holding the span: from the last sentence end before it to the next."""
+    return sentence_at(text, span.start, span.end)
+
+
+def sentence_at(text: str, begin: int, stop: int) -> str:
+    """`sentence_around` the characters begin–stop."""
     ends = _sentence_ends(text)
-    k = bisect.bisect_left(ends, span.start)
+    k = bisect.bisect_left(ends, begin)
     start = ends[k - 1] + 1 if k else 0
-    after = _SENTENCE_END_RE.search(text, span.end)
+    after = _SENTENCE_END_RE.search(text, stop)
     end = after.end() if after else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
         end += 1
@@ -171,6 +176,8 @@ class Checker:
         return warnings_of(record, sentence, self.text)
 
     def _in_instructions(self, span: Span) -> bool:
+        if not self.instructions:  # the common case: no paragraph addresses a model
+            return False
         return any(lo <= span.start and span.end <= hi for lo, hi in self.instructions)
 
     def _addressed_to_a_model(self, span: Span | None) -> list[str]:
@@ -375,9 +382,9 @@ class Checker:
     def _names(self, speaker: str) -> bool:
         """Does the article name `speaker` (in its headline, or its body outside any
         instructions to a model)?"""
-        if self.title_exact.find(speaker) is not None:
-            return True
-        return any(not self._in_instructions(s) for s in self.exact.find_all(speaker))
+        if any(not self._in_instructions(s) for s in self.exact.find_all(speaker)):
+            return True  # the body first: the headline is indexed only when it must be
+        return self.title_exact.find(speaker) is not None
 
     def check_campaign(self, campaign: Campaign) -> tuple[Span | None, list[str]]:
         name = campaign.name.strip()
@@ -403,7 +410,7 @@ def _widen_to_marks(text: str, span: Span, name: str) -> Span:
         start -= 1
     if name[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
         end += 1
-    return Span(start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
 
 
 def _line_naming(headline: str, named: str) -> str:

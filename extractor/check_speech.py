@@ -99,7 +99,7 @@ def speaker_reasons(
     problem = not_a_person(speaker)
     if problem is not None:
         reasons.append(problem)
-    if _credits(credit, speaker, speech.known()):
+    if _credits(credit, speaker, speech):
         return reasons
     if _is_reporter(speaker, reporters):
         reasons.append(
@@ -110,13 +110,15 @@ def speaker_reasons(
     return reasons
 
 
-def _credits(credit: Credit | None, speaker: str, known: list[str]) -> bool:
+def _credits(credit: Credit | None, speaker: str, speech: Speech) -> bool:
+    """Does `credit` give the words to `speaker`? The people the text names are read
+    only for a clause whose subject spoke."""
     if credit is None or credit.reporter:
         return False
     if credit.pronoun:
         return credit.refers_to is not None and names(credit.refers_to, speaker)
     if credit.leading:  # a clause whose subject spoke: the speaker opens it
-        return _opens_clause(credit.who, speaker, known)
+        return _opens_clause(credit.who, speaker, speech.known())
     return names(credit.who, speaker)
 
 

@@ -30,7 +30,7 @@ _BOMS = (
 # and tabs, unassigned and private-use code points are not.
 _TEXT_CATEGORIES = ("L", "N", "P", "S", "Z", "M")
 _MIN_TEXT_SHARE = 0.95
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+_NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def _text_share(text: str) -> float:
     # Han ideographs (letters, `Lo`) are most of a page: only the others are looked up.
     bad = sum(
         sample.count(ch)
-        for ch in set(_IDEOGRAPHS.sub("", sample))
+        for ch in set(_NOT_IDEOGRAPH.findall(sample))
         if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in _TEXT_CATEGORIES
     )
     good = len(sample) - bad

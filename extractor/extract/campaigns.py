@@ -151,11 +151,17 @@ _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|�
 _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
 # A programme that heads its clause, its training session after it:
 # `昂仁县高素质农牧民培育计划首期培训班开班`.
-_SESSION = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期)?(?:培训班|研修班)")
+# (Each branch opens with a character, so that the scan skips the rest quickly.)
+_SESSION = re.compile(
+    r"首期(?:培训班|研修班)|第[一二三四五六七八九十\d]{1,3}期(?:培训班|研修班)|培训班|研修班"
+)
 _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
 # A programme that heads its clause, carried on by the verb after it:
 # `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
-_PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
+_PUSHING = ("持续", "加快", "深入", "扎实", "稳步", "有序")
+_PUSHED_ON = re.compile(
+    rf"的(?:{'|'.join(_PUSHING)})推进|{'|'.join(word + '推进' for word in _PUSHING)}"
+)
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
 _PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
 # A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from extractor.numbers import QuantityMatch, is_calendar_date
+from extractor.stops import last_of
 
 # What can stand before a number and make it a count after all: the article
 # `一` (`一名党员`) is no quantity, but `为期一个月` is.
@@ -63,6 +64,8 @@ _LAYERS_IDIOM = re.compile(r"里([一二三四五六七八九十])层外\1层")
 # the papers name them (`河北、陕西两省`, `粤闽两省`援藏): names again, not a measure.
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
+_CLAUSE_BREAK_SET = frozenset(_CLAUSE_BREAKS)
+_CLAUSE_BREAKS_BUT_LIST = _CLAUSE_BREAK_SET - {"、"}
 
 #: How far from a number its enclosing marks may be (a book title in 《》 is the longest).
 _NAME_REACH = 80
@@ -100,7 +103,7 @@ def _layers_idiom(text: str, match: QuantityMatch) -> bool:
 
 def _names_a_list(text: str, start: int) -> bool:
     """Does a count of places follow the list naming them (`河北、陕西两省`)?"""
-    begin = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAKS if c != "、") + 1
+    begin = last_of(text, _CLAUSE_BREAKS_BUT_LIST, start) + 1
     return "、" in text[begin:start]
 
 
@@ -109,7 +112,7 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
     says how long something takes, or a verb the time ends (`展出一个月，`; not
     `是……的关键一年，`, which says which year)?"""
     unit = match.quantity.unit
-    clause = text[max(text.rfind(c, 0, match.start) for c in _CLAUSE_BREAKS) + 1 : match.start]
+    clause = text[last_of(text, _CLAUSE_BREAK_SET, match.start) + 1 : match.start]
     ends_verb = (
         after[:1] in _CLAUSE_ENDS
         and "\u4e00" <= before[-1:] <= "\u9fff"

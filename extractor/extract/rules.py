@@ -8,13 +8,13 @@ with the guidelines' exclusions; quotes from `extract.speech`; campaigns from
 
 from __future__ import annotations
 
-from extractor.check import sentence_around
+from extractor.check import sentence_at
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.counted import counted_noun, excluded, same_meaning
 from extractor.extract.labels import metric_label
 from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
-from extractor.models import Article, ArticleRecords, Campaign, Metric, Span
+from extractor.models import Article, ArticleRecords, Campaign, Metric
 from extractor.numbers import find_quantities
 from extractor.persons import reporters
 
@@ -60,7 +60,7 @@ def _metrics_of(text: str) -> list[Metric]:
                 unit=q.unit,
                 approx=q.approx,
                 label=label,
-                evidence=sentence_around(text, Span(start=match.start, end=match.end)),
+                evidence=sentence_at(text, match.start, match.end),
             )
         )
     return metrics

@@ -39,6 +39,7 @@ from extractor.persons import (
     person_name,
 )
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
+from extractor.stops import first_of, last_of
 
 _ROLE = re.compile(ROLE_PATTERN)
 _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
@@ -130,7 +131,7 @@ def _someone_else_named(speech: Speech, at: int, name: str) -> bool:
     text = speech.text
     begin = at
     for _ in range(2):  # back to the start of the sentence before
-        begin = max(text.rfind(c, 0, max(begin - 1, 0)) for c in "。！？!?\n") + 1
+        begin = last_of(text, _SENTENCE_END, max(begin - 1, 0)) + 1
     window = text[begin:at]
     if name in window:
         return False
@@ -212,7 +213,7 @@ _INTRODUCED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁�
 _ASPECT = frozenset("着了过在到")
 _VERB_AT = re.compile(VERB)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_SENTENCE_END = "。！？!?\n"
+_SENTENCE_END = frozenset("。！？!?\n")
 # How many people named next to some words are asked about, nearest first.
 _ASKED = 4
 
@@ -246,10 +247,8 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
     text = speech.text
     begin = start
     for _ in range(2):
-        begin = max(text.rfind(c, 0, max(begin - 1, 0)) for c in _SENTENCE_END) + 1
-    finish = min(
-        (i for i in (text.find(c, end + 1) for c in _SENTENCE_END) if i >= 0), default=len(text)
-    )
+        begin = last_of(text, _SENTENCE_END, max(begin - 1, 0)) + 1
+    finish = first_of(text, _SENTENCE_END, end + 1)
     found: dict[str, tuple[int, str]] = {}
 
     def add(name: str | None, at: int, reference: str) -> None:

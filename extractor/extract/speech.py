@@ -34,6 +34,7 @@ from extractor.models import Quote, Span
 from extractor.persons import ROLES, name_in, without_adverbials
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import VERB
+from extractor.stops import last_of
 
 _MARKS = OPENING + '"'
 _OPENING_MARK = re.compile(f"[{_MARKS}]")
@@ -64,7 +65,7 @@ _REMARK = "a remark quoted as theirs"
 # A pronoun or a title: someone the words before a verb of saying may name.
 _SOMEONE = re.compile(alternation(["他", "她", "其", "该", "这位", "此", *ROLES]))
 _CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
-_SUBJECT_BREAKS = "，,。！？!?；;：:“”\n"
+_SUBJECT_BREAKS = frozenset("，,。！？!?；;：:“”\n")
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
 _REMARK_AFTER = re.compile(r"[”」』’]的?(?:重要|指示|要求|号召|嘱托|论述|讲话|批示|寄语|回信)")
 
@@ -247,7 +248,7 @@ def _may_name_someone(text: str, verb_at: int) -> bool:
     attribution a question whose answer is no one."""
     end = verb_at
     for _ in range(2):
-        begin = max(text.rfind(c, 0, end) for c in _SUBJECT_BREAKS) + 1
+        begin = last_of(text, _SUBJECT_BREAKS, end) + 1
         clause = text[begin:end].strip()
         bare = without_adverbials(clause)
         if _SOMEONE.search(clause) or (bare and name_in(bare) is not None):
