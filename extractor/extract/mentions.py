@@ -139,12 +139,12 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
     kept: list[Named] = []
     keys: list[str] = []
     in_body: list[bool] = []  # whether the body names it too
-    spans: list[tuple[int, int]] = []  # where the names read so far are printed
+    reach = -1  # where the furthest of the names read so far ends (all start at or before this one)
     for named in found:
         end = named.at + len(named.name)
-        if any(start <= named.at and end <= stop for start, stop in spans):
+        if end <= reach:
             continue  # a name inside another one read there: `藏中电网联网工程` of `阿里与…`
-        spans.append((named.at, end))
+        reach = end
         key = normalize(named.name, drop_quotes=True)
         here = named.at >= body_start
         known = next(
