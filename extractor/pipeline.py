@@ -28,6 +28,7 @@ from extractor.errors import UserError, unexpected
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.pagemeta import PageMeta
+from extractor.rows import ResultRows, result_rows
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.stages import (
@@ -75,8 +76,9 @@ def rules_extractor() -> Extractor:
 class PreparedPage:
     """A page read, segmented, extracted and checked: everything but storing it.
 
-    `outcomes` is aligned with `articles`: a check result, or the error that
-    stopped that article's extraction.
+    `outcomes` is aligned with `articles`: a check result as the rows the store
+    writes (cheap to send from a worker process), or the error that stopped that
+    article's extraction.
     """
 
     path: str
@@ -85,7 +87,7 @@ class PreparedPage:
     chars: int = 0
     encoding: str = ""
     articles: list[Article] = field(default_factory=list)
-    outcomes: list[CheckResult | str] = field(default_factory=list)
+    outcomes: list[ResultRows | str] = field(default_factory=list)
 
 
 def prepare_page(
@@ -107,7 +109,9 @@ def prepare_page(
     articles = segment_page(source.text)
     if not articles:
         return PreparedPage(path, error="no article found on the page")
-    outcomes = [extract_article(article, extract) for article in articles] if extract else []
+    outcomes = (
+        [_as_rows(extract_article(article, extract)) for article in articles] if extract else []
+    )
     return PreparedPage(
         path, None, source.sha256, len(source.text), source.encoding, articles, outcomes
     )
@@ -119,6 +123,11 @@ def extract_article(article: Article, extract: ExtractFn) -> CheckResult | str:
         return check_against(article, extract(article))
     except Exception as err:  # one article's failure must not stop the page or the run
         return unexpected(err)
+
+
+def _as_rows(outcome: CheckResult | str) -> ResultRows | str:
+    """An article's outcome as a worker sends it: rows, or its error as it is."""
+    return outcome if isinstance(outcome, str) else result_rows(outcome)
 
 
 def default_jobs(pages: int) -> int:
