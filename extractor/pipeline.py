@@ -188,9 +188,7 @@ class RulesWay:
         run.total = len(targets)
         jobs = default_jobs(len(targets)) if self.jobs is None else self.jobs
         if jobs > 1:
-            pool = self._resources.enter_context(
-                multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
-            )
+            pool = self._resources.enter_context(_workers(jobs))
             prepare = functools.partial(prepare_page, extract=self.extract_fn)
             prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
         else:
@@ -209,6 +207,23 @@ class RulesWay:
 
     def close(self, run: Run) -> None:
         pass
+
+
+#: What the server the workers are forked from imports before it forks any: the
+#: program (as a spawned process would run it) and the rules, warmed up (`warm.py`).
+PRELOAD = ["__main__", "extractor.warm"]
+
+
+def _workers(jobs: int) -> multiprocessing.pool.Pool:
+    """A pool of `jobs` worker processes, forked from a server that loaded the rules once.
+
+    The server (`forkserver`) starts with the first pool of the process and
+    lasts as long as it; a worker never inherits the writer's threads or its
+    database connection.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context.Pool(jobs, initializer=_ignore_interrupts)
 
 
 def _in_order(
