@@ -188,7 +188,7 @@ class RulesWay:
         run.total = len(targets)
         jobs = default_jobs(len(targets)) if self.jobs is None else self.jobs
         if jobs > 1:
-            pool = self._resources.enter_context(_workers(jobs))
+            pool = self._resources.enter_context(start_workers(jobs))
             prepare = functools.partial(prepare_page, extract=self.extract_fn)
             prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
         else:
@@ -214,7 +214,7 @@ class RulesWay:
 PRELOAD = ["__main__", "extractor.warm"]
 
 
-def _workers(jobs: int) -> multiprocessing.pool.Pool:
+def start_workers(jobs: int) -> multiprocessing.pool.Pool:
     """A pool of `jobs` worker processes, forked from a server that loaded the rules once.
 
     The server (`forkserver`) starts with the first pool of the process and
