@@ -219,8 +219,11 @@ def start_workers(jobs: int) -> multiprocessing.pool.Pool:
 
     The server (`forkserver`) starts with the first pool of the process and
     lasts as long as it; a worker never inherits the writer's threads or its
-    database connection.
+    database connection. Where there is no such server (Windows), each worker
+    is spawned and loads the rules itself.
     """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context.Pool(jobs, initializer=_ignore_interrupts)
