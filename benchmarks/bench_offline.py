@@ -4,7 +4,9 @@ Each copy gets a marker line so its content (and hence its sha256) is distinct a
 nothing is skipped as already known. Each page count runs in a fresh process, so
 its peak resident memory (ru_maxrss, of the writing process and of the largest
 worker process) is its own: the two sizes show whether memory stays flat as the
-page count grows. The database's size is its file's once the run has closed it,
+page count grows. The CPU time of the run (user and system, of the writing
+process and of its workers together) is printed in ms a page: on a shared
+machine it moves far less than the rate. The database's size is its file's once the run has closed it,
 per page (KB: 1,000 bytes), and the part of it the search indexes take.
 
     python benchmarks/bench_offline.py              # 100 and 1,000 pages
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing.forkserver
 import resource
 import sqlite3
 import subprocess
@@ -56,26 +59,56 @@ def make_pages(folder: Path, count: int) -> list[str]:
     return paths
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user and system) of this process, and of its children waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def stop_fork_server() -> None:
+    """Stop the server the run's workers were forked from, if any: the workers are its
+    children, so their CPU time and memory count among this process's only once it ends."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def measure(
     count: int, jobs: int | None, search: bool = True
-) -> tuple[float, float, float, int, int, int]:
+) -> tuple[float, float, float, int, int, int, float, float]:
     """Pages per second, peak resident MiB of the writer and of the largest worker, articles,
-    and the database's bytes and its search indexes' bytes."""
+    the database's bytes and its search indexes' bytes, and the run's CPU seconds in the
+    writing process and in its workers."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_pages(folder, count)
         store = Store.open(folder / "bench.db")
         store.index_search = search
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), cpu_seconds()
         summary = run(paths, store, jobs=jobs)
-        seconds = time.perf_counter() - started
+        stop_fork_server()
+        seconds, cpu_after = time.perf_counter() - started, cpu_seconds()
         store.close()
         size, search_size = database_size(folder / "bench.db")
     if summary.pages != count:
         raise SystemExit(f"expected {count} pages, extracted {summary.pages}: {summary.errors[:3]}")
     writer = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return count / seconds, writer, worker, summary.articles, size, search_size
+    writer_cpu, workers_cpu = (
+        after - before for after, before in zip(cpu_after, cpu_before, strict=True)
+    )
+    return (
+        count / seconds,
+        writer,
+        worker,
+        summary.articles,
+        size,
+        search_size,
+        writer_cpu,
+        workers_cpu,
+    )
 
 
 def main() -> None:
@@ -100,7 +133,7 @@ def main() -> None:
         )
     print(
         f"{'pages':>6} {'articles':>9} {'pages/s':>9} {'writer MiB':>11} {'worker MiB':>11}"
-        f" {'KB/page':>8} {'search KB/page':>15}"
+        f" {'KB/page':>8} {'search KB/page':>15} {'CPU ms/page: writer + workers':>30}"
     )
     for count in args.pages:
         command = [sys.executable, __file__, "--one", str(count)]
@@ -114,11 +147,13 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout
-        rate, writer, worker, articles, size, search_size = json.loads(out)
+        rate, writer, worker, articles, size, search_size, writer_cpu, workers_cpu = json.loads(out)
         per_page, search_per_page = size / count / 1000, search_size / count / 1000
         print(
             f"{count:>6} {articles:>9} {rate:>9.1f} {writer:>11.1f} {worker:>11.1f}"
             f" {per_page:>8.1f} {search_per_page:>8.1f} ({search_size / size:.0%})"
+            f" {writer_cpu / count * 1000:>11.1f} + {workers_cpu / count * 1000:.1f}"
+            f" = {(writer_cpu + workers_cpu) / count * 1000:.1f}"
         )
     print(
         f"target: >= {TARGET_PAGES_PER_SECOND} pages/s; peak memory flat across sizes;"

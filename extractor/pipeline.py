@@ -28,6 +28,7 @@ from extractor.errors import UserError, unexpected
 from extractor.extract import rules
 from extractor.models import Article, ArticleRecords, CheckResult
 from extractor.pagemeta import PageMeta
+from extractor.rows import ResultRows, result_rows
 from extractor.segment import segment_page
 from extractor.sources import expand_paths, read_page
 from extractor.stages import (
@@ -75,8 +76,9 @@ def rules_extractor() -> Extractor:
 class PreparedPage:
     """A page read, segmented, extracted and checked: everything but storing it.
 
-    `outcomes` is aligned with `articles`: a check result, or the error that
-    stopped that article's extraction.
+    `outcomes` is aligned with `articles`: a check result as the rows the store
+    writes (cheap to send from a worker process), or the error that stopped that
+    article's extraction.
     """
 
     path: str
@@ -85,7 +87,7 @@ class PreparedPage:
     chars: int = 0
     encoding: str = ""
     articles: list[Article] = field(default_factory=list)
-    outcomes: list[CheckResult | str] = field(default_factory=list)
+    outcomes: list[ResultRows | str] = field(default_factory=list)
 
 
 def prepare_page(
@@ -107,7 +109,9 @@ def prepare_page(
     articles = segment_page(source.text)
     if not articles:
         return PreparedPage(path, error="no article found on the page")
-    outcomes = [extract_article(article, extract) for article in articles] if extract else []
+    outcomes = (
+        [_as_rows(extract_article(article, extract)) for article in articles] if extract else []
+    )
     return PreparedPage(
         path, None, source.sha256, len(source.text), source.encoding, articles, outcomes
     )
@@ -119,6 +123,11 @@ def extract_article(article: Article, extract: ExtractFn) -> CheckResult | str:
         return check_against(article, extract(article))
     except Exception as err:  # one article's failure must not stop the page or the run
         return unexpected(err)
+
+
+def _as_rows(outcome: CheckResult | str) -> ResultRows | str:
+    """An article's outcome as a worker sends it: rows, or its error as it is."""
+    return outcome if isinstance(outcome, str) else result_rows(outcome)
 
 
 def default_jobs(pages: int) -> int:
@@ -179,9 +188,7 @@ class RulesWay:
         run.total = len(targets)
         jobs = default_jobs(len(targets)) if self.jobs is None else self.jobs
         if jobs > 1:
-            pool = self._resources.enter_context(
-                multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
-            )
+            pool = self._resources.enter_context(start_workers(jobs))
             prepare = functools.partial(prepare_page, extract=self.extract_fn)
             prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
         else:
@@ -200,6 +207,26 @@ class RulesWay:
 
     def close(self, run: Run) -> None:
         pass
+
+
+#: What the server the workers are forked from imports before it forks any: the
+#: program (as a spawned process would run it) and the rules, warmed up (`warm.py`).
+PRELOAD = ["__main__", "extractor.warm"]
+
+
+def start_workers(jobs: int) -> multiprocessing.pool.Pool:
+    """A pool of `jobs` worker processes, forked from a server that loaded the rules once.
+
+    The server (`forkserver`) starts with the first pool of the process and
+    lasts as long as it; a worker never inherits the writer's threads or its
+    database connection. Where there is no such server (Windows), each worker
+    is spawned and loads the rules itself.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context.Pool(jobs, initializer=_ignore_interrupts)
 
 
 def _in_order(

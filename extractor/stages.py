@@ -65,22 +65,36 @@ Unit = Literal["pages", "articles"]
 @dataclass(frozen=True)
 class Work:
     """One article to extract: the file it came from, its row, and its outcome when a
-    worker process computed it ahead (the rules in workers)."""
+    worker process computed it ahead (the rules in workers).
+
+    `new` says its page was stored by this run: the article has no extraction yet,
+    so storing its outcome has nothing to replace.
+    """
 
     path: str
     article_id: int
     article: Article
     outcome: Outcome | None = None
+    new: bool = False
 
 
 def write_outcome(
-    store: Store, *, article_id: int, run_id: int, extractor: Extractor, outcome: Outcome
+    store: Store,
+    *,
+    article_id: int,
+    run_id: int,
+    extractor: Extractor,
+    outcome: Outcome,
+    new: bool = False,
 ) -> None:
-    """Store one article's outcome: its records and rejections, or its failure (one transaction)."""
+    """Store one article's outcome: its records and rejections, or its failure (one transaction).
+
+    `new`: the article was stored by this run and has no extraction to replace.
+    """
     if isinstance(outcome, str):
-        store.save_extraction(article_id, run_id, extractor, None, error=outcome)
+        store.save_extraction(article_id, run_id, extractor, None, error=outcome, new=new)
     else:
-        store.save_extraction(article_id, run_id, extractor, outcome)
+        store.save_extraction(article_id, run_id, extractor, outcome, new=new)
 
 
 class Sink(Protocol):
@@ -137,6 +151,7 @@ class DirectSink:
             run_id=run_id,
             extractor=extractor,
             outcome=outcome,
+            new=work.new,
         )
         written(None)
 
@@ -239,7 +254,7 @@ class Run:
             # A page stored by an earlier run keeps the articles it was cut into then;
             # results computed from this run's segmentation may not line up with them.
             ahead = prepared.outcomes[k] if prepared.outcomes and page.new else None
-            yield Work(prepared.path, article_id, article, ahead)
+            yield Work(prepared.path, article_id, article, ahead, new=page.new)
 
     def number(self, path: str) -> int:
         """The page's place in the input: the order its errors are listed in."""

@@ -29,6 +29,7 @@ from extractor.errors import TOO_LONG, UserError
 from extractor.models import Article, CheckResult, LLMCall
 from extractor.names import record_keys
 from extractor.pagemeta import PageMeta
+from extractor.rows import ResultRows, result_rows
 from extractor.search import create_search, search_ready, sync_search
 from extractor.tables import BACKFILL, RECORD_TABLES, SCHEMA_VERSION, TABLES
 from extractor.views import create_views, describe_page, meta_columns, refresh_keys
@@ -241,24 +242,19 @@ class Store:
         article_id: int,
         run_id: int,
         extractor: Extractor,
-        result: CheckResult | None,
+        result: CheckResult | ResultRows | None,
         error: str | None = None,
+        *,
+        new: bool = False,
     ) -> None:
-        """One article's outcome, all in one transaction: records, rejections, status."""
-        identity = [article_id, extractor.backend, extractor.model, extractor.prompt_version]
+        """One article's outcome, all in one transaction: records, rejections, status.
+
+        What an earlier extraction by the same extractor left is replaced, not
+        doubled; `new` says the article was stored by this run, so there is none.
+        """
         with self.db.atomic():
-            # What an earlier extraction by the same extractor left is replaced, not doubled.
-            for table in (*RECORD_TABLES.values(), "rejections"):
-                self.db.execute(
-                    f"delete from {table} where article_id = ? and run_id in (select id from "
-                    "runs where backend = ? and model = ? and prompt_version = ?)",
-                    identity,
-                )
-            self.db.execute(
-                "delete from extractions where article_id = ? and backend = ? and model = ? "
-                "and prompt_version = ?",
-                identity,
-            )
+            if not new:
+                self._forget_extraction(article_id, extractor)
             self._insert(
                 "extractions",
                 {
@@ -285,35 +281,35 @@ class Store:
                 "where a.id = ?",
                 [article_id],
             ).fetchone()
-            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in RECORD_TABLES.values()}
-            for accepted in result.accepted:
-                record = accepted.record
-                span = accepted.span
-                location = {
-                    "start": span.start if span else None,
-                    "end": span.end if span else None,
-                    "located_in": "text" if span else "title",
-                }
-                fields = record.model_dump()
-                fields |= record_keys(accepted.record_type, fields, paper, page_id)
-                warnings = json.dumps(accepted.warnings, ensure_ascii=False)
-                rows[RECORD_TABLES[accepted.record_type]].append(
-                    {**base, **fields, **location, "warnings": warnings}
-                )
-            for table, records in rows.items():
+            rows = result if isinstance(result, ResultRows) else result_rows(result)
+            by_table: dict[str, list[dict[str, Any]]] = {t: [] for t in RECORD_TABLES.values()}
+            for record_type, columns in rows.accepted:
+                keys = record_keys(record_type, columns, paper, page_id)
+                by_table[RECORD_TABLES[record_type]].append({**base, **columns, **keys})
+            for table, records in by_table.items():
                 self._insert(table, *records)
             self._insert(
                 "rejections",
                 *(
-                    {
-                        **base,
-                        "record_type": r.record_type,
-                        "record": json.dumps(r.record, ensure_ascii=False),
-                        "reasons": json.dumps(r.reasons, ensure_ascii=False),
-                    }
-                    for r in result.rejected
+                    {**base, "record_type": r.record_type, "record": r.record, "reasons": r.reasons}
+                    for r in rows.rejected
                 ),
             )
+
+    def _forget_extraction(self, article_id: int, extractor: Extractor) -> None:
+        """Delete an article's extraction by `extractor`: its status, records and rejections."""
+        identity = [article_id, extractor.backend, extractor.model, extractor.prompt_version]
+        for table in (*RECORD_TABLES.values(), "rejections"):
+            self.db.execute(
+                f"delete from {table} where article_id = ? and run_id in (select id from "
+                "runs where backend = ? and model = ? and prompt_version = ?)",
+                identity,
+            )
+        self.db.execute(
+            "delete from extractions where article_id = ? and backend = ? and model = ? "
+            "and prompt_version = ?",
+            identity,
+        )
 
     # --- the log of LLM calls, and the cache it makes -----------------------------
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractor.models import Article, CheckResult
+from extractor.rows import ResultRows
 from extractor.store import Extractor
 
 RECORD_TYPES = ("metric", "quote", "campaign")
-#: An article's outcome: its checked records, or the reason it could not be extracted.
-Outcome = CheckResult | str
+#: An article's outcome: its checked records (as models, or as the rows a worker process
+#: sends), or the reason it could not be extracted.
+Outcome = CheckResult | ResultRows | str
 
 
 @dataclass

@@ -171,6 +171,7 @@ class WriterSink:
                 run_id=run_id,
                 extractor=extractor,
                 outcome=outcome,
+                new=work.new,
             )
         )
         done.add_done_callback(functools.partial(self._in_loop, written))

@@ -1,0 +1,71 @@
+"""CPU time of starting a run's worker processes: as `run` starts them, and spawned afresh.
+
+Two workers are started and prepare the first four seed pages; the CPU
+seconds of the workers (and of the server they are forked from) are printed,
+for the pool `run` uses (forked from a server that loaded the rules once) and
+for a pool of spawned processes, each importing the rules and reading the
+dictionary itself. Each runs in a fresh process, alternating.
+
+    python benchmarks/bench_start.py             # 3 of each
+    python benchmarks/bench_start.py --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import multiprocessing
+import multiprocessing.forkserver
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from bench_offline import stop_fork_server
+
+from extractor import pipeline
+from extractor.extract import rules
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of this process's children waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def start(kind: str) -> float:
+    """CPU seconds of two workers of `kind` started to prepare four pages."""
+    targets = [(str(path), None) for path in sorted(SEEDS.glob("*.txt"))[:4]]
+    before = children_cpu()
+    spawned = kind == "spawn"
+    pool = multiprocessing.get_context("spawn").Pool(2) if spawned else pipeline.start_workers(2)
+    with pool:
+        list(pool.imap(functools.partial(pipeline.prepare_page, extract=rules.extract), targets))
+    stop_fork_server()
+    return children_cpu() - before
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", choices=["run", "spawn"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(f"{start(args.one):.2f}")
+        return
+    seconds: dict[str, list[str]] = {"run": [], "spawn": []}
+    for _ in range(args.repeat):
+        for kind, found in seconds.items():
+            command = [sys.executable, __file__, "--one", kind]
+            found.append(
+                subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+            )
+    print("CPU s of two workers started to prepare four pages")
+    print(f"  as run starts them (forked from a server): {' '.join(seconds['run'])}")
+    print(f"  spawned, each loading the rules itself:    {' '.join(seconds['spawn'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""A check result as the store writes it: plain columns, cheap to send between processes.
+
+A worker process of the rules backend turns each article's `CheckResult` into
+`ResultRows` before sending it to the writer: strings, numbers and small
+tuples pickle and unpickle several times faster than the pydantic models they
+come from, and the writer needs only the columns. The store turns a
+`CheckResult` into rows with the same function (`result_rows`), so what is
+stored is the same whichever process made the rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from extractor.models import CheckResult
+
+
+class AcceptedRow(NamedTuple):
+    """An accepted record: its type and its columns (fields, location, warnings)."""
+
+    record_type: str
+    columns: dict[str, Any]
+
+
+class RejectedRow(NamedTuple):
+    """A rejected record: its type, the record and the reasons, as JSON."""
+
+    record_type: str
+    record: str
+    reasons: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRows:
+    """An article's checked records as rows: what `Store.save_extraction` writes."""
+
+    accepted: tuple[AcceptedRow, ...]
+    rejected: tuple[RejectedRow, ...]
+
+
+def result_rows(result: CheckResult) -> ResultRows:
+    """The rows of a check result: each accepted record's columns, each rejection as JSON.
+
+    The key columns that depend on the page (a quote's `person`) are the
+    store's to add, once the page is known.
+    """
+    accepted = []
+    for item in result.accepted:
+        span = item.span
+        columns = item.record.model_dump()
+        columns["start"] = span.start if span else None
+        columns["end"] = span.end if span else None
+        columns["located_in"] = "text" if span else "title"
+        columns["warnings"] = json.dumps(item.warnings, ensure_ascii=False)
+        accepted.append(AcceptedRow(item.record_type, columns))
+    rejected = tuple(
+        RejectedRow(
+            r.record_type,
+            json.dumps(r.record, ensure_ascii=False),
+            json.dumps(r.reasons, ensure_ascii=False),
+        )
+        for r in result.rejected
+    )
+    return ResultRows(tuple(accepted), rejected)
