@@ -840,6 +840,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("暑期，县里举办“草原欢歌”文艺演出季，共演出30场。", ["“草原欢歌”文艺演出季"]),
     ("各乡镇举办“红色家书”故事分享会80余场。", ["“红色家书”故事分享会"]),
     ("全县深入开展“巾帼建功”劳动和技能竞赛。", ["“巾帼建功”劳动和技能竞赛"]),
+    # A visit or a `了` ends the words before a name; so does a `到` after the verb.
+    ("与会人员实地察看了县城供水保障工程。", ["县城供水保障工程"]),
+    ("全村群众积极参与到村庄清洁行动中来。", ["村庄清洁行动"]),
 ]
 
 
@@ -1099,6 +1102,33 @@ NOT_CAMPAIGNS = [
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
     "要把牦牛品种改良作为保障增收的基础性工程来抓。",
+    # What a unit builds is a thing, a place or a brand, not a method put into practice.
+    "镇里打造“藏东明珠”，吸引游客前来打卡。",
+    "社区打造“一刻钟便民生活圈”。",
+    # Bodies in marks: a council, a cooperative, an office.
+    "县里建立“乡贤理事会”，调解邻里纠纷。",
+    "村里成立了“雪莲花”合作社，入社群众86户。",
+    "乡里设立“第一书记”工作室，接待来访群众。",
+    # Quoted words of a run that name tasks together, not methods.
+    "各乡镇要落实“六稳”“六保”任务。",
+    # A verb between quoted words and a kind makes a sentence.
+    "为“三农”提供服务。",
+    "“两会”期间各乡镇加强安全管理。",
+    "“五一”假期各景区强化安全管理。",
+    # Works praised, not named; an action of two words is a kind of action.
+    "全面推进民生工程，办好群众身边事。",
+    "县里实施十大民心工程。",
+    "当地积极投身乡村振兴伟大工程。",
+    "消防员第一时间参加救援行动。",
+    "城管部门开展清理行动，拆除违建12处。",
+    # The site of works is a place.
+    "在县人民医院门诊楼建设工程施工现场，工人们正在作业。",
+    # One session of an activity, or one held at a season with no name of its own.
+    "社区举办了一场迎新春文艺演出活动。",
+    "县里组织开展了节前走访慰问活动。",
+    "各学校要广泛开展冬季校园体育活动。",
+    # A mechanism still to be improved is no name.
+    "建立完善联系群众机制。",
 ]
 
 

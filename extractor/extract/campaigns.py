@@ -76,15 +76,16 @@ _COUNTED = re.compile(
     r"(?:[（(][^）)]{1,6}[）)])?(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?"
     r"(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户|公里|千米|米|平方米|万亩|亩)"
 )
-# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`;
-# so does a verb that spreads or tries out a system: `正在村里推广积分制` → `积分制`.
-_VISIT = re.compile(r"了解|学习|参观|考察|深入|走进|推广|试行")
+# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`,
+# `与会人员实地察看了县城供水工程` → `县城供水工程`; so does a verb that spreads or tries out a
+# system: `正在村里推广积分制` → `积分制`. A `了` ends a clause: no name holds one.
+_VISIT = re.compile(r"了解|学习|参观|考察|察看|查看|视察|来到|前往|深入|走进|推广|试行|了")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|“)"
-)
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|“)"
+)  # `在…公路改建工程施工现场`: the site of works, not a programme named
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
 # `深化公立医院综合改革`, `用好生态护林员岗位政策`, `实施和美乡村项目`,
@@ -116,7 +117,7 @@ _CARRIED_OUT_BY = {
 }
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全|完善)(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
@@ -180,8 +181,14 @@ _CREATE = re.compile(
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`. Short ones (`开展文体活动`,
 # `开展入户调查`) are kinds, not names.
 _ACTIVITY = re.compile(
-    rf"(?:开展|举办|组织|启动)(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
+    rf"(?:开展|举办|组织|启动)了?(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
+# When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
+_WHEN = re.compile(
+    r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
+)
+# One session or a run of unnamed ones: `举办了一场迎新春文艺演出活动`, `一系列…活动`.
+_SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|一系列|系列|多场|多项)")
 # A national census or survey is named by its number: `结合第四次全国文物普查`.
 _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
@@ -240,6 +247,10 @@ _GENERIC = re.compile(
     # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
     # what it is (`重大动物疫病春季集中免疫行动`).
     r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
+    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named).
+    r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
+    # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
+    r"|^[\u4e00-\u9fff]{2}行动$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
@@ -290,7 +301,7 @@ def _unquoted(text: str) -> list[Named]:
     found: list[Named] = []
     for m in _UNQUOTED.finditer(text):
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
-        name = name.removeprefix("了")  # `实施了农村电网巩固提升工程`
+        name = name.removeprefix("到")  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
         if not (
             _CLAUSE_INSIDE.search(name)
@@ -373,8 +384,10 @@ def _unquoted(text: str) -> list[Named]:
         ):
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
-        name = _LEADING_VERBS.sub("", m["name"])
-        if len(name) < 8 and not _GOES_TO.search(name):
+        name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
+        if _SESSIONS.match(name):
+            continue
+        if len(_WHEN.sub("", name)) < 8 and not _GOES_TO.search(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))

@@ -52,10 +52,11 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
-# done (`“小网格”织密了服务群众的“大网络”`). A selection follows its name at once
+# done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成"
+    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
@@ -69,8 +70,12 @@ _KIND_QUALIFIES = re.compile(
     r"高校|院校|学校|大学|单位|企业)"
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
-_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市|窗口)$")
+# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
+# `“书记”工作室`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
+_BODY = re.compile(
+    r"(?<![一+＋])(?:[队团站岗]|服务点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
+    r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
+)
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
 # `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
@@ -105,9 +110,10 @@ _MANNER_AFTER = re.compile("^的(?:方式|形式)")
 _PROVIDED = re.compile("提供|等$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
-# (`开展了一次“大扫除”`, `各举办1场“故事会”`).
+# (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
+# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method.
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
@@ -248,8 +254,11 @@ def quoted_names(text: str) -> list[Named]:
             found.append(Named(run[0].start(), text[run[0].start() : last.end()]))
             done = last.end()
             continue
+        # What follows the whole run says whether each of its names stands alone:
+        # `落实“六稳”“六保”任务` names tasks, not two methods.
+        alone = bool(_STANDS_ALONE.match(tail))
         for m in run:
-            named = _one_quoted(text, m, before, shared, done)
+            named = _one_quoted(text, m, before, shared, done, alone)
             done = m.end()
             if named is not None:
                 found.append(named)
@@ -275,8 +284,11 @@ def _cut_from_body(text: str, name: str) -> bool:
     return False
 
 
-def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: int) -> Named | None:
-    """One quoted name of a run, if it names an initiative."""
+def _one_quoted(
+    text: str, m: re.Match[str], before: str, shared: bool, done: int, alone: bool = True
+) -> Named | None:
+    """One quoted name of a run, if it names an initiative (`alone`: nothing but
+    punctuation or a joining word follows the run)."""
     inner, kind = m["inner"], m["kind"]
     quoted = f"{m['open']}{inner}{m['close']}"
     close = m.end() - len(kind or "")
@@ -340,6 +352,7 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     practised = (
         bool(_PRACTISED.search(before))
         and bool(_STANDS_ALONE.match(after))
+        and alone
         and not _PRINCIPLES.match(inner)
     ) or bool(_ROUND.search(before) or _PRACTICE_OF.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
