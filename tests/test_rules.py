@@ -843,6 +843,10 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A visit or a `了` ends the words before a name; so does a `到` after the verb.
     ("与会人员实地察看了县城供水保障工程。", ["县城供水保障工程"]),
     ("全村群众积极参与到村庄清洁行动中来。", ["村庄清洁行动"]),
+    # A drive set out (`部署`) at a meeting is named as one carried out.
+    ("会议安排部署燃气安全专项整治行动。", ["燃气安全专项整治行动"]),
+    # A strong county or district to become is no place heading the name.
+    ("区里持续推进体育强区建设。", ["体育强区建设"]),
 ]
 
 
@@ -1129,6 +1133,8 @@ NOT_CAMPAIGNS = [
     "各学校要广泛开展冬季校园体育活动。",
     # A mechanism still to be improved is no name.
     "建立完善联系群众机制。",
+    # A field of work taken in charge is no programme.
+    "县里把供暖工作纳入为民办实事项目。",
 ]
 
 
