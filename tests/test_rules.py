@@ -1135,6 +1135,9 @@ NOT_CAMPAIGNS = [
     "建立完善联系群众机制。",
     # A field of work taken in charge is no programme.
     "县里把供暖工作纳入为民办实事项目。",
+    # What a thing is made into describes it; measures not counted are a phrase.
+    "真正把这件好事办成群众满意的“民心工程”。",
+    "“多措并举”促进群众增收。",
 ]
 
 

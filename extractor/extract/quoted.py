@@ -82,10 +82,12 @@ _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
 _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
-# `“百日会战”`, a month of it (`“敬老月”`), a system of chiefs even in a speaker's single
+# `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
+# (`“敬老月”`), a system of chiefs even in a speaker's single
 # marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|会战)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战)|长制"
+    rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
@@ -180,10 +182,12 @@ _ACCOUNT = re.compile(
     r"(?:信息|线上|网上|数字|数据|云)平台)"
 )
 # A quoted phrase that describes what something is, not what it is called:
-# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`; unless a verb
+# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
 # `也是…推进“四个创建”的攻坚之年`).
-_DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
+_DESCRIBED = re.compile(
+    r"是|作为|成为|列为|称为|当作|当成|誉为|被评为|把[^“”]*(?:办|建|打造|做|变)成"
+)
 _ACTED_ON = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
 )
