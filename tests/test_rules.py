@@ -847,6 +847,14 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("会议安排部署燃气安全专项整治行动。", ["燃气安全专项整治行动"]),
     # A strong county or district to become is no place heading the name.
     ("区里持续推进体育强区建设。", ["体育强区建设"]),
+    # How long a drive lasts stands before its name.
+    ("全市部署开展为期四个月的野外火源专项治理行动。", ["野外火源专项治理行动"]),
+    # An activity of a named day, week, month or year.
+    ("全县开展安全生产月活动，发放资料2万份。", ["安全生产月活动"]),
+    ("县科协组织开展全国科普日活动。", ["全国科普日活动"]),
+    # A project that is built and in use, or nearly done.
+    ("县城集中供暖二期工程建成投用，新增供暖面积12万平方米。", ["县城集中供暖二期工程"]),
+    ("萨迦寺壁画保护修复工程已进入收尾阶段。", ["萨迦寺壁画保护修复工程"]),
 ]
 
 
@@ -1138,6 +1146,9 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # A festival's activity is too short to be named; two works joined are a field of work.
+    "学校开展节日活动。",
+    "县里农村公路建设和农房改造项目进入收尾阶段。",
 ]
 
 

@@ -80,6 +80,8 @@ _COUNTED = re.compile(
 # `与会人员实地察看了县城供水工程` → `县城供水工程`; so does a verb that spreads or tries out a
 # system: `正在村里推广积分制` → `积分制`. A `了` ends a clause: no name holds one.
 _VISIT = re.compile(r"了解|学习|参观|考察|察看|查看|视察|来到|前往|深入|走进|推广|试行|了")
+# How long a drive lasts opens its words, not its name: `开展为期四个月的…专项治理行动`.
+_PERIOD = re.compile(r"^为期[^的]{1,8}的")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
@@ -100,6 +102,7 @@ _CARRIED_OUT_BY = {
     "专项检查": "开展",
     "专项抽查": "开展",
     "大检查": "开展",
+    "专项治理行动": "开展|推进|深化|启动",
     "整治": "开展|推进|深化",
     "斗争": "开展|推进|深化",
     "保卫战": "打好|打赢",
@@ -149,7 +152,8 @@ _KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
-_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
+# Two works joined by 和 are a field of work (`农村公路建设和农房改造项目`), not one project.
+_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施")
 # A programme that heads its clause, its training session after it:
 # `昂仁县高素质农牧民培育计划首期培训班开班`.
 _SESSION = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期)?(?:培训班|研修班)")
@@ -191,6 +195,9 @@ _WHEN = re.compile(
 _SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|一系列|系列|多场|多项)")
 # A national census or survey is named by its number: `结合第四次全国文物普查`.
 _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
+# So is an activity of a named day, week, month or year: `安全生产月活动`, `全国科普日活动`,
+# `作风建设年活动` (`节日活动` is none: too short).
+_PERIOD_ACTIVITY = re.compile(r"(?<!节)[日周月年](?:主题|宣传|系列)?活动$")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
@@ -302,7 +309,7 @@ def _unquoted(text: str) -> list[Named]:
     found: list[Named] = []
     for m in _UNQUOTED.finditer(text):
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
-        name = name.removeprefix("到")  # `参与到环境整治行动中来`
+        name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
         if not (
             _CLAUSE_INSIDE.search(name)
@@ -388,7 +395,9 @@ def _unquoted(text: str) -> list[Named]:
         name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
         if _SESSIONS.match(name):
             continue
-        if len(_WHEN.sub("", name)) < 8 and not _GOES_TO.search(name):
+        if len(_WHEN.sub("", name)) < 8 and not (
+            _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name))
+        ):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
