@@ -855,6 +855,10 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A project that is built and in use, or nearly done.
     ("县城集中供暖二期工程建成投用，新增供暖面积12万平方米。", ["县城集中供暖二期工程"]),
     ("萨迦寺壁画保护修复工程已进入收尾阶段。", ["萨迦寺壁画保护修复工程"]),
+    # Quoted words a unit pushes forward, and where a unit carries them.
+    ("为推动“冬游拉萨”，市文旅局推出优惠措施12项。", ["“冬游拉萨”"]),
+    ("县里深入推进“扫黄打非”进基层。", ["“扫黄打非”进基层"]),
+    ("开展“宪法宣传”进校园、进寺庙活动12场次。", ["“宪法宣传”进校园、进寺庙活动"]),
 ]
 
 
@@ -1149,6 +1153,8 @@ NOT_CAMPAIGNS = [
     # A festival's activity is too short to be named; two works joined are a field of work.
     "学校开展节日活动。",
     "县里农村公路建设和农房改造项目进入收尾阶段。",
+    # A headline saying where an event went names no campaign of its own.
+    "“百县千岗”进校园",
 ]
 
 

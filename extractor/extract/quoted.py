@@ -91,10 +91,15 @@ _SELF_NAMED = re.compile(
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
-_GOES = re.compile(
+_GOING_TO = (
     r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
-    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))$"
+    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))"
 )
+_GOES = re.compile(_GOING_TO + "$")
+# The same words after the marks carry the name to where it goes, when a unit carries it
+# out: `推进“扫黄打非”进基层`, `开展“以案释法”进社区、进寺庙活动` (a headline's
+# `“百企千岗”进校园` is news of where a fair went).
+_GOES_AFTER = re.compile(rf"^{_GOING_TO}(?:、{_GOING_TO})*(?:活动)?")
 # Unless they open with the going, saying only where something goes: `电商“进村入户”`.
 _GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
@@ -115,7 +120,7 @@ _PROVIDED = re.compile("提供|等$")
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
 # place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method.
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
@@ -334,6 +339,9 @@ def _one_quoted(
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
         return None
+    going = _GOES_AFTER.match(after)
+    if going and not _GOING.match(inner) and _PRACTISED.search(before):
+        return Named(m.start(), quoted + going[0])
     if _THEME_BEFORE.search(before) and _MANNER_AFTER.match(after):
         return None
     system = _SYSTEM_OF.search(before)
