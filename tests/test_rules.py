@@ -858,6 +858,10 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Quoted words a unit pushes forward, and where a unit carries them.
     ("为推动“冬游拉萨”，市文旅局推出优惠措施12项。", ["“冬游拉萨”"]),
     ("县里深入推进“扫黄打非”进基层。", ["“扫黄打非”进基层"]),
+    # A drive or trial is carried out by any verb that carries out drives.
+    ("县市场监管局启动餐饮服务食品安全专项检查。", ["餐饮服务食品安全专项检查"]),
+    ("市里部署建筑施工安全专项整治，排查工地86个。", ["建筑施工安全专项整治"]),
+    ("全县实施农村集体经营性建设用地入市改革。", ["农村集体经营性建设用地入市改革"]),
     ("开展“宪法宣传”进校园、进寺庙活动12场次。", ["“宪法宣传”进校园、进寺庙活动"]),
 ]
 
