@@ -858,6 +858,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Quoted words a unit pushes forward, and where a unit carries them.
     ("为推动“冬游拉萨”，市文旅局推出优惠措施12项。", ["“冬游拉萨”"]),
     ("县里深入推进“扫黄打非”进基层。", ["“扫黄打非”进基层"]),
+    # Shows, tours, weeks and classes of the genre named in marks.
+    ("县里举办“雪域欢歌”文艺汇演，演出节目20个。", ["“雪域欢歌”文艺汇演"]),
+    ("县文化馆开展“高原红”文艺巡演，走进12个乡镇。", ["“高原红”文艺巡演"]),
+    ("全市开展“安全生产”宣传周。", ["“安全生产”宣传周"]),
+    ("区委党校开设“红色”大讲堂。", ["“红色”大讲堂"]),
+    ("这是县里“雪域欢歌”巡演活动的第12场演出。", ["“雪域欢歌”巡演活动"]),
     # A drive or trial is carried out by any verb that carries out drives.
     ("县市场监管局启动餐饮服务食品安全专项检查。", ["餐饮服务食品安全专项检查"]),
     ("市里部署建筑施工安全专项整治，排查工地86个。", ["建筑施工安全专项整治"]),

@@ -35,6 +35,7 @@ _KINDS = (
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|"
+    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
     # `“云端”帮扶对子`.
@@ -247,7 +248,7 @@ def quoted_names(text: str) -> list[Named]:
         if (
             _DESCRIBED.search(before)
             and not _ACTED_ON.search(before)
-            and not _PART_OF.match(text, run[-1].end())
+            and not _PART_OF.match(text, _kind_end(text, run[-1].end()))
         ):
             done = run[-1].end()
             continue
@@ -272,6 +273,12 @@ def quoted_names(text: str) -> list[Named]:
             if named is not None:
                 found.append(named)
     return found
+
+
+def _kind_end(text: str, end: int) -> int:
+    """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
+    more = _MORE_KIND.match(text, end)
+    return more.end() if more else end
 
 
 def _pledge(inner: str) -> bool:
