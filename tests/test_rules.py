@@ -1160,6 +1160,10 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # Quoted words that do something to a kind are a sentence's subject, not a name.
+    "“小网格”让群众享受到便捷服务。",
+    "“数字乡村”赋能基层治理体系。",
+    "“红色物业”助推社区治理。",
     # A festival's activity is too short to be named; two works joined are a field of work.
     "学校开展节日活动。",
     "县里农村公路建设和农房改造项目进入收尾阶段。",

@@ -53,11 +53,13 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
-# done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`). A selection follows its name at once
+# done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
     r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|"
-    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
+    r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
