@@ -858,6 +858,18 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Quoted words a unit pushes forward, and where a unit carries them.
     ("为推动“冬游拉萨”，市文旅局推出优惠措施12项。", ["“冬游拉萨”"]),
     ("县里深入推进“扫黄打非”进基层。", ["“扫黄打非”进基层"]),
+    # A programme heading its clause, started, carried on or bearing fruit.
+    ("近日，全县农村人居环境整治百日攻坚行动正式启动。", ["农村人居环境整治百日攻坚行动"]),
+    ("全县冬春农田水利基本建设拉开帷幕。", ["冬春农田水利基本建设"]),
+    ("雅鲁藏布江生态保护专项行动取得明显成效。", ["雅鲁藏布江生态保护专项行动"]),
+    ("农牧民技能培训工程实施以来，培训群众3000人次。", ["农牧民技能培训工程"]),
+    ("国家卫生县城创建工作扎实推进。", ["国家卫生县城创建"]),
+    ("2025年民族团结进步宣传月启动仪式在县城广场举行。", ["2025年民族团结进步宣传月"]),
+    # A policy named again with its round is the same campaign.
+    (
+        "县里全面落实新一轮草原生态保护补助奖励政策。草原生态保护补助奖励政策实施以来，牧民增收。",
+        ["新一轮草原生态保护补助奖励政策"],
+    ),
     # Shows, tours, weeks and classes of the genre named in marks.
     ("县里举办“雪域欢歌”文艺汇演，演出节目20个。", ["“雪域欢歌”文艺汇演"]),
     ("县文化馆开展“高原红”文艺巡演，走进12个乡镇。", ["“高原红”文艺巡演"]),
@@ -1160,6 +1172,10 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # What heads a clause that started is no name when it is generic or one session.
+    "此次活动正式启动。",
+    "各项工作扎实推进。",
+    "重点项目建设取得明显成效。",
     # Quoted words that do something to a kind are a sentence's subject, not a name.
     "“小网格”让群众享受到便捷服务。",
     "“数字乡村”赋能基层治理体系。",

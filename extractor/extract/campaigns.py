@@ -159,11 +159,18 @@ _NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|�
 # `昂仁县高素质农牧民培育计划首期培训班开班`.
 _SESSION = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期)?(?:培训班|研修班)")
 _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
-# A programme that heads its clause, carried on by the verb after it:
-# `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
-_PUSHED_ON = re.compile(r"的?(?:持续|加快|深入|扎实|稳步|有序)推进")
-_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
-_PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
+# A programme that heads its clause, carried on, started or bearing fruit by the words after
+# it: `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`,
+# `全县农村人居环境整治百日攻坚行动正式启动`, `…培训工程实施以来`, `…专项行动取得明显成效`.
+_PUSHED_ON = re.compile(
+    r"(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
+    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|"
+    r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
+)
+_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全[市区县乡镇]|我[市区县])+")
+_PUSHED_KIND = re.compile(
+    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|创建|政策|计划|改革|试点)$"
+)
 # A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
 # ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
 # (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
@@ -377,8 +384,8 @@ def _unquoted(text: str) -> list[Named]:
         for name in re.split("和|与|及", clause):
             if (
                 len(name) >= 6
-                and _PUSHED_KIND.search(name)
-                and not (_NOT_A_PROJECT.search(name) or _is_generic_programme(name))
+                and (_PUSHED_KIND.search(name) or _named_activity(name))
+                and not (_NOT_A_PROJECT.search(_YEAR.sub("", name)) or _is_generic_programme(name))
             ):
                 found.append(Named(at, name))
             at += len(name) + 1
@@ -394,17 +401,24 @@ def _unquoted(text: str) -> list[Named]:
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
         name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
-        if _SESSIONS.match(name):
-            continue
-        if len(_WHEN.sub("", name)) < 8 and not (
-            _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name))
-        ):
+        if not _named_activity(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
     for m in _CENSUS.finditer(text):
         found.append(Named(m.start(), m[0]))
     return found
+
+
+def _named_activity(name: str) -> bool:
+    """An activity or survey long enough to be named, or saying where it goes or which day,
+    week, month or year it is of (`非遗进校园活动`, `安全生产月活动`); not one session
+    (`一场迎新春文艺演出活动`) or a kind held at a season (`冬季校园体育活动`)."""
+    if not name.endswith(("活动", "调查", "普查")) or _SESSIONS.match(name):
+        return False
+    return len(_WHEN.sub("", name)) >= 8 or bool(
+        _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name))
+    )
 
 
 def _listed(text: str) -> list[Named]:
