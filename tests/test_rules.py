@@ -865,6 +865,10 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("农牧民技能培训工程实施以来，培训群众3000人次。", ["农牧民技能培训工程"]),
     ("国家卫生县城创建工作扎实推进。", ["国家卫生县城创建"]),
     ("2025年民族团结进步宣传月启动仪式在县城广场举行。", ["2025年民族团结进步宣传月"]),
+    # Two fields joined by 和 sharing one mechanism, policy or drive.
+    ("全县开展安全生产和消防安全专项整治，排查隐患200处。", ["安全生产和消防安全专项整治"]),
+    ("县里建立防止返贫动态监测和帮扶机制。", ["防止返贫动态监测和帮扶机制"]),
+    ("牧区全面落实草畜平衡和禁牧政策。", ["草畜平衡和禁牧政策"]),
     # A policy named again with its round is the same campaign.
     (
         "县里全面落实新一轮草原生态保护补助奖励政策。草原生态保护补助奖励政策实施以来，牧民增收。",
@@ -1172,6 +1176,9 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # Works or fields of building joined by 和 are a field of work.
+    "集中推进室外管网和路面工程。",
+    "加快推进大型光伏基地和抽水蓄能电站建设。",
     # What heads a clause that started is no name when it is generic or one session.
     "此次活动正式启动。",
     "各项工作扎实推进。",

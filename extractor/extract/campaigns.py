@@ -292,6 +292,30 @@ _TOGETHER = re.compile(
 )
 
 
+# Two fields joined by 和 share the kind after them: `安全生产和消防安全专项整治`,
+# `防止返贫动态监测和帮扶机制` (not a short field, `灌溉和供水…`, nor two works,
+# `农村公路建设和农房改造…`).
+_KIND_ENDS = re.compile(r"(?:建设|工程|项目|行动|改造|整治|活动|机制|政策|计划|创建)$")
+# Only a mechanism, a policy or a drive is shared so; works and checks joined are fields of
+# work (`室外管网和路面工程`, `大型光伏基地和抽水蓄能电站建设`).
+_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|专项行动|整治行动)$")
+
+
+def _clause_inside(name: str) -> bool:
+    """Does `name` hold a clause (`党建为引领建立大整治行动`), two fields joined by 和
+    that share its kind aside?"""
+    first, joined, second = name.partition("和")
+    if (
+        joined
+        and len(first) >= 4
+        and len(second) >= 4
+        and not _KIND_ENDS.search(first)
+        and _SHARED_KINDS.search(second)
+    ):
+        return bool(_CLAUSE_INSIDE.search(first) or _CLAUSE_INSIDE.search(second))
+    return bool(_CLAUSE_INSIDE.search(name))
+
+
 def _is_generic(name: str) -> bool:
     core = normalize(name, drop_quotes=True)
     if _CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
@@ -320,7 +344,7 @@ def _unquoted(text: str) -> list[Named]:
         name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
         if not (
-            _CLAUSE_INSIDE.search(name)
+            _clause_inside(name)
             or _is_generic(name)
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
@@ -347,7 +371,7 @@ def _unquoted(text: str) -> list[Named]:
         if name.endswith(("工程建设", "项目建设")):
             name = name.removesuffix("建设")  # `推进雪亮工程建设`: the programme is `雪亮工程`
         if not (
-            _CLAUSE_INSIDE.search(name)
+            _clause_inside(name)
             or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
             or _is_generic_programme(name)
             or in_book_title(text, m.start())
