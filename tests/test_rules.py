@@ -868,6 +868,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Two fields joined by 和 sharing one mechanism, policy or drive.
     ("全县开展安全生产和消防安全专项整治，排查隐患200处。", ["安全生产和消防安全专项整治"]),
     ("县里建立防止返贫动态监测和帮扶机制。", ["防止返贫动态监测和帮扶机制"]),
+    ("乡里建立健全矛盾纠纷多元化解机制。", ["矛盾纠纷多元化解机制"]),
     ("牧区全面落实草畜平衡和禁牧政策。", ["草畜平衡和禁牧政策"]),
     # A policy named again with its round is the same campaign.
     (

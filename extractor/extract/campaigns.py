@@ -121,7 +121,7 @@ _CARRIED_OUT_BY = {
 }
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全|完善)(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
