@@ -1177,6 +1177,8 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # A zero to keep to is a stance or a target.
+    "对违规行为实行“零容忍”。",
     # Works or fields of building joined by 和 are a field of work.
     "集中推进室外管网和路面工程。",
     "加快推进大型光伏基地和抽水蓄能电站建设。",

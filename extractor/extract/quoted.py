@@ -108,6 +108,8 @@ _GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
 # `按照“定额内平价、超定额累进加价”的办法`.
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
+# A zero to keep to is a stance or a target: `“零容忍”`, `“零事故”` (not `“零工技能夜校”`).
+_ZERO = re.compile(rf"零[{CN}]{{1,2}}")
 # Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`; so is
 # what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
@@ -348,6 +350,8 @@ def _one_quoted(
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
         return None
+    if _ZERO.fullmatch(inner):
+        return None  # `实行“零容忍”`, `实现“零事故”`: a stance or a target, with no kind
     going = _GOES_AFTER.match(after)
     if going and not _GOING.match(inner) and _PRACTISED.search(before):
         return Named(m.start(), quoted + going[0])
