@@ -875,6 +875,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策。草原生态保护补助奖励政策实施以来，牧民增收。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # Events of a series: a horse race, a fair of goods, a forum, a week of culture.
+    ("第十届当雄赛马会在当雄县开幕。", ["第十届当雄赛马会"]),
+    ("第四届林芝市物资交流会吸引商户300家。", ["第四届林芝市物资交流会"]),
+    ("第二届珠峰论坛在日喀则举行。", ["第二届珠峰论坛"]),
+    ("首届藏医药文化周活动丰富多彩。", ["首届藏医药文化周"]),
     # Shows, tours, weeks and classes of the genre named in marks.
     ("县里举办“雪域欢歌”文艺汇演，演出节目20个。", ["“雪域欢歌”文艺汇演"]),
     ("县文化馆开展“高原红”文艺巡演，走进12个乡镇。", ["“高原红”文艺巡演"]),
@@ -1177,6 +1182,8 @@ NOT_CAMPAIGNS = [
     # What a thing is made into describes it; measures not counted are a phrase.
     "真正把这件好事办成群众满意的“民心工程”。",
     "“多措并举”促进群众增收。",
+    # A session of a body is no event of a series.
+    "县第十八届人民代表大会第三次会议召开。",
     # A zero to keep to is a stance or a target.
     "对违规行为实行“零容忍”。",
     # Works or fields of building joined by 和 are a field of work.

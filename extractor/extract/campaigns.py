@@ -211,10 +211,12 @@ _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
-    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会"
+    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
+    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
+    r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # An event a place names as its own, at the head of a clause or after the verb that
