@@ -1184,6 +1184,10 @@ NOT_CAMPAIGNS = [
     "“多措并举”促进群众增收。",
     # A session of a body is no event of a series.
     "县第十八届人民代表大会第三次会议召开。",
+    # A field of reform in a new round, a field's work going on: no programme named.
+    "新一轮农村改革启动。",
+    "乡村振兴各项工作扎实推进。",
+    "县城基础设施建设加快推进。",
     # A zero to keep to is a stance or a target.
     "对违规行为实行“零容忍”。",
     # Works or fields of building joined by 和 are a field of work.

@@ -325,7 +325,7 @@ def _is_generic(name: str) -> bool:
     return len(core) < 4 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
-_YEAR = re.compile(r"^\d{4}年")
+_YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
 
 
 def _is_generic_programme(name: str) -> bool:
