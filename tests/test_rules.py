@@ -840,6 +840,57 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("暑期，县里举办“草原欢歌”文艺演出季，共演出30场。", ["“草原欢歌”文艺演出季"]),
     ("各乡镇举办“红色家书”故事分享会80余场。", ["“红色家书”故事分享会"]),
     ("全县深入开展“巾帼建功”劳动和技能竞赛。", ["“巾帼建功”劳动和技能竞赛"]),
+    # A visit or a `了` ends the words before a name; so does a `到` after the verb.
+    ("与会人员实地察看了县城供水保障工程。", ["县城供水保障工程"]),
+    ("全村群众积极参与到村庄清洁行动中来。", ["村庄清洁行动"]),
+    # A drive set out (`部署`) at a meeting is named as one carried out.
+    ("会议安排部署燃气安全专项整治行动。", ["燃气安全专项整治行动"]),
+    # A strong county or district to become is no place heading the name.
+    ("区里持续推进体育强区建设。", ["体育强区建设"]),
+    # How long a drive lasts stands before its name.
+    ("全市部署开展为期四个月的野外火源专项治理行动。", ["野外火源专项治理行动"]),
+    # An activity of a named day, week, month or year.
+    ("全县开展安全生产月活动，发放资料2万份。", ["安全生产月活动"]),
+    ("县科协组织开展全国科普日活动。", ["全国科普日活动"]),
+    # A project that is built and in use, or nearly done.
+    ("县城集中供暖二期工程建成投用，新增供暖面积12万平方米。", ["县城集中供暖二期工程"]),
+    ("萨迦寺壁画保护修复工程已进入收尾阶段。", ["萨迦寺壁画保护修复工程"]),
+    # Quoted words a unit pushes forward, and where a unit carries them.
+    ("为推动“冬游拉萨”，市文旅局推出优惠措施12项。", ["“冬游拉萨”"]),
+    ("县里深入推进“扫黄打非”进基层。", ["“扫黄打非”进基层"]),
+    # A programme heading its clause, started, carried on or bearing fruit.
+    ("近日，全县农村人居环境整治百日攻坚行动正式启动。", ["农村人居环境整治百日攻坚行动"]),
+    ("全县冬春农田水利基本建设拉开帷幕。", ["冬春农田水利基本建设"]),
+    ("雅鲁藏布江生态保护专项行动取得明显成效。", ["雅鲁藏布江生态保护专项行动"]),
+    ("农牧民技能培训工程实施以来，培训群众3000人次。", ["农牧民技能培训工程"]),
+    ("国家卫生县城创建工作扎实推进。", ["国家卫生县城创建"]),
+    ("2025年民族团结进步宣传月启动仪式在县城广场举行。", ["2025年民族团结进步宣传月"]),
+    # Two fields joined by 和 sharing one mechanism, policy or drive.
+    ("全县开展安全生产和消防安全专项整治，排查隐患200处。", ["安全生产和消防安全专项整治"]),
+    ("县里建立防止返贫动态监测和帮扶机制。", ["防止返贫动态监测和帮扶机制"]),
+    ("乡里建立健全矛盾纠纷多元化解机制。", ["矛盾纠纷多元化解机制"]),
+    ("牧区全面落实草畜平衡和禁牧政策。", ["草畜平衡和禁牧政策"]),
+    # A policy named again with its round is the same campaign.
+    (
+        "县里全面落实新一轮草原生态保护补助奖励政策。草原生态保护补助奖励政策实施以来，牧民增收。",
+        ["新一轮草原生态保护补助奖励政策"],
+    ),
+    # Events of a series: a horse race, a fair of goods, a forum, a week of culture.
+    ("第十届当雄赛马会在当雄县开幕。", ["第十届当雄赛马会"]),
+    ("第四届林芝市物资交流会吸引商户300家。", ["第四届林芝市物资交流会"]),
+    ("第二届珠峰论坛在日喀则举行。", ["第二届珠峰论坛"]),
+    ("首届藏医药文化周活动丰富多彩。", ["首届藏医药文化周"]),
+    # Shows, tours, weeks and classes of the genre named in marks.
+    ("县里举办“雪域欢歌”文艺汇演，演出节目20个。", ["“雪域欢歌”文艺汇演"]),
+    ("县文化馆开展“高原红”文艺巡演，走进12个乡镇。", ["“高原红”文艺巡演"]),
+    ("全市开展“安全生产”宣传周。", ["“安全生产”宣传周"]),
+    ("区委党校开设“红色”大讲堂。", ["“红色”大讲堂"]),
+    ("这是县里“雪域欢歌”巡演活动的第12场演出。", ["“雪域欢歌”巡演活动"]),
+    # A drive or trial is carried out by any verb that carries out drives.
+    ("县市场监管局启动餐饮服务食品安全专项检查。", ["餐饮服务食品安全专项检查"]),
+    ("市里部署建筑施工安全专项整治，排查工地86个。", ["建筑施工安全专项整治"]),
+    ("全县实施农村集体经营性建设用地入市改革。", ["农村集体经营性建设用地入市改革"]),
+    ("开展“宪法宣传”进校园、进寺庙活动12场次。", ["“宪法宣传”进校园、进寺庙活动"]),
 ]
 
 
@@ -1099,6 +1150,62 @@ NOT_CAMPAIGNS = [
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
     "要把牦牛品种改良作为保障增收的基础性工程来抓。",
+    # What a unit builds is a thing, a place or a brand, not a method put into practice.
+    "镇里打造“藏东明珠”，吸引游客前来打卡。",
+    "社区打造“一刻钟便民生活圈”。",
+    # Bodies in marks: a council, a cooperative, an office.
+    "县里建立“乡贤理事会”，调解邻里纠纷。",
+    "村里成立了“雪莲花”合作社，入社群众86户。",
+    "乡里设立“第一书记”工作室，接待来访群众。",
+    # Quoted words of a run that name tasks together, not methods.
+    "各乡镇要落实“六稳”“六保”任务。",
+    # A verb between quoted words and a kind makes a sentence.
+    "为“三农”提供服务。",
+    "“两会”期间各乡镇加强安全管理。",
+    "“五一”假期各景区强化安全管理。",
+    # Works praised, not named; an action of two words is a kind of action.
+    "全面推进民生工程，办好群众身边事。",
+    "县里实施十大民心工程。",
+    "当地积极投身乡村振兴伟大工程。",
+    "消防员第一时间参加救援行动。",
+    "城管部门开展清理行动，拆除违建12处。",
+    # The site of works is a place.
+    "在县人民医院门诊楼建设工程施工现场，工人们正在作业。",
+    # One session of an activity, or one held at a season with no name of its own.
+    "社区举办了一场迎新春文艺演出活动。",
+    "县里组织开展了节前走访慰问活动。",
+    "各学校要广泛开展冬季校园体育活动。",
+    # A mechanism still to be improved is no name.
+    "建立完善联系群众机制。",
+    # A field of work taken in charge is no programme.
+    "县里把供暖工作纳入为民办实事项目。",
+    # What a thing is made into describes it; measures not counted are a phrase.
+    "真正把这件好事办成群众满意的“民心工程”。",
+    "“多措并举”促进群众增收。",
+    # A session of a body is no event of a series.
+    "县第十八届人民代表大会第三次会议召开。",
+    # A field of reform in a new round, a field's work going on: no programme named.
+    "新一轮农村改革启动。",
+    "乡村振兴各项工作扎实推进。",
+    "县城基础设施建设加快推进。",
+    # A zero to keep to is a stance or a target.
+    "对违规行为实行“零容忍”。",
+    # Works or fields of building joined by 和 are a field of work.
+    "集中推进室外管网和路面工程。",
+    "加快推进大型光伏基地和抽水蓄能电站建设。",
+    # What heads a clause that started is no name when it is generic or one session.
+    "此次活动正式启动。",
+    "各项工作扎实推进。",
+    "重点项目建设取得明显成效。",
+    # Quoted words that do something to a kind are a sentence's subject, not a name.
+    "“小网格”让群众享受到便捷服务。",
+    "“数字乡村”赋能基层治理体系。",
+    "“红色物业”助推社区治理。",
+    # A festival's activity is too short to be named; two works joined are a field of work.
+    "学校开展节日活动。",
+    "县里农村公路建设和农房改造项目进入收尾阶段。",
+    # A headline saying where an event went names no campaign of its own.
+    "“百县千岗”进校园",
 ]
 
 

@@ -48,7 +48,7 @@ from extractor.textindex import normalize
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
 # without any weak one left in front.
 _STRONG_OPENERS = (
-    "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴|推行|实行"
+    "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴|推行|实行|部署"
 )
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
@@ -76,47 +76,52 @@ _COUNTED = re.compile(
     r"(?:[（(][^）)]{1,6}[）)])?(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?"
     r"(?:个|项|处|家次|家|次|轮|批|场次|场|座|所|条|户|公里|千米|米|平方米|万亩|亩)"
 )
-# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`;
-# so does a verb that spreads or tries out a system: `正在村里推广积分制` → `积分制`.
-_VISIT = re.compile(r"了解|学习|参观|考察|深入|走进|推广|试行")
+# Verbs of visiting or learning end what comes before: `……村深入了解积分制管理` → `积分制管理`,
+# `与会人员实地察看了县城供水工程` → `县城供水工程`; so does a verb that spreads or tries out a
+# system: `正在村里推广积分制` → `积分制`. A `了` ends a clause: no name holds one.
+_VISIT = re.compile(r"了解|学习|参观|考察|察看|查看|视察|来到|前往|深入|走进|推广|试行|了")
+# How long a drive lasts opens its words, not its name: `开展为期四个月的…专项治理行动`.
+_PERIOD = re.compile(r"^为期[^的]{1,8}的")
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|“)"
-)
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|“)"
+)  # `在…公路改建工程施工现场`: the site of works, not a programme named
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
 # `深化公立医院综合改革`, `用好生态护林员岗位政策`, `实施和美乡村项目`,
 # `开展为期两个半月的交通运输行业乱点乱象专项整治`, `实施极高海拔地区生态搬迁`. A short list of levels may
 # open it: `建立区、乡、村三级矛盾纠纷排查化解机制`.
+_DRIVE_VERBS = "开展|推进|深化|启动|部署|实施"
 _CARRIED_OUT_BY = {
-    "专项整治行动": "开展|推进|深化|启动",
-    "专项行动": "开展|推进|深化|启动",
-    "专项整治": "开展|推进|深化",
-    "专项治理": "开展|推进|深化",
-    "试点": "开展|启动|推进",
-    "专项检查": "开展",
-    "专项抽查": "开展",
-    "大检查": "开展",
+    "专项整治行动": _DRIVE_VERBS,
+    "专项行动": _DRIVE_VERBS,
+    "专项整治": _DRIVE_VERBS,
+    "专项治理": _DRIVE_VERBS,
+    "试点": _DRIVE_VERBS,
+    "专项检查": _DRIVE_VERBS,
+    "专项抽查": _DRIVE_VERBS,
+    "大检查": _DRIVE_VERBS,
+    "专项治理行动": _DRIVE_VERBS,
     "整治": "开展|推进|深化",
-    "斗争": "开展|推进|深化",
+    "斗争": _DRIVE_VERBS,
     "保卫战": "打好|打赢",
     "攻坚战": "打好|打赢",
     "建设": "推进|开展|推行|深化|抓好|依托|实施",
-    "创建": "推进|开展|深化",
-    "创建活动": "推进|开展|深化",
-    "项目": "实施|推进|启动|依托",
-    "工程": "实施|推进|启动|依托",
-    "改革": "深化|推行|推进",
-    "计划": "实施|启动|落实",
-    "搬迁": "实施",
-    "政策": "落实|用好|执行",
+    "创建": "推进|开展|深化|启动",
+    "创建活动": _DRIVE_VERBS,
+    "项目": "实施|推进|启动|依托|落实",
+    "工程": "实施|推进|启动|依托|落实",
+    "改革": "深化|推行|推进|实施|启动",
+    "计划": "实施|启动|落实|推进",
+    "搬迁": "实施|推进",
+    "政策": "落实|用好|执行|实施",
     "机制": "建立",
 }
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全)(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
 )
@@ -148,7 +153,8 @@ _KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
-_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|推进|加快|实施")
+# Two works joined by 和 are a field of work (`农村公路建设和农房改造项目`), not one project.
+_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施")
 # A programme that heads its clause, its training session after it:
 # `昂仁县高素质农牧民培育计划首期培训班开班`.
 # (Each branch opens with a character, so that the scan skips the rest quickly.)
@@ -156,14 +162,18 @@ _SESSION = re.compile(
     r"首期(?:培训班|研修班)|第[一二三四五六七八九十\d]{1,3}期(?:培训班|研修班)|培训班|研修班"
 )
 _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
-# A programme that heads its clause, carried on by the verb after it:
-# `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`.
-_PUSHING = ("持续", "加快", "深入", "扎实", "稳步", "有序")
+# A programme that heads its clause, carried on, started or bearing fruit by the words after
+# it: `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`,
+# `全县农村人居环境整治百日攻坚行动正式启动`, `…培训工程实施以来`, `…专项行动取得明显成效`.
 _PUSHED_ON = re.compile(
-    rf"的(?:{'|'.join(_PUSHING)})推进|{'|'.join(word + '推进' for word in _PUSHING)}"
+    r"(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
+    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|"
+    r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
 )
-_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着)")
-_PUSHED_KIND = re.compile(r"(?:建设|工程|项目|行动|改造)$")
+_PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全[市区县乡镇]|我[市区县])+")
+_PUSHED_KIND = re.compile(
+    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|创建|政策|计划|改革|试点)$"
+)
 # A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
 # ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
 # (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
@@ -186,19 +196,30 @@ _CREATE = re.compile(
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`. Short ones (`开展文体活动`,
 # `开展入户调查`) are kinds, not names.
 _ACTIVITY = re.compile(
-    rf"(?:开展|举办|组织|启动)(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
+    rf"(?:开展|举办|组织|启动)了?(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
+# When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
+_WHEN = re.compile(
+    r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
+)
+# One session or a run of unnamed ones: `举办了一场迎新春文艺演出活动`, `一系列…活动`.
+_SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|一系列|系列|多场|多项)")
 # A national census or survey is named by its number: `结合第四次全国文物普查`.
 _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
+# So is an activity of a named day, week, month or year: `安全生产月活动`, `全国科普日活动`,
+# `作风建设年活动` (`节日活动` is none: too short).
+_PERIOD_ACTIVITY = re.compile(r"(?<!节)[日周月年](?:主题|宣传|系列)?活动$")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
-    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会"
+    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
+    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
+    r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # An event a place names as its own, at the head of a clause or after the verb that
@@ -237,7 +258,7 @@ _FESTIVAL = re.compile(
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
-    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$"
+    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$|工作$"
     # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
     r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|基础设施建设$"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
@@ -246,12 +267,17 @@ _GENERIC = re.compile(
     # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
     # what it is (`重大动物疫病春季集中免疫行动`).
     r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
+    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named).
+    r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
+    # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
+    r"|^[\u4e00-\u9fff]{2}行动$"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
-# `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`).
+# `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`), and a
+# strong one to become (`体育强区建设`, `文化强县`).
 _PLACE_HEAD = re.compile(
-    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<!城)市(?!场)|(?<!示范|模范|先行|开发|保护)(?<!海拔地|边境地|贫困地|偏远地|高寒地)区(?!域)|县(?!城))"
+    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<![城强])市(?!场)|(?<!示范|模范|先行|开发|保护)(?<!海拔地|边境地|贫困地|偏远地|高寒地)(?<!强)区(?!域)|(?<!强)县(?!城))"
     rf"|全[市区县乡镇])"
 )
 
@@ -271,6 +297,30 @@ _TOGETHER = re.compile(
 )
 
 
+# Two fields joined by 和 share the kind after them: `安全生产和消防安全专项整治`,
+# `防止返贫动态监测和帮扶机制` (not a short field, `灌溉和供水…`, nor two works,
+# `农村公路建设和农房改造…`).
+_KIND_ENDS = re.compile(r"(?:建设|工程|项目|行动|改造|整治|活动|机制|政策|计划|创建)$")
+# Only a mechanism, a policy or a drive is shared so; works and checks joined are fields of
+# work (`室外管网和路面工程`, `大型光伏基地和抽水蓄能电站建设`).
+_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|专项行动|整治行动)$")
+
+
+def _clause_inside(name: str) -> bool:
+    """Does `name` hold a clause (`党建为引领建立大整治行动`), two fields joined by 和
+    that share its kind aside?"""
+    first, joined, second = name.partition("和")
+    if (
+        joined
+        and len(first) >= 4
+        and len(second) >= 4
+        and not _KIND_ENDS.search(first)
+        and _SHARED_KINDS.search(second)
+    ):
+        return bool(_CLAUSE_INSIDE.search(first) or _CLAUSE_INSIDE.search(second))
+    return bool(_CLAUSE_INSIDE.search(name))
+
+
 def _is_generic(name: str) -> bool:
     core = normalize(name, drop_quotes=True)
     if _CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
@@ -278,7 +328,7 @@ def _is_generic(name: str) -> bool:
     return len(core) < 4 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
-_YEAR = re.compile(r"^\d{4}年")
+_YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
 
 
 def _is_generic_programme(name: str) -> bool:
@@ -296,10 +346,10 @@ def _unquoted(text: str) -> list[Named]:
     found: list[Named] = []
     for m in _UNQUOTED.finditer(text):
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
-        name = name.removeprefix("了")  # `实施了农村电网巩固提升工程`
+        name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
         if not (
-            _CLAUSE_INSIDE.search(name)
+            _clause_inside(name)
             or _is_generic(name)
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
@@ -326,7 +376,7 @@ def _unquoted(text: str) -> list[Named]:
         if name.endswith(("工程建设", "项目建设")):
             name = name.removesuffix("建设")  # `推进雪亮工程建设`: the programme is `雪亮工程`
         if not (
-            _CLAUSE_INSIDE.search(name)
+            _clause_inside(name)
             or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
             or _is_generic_programme(name)
             or in_book_title(text, m.start())
@@ -363,8 +413,8 @@ def _unquoted(text: str) -> list[Named]:
         for name in re.split("和|与|及", clause):
             if (
                 len(name) >= 6
-                and _PUSHED_KIND.search(name)
-                and not (_NOT_A_PROJECT.search(name) or _is_generic_programme(name))
+                and (_PUSHED_KIND.search(name) or _named_activity(name))
+                and not (_NOT_A_PROJECT.search(_YEAR.sub("", name)) or _is_generic_programme(name))
             ):
                 found.append(Named(at, name))
             at += len(name) + 1
@@ -379,14 +429,25 @@ def _unquoted(text: str) -> list[Named]:
         ):
             found.append(Named(m.start("name"), m["name"]))
     for m in _ACTIVITY.finditer(text):
-        name = _LEADING_VERBS.sub("", m["name"])
-        if len(name) < 8 and not _GOES_TO.search(name):
+        name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
+        if not _named_activity(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
         if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
     for m in _CENSUS.finditer(text):
         found.append(Named(m.start(), m[0]))
     return found
+
+
+def _named_activity(name: str) -> bool:
+    """An activity or survey long enough to be named, or saying where it goes or which day,
+    week, month or year it is of (`非遗进校园活动`, `安全生产月活动`); not one session
+    (`一场迎新春文艺演出活动`) or a kind held at a season (`冬季校园体育活动`)."""
+    if not name.endswith(("活动", "调查", "普查")) or _SESSIONS.match(name):
+        return False
+    return len(_WHEN.sub("", name)) >= 8 or bool(
+        _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name))
+    )
 
 
 def _listed(text: str) -> list[Named]:

@@ -12,14 +12,16 @@ import re
 CN = r"\u4e00-\u9fff"
 BREAK = "，,。；;！？!?：:\n"
 _BREAK_RE = re.compile(f"[{BREAK}]")
-# What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`, the body
+# What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`,
+# `…二期工程建成投用`, `…修复工程已进入收尾阶段`, the body
 # that checked it between (`…修复工程通过自治区文物局组织的专家验收`);
 # `MILESTONE_REACHED` is the verb alone, to look for in a text, and `SO_FAR` the
 # words that may stand before it.
 _REACHED = (
-    rf"开工|竣工|完工|通水|通电|通车|投运|投产|通过(?:[{CN}]{{2,14}}?的)?[{CN}]{{0,4}}验收|全线贯通"
+    rf"开工|竣工|完工|通水|通电|通车|投运|投产|通过(?:[{CN}]{{2,14}}?的)?[{CN}]{{0,4}}验收|全线贯通|"
+    r"建成投用|建成投运|建成运行|投入使用|投入运营|主体封顶|进入收尾阶段"
 )
-_SO_FAR = "近日|日前|已经|已|正式|顺利|全面|全部"
+_SO_FAR = "近日|日前|已经|已|正式|顺利|全面|全部|即将"
 MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
 MILESTONE_REACHED = re.compile(_REACHED)
 SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")

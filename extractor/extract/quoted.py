@@ -35,6 +35,7 @@ _KINDS = (
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|"
+    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
     # `“云端”帮扶对子`.
@@ -52,10 +53,13 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
-# done (`“小网格”织密了服务群众的“大网络”`). A selection follows its name at once
+# done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成"
+    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
+    r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
@@ -69,30 +73,43 @@ _KIND_QUALIFIES = re.compile(
     r"高校|院校|学校|大学|单位|企业)"
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`), not what it does; `“一寺一站”` is a method.
-_BODY = re.compile(r"(?<!一)(?:[队团站岗]|服务点|中心|协会|之家|超市|窗口)$")
+# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
+# `“书记”工作室`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
+_BODY = re.compile(
+    r"(?<![一+＋])(?:[队团站岗]|服务点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
+    r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
+)
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
 # `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
 _HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
 _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
-# `“百日会战”`, a month of it (`“敬老月”`), a system of chiefs even in a speaker's single
+# `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
+# (`“敬老月”`), a system of chiefs even in a speaker's single
 # marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|并举|会战)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战)|长制"
+    rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
 # So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
-_GOES = re.compile(
+_GOING_TO = (
     r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
-    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))$"
+    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))"
 )
+_GOES = re.compile(_GOING_TO + "$")
+# The same words after the marks carry the name to where it goes, when a unit carries it
+# out: `推进“扫黄打非”进基层`, `开展“以案释法”进社区、进寺庙活动` (a headline's
+# `“百企千岗”进校园` is news of where a fair went).
+_GOES_AFTER = re.compile(rf"^{_GOING_TO}(?:、{_GOING_TO})*(?:活动)?")
 # Unless they open with the going, saying only where something goes: `电商“进村入户”`.
 _GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
 # `按照“定额内平价、超定额累进加价”的办法`.
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
+# A zero to keep to is a stance or a target: `“零容忍”`, `“零事故”` (not `“零工技能夜校”`).
+_ZERO = re.compile(rf"零[{CN}]{{1,2}}")
 # Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`; so is
 # what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
@@ -105,9 +122,10 @@ _MANNER_AFTER = re.compile("^的(?:方式|形式)")
 _PROVIDED = re.compile("提供|等$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
-# (`开展了一次“大扫除”`, `各举办1场“故事会”`).
+# (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
+# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method.
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|打造|启动|举办|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
@@ -174,10 +192,12 @@ _ACCOUNT = re.compile(
     r"(?:信息|线上|网上|数字|数据|云)平台)"
 )
 # A quoted phrase that describes what something is, not what it is called:
-# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`; unless a verb
+# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
 # `也是…推进“四个创建”的攻坚之年`).
-_DESCRIBED = re.compile(r"是|作为|成为|列为|称为|当作|当成|誉为|被评为")
+_DESCRIBED = re.compile(
+    r"是|作为|成为|列为|称为|当作|当成|誉为|被评为|把[^“”]*(?:办|建|打造|做|变)成"
+)
 _ACTED_ON = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
 )
@@ -232,7 +252,7 @@ def quoted_names(text: str) -> list[Named]:
         if (
             _DESCRIBED.search(before)
             and not _ACTED_ON.search(before)
-            and not _PART_OF.match(text, run[-1].end())
+            and not _PART_OF.match(text, _kind_end(text, run[-1].end()))
         ):
             done = run[-1].end()
             continue
@@ -248,12 +268,21 @@ def quoted_names(text: str) -> list[Named]:
             found.append(Named(run[0].start(), text[run[0].start() : last.end()]))
             done = last.end()
             continue
+        # What follows the whole run says whether each of its names stands alone:
+        # `落实“六稳”“六保”任务` names tasks, not two methods.
+        alone = bool(_STANDS_ALONE.match(tail))
         for m in run:
-            named = _one_quoted(text, m, before, shared, done)
+            named = _one_quoted(text, m, before, shared, done, alone)
             done = m.end()
             if named is not None:
                 found.append(named)
     return found
+
+
+def _kind_end(text: str, end: int) -> int:
+    """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
+    more = _MORE_KIND.match(text, end)
+    return more.end() if more else end
 
 
 def _pledge(inner: str) -> bool:
@@ -275,8 +304,11 @@ def _cut_from_body(text: str, name: str) -> bool:
     return False
 
 
-def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: int) -> Named | None:
-    """One quoted name of a run, if it names an initiative."""
+def _one_quoted(
+    text: str, m: re.Match[str], before: str, shared: bool, done: int, alone: bool = True
+) -> Named | None:
+    """One quoted name of a run, if it names an initiative (`alone`: nothing but
+    punctuation or a joining word follows the run)."""
     inner, kind = m["inner"], m["kind"]
     quoted = f"{m['open']}{inner}{m['close']}"
     close = m.end() - len(kind or "")
@@ -318,6 +350,11 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
         return None
+    if _ZERO.fullmatch(inner):
+        return None  # `实行“零容忍”`, `实现“零事故”`: a stance or a target, with no kind
+    going = _GOES_AFTER.match(after)
+    if going and not _GOING.match(inner) and _PRACTISED.search(before):
+        return Named(m.start(), quoted + going[0])
     if _THEME_BEFORE.search(before) and _MANNER_AFTER.match(after):
         return None
     system = _SYSTEM_OF.search(before)
@@ -340,6 +377,7 @@ def _one_quoted(text: str, m: re.Match[str], before: str, shared: bool, done: in
     practised = (
         bool(_PRACTISED.search(before))
         and bool(_STANDS_ALONE.match(after))
+        and alone
         and not _PRINCIPLES.match(inner)
     ) or bool(_ROUND.search(before) or _PRACTICE_OF.search(before))
     by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
