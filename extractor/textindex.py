@@ -22,7 +22,7 @@ from extractor.models import Span
 QUOTE_MARKS = "“”‘’「」『』\"'"
 _SPACE = re.compile(r"\s")
 _NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+_NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff]")
 
 
 @functools.cache
@@ -40,7 +40,7 @@ def _not_ideographs(text: str) -> frozenset[str]:
     """The characters of `text` other than CJK ideographs, which are NFKC-stable and never
     dropped: only these can change. Kept for the last few texts, which are indexed with
     quotation marks and without."""
-    return frozenset(_IDEOGRAPHS.sub("", text))
+    return frozenset(_NOT_IDEOGRAPH.findall(text))
 
 
 class _Skipping(Sequence[int]):
