@@ -236,16 +236,6 @@ def _place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | 
     return m.group(0)
 
 
-def _a_place(place: str) -> bool:
-    """Is what `在…开展` holds a place (not `深入乡村、社区、学校`, nor a field)?"""
-    return not (
-        _NOT_A_PLACE.search(place)
-        or _NOT_IN_NAME.search(place)
-        or not _PLACE_END.search(place)
-        or any(len(item) < 3 for item in place.split("、"))
-    )
-
-
 class Sponsors:
     """Organizers and locations of the campaigns of one article's text.
 
@@ -261,7 +251,6 @@ class Sponsors:
         self.clauses, self._opens_sentence = _clauses(self.text)
         self.starts = [start for start, _ in self.clauses]
         self._subjects: dict[int, str | None] = {}  # clause index → its acting unit
-        self._wheres: dict[int, str | None] = {}  # clause index → the place it names
         self._printed: dict[tuple[str, bool], str | None] = {}  # (level, one) → place
         self._headline = headline
         self._dateline = dateline
@@ -442,14 +431,18 @@ class Sponsors:
         i = self._clause_of(at)
         sentence = self._sentence(i)
         order = [*range(i, sentence[0] - 1, -1), *range(i + 1, sentence[-1] + 1)]
-        return next((place for k in order if (place := self._where_in(k))), None)
-
-    def _where_in(self, k: int) -> str | None:
-        """The first place clause k names with `在…开展`, read once an article."""
-        if k not in self._wheres:
-            places = (m["place"] for m in _WHERE.finditer(self.clauses[k][1]))
-            self._wheres[k] = next((place for place in places if _a_place(place)), None)
-        return self._wheres[k]
+        for k in order:
+            for m in _WHERE.finditer(self.clauses[k][1]):
+                place = m["place"]
+                items = place.split("、")
+                if not (
+                    _NOT_A_PLACE.search(place)
+                    or _NOT_IN_NAME.search(place)
+                    or not _PLACE_END.search(place)
+                    or any(len(item) < 3 for item in items)  # `深入乡村、社区、学校`
+                ):
+                    return place
+        return None
 
     def _set_place(self, at: int) -> str | None:
         """The place a sentence opens with, a clause of its own, before `at`:
