@@ -22,7 +22,7 @@ from extractor.models import Span
 QUOTE_MARKS = "“”‘’「」『』\"'"
 _SPACE = re.compile(r"\s")
 _NO_QUOTES = str.maketrans("", "", QUOTE_MARKS)
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+_NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff]")
 
 
 @functools.cache
@@ -40,7 +40,7 @@ def _not_ideographs(text: str) -> frozenset[str]:
     """The characters of `text` other than CJK ideographs, which are NFKC-stable and never
     dropped: only these can change. Kept for the last few texts, which are indexed with
     quotation marks and without."""
-    return frozenset(_IDEOGRAPHS.sub("", text))
+    return frozenset(_NOT_IDEOGRAPH.findall(text))
 
 
 class _Skipping(Sequence[int]):
@@ -106,13 +106,21 @@ class TextIndex:
                 len(self.normalized),
             )
             return
-        chars: list[str] = []
+        # Some character becomes several (`…` is `...`): the text is read from one
+        # changed character to the next, the runs between them kept as they are.
+        pieces: list[str] = []
         origin: list[int] = []
-        for i, ch in enumerate(text):
-            kept = _kept(ch, drop_quotes)
-            chars.append(kept)
-            origin.extend([i] * len(kept))
-        self.normalized = "".join(chars)
+        kept_from = 0
+        for m in re.finditer(f"[{re.escape(''.join(changes))}]", text):
+            at = m.start()
+            kept = changes[m[0]]
+            pieces += (text[kept_from:at], kept)
+            origin += range(kept_from, at)
+            origin += [at] * len(kept)
+            kept_from = at + 1
+        pieces.append(text[kept_from:])
+        origin += range(kept_from, len(text))
+        self.normalized = "".join(pieces)
         self._origin = origin
 
     def normalize(self, needle: str) -> str:

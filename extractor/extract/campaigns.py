@@ -165,8 +165,9 @@ _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
 # A programme that heads its clause, carried on, started or bearing fruit by the words after
 # it: `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`,
 # `全县农村人居环境整治百日攻坚行动正式启动`, `…培训工程实施以来`, `…专项行动取得明显成效`.
+# (A lookahead of the characters it may start with lets the scan skip the rest quickly.)
 _PUSHED_ON = re.compile(
-    r"(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
+    r"(?=[工的持加深扎稳有全顺实开落启推正拉取成])(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
     r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|"
     r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
 )

@@ -37,14 +37,19 @@ class Named:
 _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
 
 
-def _same_quoted(a: str, b: str) -> bool:
-    for shorter, longer in ((a, b), (b, a)):
-        if _QUOTED_HEAD.match(shorter) and longer.endswith(shorter):
-            return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
-    head = _QUOTED_HEAD.match(a)
-    if head is None or not b.startswith(head[0]):
+def _quoted_head(name: str) -> str | None:
+    """The quoted words `name` opens with, if it opens with any."""
+    head = _QUOTED_HEAD.match(name)
+    return None if head is None else head[0]
+
+
+def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool:
+    """One campaign by the quoted words `a` or `b` opens with (`a_head`, `b_head`)."""
+    if (a_head is not None and b.endswith(a)) or (b_head is not None and a.endswith(b)):
+        return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
+    if a_head is None or not b.startswith(a_head):
         return False
-    shorter, longer = sorted((a[head.end() :], b[head.end() :]), key=len)
+    shorter, longer = sorted((a[len(a_head) :], b[len(a_head) :]), key=len)
     if shorter == "试点":
         return True  # `“时间银行”试点` of `“时间银行”互助养老模式`: the scheme on trial
     rest = iter(longer)
@@ -67,6 +72,21 @@ _ORDINAL = re.compile(rf"第[{_CN}\d]{{1,4}}届|首届")
 def _numbered(shorter: str, longer: str) -> bool:
     """`longer` is `shorter` with its number in a series: the same event, named whole."""
     return _ORDINAL.search(longer) is not None and _ORDINAL.sub("", longer, count=1) == shorter
+
+
+def _unnumbered(name: str) -> str | None:
+    """`name` without its number in a series, or None if it has none."""
+    bare, count = _ORDINAL.subn("", name, count=1)
+    return bare if count else None
+
+
+def _one_campaign(a: str, b: str, a_bare: str | None, b_bare: str | None) -> bool:
+    """`_same_campaign` of the shorter and the longer of `a` and `b` (`a` first when as
+    long), given each without its number in a series (`_unnumbered`)."""
+    shorter, longer, bare = (a, b, b_bare) if len(a) <= len(b) else (b, a, a_bare)
+    if shorter not in longer:
+        return bare == shorter  # neither its start nor its end: only its number left out
+    return _same_campaign(shorter, longer)
 
 
 def _same_campaign(shorter: str, longer: str) -> bool:
@@ -139,6 +159,8 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
     """
     kept: list[Named] = []
     keys: list[str] = []
+    bares: list[str | None] = []  # each key without its number in a series
+    heads: list[str | None] = []  # the quoted words each kept name opens with
     in_body: list[bool] = []  # whether the body names it too
     reach = -1  # where the furthest of the names read so far ends (all start at or before this one)
     for named in found:
@@ -147,28 +169,32 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
             continue  # a name inside another one read there: `藏中电网联网工程` of `阿里与…`
         reach = end
         key = normalize(named.name, drop_quotes=True)
+        bare, head = _unnumbered(key), _quoted_head(named.name)
         here = named.at >= body_start
-        known = next(
-            (i for i, k in enumerate(keys) if _same_campaign(*sorted((key, k), key=len))), None
-        )
+        known = next((i for i, k in enumerate(keys) if _one_campaign(key, k, bare, bares[i])), None)
         if known is not None:
-            if _numbered(keys[known], key):  # the event named with its number in the series
+            if bare == keys[known]:  # the event named with its number in the series
                 keys[known], kept[known] = key, Named(kept[known].at, named.name)
+                bares[known], heads[known] = bare, head
             in_body[known] = in_body[known] or here
             continue
-        title = next(
-            (i for i, k in enumerate(keys) if _title_of(key, k) or _title_of(k, key)), None
+        # A title and its programme: one name opens with `创建`, the other ends with it.
+        title = (
+            next((i for i, k in enumerate(keys) if _title_of(key, k) or _title_of(k, key)), None)
+            if key.startswith("创建") or key.endswith("创建")
+            else None
         )
         if title is not None:  # one campaign, named by its programme
             if key.endswith("创建"):
                 keys[title], kept[title] = key, Named(kept[title].at, named.name)
+                bares[title], heads[title] = bare, head
             in_body[title] = in_body[title] or here
             continue
         same = next(
             (
                 i
                 for i, n in enumerate(kept)
-                if _same_quoted(named.name, n.name)
+                if _same_quoted(named.name, n.name, head, heads[i])
                 or (
                     not in_body[i]
                     and here
@@ -179,12 +205,14 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
         )
         if same is None:
             keys.append(key)
+            bares.append(bare)
+            heads.append(head)
             kept.append(named)
             in_body.append(here)
         elif (here and not in_body[same]) or len(named.name) > len(kept[same].name):
             # The body's name over the headline's (`“健康进校园”体检活动` / `…学生健康体检活动`,
             # `“两癌”免费筛查` / `“两癌”筛查`), else the fuller one, where it was named first.
-            keys[same] = key
+            keys[same], bares[same], heads[same] = key, bare, head
             kept[same] = Named(kept[same].at, named.name)
             in_body[same] = in_body[same] or here
     return kept
