@@ -30,16 +30,16 @@ from itertools import pairwise
 
 from extractor.extract.context import (
     BREAK,
+    CLAUSE_INSIDE,
     CN,
     MILESTONE_REACHED,
-    ORGANISING,
     SO_FAR,
     as_printed,
     clause_before,
     curly_quotes,
     in_book_title,
-    place_lead,
 )
+from extractor.extract.events import events
 from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.quoted import quoted_names
 from extractor.textindex import normalize
@@ -60,11 +60,6 @@ _STRONG = re.compile(_STRONG_OPENERS)
 _MOVEMENT_BEFORE = re.compile(r"(?:开展|推进|深化|掀起|发起|启动)(?:了|好)?$")
 _LEADING_VERBS = re.compile(
     r"^(?:(?:" + "|".join(w for w in _OPENERS.split("|") if len(w) > 1) + "))+"
-)
-# A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`,
-# `抢在封冻前完成全部路面工程`, `质量和安全是工程`.
-_CLAUSE_INSIDE = re.compile(
-    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
 )
 # Short words listed before a name that qualify it, right after the verb that opens it.
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{CN}]{{1,4}}、)+)$")
@@ -212,50 +207,6 @@ _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{C
 _PERIOD_ACTIVITY = re.compile(r"(?<!节)[日周月年](?:主题|宣传|系列)?活动$")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
-# An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
-# a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
-_EVENT_KINDS = (
-    "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
-    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周"
-)
-_NUMBERED = re.compile(
-    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
-    r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
-    rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
-)
-# An event a place names as its own, at the head of a clause or after the verb that
-# holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
-_PLACE_EVENT_KINDS = (
-    "联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节|活动周|宣传周|活动月"
-)
-_PLACE_EVENT_KIND = re.compile(_PLACE_EVENT_KINDS)
-_PLACE_EVENT = re.compile(
-    rf"(?P<name>[{CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{CN}]{{2,14}}(?:{_PLACE_EVENT_KINDS}))"
-)
-_EVENT_LEAD = re.compile(
-    r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的|(?:主办|承办|举办)的)$"
-)
-# The year the event is held may open its name: `…联合主办的2025年拉萨市职工职业技能大赛`.
-_YEAR_BEFORE = re.compile(r"\d{4}年$")
-# A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
-# A series a place holds: `本届比赛是阿里地区迎新年系列体育活动之一`.
-_SERIES = re.compile(
-    rf"(?P<name>[{CN}]{{2,6}}?(?:地区|市|县|区)[{CN}]{{0,8}}系列[{CN}]{{0,4}}活动)"
-)
-_CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
-# Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
-_HELD = re.compile(
-    rf"(?:办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
-)
-# A list the text calls activities may also hold a season or a week of them:
-# `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
-_ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
-_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{5,16}}(?:季|周)$")
-# `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
-_FESTIVAL = re.compile(
-    rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
-)
-
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
@@ -318,8 +269,8 @@ def _clause_inside(name: str) -> bool:
         and not _KIND_ENDS.search(first)
         and _SHARED_KINDS.search(second)
     ):
-        return bool(_CLAUSE_INSIDE.search(first) or _CLAUSE_INSIDE.search(second))
-    return bool(_CLAUSE_INSIDE.search(name))
+        return bool(CLAUSE_INSIDE.search(first) or CLAUSE_INSIDE.search(second))
+    return bool(CLAUSE_INSIDE.search(name))
 
 
 def _is_generic(name: str) -> bool:
@@ -420,11 +371,11 @@ def _unquoted(text: str) -> list[Named]:
                 found.append(Named(at, name))
             at += len(name) + 1
     for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
-        if not (_CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
+        if not (CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in _CREATE.finditer(text):
         if not (
-            _CLAUSE_INSIDE.search(m["name"])
+            CLAUSE_INSIDE.search(m["name"])
             or in_book_title(text, m.start())
             or _COUNTED.match(text, m.end("name"))  # titles won, counted
         ):
@@ -433,7 +384,7 @@ def _unquoted(text: str) -> list[Named]:
         name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
         if not _named_activity(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
-        if not (_CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
+        if not (CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
             found.append(Named(m.end("name") - len(name), name))
     for m in _CENSUS.finditer(text):
         found.append(Named(m.start(), m[0]))
@@ -465,62 +416,10 @@ def _listed(text: str) -> list[Named]:
                 listed
                 and _PROGRAMME_END.search(previous)
                 and m["verb"] in _CARRIED_OUT_BY[listed["kind"]].split("|")
-                and not (_CLAUSE_INSIDE.search(listed[0]) or _is_generic_programme(listed[0]))
+                and not (CLAUSE_INSIDE.search(listed[0]) or _is_generic_programme(listed[0]))
             ):
                 found.append(Named(at, listed[0]))
             at += len(item) + 1
-    return found
-
-
-def _events(text: str) -> list[Named]:
-    """Events of a numbered or cup series, and festivals a unit holds."""
-    found: list[Named] = []
-    for m in _NUMBERED.finditer(text):
-        lead = place_lead(text, m.start(), 0)
-        name = m["name"]
-        if name.endswith("大会") and "杯" not in name:
-            continue
-        if name.endswith("”") and name.count("“") < name.count("”"):
-            name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
-        found.append(Named(m.start() - len(lead), lead + name))
-    # The kinds are rare in a page: look for the names ending in one only there.
-    for kind in _PLACE_EVENT_KIND.finditer(text):
-        event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
-        if event is None or event.end() != kind.end():
-            continue
-        # `以“…”为主题的拉萨市…活动周`: the name starts after the words that describe it.
-        start = event.start() + event["name"].rfind("的") + 1
-        name = text[start : event.end()]
-        year = _YEAR_BEFORE.search(text, max(0, start - 5), start + name.startswith("年"))
-        if year:
-            start = year.start()
-        if (
-            _PLACE_EVENT.fullmatch(name)
-            and _EVENT_LEAD.search(clause_before(text, start))
-            and not (
-                _CLAUSE_INSIDE.search(name) or ORGANISING.search(name) or re.search("[在于]", name)
-            )
-        ):
-            found.append(Named(start, text[start : event.end()]))
-    for word in re.finditer("系列", text):
-        series = _SERIES.search(text, max(0, word.start() - 16), word.end() + 5)
-        if series is None:
-            continue
-        name = _CLAUSE_INSIDE.split(ORGANISING.split(series["name"])[-1])[-1]  # `比赛是…`
-        if _SERIES.fullmatch(name):
-            found.append(Named(series.end() - len(name), name))
-    for cup in re.finditer("杯", text):
-        series = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
-        if series is not None and not _CLAUSE_INSIDE.search(series["name"]):
-            found.append(Named(series.start(), series["name"]))
-    for m in _HELD.finditer(text):
-        items = m["list"].split("、")
-        activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
-        if all(_FESTIVAL.match(item) or (activities and _SEASON.match(item)) for item in items):
-            at = m.start("list")
-            for item in items:
-                found.append(Named(at, item))
-                at += len(item) + 1
     return found
 
 
@@ -537,7 +436,7 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     """
     marked = curly_quotes(text)
     found = sorted(
-        quoted_names(marked) + _unquoted(marked) + _events(marked),
+        quoted_names(marked) + _unquoted(marked) + events(marked),
         key=lambda n: (n.at, -len(n.name)),
     )
     return [

@@ -83,3 +83,10 @@ def as_printed(name: str, marked: str, text: str) -> str:
     """`name`, read in `marked` (`curly_quotes(text)`), as `text` prints it."""
     at = marked.find(name)
     return text[at : at + len(name)] if at >= 0 else name
+
+
+# A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`,
+# `抢在封冻前完成全部路面工程`, `质量和安全是工程`.
+CLAUSE_INSIDE = re.compile(
+    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|组织|通过|的|是|完成|将|(?<=.)把|(?<=.)和|(?<=.)与"
+)
