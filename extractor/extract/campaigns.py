@@ -81,7 +81,7 @@ _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|“)"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|不便|迟缓|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
@@ -113,12 +113,15 @@ _CARRIED_OUT_BY = {
     "搬迁": "实施|推进",
     "政策": "落实|用好|执行|实施",
     "机制": "建立",
+    "制度": "推行|实行",
 }
+# Two kinds joined are one field of work (`体系改革与建设补助项目`), not two programmes.
+_KIND_WORDS = "建设|改革|创建|发展|管理|保护|治理"
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
-    rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
+    rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # The second of two programmes one verb carries out, the first a programme or a drive:
@@ -127,7 +130,7 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 _FIRST_KINDS = "|".join(_CARRIED_OUT_BY) + "|行动"
 _SECOND = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{_FIRST_KINDS})"
-    rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?:和|及|与)(?P<name>(?!{_KIND_WORDS})[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
 # A drive listed among others one verb carries out, after a drive or programme:
@@ -168,13 +171,15 @@ _PUSHED_ON = re.compile(
 )
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全[市区县乡镇]|我[市区县])+")
 _PUSHED_KIND = re.compile(
-    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|创建|政策|计划|改革|试点)$"
+    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"
 )
-# A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
-# ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
-# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
+# Works in the unit's charge, named as one of its `……工程` or `……项目`, the kind
+# ending the phrase: `把二次供水设施改造列入为民办实事项目`, `把老旧小区改造作为重要民生工程`
+# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by; nor a
+# field of service, `把居家社区养老服务作为为民办实事项目`).
 _CHARGE = re.compile(
-    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
+    rf"把(?P<name>[{CN}]{{2,10}}(?:改造|建设|整治|创建|提升|攻坚))(?:作为|列入|列为|纳入)"
+    rf"[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
 )  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
 # (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
@@ -183,6 +188,11 @@ _CHARGE = re.compile(
 _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
     r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
+)
+# A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`
+# (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
+_WORKED_BY = re.compile(
+    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建))为(?:抓手|牵引|主线|突破口|载体)"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
@@ -210,12 +220,15 @@ _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
-    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$|工作$"
+    r"一批|新一批|这一|其|本|全面|阶段性)|联合行动$|长效机制$|工作$"
     # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
     r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|基础设施建设$"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`.
     r"|(?:阵地|队伍|体系)建设$"
+    # A field brought to a standard or a new way of working: `医保信息化建设`,
+    # `村卫生室标准化建设`.
+    r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
     # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
     # what it is (`重大动物疫病春季集中免疫行动`).
     r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
@@ -273,8 +286,13 @@ def _clause_inside(name: str) -> bool:
     return bool(CLAUSE_INSIDE.search(name))
 
 
+# How a drive is kept up opens its name, and says nothing of which it is:
+# `常态化扫黑除恶斗争` is named by `扫黑除恶斗争`, `常态化巡查` by nothing.
+_KEPT_UP = re.compile("^常态化")
+
+
 def _is_generic(name: str) -> bool:
-    core = normalize(name, drop_quotes=True)
+    core = _KEPT_UP.sub("", normalize(name, drop_quotes=True))
     if _CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
         return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
     return len(core) < 4 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
@@ -285,7 +303,7 @@ _YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a program
 
 def _is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
-    core = _PLACE_HEAD.sub("", _YEAR.sub("", name.split("、")[-1]))
+    core = _KEPT_UP.sub("", _PLACE_HEAD.sub("", _YEAR.sub("", name.split("、")[-1])))
     return len(core) < 5 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
 
 
@@ -370,7 +388,7 @@ def _unquoted(text: str) -> list[Named]:
             ):
                 found.append(Named(at, name))
             at += len(name) + 1
-    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
+    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text), *_WORKED_BY.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in _CREATE.finditer(text):

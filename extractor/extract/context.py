@@ -21,7 +21,7 @@ _REACHED = (
     rf"开工|竣工|完工|通水|通电|通车|投运|投产|通过(?:[{CN}]{{2,14}}?的)?[{CN}]{{0,4}}验收|全线贯通|"
     r"建成投用|建成投运|建成运行|投入使用|投入运营|主体封顶|进入收尾阶段"
 )
-_SO_FAR = "近日|日前|已经|已|正式|顺利|全面|全部|即将"
+_SO_FAR = "近日|日前|刚刚|已经|已|正式|顺利|全面|全部|即将"
 MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
 MILESTONE_REACHED = re.compile(_REACHED)
 SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")

@@ -22,7 +22,7 @@ from extractor.extract.mentions import Named
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
     "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
-    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周"
+    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周|季"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
@@ -51,12 +51,12 @@ _SERIES = re.compile(
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HELD = re.compile(
-    rf"(?:办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
+    rf"(?P<verb>办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
 )
 # A list the text calls activities may also hold a season or a week of them:
 # `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
 _ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
-_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{5,16}}(?:季|周)$")
+_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{4,16}}(?:季|周)$")
 # `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
 _FESTIVAL = re.compile(
     rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
@@ -107,7 +107,13 @@ def events(text: str) -> list[Named]:
     for m in _HELD.finditer(text):
         items = m["list"].split("、")
         activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
-        if all(_FESTIVAL.match(item) or (activities and _SEASON.match(item)) for item in items):
+        # One festival may be held with another event (`迎春年货节暨边贸商品展销会`); a
+        # season held alone is one too (`举办冰湖观鸟季`).
+        season = activities or (len(items) == 1 and m["verb"] != "策划")
+        if all(
+            _FESTIVAL.match(item.partition("暨")[0]) or (season and _SEASON.match(item))
+            for item in items
+        ):
             at = m.start("list")
             for item in items:
                 found.append(Named(at, item))

@@ -34,12 +34,12 @@ _KINDS = (
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
     # `“云端”帮扶对子`.
-    rf"(?:治理|通道|台账|平台|帮扶|帮带)(?![{CN}])"
+    rf"(?:治理|通道|台账|帮扶|帮带)(?![{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
@@ -123,13 +123,17 @@ _PROVIDED = re.compile("提供|等$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
-# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method.
+# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method; whom it
+# `培养`s are people (`选拔培养“乡土科技特派员”`).
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
 _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
+# A practice or a school named after what it is for: `推行养老服务“时间银行”`,
+# `开办农民“田间学校”` (what a unit `开设`s is a counter or a channel: `开设快速通关“绿色通道”`).
+_PRACTICE_FOR = re.compile(rf"(?:推行|实行|开办|创办)(?:了)?(?P<of>[{CN}]{{2,6}})$")
 # A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
@@ -186,11 +190,8 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
 # A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
-# So is a system of information: `“智慧畜牧”信息平台`, `“云上书房”线上平台`.
-_ACCOUNT = re.compile(
-    r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|"
-    r"(?:信息|线上|网上|数字|数据|云)平台)"
-)
+# So is a platform: `“智慧畜牧”信息平台`, `“云上书房”线上平台`, `“智慧牧场”管理平台`.
+_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|平台)")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
@@ -210,6 +211,10 @@ _SHUNNED = re.compile(
 # `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`, routes (`推出“观鹤赏景”“古寺探幽”三条…线路`).
 _COUNTED_AFTER = re.compile(
     r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
+)
+# Quoted names listed as things a unit offers: `推出“土林日出”“古格夜话”等冬季摄影线路`.
+_OFFERED_AFTER = re.compile(
+    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐)"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 # A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
@@ -256,7 +261,9 @@ def quoted_names(text: str) -> list[Named]:
         ):
             done = run[-1].end()
             continue
-        if _SHUNNED.search(before) or (not run[-1]["kind"] and _COUNTED_AFTER.match(tail)):
+        if _SHUNNED.search(before) or (
+            not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail))
+        ):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -362,6 +369,15 @@ def _one_quoted(
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
     if _SELF_NAMED.search(inner) or (_GOES.search(inner) and not _GOING.match(inner)):
         return Named(m.start(), quoted)
+    practice = _PRACTICE_FOR.search(before)
+    if (
+        practice
+        and alone
+        and _STANDS_ALONE.match(after)
+        and not after.startswith("的")  # `推行松茸“采大留小”的采集方式`: the method is named after
+        and not _SENTENCE_WORDS.search(inner)
+    ):
+        return Named(m.start() - len(practice["of"]), practice["of"] + quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
         return None  # a sentence; a speaker's term in single marks, unnamed by the article
     if (
