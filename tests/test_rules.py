@@ -903,6 +903,14 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("县里在湖畔举办草原观花季，吸引游客前来。", ["草原观花季"]),
     ("第二届纳木错观星季于8月开幕。", ["第二届纳木错观星季"]),
     ("市里将举办藏历新年美食节暨特色商品展销会。", ["藏历新年美食节暨特色商品展销会"]),
+    # A programme work is joined to, one a place is taken into, a drive spread out.
+    ("县里把普法宣传与民族团结进步模范创建紧密结合。", ["民族团结进步模范创建"]),
+    ("乡里结合美丽乡村建设，整治村容村貌。", ["美丽乡村建设"]),
+    ("县里将三个村纳入农村电网巩固提升工程。", ["农村电网巩固提升工程"]),
+    ("当前，全县冬季植树造林行动已全面铺开。", ["冬季植树造林行动"]),
+    # Two stages of one project joined by 与; a drive over a field, in marks.
+    ("县里推进小型灌区续建配套与节水改造项目。", ["小型灌区续建配套与节水改造项目"]),
+    ("县里开展国省道“冬季保畅百日攻坚”。", ["国省道“冬季保畅百日攻坚”"]),
 ]
 
 
@@ -1229,6 +1237,14 @@ NOT_CAMPAIGNS = [
     "口岸为农产品开设快速通关“绿色通道”。",
     # Moving about is no drive.
     "康复师正在帮一位行动不便的老人做训练。",
+    # Works counted inside the name, the whole place as a name's head, a field in which.
+    "县里实施了两处集中供水工程。",
+    "对全县集中供水工程开展水质巡检。",
+    "在防洪工程建设上，各县加快进度。",
+    # A field listed with its stages; sessions counted; what a term is made.
+    "县里统筹推进农村公路建设、管理、养护协调发展。",
+    "全县开展禁毒宣传活动260余场次。",
+    "社区把“结对认亲”作为模范创建的重要内容。",
 ]
 
 

@@ -54,10 +54,11 @@ _METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|�
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
-# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`). A selection follows its name at once
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
+# (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|"
+    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
@@ -134,6 +135,9 @@ _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|�
 # A practice or a school named after what it is for: `推行养老服务“时间银行”`,
 # `开办农民“田间学校”` (what a unit `开设`s is a counter or a channel: `开设快速通关“绿色通道”`).
 _PRACTICE_FOR = re.compile(rf"(?:推行|实行|开办|创办)(?:了)?(?P<of>[{CN}]{{2,6}})$")
+# So is a drive carried out over a field: `开展农村公路“冬季养护百日攻坚”`.
+_DRIVE_FOR = re.compile(rf"(?:开展|启动|部署)(?:了)?(?P<of>[{CN}]{{2,6}})$")
+_DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
 # A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
@@ -369,7 +373,9 @@ def _one_quoted(
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
     if _SELF_NAMED.search(inner) or (_GOES.search(inner) and not _GOING.match(inner)):
         return Named(m.start(), quoted)
-    practice = _PRACTICE_FOR.search(before)
+    practice = _PRACTICE_FOR.search(before) or (
+        _DRIVE_FOR.search(before) if _DRIVE_INNER.search(inner) else None
+    )
     if (
         practice
         and alone
