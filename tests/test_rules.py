@@ -911,6 +911,19 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Two stages of one project joined by 与; a drive over a field, in marks.
     ("县里推进小型灌区续建配套与节水改造项目。", ["小型灌区续建配套与节水改造项目"]),
     ("县里开展国省道“冬季保畅百日攻坚”。", ["国省道“冬季保畅百日攻坚”"]),
+    # A drive whose work is reported; a system whose unit is a noun; insurance carried out.
+    ("在农村饮水安全专项整治中，排查隐患12处。", ["农村饮水安全专项整治"]),
+    ("全县推行村级组织事务公开制度。", ["村级组织事务公开制度"]),
+    ("县里大力推进政策性青稞种植保险，参保面积12万亩。", ["政策性青稞种植保险"]),
+    # A quoted method named by the system after it; a drill named in marks before its words.
+    ("推行“乡包村、村包组”的联防联控责任制。", ["“乡包村、村包组”"]),
+    (
+        "“雪域护航·2025”山南市道路交通应急综合演练举行。",
+        ["“雪域护航·2025”山南市道路交通应急综合演练"],
+    ),
+    # A numbered lantern show or a class of a numbered series has a name of its own.
+    ("县里举办了首届雅砻河谷冬季灯会。", ["首届雅砻河谷冬季灯会"]),
+    ("全县第二期村干部能力提升培训班开班。", ["第二期村干部能力提升培训班"]),
 ]
 
 
@@ -1237,6 +1250,9 @@ NOT_CAMPAIGNS = [
     "口岸为农产品开设快速通关“绿色通道”。",
     # Moving about is no drive.
     "康复师正在帮一位行动不便的老人做训练。",
+    # The second of two quoted words set against each other; a class with no name.
+    "坚持以“小切口”推动“大治理”。",
+    "县里举办第二期培训班。",
     # Works counted inside the name, the whole place as a name's head, a field in which.
     "县里实施了两处集中供水工程。",
     "对全县集中供水工程开展水质巡检。",

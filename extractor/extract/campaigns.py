@@ -120,6 +120,7 @@ _CARRIED_OUT_BY = {
     "政策": "落实|用好|执行|实施",
     "机制": "建立",
     "制度": "推行|实行",
+    "保险": "推进|推行|实施",
 }
 # A field of work listed with the stages of work after it: `推进农村公路建设、管理、养护`.
 _FIELDS_AFTER = re.compile(rf"、[{CN}]{{2}}[、和及]")
@@ -208,6 +209,10 @@ _JOINED_TO = re.compile(
     rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))"
     r"(?:紧密|有机|深度)?(?:结合|融合)"
     rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))[，,]"
+)
+# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`.
+_DURING = re.compile(
+    rf"在(?P<name>[{CN}“”]{{4,24}}?(?:专项整治|专项治理|专项行动|整治行动|攻坚行动))中"
 )
 # A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
 # `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`).
@@ -320,7 +325,7 @@ def _unquoted(text: str) -> list[Named]:
     for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text), *_WORKED_BY.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
-    for m in [*_JOINED_TO.finditer(text), *_TAKEN_INTO.finditer(text)]:
+    for m in [*_JOINED_TO.finditer(text), *_TAKEN_INTO.finditer(text), *_DURING.finditer(text)]:
         group = "name" if m["name"] else "along"
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
             found.append(Named(m.start(group), m[group]))

@@ -45,12 +45,14 @@ _KINDS = (
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,10}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
-_METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
+_METHOD_OF = re.compile(
+    rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
+)
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
@@ -173,6 +175,9 @@ _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
 # `地` of `“基地+农户”` is a noun's.
 _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
+# The second of two quoted words a sentence sets against each other is a figure of speech:
+# `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
+_SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -265,8 +270,10 @@ def quoted_names(text: str) -> list[Named]:
         ):
             done = run[-1].end()
             continue
-        if _SHUNNED.search(before) or (
-            not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail))
+        if (
+            _SHUNNED.search(before)
+            or _SET_AGAINST.search(before)
+            or (not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail)))
         ):
             done = run[-1].end()
             continue
