@@ -32,6 +32,7 @@ def vocabulary(text: str) -> list[str]:
 #: months (`走了七个年头`). Animals treated are counted in times as people are (`2300万余头次`,
 #: `932万只次`, `86.7万羽次`), instruments in sets and pieces (`420台件`), a treatment in
 #: courses (`两个疗程`); `县` and `省` count counties and provinces (`全地区7县`, `两省`).
+#: `折` is a discount (`门票5折`), `TB` and `GB` sizes of data (`约1.2TB`), `筐` baskets.
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -45,7 +46,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
-        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 TB GB MB
         """
         ),
         key=len,

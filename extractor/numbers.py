@@ -144,7 +144,7 @@ _QUANTITY = rf"""
         百分之(?P<pct>{_BARE}|百)
       | 千分之(?P<pml>{_BARE})
       | (?P<den>{_BARE}|万)分之(?P<num>{_BARE})
-      | (?P<one_half>(?<![{CN_NUMERALS}])一半)(?P<half_more>多(?!一点))?
+      | (?P<one_half>(?<![{CN_NUMERALS}])一(?P<most>[多大])?半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
         (?:(?P<mid>余|多|几|(?<=[十百千万])来)(?P<mag>万亿|亿|万|千)?)?
@@ -319,7 +319,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         except OverflowError:  # a numeral hundreds of digits long: no quantity
             return None
     if m["one_half"] is not None:  # 一半 is a half of something: 0.5, as 三分之一 is a third
-        more = m["half_more"] and approx == "exact"  # 一半多
+        more = (m["half_more"] or m["most"]) and approx == "exact"  # 一半多, 一大半
         return Quantity(0.5, None, "", "more" if more else approx)
     unit = m["unit"] or m["hunit"] or m["u1"] or m["whole"] or "个" + m["inside"]
     if m["per"]:

@@ -197,6 +197,9 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("932万只次", 9320000, None, "只次", "exact"),
         ("86.7万羽次", 867000, None, "羽次", "exact"),
         ("420台件", 420, None, "台件", "exact"),  # instruments verified
+        ("5折", 5, None, "折", "exact"),  # a discount: tickets at half price
+        ("约1.2TB", 1.2, None, "TB", "about"),  # data stored
+        ("两筐", 2, None, "筐", "exact"),
         ("两个疗程", 2, None, "个疗程", "exact"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
@@ -309,6 +312,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("一半多", 0.5, None, "", "more"),
         ("一半多一点", 0.5, None, "", "more"),
         ("近一半", 0.5, None, "", "about"),
+        ("一大半", 0.5, None, "", "more"),  # the larger half
+        ("一多半", 0.5, None, "", "more"),
     ],
     # Two neighbouring digits say about this many, after the tens they share; 几 after
     # a number says more than it, as 余 and 多 do.

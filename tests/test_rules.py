@@ -645,7 +645,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["农村饮水安全专项整治"],
     ),
     ("建立区、乡、村三级矛盾纠纷排查化解机制。", ["区、乡、村三级矛盾纠纷排查化解机制"]),
-    ("把控辍保学作为义务教育的“底线工程”。", ["控辍保学"]),
+    ("县里把农村危房改造作为重要民生工程来抓。", ["农村危房改造"]),
     ("群众喝上放心水，得益于堆龙德庆区实施的农村饮水提质工程。", ["农村饮水提质工程"]),
     ("增产得益于白朗县实施的2023年高标准农田建设项目。", ["2023年高标准农田建设项目"]),
     ("乃东区把老旧管网改造列入为民办实事项目，投入资金800万元。", ["老旧管网改造"]),
@@ -698,7 +698,6 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["“党建引领+网格化”基层治理"],
     ),
     ("镇里建立了“一键求助”帮扶通道，群众用手机就能求助。", ["“一键求助”帮扶通道"]),
-    ("城关区依托“智慧安监”平台，实时监测企业用电。", ["“智慧安监”平台"]),
     ("色尼区实施“百万亩”退化草原综合治理工程。", ["“百万亩”退化草原综合治理工程"]),
     # Quoted names with no kind after them, put into practice as a method or model.
     ("达孜区推行“一村一辅警”，142名辅警常驻村居。", ["“一村一辅警”"]),
@@ -891,6 +890,40 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("市里部署建筑施工安全专项整治，排查工地86个。", ["建筑施工安全专项整治"]),
     ("全县实施农村集体经营性建设用地入市改革。", ["农村集体经营性建设用地入市改革"]),
     ("开展“宪法宣传”进校园、进寺庙活动12场次。", ["“宪法宣传”进校园、进寺庙活动"]),
+    # A programme worked by, a system put into practice, a drive kept up.
+    ("全区以生态护林员培育计划为抓手，带动群众增收。", ["生态护林员培育计划"]),
+    ("全县深入推行乡村医生签约制度。", ["乡村医生签约制度"]),
+    ("墨竹工卡县推进常态化扫黑除恶斗争走深走实", ["常态化扫黑除恶斗争"]),
+    ("县城污水处理厂提标改造工程刚刚通过竣工验收。", ["县城污水处理厂提标改造工程"]),
+    # A practice or a school named after what it is for.
+    ("乡里开办牧民“夜间课堂”，每周授课两次。", ["牧民“夜间课堂”"]),
+    # Exhibitions and shows in marks, seasons held, a festival held with a fair.
+    ("县文化馆推出“高原记忆”主题展览，展出老照片200余幅。", ["“高原记忆”主题展览"]),
+    ("广场上，“雪域欢歌”群众文艺展演同步开幕。", ["“雪域欢歌”群众文艺展演"]),
+    ("县里在湖畔举办草原观花季，吸引游客前来。", ["草原观花季"]),
+    ("第二届纳木错观星季于8月开幕。", ["第二届纳木错观星季"]),
+    ("市里将举办藏历新年美食节暨特色商品展销会。", ["藏历新年美食节暨特色商品展销会"]),
+    # A programme work is joined to, one a place is taken into, a drive spread out.
+    ("县里把普法宣传与民族团结进步模范创建紧密结合。", ["民族团结进步模范创建"]),
+    ("乡里结合美丽乡村建设，整治村容村貌。", ["美丽乡村建设"]),
+    ("县里将三个村纳入农村电网巩固提升工程。", ["农村电网巩固提升工程"]),
+    ("当前，全县冬季植树造林行动已全面铺开。", ["冬季植树造林行动"]),
+    # Two stages of one project joined by 与; a drive over a field, in marks.
+    ("县里推进小型灌区续建配套与节水改造项目。", ["小型灌区续建配套与节水改造项目"]),
+    ("县里开展国省道“冬季保畅百日攻坚”。", ["国省道“冬季保畅百日攻坚”"]),
+    # A drive whose work is reported; a system whose unit is a noun; insurance carried out.
+    ("在农村饮水安全专项整治中，排查隐患12处。", ["农村饮水安全专项整治"]),
+    ("全县推行村级组织事务公开制度。", ["村级组织事务公开制度"]),
+    ("县里大力推进政策性青稞种植保险，参保面积12万亩。", ["政策性青稞种植保险"]),
+    # A quoted method named by the system after it; a drill named in marks before its words.
+    ("推行“乡包村、村包组”的联防联控责任制。", ["“乡包村、村包组”"]),
+    (
+        "“雪域护航·2025”山南市道路交通应急综合演练举行。",
+        ["“雪域护航·2025”山南市道路交通应急综合演练"],
+    ),
+    # A numbered lantern show or a class of a numbered series has a name of its own.
+    ("县里举办了首届雅砻河谷冬季灯会。", ["首届雅砻河谷冬季灯会"]),
+    ("全县第二期村干部能力提升培训班开班。", ["第二期村干部能力提升培训班"]),
 ]
 
 
@@ -1206,6 +1239,28 @@ NOT_CAMPAIGNS = [
     "县里农村公路建设和农房改造项目进入收尾阶段。",
     # A headline saying where an event went names no campaign of its own.
     "“百县千岗”进校园",
+    # A field of service taken in charge; a field brought to a new way of working.
+    "县里把居家养老服务作为为民办实事项目。",
+    "县里持续推进卫生健康信息化建设。",
+    # Things offered, people trained, platforms and channels are no initiatives.
+    "县里推出“雪山日出”“古寺晨钟”等摄影线路6条。",
+    "镇里选拔培养“乡土人才”，带动群众致富。",
+    "合作社接入“智慧农场”管理平台。",
+    "城关区依托“智慧安监”平台，实时监测企业用电。",
+    "口岸为农产品开设快速通关“绿色通道”。",
+    # Moving about is no drive.
+    "康复师正在帮一位行动不便的老人做训练。",
+    # The second of two quoted words set against each other; a class with no name.
+    "坚持以“小切口”推动“大治理”。",
+    "县里举办第二期培训班。",
+    # Works counted inside the name, the whole place as a name's head, a field in which.
+    "县里实施了两处集中供水工程。",
+    "对全县集中供水工程开展水质巡检。",
+    "在防洪工程建设上，各县加快进度。",
+    # A field listed with its stages; sessions counted; what a term is made.
+    "县里统筹推进农村公路建设、管理、养护协调发展。",
+    "全县开展禁毒宣传活动260余场次。",
+    "社区把“结对认亲”作为模范创建的重要内容。",
 ]
 
 

@@ -40,9 +40,15 @@ from extractor.extract.context import (
     in_book_title,
 )
 from extractor.extract.events import events
+from extractor.extract.generic import (
+    CHIEF_SYSTEM,
+    YEAR,
+    clause_inside,
+    is_generic,
+    is_generic_programme,
+)
 from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.quoted import quoted_names
-from extractor.textindex import normalize
 
 # Unquoted names, cut at the verb that opens them: after the last strong
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
@@ -81,7 +87,7 @@ _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
     r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
     r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|“)"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|不便|迟缓|建设上|方面|领域|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
@@ -113,12 +119,18 @@ _CARRIED_OUT_BY = {
     "搬迁": "实施|推进",
     "政策": "落实|用好|执行|实施",
     "机制": "建立",
+    "制度": "推行|实行",
+    "保险": "推进|推行|实施",
 }
+# A field of work listed with the stages of work after it: `推进农村公路建设、管理、养护`.
+_FIELDS_AFTER = re.compile(rf"、[{CN}]{{2}}[、和及]")
+# Two kinds joined are one field of work (`体系改革与建设补助项目`), not two programmes.
+_KIND_WORDS = "建设|改革|创建|发展|管理|保护|治理"
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
-    rf"(?=[^{CN}“‘「]|和|与|及|的|等|工作|中|以来|$)"
+    rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # The second of two programmes one verb carries out, the first a programme or a drive:
@@ -127,7 +139,7 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 _FIRST_KINDS = "|".join(_CARRIED_OUT_BY) + "|行动"
 _SECOND = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{_FIRST_KINDS})"
-    rf"(?:和|及|与)(?P<name>[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?:和|及|与)(?P<name>(?!{_KIND_WORDS})[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
 # A drive listed among others one verb carries out, after a drive or programme:
@@ -163,18 +175,20 @@ _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
 # (A lookahead of the characters it may start with lets the scan skip the rest quickly.)
 _PUSHED_ON = re.compile(
     r"(?=[工的持加深扎稳有全顺实开落启推正拉取成])(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
-    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|"
+    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|全面铺开|全面展开|"
     r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
 )
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全[市区县乡镇]|我[市区县])+")
 _PUSHED_KIND = re.compile(
-    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|创建|政策|计划|改革|试点)$"
+    r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"
 )
-# A task in the unit's charge, named as one of its `……工程` or `……项目`, the kind
-# ending the phrase: `把控辍保学作为义务教育的“底线工程”`, `把二次供水设施改造列入为民办实事项目`
-# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by).
+# Works in the unit's charge, named as one of its `……工程` or `……项目`, the kind
+# ending the phrase: `把二次供水设施改造列入为民办实事项目`, `把老旧小区改造作为重要民生工程`
+# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by; nor a
+# field of service, `把居家社区养老服务作为为民办实事项目`).
 _CHARGE = re.compile(
-    rf"把(?P<name>[{CN}]{{4,12}})(?:作为|列入|列为|纳入)[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
+    rf"把(?P<name>[{CN}]{{2,10}}(?:改造|建设|整治|创建|提升|攻坚))(?:作为|列入|列为|纳入)"
+    rf"[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
 )  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
 # (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
@@ -184,6 +198,25 @@ _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
     r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
 )
+# A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`
+# (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
+_WORKED_BY = re.compile(
+    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建))为(?:抓手|牵引|主线|突破口|载体)"
+)
+# A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
+# `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`.
+_JOINED_TO = re.compile(
+    rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))"
+    r"(?:紧密|有机|深度)?(?:结合|融合)"
+    rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))[，,]"
+)
+# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`.
+_DURING = re.compile(
+    rf"在(?P<name>[{CN}“”]{{4,24}}?(?:专项整治|专项治理|专项行动|整治行动|攻坚行动))中"
+)
+# A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
+# `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`).
+_TAKEN_INTO = re.compile(rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程)(?:示范项目)?)")
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
     rf"(?P<name>创建[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
@@ -207,88 +240,6 @@ _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{C
 _PERIOD_ACTIVITY = re.compile(r"(?<!节)[日周月年](?:主题|宣传|系列)?活动$")
 # A short activity is a name when it says where it goes: `非遗进校园活动`, `送戏下乡活动`.
 _GOES_TO = re.compile(r"进|下乡|入户|到村|下基层")
-_GENERIC = re.compile(
-    r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
-    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
-    r"一批|新一批|这一|其|本|全面|常态化|阶段性)|联合行动$|长效机制$|工作$"
-    # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
-    r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|基础设施建设$"
-    # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
-    # `基层动物防疫体系建设`.
-    r"|(?:阵地|队伍|体系)建设$"
-    # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
-    # what it is (`重大动物疫病春季集中免疫行动`).
-    r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
-    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named).
-    r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
-    # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
-    r"|^[\u4e00-\u9fff]{2}行动$"
-)
-# A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
-# `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
-# `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`), and a
-# strong one to become (`体育强区建设`, `文化强县`).
-_PLACE_HEAD = re.compile(
-    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<![城强])市(?!场)|(?<!示范|模范|先行|开发|保护)(?<!海拔地|边境地|贫困地|偏远地|高寒地)(?<!强)区(?!域)|(?<!强)县(?!城))"
-    rf"|全[市区县乡镇])"
-)
-
-
-# A system of chiefs over one thing: `河长制`, `林长制`, `路长制`.
-_CHIEF_SYSTEM = re.compile(rf"[{CN}]长制")
-
-
-# A drive to win ground in a field is named by the field, however generic its words:
-# `重点项目建设攻坚行动`, `项目建设攻坚行动`.
-_DRIVE = re.compile(rf"[{CN}]{{4,}}攻坚行动")
-# A mechanism named only by how units work together, or by that and one short word
-# for its field, is no name: `建立联勤联动机制`, `建立了信息共享机制`, `禁毒协作机制`,
-# `快速响应机制` (`恶劣天气交通管控联动机制` says what it is for).
-_TOGETHER = re.compile(
-    rf"[{CN}]{{0,2}}?(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通|共享|执法|响应)+机制"
-)
-
-
-# Two fields joined by 和 share the kind after them: `安全生产和消防安全专项整治`,
-# `防止返贫动态监测和帮扶机制` (not a short field, `灌溉和供水…`, nor two works,
-# `农村公路建设和农房改造…`).
-_KIND_ENDS = re.compile(r"(?:建设|工程|项目|行动|改造|整治|活动|机制|政策|计划|创建)$")
-# Only a mechanism, a policy or a drive is shared so; works and checks joined are fields of
-# work (`室外管网和路面工程`, `大型光伏基地和抽水蓄能电站建设`).
-_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|专项行动|整治行动)$")
-
-
-def _clause_inside(name: str) -> bool:
-    """Does `name` hold a clause (`党建为引领建立大整治行动`), two fields joined by 和
-    that share its kind aside?"""
-    first, joined, second = name.partition("和")
-    if (
-        joined
-        and len(first) >= 4
-        and len(second) >= 4
-        and not _KIND_ENDS.search(first)
-        and _SHARED_KINDS.search(second)
-    ):
-        return bool(CLAUSE_INSIDE.search(first) or CLAUSE_INSIDE.search(second))
-    return bool(CLAUSE_INSIDE.search(name))
-
-
-def _is_generic(name: str) -> bool:
-    core = normalize(name, drop_quotes=True)
-    if _CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
-        return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
-    return len(core) < 4 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
-
-
-_YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
-
-
-def _is_generic_programme(name: str) -> bool:
-    """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
-    core = _PLACE_HEAD.sub("", _YEAR.sub("", name.split("、")[-1]))
-    return len(core) < 5 or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
-
-
 # A short name joined to the word before is a kind of work, not a name: `灌溉和供水工程`.
 _JOINED = ("、", "和", "与", "及")
 
@@ -301,14 +252,12 @@ def _unquoted(text: str) -> list[Named]:
         name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
         if not (
-            _clause_inside(name)
-            or _is_generic(name)
+            clause_inside(name)
+            or is_generic(name)
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
             or (
-                text[at - 1 : at] in _JOINED
-                and len(name) <= 4
-                and not _CHIEF_SYSTEM.fullmatch(name)
+                text[at - 1 : at] in _JOINED and len(name) <= 4 and not CHIEF_SYSTEM.fullmatch(name)
             )
             or _COUNTED.match(text, m.end("name"))
         ):
@@ -328,11 +277,12 @@ def _unquoted(text: str) -> list[Named]:
         if name.endswith(("工程建设", "项目建设")):
             name = name.removesuffix("建设")  # `推进雪亮工程建设`: the programme is `雪亮工程`
         if not (
-            _clause_inside(name)
+            clause_inside(name)
             or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
-            or _is_generic_programme(name)
+            or is_generic_programme(name)
             or in_book_title(text, m.start())
             or _COUNTED.match(text, m.end("name"))
+            or _FIELDS_AFTER.match(text, m.end("name"))
         ):
             found.append(Named(m.end("name") - len(name), name))
     found.extend(_listed(text))
@@ -345,7 +295,7 @@ def _unquoted(text: str) -> list[Named]:
             len(clause) >= 6
             and clause.endswith(("工程", "项目"))
             and not (
-                _NOT_A_PROJECT.search(_CAPACITY.sub("", clause)) or _is_generic_programme(clause)
+                _NOT_A_PROJECT.search(_CAPACITY.sub("", clause)) or is_generic_programme(clause)
             )
         ):
             end = m.start() - (len(words) - len(before))
@@ -355,24 +305,30 @@ def _unquoted(text: str) -> list[Named]:
         if (
             len(clause) >= 6
             and _SESSION_OF.search(clause)
-            and not (_NOT_A_PROJECT.search(clause) or _is_generic_programme(clause))
+            and not (_NOT_A_PROJECT.search(clause) or is_generic_programme(clause))
         ):
             found.append(Named(m.start() - len(clause), clause))
     for m in _PUSHED_ON.finditer(text):
         words = clause_before(text, m.start())
+        so_far = SO_FAR.search(words)  # `…建设已全面铺开`
+        words = words[: so_far.start()] if so_far else words
         clause = _PUSHED_LEAD.sub("", _TIME_LEAD.sub("", words))
-        at = m.start() - len(clause)
-        for name in re.split("和|与|及", clause):
+        at = m.start() - len(clause) - (so_far.end() - so_far.start() if so_far else 0)
+        for name in re.split("和|与|及|、", clause):
             if (
                 len(name) >= 6
                 and (_PUSHED_KIND.search(name) or _named_activity(name))
-                and not (_NOT_A_PROJECT.search(_YEAR.sub("", name)) or _is_generic_programme(name))
+                and not (_NOT_A_PROJECT.search(YEAR.sub("", name)) or is_generic_programme(name))
             ):
                 found.append(Named(at, name))
             at += len(name) + 1
-    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)]:
-        if not (CLAUSE_INSIDE.search(m["name"]) or _is_generic(m["name"])):
+    for m in [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text), *_WORKED_BY.finditer(text)]:
+        if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
+    for m in [*_JOINED_TO.finditer(text), *_TAKEN_INTO.finditer(text), *_DURING.finditer(text)]:
+        group = "name" if m["name"] else "along"
+        if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
+            found.append(Named(m.start(group), m[group]))
     for m in _CREATE.finditer(text):
         if not (
             CLAUSE_INSIDE.search(m["name"])
@@ -384,7 +340,14 @@ def _unquoted(text: str) -> list[Named]:
         name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
         if not _named_activity(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names
-        if not (CLAUSE_INSIDE.search(name) or _is_generic(name) or "“" in name):
+        if not (
+            CLAUSE_INSIDE.search(name)
+            or is_generic(name)
+            or "“" in name
+            # Sessions counted are a kind of activity (`开展交通安全宣传活动420余场次`),
+            # unless the name says where they go (`开展国防教育进校园活动12场`).
+            or (_COUNTED.match(text, m.end("name")) and not _GOES_TO.search(name))
+        ):
             found.append(Named(m.end("name") - len(name), name))
     for m in _CENSUS.finditer(text):
         found.append(Named(m.start(), m[0]))
@@ -416,7 +379,7 @@ def _listed(text: str) -> list[Named]:
                 listed
                 and _PROGRAMME_END.search(previous)
                 and m["verb"] in _CARRIED_OUT_BY[listed["kind"]].split("|")
-                and not (CLAUSE_INSIDE.search(listed[0]) or _is_generic_programme(listed[0]))
+                and not (CLAUSE_INSIDE.search(listed[0]) or is_generic_programme(listed[0]))
             ):
                 found.append(Named(at, listed[0]))
             at += len(item) + 1

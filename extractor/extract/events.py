@@ -22,12 +22,17 @@ from extractor.extract.mentions import Named
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
     "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
-    "赛马会|交流会|展会|展览会|论坛|峰会|文化周|旅游周|艺术周|活动周"
+    "赛马会|交流会|展会|展览会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
     r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
+)
+# A class of a numbered series has a name of its own: `第三期年轻干部综合能力提升培训班`
+# (not `培训班`, `第二期培训班`).
+_NUMBERED_CLASS = re.compile(
+    rf"(?:第[一二三四五六七八九十\d]{{1,3}}|首)期[{CN}]{{4,20}}?(?:培训班|研修班|训练营)"
 )
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
@@ -51,12 +56,12 @@ _SERIES = re.compile(
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HELD = re.compile(
-    rf"(?:办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
+    rf"(?P<verb>办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
 )
 # A list the text calls activities may also hold a season or a week of them:
 # `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
 _ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
-_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{5,16}}(?:季|周)$")
+_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{4,16}}(?:季|周)$")
 # `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
 _FESTIVAL = re.compile(
     rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
@@ -74,6 +79,9 @@ def events(text: str) -> list[Named]:
         if name.endswith("”") and name.count("“") < name.count("”"):
             name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
         found.append(Named(m.start() - len(lead), lead + name))
+    for m in _NUMBERED_CLASS.finditer(text):
+        lead = place_lead(text, m.start(), 0)
+        found.append(Named(m.start() - len(lead), lead + m[0]))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
         event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
@@ -107,7 +115,13 @@ def events(text: str) -> list[Named]:
     for m in _HELD.finditer(text):
         items = m["list"].split("、")
         activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
-        if all(_FESTIVAL.match(item) or (activities and _SEASON.match(item)) for item in items):
+        # One festival may be held with another event (`迎春年货节暨边贸商品展销会`); a
+        # season held alone is one too (`举办冰湖观鸟季`).
+        season = activities or (len(items) == 1 and m["verb"] != "策划")
+        if all(
+            _FESTIVAL.match(item.partition("暨")[0]) or (season and _SEASON.match(item))
+            for item in items
+        ):
             at = m.start("list")
             for item in items:
                 found.append(Named(at, item))

@@ -34,30 +34,33 @@ _KINDS = (
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
     # `“云端”帮扶对子`.
-    rf"(?:治理|通道|台账|平台|帮扶|帮带)(?![{CN}])"
+    rf"(?:治理|通道|台账|帮扶|帮带)(?![{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _QUOTED = re.compile(
     rf"(?P<open>[“‘「])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,10}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
-_METHOD_OF = re.compile(rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路)$")
+_METHOD_OF = re.compile(
+    rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
+)
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
-# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`). A selection follows its name at once
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
+# (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|"
+    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
@@ -123,13 +126,20 @@ _PROVIDED = re.compile("提供|等$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
-# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method.
+# place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method; whom it
+# `培养`s are people (`选拔培养“乡土科技特派员”`).
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|培养|执行|践行)"
+    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行)"
     r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
 _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
+# A practice or a school named after what it is for: `推行养老服务“时间银行”`,
+# `开办农民“田间学校”` (what a unit `开设`s is a counter or a channel: `开设快速通关“绿色通道”`).
+_PRACTICE_FOR = re.compile(rf"(?:推行|实行|开办|创办)(?:了)?(?P<of>[{CN}]{{2,6}})$")
+# So is a drive carried out over a field: `开展农村公路“冬季养护百日攻坚”`.
+_DRIVE_FOR = re.compile(rf"(?:开展|启动|部署)(?:了)?(?P<of>[{CN}]{{2,6}})$")
+_DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
 # A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
@@ -165,6 +175,9 @@ _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
 # `地` of `“基地+农户”` is a noun's.
 _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
+# The second of two quoted words a sentence sets against each other is a figure of speech:
+# `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
+_SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -186,11 +199,8 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
 # A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
-# So is a system of information: `“智慧畜牧”信息平台`, `“云上书房”线上平台`.
-_ACCOUNT = re.compile(
-    r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|"
-    r"(?:信息|线上|网上|数字|数据|云)平台)"
-)
+# So is a platform: `“智慧畜牧”信息平台`, `“云上书房”线上平台`, `“智慧牧场”管理平台`.
+_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|平台)")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
@@ -210,6 +220,10 @@ _SHUNNED = re.compile(
 # `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`, routes (`推出“观鹤赏景”“古寺探幽”三条…线路`).
 _COUNTED_AFTER = re.compile(
     r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
+)
+# Quoted names listed as things a unit offers: `推出“土林日出”“古格夜话”等冬季摄影线路`.
+_OFFERED_AFTER = re.compile(
+    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐)"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 # A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
@@ -256,7 +270,11 @@ def quoted_names(text: str) -> list[Named]:
         ):
             done = run[-1].end()
             continue
-        if _SHUNNED.search(before) or (not run[-1]["kind"] and _COUNTED_AFTER.match(tail)):
+        if (
+            _SHUNNED.search(before)
+            or _SET_AGAINST.search(before)
+            or (not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail)))
+        ):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -362,6 +380,17 @@ def _one_quoted(
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
     if _SELF_NAMED.search(inner) or (_GOES.search(inner) and not _GOING.match(inner)):
         return Named(m.start(), quoted)
+    practice = _PRACTICE_FOR.search(before) or (
+        _DRIVE_FOR.search(before) if _DRIVE_INNER.search(inner) else None
+    )
+    if (
+        practice
+        and alone
+        and _STANDS_ALONE.match(after)
+        and not after.startswith("的")  # `推行松茸“采大留小”的采集方式`: the method is named after
+        and not _SENTENCE_WORDS.search(inner)
+    ):
+        return Named(m.start() - len(practice["of"]), practice["of"] + quoted)
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
         return None  # a sentence; a speaker's term in single marks, unnamed by the article
     if (

@@ -1,0 +1,124 @@
+"""Which candidate campaign names are no names: generic phrases, fields of work, clauses.
+
+The rules in `campaigns.py` find words shaped like a name; these tests refuse the
+ones that name no initiative (`此次活动`, `医保信息化建设`, `全县集中供水工程`,
+`竹瓦根、下察隅两处集中供水工程`) or that hold a clause (`党建为引领建立大整治行动`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.context import CLAUSE_INSIDE, CN
+from extractor.textindex import normalize
+
+_GENERIC = re.compile(
+    r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
+    r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
+    r"一批|新一批|这一|其|本|全面|阶段性)|联合行动$|长效机制$|工作$"
+    # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`.
+    r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|基础设施建设$"
+    # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
+    # `基层动物防疫体系建设`.
+    r"|(?:阵地|队伍|体系)建设$"
+    # A field brought to a standard or a new way of working: `医保信息化建设`,
+    # `村卫生室标准化建设`.
+    r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
+    # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
+    # what it is (`重大动物疫病春季集中免疫行动`).
+    r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
+    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named).
+    r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
+    # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
+    r"|^[\u4e00-\u9fff]{2}行动$"
+)
+# A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
+# `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
+# `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`), and a
+# strong one to become (`体育强区建设`, `文化强县`).
+_PLACE_HEAD = re.compile(
+    rf"^(?:[{CN}]{{2,6}}?(?:自治区|(?<![城强])市(?!场)|(?<!示范|模范|先行|开发|保护)(?<!海拔地|边境地|贫困地|偏远地|高寒地)(?<!强)区(?!域)|(?<!强)县(?!城))"
+    rf"|全[市区县乡镇])"
+)
+
+
+# A system of chiefs over one thing: `河长制`, `林长制`, `路长制`.
+CHIEF_SYSTEM = re.compile(rf"[{CN}]长制")
+
+
+# A drive to win ground in a field is named by the field, however generic its words:
+# `重点项目建设攻坚行动`, `项目建设攻坚行动`.
+_DRIVE = re.compile(rf"[{CN}]{{4,}}攻坚行动")
+# A mechanism named only by how units work together, or by that and one short word
+# for its field, is no name: `建立联勤联动机制`, `建立了信息共享机制`, `禁毒协作机制`,
+# `快速响应机制` (`恶劣天气交通管控联动机制` says what it is for).
+_TOGETHER = re.compile(
+    rf"[{CN}]{{0,2}}?(?:联勤|联动|联合|联防|联控|协作|协调|联络|互通|共享|执法|响应)+机制"
+)
+
+
+# Two fields joined by 和 share the kind after them: `安全生产和消防安全专项整治`,
+# `防止返贫动态监测和帮扶机制` (not a short field, `灌溉和供水…`, nor two works,
+# `农村公路建设和农房改造…`).
+_KIND_ENDS = re.compile(r"(?:建设|工程|项目|行动|改造|整治|活动|机制|政策|计划|创建)$")
+# Only a mechanism, a policy or a drive is shared so; works and checks joined are fields of
+# work (`室外管网和路面工程`, `大型光伏基地和抽水蓄能电站建设`).
+_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|专项行动|整治行动)$")
+
+
+# Two stages of one work joined by 与 name one project: `沿江灌区续建配套与现代化改造项目`,
+# `基层农技推广体系改革与建设补助项目`.
+_STAGES_JOINED = re.compile(
+    rf"[{CN}]{{2,14}}(?:改革|配套|建设|保护|修复|治理|利用)与[{CN}]{{2,8}}?(?:项目|工程)"
+)
+
+
+def clause_inside(name: str) -> bool:
+    """Does `name` hold a clause (`党建为引领建立大整治行动`), two fields joined by 和
+    that share its kind, or two stages of one project joined by 与, aside?"""
+    if _STAGES_JOINED.fullmatch(name):
+        return bool(CLAUSE_INSIDE.search(name.replace("与", "")))
+    first, joined, second = name.partition("和")
+    if (
+        joined
+        and len(first) >= 4
+        and len(second) >= 4
+        and not _KIND_ENDS.search(first)
+        and _SHARED_KINDS.search(second)
+    ):
+        return bool(CLAUSE_INSIDE.search(first) or CLAUSE_INSIDE.search(second))
+    return bool(CLAUSE_INSIDE.search(name))
+
+
+# How a drive is kept up opens its name, and says nothing of which it is:
+# `常态化扫黑除恶斗争` is named by `扫黑除恶斗争`, `常态化巡查` by nothing; nor does the whole
+# place it covers (`全县集中供水工程`).
+_KEPT_UP = re.compile("^(?:常态化|全[市区县乡镇])")
+# Works counted inside the words are a kind of work: `竹瓦根、下察隅两处集中供水工程`.
+# (`第二批主题教育` is a round, not a count.)
+_COUNTED_INSIDE = re.compile(r"(?<![第\d])[两二三四五六七八九十百\d](?:处|个|座|条|项|所|家|批)")
+
+
+def is_generic(name: str) -> bool:
+    """`此次活动`, `专项整治`, `救援行动`: a kind or a phrase, no initiative's name."""
+    core = _KEPT_UP.sub("", normalize(name, drop_quotes=True))
+    if CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
+        return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
+    return (
+        len(core) < 4
+        or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
+        or bool(_COUNTED_INSIDE.search(core))
+    )
+
+
+YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
+
+
+def is_generic_programme(name: str) -> bool:
+    """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
+    core = _KEPT_UP.sub("", _PLACE_HEAD.sub("", YEAR.sub("", name.split("、")[-1])))
+    return (
+        len(core) < 5
+        or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
+        or bool(_COUNTED_INSIDE.search(core))
+    )
