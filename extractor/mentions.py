@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at
 from extractor.persons import (
     ROLE_PATTERN,
@@ -33,7 +34,6 @@ from extractor.persons import (
     long_name,
     name_in,
     person_name,
-    without_adverbials,
     words,
 )
 from extractor.quotations import QuotedText
