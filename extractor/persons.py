@@ -8,23 +8,20 @@ group (`干部职工`, `群众`), an organisation (`市气象台`), or a fragmen
 sentence (`一边`, `群众来`) or of a name (`拉姆` of `索朗拉姆`).
 
 This module knows the vocabulary (titles, roles, honorifics, words that are
-no one) and answers three questions, purely and quickly:
+no one) and answers two questions, purely and quickly:
 - `not_a_person(speaker)`: why a speaker is no person reference, if it is not;
 - `names(reference, speaker)`: does a reference printed in the article name
   that speaker (`局长次仁卓嘎` names `次仁卓嘎`, not `卓嘎`)?
-- `reporters(byline, dateline)`: the names of an article's reporters.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary, alternation
 from extractor.common_words import common_word_at, is_surname, opens_with_common_word
-from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -114,10 +111,6 @@ _NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the surrounding sentence,
 # and a pronoun (`问他` of `记者问他有没有…`, `询问她`: whom someone asks, no name).
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
-_REPORTER_WORDS = re.compile(
-    rf"本报|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
-    rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
-)
 
 
 def _key(text: str) -> str:
@@ -400,35 +393,3 @@ def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
         return True
     # A name before its role may follow anything (`贯彻落实习近平总书记`).
     return name is not None and who == name and name_in(who) == who
-
-
-def reporters(byline: str | None, dateline: str | None) -> list[str]:
-    """The names of an article's reporters and photographers.
-
-    >>> reporters("本报记者 刘斯宇 卢文静 本报通讯员 果珍", "拉萨融媒讯(记者旦增拉珍、普珍)")
-    ['刘斯宇', '卢文静', '果珍', '旦增拉珍', '普珍']
-    """
-    found: list[str] = []
-    for line in (byline, dateline):
-        if not line:
-            continue
-        inside = re.search(r"[（(]([^（()）]*)[)）]", line)
-        words = _REPORTER_WORDS.sub(" ", inside[1] if inside else line)
-        for word in re.split(r"[\s、，,/]+", words):
-            word = word.strip("·")
-            if looks_like_name(word) and word not in found:
-                found.append(word)
-    return found
-
-
-def page_reporters(page: str, given: Iterable[tuple[object, object]] = ()) -> list[str]:
-    """The reporters of a whole page: of the bylines and datelines the segmenter reads
-    on it, and of the (byline, dateline) pairs `given` (what is not text is ignored)."""
-    lines = [(a.byline, a.dateline) for a in segment_page(page)]
-    lines += [
-        (b if isinstance(b, str) else None, d if isinstance(d, str) else None) for b, d in given
-    ]
-    found: list[str] = []
-    for byline, dateline in lines:
-        found += [name for name in reporters(byline, dateline) if name not in found]
-    return found

@@ -8,7 +8,8 @@ import pytest
 from extractor.attribution import Speech
 from extractor.check import check_article
 from extractor.models import ArticleRecords, Quote
-from extractor.persons import name_in, names, not_a_person, reporters
+from extractor.persons import name_in, names, not_a_person
+from extractor.reporters import reporters
 
 BYLINE = "本报记者 格桑伦珠"
 
