@@ -29,6 +29,7 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at
 from extractor.persons import (
+    NAME_DOTS,
     ROLE_PATTERN,
     ends_with_role,
     long_name,
@@ -102,6 +103,10 @@ _SAYS_STARTS = re.escape("".join(sorted({verb[0] for verb in VERBS} | set("：:"
 _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])")
 # Not `据介绍，`: the paper's own narration.
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
+
+
+# The parts of a name a dot joins, before its last part: `买买提·` of `买买提·艾力`.
+_PARTS_BEFORE_LAST = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}]){{1,3}}")
 
 
 class Mentions:
@@ -287,6 +292,8 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
     ('平措', '周丽')
     """
     end = len(text) if end is None else end
+    if _PARTS_BEFORE_LAST.match(text, at, end):
+        return name_in_parts_at(text, at, end)
     for size in range(2, 7):
         stop = at + size
         if stop > end:
@@ -295,5 +302,24 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
         if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
             continue
         if person_name(name) if size <= 4 else long_name(name):
+            return name
+    return None
+
+
+def name_in_parts_at(text: str, at: int, end: int | None = None) -> str | None:
+    """The name in parts a dot joins printed at `at` (`买买提·艾力说`), its last part
+    running to where the words after it begin; None when none stands there."""
+    end = len(text) if end is None else end
+    parts = _PARTS_BEFORE_LAST.match(text, at, end)
+    if parts is None:
+        return None
+    for size in range(1, 9):
+        stop = parts.end() + size
+        if stop > end:
+            break
+        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
+            continue
+        name = text[at:stop]
+        if person_name(name):
             return name
     return None

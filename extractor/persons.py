@@ -104,10 +104,15 @@ _BEFORE_NAME_END = set(
     "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友"
     "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧尼匠农助"
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
-    "的、，,·"
+    "的、，,"
 )
 _LATIN = re.compile("^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'·-]{1,40}$")
-_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
+#: The dots that join the parts of a name written from Uyghur, Kazakh or another
+#: language (`买买提·艾力`), in the styles the pages print them.
+NAME_DOTS = "·•・‧∙"
+_DOTTED = re.compile(rf"^[{_CN}]{{1,8}}(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
+_DOTTED_TAIL = re.compile(rf"(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
+_NAME = re.compile(rf"^[{_CN}]{{2,6}}$|{_DOTTED.pattern}|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the surrounding sentence,
 # and a pronoun (`问他` of `记者问他有没有…`, `询问她`: whom someone asks, no name).
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
@@ -164,6 +169,8 @@ def name_in(reference: str) -> str | None:
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
         return honorific[0]
+    if _DOTTED_TAIL.search(ref) or _DOTTED_TAIL.search(ref[: -len(_role_at_end(ref) or "")]):
+        return _name_in_parts(ref)
     # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
     best = ref.rfind("的") + 1 or None
     role_end = _TITLES.last_end(ref)
@@ -186,7 +193,7 @@ def name_in(reference: str) -> str | None:
         return None
     if _HONORIFIC.match(ref):
         return ref
-    if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
+    if looks_like_name(ref) and (len(ref) <= 4 or _foreign(ref)) and _ok_name(ref):
         return ref
     if long_name(ref):
         return ref
@@ -214,12 +221,16 @@ def long_name(word: str) -> bool:
 
 def _after_unknown_title(ref: str) -> str | None:
     """The name after a title the vocabulary lacks, ending as titles and organisations
-    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`."""
-    for size in (2, 3, 4):
-        name = ref[-size:]
+    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`; a name in parts runs over
+    its dots (`维修工买买提·艾力`, never `艾力`)."""
+    tail = _DOTTED_TAIL.search(ref)
+    rest = tail[0] if tail is not None else ""
+    head = ref[: len(ref) - len(rest)]
+    for size in range(2, 7) if rest else (2, 3, 4):
+        name = head[-size:] + rest
         if (
-            len(ref) > size
-            and ref[-size - 1] in _BEFORE_NAME_END
+            len(head) > size
+            and head[-size - 1] in _BEFORE_NAME_END
             and looks_like_name(name)
             and _ok_name(name)
         ):
@@ -227,7 +238,48 @@ def _after_unknown_title(ref: str) -> str | None:
     return None
 
 
+def _name_in_parts(ref: str) -> str | None:
+    """The name in parts a dot joins that a reference holds, whole: after its title,
+    known or not, or before its role (`首趟专线司机买买提·艾力`, `维修工买买提·艾力`,
+    `买买提·艾力书记` → `买买提·艾力`), never its last part alone."""
+    role = _role_at_end(ref)
+    if role and _DOTTED_TAIL.search(ref[: -len(role)]):
+        ref = ref[: -len(role)]
+    tail = _DOTTED_TAIL.search(ref)
+    if tail is None:
+        return None
+    ref = ref[
+        max(ref.rfind("的", 0, tail.start()) + 1, _TITLES.last_end(ref[: tail.start()]) or 0) :
+    ]
+    if _after_unknown_title(ref):
+        return _after_unknown_title(ref)
+    return ref if _DOTTED.match(ref) and _ok_name(ref) else None
+
+
+def in_parts(name: str) -> bool:
+    """Is the name written in parts a dot joins (`买买提·艾力`, `阿依古丽•吐尔逊`)? Its
+    parts sound it out, and may read as common words (`买买提`)."""
+    return bool(_DOTTED.match(name))
+
+
+def _foreign(name: str) -> bool:
+    """A name in Latin letters, or in parts a dot joins (`买买提·艾力`)."""
+    return bool(_LATIN.match(name) or _DOTTED.match(name))
+
+
 def _ok_name(name: str) -> bool:
+    """Is a word of a name's shape no pronoun, group, organisation, adverbial or word of
+    the language?"""
+    if _DOTTED.match(name):
+        # Its parts sound the name out, each a word of the language or none (`买买提`),
+        # where a slogan's parts are words (`青春志愿·温暖珠峰`).
+        return not (
+            any(_holds_a_word(part) for part in re.split(f"[{NAME_DOTS}]", name))
+            or _GROUPS.search(name)
+            or _ORGANISATION.search(name)
+            or _role_at_end(name) is not None
+            or without_adverbials(name) != name
+        )
     return not (
         name in PRONOUNS
         or _GROUPS.search(name)
@@ -236,6 +288,15 @@ def _ok_name(name: str) -> bool:
         or _role_at_end(name) == name
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or _word_inside(name)
+    )
+
+
+def _holds_a_word(part: str) -> bool:
+    """Does a part of a name in parts hold a common word shorter than itself: `青春` of
+    `青春志愿`, never `买买提` (the whole part) or `艾力` (none)?"""
+    return any(
+        (word := common_word_at(part, at)) is not None and len(word) < len(part)
+        for at in range(len(part))
     )
 
 

@@ -1079,6 +1079,13 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         # words of the language after a title or 的 name no one
         ("项目工程师李海涛在现场向记者介绍了外墙保温的做法", None),
         ("县就业局", None),
+        # a name in parts a dot joins is whole, in the dot it is printed with
+        ("首趟专线司机买买提·艾力", "买买提·艾力"),
+        ("货车司机阿依古丽•吐尔逊", "阿依古丽•吐尔逊"),
+        ("牧民叶尔兰・努尔兰别克", "叶尔兰・努尔兰别克"),
+        ("维修工买买提·艾力", "买买提·艾力"),  # a title the vocabulary lacks
+        ("吐尔逊·库尔班书记", "吐尔逊·库尔班"),
+        ("“青春志愿·温暖珠峰”行动", None),  # a slogan's parts are words
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -1098,6 +1105,8 @@ def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
         ("习近平总书记", "习近平", True),
         ("木如社区的西增拉姆小朋友", "西增拉姆", True),
         ("社区主任扎西", "卓嘎", False),
+        ("首趟专线司机买买提·艾力", "买买提·艾力", True),
+        ("首趟专线司机买买提·艾力", "艾力", False),  # a part of the name
     ],
 )
 def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: bool) -> None:
