@@ -281,7 +281,8 @@ def _ok_name(name: str) -> bool:
             or without_adverbials(name) != name
         )
     return not (
-        name in PRONOUNS
+        _conjunction_ends(name)
+        or name in PRONOUNS
         or _GROUPS.search(name)
         or _ORGANISATION.search(name)
         or without_adverbials(name) != name
@@ -298,6 +299,13 @@ def _holds_a_word(part: str) -> bool:
         (word := common_word_at(part, at)) is not None and len(word) < len(part)
         for at in range(len(part))
     )
+
+
+def _conjunction_ends(name: str) -> bool:
+    """Does the name end with 和 or 与 and open with no surname: the words before a
+    second verb or noun joined to the first (`摸排和` of `…的摸排和提醒`), where a Han
+    name that ends so opens with its surname (`李和`, `王振和`)?"""
+    return name[-1] in "和与" and not is_surname(name[0])
 
 
 def _word_inside(name: str) -> bool:

@@ -1086,6 +1086,9 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("维修工买买提·艾力", "买买提·艾力"),  # a title the vocabulary lacks
         ("吐尔逊·库尔班书记", "吐尔逊·库尔班"),
         ("“青春志愿·温暖珠峰”行动", None),  # a slogan's parts are words
+        # words joined to another by 和 are no name; a Han name that ends in 和 is
+        ("对出境务工人员的摸排和", None),
+        ("村民王振和", "王振和"),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
