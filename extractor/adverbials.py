@@ -16,9 +16,12 @@ _CN = "\u4e00-\u9fff"
 # `刚刚接受完检查的司机王德明`, the words before 的 describe the person who follows.
 _NO_DE = rf"(?:(?!的)[{_CN}])"
 _WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
+# What a person has just heard, seen or done before they speak: `仁青听完后说`,
+# `扎西看了展览后说`, `卓玛听罢`.
+_DONE = "(?:听|看|读|见|问|想|说|讲|忙|干|做|写|唱|吃|喝|参观|观看|听取|体验|了解)"
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
-#: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
-#: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
+#: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`, `仁青听完后说`, `他想了想说`.
+#: (An adverb in 地, `平措兴奋地告诉记者`, is `without_adverbials`' business.)
 ADVERBIAL = re.compile(
     rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
     rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
@@ -31,7 +34,8 @@ ADVERBIAL = re.compile(
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
     rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
     rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
-    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}})$"
+    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}}"
+    rf"|{_DONE}(?:完|罢|了)(?:[^，,。；;：:“”]{{0,12}}?(?:后|以后|之后))?|(?P<again>[{_CN}])了(?P=again))$"
 )
 #: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
 #: any other is two characters (`兴奋地`).
