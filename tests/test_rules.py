@@ -583,6 +583,20 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "今年26岁的次仁大学毕业后回到村里，当起了合作社的会计。他说，合作社的账目每个月都公示。",
         [("次仁", None, "indirect", "合作社的账目每个月都公示")],
     ),
+    (  # a pronoun after a surname and an honorific, past someone named before
+        "野生动物保护科科长洛桑说，黑颈鹤越冬数量逐年增加。\n"
+        "据了解，沿线县累计投入湿地保护修复资金2800余万元。\n"
+        "在观鸟点，来自上海的摄影爱好者陈先生已经是第三个冬天来这里拍鹤。"
+        "他说，今年河边的鹤群明显多了，秩序也比前几年好得多。",
+        [
+            ("洛桑", "野生动物保护科科长", "indirect", "黑颈鹤越冬数量逐年增加"),
+            ("陈先生", None, "indirect", "今年河边的鹤群明显多了"),
+        ],
+    ),
+    (  # 她 is no 先生
+        "在观鸟点，游客李女士和陈先生正在拍鹤。她说，今年的鹤群比往年多了不少。",
+        [("李女士", "游客", "indirect", "今年的鹤群比往年多了不少")],
+    ),
     (  # a term in marks inside reported words is part of them, not a quote of its own
         "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
         [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],
