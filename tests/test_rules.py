@@ -583,6 +583,14 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "今年26岁的次仁大学毕业后回到村里，当起了合作社的会计。他说，合作社的账目每个月都公示。",
         [("次仁", None, "indirect", "合作社的账目每个月都公示")],
     ),
+    (  # names in parts printed with other dots: the checker takes them as printed
+        "“路通了，冬天也能按时把货送到，心里踏实多了。”货车司机阿依古丽•吐尔逊笑着说。"
+        "牧民叶尔兰・努尔兰别克告诉记者：“今年冬草场的草长得好，牛羊都肥。”",
+        [
+            ("阿依古丽•吐尔逊", "货车司机", "direct", "路通了"),
+            ("叶尔兰・努尔兰别克", "牧民", "direct", "今年冬草场的草长得好"),
+        ],
+    ),
     (  # a pronoun after a surname and an honorific, past someone named before
         "野生动物保护科科长洛桑说，黑颈鹤越冬数量逐年增加。\n"
         "据了解，沿线县累计投入湿地保护修复资金2800余万元。\n"
