@@ -52,8 +52,9 @@ from extractor.numbers import (
     parse_quantity,
     same_unit,
 )
-from extractor.persons import not_a_person, reporters
+from extractor.persons import not_a_person
 from extractor.printed import PrintedQuantities, telling
+from extractor.reporters import reporters
 from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"

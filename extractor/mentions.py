@@ -9,7 +9,9 @@ sentences before it name last. The genre names a person:
   `党员`), and not counted (`一位老人量血压`, `150名运动员参赛`: the words after
   it say what the counted do). Before a stop, the title opens its words or
   follows an organisation (`…局局长格桑旺姆。`), as a verb's object does not
-  (`带着本地医生查房，`).
+  (`带着本地医生查房，`);
+- as a surname and an honorific, whatever words come before (`来自上海的摄影爱好者
+  陈先生今年…`).
 The name is a name (`persons.person_name`): not a place, a verb, a group.
 
 Each later mention of a name found so names that person again, unless it
@@ -26,14 +28,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractor.common_words import common_word_at
+from extractor.adverbials import without_adverbials
+from extractor.common_words import common_word_at, is_surname
 from extractor.persons import (
+    NAME_DOTS,
     ROLE_PATTERN,
     ends_with_role,
     long_name,
     name_in,
     person_name,
-    without_adverbials,
     words,
 )
 from extractor.quotations import QuotedText
@@ -104,6 +107,12 @@ _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_C
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
 
+# A surname and an honorific: `陈先生`, `徐女士`.
+_HONORED = re.compile("[\u4e00-\u9fff](?:先生|女士)")
+# The parts of a name a dot joins, before its last part: `买买提·` of `买买提·艾力`.
+_PARTS_BEFORE_LAST = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}]){{1,3}}")
+
+
 class Mentions:
     """The people one text names, read on the first question."""
 
@@ -119,6 +128,7 @@ class Mentions:
             found = {name for name in self._speakers() if person_name(name)}
             found |= set(self._titled())
             found |= set(self._described())
+            found |= set(self._honored())
             self._names = sorted(found)
         return self._names
 
@@ -183,6 +193,17 @@ class Mentions:
             name = name_at(self.text, at)
             if name is not None and not self.in_speech(m.start()) and person_name(name):
                 found.append(name)
+        return found
+
+    def _honored(self) -> list[str]:
+        """A surname and an honorific, a person named however the words before read
+        (`来自上海的摄影爱好者陈先生`), outside anyone's speech; 先生 is a man, 女士 a woman."""
+        found = []
+        for m in _HONORED.finditer(self.text):
+            if not is_surname(m[0][0]) or self.in_speech(m.start()):
+                continue
+            self._sex.setdefault(m[0], "他" if m[0].endswith("先生") else "她")
+            found.append(m[0])
         return found
 
     def stands_for(self, pronoun: str, at: int, speaker: str = "") -> str | None:
@@ -287,6 +308,8 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
     ('平措', '周丽')
     """
     end = len(text) if end is None else end
+    if _PARTS_BEFORE_LAST.match(text, at, end):
+        return name_in_parts_at(text, at, end)
     for size in range(2, 7):
         stop = at + size
         if stop > end:
@@ -295,5 +318,24 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
         if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
             continue
         if person_name(name) if size <= 4 else long_name(name):
+            return name
+    return None
+
+
+def name_in_parts_at(text: str, at: int, end: int | None = None) -> str | None:
+    """The name in parts a dot joins printed at `at` (`买买提·艾力说`), its last part
+    running to where the words after it begin; None when none stands there."""
+    end = len(text) if end is None else end
+    parts = _PARTS_BEFORE_LAST.match(text, at, end)
+    if parts is None:
+        return None
+    for size in range(1, 9):
+        stop = parts.end() + size
+        if stop > end:
+            break
+        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
+            continue
+        name = text[at:stop]
+        if person_name(name):
             return name
     return None

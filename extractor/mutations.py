@@ -27,7 +27,8 @@ from pathlib import Path
 from extractor.check import Checker, sentence_around
 from extractor.models import GoldPage, Metric, Quote
 from extractor.numbers import find_quantities, parse_quantity
-from extractor.persons import office_named, reporters
+from extractor.persons import office_named
+from extractor.reporters import reporters
 from extractor.segment import reflow, segment_page
 from extractor.sources import read_page
 

@@ -8,22 +8,20 @@ group (`干部职工`, `群众`), an organisation (`市气象台`), or a fragmen
 sentence (`一边`, `群众来`) or of a name (`拉姆` of `索朗拉姆`).
 
 This module knows the vocabulary (titles, roles, honorifics, words that are
-no one) and answers three questions, purely and quickly:
+no one) and answers two questions, purely and quickly:
 - `not_a_person(speaker)`: why a speaker is no person reference, if it is not;
 - `names(reference, speaker)`: does a reference printed in the article name
   that speaker (`局长次仁卓嘎` names `次仁卓嘎`, not `卓嘎`)?
-- `reporters(byline, dateline)`: the names of an article's reporters.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
+from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary, alternation
 from extractor.common_words import common_word_at, is_surname, opens_with_common_word
-from extractor.segment import segment_page
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -106,83 +104,18 @@ _BEFORE_NAME_END = set(
     "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友"
     "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧尼匠农助"
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
-    "的、，,·"
+    "的、，,"
 )
-# An adverbial between a name and its verb holds no 的: in `正在工地帮厨的村民央拉`,
-# `刚刚接受完检查的司机王德明`, the words before 的 describe the person who follows.
-_NO_DE = rf"(?:(?!的)[{_CN}])"
-_WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
-#: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
-#: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`. (An adverb in 地,
-#: `平措兴奋地告诉记者`, is `without_adverbials`' business.)
-ADVERBIAL = re.compile(
-    rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
-    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
-    rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
-    rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
-    rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
-    rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子|举例|打比方|打了个比方|开玩笑"
-    rf"|一脸自豪|满脸自豪|满脸笑容|满面笑容|笑容满面|喜笑颜开|难掩激动|难掩喜悦|颇为自豪"
-    rf"|紧紧|轻轻|慢慢|默默|久久|深深|缓缓|频频|悄悄|早早|常常|渐渐"
-    rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
-    rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
-    rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
-    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}})$"
-)
-#: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
-#: any other is two characters (`兴奋地`).
-_IDIOMS = (
-    "语重心长",
-    "意味深长",
-    "深有感触",
-    "满怀深情",
-    "信心满满",
-    "兴高采烈",
-    "笑容满面",
-    "斩钉截铁",
-    *("信心十足", "满怀信心", "充满信心", "激动万分", "热情洋溢", "意气风发", "饶有兴致"),
-    *("如数家珍", "眉飞色舞", "喜笑颜开", "笑逐颜开", "感慨万千", "侃侃而谈", "不无自豪"),
-    *("颇为自豪", "难掩激动", "满脸笑容", "满面笑容", "一脸自豪", "满怀期待", "自信满满"),
-)
-
-
-# `用扎西的话说`, `正如扎西所说`, `按扎西的话说`: the person whose words these are.
-_WHOSE_WORDS = re.compile(r"^(?:用|按|借用|套用|正如|就像|如)(?P<who>.+?)(?:的话)?$")
-
-
-def without_adverbials(words: str) -> str:
-    """The words before a verb of saying without the adverbials that end them:
-    `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`,
-    `牧民扎西指着新房` → `牧民扎西`, `用扎西的话` → `扎西`."""
-    words = _strip_trailing(words)
-    whose = _WHOSE_WORDS.match(words)
-    return _strip_trailing(whose["who"]) if whose else words
-
-
-def _strip_trailing(words: str) -> str:
-    while words:
-        if words.endswith("地") and len(words) >= 3:
-            cut = 5 if words[-5:-1] in _IDIOMS else 4 if words[-3] == words[-2] else 3
-            words = words[:-cut].rstrip()  # 兴奋地, 笑呵呵地, 语重心长地
-            continue
-        m = ADVERBIAL.search(words)
-        if m is None or (m.start() == 0 and len(m[0]) > 4):
-            # A long adverbial never takes all the words: they describe the one who
-            # speaks (`在小区门口开小卖部的居民索朗次仁`).
-            return words
-        words = words[: m.start()].rstrip()
-    return words
-
-
 _LATIN = re.compile("^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'·-]{1,40}$")
-_NAME = re.compile(rf"^[{_CN}·]{{2,6}}$|{_LATIN.pattern}")
+#: The dots that join the parts of a name written from Uyghur, Kazakh or another
+#: language (`买买提·艾力`), in the styles the pages print them.
+NAME_DOTS = "·•・‧∙"
+_DOTTED = re.compile(rf"^[{_CN}]{{1,8}}(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
+_DOTTED_TAIL = re.compile(rf"(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
+_NAME = re.compile(rf"^[{_CN}]{{2,6}}$|{_DOTTED.pattern}|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the surrounding sentence,
 # and a pronoun (`问他` of `记者问他有没有…`, `询问她`: whom someone asks, no name).
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
-_REPORTER_WORDS = re.compile(
-    rf"本报|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
-    rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
-)
 
 
 def _key(text: str) -> str:
@@ -236,6 +169,8 @@ def name_in(reference: str) -> str | None:
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
         return honorific[0]
+    if _DOTTED_TAIL.search(ref) or _DOTTED_TAIL.search(ref[: -len(_role_at_end(ref) or "")]):
+        return _name_in_parts(ref)
     # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
     best = ref.rfind("的") + 1 or None
     role_end = _TITLES.last_end(ref)
@@ -258,7 +193,7 @@ def name_in(reference: str) -> str | None:
         return None
     if _HONORIFIC.match(ref):
         return ref
-    if looks_like_name(ref) and (len(ref) <= 4 or _LATIN.match(ref)) and _ok_name(ref):
+    if looks_like_name(ref) and (len(ref) <= 4 or _foreign(ref)) and _ok_name(ref):
         return ref
     if long_name(ref):
         return ref
@@ -286,12 +221,16 @@ def long_name(word: str) -> bool:
 
 def _after_unknown_title(ref: str) -> str | None:
     """The name after a title the vocabulary lacks, ending as titles and organisations
-    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`."""
-    for size in (2, 3, 4):
-        name = ref[-size:]
+    end: `店员艾哈迈德`, `化学研究院佘万能`, `文职人员王孜`; a name in parts runs over
+    its dots (`维修工买买提·艾力`, never `艾力`)."""
+    tail = _DOTTED_TAIL.search(ref)
+    rest = tail[0] if tail is not None else ""
+    head = ref[: len(ref) - len(rest)]
+    for size in range(2, 7) if rest else (2, 3, 4):
+        name = head[-size:] + rest
         if (
-            len(ref) > size
-            and ref[-size - 1] in _BEFORE_NAME_END
+            len(head) > size
+            and head[-size - 1] in _BEFORE_NAME_END
             and looks_like_name(name)
             and _ok_name(name)
         ):
@@ -299,9 +238,51 @@ def _after_unknown_title(ref: str) -> str | None:
     return None
 
 
+def _name_in_parts(ref: str) -> str | None:
+    """The name in parts a dot joins that a reference holds, whole: after its title,
+    known or not, or before its role (`首趟专线司机买买提·艾力`, `维修工买买提·艾力`,
+    `买买提·艾力书记` → `买买提·艾力`), never its last part alone."""
+    role = _role_at_end(ref)
+    if role and _DOTTED_TAIL.search(ref[: -len(role)]):
+        ref = ref[: -len(role)]
+    tail = _DOTTED_TAIL.search(ref)
+    if tail is None:
+        return None
+    ref = ref[
+        max(ref.rfind("的", 0, tail.start()) + 1, _TITLES.last_end(ref[: tail.start()]) or 0) :
+    ]
+    if _after_unknown_title(ref):
+        return _after_unknown_title(ref)
+    return ref if _DOTTED.match(ref) and _ok_name(ref) else None
+
+
+def in_parts(name: str) -> bool:
+    """Is the name written in parts a dot joins (`买买提·艾力`, `阿依古丽•吐尔逊`)? Its
+    parts sound it out, and may read as common words (`买买提`)."""
+    return bool(_DOTTED.match(name))
+
+
+def _foreign(name: str) -> bool:
+    """A name in Latin letters, or in parts a dot joins (`买买提·艾力`)."""
+    return bool(_LATIN.match(name) or _DOTTED.match(name))
+
+
 def _ok_name(name: str) -> bool:
+    """Is a word of a name's shape no pronoun, group, organisation, adverbial or word of
+    the language?"""
+    if _DOTTED.match(name):
+        # Its parts sound the name out, each a word of the language or none (`买买提`),
+        # where a slogan's parts are words (`青春志愿·温暖珠峰`).
+        return not (
+            any(_holds_a_word(part) for part in re.split(f"[{NAME_DOTS}]", name))
+            or _GROUPS.search(name)
+            or _ORGANISATION.search(name)
+            or _role_at_end(name) is not None
+            or without_adverbials(name) != name
+        )
     return not (
-        name in PRONOUNS
+        _conjunction_ends(name)
+        or name in PRONOUNS
         or _GROUPS.search(name)
         or _ORGANISATION.search(name)
         or without_adverbials(name) != name
@@ -309,6 +290,22 @@ def _ok_name(name: str) -> bool:
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or _word_inside(name)
     )
+
+
+def _holds_a_word(part: str) -> bool:
+    """Does a part of a name in parts hold a common word shorter than itself: `青春` of
+    `青春志愿`, never `买买提` (the whole part) or `艾力` (none)?"""
+    return any(
+        (word := common_word_at(part, at)) is not None and len(word) < len(part)
+        for at in range(len(part))
+    )
+
+
+def _conjunction_ends(name: str) -> bool:
+    """Does the name end with 和 or 与 and open with no surname: the words before a
+    second verb or noun joined to the first (`摸排和` of `…的摸排和提醒`), where a Han
+    name that ends so opens with its surname (`李和`, `王振和`)?"""
+    return name[-1] in "和与" and not is_surname(name[0])
 
 
 def _word_inside(name: str) -> bool:
@@ -465,35 +462,3 @@ def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
         return True
     # A name before its role may follow anything (`贯彻落实习近平总书记`).
     return name is not None and who == name and name_in(who) == who
-
-
-def reporters(byline: str | None, dateline: str | None) -> list[str]:
-    """The names of an article's reporters and photographers.
-
-    >>> reporters("本报记者 刘斯宇 卢文静 本报通讯员 果珍", "拉萨融媒讯(记者旦增拉珍、普珍)")
-    ['刘斯宇', '卢文静', '果珍', '旦增拉珍', '普珍']
-    """
-    found: list[str] = []
-    for line in (byline, dateline):
-        if not line:
-            continue
-        inside = re.search(r"[（(]([^（()）]*)[)）]", line)
-        words = _REPORTER_WORDS.sub(" ", inside[1] if inside else line)
-        for word in re.split(r"[\s、，,/]+", words):
-            word = word.strip("·")
-            if looks_like_name(word) and word not in found:
-                found.append(word)
-    return found
-
-
-def page_reporters(page: str, given: Iterable[tuple[object, object]] = ()) -> list[str]:
-    """The reporters of a whole page: of the bylines and datelines the segmenter reads
-    on it, and of the (byline, dateline) pairs `given` (what is not text is ignored)."""
-    lines = [(a.byline, a.dateline) for a in segment_page(page)]
-    lines += [
-        (b if isinstance(b, str) else None, d if isinstance(d, str) else None) for b, d in given
-    ]
-    found: list[str] = []
-    for byline, dateline in lines:
-        found += [name for name in reporters(byline, dateline) if name not in found]
-    return found

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.adverbials import without_adverbials
 from extractor.mentions import OPENS, name_at, one_persons_title
 from extractor.persons import (
     AFTER_NAME,
@@ -31,7 +32,6 @@ from extractor.persons import (
     ends_with_role,
     name_in,
     opens_with,
-    without_adverbials,
 )
 from extractor.speech_words import BREAK_CLASS
 

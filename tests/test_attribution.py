@@ -8,7 +8,8 @@ import pytest
 from extractor.attribution import Speech
 from extractor.check import check_article
 from extractor.models import ArticleRecords, Quote
-from extractor.persons import name_in, names, not_a_person, reporters
+from extractor.persons import name_in, names, not_a_person
+from extractor.reporters import reporters
 
 BYLINE = "本报记者 格桑伦珠"
 
@@ -1078,6 +1079,16 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         # words of the language after a title or 的 name no one
         ("项目工程师李海涛在现场向记者介绍了外墙保温的做法", None),
         ("县就业局", None),
+        # a name in parts a dot joins is whole, in the dot it is printed with
+        ("首趟专线司机买买提·艾力", "买买提·艾力"),
+        ("货车司机阿依古丽•吐尔逊", "阿依古丽•吐尔逊"),
+        ("牧民叶尔兰・努尔兰别克", "叶尔兰・努尔兰别克"),
+        ("维修工买买提·艾力", "买买提·艾力"),  # a title the vocabulary lacks
+        ("吐尔逊·库尔班书记", "吐尔逊·库尔班"),
+        ("“青春志愿·温暖珠峰”行动", None),  # a slogan's parts are words
+        # words joined to another by 和 are no name; a Han name that ends in 和 is
+        ("对出境务工人员的摸排和", None),
+        ("村民王振和", "王振和"),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -1097,6 +1108,8 @@ def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
         ("习近平总书记", "习近平", True),
         ("木如社区的西增拉姆小朋友", "西增拉姆", True),
         ("社区主任扎西", "卓嘎", False),
+        ("首趟专线司机买买提·艾力", "买买提·艾力", True),
+        ("首趟专线司机买买提·艾力", "艾力", False),  # a part of the name
     ],
 )
 def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: bool) -> None:

@@ -16,7 +16,7 @@ from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
 from extractor.models import Article, ArticleRecords, Campaign, Metric
 from extractor.numbers import find_quantities
-from extractor.persons import reporters
+from extractor.reporters import reporters
 
 BACKEND = "rules"
 #: Bump when the rules change what they extract, so a re-run extracts again.

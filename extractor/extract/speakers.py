@@ -27,11 +27,12 @@ from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
 from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
-from extractor.mentions import one_persons_title
+from extractor.mentions import name_in_parts_at, one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
     ROLE_PATTERN,
     ROLES,
+    in_parts,
     name_in,
     not_a_person,
     office_named,
@@ -114,6 +115,8 @@ def _is_name(reference: str, name: str) -> bool:
     (`政府工作报告中指出`)."""
     at = max(reference.rfind(name), 0)
     after = reference[at + len(name) :]
+    if in_parts(name):
+        return person_name(name)  # `买买提·艾力`: parts that sound a name out
     if not person_name(name) or opens_with_common_word(name):
         return False  # `他叮嘱道`, `讲解竹编`
     if _GROUP_AFTER.match(after):
@@ -280,6 +283,9 @@ def _name_at(text: str, at: int) -> str | None:
     """The name that starts at `at`, after a title: two to four characters that end where
     a stop, a word that follows a name (`在`, `一边`), a verb (`拿着`), a verb of saying
     or a common word starts: `平措站在地头` → 平措, `次仁多吉拿着` → 次仁多吉."""
+    in_parts_name = name_in_parts_at(text, at)
+    if in_parts_name is not None:
+        return in_parts_name
     for size in (2, 3, 4):
         name, rest = text[at : at + size], text[at + size : at + size + 4]
         if len(name) < size or not _HAN.fullmatch(name):

@@ -27,11 +27,12 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from extractor.adverbials import without_adverbials
 from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech, speech_of
 from extractor.extract.speakers import credited, named_near
 from extractor.models import Quote, Span
-from extractor.persons import ROLES, name_in, without_adverbials
+from extractor.persons import ROLES, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import VERB
 from extractor.stops import last_of

@@ -1,0 +1,51 @@
+"""The names of an article's reporters and photographers, who are no speakers.
+
+They are printed in the byline (`本报记者 刘斯宇 卢文静`) and the dateline
+(`拉萨融媒讯(记者旦增拉珍、普珍)`), never as the one who says a quote's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractor.persons import looks_like_name
+from extractor.segment import segment_page
+
+_CN = "\u4e00-\u9fff"
+_REPORTER_WORDS = re.compile(
+    rf"本报|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
+    rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
+)
+
+
+def reporters(byline: str | None, dateline: str | None) -> list[str]:
+    """The names of an article's reporters and photographers.
+
+    >>> reporters("本报记者 刘斯宇 卢文静 本报通讯员 果珍", "拉萨融媒讯(记者旦增拉珍、普珍)")
+    ['刘斯宇', '卢文静', '果珍', '旦增拉珍', '普珍']
+    """
+    found: list[str] = []
+    for line in (byline, dateline):
+        if not line:
+            continue
+        inside = re.search(r"[（(]([^（()）]*)[)）]", line)
+        words = _REPORTER_WORDS.sub(" ", inside[1] if inside else line)
+        for word in re.split(r"[\s、，,/]+", words):
+            word = word.strip("·")
+            if looks_like_name(word) and word not in found:
+                found.append(word)
+    return found
+
+
+def page_reporters(page: str, given: Iterable[tuple[object, object]] = ()) -> list[str]:
+    """The reporters of a whole page: of the bylines and datelines the segmenter reads
+    on it, and of the (byline, dateline) pairs `given` (what is not text is ignored)."""
+    lines = [(a.byline, a.dateline) for a in segment_page(page)]
+    lines += [
+        (b if isinstance(b, str) else None, d if isinstance(d, str) else None) for b, d in given
+    ]
+    found: list[str] = []
+    for byline, dateline in lines:
+        found += [name for name in reporters(byline, dateline) if name not in found]
+    return found
