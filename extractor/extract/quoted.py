@@ -178,6 +178,8 @@ _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
 # The second of two quoted words a sentence sets against each other is a figure of speech:
 # `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
+# What a unit makes a quoted name: one of its projects (`把“数字援藏”作为重点项目`).
+_MADE_ONE = re.compile(rf"^(?:作为|列为|列入|纳入)[{CN}]{{0,8}}(?:项目|工程)$")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -341,8 +343,14 @@ def _one_quoted(
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
-    if _ACCOUNT.match(text, close) and not (kind or "").endswith("活动"):
+    if (
+        _ACCOUNT.match(text, close)
+        and not (kind or "").endswith("活动")
+        and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
+    ):
         return None  # `“阿里发布”新媒体平台`, not `“边贸好物进万家”直播带货活动`
+    if kind and before.endswith("把") and _MADE_ONE.match(kind):
+        return Named(m.start(), quoted)  # `把“数字援藏”作为重点项目`
     if (
         kind
         and (
