@@ -46,7 +46,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
-        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 TB GB MB
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB
         """
         ),
         key=len,
@@ -81,17 +81,17 @@ ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 �
 # Qualifiers printed before the number. The at-least and at-most wordings are
 # words of their own: `不少于5000人` is at least 5000 (more), never `少于` (less);
 # `不得超过4小时` is at most 4 hours (less), never `超过` (more). `最高5000元`
-# (a ceiling) is at most; `最低` (a floor) is at least.
+# (a ceiling) is at most; `最低` (a floor) is at least; so are `最长` and `最短` (`最长3年`).
 MORE_BEFORE = vocabulary(
     """
-    超过 逾 多于 高于 大于 超 突破 不少于 不低于 不小于 至少 最少 最低
+    超过 逾 多于 高于 大于 超 突破 不少于 不低于 不小于 至少 最少 最低 最短
     不得少于 不得低于 不能少于 不能低于 不应少于 不应低于
     """
 )
 ABOUT_BEFORE = vocabulary("大约 大概 约为 约 将近 接近 近 快")
 LESS_BEFORE = vocabulary(
     """
-    不超过 不到 不足 不满 未满 少于 低于 小于 不高于 不多于 不大于 最多 至多 最高
+    不超过 不到 不足 不满 未满 少于 低于 小于 不高于 不多于 不大于 最多 至多 最高 最长
     不得超过 不得高于 不得多于 不能超过 不能高于 不应超过 不应高于 不宜超过
     """
 )

@@ -200,6 +200,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("5折", 5, None, "折", "exact"),  # a discount: tickets at half price
         ("约1.2TB", 1.2, None, "TB", "about"),  # data stored
         ("两筐", 2, None, "筐", "exact"),
+        ("一百多壶", 100, None, "壶", "more"),  # pots of butter tea
         ("两个疗程", 2, None, "个疗程", "exact"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
@@ -391,6 +392,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("6小时内", 6, None, "小时", "less"),
         ("7个工作日内", 7, None, "个工作日", "less"),
         ("最高3万元", 30000, None, "元", "less"),  # a ceiling: at most
+        ("最长3年", 3, None, "年", "less"),  # a longest term: at most
+        ("最短2天", 2, None, "天", "more"),
         ("最低2000元", 2000, None, "元", "more"),  # a floor: at least
         ("不得超过6小时", 6, None, "小时", "less"),
         ("不得低于80%", 80, None, "%", "more"),

@@ -995,9 +995,22 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "“雪域护航·2025”山南市道路交通应急综合演练举行。",
         ["“雪域护航·2025”山南市道路交通应急综合演练"],
     ),
-    # A numbered lantern show or a class of a numbered series has a name of its own.
+    # A numbered lantern show has a name of its own.
     ("县里举办了首届雅砻河谷冬季灯会。", ["首届雅砻河谷冬季灯会"]),
-    ("全县第二期村干部能力提升培训班开班。", ["第二期村干部能力提升培训班"]),
+    # A programme a unit's name covers in brackets; a method a matter is taken into.
+    ("全县推进民主法治示范村（社区）创建。", ["民主法治示范村（社区）创建"]),
+    ("村里把环境卫生纳入乡村治理积分制。", ["乡村治理积分制"]),
+    # Talks and publicity in marks; a trial joined to; a drive's second look back.
+    ("县里开展“法律进牧场”巡回宣讲，共宣讲20场。", ["“法律进牧场”巡回宣讲"]),
+    ("县疾控中心开展“世界防治结核病日”主题宣传。", ["“世界防治结核病日”主题宣传"]),
+    ("各乡结合农村改厕试点，推广水冲式厕所。", ["农村改厕试点"]),
+    ("县里组织开展校园食品安全专项整治“回头看”。", ["校园食品安全专项整治“回头看”"]),
+    # A programme's own platform; a quoted name a unit makes one of its projects.
+    ("全县行政村全部接入“天网工程”视频监控平台。", ["“天网工程”"]),
+    ("援藏工作队把“智慧教育援藏”作为重点项目。", ["“智慧教育援藏”"]),
+    # A mechanism of two steps made one; a service model named whole.
+    ("县里建立“排查—化解”一体化推进工作机制。", ["“排查—化解”一体化推进工作机制"]),
+    ("社区推行“1+2+N”居家养老服务模式。", ["“1+2+N”居家养老服务模式"]),
 ]
 
 
@@ -1327,6 +1340,11 @@ NOT_CAMPAIGNS = [
     # The second of two quoted words set against each other; a class with no name.
     "坚持以“小切口”推动“大治理”。",
     "县里举办第二期培训班。",
+    # Places counted after a run of quoted names; a phrase that says what something is.
+    "村里建立“说事室”“议事会”等议事平台12个。",
+    "县里依托藏戏这一非物质文化遗产代表作项目，建成传承基地3个。",
+    # A training class is no campaign, however fully it is named.
+    "全县第二期村干部能力提升培训班开班。",
     # Works counted inside the name, the whole place as a name's head, a field in which.
     "县里实施了两处集中供水工程。",
     "对全县集中供水工程开展水质巡检。",

@@ -58,7 +58,7 @@ _STRONG_OPENERS = (
 )
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
-    "探索|打造|完善|推广|建立|巩固|创建|自|在|以|对|和|与|及|、|：|:"
+    "探索|打造|完善|推广|建立|巩固|创建|纳入|自|在|以|对|和|与|及|、|：|:"
 )
 _STRONG = re.compile(_STRONG_OPENERS)
 # A movement is one a unit carries out (`开展爱国卫生运动`); else `运动` is a sport
@@ -124,12 +124,15 @@ _CARRIED_OUT_BY = {
 }
 # A field of work listed with the stages of work after it: `推进农村公路建设、管理、养护`.
 _FIELDS_AFTER = re.compile(rf"、[{CN}]{{2}}[、和及]")
+# What a unit's name covers too, in brackets: `民主法治示范村（社区）创建`.
+_ALSO = rf"[（(][{CN}]{{1,4}}[）)]"
 # Two kinds joined are one field of work (`体系改革与建设补助项目`), not two programmes.
 _KIND_WORDS = "建设|改革|创建|发展|管理|保护|治理"
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
-    rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*[{CN}]{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
+    rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*(?:[{CN}]|{_ALSO})"
+    rf"{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
@@ -139,8 +142,8 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 _FIRST_KINDS = "|".join(_CARRIED_OUT_BY) + "|行动"
 _SECOND = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:好|了)?[^{BREAK}和及与]{{2,24}}?(?:{_FIRST_KINDS})"
-    rf"(?:和|及|与)(?P<name>(?!{_KIND_WORDS})[{CN}]{{4,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
-    rf"(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
+    rf"(?:和|及|与)(?P<name>(?!{_KIND_WORDS})(?:[{CN}]|{_ALSO}){{4,22}}?"
+    rf"(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))(?=[^{CN}“‘「]|的|等|工作|中|以来|$)"
 )
 # A drive listed among others one verb carries out, after a drive or programme:
 # `同步推进“两客一危”…清零行动、农村道路交通安全专项整治、“一盔一带”…行动`. A field
@@ -208,11 +211,13 @@ _WORKED_BY = re.compile(
 _JOINED_TO = re.compile(
     rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))"
     r"(?:紧密|有机|深度)?(?:结合|融合)"
-    rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))[，,]"
+    rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
 )
-# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`.
+# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; its second
+# look back: `开展城镇燃气安全专项整治“回头看”`.
 _DURING = re.compile(
     rf"在(?P<name>[{CN}“”]{{4,24}}?(?:专项整治|专项治理|专项行动|整治行动|攻坚行动))中"
+    rf"|(?:开展|启动)(?P<review>[{CN}]{{4,20}}?(?:专项整治|专项治理|专项行动|整治行动)“回头看”)"
 )
 # A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
 # `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`).
@@ -326,7 +331,7 @@ def _unquoted(text: str) -> list[Named]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in [*_JOINED_TO.finditer(text), *_TAKEN_INTO.finditer(text), *_DURING.finditer(text)]:
-        group = "name" if m["name"] else "along"
+        group = next(g for g, value in m.groupdict().items() if value)
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
             found.append(Named(m.start(group), m[group]))
     for m in _CREATE.finditer(text):

@@ -29,11 +29,6 @@ _NUMBERED = re.compile(
     r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
-# A class of a numbered series has a name of its own: `第三期年轻干部综合能力提升培训班`
-# (not `培训班`, `第二期培训班`).
-_NUMBERED_CLASS = re.compile(
-    rf"(?:第[一二三四五六七八九十\d]{{1,3}}|首)期[{CN}]{{4,20}}?(?:培训班|研修班|训练营)"
-)
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
 _PLACE_EVENT_KINDS = (
@@ -79,9 +74,6 @@ def events(text: str) -> list[Named]:
         if name.endswith("”") and name.count("“") < name.count("”"):
             name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
         found.append(Named(m.start() - len(lead), lead + name))
-    for m in _NUMBERED_CLASS.finditer(text):
-        lead = place_lead(text, m.start(), 0)
-        found.append(Named(m.start() - len(lead), lead + m[0]))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
         event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())

@@ -29,12 +29,12 @@ from extractor.extract.mentions import Named
 # words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
 # follow at once (`“六抓六促”法`), or `违法` would end a name.
 _KINDS = (
-    "主题党日活动|主题教育活动|主题宣传活动|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
+    "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“一矿一册”台账管理`,
@@ -60,14 +60,14 @@ _METHOD_OF = re.compile(
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一)|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
+    r"^(?:这|一(?!体化))|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
-# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`.
-_MORE_KIND = re.compile("活动|行动")
+# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`.
+_MORE_KIND = re.compile("活动|行动|模式|机制")
 # A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
 # `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
 # `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
@@ -178,6 +178,8 @@ _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
 # The second of two quoted words a sentence sets against each other is a figure of speech:
 # `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
+# What a unit makes a quoted name: one of its projects (`把“数字援藏”作为重点项目`).
+_MADE_ONE = re.compile(rf"^(?:作为|列为|列入|纳入)[{CN}]{{0,8}}(?:项目|工程)$")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -224,6 +226,8 @@ _COUNTED_AFTER = re.compile(
 # Quoted names listed as things a unit offers: `推出“土林日出”“古格夜话”等冬季摄影线路`.
 _OFFERED_AFTER = re.compile(
     rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐)"
+    # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
+    rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 # A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
@@ -339,8 +343,14 @@ def _one_quoted(
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
     if kind and _METHOD_OF.match(kind):
         return Named(m.start(), quoted)
-    if _ACCOUNT.match(text, close) and not (kind or "").endswith("活动"):
+    if (
+        _ACCOUNT.match(text, close)
+        and not (kind or "").endswith("活动")
+        and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
+    ):
         return None  # `“阿里发布”新媒体平台`, not `“边贸好物进万家”直播带货活动`
+    if kind and before.endswith("把") and _MADE_ONE.match(kind):
+        return Named(m.start(), quoted)  # `把“数字援藏”作为重点项目`
     if (
         kind
         and (
