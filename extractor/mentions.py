@@ -65,9 +65,17 @@ _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 _NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
-_MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))
+_MAN = frozenset(
+    words(
+        "丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"
+        " 外公 姥爷 公公 岳父 孙子 外孙 哥哥 弟弟 女婿 侄子"
+    )
+)
 _WOMAN = frozenset(
-    words("妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳")
+    words(
+        "妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳"
+        " 外婆 姥姥 婆婆 岳母 孙女 外孙女 姐姐 妹妹 儿媳 侄女"
+    )
 )
 #: Titles of a group, never of one person named after them.
 _GROUP_ROLES = frozenset(
