@@ -632,6 +632,18 @@ CREDITED = {
         "孩子们都回来过年了。",
         "direct",
     ),
+    "where the speaker stands, a place with 的 in it": (
+        "“水渠通了，这片地再也不愁旱了。”养殖大户格桑站在自家的牛棚前说。",
+        "格桑",
+        "水渠通了，这片地再也不愁旱了。",
+        "direct",
+    ),
+    "where the speaker sits": (
+        "“有了暖棚，羊也不怕冻了。”牧民达娃坐在新房的炉子旁说。",
+        "达娃",
+        "有了暖棚，羊也不怕冻了。",
+        "direct",
+    ),
     "a trade in 商 before the name": (
         "“今年的虫草价格高了不少。”比如县白嘎乡虫草收购商次仁旺堆说。",
         "次仁旺堆",
@@ -861,7 +873,7 @@ REFUSED = {
         "格桑",
         "明年要把院子修好",
         "indirect",
-        'the article credits these words to "村民格桑的儿子次旺站"',
+        'the article credits these words to "村民格桑的儿子次旺"',
     ),
     "whom the reporter asks, as the speaker": (
         "“一趟下来要七八个小时。”护边员次旺说。记者问他有没有想过不干了，他笑着摇摇头："

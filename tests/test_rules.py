@@ -455,6 +455,13 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "direct",
     ),
     (
+        "“水渠通了，这片地再也不愁旱了。”养殖大户格桑站在自家的牛棚前说。",
+        "格桑",
+        "养殖大户",  # where the speaker stands is no part of the reference
+        "水渠通了，这片地再也不愁旱了",
+        "direct",
+    ),
+    (
         "“今年的虫草收得比往年少，价格却高了不少。”比如县白嘎乡虫草收购商次仁旺堆说。",
         "次仁旺堆",
         "比如县白嘎乡虫草收购商",
