@@ -656,6 +656,12 @@ CREDITED = {
         "今年的羊毛行情不错。",
         "direct",
     ),
+    "他 is the subject of the sentence before, not the object of its preposition": (
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路。",
+        "多吉",
+        "以前村里没有路",
+        "indirect",
+    ),
     "她 is the retired worker just named, not the speaker before": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
         "“比超市便宜。”她说。",
@@ -949,6 +955,13 @@ REFUSED = {
         "要让每一户都有稳定收入。",
         "direct",
         'the article gives these words to "林周县", not to a person',
+    ),
+    "the object of a preposition, for 他 that stands for the subject": (
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路。",
+        "李强",
+        "以前村里没有路",
+        "indirect",
+        'the article credits these words to "多吉" ("他" 说 before the words), not "李强"',
     ),
     "the speaker before, for 她 after a retired worker is named": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"

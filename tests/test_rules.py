@@ -630,6 +630,11 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
         [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],
     ),
+    (  # 他 is the subject of the sentence before, not the object of its preposition
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路，"
+        "李强来了以后修通了公路。",
+        [("多吉", "牧民", "indirect", "以前村里没有路")],
+    ),
     (  # 她 is the retired worker just named, not the manager quoted before
         "“菜价稳住了，大家心里也踏实。”市场经理王海说。在城北社区的销售点，"
         "退休职工央宗一口气买了两袋面粉。“比超市便宜，离家也近。”她说。",
