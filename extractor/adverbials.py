@@ -19,12 +19,17 @@ _WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
 # What a person has just heard, seen or done before they speak: `仁青听完后说`,
 # `扎西看了展览后说`, `卓玛听罢`.
 _DONE = "(?:听|看|读|见|问|想|说|讲|忙|干|做|写|唱|吃|喝|参观|观看|听取|体验|了解)"
+# Where a person stands or sits as they speak: `扎西站在地头`, and, ending in a word of
+# place, with 的 in it: `站在自家的核桃园边`, `坐在新房的炉子旁` (a place, where
+# `站在门口的村民扎西` goes on to a person).
+_POSTURE = "(?:站|坐|蹲|躺|靠|倚|守|跪|趴)"
+_PLACE_END = "[边旁里前上下内外口头处畔]"
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`, `仁青听完后说`, `他想了想说`.
 #: (An adverb in 地, `平措兴奋地告诉记者`, is `without_adverbials`' business.)
 ADVERBIAL = re.compile(
     rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
-    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|在{_WHERE}{{1,16}}"
+    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|{_POSTURE}?在{_WHERE}{{1,16}}|{_POSTURE}在[^，,。；;：:“”]{{1,20}}?{_PLACE_END}"
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"

@@ -65,9 +65,17 @@ _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 _NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
-_MAN = frozenset(words("丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"))
+_MAN = frozenset(
+    words(
+        "丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"
+        " 外公 姥爷 公公 岳父 孙子 外孙 哥哥 弟弟 女婿 侄子"
+    )
+)
 _WOMAN = frozenset(
-    words("妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳")
+    words(
+        "妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳"
+        " 外婆 姥姥 婆婆 岳母 孙女 外孙女 姐姐 妹妹 儿媳 侄女"
+    )
 )
 #: Titles of a group, never of one person named after them.
 _GROUP_ROLES = frozenset(
@@ -107,6 +115,11 @@ _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_C
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
 
+# A preposition before a person, with their title (`对杨帆`, `向驻村工作队队长李强`): the person
+# is the object of the sentence, not its subject.
+_AFTER_PREPOSITION = re.compile(
+    f"[对向给跟同替把被](?:[^{BREAK_CLASS}、的]{{0,10}}?(?:{ROLE_PATTERN}))?$"
+)
 # A surname and an honorific: `陈先生`, `徐女士`.
 _HONORED = re.compile("[\u4e00-\u9fff](?:先生|女士)")
 # The parts of a name a dot joins, before its last part: `买买提·` of `买买提·艾力`.
@@ -208,10 +221,23 @@ class Mentions:
 
     def stands_for(self, pronoun: str, at: int, speaker: str = "") -> str | None:
         """The person a pronoun at `at` stands for: the one named last before it whose
-        title says no other sex (`她` is not `丈夫扎西`)."""
-        named = self.before(at, speaker)
+        title says no other sex (`她` is not `丈夫扎西`); but when that one is the object
+        of a preposition in a sentence that opens with another (`村民尼玛次仁对杨帆印象
+        很深。他说`), the one it opens with, its subject."""
+        ends = self._last_mentions(at, speaker)
+        named = sorted(ends, key=lambda n: (ends[n], len(n)))
         fits = [n for n in named if self._sex.get(n, pronoun) == pronoun or pronoun not in "他她"]
-        return fits[-1] if fits else None
+        if not fits:
+            return None
+        last = fits[-1]
+        start = ends[last] - len(last)
+        if not _AFTER_PREPOSITION.search(self.text, max(0, start - 12), start):
+            return last
+        begin = start
+        while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
+            begin -= 1
+        subjects = [n for n in fits[:-1] if begin <= ends[n] - len(n) < start]
+        return min(subjects, key=lambda n: ends[n]) if subjects else last
 
     def before(self, at: int, speaker: str = "") -> list[str]:
         """The people named before offset `at`, outside anyone's speech, in the order of
@@ -219,6 +245,11 @@ class Mentions:
         a person (after a title, or opening a clause). A person introduced by an age,
         whose name cannot be cut from the words after it, is given by those words
         (`26岁的次仁大学毕业后回到吉汝村`)."""
+        last = self._last_mentions(at, speaker)
+        return sorted(last, key=lambda n: (last[n], len(n)))
+
+    def _last_mentions(self, at: int, speaker: str) -> dict[str, int]:
+        """The people `before` names, each with where its last mention before `at` ends."""
         last: dict[str, int] = {}
         for name in self.names():
             found = self._last_outside_speech(name, at)
@@ -235,7 +266,7 @@ class Mentions:
                     end += 1
                 # Someone the name of whom the text holds, unknown: the words that name them.
                 last.setdefault(self.text[aged.start() : end], aged.end())
-        return sorted(last, key=lambda n: (last[n], len(n)))
+        return last
 
     def _last_outside_speech(self, name: str, at: int) -> int | None:
         """Where the last mention of `name` before `at` ends, outside speech. A name

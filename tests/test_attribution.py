@@ -10,6 +10,7 @@ from extractor.check import check_article
 from extractor.models import ArticleRecords, Quote
 from extractor.persons import name_in, names, not_a_person
 from extractor.reporters import reporters
+from extractor.subjects import reference_name
 
 BYLINE = "本报记者 格桑伦珠"
 
@@ -619,6 +620,55 @@ CREDITED = {
         "在城里一个月能挣五千多。",
         "direct",
     ),
+    "kin before the name": (
+        "“护理员每周来两次，我轻松多了。”老伴卓嘎说。",
+        "卓嘎",
+        "护理员每周来两次，我轻松多了。",
+        "direct",
+    ),
+    "kin after a pronoun's 的": (
+        "“孩子们都回来过年了。”她的女婿格桑说。",
+        "格桑",
+        "孩子们都回来过年了。",
+        "direct",
+    ),
+    "where the speaker stands, a place with 的 in it": (
+        "“水渠通了，这片地再也不愁旱了。”养殖大户格桑站在自家的牛棚前说。",
+        "格桑",
+        "水渠通了，这片地再也不愁旱了。",
+        "direct",
+    ),
+    "where the speaker sits": (
+        "“有了暖棚，羊也不怕冻了。”牧民达娃坐在新房的炉子旁说。",
+        "达娃",
+        "有了暖棚，羊也不怕冻了。",
+        "direct",
+    ),
+    "a trade in 商 before the name": (
+        "“今年的虫草价格高了不少。”比如县白嘎乡虫草收购商次仁旺堆说。",
+        "次仁旺堆",
+        "今年的虫草价格高了不少。",
+        "direct",
+    ),
+    "a trade in 商 the vocabulary lacks": (
+        "“今年的羊毛行情不错。”皮毛商扎西说。",
+        "扎西",
+        "今年的羊毛行情不错。",
+        "direct",
+    ),
+    "他 is the subject of the sentence before, not the object of its preposition": (
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路。",
+        "多吉",
+        "以前村里没有路",
+        "indirect",
+    ),
+    "她 is the retired worker just named, not the speaker before": (
+        "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
+        "“比超市便宜。”她说。",
+        "央宗",
+        "比超市便宜。",
+        "direct",
+    ),
 }
 
 
@@ -829,7 +879,7 @@ REFUSED = {
         "格桑",
         "明年要把院子修好",
         "indirect",
-        'the article credits these words to "村民格桑的儿子次旺站"',
+        'the article credits these words to "村民格桑的儿子次旺"',
     ),
     "whom the reporter asks, as the speaker": (
         "“一趟下来要七八个小时。”护边员次旺说。记者问他有没有想过不干了，他笑着摇摇头："
@@ -905,6 +955,21 @@ REFUSED = {
         "要让每一户都有稳定收入。",
         "direct",
         'the article gives these words to "林周县", not to a person',
+    ),
+    "the object of a preposition, for 他 that stands for the subject": (
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路。",
+        "李强",
+        "以前村里没有路",
+        "indirect",
+        'the article credits these words to "多吉" ("他" 说 before the words), not "李强"',
+    ),
+    "the speaker before, for 她 after a retired worker is named": (
+        "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
+        "“比超市便宜。”她说。",
+        "王海",
+        "比超市便宜。",
+        "direct",
+        'the article credits these words to "央宗"',
     ),
 }
 
@@ -1089,6 +1154,11 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         # words joined to another by 和 are no name; a Han name that ends in 和 is
         ("对出境务工人员的摸排和", None),
         ("村民王振和", "王振和"),
+        # kin and trades before a name are titles
+        ("老伴卓嘎", "卓嘎"),
+        ("她的女婿格桑", "格桑"),
+        ("比如县白嘎乡虫草收购商次仁旺堆", "次仁旺堆"),
+        ("皮毛商扎西", "扎西"),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -1114,6 +1184,20 @@ def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
 )
 def test_a_reference_names_a_speaker_whole(reference: str, speaker: str, named: bool) -> None:
     assert names(reference, speaker) is named
+
+
+@pytest.mark.parametrize(
+    ("reference", "name"),
+    [
+        ("亚东海关关长刘建国", "刘建国"),
+        ("县气象台台长王明", "王明"),
+        ("县矿业公司矿长李军", "李军"),
+        ("市中级人民法院副庭长李华", "李华"),
+    ],
+)
+def test_the_head_of_a_unit_is_a_title(reference: str, name: str | None) -> None:
+    """A reference and nothing more: the head of a unit (`关长`, `台长`) is a title."""
+    assert reference_name(reference) == name
 
 
 @pytest.mark.parametrize(

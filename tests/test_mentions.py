@@ -203,8 +203,8 @@ def test_attribute_reads_a_pronoun_past_words_of_the_language_after_a_title() ->
         (
             "村民多吉站在水渠边，笑着对记者说，今年的青稞浇上了及时水。",
             "今年的青稞浇上了及时水",
-            "村民多吉站",  # the clause, its adverbial of place left out
-            None,  # a clause whose subject spoke: `who` says whom
+            "村民多吉",  # where he stands, with its verb, left out
+            "多吉",
         ),
         # the verb's object before a colon
         (

@@ -447,6 +447,27 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "今年打算再买20只羊，把圈舍也翻修一下",
         "indirect",
     ),
+    (
+        "“护理员每周来两次，帮他擦洗、翻身，我轻松多了。”老伴卓嘎说。",
+        "卓嘎",
+        "老伴",  # kin before a name is a title
+        "护理员每周来两次，帮他擦洗、翻身，我轻松多了",
+        "direct",
+    ),
+    (
+        "“水渠通了，这片地再也不愁旱了。”养殖大户格桑站在自家的牛棚前说。",
+        "格桑",
+        "养殖大户",  # where the speaker stands is no part of the reference
+        "水渠通了，这片地再也不愁旱了",
+        "direct",
+    ),
+    (
+        "“今年的虫草收得比往年少，价格却高了不少。”比如县白嘎乡虫草收购商次仁旺堆说。",
+        "次仁旺堆",
+        "比如县白嘎乡虫草收购商",
+        "今年的虫草收得比往年少，价格却高了不少",
+        "direct",
+    ),
 ]
 
 
@@ -598,7 +619,7 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "他说，今年河边的鹤群明显多了，秩序也比前几年好得多。",
         [
             ("洛桑", "野生动物保护科科长", "indirect", "黑颈鹤越冬数量逐年增加"),
-            ("陈先生", None, "indirect", "今年河边的鹤群明显多了"),
+            ("陈先生", "摄影爱好者", "indirect", "今年河边的鹤群明显多了"),
         ],
     ),
     (  # 她 is no 先生
@@ -608,6 +629,19 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
     (  # a term in marks inside reported words is part of them, not a quote of its own
         "副县长周平在调研时指出，要坚持“一村一策”，因村施策，把产业做实。",
         [("周平", "副县长", "indirect", "要坚持“一村一策”，因村施策")],
+    ),
+    (  # 他 is the subject of the sentence before, not the object of its preposition
+        "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路，"
+        "李强来了以后修通了公路。",
+        [("多吉", "牧民", "indirect", "以前村里没有路")],
+    ),
+    (  # 她 is the retired worker just named, not the manager quoted before
+        "“菜价稳住了，大家心里也踏实。”市场经理王海说。在城北社区的销售点，"
+        "退休职工央宗一口气买了两袋面粉。“比超市便宜，离家也近。”她说。",
+        [
+            ("王海", "市场经理", "direct", "菜价稳住了"),
+            ("央宗", "退休职工", "direct", "比超市便宜"),
+        ],
     ),
 ]
 
