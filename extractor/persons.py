@@ -21,7 +21,7 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary, alternation
-from extractor.common_words import common_word_at, is_surname, opens_with_common_word
+from extractor.common_words import common_word_at, is_surname, opens_with_common_word, proper_noun
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -325,11 +325,13 @@ def _conjunction_ends(name: str) -> bool:
 def _word_inside(name: str) -> bool:
     """Does a name of four characters or more hold a word of the language where a name
     of two names does not: `扎西举例` (举例), `扎西一脸自豪`? (`格桑旺姆`, `尼玛扎西`,
-    `次仁多布杰` hold none; a Han name of three may: `李建华`.)"""
+    `次仁多布杰` hold none, nor `阿旺久美`, whose 久美 is a proper noun; a Han name of
+    three may: `李建华`.)"""
     if _LATIN.match(name) or len(name) < 4:
         return False
     if len(name) == 4:
-        return common_word_at(name, 2) is not None
+        second = common_word_at(name, 2)
+        return second is not None and not proper_noun(second)
     return bool(set(name) & _NOT_IN_LONG_NAME) or any(
         common_word_at(name, at) for at in range(1, len(name) - 1)
     )
