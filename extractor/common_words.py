@@ -86,6 +86,12 @@ def common_word_at(text: str, at: int = 0) -> str | None:
     return None
 
 
+def proper_noun(word: str) -> bool:
+    """Does the dictionary mark `word` a proper noun (`nz`), such as a name borrowed from
+    another language: `久美`, a half of the Tibetan name `阿旺久美`, no word of a sentence?"""
+    return _words().get(word) == "nz"
+
+
 def is_surname(char: str) -> bool:
     """Is `char` one of the commonest Han surnames (`王` of `王师傅`)?"""
     return char in _SURNAMES

@@ -21,7 +21,7 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary, alternation
-from extractor.common_words import common_word_at, is_surname, opens_with_common_word
+from extractor.common_words import common_word_at, is_surname, opens_with_common_word, proper_noun
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -74,7 +74,7 @@ ROLES: tuple[str, ...] = tuple(
                 主要负责同志 住户 居住者 艺人 能手 化验员 管水员 水管员 放牧员 饲养员 防疫员 兽医
                 检测员 监测员 巡查员 管理员 营业员 服务员 售货员 收银员 快递员 乘务员 售票员
                 保育员 炊事员 护工 社工 会计 出纳 农技员 农艺师 药剂师 康复师 营养师 理发师 画师
-                唐卡画师 裁缝 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
+                唐卡画师 裁缝 工匠 瓦匠 木匠 石匠 银匠 铁匠 护边员 护路员 草管员 护河员 河长 林长
                 预报员 首席预报员 首席专家 首席科学家 群测群防员 骑手 外卖骑手 配送员 送餐员 网约车司机
                 关长 副关长 副馆长 台长 副台长 副行长 副社长 场长 副场长 矿长 庭长 副庭长 段长 股长
                 司长 署长 主编 总编辑 机长 列车长 副园长
@@ -325,11 +325,13 @@ def _conjunction_ends(name: str) -> bool:
 def _word_inside(name: str) -> bool:
     """Does a name of four characters or more hold a word of the language where a name
     of two names does not: `扎西举例` (举例), `扎西一脸自豪`? (`格桑旺姆`, `尼玛扎西`,
-    `次仁多布杰` hold none; a Han name of three may: `李建华`.)"""
+    `次仁多布杰` hold none, nor `阿旺久美`, whose 久美 is a proper noun; a Han name of
+    three may: `李建华`.)"""
     if _LATIN.match(name) or len(name) < 4:
         return False
     if len(name) == 4:
-        return common_word_at(name, 2) is not None
+        second = common_word_at(name, 2)
+        return second is not None and not proper_noun(second)
     return bool(set(name) & _NOT_IN_LONG_NAME) or any(
         common_word_at(name, at) for at in range(1, len(name) - 1)
     )

@@ -656,6 +656,31 @@ CREDITED = {
         "今年的羊毛行情不错。",
         "direct",
     ),
+    "a Tibetan name whose second half the dictionary holds as a proper noun": (
+        "乡政府办主任罗布久美表示，今年全乡新修灌溉水渠12公里。",
+        "罗布久美",
+        "今年全乡新修灌溉水渠12公里",
+        "indirect",
+    ),
+    "what the speaker opens in hand before speaking": (
+        "“全村的健康档案都在这里。”村医次旦翻开厚厚的随访本说。",
+        "次旦",
+        "全村的健康档案都在这里。",
+        "direct",
+    ),
+    "what the speaker takes out before speaking": (
+        "“这张照片是去年拍的。”牧民卓玛打开手机里的相册说。",
+        "卓玛",
+        "这张照片是去年拍的。",
+        "direct",
+    ),
+    "他 is the mason the sentence before opens with, not the speaker before it": (
+        "村委会主任格桑说，全村今年新建房屋20户。负责砌墙的瓦匠顿珠已经干了十多年。"
+        "他说，今年的活比往年多了一倍。",
+        "顿珠",
+        "今年的活比往年多了一倍",
+        "indirect",
+    ),
     "他 is the subject of the sentence before, not the object of its preposition": (
         "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路。",
         "多吉",
@@ -963,6 +988,14 @@ REFUSED = {
         "indirect",
         'the article credits these words to "多吉" ("他" 说 before the words), not "李强"',
     ),
+    "the speaker before, for 他 after a mason is named": (
+        "村委会主任格桑说，全村今年新建房屋20户。负责砌墙的瓦匠顿珠已经干了十多年。"
+        "他说，今年的活比往年多了一倍。",
+        "格桑",
+        "今年的活比往年多了一倍",
+        "indirect",
+        'the article credits these words to "顿珠" ("他" 说 before the words), not "格桑"',
+    ),
     "the speaker before, for 她 after a retired worker is named": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
         "“比超市便宜。”她说。",
@@ -1159,6 +1192,10 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("她的女婿格桑", "格桑"),
         ("比如县白嘎乡虫草收购商次仁旺堆", "次仁旺堆"),
         ("皮毛商扎西", "扎西"),
+        ("负责砌墙的瓦匠顿珠", "顿珠"),
+        # a second half the dictionary holds as a proper noun, not as a word of a sentence
+        ("乡政府办主任罗布久美", "罗布久美"),
+        ("村民扎西举例", None),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:

@@ -468,6 +468,27 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "今年的虫草收得比往年少，价格却高了不少",
         "direct",
     ),
+    (
+        "乡政府办主任罗布久美表示，今年全乡新修灌溉水渠12公里。",
+        "罗布久美",  # 久美 is a proper noun of the dictionary, a half of the name
+        "乡政府办主任",
+        "今年全乡新修灌溉水渠12公里",
+        "indirect",
+    ),
+    (
+        "“全村的健康档案都在这里。”村医次旦翻开厚厚的随访本说。",
+        "次旦",  # what the speaker takes in hand is no part of the reference
+        "村医",
+        "全村的健康档案都在这里",
+        "direct",
+    ),
+    (
+        "“这是去年的收成记录。”合作社理事长扎西拿出自己的笔记本说。",
+        "扎西",
+        "合作社理事长",
+        "这是去年的收成记录",
+        "direct",
+    ),
 ]
 
 
@@ -634,6 +655,14 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         "岗巴镇的牧民多吉对驻村工作队队长李强印象很深。他说，以前村里没有路，"
         "李强来了以后修通了公路。",
         [("多吉", "牧民", "indirect", "以前村里没有路")],
+    ),
+    (  # 他 is the craftsman the sentence before opens with, not the speaker before it
+        "村委会主任格桑说，全村今年修通了道路。参与修路的本村工匠扎西平措去年拿到了结业证书。"
+        "他说，现在找他干活的人多了。",
+        [
+            ("格桑", "村委会主任", "indirect", "全村今年修通了道路"),
+            ("扎西平措", "本村工匠", "indirect", "现在找他干活的人多了"),
+        ],
     ),
     (  # 她 is the retired worker just named, not the manager quoted before
         "“菜价稳住了，大家心里也踏实。”市场经理王海说。在城北社区的销售点，"
