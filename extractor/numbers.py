@@ -168,7 +168,7 @@ _STARTS = rf"[0-9{CN_NUMERALS}半\-]|大半|上[百千万亿]|{alternation(_QUAL
 _SCAN_RE = re.compile(rf"(?=[0-9{_INITIALS}])(?={_STARTS}){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s\s*")  # a first character, so that a scan skips to it
 
 
 @dataclass(frozen=True, slots=True)

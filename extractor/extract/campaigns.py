@@ -83,10 +83,15 @@ _COUNTED = re.compile(
 _VISIT = re.compile(r"了解|学习|参观|考察|察看|查看|视察|来到|前往|深入|走进|推广|试行|了")
 # How long a drive lasts opens its words, not its name: `开展为期四个月的…专项治理行动`.
 _PERIOD = re.compile(r"^为期[^的]{1,8}的")
+_NAME_KINDS = (
+    "大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
+    "进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月"
+)
+# (The characters the kinds start with are looked ahead for first: a quick test at each.)
+_KIND_INITIALS = "".join(dict.fromkeys(word[0] for word in f"主题教育|{_NAME_KINDS}".split("|")))
 _UNQUOTED = re.compile(
-    rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?"
-    r"(?:(?<=批)主题教育|大整治行动|整治行动|专项行动|提升行动|行动|工程|运动|积分制|责任制|长制|"
-    r"进步创建|城市创建|示范创建|宣传月|宣传周|活动月|服务月))"
+    rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?(?=[{_KIND_INITIALS}])"
+    rf"(?:(?<=批)主题教育|{_NAME_KINDS}))"
     r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|不便|迟缓|建设上|方面|领域|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named
 # A programme, reform, policy or drive named without marks, right after the
@@ -175,12 +180,18 @@ _SESSION_OF = re.compile("(?:计划|工程|项目|行动)$")
 # A programme that heads its clause, carried on, started or bearing fruit by the words after
 # it: `澎波河谷现代农业示范区建设加快推进`, `得益于边境小康村建设和兴边富民行动的持续推进`,
 # `全县农村人居环境整治百日攻坚行动正式启动`, `…培训工程实施以来`, `…专项行动取得明显成效`.
-# (A lookahead of the characters it may start with lets the scan skip the rest quickly.)
-_PUSHED_ON = re.compile(
-    r"(?=[工的持加深扎稳有全顺实开落启推正拉取成])(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
-    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|全面铺开|全面展开|"
-    r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
+# (Each branch opens with a character, so that the scan skips the rest quickly.)
+_ADVANCING = ("持续", "加快", "深入", "扎实", "稳步", "有序", "全面", "顺利")
+_PUSHED_WORDS = "|".join(
+    (
+        f"的(?:{'|'.join(_ADVANCING)})推进",
+        *(f"{word}推进" for word in _ADVANCING),
+        *(f"{verb}以来" for verb in ("实施", "开展", "落实", "启动", "推进")),
+        "正式启动|启动仪式|启动|拉开帷幕|开幕|全面铺开|全面展开",
+        "取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著)",
+    )
 )
+_PUSHED_ON = re.compile(f"工作(?:{_PUSHED_WORDS})|{_PUSHED_WORDS}")
 _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全[市区县乡镇]|我[市区县])+")
 _PUSHED_KIND = re.compile(
     r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"

@@ -25,6 +25,27 @@ _SO_FAR = "近日|日前|刚刚|已经|已|正式|顺利|全面|全部|即将"
 MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
 MILESTONE_REACHED = re.compile(_REACHED)
 SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")
+# Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
+_TIME_LEAD_OF_CLAUSE = re.compile(
+    r"^(?:今年以来|近年来|近日|日前|连日来|目前|当前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
+    r"(?:前|上|下)?[一二三四]?(?:季度|半年)|年初|年末|年底|"
+    r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
+)
+# The characters those words open with: a clause opening with none has none of them.
+_TIME_INITIALS = frozenset("今近日连目当截同此另其下去明前上一二三四五六七八九十季半年")
+
+
+def without_time_lead(words: str) -> str:
+    """`words` without the time words that open them.
+
+    >>> without_time_lead("今年以来昌都市深入推进")
+    '昌都市深入推进'
+    """
+    if words[:1] in _TIME_INITIALS or words[:1].isdecimal():
+        return _TIME_LEAD_OF_CLAUSE.sub("", words)
+    return words
+
+
 # Verbs that hold an event: words before a name holding one are not part of it.
 ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参与|召开")
 # The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
@@ -87,6 +108,8 @@ def as_printed(name: str, marked: str, text: str) -> str:
 
 # A name does not hold a clause: `党建为引领建立大整治行动`, `改造等民生工程`,
 # `抢在封冻前完成全部路面工程`, `质量和安全是工程`.
+# (Each word is looked behind after it, so that a scan skips to the words' first characters.)
 CLAUSE_INSIDE = re.compile(
-    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|(?<![级层党团])组织|通过|的|是|完成|将|这一|(?<=.)把|(?<=.)和|(?<=.)与"
+    r"为(?<!行为)|对(?<=.对)(?<![应针面核比相绝反]对)|等|建立|开展|实施|组织(?<![级层党团]组织)|通过|的|是"
+    r"|完成|将|这一|把(?<=.把)|和(?<=.和)|与(?<=.与)"
 )

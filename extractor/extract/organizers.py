@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, count
 
+from extractor.extract.context import without_time_lead
+
 _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 _UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
-    r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市(?<![城超]市)|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"大队|支队|中队|医疗队|工作队|队(?<!带队)|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
@@ -56,12 +58,6 @@ def _acts_at(text: str, at: int = 0) -> bool:
     return text[at : at + 1] in _ACT_STARTS and _ACT.match(text, at) is not None
 
 
-# Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
-_TIME_LEAD = re.compile(
-    r"^(?:今年以来|近年来|近日|日前|连日来|目前|当前|截至目前|同时|此外|另外|其中|下一步|今年|去年|明年|"
-    r"(?:前|上|下)?[一二三四]?(?:季度|半年)|年初|年末|年底|"
-    r"[\d一二三四五六七八九十]+(?:月|季度)(?:[\d一二三四五六七八九十]+日)?(?:以来|中旬|下旬|上旬|底)?)+"
-)
 # A time or an ordinal after a place: `林芝市前三季度…`, `山南市今年…`, `当雄县第十八届…`.
 _TIME = re.compile(r"[前今去上下近\d一二三四五六七八九十第]")
 # `由山南市委、市政府主办`: the body that holds an event; `落实市委、市政府关于开展……`:
@@ -201,7 +197,7 @@ def _subject(clause: str) -> str | None:
     >>> _subject("今年以来昌都市深入推进“四好农村路”建设")
     '昌都市'
     """
-    clause = _TIME_LEAD.sub("", clause.lstrip("”’」 "))
+    clause = without_time_lead(clause.lstrip("”’」 "))
     if clause.startswith(("记者", "据")) or _acts_at(clause):
         return None  # `记者从那曲市林业和草原局获悉`: a source, not an actor
     words = _NAME_CHARS.match(clause)
@@ -252,6 +248,7 @@ class Sponsors:
         self.starts = [start for start, _ in self.clauses]
         self._subjects: dict[int, str | None] = {}  # clause index → its acting unit
         self._printed: dict[tuple[str, bool], str | None] = {}  # (level, one) → place
+        self._places_in: dict[int, str | None] = {}  # clause index → its place with 在
         self._headline = headline
         self._dateline = dateline
 
@@ -260,7 +257,7 @@ class Sponsors:
         unit of its kind was named before."""
         if i not in self._subjects:
             clause = self.clauses[i][1]
-            ref = _BACK_REFERENCE.match(_TIME_LEAD.sub("", clause.lstrip("”’」 ")))
+            ref = _BACK_REFERENCE.match(without_time_lead(clause.lstrip("”’」 ")))
             unit = ref["word"] if ref else _subject(clause)
             if unit in _BACK_REFERENCES:
                 ends = _BACK_REFERENCES[unit]
@@ -293,11 +290,11 @@ class Sponsors:
             if place:
                 return place
         for line in self._headline.split("\n"):
-            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            place = _place_of(without_time_lead(line), admin=True)
             if place:
                 return place
         for line in self._headline.split("\n"):
-            whole = _WHOLE_HEAD.match(_TIME_LEAD.sub("", line))
+            whole = _WHOLE_HEAD.match(without_time_lead(line))
             place = self._printed_place(whole["level"]) if whole else None
             if place:
                 return place
@@ -416,7 +413,7 @@ class Sponsors:
         """The city, county or district each headline line opens with, then the place each
         unit acting in the text opens with, in order."""
         for line in self._headline.split("\n"):
-            place = _place_of(_TIME_LEAD.sub("", line), admin=True)
+            place = _place_of(without_time_lead(line), admin=True)
             if place:
                 yield place
         for i in range(len(self.clauses)):
@@ -431,18 +428,25 @@ class Sponsors:
         i = self._clause_of(at)
         sentence = self._sentence(i)
         order = [*range(i, sentence[0] - 1, -1), *range(i + 1, sentence[-1] + 1)]
-        for k in order:
-            for m in _WHERE.finditer(self.clauses[k][1]):
-                place = m["place"]
-                items = place.split("、")
-                if not (
-                    _NOT_A_PLACE.search(place)
-                    or _NOT_IN_NAME.search(place)
-                    or not _PLACE_END.search(place)
-                    or any(len(item) < 3 for item in items)  # `深入乡村、社区、学校`
-                ):
-                    return place
-        return None
+        return next(filter(None, map(self._place_in, order)), None)
+
+    def _place_in(self, k: int) -> str | None:
+        """The first place clause k names with `在…开展`, looked for once."""
+        if k not in self._places_in:
+            self._places_in[k] = next(
+                (
+                    place
+                    for m in _WHERE.finditer(self.clauses[k][1])
+                    if not (
+                        _NOT_A_PLACE.search(place := m["place"])
+                        or _NOT_IN_NAME.search(place)
+                        or not _PLACE_END.search(place)
+                        or any(len(item) < 3 for item in place.split("、"))  # `深入乡村、社区`
+                    )
+                ),
+                None,
+            )
+        return self._places_in[k]
 
     def _set_place(self, at: int) -> str | None:
         """The place a sentence opens with, a clause of its own, before `at`:
