@@ -18,25 +18,29 @@ _NO_DE = rf"(?:(?!的)[{_CN}])"
 _WHERE = rf"(?:(?!的)[{_CN}、“”‘’])"
 # What a person has just heard, seen or done before they speak: `仁青听完后说`,
 # `扎西看了展览后说`, `卓玛听罢`.
-_DONE = "(?:听|看|读|见|问|想|说|讲|忙|干|做|写|唱|吃|喝|参观|观看|听取|体验|了解)"
+_DONE_WORDS = "听|看|读|见|问|想|说|讲|忙|干|做|写|唱|吃|喝|参观|观看|听取|体验|了解"
+_DONE = f"(?:{_DONE_WORDS})"
 # Where a person stands or sits as they speak: `扎西站在地头`, and, ending in a word of
 # place, with 的 in it: `站在自家的核桃园边`, `坐在新房的炉子旁` (a place, where
 # `站在门口的村民扎西` goes on to a person).
-_POSTURE = "(?:站|坐|蹲|躺|靠|倚|守|跪|趴)"
+_POSTURES = "站坐蹲躺靠倚守跪趴"
+_POSTURE = f"[{_POSTURES}]"
 _PLACE_END = "[边旁里前上下内外口头处畔]"
 # What a person takes in hand as they speak: `翻开厚厚的随访记录本`, `拿出自己的账本`,
 # `打开手机里的照片` (a 的 after a doubled word, 自己 or a word of place, where
 # `拿出手机的村民扎西` goes on to a person).
+_IN_HAND_INITIALS = "翻打摊拿掏取亮举捧端拎抱"
 _IN_HAND = (
     "(?:[翻打摊]开|[拿掏取翻亮]出|[拿举捧端拎抱]起)"
     rf"(?:(?!的)[^，,。；;：:“”]|(?P<twice>[{_CN}])(?P=twice)的|(?:自己|自家|[里上中])的){{1,16}}"
 )
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`, `仁青听完后说`, `他想了想说`.
-#: (An adverb in 地, `平措兴奋地告诉记者`, is `without_adverbials`' business.)
-ADVERBIAL = re.compile(
-    rf"(?:也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
-    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|{_POSTURE}?在{_WHERE}{{1,16}}|{_POSTURE}在[^，,。；;：:“”]{{1,20}}?{_PLACE_END}|{_IN_HAND}"
+#: (An adverb in 地, `平措兴奋地告诉记者`, is `without_adverbials`' business.) Only where
+#: the words start matters, each of them reaching the end.
+_WORDS = (
+    rf"也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
+    rf"|跟记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边"
     rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
@@ -46,8 +50,26 @@ ADVERBIAL = re.compile(
     rf"|近日|日前|今天|昨天|当天|近期|此前|上午|下午|晚上|最近"
     rf"|强调|明确|特别|深刻|郑重|进一步|着重|重点|专门|首先|最后|并|如是|这样|动情|所"
     rf"|对此|为此|就此|解释|总结|评价|透露|分析|回忆|补充|介绍|感慨|感叹"
-    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}}"
-    rf"|{_DONE}(?:完|罢|了)(?:[^，,。；;：:“”]{{0,12}}?(?:后|以后|之后))?|(?P<again>[{_CN}])了(?P=again))$"
+)
+# The characters those words, postures, things in hand and things done open with, looked
+# ahead for before trying them all.
+_INITIALS = "".join(
+    dict.fromkeys(
+        word[:1]
+        for word in (
+            *_WORDS.split("|"),
+            "在",
+            *_POSTURES,
+            *_IN_HAND_INITIALS,
+            *_DONE_WORDS.split("|"),
+        )
+    )
+)
+ADVERBIAL = re.compile(
+    rf"(?=[{_INITIALS}])(?:{_WORDS}|{_POSTURE}?在{_WHERE}{{1,16}}"
+    rf"|{_POSTURE}在[^，,。；;：:“”]{{1,20}}?{_PLACE_END}|{_IN_HAND}"
+    rf"|{_DONE}(?:完|罢|了)(?:[^，,。；;：:“”]{{0,12}}?(?:后|以后|之后))?)$"
+    rf"|(?P<again>[{_CN}])(?:着[{_CN}、“”‘’]{{0,12}}|了(?P=again))$"
 )
 #: Four-character adverbs in 地 (`语重心长地`); a reduplicated one is three (`笑呵呵地`);
 #: any other is two characters (`兴奋地`).
@@ -73,7 +95,11 @@ _WHOSE_WORDS = re.compile(r"^(?:用|按|借用|套用|正如|就像|如)(?P<who>
 def without_adverbials(words: str) -> str:
     """The words before a verb of saying without the adverbials that end them:
     `参赛运动员平措兴奋地` → `参赛运动员平措`, `徐女士在便签` → `徐女士`,
-    `牧民扎西指着新房` → `牧民扎西`, `用扎西的话` → `扎西`."""
+    `牧民扎西指着新房` → `牧民扎西`, `用扎西的话` → `扎西`.
+
+    >>> without_adverbials("参赛运动员平措兴奋地"), without_adverbials("次仁一边整理一边")
+    ('参赛运动员平措', '次仁')
+    """
     words = _strip_trailing(words)
     whose = _WHOSE_WORDS.match(words)
     return _strip_trailing(whose["who"]) if whose else words

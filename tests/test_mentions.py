@@ -9,6 +9,7 @@ from types import ModuleType
 import pytest
 
 from extractor import (
+    adverbials,
     attribution,
     mentions,
     number_words,
@@ -240,7 +241,8 @@ def test_attribute_says_when_no_person_is_credited() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [attribution, mentions, number_words, persons, printed, speech_words, subjects]
+    "module",
+    [adverbials, attribution, mentions, number_words, persons, printed, speech_words, subjects],
 )
 def test_the_examples_in_the_docstrings_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)

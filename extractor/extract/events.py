@@ -66,7 +66,7 @@ _FESTIVAL = re.compile(
 def events(text: str) -> list[Named]:
     """Events of a numbered or cup series, and festivals a unit holds."""
     found: list[Named] = []
-    for m in _NUMBERED.finditer(text):
+    for m in _NUMBERED.finditer(text) if "届" in text else ():  # (most texts hold no 届)
         lead = place_lead(text, m.start(), 0)
         name = m["name"]
         if name.endswith("大会") and "杯" not in name:
