@@ -38,6 +38,7 @@ from extractor.extract.context import (
     clause_before,
     curly_quotes,
     in_book_title,
+    near,
 )
 from extractor.extract.events import events
 from extractor.extract.generic import (
@@ -94,6 +95,9 @@ _UNQUOTED = re.compile(
     rf"(?:(?<=批)主题教育|{_NAME_KINDS}))"
     r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|不便|迟缓|建设上|方面|领域|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named
+# A name holds its kind at most 23 characters after the opener starts, and a match reads
+# at most 31 characters from there: it is looked for only around the kinds a text holds.
+_NAME_KIND = re.compile(f"主题教育|{_NAME_KINDS}")
 # A programme, reform, policy or drive named without marks, right after the
 # verb that carries out that kind of initiative: `推进边境小康村建设`,
 # `深化公立医院综合改革`, `用好生态护林员岗位政策`, `实施和美乡村项目`,
@@ -263,7 +267,7 @@ _JOINED = ("、", "和", "与", "及")
 def _unquoted(text: str) -> list[Named]:
     """Names without marks, opened by a verb that organises them."""
     found: list[Named] = []
-    for m in _UNQUOTED.finditer(text):
+    for m in near(_NAME_KIND, _UNQUOTED, text, before=23, reach=31):
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
         name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)

@@ -53,6 +53,35 @@ _LEAD = re.compile(rf"[{CN}]+$")
 _PLACE_LEAD = re.compile(rf"^[{CN}]{{2,6}}?(?:市|区|县|乡|镇)[{CN}]{{0,4}}$")
 
 
+def near(
+    anchor: re.Pattern[str], pattern: re.Pattern[str], text: str, *, before: int, reach: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`, looked for only around the words `anchor` finds: every
+    match holds one starting at most `before` characters after its own start, and no
+    attempt reads more than `reach` characters from where it starts.
+
+    A scan for names whose every attempt is long (a verb, then up to twenty
+    characters tried one by one for the kind that ends them) is made only where
+    a kind is printed; each search stops short of the text's end, and a match is kept
+    only if it starts where the search could read all it needs.
+
+    >>> drive, kind = re.compile("开展.{1,4}?行动"), re.compile("行动")
+    >>> [m[0] for m in near(kind, drive, "开展清洁行动，开展", before=6, reach=8)]
+    ['开展清洁行动']
+    """
+    found: list[re.Match[str]] = []
+    done = 0
+    for word in anchor.finditer(text):
+        start, last = max(done, word.start() - before), word.end()
+        while start <= last:
+            m = pattern.search(text, start, min(len(text), last + reach + 2))
+            if m is None or m.start() > last:
+                break
+            found.append(m)
+            done = start = m.end()
+    return found
+
+
 def in_book_title(text: str, at: int) -> bool:
     """Inside 《…》: the title of a document, not a campaign.
 
