@@ -108,22 +108,25 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 def _qualifier_before(word: str) -> str:
     """A qualifier printed before the number, never the end of another word (签约) and,
-    for some, only before the numerals it qualifies (快一年)."""
+    for some, only before the numerals it qualifies (快一年). (Each opens with its word
+    and looks behind it after: a scan rejects the others by their first character.)"""
     pattern = re.escape(word)
     if word in NOT_AFTER:
-        pattern = f"(?<![{NOT_AFTER[word]}]){pattern}"
+        pattern += f"(?<![{NOT_AFTER[word]}]{re.escape(word)})"
     if word in ONLY_BEFORE:
         pattern += f"(?=[{ONLY_BEFORE[word]}])"
     return pattern
 
 
-# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`).
-_PRE = (
-    "|".join(
-        _qualifier_before(w)
-        for w in sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
+# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`). The plain words
+# are one trie, tried before those that look around them, as their order has it.
+_PRE_WORDS = sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
+_PRE = "|".join(
+    (
+        alternation([w for w in _PRE_WORDS if w not in NOT_AFTER and w not in ONLY_BEFORE]),
+        *(_qualifier_before(w) for w in _PRE_WORDS if w in NOT_AFTER or w in ONLY_BEFORE),
+        "上(?<!成百上)(?<!成千上)(?=[百千万亿])",
     )
-    + "|(?<!成百)(?<!成千)上(?=[百千万亿])"
 )
 _UNIT = _alternation(UNITS + MORE_UNITS)
 _POST = "|".join(
@@ -135,7 +138,7 @@ _POST = "|".join(
 _PER = _alternation((*UNITS, "月", "日"))
 # A minus sign before a temperature, or the first end of a range of them (`-18至-12℃`).
 _DEGREES = "(?:℃|摄氏度|度)"
-_MINUS = rf"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
+_MINUS = rf"零下|-(?<![0-9A-Za-z.]-)(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
 _QUANTITY = rf"""
     (?P<neg>{_MINUS})?
     (?P<pre>{_PRE})?

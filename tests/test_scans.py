@@ -1,0 +1,200 @@
+"""Scans written to run fast find what their plain forms find, where and as they find it.
+
+Each rule's expression below is written as the rule reads (a lookbehind before the
+word it guards, a lookahead of the characters a match may start with, a scan of the
+whole text); the rules use forms that let the engine skip to the next character a
+match can start with, or look only where a match can be. On any text made of the
+words and characters that matter to each, both give the same matches, with the same
+groups.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from extractor import adverbials, numbers, segment
+from extractor.extract import campaigns, context, organizers
+from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
+
+_CN = "\u4e00-\u9fff"
+
+
+def _phrases(words: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
+    """Texts made of the words and characters that make or break a match."""
+    return st.lists(st.sampled_from(sorted(set(words))), max_size=max_size).map("".join)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(text)]
+
+
+# --- numbers: qualifiers and minus signs, looked behind after their word --------------
+
+_PLAIN_PRE = (
+    "|".join(
+        (f"(?<![{NOT_AFTER[w]}]){re.escape(w)}" if w in NOT_AFTER else re.escape(w))
+        + (f"(?=[{ONLY_BEFORE[w]}])" if w in ONLY_BEFORE else "")
+        for w in sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
+    )
+    + "|(?<!成百)(?<!成千)上(?=[百千万亿])"
+)
+_DEGREES = "(?:℃|摄氏度|度)"
+_PLAIN_MINUS = rf"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The number grammar's expression with its qualifiers and minus signs as first written."""
+    assert numbers._PRE in pattern.pattern and numbers._MINUS in pattern.pattern
+    plain = pattern.pattern.replace(numbers._PRE, _PLAIN_PRE)
+    return re.compile(plain.replace(numbers._MINUS, _PLAIN_MINUS), re.VERBOSE)
+
+
+_NUMBER_WORDS = [
+    *QUALIFIER_BEFORE,
+    *"".join(NOT_AFTER.values()),
+    *"0123456789.-—到至一二两三四五六七八九十百千万亿半成上个人元年天度℃多余左右的，。a",
+    *("零下", "成百", "成千", "摄氏度", "以上", "万元", "多名", "-5度", "2.", "-1"),
+]
+
+
+@given(_phrases(_NUMBER_WORDS))
+@example("2.-5度，零下3℃，-18至-12℃，签约3家，附近5人，成百上千，上百名，快一年，加快3天")
+def test_quantities_are_scanned_as_the_plain_grammar_scans(text: str) -> None:
+    assert _found(numbers._SCAN_RE, text) == _found(_plain(numbers._SCAN_RE), text)
+
+
+@given(_phrases(_NUMBER_WORDS, 6))
+def test_a_quantity_is_read_whole_as_the_plain_grammar_reads_it(text: str) -> None:
+    one, other = numbers._FULL_RE.fullmatch(text), _plain(numbers._FULL_RE).fullmatch(text)
+    assert (one and one.regs) == (other and other.regs)
+
+
+# --- clauses: time words, adverbials, the clause test ----------------------------------
+
+_TIME_WORDS = [
+    *("今年以来", "近年来", "近日", "日前", "连日来", "目前", "截至目前", "同时", "此外"),
+    *("下一步", "去年", "明年", "前三季度", "上半年", "年初", "年底", "3月", "十二月"),
+    *"今年近前上下一二三四季度半月日中旬0123市县，",
+]
+
+
+@given(_phrases(_TIME_WORDS, 8))
+def test_time_words_are_cut_as_the_expression_cuts_them(text: str) -> None:
+    plain = context._TIME_LEAD_OF_CLAUSE.sub("", text)
+    assert context.without_time_lead(text) == plain
+
+
+_PLAIN_ADVERBIAL = re.compile(
+    rf"(?:{adverbials._WORDS}|(?:站|坐|蹲|躺|靠|倚|守|跪|趴)?在{adverbials._WHERE}{{1,16}}"
+    rf"|(?:站|坐|蹲|躺|靠|倚|守|跪|趴)在[^，,。；;：:“”]{{1,20}}?{adverbials._PLACE_END}"
+    rf"|[{_CN}]着[{_CN}、“”‘’]{{0,12}}"
+    rf"|{adverbials._DONE}(?:完|罢|了)(?:[^，,。；;：:“”]{{0,12}}?(?:后|以后|之后))?"
+    rf"|(?P<again>[{_CN}])了(?P=again))$"
+)
+
+
+@given(
+    _phrases(
+        [
+            *("也", "还", "总是", "对记者", "一边", "在", "时", "接受", "当", "谈", "信心满满"),
+            *("十分", "打开了话匣子", "缓缓", "近日", "强调", "进一步", "并", "所", "介绍"),
+            *("站", "坐", "蹲", "趴", "门口", "听", "看", "参观", "完", "罢", "了", "后", "以后"),
+            *"着笑指整理边的说扎西，。：“”、\n",
+        ],
+        10,
+    )
+)
+def test_adverbials_are_found_where_the_plain_expression_finds_them(text: str) -> None:
+    one, other = adverbials.ADVERBIAL.search(text), _PLAIN_ADVERBIAL.search(text)
+    assert (one and one.span()) == (other and other.span())
+
+
+_PLAIN_CLAUSE_INSIDE = re.compile(
+    r"(?<!行)为|(?<=.)(?<![应针面核比相绝反])对|等|建立|开展|实施|(?<![级层党团])组织|通过|的|是"
+    r"|完成|将|这一|(?<=.)把|(?<=.)和|(?<=.)与"
+)
+
+
+@given(
+    _phrases(
+        [
+            *"行为应针对面等的是将把和与及工程级层党团\n",
+            "建立",
+            "开展",
+            "通过",
+            "完成",
+            "组织",
+            "这一",
+        ],
+        12,
+    )
+)
+def test_the_clause_test_finds_what_its_plain_form_finds(text: str) -> None:
+    assert _found(context.CLAUSE_INSIDE, text) == _found(_PLAIN_CLAUSE_INSIDE, text)
+    assert context.CLAUSE_INSIDE.split(text) == _PLAIN_CLAUSE_INSIDE.split(text)
+
+
+# --- campaign names -------------------------------------------------------------------
+
+_PLAIN_UNQUOTED = re.compile(
+    rf"(?:{campaigns._OPENERS})(?:了|好)?(?P<name>[{_CN}]{{1,20}}?"
+    rf"(?:(?<=批)主题教育|{campaigns._NAME_KINDS}))"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|不便|迟缓|建设上|方面|领域|“)"
+)
+_CAMPAIGN_WORDS = [
+    *campaigns._OPENERS.split("|"),
+    *campaigns._NAME_KINDS.split("|"),
+    *("了", "好", "批", "主题教育", "款", "项目部", "现场", "建设上", "领域", "“", "，", "。"),
+    *("全县村庄清洁", "环境卫生综合", "道路交通安全隐患排查", "边境小康村"),
+]
+
+
+@given(_phrases(_CAMPAIGN_WORDS, 24))
+def test_unquoted_names_are_found_near_their_kinds_as_a_scan_finds_them(text: str) -> None:
+    near = context.near(campaigns._NAME_KIND, campaigns._UNQUOTED, text, before=23, reach=31)
+    assert [m.regs for m in near] == _found(_PLAIN_UNQUOTED, text)
+
+
+_PLAIN_PUSHED_ON = re.compile(
+    r"(?=[工的持加深扎稳有全顺实开落启推正拉取成])(?:工作)?(?:的?(?:持续|加快|深入|扎实|稳步|有序|全面|顺利)推进|"
+    r"(?:实施|开展|落实|启动|推进)以来|正式启动|启动仪式|启动|拉开帷幕|开幕|全面铺开|全面展开|"
+    r"取得了?(?:明显|显著|积极|阶段性|良好)?成效|成效(?:明显|显著))"
+)
+
+
+@given(
+    _phrases(
+        [
+            *("工作", "的", "持续", "加快", "深入", "扎实", "推进", "实施", "开展", "落实"),
+            *("启动", "以来", "正式", "仪式", "拉开帷幕", "开幕", "取得", "了", "明显", "成效"),
+            *("显著", "积极", "建设", "全面", "铺开", "展开", "，"),
+        ]
+    )
+)
+def test_programmes_pushed_on_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    assert _found(campaigns._PUSHED_ON, text) == _found(_PLAIN_PUSHED_ON, text)
+
+
+# --- organizers and the page ------------------------------------------------------------
+
+_PLAIN_UNIT_END = re.compile(
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
+    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
+)
+
+
+@given(_phrases([*"城超市区县乡镇村局委办院所带队中心扎西", "工作队", "公司", "市场"], 12))
+def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    for pos in range(min(3, len(text)) + 1):
+        one = [m.span() for m in organizers._UNIT_END.finditer(text, pos)]
+        assert one == [m.span() for m in _PLAIN_UNIT_END.finditer(text, pos)]
+
+
+@given(_phrases([*" \t\u3000\xa0\n字a"], 30))
+def test_spaces_are_folded_as_runs_of_them(text: str) -> None:
+    assert segment._SPACES.sub(" ", text) == re.sub(r"[ \t\u3000\xa0]+", " ", text)
+    assert numbers._WHITESPACE.sub("", text) == re.sub(r"\s+", "", text)
