@@ -84,21 +84,28 @@ _CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
 _MAG = "万亿|亿|万|千(?![瓦米伏克帕卡])|百"
 # A number never starts in the middle of another one: not after a letter or
 # digit (G318), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
-# (一点五万 → 五万) or 几 (几十名 is no number).
+# (一点五万 → 五万) or 几 (几十名 is no number). (Each kind of numeral is looked ahead
+# for first, so that an attempt does not look behind for the other.)
 _NUM = (
-    rf"(?:(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
-    rf"|(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
+    rf"(?:(?=\d)(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
+    rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
 # A magnitude alone (`近千人`, `百余名`, `亿元以上`), or a half (`半天`, `大半天`,
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
 # around it.
 _BARE_MAGNITUDE = "[百千万亿]+"
-# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`.
-_HALF = "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多减折对])(?:(?<=[经通超度]过)|(?<!过))半"
-_BARE = rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{CN_NUMERALS}几])(?:{_CN}))"
+# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`. (Here and
+# below, what a word may not follow is looked behind for after the word.)
+_HALF = "大半(?<![上下前后大多过减折对一]大半)|半(?<![上下前后大多减折对]半)(?:(?<=[经通超度]过半)|(?<!过半))"
+_BARE = rf"(?:(?=\d)(?<![A-Za-z0-9_.])(?:{_AR})|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
+# A range's first unit is at most this long: a separator stands within it, or there is none.
+_LONGEST_UNIT = max(map(len, UNITS + MORE_UNITS))
 # `一年半`, `一倍多`, `两块多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = "(?<=[年天时周斤吨米里亩倍成番块尺])(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
+_AFTER_UNIT = (
+    "半(?<=[年天时周斤吨米里亩倍成番块尺]半)(?!年|月|天|日|小时|个)"
+    "|多(?<=[年天时周斤吨米里亩倍成番块尺]多)(?![元样种措方部层功项个家次条位名人])"
+)
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -146,11 +153,11 @@ _QUANTITY = rf"""
     (?:
         百分之(?P<pct>{_BARE}|百)
       | 千分之(?P<pml>{_BARE})
-      | (?P<den>{_BARE}|万)分之(?P<num>{_BARE})
+      | (?=[\d,.{CN_NUMERALS}点]+分之)(?P<den>{_BARE}|万)分之(?P<num>{_BARE})
       | (?P<one_half>(?<![{CN_NUMERALS}])一(?P<most>[多大])?半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
-        (?:(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
-        (?:(?P<mid>余|多|几|(?<=[十百千万])来)(?P<mag>万亿|亿|万|千)?)?
+        (?:(?=[^\n]{{0,{_LONGEST_UNIT}}}[到至—–~-])(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
+        (?:(?P<mid>余|多|几|来(?<=[十百千万]来))(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{_POST})))))
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})

@@ -45,23 +45,50 @@ _DEGREES = "(?:℃|摄氏度|度)"
 _PLAIN_MINUS = rf"零下|(?<![0-9A-Za-z.])-(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
 
 
+_AR, _CN_NUMBER, _MAG = numbers._AR, numbers._CN, numbers._MAG
+_DIGITS, _NUMERALS = numbers.CN_DIGITS, numbers.CN_NUMERALS
+_PLAIN_PARTS = {
+    numbers._NUM: (
+        rf"(?:(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
+        rf"|(?<![{_NUMERALS}A-Za-z0-9几])(?<![{_DIGITS}十]点)(?:{_CN_NUMBER}))"
+    ),
+    numbers._BARE: rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_NUMERALS}几])(?:{_CN_NUMBER}))",
+    numbers._HALF: (
+        "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多减折对])(?:(?<=[经通超度]过)|(?<!过))半"
+    ),
+    numbers._AFTER_UNIT: (
+        "(?<=[年天时周斤吨米里亩倍成番块尺])"
+        "(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
+    ),
+    numbers._PRE: _PLAIN_PRE,
+    numbers._MINUS: _PLAIN_MINUS,
+    rf"(?=[\d,.{_NUMERALS}点]+分之)": "",
+    rf"(?=[^\n]{{0,{numbers._LONGEST_UNIT}}}[到至—–~-])": "",
+    "来(?<=[十百千万]来)": "(?<=[十百千万])来",
+}
+
+
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The number grammar's expression with its qualifiers and minus signs as first written."""
-    assert numbers._PRE in pattern.pattern and numbers._MINUS in pattern.pattern
-    plain = pattern.pattern.replace(numbers._PRE, _PLAIN_PRE)
-    return re.compile(plain.replace(numbers._MINUS, _PLAIN_MINUS), re.VERBOSE)
+    """The number grammar's expression with its parts as first written."""
+    plain = pattern.pattern
+    for part, first in _PLAIN_PARTS.items():
+        assert part in plain
+        plain = plain.replace(part, first)
+    return re.compile(plain, re.VERBOSE)
 
 
 _NUMBER_WORDS = [
     *QUALIFIER_BEFORE,
     *"".join(NOT_AFTER.values()),
     *"0123456789.-—到至一二两三四五六七八九十百千万亿半成上个人元年天度℃多余左右的，。a",
-    *("零下", "成百", "成千", "摄氏度", "以上", "万元", "多名", "-5度", "2.", "-1"),
+    *("零下", "成百", "成千", "摄氏度", "以上", "万元", "多名", "-5度", "2.", "-1", "点"),
+    *("分之", "百分之", "一半", "大半", "过半", "经过", "年半", "一年", "个月", "二十来"),
 ]
 
 
 @given(_phrases(_NUMBER_WORDS))
 @example("2.-5度，零下3℃，-18至-12℃，签约3家，附近5人，成百上千，上百名，快一年，加快3天")
+@example("三分之一，5‰，1.5万分之三，3至5个月，10—20万元，一年半，两个半月，大半天，过半，经过半年，3个月至5个月")
 def test_quantities_are_scanned_as_the_plain_grammar_scans(text: str) -> None:
     assert _found(numbers._SCAN_RE, text) == _found(_plain(numbers._SCAN_RE), text)
 
