@@ -31,6 +31,22 @@ _BOMS = (
 _TEXT_CATEGORIES = ("L", "N", "P", "S", "Z", "M")
 _MIN_TEXT_SHARE = 0.95
 _NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff]")
+# Characters of a text category wherever they stand (ASCII, Latin, punctuation, letterlike
+# and number forms, symbols, CJK and full-width punctuation): a sample holding only these
+# and ideographs is all text.
+_SURELY_TEXT = "".join(
+    ch
+    for low, high in (
+        (0x20, 0x7E),
+        (0xA0, 0x17F),
+        (0x2010, 0x27BF),
+        (0x3000, 0x303F),
+        (0xFF01, 0xFFEF),
+    )
+    for ch in map(chr, range(low, high + 1))
+    if unicodedata.category(ch)[0] in _TEXT_CATEGORIES
+)
+_MAYBE_NOT_TEXT = re.compile(f"[^\u4e00-\u9fff\n\r\t{re.escape(_SURELY_TEXT)}]")
 
 
 @dataclass(frozen=True)
@@ -46,12 +62,15 @@ class PageSource:
 def _text_share(text: str) -> float:
     """The share of a text's first 20,000 characters that a newspaper page is made of."""
     sample = text[:20000]
-    # Han ideographs (letters, `Lo`) are most of a page: only the others are looked up.
-    bad = sum(
-        sample.count(ch)
-        for ch in set(_NOT_IDEOGRAPH.findall(sample))
-        if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in _TEXT_CATEGORIES
-    )
+    # Han ideographs (letters, `Lo`) are most of a page: only the others are looked up,
+    # and only in a sample that holds one not surely text.
+    bad = 0
+    if _MAYBE_NOT_TEXT.search(sample):
+        bad = sum(
+            sample.count(ch)
+            for ch in set(_NOT_IDEOGRAPH.findall(sample))
+            if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in _TEXT_CATEGORIES
+        )
     good = len(sample) - bad
     return good / max(1, len(sample))
 

@@ -11,11 +11,12 @@ groups.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, numbers, segment
+from extractor import adverbials, numbers, segment, sources
 from extractor.extract import campaigns, context, organizers
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -88,7 +89,9 @@ _NUMBER_WORDS = [
 
 @given(_phrases(_NUMBER_WORDS))
 @example("2.-5度，零下3℃，-18至-12℃，签约3家，附近5人，成百上千，上百名，快一年，加快3天")
-@example("三分之一，5‰，1.5万分之三，3至5个月，10—20万元，一年半，两个半月，大半天，过半，经过半年，3个月至5个月")
+@example(
+    "三分之一，5‰，1.5万分之三，3至5个月，10—20万元，一年半，两个半月，大半天，过半，经过半年，3个月至5个月"
+)
 def test_quantities_are_scanned_as_the_plain_grammar_scans(text: str) -> None:
     assert _found(numbers._SCAN_RE, text) == _found(_plain(numbers._SCAN_RE), text)
 
@@ -225,3 +228,17 @@ def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> No
 def test_spaces_are_folded_as_runs_of_them(text: str) -> None:
     assert segment._SPACES.sub(" ", text) == re.sub(r"[ \t\u3000\xa0]+", " ", text)
     assert numbers._WHITESPACE.sub("", text) == re.sub(r"\s+", "", text)
+
+
+@given(
+    st.text(
+        st.sampled_from([*"字a ，℃Ⅱ①■\n\t\x00\x07\u200b\ue000\U000f0000\u0378\ufffe"]), max_size=40
+    )
+)
+def test_the_share_of_text_is_what_looking_up_every_character_gives(text: str) -> None:
+    bad = sum(
+        1
+        for ch in text
+        if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in sources._TEXT_CATEGORIES
+    )
+    assert sources._text_share(text) == (len(text) - bad) / max(1, len(text))
