@@ -21,6 +21,7 @@ OPENING = "“「『‘"
 CLOSING = "”」』’"
 _STRAIGHT = '"'
 _MARKS = re.compile(f"[{OPENING}{CLOSING}{_STRAIGHT}]")
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ class QuotedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        bounds = [-1, *(m.start() for m in re.finditer("\n", text)), len(text)]
+        bounds = [-1, *(m.start() for m in _LINE_BREAK.finditer(text)), len(text)]
         self._bounds = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
         self._starts = [start for start, _ in self._bounds]
         self._paragraphs: dict[int, _Paragraph] = {}

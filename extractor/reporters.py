@@ -17,6 +17,9 @@ _REPORTER_WORDS = re.compile(
     rf"本报|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
     rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
 )
+# What brackets the names of a dateline (`拉萨融媒讯(记者旦增拉珍、普珍)`), what stands between names.
+_BRACKETED = re.compile(r"[（(]([^（()）]*)[)）]")
+_BETWEEN_NAMES = re.compile(r"[\s、，,/]+")
 
 
 def reporters(byline: str | None, dateline: str | None) -> list[str]:
@@ -29,9 +32,9 @@ def reporters(byline: str | None, dateline: str | None) -> list[str]:
     for line in (byline, dateline):
         if not line:
             continue
-        inside = re.search(r"[（(]([^（()）]*)[)）]", line)
+        inside = _BRACKETED.search(line)
         words = _REPORTER_WORDS.sub(" ", inside[1] if inside else line)
-        for word in re.split(r"[\s、，,/]+", words):
+        for word in _BETWEEN_NAMES.split(words):
             word = word.strip("·")
             if looks_like_name(word) and word not in found:
                 found.append(word)

@@ -51,6 +51,7 @@ ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参�
 # The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
 _LEAD = re.compile(rf"[{CN}]+$")
 _PLACE_LEAD = re.compile(rf"^[{CN}]{{2,6}}?(?:市|区|县|乡|镇)[{CN}]{{0,4}}$")
+_JOINED_TO = re.compile("[的暨]")
 
 
 def near(
@@ -112,7 +113,7 @@ def place_lead(text: str, at: int, done: int) -> str:
     """
     words = _LEAD.search(text, max(done, at - 12), at)
     # What a name is joined to ends before it: `…半程马拉松暨扎囊县“沙棘林杯”…`.
-    lead = _PLACE_LEAD.search(re.split("[的暨]", words[0] if words else "")[-1])
+    lead = _PLACE_LEAD.search(_JOINED_TO.split(words[0] if words else "")[-1])
     return lead.group(0) if lead and not ORGANISING.search(lead.group(0)) else ""
 
 

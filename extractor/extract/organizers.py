@@ -161,6 +161,7 @@ _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?!本报)(?P<place>[{_CN}]{{2,6}}?)
 _SENTENCE_ENDS = "。！？!?；;\n"
 # One character ends a clause or a sentence; kept by a split, so that it says which.
 _CLAUSE_OR_SENTENCE_END = re.compile(f"([{_SENTENCE_ENDS}，,：:])")
+_BEFORE_UNIT = re.compile("的|所在地|期间|以来|之际|得益于|受益于")
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _clauses(text: str) -> tuple[list[tuple[int, str]], list[bool]]:
 def _clean(unit: str) -> str:
     """A unit without the words before it: `扎西所在的香茂乡…合作社` → `香茂乡…合作社`,
     `节会期间全市` → `全市`, `得益于曲水县` → `曲水县`."""
-    return re.split("的|所在地|期间|以来|之际|得益于|受益于", unit)[-1].strip("、")
+    return _BEFORE_UNIT.split(unit)[-1].strip("、")
 
 
 def _subject(clause: str) -> str | None:

@@ -238,6 +238,7 @@ _PART_OF = re.compile(
 # Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
+_ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
 
 
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
@@ -410,7 +411,7 @@ def _one_quoted(
         or _AWARD_AFTER.match(after)
     ):
         return None
-    items = re.split("[+＋、]", inner)
+    items = _ITEM_BREAK.split(inner)
     if len(items) > 1 and all(_ACTIVITY_ITEM.search(i) for i in items) and _WAY_ONLY.match(after):
         return None
     practised = (

@@ -48,6 +48,8 @@ _SAYING = re.compile(rf"(?:{VERB})[，,：:]")
 # Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
 # `一般来说`, `虽说`, `听说`, `据说`.
 _NOT_SAYING = frozenset("来如是话般虽听据")
+# A paragraph break inside a quotation, with the mark that reopens it.
+_PARAGRAPH_BREAK = re.compile(rf"\s*\n\s*[{OPENING}]?")
 # Before a verb of saying, what makes it a noun: `的要求`, `3件建议`.
 _NOUN_BEFORE = re.compile(r"(?:的|[\d一二两三四五六七八九十几多]+[项件条点个份])$")
 # What may stand right before a quotation that is speech of its own, not a term in a
@@ -286,5 +288,5 @@ def _words(printed: str, direct: bool) -> str:
     """A passage as a quote's text: its paragraphs joined (a quotation over a paragraph
     break reopens with a mark), without the stops that end it."""
     if direct:
-        printed = re.sub(rf"\s*\n\s*[{OPENING}]?", "", printed)
+        printed = _PARAGRAPH_BREAK.sub("", printed)
     return printed.strip().rstrip("，,；;：:").strip()
