@@ -17,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractor import adverbials, numbers, segment, sources
-from extractor.extract import campaigns, context, organizers
+from extractor.extract import campaigns, context, organizers, phrases
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -243,3 +243,20 @@ def test_the_share_of_text_is_what_looking_up_every_character_gives(text: str) -
         if ch not in "\n\r\t" and unicodedata.category(ch)[0] not in sources._TEXT_CATEGORIES
     )
     assert sources._text_share(text) == (len(text) - bad) / max(1, len(text))
+
+
+def _after_last(pattern: re.Pattern[str], text: str, start: int, at: int) -> int:
+    """Where the words after the last break of `text[start:at]` start, read break by break."""
+    for m in pattern.finditer(text, start, at):
+        start = m.end()
+    return start
+
+
+@given(_phrases([*"，,。；;！？：\n‘’「」《》字", "全县", "推行"], 30), st.integers(0, 40))
+def test_a_clause_starts_after_the_last_break_before_it(text: str, at: int) -> None:
+    at = min(at, len(text))
+    plain = text[_after_last(re.compile(f"[{context.BREAK}]"), text, max(0, at - 40), at) : at]
+    assert context.clause_before(text, at) == plain
+    reach = max(0, at - 8)
+    start = phrases._LAST_BREAK.search(text, reach, at)
+    assert (start.end() if start else reach) == _after_last(phrases.CLAUSE_BREAK, text, reach, at)

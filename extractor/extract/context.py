@@ -11,7 +11,8 @@ import re
 
 CN = r"\u4e00-\u9fff"
 BREAK = "，,。；;！？!?：:\n"
-_BREAK_RE = re.compile(f"[{BREAK}]")
+# The last break before where a search stops: one with no other after it.
+_LAST_BREAK = re.compile(f"[{BREAK}](?=[^{BREAK}]*\\Z)")
 # What a project has reached: `…扩建工程通水运行`, `…漏损治理项目近日通过验收`,
 # `…二期工程建成投用`, `…修复工程已进入收尾阶段`, the body
 # that checked it between (`…修复工程通过自治区文物局组织的专家验收`);
@@ -99,9 +100,8 @@ def clause_before(text: str, at: int) -> str:
     '全县推行'
     """
     start = max(0, at - 40)
-    for m in _BREAK_RE.finditer(text, start, at):
-        start = m.end()
-    return text[start:at]
+    last = _LAST_BREAK.search(text, start, at)
+    return text[last.end() if last else start : at]
 
 
 def place_lead(text: str, at: int, done: int) -> str:

@@ -19,7 +19,10 @@ from extractor.extract.words import is_boundary, is_han
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
-CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n‘’「」《》]")
+_BREAKS = "，,。；;！？!?：:\n‘’「」《》"
+CLAUSE_BREAK = re.compile(f"[{_BREAKS}]")
+# The last break before where a search stops: one with no other after it.
+_LAST_BREAK = re.compile(f"[{_BREAKS}](?=[^{_BREAKS}]*\\Z)")
 
 DIGIT = re.compile(r"[\d０-９.．%％‰]")
 
@@ -114,8 +117,8 @@ def start_of_clause(text: str, at: int) -> int:
     """Where the clause holding `at` starts. A short quoted name is part of it
     (`建成“石榴籽家园”示范点18个`); quoted speech is not."""
     start = reach = max(0, at - _REACH)
-    for m in CLAUSE_BREAK.finditer(text, reach, at):
-        start = m.end()
+    last = _LAST_BREAK.search(text, reach, at)
+    start = last.end() if last else start
     while start == reach and start < at and not is_boundary(text, start):
         start = reach = start + 1  # a clause too long to reach the start of: a whole word
     opened, closed = text.rfind("“", start, at), text.rfind("”", start, at)
