@@ -27,7 +27,6 @@ import bisect
 import functools
 import json
 import math
-import re
 from collections.abc import Collection
 
 from extractor.attribution import Speech, speech_of
@@ -55,15 +54,15 @@ from extractor.numbers import (
 from extractor.persons import not_a_person
 from extractor.printed import PrintedQuantities, telling
 from extractor.reporters import reporters
+from extractor.stops import positions_of
 from extractor.textindex import QUOTE_MARKS, TextIndex, normalize
 
 _SENTENCE_END = "。！？!?；;\n"
-_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 
 
 @functools.lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> list[int]:
-    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+    return positions_of(text, _SENTENCE_END)
 
 
 def sentence_around(text: str, span: Span) -> str:
@@ -76,8 +75,8 @@ def sentence_at(text: str, begin: int, stop: int) -> str:
     ends = _sentence_ends(text)
     k = bisect.bisect_left(ends, begin)
     start = ends[k - 1] + 1 if k else 0
-    after = _SENTENCE_END_RE.search(text, stop)
-    end = after.end() if after else len(text)
+    after = bisect.bisect_left(ends, stop)
+    end = ends[after] + 1 if after < len(ends) else len(text)
     if end < len(text) and text[end : end + 1] in "”’」":
         end += 1
     return text[start:end].strip()

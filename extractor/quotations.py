@@ -17,10 +17,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from extractor.stops import positions_of
+
 OPENING = "“「『‘"
 CLOSING = "”」』’"
 _STRAIGHT = '"'
-_MARKS = re.compile(f"[{OPENING}{CLOSING}{_STRAIGHT}]")
+_MARKS = OPENING + CLOSING + _STRAIGHT
 _LINE_BREAK = re.compile("\n")
 
 
@@ -46,8 +48,8 @@ def _quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
     """The outermost quotations of one paragraph, pairing marks by depth."""
     found: list[Quotation] = []
     depth, opening, straight = 0, -1, False
-    for m in _MARKS.finditer(text, start, end):
-        at, ch = m.start(), m[0]
+    for at in positions_of(text, _MARKS, start, end):
+        ch = text[at]
         if ch == _STRAIGHT:
             if depth and straight:
                 ch = "”"

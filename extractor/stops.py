@@ -1,4 +1,5 @@
-"""The nearest of some characters (a stop, a clause break) before or after an offset.
+"""Some characters (a stop, a clause break, a quotation mark) in a text: the nearest
+before or after an offset, or where each of them stands.
 
 `max(text.rfind(c, 0, end) for c in chars)` reads the text once for each
 character, and back to its start for any it does not hold (`!`, `?` in a
@@ -8,6 +9,14 @@ the cost is that of the clause.
 
 >>> last_of("今年以来，全县推行", "，。", 9), first_of("推行。好", "。！", 0)
 (4, 2)
+
+A regular expression of a few characters (`[。！？]`) tests every character of the
+text against its set; `str.find` looks for one character far faster, so where
+each of a few characters stands is found by a `find` for each of them
+(`positions_of`), its cost that of the few characters found.
+
+>>> positions_of("“好。”他说。", "。”")
+[2, 3, 6]
 """
 
 from __future__ import annotations
@@ -31,3 +40,17 @@ def first_of(text: str, chars: Container[str], start: int) -> int:
     while at < len(text) and text[at] not in chars:
         at += 1
     return at
+
+
+def positions_of(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where each character of `chars` stands in `text[start:end]`, in order: the starts of
+    `re.finditer(f"[{chars}]", text, start, end)`."""
+    stop = len(text) if end is None else end
+    found: list[int] = []
+    for ch in chars:
+        at = text.find(ch, start, stop)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1, stop)
+    found.sort()
+    return found

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from typing import overload
 
 from extractor.models import Span
+from extractor.stops import positions_of
 
 QUOTE_MARKS = "“”‘’「」『』\"'"
 _SPACE = re.compile(r"\s")
@@ -99,21 +100,15 @@ class TextIndex:
                 normalized = normalized.replace(ch, kept)
             self.normalized = normalized
             dropped = "".join(ch for ch, kept in changes.items() if not kept)
-            self._origin = _Skipping(
-                [m.start() for m in re.finditer(f"[{re.escape(dropped)}]", text)]
-                if dropped
-                else [],
-                len(self.normalized),
-            )
+            self._origin = _Skipping(positions_of(text, dropped), len(self.normalized))
             return
         # Some character becomes several (`…` is `...`): the text is read from one
         # changed character to the next, the runs between them kept as they are.
         pieces: list[str] = []
         origin: list[int] = []
         kept_from = 0
-        for m in re.finditer(f"[{re.escape(''.join(changes))}]", text):
-            at = m.start()
-            kept = changes[m[0]]
+        for at in positions_of(text, "".join(changes)):
+            kept = changes[text[at]]
             pieces += (text[kept_from:at], kept)
             origin += range(kept_from, at)
             origin += [at] * len(kept)

@@ -16,7 +16,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, numbers, segment, sources
+from extractor import adverbials, check, numbers, segment, sources, stops
 from extractor.extract import campaigns, context, organizers, phrases
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -260,3 +260,32 @@ def test_a_clause_starts_after_the_last_break_before_it(text: str, at: int) -> N
     reach = max(0, at - 8)
     start = phrases._LAST_BREAK.search(text, reach, at)
     assert (start.end() if start else reach) == _after_last(phrases.CLAUSE_BREAK, text, reach, at)
+
+
+@given(_phrases([*'“”「」‘’"。！？；，,：:\n字'], 40), st.integers(0, 5), st.integers(0, 45))
+def test_positions_of_characters_are_where_a_scan_of_them_finds_them(
+    text: str, start: int, end: int
+) -> None:
+    for chars in ('“「『‘"', "”」』’", "。！？!?；;\n，,：:"):
+        scan = re.compile(f"[{re.escape(chars)}]")
+        found = [m.start() for m in scan.finditer(text, start, end)]
+        assert stops.positions_of(text, chars, start, end) == found
+        assert stops.positions_of(text, chars) == [m.start() for m in scan.finditer(text)]
+
+
+@given(_phrases([*"。！？；，,：:\n", "全县", "开展", "活动"], 20), st.integers(0, 40))
+def test_clauses_and_sentences_are_cut_where_a_split_cuts_them(text: str, at: int) -> None:
+    parts = re.split("([。！？!?；;\n，,：:])", text)
+    starts = [0]
+    for clause in parts[0:-1:2]:
+        starts.append(starts[-1] + len(clause) + 1)
+    plain = list(zip(starts, parts[0::2], strict=True))
+    opens = [True, *(end in "。！？!?；;\n" for end in parts[1::2])]
+    assert organizers._clauses(text) == (plain, opens)
+    at = min(at, len(text))
+    ends = [m.start() for m in re.finditer("[。！？!?；;\n]", text)]
+    begin = max([end + 1 for end in ends if end < at], default=0)
+    after = re.compile("[。！？!?；;\n]").search(text, at)
+    stop = after.end() if after else len(text)
+    stop += stop < len(text) and text[stop] in "”’」"
+    assert check.sentence_at(text, at, at) == text[begin:stop].strip()

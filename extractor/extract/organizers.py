@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, count
 
 from extractor.extract.context import without_time_lead
+from extractor.stops import positions_of
 
 _CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
@@ -159,8 +158,8 @@ _ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届|首届)?
 # `本报讯` names no place.
 _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?!本报)(?P<place>[{_CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")
 _SENTENCE_ENDS = "。！？!?；;\n"
-# One character ends a clause or a sentence; kept by a split, so that it says which.
-_CLAUSE_OR_SENTENCE_END = re.compile(f"([{_SENTENCE_ENDS}，,：:])")
+# One character ends a clause or a sentence.
+_CLAUSE_OR_SENTENCE_ENDS = _SENTENCE_ENDS + "，,：:"
 _BEFORE_UNIT = re.compile("的|所在地|期间|以来|之际|得益于|受益于")
 
 
@@ -173,15 +172,13 @@ class Sponsor:
 
 
 def _clauses(text: str) -> tuple[list[tuple[int, str]], list[bool]]:
-    """Every clause of a text with where it starts, and whether it opens a sentence.
-
-    One split: clauses and the characters that end them, by turns. A clause starts
-    where the ones before it and their one-character ends do."""
-    parts = _CLAUSE_OR_SENTENCE_END.split(text)
-    clauses = parts[0::2]
-    starts = map(operator.add, accumulate(map(len, clauses[:-1]), initial=0), count())
-    opens = [True, *map(_SENTENCE_ENDS.__contains__, parts[1::2])]
-    return list(zip(starts, clauses, strict=True)), opens
+    """Every clause of a text with where it starts, and whether it opens a sentence:
+    a clause runs from after one of the characters that end one to the next."""
+    ends = positions_of(text, _CLAUSE_OR_SENTENCE_ENDS)
+    starts = [0, *(at + 1 for at in ends)]
+    stops = [*ends, len(text)]
+    clauses = [(start, text[start:stop]) for start, stop in zip(starts, stops, strict=True)]
+    return clauses, [True, *(text[at] in _SENTENCE_ENDS for at in ends)]
 
 
 def _clean(unit: str) -> str:

@@ -35,13 +35,11 @@ from extractor.models import Quote, Span
 from extractor.persons import ROLES, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.speech_words import VERB
-from extractor.stops import last_of
+from extractor.stops import last_of, positions_of
 
 _MARKS = OPENING + '"'
-_OPENING_MARK = re.compile(f"[{_MARKS}]")
 # Short words in a pair of marks with no sentence in them: a term, most often.
 _TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
-_CLOSING_MARK = re.compile(f"[{CLOSING}]")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
 _SAYING = re.compile(rf"(?:{VERB})[，,：:]")
@@ -142,8 +140,7 @@ def _quotations(speech: Speech) -> Iterator[Passage]:
     text = speech.text
     covered = 0
     closings: set[int] = set()  # the closing marks of the quotations found
-    for mark in _OPENING_MARK.finditer(text):
-        at = mark.start()
+    for at in positions_of(text, _MARKS):
         if at < covered:
             continue
         term = _TERM.match(text, at)
@@ -163,8 +160,7 @@ def _quotations(speech: Speech) -> Iterator[Passage]:
         if len(text[start:end].strip()) >= 2:
             yield Passage(start, end, True, _is_speech(text, at, start, end))
     # Quotations whose opening mark the page lost: `……多了。”拉巴说。`
-    for mark in _CLOSING_MARK.finditer(text, 1):
-        at = mark.start()
+    for at in positions_of(text, CLOSING, 1):
         if at in closings:
             continue
         chain = speech.quotation(at - 1, at)
