@@ -17,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractor import adverbials, check, numbers, segment, sources, stops
-from extractor.extract import campaigns, context, organizers, phrases
+from extractor.extract import campaigns, context, events, organizers, phrases, quoted
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -289,3 +289,24 @@ def test_clauses_and_sentences_are_cut_where_a_split_cuts_them(text: str, at: in
     stop = after.end() if after else len(text)
     stop += stop < len(text) and text[stop] in "”’」"
     assert check.sentence_at(text, at, at) == text[begin:stop].strip()
+
+
+_NAMED_WORDS = [
+    *("“", "”", "‘", "’", "「", "」", "，", "。", "、", "等", "了", "暨", "·"),
+    *campaigns._ORGANISING,
+    *events._HOLDING,
+    *("活动", "调查", "宣传", "文化节", "旅游节", "工程", "行动", "一村一辅警", "全民消防我体验"),
+]
+
+
+@given(_phrases(_NAMED_WORDS, 24))
+def test_names_tried_where_their_first_characters_stand_are_those_a_scan_finds(
+    text: str,
+) -> None:
+    for words, pattern in (
+        (quoted._OPENING, quoted._QUOTED),
+        ("".join({w[0]: w for w in events._HOLDING}), events._HELD),
+        ("".join({w[0]: w for w in campaigns._ORGANISING}), campaigns._ACTIVITY),
+    ):
+        found = [m.regs for m in context.starting_with(words, pattern, text)]
+        assert found == _found(pattern, text)

@@ -39,6 +39,7 @@ from extractor.extract.context import (
     curly_quotes,
     in_book_title,
     near,
+    starting_with,
 )
 from extractor.extract.events import events
 from extractor.extract.generic import (
@@ -244,8 +245,9 @@ _CREATE = re.compile(
 # An activity or a survey named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`. Short ones (`开展文体活动`,
 # `开展入户调查`) are kinds, not names.
+_ORGANISING = ("开展", "举办", "组织", "启动")
 _ACTIVITY = re.compile(
-    rf"(?:开展|举办|组织|启动)了?(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
+    rf"(?:{'|'.join(_ORGANISING)})了?(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
 # When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
 _WHEN = re.compile(
@@ -357,7 +359,7 @@ def _unquoted(text: str) -> list[Named]:
             or _COUNTED.match(text, m.end("name"))  # titles won, counted
         ):
             found.append(Named(m.start("name"), m["name"]))
-    for m in _ACTIVITY.finditer(text):
+    for m in starting_with("".join({w[0]: w for w in _ORGANISING}), _ACTIVITY, text):
         name = _LEADING_VERBS.sub("", m["name"]).removeprefix("了")
         if not _named_activity(name):
             continue  # `开展文体活动`, `开展走访慰问活动`: kinds of activity, not names

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.stops import positions_of
+
 CN = r"\u4e00-\u9fff"
 BREAK = "，,。；;！？!?：:\n"
 # The last break before where a search stops: one with no other after it.
@@ -81,6 +83,23 @@ def near(
                 break
             found.append(m)
             done = start = m.end()
+    return found
+
+
+def starting_with(initials: str, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match is one of `initials`
+    followed by more: tried only where one stands (`stops.positions_of`), where a scan
+    would test every character of the text.
+
+    >>> [m[0] for m in starting_with("“", re.compile("“[^”]*”"), "推行“一村一辅警”")]
+    ['“一村一辅警”']
+    """
+    found: list[re.Match[str]] = []
+    done = 0
+    for at in positions_of(text, initials):
+        if at >= done and (m := pattern.match(text, at)):
+            found.append(m)
+            done = m.end()
     return found
 
 

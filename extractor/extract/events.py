@@ -15,6 +15,7 @@ from extractor.extract.context import (
     ORGANISING,
     clause_before,
     place_lead,
+    starting_with,
 )
 from extractor.extract.mentions import Named
 
@@ -50,8 +51,9 @@ _SERIES = re.compile(
 )
 _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|邀请赛|大赛|比赛|赛))")
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
+_HOLDING = ("办好", "举办", "举行", "承办", "策划")
 _HELD = re.compile(
-    rf"(?P<verb>办好|举办|举行|承办|策划)了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
+    rf"(?P<verb>{'|'.join(_HOLDING)})了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
 )
 # A list the text calls activities may also hold a season or a week of them:
 # `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
@@ -104,7 +106,7 @@ def events(text: str) -> list[Named]:
         series = _CUP.search(text, max(0, cup.start() - 8), cup.end() + 10)
         if series is not None and not CLAUSE_INSIDE.search(series["name"]):
             found.append(Named(series.start(), series["name"]))
-    for m in _HELD.finditer(text):
+    for m in starting_with("".join({w[0]: w for w in _HOLDING}), _HELD, text):
         items = m["list"].split("、")
         activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
         # One festival may be held with another event (`迎春年货节暨边贸商品展销会`); a

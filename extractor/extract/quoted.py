@@ -22,7 +22,14 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.context import CN, MILESTONE, clause_before, in_book_title, place_lead
+from extractor.extract.context import (
+    CN,
+    MILESTONE,
+    clause_before,
+    in_book_title,
+    place_lead,
+    starting_with,
+)
 from extractor.extract.mentions import Named
 
 # What follows a quoted name to make it an initiative, longest first. A few
@@ -43,8 +50,9 @@ _KINDS = (
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
+_OPENING = "“‘「"
 _QUOTED = re.compile(
-    rf"(?P<open>[“‘「])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
+    rf"(?P<open>[{_OPENING}])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
     rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
@@ -261,7 +269,7 @@ def quoted_names(text: str) -> list[Named]:
     found: list[Named] = []
     matches = [
         m
-        for m in _QUOTED.finditer(text)
+        for m in starting_with(_OPENING, _QUOTED, text)
         if _PAIRS[m["open"]] == m["close"] and not in_book_title(text, m.start())
     ]
     done = 0  # the end of the previous quoted name: words before it are not this one's
