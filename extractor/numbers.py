@@ -84,8 +84,7 @@ _CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
 _MAG = "万亿|亿|万|千(?![瓦米伏克帕卡])|百"
 # A number never starts in the middle of another one: not after a letter or
 # digit (G318), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
-# (一点五万 → 五万) or 几 (几十名 is no number). (Each kind of numeral is looked ahead
-# for first, so that an attempt does not look behind for the other.)
+# (一点五万 → 五万) or 几 (几十名 is no number). Each kind of numeral is looked ahead for first.
 _NUM = (
     rf"(?:(?=\d)(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
     rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
@@ -94,18 +93,14 @@ _NUM = (
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
 # around it.
 _BARE_MAGNITUDE = "[百千万亿]+"
-# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`. (Here and
-# below, what a word may not follow is looked behind for after the word.)
+# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`.
 _HALF = "大半(?<![上下前后大多过减折对一]大半)|半(?<![上下前后大多减折对]半)(?:(?<=[经通超度]过半)|(?<!过半))"
 _BARE = rf"(?:(?=\d)(?<![A-Za-z0-9_.])(?:{_AR})|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # A range's first unit is at most this long: a separator stands within it, or there is none.
 _LONGEST_UNIT = max(map(len, UNITS + MORE_UNITS))
 # `一年半`, `一倍多`, `两块多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = (
-    "半(?<=[年天时周斤吨米里亩倍成番块尺]半)(?!年|月|天|日|小时|个)"
-    "|多(?<=[年天时周斤吨米里亩倍成番块尺]多)(?![元样种措方部层功项个家次条位名人])"
-)
+_AFTER_UNIT = "半(?<=[年天时周斤吨米里亩倍成番块尺]半)(?!年|月|天|日|小时|个)|多(?<=[年天时周斤吨米里亩倍成番块尺]多)(?![元样种措方部层功项个家次条位名人])"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -115,8 +110,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 def _qualifier_before(word: str) -> str:
     """A qualifier printed before the number, never the end of another word (签约) and,
-    for some, only before the numerals it qualifies (快一年). (Each opens with its word
-    and looks behind it after: a scan rejects the others by their first character.)"""
+    for some, only before the numerals it qualifies (快一年); looked behind after the word."""
     pattern = re.escape(word)
     if word in NOT_AFTER:
         pattern += f"(?<![{NOT_AFTER[word]}]{re.escape(word)})"
@@ -125,8 +119,7 @@ def _qualifier_before(word: str) -> str:
     return pattern
 
 
-# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`). The plain words
-# are one trie, tried before those that look around them, as their order has it.
+# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`); plain words: a trie.
 _PRE_WORDS = sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
 _PRE = "|".join(
     (
