@@ -99,16 +99,22 @@ _KEPT_UP = re.compile("^(?:常态化|全[市区县乡镇])")
 _COUNTED_INSIDE = re.compile(r"(?<![第\d])[两二三四五六七八九十百\d](?:处|个|座|条|项|所|家|批)")
 
 
+def _names_nothing(core: str, shortest: int) -> bool:
+    """Is `core` (a name with its lead words cut) too short, a generic phrase, units
+    working together, or works counted?"""
+    return (
+        len(core) < shortest
+        or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
+        or bool(_COUNTED_INSIDE.search(core))
+    )
+
+
 def is_generic(name: str) -> bool:
     """`此次活动`, `专项整治`, `救援行动`: a kind or a phrase, no initiative's name."""
     core = _KEPT_UP.sub("", normalize(name, drop_quotes=True))
     if CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
         return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
-    return (
-        len(core) < 4
-        or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
-        or bool(_COUNTED_INSIDE.search(core))
-    )
+    return _names_nothing(core, 4)
 
 
 YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
@@ -117,8 +123,4 @@ YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programm
 def is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
     core = _KEPT_UP.sub("", _PLACE_HEAD.sub("", YEAR.sub("", name.split("、")[-1])))
-    return (
-        len(core) < 5
-        or bool(_GENERIC.search(core) or _TOGETHER.fullmatch(core))
-        or bool(_COUNTED_INSIDE.search(core))
-    )
+    return _names_nothing(core, 5)
