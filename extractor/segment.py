@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from extractor.extract.words import is_boundary
 from extractor.models import Article
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
@@ -157,6 +158,7 @@ def read_units(text: str) -> list[Unit]:
         previous = units[-1] if units else None
         if previous is not None and _continues(previous, unit, lines[k + 1 : k + 3]):
             previous.text += unit.text
+            previous.kind = "body"
             continue
         units.append(unit)
     return units
@@ -168,6 +170,8 @@ _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每
 
 def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
     """Is `unit` the rest of a body line the layout cut mid-sentence?"""
+    if previous.kind == "heading":
+        return _cut_word(previous, unit)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
     if _ends_sentence(previous.text):
@@ -188,6 +192,19 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
         or any(c in cut for c in _CLAUSE_MARKS)
         or any(c in cut for c in SENTENCE_END)
         or cut[-1:] in _DANGLING
+    )
+
+
+def _cut_word(previous: Unit, unit: Unit) -> bool:
+    """Is a short line the start of a body line cut inside a word, which only
+    looked like a headline: `城关区推行“1+1+X”家庭医生签约服` / `务模式，由…`?
+    A headline ends a word, and no dictionary word runs on into its article's
+    first line; spaced headlines and those over a dateline stand."""
+    return (
+        unit.kind == "body"
+        and " " not in previous.text
+        and not _DATELINE.match(unit.text)
+        and not is_boundary(previous.text + unit.text, len(previous.text))
     )
 
 

@@ -132,6 +132,25 @@ def test_reflow_keeps_a_headline_after_a_finished_paragraph() -> None:
     ]
 
 
+def test_reflow_joins_a_short_line_cut_inside_a_word() -> None:
+    # Short and comma-free, the first part looks like a headline; `服务` runs across the cut.
+    page = "全区家庭医生工作有序开展。\n\n城关区推行“1+1+X”家庭医生签约服\n\n务模式，签约居民18.6万人。"
+    assert reflow(page).split("\n") == [
+        "全区家庭医生工作有序开展。",
+        "城关区推行“1+1+X”家庭医生签约服务模式，签约居民18.6万人。",
+    ]
+
+
+def test_reflow_keeps_a_headline_over_its_first_line() -> None:
+    # No word of the dictionary runs from the headline into the body (`治|近`).
+    page = "上期内容已刊发。\n\n亚东县开展草原鼠害统防统治\n\n近日，亚东县农业农村局组织技术人员入户。"
+    assert reflow(page).split("\n") == [
+        "上期内容已刊发。",
+        "亚东县开展草原鼠害统防统治",
+        "近日，亚东县农业农村局组织技术人员入户。",
+    ]
+
+
 def test_reflow_reads_any_line_end() -> None:
     page = "\ufeff城关区坚持和发展新时代“枫桥经验”，持续推\r\n\r\n动信访工作高质量发展。\r\n"
     assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"
