@@ -143,7 +143,9 @@ def test_reflow_joins_a_short_line_cut_inside_a_word() -> None:
 
 def test_reflow_keeps_a_headline_over_its_first_line() -> None:
     # No word of the dictionary runs from the headline into the body (`治|近`).
-    page = "上期内容已刊发。\n\n亚东县开展草原鼠害统防统治\n\n近日，亚东县农业农村局组织技术人员入户。"
+    page = (
+        "上期内容已刊发。\n\n亚东县开展草原鼠害统防统治\n\n近日，亚东县农业农村局组织技术人员入户。"
+    )
     assert reflow(page).split("\n") == [
         "上期内容已刊发。",
         "亚东县开展草原鼠害统防统治",
