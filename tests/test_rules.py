@@ -1074,6 +1074,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A mechanism of two steps made one; a service model named whole.
     ("县里建立“排查—化解”一体化推进工作机制。", ["“排查—化解”一体化推进工作机制"]),
     ("社区推行“1+2+N”居家养老服务模式。", ["“1+2+N”居家养老服务模式"]),
+    # `自治区` is a place, not the opener `自`.
+    ("会议部署自治区冬季消防安全专项行动。", ["自治区冬季消防安全专项行动"]),
 ]
 
 
@@ -1179,6 +1181,13 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
 def test_another_number_in_a_series_is_another_event() -> None:
     text = "县里举办了第二届农牧民运动会。今年，县里又举办了第三届农牧民运动会。"
     assert [c.name for c in extract(text).campaigns] == ["第二届农牧民运动会", "第三届农牧民运动会"]
+
+
+def test_a_time_word_opens_no_name() -> None:
+    # `以来` is a time, not the opener `以` (`来全市健康拉萨行动`).
+    text = "会议通报了今年以来全市健康拉萨行动推进情况。"
+    assert not any(c.name.startswith("来") for c in extract(text).campaigns)
+    assert not extract("今年以后全县禁牧行动").campaigns
 
 
 def test_a_programme_seeking_no_one_title_is_another_campaign() -> None:

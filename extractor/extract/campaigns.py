@@ -58,16 +58,17 @@ from extractor.extract.quoted import quoted_names
 _STRONG_OPENERS = (
     "开展|实施|推进|推动|启动|落实|深化|参加|参与|举办|组织|抓好|践行|关于|借鉴|推行|实行|部署"
 )
+# (`以` and `自` open no name in `今年以来全市…行动`, `自治区…工程`.)
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
-    "探索|打造|完善|推广|建立|巩固|创建|纳入|自|在|以|对|和|与|及|、|：|:"
+    "探索|打造|完善|推广|建立|巩固|创建|纳入|自(?!治)|在|以(?![来后前上下内外及])|对|和|与|及|、|：|:"
 )
 _STRONG = re.compile(_STRONG_OPENERS)
 # A movement is one a unit carries out (`开展爱国卫生运动`); else `运动` is a sport
 # (`拔河、锅庄舞、冰雪运动体验`, `参加户外运动`).
 _MOVEMENT_BEFORE = re.compile(r"(?:开展|推进|深化|掀起|发起|启动)(?:了|好)?$")
 _LEADING_VERBS = re.compile(
-    r"^(?:(?:" + "|".join(w for w in _OPENERS.split("|") if len(w) > 1) + "))+"
+    r"^(?:(?:" + "|".join(w for w in _OPENERS.split("|") if len(w) > 1 and "(" not in w) + "))+"
 )
 # Short words listed before a name that qualify it, right after the verb that opens it.
 _QUALIFIER_LIST = re.compile(rf"(?:{_STRONG_OPENERS})(?:了|好)?(?P<list>(?:[{CN}]{{1,4}}、)+)$")
