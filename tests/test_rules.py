@@ -1076,6 +1076,32 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区推行“1+2+N”居家养老服务模式。", ["“1+2+N”居家养老服务模式"]),
     # `自治区` is a place, not the opener `自`.
     ("会议部署自治区冬季消防安全专项行动。", ["自治区冬季消防安全专项行动"]),
+    # Place events listed one after another; numbered contests, fairs and races.
+    (
+        "其中，比如县乡村足球联赛、丁青县锅庄舞大赛吸引群众1.2万人次。",
+        ["比如县乡村足球联赛", "丁青县锅庄舞大赛"],
+    ),
+    ("7月5日，墨竹工卡县第四届护林员技能比武在县城举行。", ["墨竹工卡县第四届护林员技能比武"]),
+    ("近日，亚东县第三届边贸商品产销对接会开幕。", ["亚东县第三届边贸商品产销对接会"]),
+    (
+        "班戈县第二届“纳木错杯”牦牛赛跑暨民间体育运动会日前举行。",
+        ["班戈县第二届“纳木错杯”牦牛赛跑暨民间体育运动会"],
+    ),
+    ("图为江孜县首届乡村篮球联赛比赛现场。", ["江孜县首届乡村篮球联赛"]),
+    # Festivals and shows held together as a unit's events.
+    ("要持续办好雪顿节非遗展、望果节民俗展等品牌活动。", ["雪顿节非遗展", "望果节民俗展"]),
+    # A quoted model of parties joined by a plus, though the last is a body; quoted
+    # models tried out or merged; a selection in marks.
+    (
+        "县里探索“快递+便利店”“快递+村级服务站”等运营模式。",
+        ["“快递+便利店”", "“快递+村级服务站”"],
+    ),
+    ("该区率先试点“统仓共配”，由共配中心统一分拣。", ["“统仓共配”"]),
+    ("全县推进“交邮”融合发展，开通线路4条。", ["“交邮”融合发展"]),
+    ("乡里结合“文明家庭”评比，引导群众移风易俗。", ["“文明家庭”评比"]),
+    # A plan deepened; a field of building pushed to do better.
+    ("全县持续深化学前儿童营养改善计划。", ["学前儿童营养改善计划"]),
+    ("统筹推进边境小康村建设提质增效。", ["边境小康村建设"]),
 ]
 
 
@@ -1206,6 +1232,16 @@ def test_one_name_of_two_is_kept(title: str, text: str, name: str) -> None:
 # Generic phrases, one-off meetings, documents and quoted terms are no campaign.
 NOT_CAMPAIGNS = [
     "社区开展文体活动，丰富居民生活。",
+    # An event pointed back to; an event's theme; a quoted subject doing something.
+    "为办好本届赛马节，县里成立了筹备组。",
+    "巡演以“文化在身边 欢乐进万家”为主题。",
+    "“流动书车”把图书和报刊送到牧民家门口。",
+    # How a training is taught; how fast a service is done; fields listed with others.
+    "培训为期10天，采取“理论+实操”方式。",
+    "培训采取“理论授课+实操演练”的方式。",
+    "对鲜活农产品实行“即到即验、即验即放”。",
+    "统筹推进村卫生室建设、人员配备和服务能力提升。",
+    "市里把城市公园设施建设列入民生实事。",
     "进一步强化非煤矿山企业安全生产工作。",
     "把安全生产工作落到实处。",
     "推进基层治理体系和治理能力现代化。",

@@ -126,25 +126,28 @@ _CARRIED_OUT_BY = {
     "项目": "实施|推进|启动|依托|落实",
     "工程": "实施|推进|启动|依托|落实",
     "改革": "深化|推行|推进|实施|启动",
-    "计划": "实施|启动|落实|推进",
+    "计划": "实施|启动|落实|推进|深化",
     "搬迁": "实施|推进",
     "政策": "落实|用好|执行|实施",
     "机制": "建立",
     "制度": "推行|实行",
     "保险": "推进|推行|实施",
 }
-# A field of work listed with the stages of work after it: `推进农村公路建设、管理、养护`.
-_FIELDS_AFTER = re.compile(rf"、[{CN}]{{2}}[、和及]")
-# What a unit's name covers too, in brackets: `民主法治示范村（社区）创建`.
-_ALSO = rf"[（(][{CN}]{{1,4}}[）)]"
 # Two kinds joined are one field of work (`体系改革与建设补助项目`), not two programmes.
 _KIND_WORDS = "建设|改革|创建|发展|管理|保护|治理"
+# A field of work listed with the stages of work after it: `推进农村公路建设、管理、养护`,
+# or with other fields no kind names: `推进幼儿园建设、师资配备和保教质量提升`.
+_FIELDS_AFTER = re.compile(
+    rf"、(?:[{CN}]{{2}}|(?![{CN}]{{0,4}}(?:{_KIND_WORDS}|工程|项目|行动|计划|活动|整治))[{CN}]{{4,6}})[、和及]"
+)
+# What a unit's name covers too, in brackets: `民主法治示范村（社区）创建`.
+_ALSO = rf"[（(][{CN}]{{1,4}}[）)]"
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
 _PROGRAMME = re.compile(
     rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*(?:[{CN}]|{_ALSO})"
     rf"{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
-    rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|$)"
+    rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|提质增效|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # The second of two programmes one verb carries out, the first a programme or a drive:

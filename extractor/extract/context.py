@@ -54,7 +54,7 @@ ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参�
 # The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
 _LEAD = re.compile(rf"[{CN}]+$")
 _PLACE_LEAD = re.compile(rf"^[{CN}]{{2,6}}?(?:市|区|县|乡|镇)[{CN}]{{0,4}}$")
-_JOINED_TO = re.compile("[的暨]")
+_JOINED_TO = re.compile("[的暨]|图为")  # (`图为` opens a caption: `图为聂荣县首届…联赛`)
 
 
 def near(

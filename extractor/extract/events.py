@@ -23,15 +23,17 @@ from extractor.extract.mentions import Named
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
 _EVENT_KINDS = (
     "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
-    "赛马会|交流会|展会|展览会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季"
+    "赛马会|交流会|展会|展览会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季|"
+    "比武|对接会|推介会|洽谈会|展销会|夏令营|冬令营"
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
-    r"(?![马事区场道季程目点约能])"  # a kind that runs on into a word: `赛马会`, `节目`
+    r"(?![马事区场道季程目点约能跑])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # An event a place names as its own, at the head of a clause or after the verb that
-# holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`.
+# holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`; or
+# after another such event in a list (`聂荣县乡村篮球联赛、嘉黎县锅庄舞大赛`).
 _PLACE_EVENT_KINDS = (
     "联赛|锦标赛|邀请赛|运动会|篮球赛|足球赛|马拉松|大赛|文化节|旅游节|艺术节|活动周|宣传周|活动月"
 )
@@ -39,8 +41,10 @@ _PLACE_EVENT_KIND = re.compile(_PLACE_EVENT_KINDS)
 _PLACE_EVENT = re.compile(
     rf"(?P<name>[{CN}]{{2,6}}?(?:市|县|区)(?:\d{{4}}年)?[{CN}]{{2,14}}(?:{_PLACE_EVENT_KINDS}))"
 )
+_PLACE_EVENT_ENDING = re.compile(_PLACE_EVENT.pattern + "$")  # (searched up to its kind's end)
 _EVENT_LEAD = re.compile(
-    r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的|(?:主办|承办|举办)的)$"
+    r"(?:^|举办|举行|承办|参加|开展|迎来|近日|日前|\d+日|为主题的|(?:主办|承办|举办)的"
+    rf"|(?:{_PLACE_EVENT_KINDS})、)$"
 )
 # The year the event is held may open its name: `…联合主办的2025年拉萨市职工职业技能大赛`.
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
@@ -55,14 +59,15 @@ _HOLDING = ("办好", "举办", "举行", "承办", "策划")
 _HELD = re.compile(
     rf"(?P<verb>{'|'.join(_HOLDING)})了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
 )
-# A list the text calls activities may also hold a season or a week of them:
-# `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`.
+# A measure word makes an event the unit's yearly one, unnamed (`每年举办一次校园文化艺术节`);
+# `本届`, `此次` point back to one named before (`办好本届赛马节`).
+_THIS_ONE = "[一二两三四五六七八九十每][次场届个]|[本此该这][届次]"
+# A list the text calls activities may also hold a season, a week or a show of them:
+# `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`,
+# `办好拉萨非遗购物节、雪顿节非遗展等品牌活动`.
 _ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
-_SEASON = re.compile(rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{4,16}}(?:季|周)$")
-# `每年举办一次校园文化艺术节`: a measure word makes it the school's yearly event, unnamed.
-_FESTIVAL = re.compile(
-    rf"^(?![一二两三四五六七八九十每][次场届个])[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
-)
+_SEASON = re.compile(rf"^(?!{_THIS_ONE})[{CN}·]{{4,16}}(?:季|周|展)$")
+_FESTIVAL = re.compile(rf"^(?!{_THIS_ONE})[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$")
 
 
 def events(text: str) -> list[Named]:
@@ -78,8 +83,8 @@ def events(text: str) -> list[Named]:
         found.append(Named(m.start() - len(lead), lead + name))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
-        event = _PLACE_EVENT.search(text, max(0, kind.end() - 26), kind.end())
-        if event is None or event.end() != kind.end():
+        event = _PLACE_EVENT_ENDING.search(text, max(0, kind.end() - 26), kind.end())
+        if event is None:
             continue
         # `以“…”为主题的拉萨市…活动周`: the name starts after the words that describe it.
         start = event.start() + event["name"].rfind("的") + 1

@@ -40,7 +40,7 @@ _KINDS = (
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
-    "服务|筛查|评选|示范点|主题班会|班会|医疗援藏|援藏|"
+    "服务|筛查|评选|评比|示范点|融合发展|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
@@ -68,7 +68,7 @@ _METHOD_OF = re.compile(
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一(?!体化))|和|与|及|等|的|了|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
+    r"^(?:这|一(?!体化))|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
@@ -124,7 +124,8 @@ _ZERO = re.compile(rf"零[{CN}]{{1,2}}")
 # Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`; so is
 # what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
-_EVERY_TIME = re.compile(r"^(?:逢|凡|每逢)[^必]{1,4}必")
+# So is how fast a thing is done (`实行“即采即收、即收即冷”`, `“随到随办”`).
+_EVERY_TIME = re.compile(rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$")
 # `以“…”的方式` followed by what is done names how one takes part, not a method put into
 # practice: `边民以“出资源、出劳力”的方式参与其中`.
 _MANNER_AFTER = re.compile("^的(?:方式|形式)")
@@ -137,8 +138,8 @@ _PROVIDED = re.compile("提供|等$")
 # place or a brand (`打造“一刻钟便民生活圈”`, `打造“藏东明珠”`), not a method; whom it
 # `培养`s are people (`选拔培养“乡土科技特派员”`).
 _PRACTISED = re.compile(
-    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行)"
-    r"(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
+    r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行|"
+    r"试点|试行)(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
 _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
@@ -164,7 +165,7 @@ _WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠�
 # `“线上抽查+线下普查”的核查识别模式`).
 _ACTIVITY_ITEM = re.compile(
     r"(?:观察|巡查|巡逻|巡护|检查|排查|抽查|普查|督导|宣讲|宣传|演出|座谈|培训|讲座|授课|走访|"
-    r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑)$"
+    r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑|理论|实操|实训|实战|演练|观摩)$"
 )
 _WAY_ONLY = re.compile(r"^的?(?:方式|形式)")
 # A name put into practice stands alone: what follows is punctuation, another
@@ -247,6 +248,8 @@ _PART_OF = re.compile(
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
 _ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
+# Parties joined by a plus make a model, even when the last is a body: `“快递+电商服务站”`.
+_JOINED_PARTIES = re.compile("[+＋]")
 
 
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
@@ -366,7 +369,7 @@ def _one_quoted(
             (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
             # The people of an aid programme are its own: `“组团式”教育援藏团队`.
             or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
-            or (kind.endswith("评选") and kind != "评选")
+            or (kind.endswith(("评选", "评比")) and kind not in ("评选", "评比"))
         )
     ):
         kind = None
@@ -392,8 +395,8 @@ def _one_quoted(
     going = _GOES_AFTER.match(after)
     if going and not _GOING.match(inner) and _PRACTISED.search(before):
         return Named(m.start(), quoted + going[0])
-    if _THEME_BEFORE.search(before) and _MANNER_AFTER.match(after):
-        return None
+    if _THEME_BEFORE.search(before) and (_MANNER_AFTER.match(after) or after.startswith("为主题")):
+        return None  # `以“…”的方式参与`; an event's theme: `以“非遗在身边 手艺进万家”为主题`
     system = _SYSTEM_OF.search(before)
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
@@ -413,7 +416,7 @@ def _one_quoted(
     if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
         return None  # a sentence; a speaker's term in single marks, unnamed by the article
     if (
-        _BODY.search(inner)
+        (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
         or _HONOUR.search(inner)
         or _AWARDED.search(before)
         or _AWARD_AFTER.match(after)
