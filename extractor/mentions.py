@@ -314,6 +314,10 @@ def ends_a_word(text: str, at: int, size: int) -> bool:
     return False
 
 
+# A school year before a title is no count: `高三学生次仁卓玛`.
+_GRADE = re.compile("[高初][一二三]$")
+
+
 def one_persons_title(text: str, at: int, role: str, group_too: bool = False) -> bool:
     """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
     `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`), nor the start of a
@@ -323,7 +327,9 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
     return (
         (group_too or role not in _GROUP_ROLES)
         and text[at + len(role) : at + len(role) + 1] not in _ORGANISATION_ENDS
-        and text[at - 1 : at] not in _COUNTED
+        and (
+            text[at - 1 : at] not in _COUNTED or _GRADE.search(text, max(0, at - 2), at) is not None
+        )
         and (word is None or len(word) <= len(role))
     )
 

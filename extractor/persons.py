@@ -80,6 +80,7 @@ ROLES: tuple[str, ...] = tuple(
                 司长 署长 主编 总编辑 机长 列车长 副园长
                 收购商 经销商 批发商 供应商 客商 承包商 开发商 销售商 零售商 摊贩 菜贩
                 大户 种植大户 养殖大户 爱好者 摄影爱好者 退休职工 退休教师 退休工人 老职工
+                学徒 村播 带货主播 网店店主
                 """
             )
             + list(KIN)
@@ -323,12 +324,15 @@ def _conjunction_ends(name: str) -> bool:
 
 
 def _word_inside(name: str) -> bool:
-    """Does a name of four characters or more hold a word of the language where a name
-    of two names does not: `扎西举例` (举例), `扎西一脸自豪`? (`格桑旺姆`, `尼玛扎西`,
+    """Does a name of three characters or more hold a word of the language where a name
+    does not: `扎西举例` (举例), `扎西一脸自豪`, `要按照`? (`格桑旺姆`, `尼玛扎西`,
     `次仁多布杰` hold none, nor `阿旺久美`, whose 久美 is a proper noun; a Han name of
     three may: `李建华`.)"""
-    if _LATIN.match(name) or len(name) < 4:
+    if _LATIN.match(name) or len(name) < 3:
         return False
+    if len(name) == 3:  # `要按照` (按照), unless a surname opens it: `王建国`
+        second = common_word_at(name, 1)
+        return not is_surname(name[0]) and second is not None and not proper_noun(second)
     if len(name) == 4:
         second = common_word_at(name, 2)
         return second is not None and not proper_noun(second)
@@ -340,6 +344,9 @@ def _word_inside(name: str) -> bool:
 _SAYING = tuple(verb for verb in VERBS if len(verb) > 1)
 # A pronoun, a preposition or an adverb opens no name: `她告诉`, `从最初`, `都能`.
 _NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今")
+# What a group's share or count is called, after the group where a name would stand
+# (`中青年传承人占比达到41.2%`), some of it no word of the dictionary.
+_SHARE_WORDS = ("占比", "比例", "比重", "人数", "总数")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -355,6 +362,7 @@ def person_name(word: str) -> bool:
         looks_like_name(word)
         and _ok_name(word)
         and not word.startswith(_NOT_OPENING_NAME)
+        and not word.startswith(_SHARE_WORDS)
         and not any(verb in word for verb in _SAYING)
     )
 

@@ -164,6 +164,9 @@ def read_units(text: str) -> list[Unit]:
     return units
 
 
+# A quotation's speaker, printed alone after it, goes on the quotation's line: `“…”` /
+# `73岁的民间艺人次旺顿珠说。`.
+_SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告诉记者|笑着说)[。.]$")
 # A line cut after one of these characters stops in the middle of a phrase.
 _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
 
@@ -174,6 +177,8 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
         return _cut_word(previous, unit)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
+    if previous.text.endswith("”") and _SAID_BY.match(unit.text):
+        return True
     if _ends_sentence(previous.text):
         return False
     # A headline is not a continuation: it has its own spacing, or a

@@ -520,6 +520,8 @@ def test_a_following_instruction_is_a_quote_of_its_own() -> None:
 
 # Statements of organisations, meetings, reports and groups; questions; slogans.
 NOT_QUOTES = [
+    # A demand in marks: `要按照` is no one's name (按照 is a word; no surname opens it).
+    "会议要求，各县（区）要按照“一乡一方案、一村一台账”要求，逐村排查棚圈。",
     "市气象台建议，周前期有较明显降雪天气，需加强道路交通安全工作。",
     "市消协提醒，消费者办理预付卡时要选择信誉良好的经营者。",  # an association, shortened
     "县妇联表示，将继续为困难妇女办实事。",
@@ -670,6 +672,22 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
         [
             ("王海", "市场经理", "direct", "菜价稳住了"),
             ("央宗", "退休职工", "direct", "比超市便宜"),
+        ],
+    ),
+    (  # 她 is the student of 高三 (a school year, no count), not the teacher before
+        "高中教师白玛说，学校今年本科上线率提高了。高三学生央金今年考入了四川大学。"
+        "她告诉记者，老师们教给她的不只是解题方法。",
+        [
+            ("白玛", "高中教师", "indirect", "学校今年本科上线率提高了"),
+            ("央金", "高三学生", "indirect", "老师们教给她的不只是解题方法"),
+        ],
+    ),
+    (  # a share after a group is no woman a pronoun stands for
+        "县文化局局长卓玛说，今年认定传承人40名。中青年传承人占比达到41%。"
+        "来自林周县的学徒德吉已经学了三年。“师傅让我一遍遍地练白描。”她说。",
+        [
+            ("卓玛", "县文化局局长", "indirect", "今年认定传承人40名"),
+            ("德吉", "学徒", "direct", "师傅让我一遍遍地练白描"),
         ],
     ),
 ]

@@ -153,6 +153,14 @@ def test_reflow_keeps_a_headline_over_its_first_line() -> None:
     ]
 
 
+def test_reflow_puts_a_speaker_printed_alone_on_the_quotations_line() -> None:
+    page = "“我这个老艺人心里特别高兴。”\n\n73岁的民间艺人扎西说。\n\n比赛共设3个组别。"
+    assert reflow(page).split("\n") == [
+        "“我这个老艺人心里特别高兴。”73岁的民间艺人扎西说。",
+        "比赛共设3个组别。",
+    ]
+
+
 def test_reflow_reads_any_line_end() -> None:
     page = "\ufeff城关区坚持和发展新时代“枫桥经验”，持续推\r\n\r\n动信访工作高质量发展。\r\n"
     assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"
