@@ -62,6 +62,9 @@ _AFTER = re.compile(
     rf"(?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
     rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
+# Who said a quotation, after a dash at the end of its paragraph, as a column of voices
+# prints it: `“……。”——隆子县加玉乡加玉村村民 次仁央宗`.
+_SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
 # A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`.
 _REMARK = re.compile(
     r"的?(?:重要论述|重要讲话|重要指示|重要批示|重要要求|重要思想|指示精神|讲话精神|指示|要求|号召"
@@ -266,9 +269,13 @@ class Speech(QuotedText):
         return None
 
     def _after(self, quotation: Quotation) -> Credit | None:
-        """`……，”柳梧街道办事处人大专干索朗拉姆说。`"""
+        """`……，”柳梧街道办事处人大专干索朗拉姆说。`, `……。”——村民 次仁央宗`"""
         k = self._index(quotation.end)
         para_end = self._bounds[k][1]
+        signed = _SIGNED.match(self.text, quotation.end + 1, para_end)
+        if signed is not None:
+            who, at = trimmed(signed["who"], signed.start("who"))
+            return self._credit(who, at, "signed after the quotation")
         m = _AFTER.match(self.text, quotation.end + 1, para_end)
         if m is None:
             return None

@@ -99,6 +99,8 @@ OPENS = frozenset(BREAK + "、的") | frozenset(
 # A verb of saying (or a colon) that ends a clause, and opens what the clause's subject says.
 # The reporter meeting someone, who then speaks: `记者采访了村民扎西。他说，……`.
 _MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结识|认识)了?$")
+# So does saying who someone is: `主教练是当地小学体育老师罗布顿珠。他告诉记者，……`.
+_IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
@@ -188,6 +190,7 @@ class Mentions:
                 and before not in OPENS
                 and not ends_with_role(self.text[: m.start()])
                 and not _MEETING.search(self.text, max(0, m.start() - 4), m.start())
+                and not _IS_INTRO.search(self.text, max(0, m.start() - 9), m.start())
             ):
                 continue
             if m[0] in _MAN | _WOMAN:

@@ -32,7 +32,9 @@ def vocabulary(text: str) -> list[str]:
 #: months (`走了七个年头`). Animals treated are counted in times as people are (`2300万余头次`,
 #: `932万只次`, `86.7万羽次`), instruments in sets and pieces (`420台件`), a treatment in
 #: courses (`两个疗程`); `县` and `省` count counties and provinces (`全地区7县`, `两省`).
-#: `折` is a discount (`门票5折`), `TB` and `GB` sizes of data (`约1.2TB`), `筐` baskets.
+#: `折` is a discount (`门票5折`), `TB` and `GB` sizes of data (`约1.2TB`), `筐` baskets;
+#: `路` counts video channels (`探头1800余路`), `发` rounds fired (`炮弹1.9万发`), both
+#: only after digits or a magnitude (not `一路走来`), and a term is `个学期`.
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -46,7 +48,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
-        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发
         """
         ),
         key=len,
@@ -61,7 +63,7 @@ MORE_UNITS = ("个多月", "个多小时", "个多星期")
 HALF_INSIDE = ("月", "小时", "星期", "工作日")
 #: What a half alone measures: `半天`, `半个月`, `半小时`, `半个多小时`; not `半个世纪`.
 HALF_UNITS = (
-    *("年", "天", "小时", "个小时", "个月", "周", "个星期", "分钟"),
+    *("年", "天", "日", "小时", "个小时", "个月", "周", "个星期", "分钟"),
     *("斤", "公斤", "亩", "米", "公里", "吨", "尺"),
     *MORE_UNITS,
 )
@@ -74,6 +76,8 @@ WORD_AFTER_UNIT = {
     "晚": "上 会 饭 餐 间 年 霞 报 宴 点 安 辈 风 秋 稻 班 归 婚 睡 礼 景 期 些 春 夏 冬 清 唐",
     "省": "道 级 委 内 外 份 会 长 市 区 直 政 厅 属 际 心 力 钱 时 事",
     "县": "城 委 级 域 里 区 长 政 乡 直 属 际 市 镇 志 令 委 府 人 医",
+    "路": "公 车 口 段 线 面 边 况 灯 费 网 径 标 桥 人 上 由 过",
+    "发": "放 展 布 生 现 出 挥 动 力 射 达 起 行 言 给 病 热 电 改 票 证 酵 掘 明 育 售 送 货 包 声 文 帖 表",
 }
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))

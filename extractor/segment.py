@@ -166,6 +166,7 @@ def read_units(text: str) -> list[Unit]:
 
 # A quotation's speaker, printed alone after it, goes on the quotation's line: `“…”` /
 # `73岁的民间艺人次旺顿珠说。`.
+_SIGNED = re.compile(r"”——[^“”]{2,40}$")
 _SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告诉记者|笑着说)[。.]$")
 # A line cut after one of these characters stops in the middle of a phrase.
 _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
@@ -175,8 +176,13 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
     """Is `unit` the rest of a body line the layout cut mid-sentence?"""
     if previous.kind == "heading":
         return _cut_word(previous, unit)
+    if unit.kind == "subtitle" and previous.kind == "body":
+        # `“……。”` / `——隆子县加玉乡加玉村村民 次仁央宗`: who said it, not a subtitle.
+        return bool(_WHOLE_QUOTATION.match(previous.text)) and _ends_sentence(previous.text)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
+    if _SIGNED.search(previous.text):
+        return False  # a quotation and who said it make a paragraph whole
     if previous.text.endswith("”") and _SAID_BY.match(unit.text):
         return True
     if _ends_sentence(previous.text):

@@ -202,6 +202,10 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("两筐", 2, None, "筐", "exact"),
         ("一百多壶", 100, None, "壶", "more"),  # pots of butter tea
         ("两个疗程", 2, None, "个疗程", "exact"),
+        ("1800余路", 1800, None, "路", "more"),  # video channels
+        ("1.9万发", 19000, None, "发", "exact"),  # rounds fired
+        ("一个学期以上", 1, None, "个学期", "more"),
+        ("半日", 0.5, None, "日", "exact"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
     "measure words and rates": [
@@ -592,6 +596,8 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("县委一把手带头，购置椅子20把", ["20把"]),  # 一把手 is the head of a unit
         ("经过一番努力，收入翻了一番，产值翻了两番多", ["一番", "两番多"]),  # doubled only
         ("十字路口一字排开，全书共12万字", ["12万字"]),
+        ("一路走来，8路公交车开通，监控探头1800余路", ["1800余路"]),  # no 路 of a route
+        ("两发放点，发射炮弹3000发，10发放到", ["3000发"]),  # no 发 of a verb
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到

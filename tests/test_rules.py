@@ -682,6 +682,22 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
             ("央金", "高三学生", "indirect", "老师们教给她的不只是解题方法"),
         ],
     ),
+    (  # 他 is the coach the sentence before says who he is, not the secretary quoted before
+        "乡党委书记王强告诉记者，联赛办得很热闹。球队的主教练是当地小学体育老师多吉。"
+        "他告诉记者，队里最小的队员才17岁。",
+        [
+            ("王强", "乡党委书记", "indirect", "联赛办得很热闹"),
+            ("多吉", "当地小学体育老师", "indirect", "队里最小的队员才17岁"),
+        ],
+    ),
+    (  # a quotation signed after a dash, as a column of voices prints it
+        "“新房子通了自来水，冬天屋里也暖和。”——加玉村村民 次仁央宗\n"
+        "“我家开了家庭旅馆，收入了4万多元。”——贡日村村民 达娃",
+        [
+            ("次仁央宗", "加玉村村民", "direct", "新房子通了自来水"),
+            ("达娃", "贡日村村民", "direct", "我家开了家庭旅馆"),
+        ],
+    ),
     (  # a share after a group is no woman a pronoun stands for
         "县文化局局长卓玛说，今年认定传承人40名。中青年传承人占比达到41%。"
         "来自林周县的学徒德吉已经学了三年。“师傅让我一遍遍地练白描。”她说。",

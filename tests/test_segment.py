@@ -161,6 +161,21 @@ def test_reflow_puts_a_speaker_printed_alone_on_the_quotations_line() -> None:
     ]
 
 
+def test_reflow_puts_who_said_a_quotation_after_a_dash_on_its_line() -> None:
+    # A column of voices signs each quotation; a quoted headline keeps its subtitle.
+    page = (
+        "群众心声\n\n“新房子通了自来水，冬天屋里也暖和。”\n\n——加玉村村民 次仁央宗\n\n"
+        "“我家开了家庭旅馆，收入了4万多元。”\n\n——贡日村村民 达娃"
+    )
+    assert reflow(page).split("\n") == [
+        "群众心声",
+        "“新房子通了自来水，冬天屋里也暖和。”——加玉村村民 次仁央宗",
+        "“我家开了家庭旅馆，收入了4万多元。”——贡日村村民 达娃",
+    ]
+    headline = "“经济运行呈现回升向好态势”\n\n——市统计局负责人解读经济数据"
+    assert reflow(headline).split("\n") == headline.split("\n\n")
+
+
 def test_reflow_reads_any_line_end() -> None:
     page = "\ufeff城关区坚持和发展新时代“枫桥经验”，持续推\r\n\r\n动信访工作高质量发展。\r\n"
     assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"

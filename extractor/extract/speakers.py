@@ -197,8 +197,9 @@ def _title_in_text(text: str, name: str) -> str | None:
 
 
 def _clean_title(words: str) -> str | None:
-    """A title without the marks of a quotation before it or a list's comma around it."""
-    words = words.lstrip("”」’").rstrip("“「‘").strip("、 ")
+    """A title without the marks of a quotation before it or a list's comma around it,
+    nor the words that say who someone is (`主教练是当地小学体育老师` → `当地小学体育老师`)."""
+    words = words.lstrip("”」’").rstrip("“「‘").strip("、 ").rpartition("是")[2]
     if _AGE.fullmatch(words):
         return None  # `60岁的拉姆阿妈`: an age, not a title
     if words.count("“") != words.count("”"):
