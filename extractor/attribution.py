@@ -213,7 +213,9 @@ class Speech(QuotedText):
             return inside
         voice = self._previous_voice(opening)
         if voice is None and last.closed:
-            return self._named_after(last, speaker)
+            voice = self._named_after(last, speaker)
+        if voice is None and first.opening >= 0:
+            return self._named_before(first.opening, speaker)
         return voice
 
     def _named_after(self, quotation: Quotation, speaker: str) -> Credit | None:
@@ -240,6 +242,18 @@ class Speech(QuotedText):
             if words and (self._leads(words) or self._opens_with(words, speaker)):
                 return Credit(words, at, at + len(words), how, leading=True)
             offset += len(clause) + 1
+        return None
+
+    def _named_before(self, opening: int, speaker: str) -> Credit | None:
+        """The person the quotation's sentence opens with, the quotation after a comma in
+        the same sentence (`村民次仁拉姆熟练地将藏香装箱封口，“……”`)."""
+        k = self._index(opening)
+        begin = self._sentence_start(k, opening)
+        if begin >= opening or self.text[opening - 1 : opening] not in "，,":
+            return None
+        clause, at = trimmed(re.split("[，,；;：:]", self.text[begin:opening])[0], begin)
+        if clause and (self._leads(clause) or self._opens_with(clause, speaker)):
+            return Credit(clause, at, at + len(clause), "named before the quotation", leading=True)
         return None
 
     def _before(self, quotation: Quotation) -> Credit | None:
@@ -403,8 +417,9 @@ class Speech(QuotedText):
         return begin
 
     def _previous_voice(self, at: int, *, reported: bool = False) -> Credit | None:
-        """The credit of the speech right before `at` in its paragraph: a quotation,
-        or (for reported words) the reported sentence before, which this one goes on."""
+        """The credit of the speech right before `at` in its paragraph: a quotation, or
+        the reported sentence before, which this one goes on (for reported words, a
+        chain of them)."""
         k = self._index(at)
         para_start = self._bounds[k][0]
         before = self._sentence_start(k, at - 1) if at > para_start else para_start
@@ -416,8 +431,6 @@ class Speech(QuotedText):
             found = found or (self._after(quotation) if quotation.closed else None)
             if found is not None:
                 return _continued(found)
-        if not reported and not quotations:
-            return None
         lead = self.text[before:at]
         for m in _LEAD_VERB.finditer(lead):
             found = self._who_before(
@@ -425,7 +438,9 @@ class Speech(QuotedText):
             )
             if found is not None:
                 return _continued(found)
-        if before > para_start:
+        # A quotation goes on the reported words of the sentence right before it
+        # (`德吉央宗说，……。“……”`), never further back.
+        if reported and before > para_start:
             found = self._previous_voice(before, reported=True)
             return found
         return None

@@ -105,8 +105,13 @@ _IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
-# 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`.
-_DESCRIBED = re.compile(r"(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?的")
+# 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`; so does where they
+# work, or the job they do: `在…公司质检部工作的德吉央宗`, `当叉车司机的扎西多布杰`.
+_DESCRIBED = re.compile(
+    r"(?:(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?"
+    r"|在[^，。；,;：:“”]{2,24}?(?:工作|上班|务工|任职|就业)"
+    rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN}))的"
+)
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # The lookahead for the characters either can start with lets the scan skip the rest
@@ -207,6 +212,8 @@ class Mentions:
             if role is not None:
                 at = role.end()
             name = name_at(self.text, at)
+            if name is not None and self.text.startswith("人员", at + len(name)):
+                name = name_at(self.text, at + len(name) + 2)  # `的采挖人员洛松江村`
             if name is not None and not self.in_speech(m.start()) and person_name(name):
                 found.append(name)
         return found
@@ -358,8 +365,28 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
         if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
             continue
         if person_name(name) if size <= 4 else long_name(name):
-            return name
+            return _given_name_run_on(text, at, name, end)
     return None
+
+
+# One-character adverbs that may end a Han given name (`陈志刚`, `王也`): an adverb
+# before a break or `一边` qualifies nothing, so it is the name's.
+_NAME_OR_ADVERB = frozenset("刚也还都就又正才再")
+
+
+def _given_name_run_on(text: str, at: int, name: str, end: int) -> str:
+    """`name`, or the name of three it opens when its third character is read as an
+    adverb that qualifies nothing: `陈志刚一边翻看…` is `陈志刚`, `王刚也说` stays `王刚`."""
+    stop = at + len(name)
+    if (
+        len(name) == 2
+        and is_surname(name[0])
+        and text[stop : stop + 1] in _NAME_OR_ADVERB
+        and stop + 1 < end
+        and (text[stop + 1] in BREAK or text.startswith(("一边", "一面"), stop + 1))
+    ):
+        return text[at : stop + 1]
+    return name
 
 
 def name_in_parts_at(text: str, at: int, end: int | None = None) -> str | None:

@@ -33,8 +33,9 @@ def vocabulary(text: str) -> list[str]:
 #: `932万只次`, `86.7万羽次`), instruments in sets and pieces (`420台件`), a treatment in
 #: courses (`两个疗程`); `县` and `省` count counties and provinces (`全地区7县`, `两省`).
 #: `折` is a discount (`门票5折`), `TB` and `GB` sizes of data (`约1.2TB`), `筐` baskets;
-#: `路` counts video channels (`探头1800余路`), `发` rounds fired (`炮弹1.9万发`), both
-#: only after digits or a magnitude (not `一路走来`), and a term is `个学期`.
+#: `路` counts video channels (`探头1800余路`), `发` rounds fired (`炮弹1.9万发`), `股`
+#: shares (`每股`, `12股`), all only after digits or a magnitude (not `一路走来`, `一股劲`),
+#: and a term is `个学期`.
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -48,7 +49,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
-        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股
         """
         ),
         key=len,
@@ -78,6 +79,7 @@ WORD_AFTER_UNIT = {
     "县": "城 委 级 域 里 区 长 政 乡 直 属 际 市 镇 志 令 委 府 人 医",
     "路": "公 车 口 段 线 面 边 况 灯 费 网 径 标 桥 人 上 由 过",
     "发": "放 展 布 生 现 出 挥 动 力 射 达 起 行 言 给 病 热 电 改 票 证 酵 掘 明 育 售 送 货 包 声 文 帖 表",
+    "股": "份 东 权 票 金 民 市 本 骨",
 }
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
@@ -88,7 +90,7 @@ ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 �
 # (a ceiling) is at most; `最低` (a floor) is at least; so are `最长` and `最短` (`最长3年`).
 MORE_BEFORE = vocabulary(
     """
-    超过 逾 多于 高于 大于 超 突破 不少于 不低于 不小于 至少 最少 最低 最短
+    超过 超过了 逾 多于 高于 大于 超 突破 突破了 不少于 不低于 不小于 至少 最少 最低 最短
     不得少于 不得低于 不能少于 不能低于 不应少于 不应低于
     """
 )

@@ -21,7 +21,13 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary, alternation
-from extractor.common_words import common_word_at, is_surname, opens_with_common_word, proper_noun
+from extractor.common_words import (
+    common_word_at,
+    dictionary,
+    is_surname,
+    opens_with_common_word,
+    proper_noun,
+)
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -80,7 +86,7 @@ ROLES: tuple[str, ...] = tuple(
                 司长 署长 主编 总编辑 机长 列车长 副园长
                 收购商 经销商 批发商 供应商 客商 承包商 开发商 销售商 零售商 摊贩 菜贩
                 大户 种植大户 养殖大户 爱好者 摄影爱好者 退休职工 退休教师 退休工人 老职工
-                学徒 村播 带货主播 网店店主
+                学徒 村播 带货主播 网店店主 退役军人 老兵 军嫂
                 """
             )
             + list(KIN)
@@ -304,7 +310,18 @@ def _ok_name(name: str) -> bool:
         or _role_at_end(name) == name
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or _word_inside(name)
+        or _rarer_word(name)
     )
+
+
+def _rarer_word(name: str) -> bool:
+    """Is a name of two characters a rarer word of the dictionary that names no one
+    (`虫草` of `社员虫草平均售价…`, counted 76 times as a noun), with no surname to open it?
+    (`拉姆`, `德吉`, `久美` are names or places there; `平措` is no word of it.)"""
+    if len(name) != 2 or is_surname(name[0]):
+        return False
+    listed = dictionary().get(name)
+    return listed is not None and not listed[1].startswith(("nr", "ns", "nz"))
 
 
 def _holds_a_word(part: str) -> bool:

@@ -186,7 +186,9 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
     if previous.text.endswith("”") and _SAID_BY.match(unit.text):
         return True
     if _ends_sentence(previous.text):
-        return False
+        # A quotation left open goes on, unless the next paragraph reopens it, as a
+        # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
+        return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
     # A headline is not a continuation: it has its own spacing, or a
     # dateline or byline comes right after it.
     if unit.kind == "heading" and (

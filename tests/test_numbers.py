@@ -206,6 +206,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("1.9万发", 19000, None, "发", "exact"),  # rounds fired
         ("一个学期以上", 1, None, "个学期", "more"),
         ("半日", 0.5, None, "日", "exact"),
+        ("12股", 12, None, "股", "exact"),  # shares held
+        ("超过了10万元", 100000, None, "元", "more"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
     "measure words and rates": [
@@ -598,6 +600,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("十字路口一字排开，全书共12万字", ["12万字"]),
         ("一路走来，8路公交车开通，监控探头1800余路", ["1800余路"]),  # no 路 of a route
         ("两发放点，发射炮弹3000发，10发放到", ["3000发"]),  # no 发 of a verb
+        ("憋着一股劲，每户12股", ["12股"]),  # no 股 of 一股劲
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到

@@ -690,6 +690,39 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
             ("多吉", "当地小学体育老师", "indirect", "队里最小的队员才17岁"),
         ],
     ),
+    (  # a title's last character and a surname make a word (长孙): still a title and a name
+        "“招商更要靠服务。”副县长孙浩然介绍，县里实行领导包联制度。",
+        [
+            ("孙浩然", "副县长", "direct", "招商更要靠服务"),
+            ("孙浩然", "副县长", "indirect", "县里实行领导包联制度"),
+        ],
+    ),
+    (  # where one works, or the job one does, introduces the one a pronoun stands for
+        "副主任达瓦说，园区今年招录员工2300多人。在康源公司质检部工作的央宗去年毕业，"
+        "她告诉记者，公司安排了师傅带教。在建材企业当叉车司机的多吉是去年进厂的。"
+        "“培训了45天，考了证。”他笑着说。获得一等奖的是退役军人次仁的项目。"
+        "他说，下一步准备把产品销到区外去。",
+        [
+            ("达瓦", "副主任", "indirect", "园区今年招录员工2300多人"),
+            ("央宗", None, "indirect", "公司安排了师傅带教"),
+            ("多吉", None, "direct", "培训了45天"),
+            ("次仁", "退役军人", "indirect", "下一步准备把产品销到区外去"),
+        ],
+    ),
+    (  # a quotation after reported words goes on them; one after its sentence's subject
+        "站长卓玛说，服务站每月组织一次活动。“我们想把这里办成老兵的家。”"
+        "村民拉姆熟练地将藏香装箱封口，“以前一年收入不到两万元。”",
+        [
+            ("卓玛", "站长", "indirect", "服务站每月组织一次活动"),
+            ("卓玛", "站长", "direct", "我们想把这里办成老兵的家"),
+            ("拉姆", "村民", "direct", "以前一年收入不到两万元"),
+        ],
+    ),
+    (  # an adverb before 一边 qualifies nothing: 刚 ends the name; 虫草 is no one
+        "合作社成立后，社员虫草平均售价提高了五元。“现在办证快多了。”项目经理陈志刚一边翻看证照，"
+        "一边对记者说。",
+        [("陈志刚", "项目经理", "direct", "现在办证快多了")],
+    ),
     (  # a quotation signed after a dash, as a column of voices prints it
         "“新房子通了自来水，冬天屋里也暖和。”——加玉村村民 次仁央宗\n"
         "“我家开了家庭旅馆，收入了4万多元。”——贡日村村民 达娃",
@@ -1276,6 +1309,7 @@ NOT_CAMPAIGNS = [
     "对鲜活农产品实行“即到即验、即验即放”。",
     "统筹推进村卫生室建设、人员配备和服务能力提升。",
     "市里把城市公园设施建设列入民生实事。",
+    "各乡镇要建立优抚对象“一人一策”帮扶台账，实行销号管理。",  # a ledger kept
     "进一步强化非煤矿山企业安全生产工作。",
     "把安全生产工作落到实处。",
     "推进基层治理体系和治理能力现代化。",

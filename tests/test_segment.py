@@ -176,6 +176,14 @@ def test_reflow_puts_who_said_a_quotation_after_a_dash_on_its_line() -> None:
     assert reflow(headline).split("\n") == headline.split("\n\n")
 
 
+def test_reflow_joins_a_quotation_a_blank_line_cut_after_a_full_stop() -> None:
+    # Left open, the quotation goes on; a quotation of several paragraphs reopens each.
+    page = "措姆说。“回填不回填，效果差别很大。\n\n不回填的，慢慢就成了黑土滩。”她说。"
+    assert reflow(page) == "措姆说。“回填不回填，效果差别很大。不回填的，慢慢就成了黑土滩。”她说。"
+    several = "他说：“第一，要抓好回填。\n\n“第二，要管好垃圾。”"
+    assert reflow(several).split("\n") == several.split("\n\n")
+
+
 def test_reflow_reads_any_line_end() -> None:
     page = "\ufeff城关区坚持和发展新时代“枫桥经验”，持续推\r\n\r\n动信访工作高质量发展。\r\n"
     assert reflow(page) == "城关区坚持和发展新时代“枫桥经验”，持续推动信访工作高质量发展。"

@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
+from extractor.common_words import is_surname
 from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
 from extractor.mentions import name_in_parts_at, one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
     ROLE_PATTERN,
     ROLES,
+    ends_with_role,
     in_parts,
     name_in,
     not_a_person,
@@ -122,8 +124,14 @@ def _is_name(reference: str, name: str) -> bool:
     if _GROUP_AFTER.match(after):
         return False  # `海关工作人员`, `社区志愿者`: a unit's people, not a name's role
     # A word across the start (`农机手边巴次仁`: 手边, `店主次仁多吉`: 主次) is no harm
-    # when the name holds no common word, as `作报告中` (报告) and `代表性项目藏` (项目) do.
-    return is_boundary(reference, at) or not holds_common_word(name)
+    # when the name holds no common word, as `作报告中` (报告) and `代表性项目藏` (项目) do,
+    # or when a title of the vocabulary ends right before a surname (`副县长孙浩然`: 长孙,
+    # 浩然).
+    return (
+        is_boundary(reference, at)
+        or not holds_common_word(name)
+        or (is_surname(name[0]) and ends_with_role(reference[:at]))
+    )
 
 
 def _someone_else_named(speech: Speech, at: int, name: str) -> bool:
