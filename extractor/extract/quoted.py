@@ -40,7 +40,7 @@ _KINDS = (
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
-    "服务|筛查|评选|评比|示范点|融合发展|主题班会|班会|医疗援藏|援藏|"
+    "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
@@ -80,14 +80,14 @@ _MORE_KIND = re.compile("活动|行动|模式|机制")
 # `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
 # `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
 _KIND_QUALIFIES = re.compile(
-    r"^(?:[者师员室队团站岗点]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口)|"
+    r"^(?:[者师员室队团站岗点区]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口)|"
     r"高校|院校|学校|大学|单位|企业)"
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
 # `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
 # `“书记”工作室`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
 _BODY = re.compile(
-    r"(?<![一+＋])(?:[队团站岗]|服务点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
+    r"(?<![一+＋])(?:[队团站岗厅室]|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
     r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
 )
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
@@ -125,7 +125,11 @@ _ZERO = re.compile(rf"零[{CN}]{{1,2}}")
 # what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
 # So is how fast a thing is done (`实行“即采即收、即收即冷”`, `“随到随办”`).
-_EVERY_TIME = re.compile(rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$")
+# Who answers for what, or how far a dispute goes, is a rule (`“谁引进、谁负责”`,
+# `“小事不出帐篷、大事不出乡”`).
+_EVERY_TIME = re.compile(
+    rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$|^谁[{CN}]{{1,4}}$|^[大小]事不出"
+)
 # `以“…”的方式` followed by what is done names how one takes part, not a method put into
 # practice: `边民以“出资源、出劳力”的方式参与其中`.
 _MANNER_AFTER = re.compile("^的(?:方式|形式)")
@@ -353,7 +357,7 @@ def _one_quoted(
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
-    if kind and _METHOD_OF.match(kind):
+    if kind and _METHOD_OF.match(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (
         _ACCOUNT.match(text, close)
@@ -400,7 +404,8 @@ def _one_quoted(
     system = _SYSTEM_OF.search(before)
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
-    if _SELF_NAMED.search(inner) or (_GOES.search(inner) and not _GOING.match(inner)):
+    goes = _GOES.search(inner)  # (a going alone says no more than where: `在“上门”上下功夫`)
+    if _SELF_NAMED.search(inner) or (goes and goes.start() > 0 and not _GOING.match(inner)):
         return Named(m.start(), quoted)
     practice = _PRACTICE_FOR.search(before) or (
         _DRIVE_FOR.search(before) if _DRIVE_INNER.search(inner) else None
