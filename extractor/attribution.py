@@ -34,8 +34,9 @@ import re
 from dataclasses import dataclass
 
 from extractor.mentions import Mentions
-from extractor.persons import ROLE_PATTERN, name_in
+from extractor.persons import name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
+from extractor.roles import ROLE_PATTERN
 from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB
 from extractor.subjects import (
     PRONOUN_SUBJECT,

@@ -27,7 +27,7 @@ import functools
 import re
 
 from extractor.models import Campaign, Metric, Quote
-from extractor.persons import words
+from extractor.roles import words
 from extractor.textindex import normalize
 
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")

@@ -32,14 +32,13 @@ from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
 from extractor.persons import (
     NAME_DOTS,
-    ROLE_PATTERN,
     ends_with_role,
     long_name,
     name_in,
     person_name,
-    words,
 )
 from extractor.quotations import QuotedText
+from extractor.roles import ROLE_PATTERN, words
 from extractor.speech_words import (
     ACTIONS,
     ADDRESSEES,

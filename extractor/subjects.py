@@ -27,12 +27,11 @@ from extractor.adverbials import without_adverbials
 from extractor.mentions import OPENS, name_at, one_persons_title
 from extractor.persons import (
     AFTER_NAME,
-    ROLE_PATTERN,
-    ROLES,
     ends_with_role,
     name_in,
     opens_with,
 )
+from extractor.roles import ROLE_PATTERN, ROLES
 from extractor.speech_words import BREAK_CLASS
 
 #: The reporter opening a clause: `记者在村里见到…`, `本报记者问`.

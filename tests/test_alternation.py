@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.alternation import Vocabulary, alternation
-from extractor.persons import ROLES
+from extractor.roles import ROLES
 from extractor.speech_words import VERBS
 
 _LETTERS = st.sampled_from(list("书记员长局副.*"))

@@ -31,8 +31,6 @@ from extractor.extract.words import holds_common_word, is_boundary, opens_with_c
 from extractor.mentions import name_in_parts_at, one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
-    ROLE_PATTERN,
-    ROLES,
     ends_with_role,
     in_parts,
     name_in,
@@ -41,6 +39,7 @@ from extractor.persons import (
     opens_with,
     person_name,
 )
+from extractor.roles import ROLE_PATTERN, ROLES
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
 from extractor.stops import first_of, last_of
 

@@ -32,8 +32,9 @@ from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech, speech_of
 from extractor.extract.speakers import credited, named_near
 from extractor.models import Quote, Span
-from extractor.persons import ROLES, name_in
+from extractor.persons import name_in
 from extractor.quotations import CLOSING, OPENING, Quotation
+from extractor.roles import ROLES
 from extractor.speech_words import VERB
 from extractor.stops import last_of, positions_of
 
