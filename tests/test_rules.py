@@ -1166,6 +1166,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("该区率先试点“统仓共配”，由共配中心统一分拣。", ["“统仓共配”"]),
     ("全县推进“交邮”融合发展，开通线路4条。", ["“交邮”融合发展"]),
     ("县里推行垃圾“以袋换物”办法，群众积极参与。", ["“以袋换物”办法"]),
+    ("镇里在各社区推广“共享书架”，倡导居民捐书。", ["“共享书架”"]),
     ("各乡镇开展“情暖老兵”走访慰问，送去慰问品。", ["“情暖老兵”走访慰问"]),
     ("乡里结合“文明家庭”评比，引导群众移风易俗。", ["“文明家庭”评比"]),
     # A plan deepened; a field of building pushed to do better.
@@ -1315,6 +1316,7 @@ NOT_CAMPAIGNS = [
     # Who answers for what, how far a dispute goes: rules; rooms and points: places; a
     # going alone; a kind running on into an area.
     "对外来人员实行“谁雇用、谁负责”。",
+    "县里大力推广“喜马拉雅22号”等优良品种。",  # a variety sown
     "调解小组实行“小事不出村、大事不出乡”。",
     "在各采挖点设立“流动登记点”，逐一登记。",
     "依托服务站设立“老兵议事厅”，定期议事协商。",

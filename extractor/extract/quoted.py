@@ -143,7 +143,7 @@ _PROVIDED = re.compile("提供|等$")
 # `培养`s are people (`选拔培养“乡土科技特派员”`).
 _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行|"
-    r"试点|试行)(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
+    r"试点|试行|推广)(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
 _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
@@ -238,7 +238,7 @@ _COUNTED_AFTER = re.compile(
 )
 # Quoted names listed as things a unit offers: `推出“土林日出”“古格夜话”等冬季摄影线路`.
 _OFFERED_AFTER = re.compile(
-    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐)"
+    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种)"
     # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
