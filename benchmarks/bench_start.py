@@ -25,6 +25,7 @@ from bench_offline import stop_fork_server
 
 from extractor import pipeline
 from extractor.extract import rules
+from extractor.workers import Workers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -40,9 +41,13 @@ def start(kind: str) -> float:
     targets = [(str(path), None) for path in sorted(SEEDS.glob("*.txt"))[:4]]
     before = children_cpu()
     spawned = kind == "spawn"
-    pool = multiprocessing.get_context("spawn").Pool(2) if spawned else pipeline.start_workers(2)
-    with pool:
-        list(pool.imap(functools.partial(pipeline.prepare_page, extract=rules.extract), targets))
+    prepare = functools.partial(pipeline.prepare_page, extract=rules.extract)
+    if spawned:
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            list(pool.imap(prepare, targets))
+    else:
+        with Workers(2, prepare) as workers:
+            list(workers.in_order(targets, 8))
     stop_fork_server()
     return children_cpu() - before
 
