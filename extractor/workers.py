@@ -8,20 +8,30 @@ one of which (the one that watches the workers) wakes for every result that
 arrives and spins until another thread has read it, a sixth of the writer's
 CPU time in a run, and all of them take the writer's lock (the GIL) from it.
 
-The workers are forked from one server (`forkserver`) that imported the rules
-and prepared a sample article (`PRELOAD`); where there is no such server
-(Windows), each is spawned and loads the rules itself. A worker ignores Ctrl-C:
-it is the writer's to handle, and leaving the `with` block stops the workers.
+On Linux, when the writer runs no other thread, the workers are forked from
+the writer itself, which has imported the rules already and prepares a sample
+article first (`warm.py`, once for all of them): a worker starts with no
+import and no dictionary to read, and the run starts no other interpreter. A
+worker never touches the writer's database connection it inherits, and leaves
+by `os._exit` (multiprocessing's way), so nothing of it is closed or flushed.
+Elsewhere, or with another thread running (a fork copies a lock another thread
+may hold), they are forked from one server (`forkserver`) that imported the
+rules and warmed them up (`PRELOAD`); where there is no such server (Windows),
+each is spawned and loads the rules itself. A worker ignores Ctrl-C: it is the
+writer's to handle, and leaving the `with` block stops the workers.
 """
 
 from __future__ import annotations
 
 import collections
+import importlib
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
@@ -44,10 +54,7 @@ class Workers(Generic[Task, Result]):
     of one) to the tasks they are sent. Use as a context manager."""
 
     def __init__(self, jobs: int, work: Callable[[Task], Result]) -> None:
-        context: ForkServerContext | SpawnContext = get_context("spawn")
-        if "forkserver" in get_all_start_methods():
-            context = get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
+        context = _context()
         self._processes: list[BaseProcess] = []
         self._connections: list[Connection] = []
         for _ in range(jobs):
@@ -101,6 +108,20 @@ class Workers(Generic[Task, Result]):
                     assert isinstance(ready, Connection)
                     done[in_hand[ready].popleft()] = cast(Result, _received(ready))
             yield done.pop(wanted)
+
+
+def _context() -> ForkContext | ForkServerContext | SpawnContext:
+    """How workers are started: forked from this process on Linux when it runs no other
+    thread (it has loaded the rules already: it warms them up once, for all of them),
+    else forked from a server that loads them once, else spawned."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        importlib.import_module("extractor.warm")
+        return get_context("fork")
+    if "forkserver" in get_all_start_methods():
+        context = get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return get_context("spawn")
 
 
 def _received(connection: Connection) -> object:
