@@ -20,6 +20,9 @@ _CLOSING = "”’」』〞"
 #: Marks that open and close alike: a first one opens, the next one closes.
 _STRAIGHT = "\"'＂＇"
 _DOTS = "·•・‧∙"
+#: The paired marks as `“` and `”`, and every dot as `·`, for `str.translate`.
+_PAIRED_AS_CURLY = str.maketrans(_OPENING + _CLOSING, "“" * len(_OPENING) + "”" * len(_CLOSING))
+_DOTS_AS_ONE = str.maketrans(_DOTS, "·" * len(_DOTS))
 
 #: A place's last character(s): 拉萨市, 墨竹工卡县, 城关区, 西藏自治区, 阿里地区.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,9}?(?:自治区|自治州|地区|省|市|县|区)")
@@ -88,14 +91,13 @@ def unify_quotes(text: str) -> str:
     >>> unify_quotes("‘千万工程’经验")
     '“千万工程”经验'
     """
+    text = text.translate(_PAIRED_AS_CURLY)
+    if not any(mark in text for mark in _STRAIGHT):
+        return text
     out: list[str] = []
     open_straight = False
     for char in text:
-        if char in _OPENING:
-            out.append("“")
-        elif char in _CLOSING:
-            out.append("”")
-        elif char in _STRAIGHT:
+        if char in _STRAIGHT:
             out.append("”" if open_straight else "“")
             open_straight = not open_straight
         else:
@@ -106,7 +108,7 @@ def unify_quotes(text: str) -> str:
 def _tidy(text: str) -> str:
     """NFKC (full-width Latin and digits, `＋`), one space for any run of spaces, one dot."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join("·" if char in _DOTS else char for char in text)
+    text = text.translate(_DOTS_AS_ONE)
     return " ".join(text.split())
 
 

@@ -11,13 +11,9 @@ and tests can stay quiet.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import functools
-import multiprocessing
-import multiprocessing.pool
 import os
-import signal
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +40,7 @@ from extractor.stages import (
     write_outcome,
 )
 from extractor.store import Extractor, Store
+from extractor.workers import Workers
 from extractor.writer import SEARCH_EVERY
 
 if TYPE_CHECKING:  # the LLM stack takes a second to import; the rules need none of it
@@ -188,9 +185,9 @@ class RulesWay:
         run.total = len(targets)
         jobs = default_jobs(len(targets)) if self.jobs is None else self.jobs
         if jobs > 1:
-            pool = self._resources.enter_context(start_workers(jobs))
             prepare = functools.partial(prepare_page, extract=self.extract_fn)
-            prepared: Iterator[PreparedPage] = _in_order(pool, prepare, targets, 8 * jobs)
+            workers = self._resources.enter_context(Workers(jobs, prepare))
+            prepared: Iterator[PreparedPage] = workers.in_order(targets, 8 * jobs)
         else:
             prepared = map(prepare_page, targets)
         for page in prepared:
@@ -207,48 +204,3 @@ class RulesWay:
 
     def close(self, run: Run) -> None:
         pass
-
-
-#: What the server the workers are forked from imports before it forks any: the
-#: program (as a spawned process would run it) and the rules, warmed up (`warm.py`).
-PRELOAD = ["__main__", "extractor.warm"]
-
-
-def start_workers(jobs: int) -> multiprocessing.pool.Pool:
-    """A pool of `jobs` worker processes, forked from a server that loaded the rules once.
-
-    The server (`forkserver`) starts with the first pool of the process and
-    lasts as long as it; a worker never inherits the writer's threads or its
-    database connection. Where there is no such server (Windows), each worker
-    is spawned and loads the rules itself.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context.Pool(jobs, initializer=_ignore_interrupts)
-
-
-def _in_order(
-    pool: multiprocessing.pool.Pool,
-    prepare: Callable[[tuple[str, UserError | None]], PreparedPage],
-    targets: list[tuple[str, UserError | None]],
-    window: int,
-) -> Iterator[PreparedPage]:
-    """The prepared pages in input order, with at most `window` pages ahead of the writer.
-
-    (`Pool.imap` would prepare every page while the writer catches up, and
-    hold them all in memory.)
-    """
-    pending: collections.deque[multiprocessing.pool.AsyncResult[PreparedPage]] = collections.deque()
-    for target in targets:
-        pending.append(pool.apply_async(prepare, (target,)))
-        if len(pending) >= window:
-            yield pending.popleft().get()
-    while pending:
-        yield pending.popleft().get()
-
-
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the writer's to handle; it stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,12 @@ err = Console(stderr=True, soft_wrap=True)
 
 @contextlib.contextmanager
 def progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
-    """A progress bar on stderr: pages for the rules backend, articles and calls for a model."""
+    """A progress bar on stderr: pages for the rules backend, articles and calls for a model.
+
+    For the rules it is drawn as pages are done, at most ten times a second, by
+    the run's own thread: with no thread of its own running, the run can fork
+    its workers from itself (`workers.py`).
+    """
     with Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),
@@ -40,10 +46,13 @@ def progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        auto_refresh=llm,
     ) as bar:
         task = bar.add_task("run", total=None, page="", calls="")
+        drawn = 0.0
 
         def on_progress(p: pipeline.Progress) -> None:
+            nonlocal drawn
             calls = "" if p.calls is None else f"· {p.calls} calls, {p.cached_calls} cached"
             bar.update(task, completed=p.done, total=p.total, page=Path(p.path).name, calls=calls)
             if p.note:
@@ -54,6 +63,9 @@ def progress_bar(llm: bool) -> Iterator[Callable[[pipeline.Progress], None]]:
                     highlight=False,
                     soft_wrap=True,
                 )
+            if not llm and time.monotonic() - drawn >= 0.1:
+                bar.refresh()
+                drawn = time.monotonic()
 
         yield on_progress
 

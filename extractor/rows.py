@@ -53,14 +53,20 @@ def result_rows(result: CheckResult) -> ResultRows:
         columns["start"] = span.start if span else None
         columns["end"] = span.end if span else None
         columns["located_in"] = "text" if span else "title"
-        columns["warnings"] = json.dumps(item.warnings, ensure_ascii=False)
+        columns["warnings"] = _json_list(item.warnings)
         accepted.append(AcceptedRow(item.record_type, columns))
     rejected = tuple(
         RejectedRow(
             r.record_type,
             json.dumps(r.record, ensure_ascii=False),
-            json.dumps(r.reasons, ensure_ascii=False),
+            _json_list(r.reasons),
         )
         for r in result.rejected
     )
     return ResultRows(tuple(accepted), rejected)
+
+
+def _json_list(items: list[str]) -> str:
+    """A list of strings as JSON, `[]` without encoding when empty (most records warn of
+    nothing)."""
+    return json.dumps(items, ensure_ascii=False) if items else "[]"

@@ -1,11 +1,12 @@
 """What every worker process of a run needs, loaded once, before any worker starts.
 
-The rules' workers are forked from one server process (`forkserver`), which
-imports this module first: the rules and everything they import, and what
-they read the first time they run (jieba's dictionary of common words, the
-compiled word lists), by preparing one short article. Each worker then starts
-with all of it, instead of importing and reading it again, which cost about
-as much CPU time as fifty pages.
+The process the rules' workers are forked from (the writer itself on Linux,
+else a server process, `forkserver`; `workers.py`) imports this module first:
+the rules and everything they import, and what they read the first time they
+run (jieba's dictionary of common words, the compiled word lists), by
+preparing one short article. Each worker then starts with all of it, instead
+of importing and reading it again, which cost about as much CPU time as fifty
+pages.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor import names
 from extractor.names import canonical_campaign, person_key, place_prefix, unify_quotes
@@ -118,3 +121,30 @@ def test_a_name_split_by_ocr_is_the_same_person() -> None:
 
 def test_the_examples_in_the_docstrings() -> None:
     assert doctest.testmod(names).failed == 0
+
+
+def _plain_unify_quotes(text: str) -> str:
+    """`unify_quotes` a character at a time, as first written."""
+    out: list[str] = []
+    open_straight = False
+    for char in text:
+        if char in "“‘「『〝":
+            out.append("“")
+        elif char in "”’」』〞":
+            out.append("”")
+        elif char in "\"'＂＇":
+            out.append("”" if open_straight else "“")
+            open_straight = not open_straight
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_MARKS_AND_DOTS = "“‘「『〝”’」』〞\"'＂＇·•・‧∙ 　拉萨市活动ＡＢ１"
+
+
+@given(st.text(alphabet=_MARKS_AND_DOTS, max_size=30))
+def test_marks_and_dots_are_unified_as_a_character_at_a_time(text: str) -> None:
+    assert unify_quotes(text) == _plain_unify_quotes(text)
+    dotted = "".join("·" if c in "·•・‧∙" else c for c in unicodedata.normalize("NFKC", text))
+    assert names._tidy(text) == " ".join(dotted.split())
