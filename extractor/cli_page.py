@@ -18,8 +18,9 @@ from extractor.check import Checker
 from extractor.cli import _fail, main
 from extractor.errors import UserError
 from extractor.models import Campaign, Metric, Quote
+from extractor.page_lines import reflow
 from extractor.reporters import page_reporters
-from extractor.segment import reflow, segment_page
+from extractor.segment import segment_page
 from extractor.sources import read_page
 
 

@@ -27,9 +27,10 @@ from pathlib import Path
 from extractor.check import Checker, sentence_around
 from extractor.models import GoldPage, Metric, Quote
 from extractor.numbers import find_quantities, parse_quantity
+from extractor.page_lines import reflow
 from extractor.persons import office_named
 from extractor.reporters import reporters
-from extractor.segment import reflow, segment_page
+from extractor.segment import segment_page
 from extractor.sources import read_page
 
 

@@ -1,11 +1,7 @@
-"""Page text → reflowed text → articles.
+"""Page text → articles.
 
-An OCR'd page holds several articles in (mostly) reading order. Each line is
-read as one of a few kinds: a headline-like short line, a subtitle (`——…`), a
-byline (`本报记者 扎西顿珠`), a photo caption (`图为……`), a photographer's
-credit (`拉萨融媒记者 旦增拉珍摄`), an image gap (several blank lines where a
-photo stood) or body text. Body text broken mid-sentence, even mid-word, by a
-blank line is joined again (`推\\n\\n动信访工作` → `推动信访工作`).
+An OCR'd page holds several articles in (mostly) reading order. Its lines are read
+as kinds, broken body text joined again (`page_lines.py`), and cut into articles.
 
 A run of headline lines opens a new article when what follows shows it is one:
 a dateline (`拉萨融媒讯(记者李从芳)`, or the paper's own `本报讯 `), a byline or
@@ -23,60 +19,19 @@ Everything here is pure and deterministic: text in, `Article` models out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from extractor.extract.words import is_boundary
 from extractor.models import Article
-
-Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
-
-SENTENCE_END = "。！？!?；;…"
-_CLOSERS = "”’」』）)》】"
-_MAX_HEADING = 40
-# A body line this long that stops without ending its sentence was cut by the
-# page layout; it goes on in the next line.
-_MIN_BROKEN = 20
-# A headline has no commas: a short line holding one is a sentence cut short.
-_CLAUSE_MARKS = "，,；;、"
-
-_DATELINE = re.compile(
-    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
-    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
-    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
-    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
-    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
+from extractor.page_lines import (
+    CAPTION,
+    COLUMN,
+    DATELINE,
+    ORG,
+    SLOGAN,
+    Unit,
+    read_units,
 )
-# One or more `记者 name` groups; written without nested repetition, which made
-# a long line take seconds to reject.
-_BYLINE = re.compile(
-    r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
-    r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
-)
-_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
-_CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-# The papers' recurring slogans: short phrases of 2–4 characters set apart by
-# spaces (`学思想 强党性 重实践 建新功`).
-_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
-_ORG = re.compile(
-    r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
-    r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|团委|工会|银行|分局|所)$"
-)
-# (Written as one character then more, so that a scan skips to the first at once.)
-_SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
-# A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`.
-_WHOLE_QUOTATION = re.compile(r"^“[^“”]+”$")
-
-
-@dataclass
-class Unit:
-    """One line of the page, read as one kind."""
-
-    kind: Kind
-    text: str
 
 
 @dataclass
@@ -91,141 +46,6 @@ class _Draft:
     head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
-def normalize_page(text: str) -> str:
-    """Line ends to `\\n`, a byte-order mark dropped; nothing else changes."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _is_balanced(text: str) -> bool:
-    """Is every quotation mark and bracket opened in the text closed in it too?"""
-    return all(text.count(a) <= text.count(b) for a, b in ("“”", "「」", "（）", "()"))
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
-
-
-def classify(line: str) -> Kind:
-    """Read one stripped line as a kind (see the module docstring)."""
-    if _CAPTION.match(line):
-        return "caption"
-    if len(line) <= 40 and _CREDIT.match(line) and ("记者" in line or " " in line):
-        return "credit"
-    if line.startswith(("——", "—", "--")) and len(line) <= 60:
-        return "subtitle"
-    if len(line) <= 40 and _BYLINE.match(line):
-        return "byline"
-    if (
-        len(line) <= _MAX_HEADING
-        and not _ends_sentence(line)
-        and (not any(c in line for c in "，,、；;") or _WHOLE_QUOTATION.match(line))
-        and _is_balanced(line)
-        and not _DATELINE.match(line)
-    ):
-        return "heading"
-    return "body"
-
-
-def _split_caption(line: str) -> Iterator[Unit]:
-    """`图为……。拉萨融媒记者 旦增拉珍摄` is a caption and a credit on one line."""
-    head, sep, tail = line.rpartition("。")
-    if sep and tail.strip() and classify(tail.strip()) == "credit":
-        yield Unit("caption", head + sep)
-        yield Unit("credit", tail.strip())
-    else:
-        yield Unit("caption", line)
-
-
-def read_units(text: str) -> list[Unit]:
-    """The page as a list of classified lines, broken body text joined again."""
-    lines: list[Unit] = []
-    blank_run = 0
-    for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n"):
-        line = spaced.strip()
-        if not line:
-            blank_run += 1
-            continue
-        if blank_run >= 2 and lines:
-            lines.append(Unit("gap", ""))
-        blank_run = 0
-        kind = classify(line)
-        if kind == "caption":
-            lines.extend(_split_caption(line))
-        else:
-            lines.append(Unit(kind, line))
-    units: list[Unit] = []
-    for k, unit in enumerate(lines):
-        previous = units[-1] if units else None
-        if previous is not None and _continues(previous, unit, lines[k + 1 : k + 3]):
-            previous.text += unit.text
-            previous.kind = "body"
-            continue
-        units.append(unit)
-    return units
-
-
-# A quotation's speaker, printed alone after it, goes on the quotation's line: `“…”` /
-# `73岁的民间艺人次旺顿珠说。`.
-_SIGNED = re.compile(r"”——[^“”]{2,40}$")
-_SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告诉记者|笑着说)[。.]$")
-# A line cut after one of these characters stops in the middle of a phrase.
-_DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
-
-
-def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
-    """Is `unit` the rest of a body line the layout cut mid-sentence?"""
-    if previous.kind == "heading":
-        return _cut_word(previous, unit)
-    if unit.kind == "subtitle" and previous.kind == "body":
-        # `“……。”` / `——隆子县加玉乡加玉村村民 次仁央宗`: who said it, not a subtitle.
-        return bool(_WHOLE_QUOTATION.match(previous.text)) and _ends_sentence(previous.text)
-    if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
-        return False
-    if _SIGNED.search(previous.text):
-        return False  # a quotation and who said it make a paragraph whole
-    if previous.text.endswith("”") and _SAID_BY.match(unit.text):
-        return True
-    if _ends_sentence(previous.text):
-        # A quotation left open goes on, unless the next paragraph reopens it, as a
-        # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
-        return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
-    # A headline is not a continuation: it has its own spacing, or a
-    # dateline or byline comes right after it.
-    if unit.kind == "heading" and (
-        " " in unit.text
-        or any(u.kind in ("byline", "subtitle") or _DATELINE.match(u.text) for u in following[:1])
-    ):
-        return False
-    if unit.kind == "body" and _DATELINE.match(unit.text):
-        return False
-    cut = previous.text.rstrip(_CLOSERS)
-    return (
-        len(previous.text) >= _MIN_BROKEN
-        or not _is_balanced(previous.text)
-        or any(c in cut for c in _CLAUSE_MARKS)
-        or any(c in cut for c in SENTENCE_END)
-        or cut[-1:] in _DANGLING
-    )
-
-
-def _cut_word(previous: Unit, unit: Unit) -> bool:
-    """Is a short line the start of a body line cut inside a word, which only
-    looked like a headline: `城关区推行“1+1+X”家庭医生签约服` / `务模式，由…`?
-    A headline ends a word, and no dictionary word runs on into its article's
-    first line; spaced headlines and those over a dateline stand."""
-    return (
-        unit.kind == "body"
-        and " " not in previous.text
-        and not _DATELINE.match(unit.text)
-        and not is_boundary(previous.text + unit.text, len(previous.text))
-    )
-
-
-def reflow(text: str) -> str:
-    """The page's text with broken paragraphs joined, one paragraph a line."""
-    return "\n".join(u.text for u in read_units(text) if u.kind != "gap")
-
-
 # --- cutting the units into articles ---------------------------------------
 
 
@@ -237,7 +57,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     if not any(u.kind == "heading" for u in run):
         return False
     rest = _following(units, j)
-    if rest and rest[0].kind == "body" and _DATELINE.match(rest[0].text):
+    if rest and rest[0].kind == "body" and DATELINE.match(rest[0].text):
         return True
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
@@ -253,7 +73,7 @@ def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none
         k += 1
     if k == len(units) or units[k].kind != "body":
         return "none"
-    return "dateline" if _DATELINE.match(units[k].text) else "body"
+    return "dateline" if DATELINE.match(units[k].text) else "body"
 
 
 def _column_item(run: list[Unit]) -> bool:
@@ -261,11 +81,11 @@ def _column_item(run: list[Unit]) -> bool:
     signed or not by its writer (`短评` / `让信用成为农牧民的“金名片”` / `林岩`); a section
     heading inside an article stands alone, or is a slogan of a few words."""
     heads = [u.text for u in run if u.kind == "heading"]
-    if len(heads) == 3 and _COLUMN.match(heads[2]):
+    if len(heads) == 3 and COLUMN.match(heads[2]):
         heads = heads[:2]
     return (
         len(heads) == 2
-        and bool(_COLUMN.match(heads[0]))
+        and bool(COLUMN.match(heads[0]))
         and len(heads[1]) >= 8
         and " " not in heads[1]
     )
@@ -301,10 +121,17 @@ def _photo_story_follows(rest: list[Unit]) -> bool:
     return False
 
 
+def _tells_news(caption: str) -> bool:
+    """Does a caption go on past what the photo shows, with news of its own
+    (`图为…查验采挖证。今年巴青县共设立宣传点35个…`)? Then it is an article."""
+    _, stop, rest = caption.partition("。")
+    return bool(stop) and len(rest.strip()) >= 10
+
+
 def _is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
     one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
-    return len(line) <= 16 and " " not in line and "的" not in line and bool(_ORG.search(line))
+    return len(line) <= 16 and " " not in line and "的" not in line and bool(ORG.search(line))
 
 
 @dataclass
@@ -313,6 +140,9 @@ class _Headline:
     kicker: str | None
     subtitle: str | None
     from_slogan: bool = False  # nothing but a slogan stood above the article
+
+
+_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:]")
 
 
 def _headline(heads: list[Unit]) -> _Headline:
@@ -335,15 +165,20 @@ def _headline(heads: list[Unit]) -> _Headline:
                 subtitle = tail.strip()
             else:
                 lines.append(unit.text)
-    content = [s for s in lines if _is_org(s) or not (_SLOGAN.match(s) or _COLUMN.match(s))]
+    content = [s for s in lines if _is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
     if not content:
-        slogans = [s for s in lines if _SLOGAN.match(s)]
+        slogans = [s for s in lines if SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not _is_org(s)] or content
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
-    others = [s for s in content if s != title]
+    placed = [s for s in titles[:-1] if _PLACE_HEADLINE.match(s)]
+    if subtitle is None and placed and not _PLACE_HEADLINE.match(title):
+        # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
+        # open a headline; the line under it is its subtitle, printed without a dash.
+        subtitle, title = title, placed[-1]
+    others = [s for s in content if s not in (title, subtitle)]
     kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
 
@@ -357,7 +192,7 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not any(_is_org(s) or _COLUMN.match(s) for s in lines):
+        if not any(_is_org(s) or COLUMN.match(s) for s in lines):
             continue
         found = _headline([Unit("heading", s) for s in lines])
         if found.title and not found.from_slogan and not _is_org(found.title):
@@ -392,7 +227,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                 if rest and rest[0].kind == "caption":
                     current.photo = _after_photo(units, j) == "none"
                 else:
-                    current.photo = not (rest and _DATELINE.match(rest[0].text)) and (
+                    current.photo = not (rest and DATELINE.match(rest[0].text)) and (
                         _photo_story_follows(rest)
                     )
                 drafts.append(current)
@@ -412,13 +247,16 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             if (
                 rest
                 and rest[0].kind == "body"
-                and not _DATELINE.match(rest[0].text)
+                and not DATELINE.match(rest[0].text)
                 and _photo_story_follows(rest)
             ):
                 current = _Draft(photo=True)
                 drafts.append(current)
             i += 1
             continue
+        if unit.kind == "caption" and _tells_news(unit.text) and not (current and current.photo):
+            current = _Draft(photo=True)  # a photo printed with news of its own, untitled
+            drafts.append(current)
         if current is None:
             current = _new(drafts)
             main = current
@@ -430,9 +268,9 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
         elif (
             unit.kind == "body"
             and current.dateline is None
-            and all(_CAPTION.match(p) for p in current.paragraphs)
+            and all(CAPTION.match(p) for p in current.paragraphs)
         ):
-            m = _DATELINE.match(unit.text)
+            m = DATELINE.match(unit.text)
             if m:
                 current.dateline = m["dateline"].strip()
                 body = unit.text[m.end() :].lstrip(" :：")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from extractor.check import Checker, check_article, sentence_around
 from extractor.models import ArticleRecords, Campaign, Metric, Quote, Span
-from extractor.segment import reflow
+from extractor.page_lines import reflow
 from extractor.textindex import TextIndex, normalize
 from tests.conftest import GOLD_FILES, load_gold, page_of
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Article
-from extractor.segment import classify, reflow, segment_page
+from extractor.page_lines import classify, reflow
+from extractor.segment import segment_page
 from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
 
@@ -521,6 +522,28 @@ def test_photo_without_headline_is_its_own_untitled_article(page: str) -> None:
     for article in titled:
         assert "长跑" not in article.text
         assert "旦增拉珍" not in article.text
+
+
+def test_a_caption_with_news_of_its_own_is_an_untitled_article() -> None:
+    news = "图为管护员在采挖点查验采挖证。今年巴青县共设立宣传点35个，发放资料2万余份。"
+    articles = segment_page(BEFORE + "\n" + news + "\n\n本报记者 索朗次仁摄\n")
+    photo = _untitled(articles)
+    assert photo.text == news
+    assert photo.byline == "本报记者 索朗次仁摄"
+    # A caption saying only what the photo shows stays with its article.
+    shown = segment_page(BEFORE + "\n图为工作人员为群众发放物资。\n\n本报记者 次仁摄\n")
+    assert [a.title for a in shown] == ["城关区开展冬季送温暖活动"]
+
+
+def test_a_headline_opened_by_a_place_keeps_the_line_under_it_as_subtitle() -> None:
+    page = (
+        "墨竹工卡县：文旅招商激活甲玛沟\n\n引进社会资本3.6亿元 带动200余户群众增收\n\n"
+        "本报记者 次旦卓玛\n\n初冬时节，甲玛乡的赤康村里，新建成的民宿群迎来了游客。\n"
+    )
+    article = only_article(page)
+    assert article.title == "墨竹工卡县：文旅招商激活甲玛沟"
+    assert article.subtitle == "引进社会资本3.6亿元 带动200余户群众增收"
+    assert article.kicker is None
 
 
 def test_photo_caption_and_credit_on_one_line() -> None:

@@ -29,8 +29,9 @@ from extractor.numbers import (
     parse_quantity,
     read_number,
 )
+from extractor.page_lines import Kind, classify, reflow
 from extractor.printed import PrintedQuantities
-from extractor.segment import Kind, classify, reflow, segment_page
+from extractor.segment import segment_page
 from extractor.sources import decode_page
 from extractor.textindex import normalize
 from tests.conftest import examples

@@ -1,0 +1,202 @@
+"""Page text → its lines, each read as a kind, and the text reflowed.
+
+An OCR'd page prints each line as one of a few kinds: a headline-like short line, a
+subtitle (`——…`), a byline (`本报记者 扎西顿珠`), a photo caption (`图为……`), a
+photographer's credit (`拉萨融媒记者 旦增拉珍摄`), an image gap (several blank lines where
+a photo stood) or body text. Body text broken mid-sentence, even mid-word, by a blank
+line is joined again (`推\\n\\n动信访工作` → `推动信访工作`); so is a short line cut inside a
+word that only looked like a headline, a quotation left open, and who said a quotation
+when printed on a line of its own. `segment.py` cuts the lines into articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.extract.words import is_boundary
+
+Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
+
+SENTENCE_END = "。！？!?；;…"
+_CLOSERS = "”’」』）)》】"
+_MAX_HEADING = 40
+# A body line this long that stops without ending its sentence was cut by the
+# page layout; it goes on in the next line.
+_MIN_BROKEN = 20
+# A headline has no commas: a short line holding one is a sentence cut short.
+_CLAUSE_MARKS = "，,；;、"
+
+DATELINE = re.compile(
+    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
+    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
+    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
+    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
+)
+# One or more `记者 name` groups; written without nested repetition, which made
+# a long line take seconds to reject.
+_BYLINE = re.compile(
+    r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
+    r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
+)
+_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
+CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
+COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# The papers' recurring slogans: short phrases of 2–4 characters set apart by
+# spaces (`学思想 强党性 重实践 建新功`).
+SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
+ORG = re.compile(
+    r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
+    r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
+    r"联合会|妇联|团委|工会|银行|分局|所)$"
+)
+# (Written as one character then more, so that a scan skips to the first at once.)
+_SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
+# A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`.
+_WHOLE_QUOTATION = re.compile(r"^“[^“”]+”$")
+
+
+@dataclass
+class Unit:
+    """One line of the page, read as one kind."""
+
+    kind: Kind
+    text: str
+
+
+def normalize_page(text: str) -> str:
+    """Line ends to `\\n`, a byte-order mark dropped; nothing else changes."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_balanced(text: str) -> bool:
+    """Is every quotation mark and bracket opened in the text closed in it too?"""
+    return all(text.count(a) <= text.count(b) for a, b in ("“”", "「」", "（）", "()"))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
+
+
+def classify(line: str) -> Kind:
+    """Read one stripped line as a kind (see the module docstring)."""
+    if CAPTION.match(line):
+        return "caption"
+    if len(line) <= 40 and _CREDIT.match(line) and ("记者" in line or " " in line):
+        return "credit"
+    if line.startswith(("——", "—", "--")) and len(line) <= 60:
+        return "subtitle"
+    if len(line) <= 40 and _BYLINE.match(line):
+        return "byline"
+    if (
+        len(line) <= _MAX_HEADING
+        and not _ends_sentence(line)
+        and (not any(c in line for c in "，,、；;") or _WHOLE_QUOTATION.match(line))
+        and _is_balanced(line)
+        and not DATELINE.match(line)
+    ):
+        return "heading"
+    return "body"
+
+
+def _split_caption(line: str) -> Iterator[Unit]:
+    """`图为……。拉萨融媒记者 旦增拉珍摄` is a caption and a credit on one line."""
+    head, sep, tail = line.rpartition("。")
+    if sep and tail.strip() and classify(tail.strip()) == "credit":
+        yield Unit("caption", head + sep)
+        yield Unit("credit", tail.strip())
+    else:
+        yield Unit("caption", line)
+
+
+def read_units(text: str) -> list[Unit]:
+    """The page as a list of classified lines, broken body text joined again."""
+    lines: list[Unit] = []
+    blank_run = 0
+    for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n"):
+        line = spaced.strip()
+        if not line:
+            blank_run += 1
+            continue
+        if blank_run >= 2 and lines:
+            lines.append(Unit("gap", ""))
+        blank_run = 0
+        kind = classify(line)
+        if kind == "caption":
+            lines.extend(_split_caption(line))
+        else:
+            lines.append(Unit(kind, line))
+    units: list[Unit] = []
+    for k, unit in enumerate(lines):
+        previous = units[-1] if units else None
+        if previous is not None and _continues(previous, unit, lines[k + 1 : k + 3]):
+            previous.text += unit.text
+            previous.kind = "body"
+            continue
+        units.append(unit)
+    return units
+
+
+# A quotation's speaker, printed alone after it, goes on the quotation's line: `“…”` /
+# `73岁的民间艺人次旺顿珠说。`.
+_SIGNED = re.compile(r"”——[^“”]{2,40}$")
+_SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告诉记者|笑着说)[。.]$")
+# A line cut after one of these characters stops in the middle of a phrase.
+_DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
+
+
+def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
+    """Is `unit` the rest of a body line the layout cut mid-sentence?"""
+    if previous.kind == "heading":
+        return _cut_word(previous, unit)
+    if unit.kind == "subtitle" and previous.kind == "body":
+        # `“……。”` / `——隆子县加玉乡加玉村村民 次仁央宗`: who said it, not a subtitle.
+        return bool(_WHOLE_QUOTATION.match(previous.text)) and _ends_sentence(previous.text)
+    if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
+        return False
+    if _SIGNED.search(previous.text):
+        return False  # a quotation and who said it make a paragraph whole
+    if previous.text.endswith("”") and _SAID_BY.match(unit.text):
+        return True
+    if _ends_sentence(previous.text):
+        # A quotation left open goes on, unless the next paragraph reopens it, as a
+        # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
+        return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
+    # A headline is not a continuation: it has its own spacing, or a
+    # dateline or byline comes right after it.
+    if unit.kind == "heading" and (
+        " " in unit.text
+        or any(u.kind in ("byline", "subtitle") or DATELINE.match(u.text) for u in following[:1])
+    ):
+        return False
+    if unit.kind == "body" and DATELINE.match(unit.text):
+        return False
+    cut = previous.text.rstrip(_CLOSERS)
+    return (
+        len(previous.text) >= _MIN_BROKEN
+        or not _is_balanced(previous.text)
+        or any(c in cut for c in _CLAUSE_MARKS)
+        or any(c in cut for c in SENTENCE_END)
+        or cut[-1:] in _DANGLING
+    )
+
+
+def _cut_word(previous: Unit, unit: Unit) -> bool:
+    """Is a short line the start of a body line cut inside a word, which only
+    looked like a headline: `城关区推行“1+1+X”家庭医生签约服` / `务模式，由…`?
+    A headline ends a word, and no dictionary word runs on into its article's
+    first line; spaced headlines and those over a dateline stand."""
+    return (
+        unit.kind == "body"
+        and " " not in previous.text
+        and not DATELINE.match(unit.text)
+        and not is_boundary(previous.text + unit.text, len(previous.text))
+    )
+
+
+def reflow(text: str) -> str:
+    """The page's text with broken paragraphs joined, one paragraph a line."""
+    return "\n".join(u.text for u in read_units(text) if u.kind != "gap")
