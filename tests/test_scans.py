@@ -16,7 +16,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, check, numbers, segment, sources, stops
+from extractor import adverbials, check, numbers, page_lines, sources, stops
 from extractor.extract import campaigns, context, events, organizers, phrases, quoted
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -228,7 +228,7 @@ def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> No
 
 @given(_phrases([*" \t\u3000\xa0\n字a"], 30))
 def test_spaces_are_folded_as_runs_of_them(text: str) -> None:
-    assert segment._SPACES.sub(" ", text) == re.sub(r"[ \t\u3000\xa0]+", " ", text)
+    assert page_lines._SPACES.sub(" ", text) == re.sub(r"[ \t\u3000\xa0]+", " ", text)
     assert numbers._WHITESPACE.sub("", text) == re.sub(r"\s+", "", text)
 
 
