@@ -440,8 +440,8 @@ class Speech(QuotedText):
             if found is not None:
                 return _continued(found)
         # A quotation goes on the reported words of the sentence right before it
-        # (`德吉央宗说，……。“……”`), never further back.
-        if reported and before > para_start:
+        # (`德吉央宗说，……。“……”`), and further back only past other speech.
+        if (reported or quotations) and before > para_start:
             found = self._previous_voice(before, reported=True)
             return found
         return None
