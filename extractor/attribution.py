@@ -51,6 +51,7 @@ from extractor.textindex import TextIndex
 
 _SENTENCE_END = "。！？!?；;…"
 _CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
+_CLAUSES = re.compile("[，,；;：:]")  # what ends a clause of a sentence
 _CLAUSEBREAKS = frozenset(BREAK)
 # Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
 # The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
@@ -235,7 +236,7 @@ class Speech(QuotedText):
             end += 1
         rest = self.text[quotation.end + 1 : end]
         offset = quotation.end + 1
-        for clause in re.split("[，,；;：:]", rest):
+        for clause in _CLAUSES.split(rest):
             words, at = trimmed(clause, offset)
             how = "named after the quotation"
             if PRONOUN_SUBJECT.match(words):  # `……时，她正在院子里接水`
@@ -252,7 +253,7 @@ class Speech(QuotedText):
         begin = self._sentence_start(k, opening)
         if begin >= opening or self.text[opening - 1 : opening] not in "，,":
             return None
-        clause, at = trimmed(re.split("[，,；;：:]", self.text[begin:opening])[0], begin)
+        clause, at = trimmed(_CLAUSES.split(self.text[begin:opening])[0], begin)
         if clause and (self._leads(clause) or self._opens_with(clause, speaker)):
             return Credit(clause, at, at + len(clause), "named before the quotation", leading=True)
         return None

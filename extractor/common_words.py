@@ -27,6 +27,8 @@ from pathlib import Path
 _COMMON = 100  # times jieba's dictionary counts a word it holds as common
 LONGEST = 4  # characters: longer words are not looked for
 _LISTED = 10  # times counted: rarer words (mostly rare names) are not read
+#: The dictionary's tags of the names of people and places (`扎西 17 ns`, `拉姆 193 nrt`).
+NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz"))
 #: The commonest Han surnames.
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"

@@ -22,6 +22,7 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary
 from extractor.common_words import (
+    NAME_TAGS,
     common_word_at,
     dictionary,
     is_surname,
@@ -259,7 +260,7 @@ def _rarer_word(name: str) -> bool:
     if len(name) != 2 or is_surname(name[0]):
         return False
     listed = dictionary().get(name)
-    return listed is not None and not listed[1].startswith(("nr", "ns", "nz"))
+    return listed is not None and listed[1] not in NAME_TAGS
 
 
 def _holds_a_word(part: str) -> bool:

@@ -121,13 +121,12 @@ _GOING = re.compile("^[进入下到]")
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
 # A zero to keep to is a stance or a target: `“零容忍”`, `“零事故”` (not `“零工技能夜校”`).
 _ZERO = re.compile(rf"零[{CN}]{{1,2}}")
-# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`; so is
-# what is done every time a case comes: `实行“逢车必查、逢疑必检”`.
+# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`.
 _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
-# So is how fast a thing is done (`实行“即采即收、即收即冷”`, `“随到随办”`).
-# Who answers for what, or how far a dispute goes, is a rule (`“谁引进、谁负责”`,
-# `“小事不出帐篷、大事不出乡”`).
-_EVERY_TIME = re.compile(
+# So is a rule to keep, item by item: what is done every time a case comes (`“逢车必查、
+# 逢疑必检”`), how fast (`“即采即收、即收即冷”`, `“随到随办”`), who answers for what
+# (`“谁引进、谁负责”`) or how far a dispute goes (`“小事不出帐篷、大事不出乡”`).
+_RULE_ITEM = re.compile(
     rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$|^谁[{CN}]{{1,4}}$|^[大小]事不出"
 )
 # `以“…”的方式` followed by what is done names how one takes part, not a method put into
@@ -324,9 +323,10 @@ def _kind_end(text: str, end: int) -> int:
 
 
 def _pledge(inner: str) -> bool:
-    """`24小时值守、2小时响应`, `逢车必查、逢疑必检`: a pledge, not a name."""
+    """`24小时值守、2小时响应`, `逢车必查、逢疑必检`, `谁引进、谁负责`: a pledge or a
+    rule, not a name."""
     items = inner.split("、")
-    if all(_EVERY_TIME.match(item) for item in items):
+    if all(_RULE_ITEM.match(item) for item in items):
         return True
     return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
 

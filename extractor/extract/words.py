@@ -21,18 +21,14 @@ from __future__ import annotations
 import functools
 
 from extractor.common_words import LONGEST as LONGEST_WORD
-from extractor.common_words import dictionary
-
-# The dictionary's tags of the names of people and places (`扎西 17 ns`): a name
-# that opens with one of them is still a name.
-_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz"))
+from extractor.common_words import NAME_TAGS, dictionary
 
 
 @functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """The common words of two to four characters, and those of them that are names."""
     listed = dictionary()
-    names = [word for word, (_, tag) in listed.items() if tag in _NAME_TAGS]
+    names = [word for word, (_, tag) in listed.items() if tag in NAME_TAGS]
     return frozenset(listed), frozenset(names)
 
 
