@@ -42,6 +42,8 @@ _BYLINE = re.compile(
     r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
     r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
 )
+# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
+_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,10}$")
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
 COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -89,7 +91,7 @@ def classify(line: str) -> Kind:
         return "credit"
     if line.startswith(("——", "—", "--")) and len(line) <= 60:
         return "subtitle"
-    if len(line) <= 40 and _BYLINE.match(line):
+    if len(line) <= 40 and (_BYLINE.match(line) or _SIGNATURE.match(line)):
         return "byline"
     if (
         len(line) <= _MAX_HEADING

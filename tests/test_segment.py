@@ -671,6 +671,17 @@ def test_a_signed_comment_opens_an_item_of_its_column() -> None:
     assert articles[1].text == "政策好不好，群众最有发言权。各部门要把工作做细做实。"
 
 
+def test_a_comment_signed_after_a_box_opens_an_article() -> None:
+    """`短评` / its headline / `□ 晓 岚`: the box and the spaced name are its byline."""
+    page = (
+        BEFORE
+        + "\n\n短评\n\n调解室里的“人情味”\n\n□ 晓 岚\n\n"
+        + "一张桌子、几把椅子，就是一间调解室。纠纷化解在家门口，群众最满意。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("调解室里的“人情味”", "□ 晓 岚")]
+
+
 def test_the_line_right_above_a_subtitle_is_the_title() -> None:
     """`金融惠民生` / `活水润乡村` above the headline are its kicker, however much the
     headline ends like a place (`…农牧区`) and the line above like a village (`…乡村`)."""
