@@ -1172,6 +1172,17 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A plan deepened; a field of building pushed to do better.
     ("全县持续深化学前儿童营养改善计划。", ["学前儿童营养改善计划"]),
     ("统筹推进边境小康村建设提质增效。", ["边境小康村建设"]),
+    # A meeting, a joint check or an open day of a quoted series; a method the parts of
+    # which are joined; a quoted name made a unit's mainstay.
+    ("“企业家茶话”座谈会已召开6场。", ["“企业家茶话”座谈会"]),
+    ("各县开展“一次查到位”联合检查，减少入企次数。", ["“一次查到位”联合检查"]),
+    ("博物馆推出“文物会说话”主题开放日，吸引学生参观。", ["“文物会说话”主题开放日"]),
+    ("法庭实行“坐堂+巡回”相结合的审判模式。", ["“坐堂+巡回”"]),
+    ("县里把“一次办好”作为改进作风的重要抓手。", ["“一次办好”"]),
+    # A drive of monitoring or law enforcement; an activity of a numbered national month.
+    ("县疾控中心启动包虫病防控专项监测，覆盖12个乡镇。", ["包虫病防控专项监测"]),
+    ("县生态环境局开展农村水源地专项执法检查。", ["农村水源地专项执法检查"]),
+    ("县税务局启动第33个全国税收宣传月活动。", ["第33个全国税收宣传月活动"]),
 ]
 
 
@@ -1259,6 +1270,12 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "琼结县开展冬季食品安全专项检查",
         "本报讯 琼结县市场监管局近日开展冬季食品安全专项整治行动，检查经营户120家。",
         "冬季食品安全专项整治行动",
+    ),
+    # The same drive over one field, its qualifier another in the headline.
+    (
+        "浪卡子县开展学校食堂安全隐患专项整治",
+        "本报讯 近日，浪卡子县教育局开展秋季安全隐患专项整治，检查食堂16个。",
+        "秋季安全隐患专项整治",
     ),
 ]
 
@@ -1540,6 +1557,16 @@ NOT_CAMPAIGNS = [
     "县里统筹推进农村公路建设、管理、养护协调发展。",
     "全县开展禁毒宣传活动260余场次。",
     "社区把“结对认亲”作为模范创建的重要内容。",
+    # Works of a size, every work of a kind a place has, a nature word opening no name.
+    "对全县千人以上供水工程划定保护范围。",
+    "县里对全乡农村供水工程实行专人管护。",
+    "一旦因自然灾害造成工程损毁，可获得理赔。",
+    # A principle in a list, its last item a kind; a lasting mechanism; a tax policy; a zone.
+    "各县要坚持“先立规矩、后上工程”，稳步推进改革。",
+    "下一步将建立涉农收费长效监管机制。",
+    "全县不折不扣落实结构性减税降费政策。",
+    "中心设立“企业服务专区”，集中办理开办业务。",
+    "景区实现了重点文物“全天不断线”监管。",
 ]
 
 

@@ -61,7 +61,7 @@ _STRONG_OPENERS = (
 # (`以` and `自` open no name in `今年以来全市…行动`, `自治区…工程`.)
 _OPENERS = (
     _STRONG_OPENERS + "|学习|结合|围绕|依托|聚焦|通过|加快|持续|深入|积极|扎实|大力|全面|"
-    "探索|打造|完善|推广|建立|巩固|创建|纳入|自(?!治)|在|以(?![来后前上下内外及])|对|和|与|及|、|：|:"
+    "探索|打造|完善|推广|建立|巩固|创建|纳入|自(?![治然觉愿发主身己我])|在|以(?![来后前上下内外及])|对|和|与|及|、|：|:"
 )
 _STRONG = re.compile(_STRONG_OPENERS)
 # A movement is one a unit carries out (`开展爱国卫生运动`); else `运动` is a sport
@@ -113,6 +113,8 @@ _CARRIED_OUT_BY = {
     "专项治理": _DRIVE_VERBS,
     "试点": _DRIVE_VERBS,
     "专项检查": _DRIVE_VERBS,
+    "专项执法检查": _DRIVE_VERBS,
+    "专项监测": _DRIVE_VERBS,
     "专项抽查": _DRIVE_VERBS,
     "大检查": _DRIVE_VERBS,
     "专项治理行动": _DRIVE_VERBS,
@@ -247,11 +249,12 @@ _CREATE = re.compile(
     rf"(?P<name>创建[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
 )
 # An activity or a survey named without marks, opened by a verb that organises it:
-# `开展安全宣传进校园活动`, `开展生物多样性本底调查`. Short ones (`开展文体活动`,
+# `开展安全宣传进校园活动`, `开展生物多样性本底调查`, `启动第35个全国税收宣传月活动`. Short ones (`开展文体活动`,
 # `开展入户调查`) are kinds, not names.
 _ORGANISING = ("开展", "举办", "组织", "启动")
 _ACTIVITY = re.compile(
-    rf"(?:{'|'.join(_ORGANISING)})了?(?P<name>[{CN}]{{4,20}}?(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
+    rf"(?:{'|'.join(_ORGANISING)})了?(?P<name>(?:第[\d一二三四五六七八九十]{{1,3}}个)?[{CN}]{{4,20}}?"
+    rf"(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
 # When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
 _WHEN = re.compile(

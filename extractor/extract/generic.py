@@ -15,10 +15,12 @@ from extractor.textindex import normalize
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
-    r"一批|新一批|这一|其|本|全面|阶段性)|联合行动$|长效机制$|工作$"
+    r"一批|新一批|这一|其|本|全面|阶段性)|联合行动$|长效[\u4e00-\u9fff]{0,4}机制$|工作$"
     # Kinds of policy and fields of building: `金融保险支持政策`, `口岸基础设施建设`,
     # `体育场地设施建设`.
     r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|设施建设$"
+    # Taxes cut or waived by a policy: `结构性减税降费政策`, `…减半征收政策`.
+    r"|(?:减税降费|减免|减征|免征|征收|退税)政策$"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`.
     r"|(?:阵地|队伍|体系)建设$"
@@ -32,6 +34,8 @@ _GENERIC = re.compile(
     r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
+    # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`.
+    r"|以上|以下"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
@@ -95,6 +99,8 @@ def clause_inside(name: str) -> bool:
 # `常态化扫黑除恶斗争` is named by `扫黑除恶斗争`, `常态化巡查` by nothing; nor does the whole
 # place it covers (`全县集中供水工程`).
 _KEPT_UP = re.compile("^(?:常态化|全[市区县乡镇])")
+# Every work of a kind a place has is no one project: `全县农村供水工程`.
+_ALL_WORKS = re.compile("^全[市区县乡镇].*(?:工程|项目)$")
 # Works counted inside the words are a kind of work: `竹瓦根、下察隅两处集中供水工程`.
 # (`第二批主题教育` is a round, not a count.)
 _COUNTED_INSIDE = re.compile(r"(?<![第\d])[两二三四五六七八九十百\d](?:处|个|座|条|项|所|家|批)")
@@ -112,7 +118,10 @@ def _names_nothing(core: str, shortest: int) -> bool:
 
 def is_generic(name: str) -> bool:
     """`此次活动`, `专项整治`, `救援行动`: a kind or a phrase, no initiative's name."""
-    core = _KEPT_UP.sub("", normalize(name, drop_quotes=True))
+    plain = normalize(name, drop_quotes=True)
+    if _ALL_WORKS.match(plain):
+        return True
+    core = _KEPT_UP.sub("", plain)
     if CHIEF_SYSTEM.fullmatch(core) or _DRIVE.fullmatch(core):
         return False  # `河长制`, `林长制`: short, and named; `重点项目建设攻坚行动`
     return _names_nothing(core, 4)

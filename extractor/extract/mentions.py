@@ -113,14 +113,32 @@ def shorter_name_of(name: str, other: str) -> bool:
 
 
 # The kinds of a drive a headline may name for the body's: `…专项检查` / `…专项整治行动`.
-_DRIVE_KIND = re.compile("(?:专项)?(?:检查|抽查|排查|整治|治理|执法|行动)+")
+_DRIVE_KIND = re.compile("(?:专项)?(?:检查|抽查|排查|整治|治理|执法|监测|行动)+")
+_DRIVE_END = re.compile(_DRIVE_KIND.pattern + "$")
+
+
+def _same_drive(headline: str, body: str) -> bool:
+    """Does a headline name the body's drive by another qualifier of its field
+    (`养老机构安全隐患专项整治` / `冬季安全隐患专项整治`, `“清单式”涉企收费专项整治` /
+    `涉企违规收费专项整治`): the same kind of drive, over two or more words of one field?"""
+    kind = _DRIVE_END.search(headline)
+    if kind is None or len(kind[0]) < 2 or not body.endswith(kind[0]):
+        return False
+    shared = next(
+        (i for i in range(1, min(len(headline), len(body)) + 1) if headline[-i] != body[-i]),
+        min(len(headline), len(body)) + 1,
+    )
+    return shared - 1 >= len(kind[0]) + 2
 
 
 def _headline_form(headline: str, body: str) -> bool:
     """Is `headline` a headline's short form of `body`: its words in the body's name in
     order (`“计量惠民”活动` of `“计量惠民 服务民生”主题活动`, `…壁画保护修复工程` of
-    `…壁画抢救性保护修复工程`), or the same drive by another of its kinds
-    (`春季药品安全专项检查` of `春季药品安全专项整治行动`)? Quotes and spaces aside."""
+    `…壁画抢救性保护修复工程`), the same drive by another of its kinds
+    (`春季药品安全专项检查` of `春季药品安全专项整治行动`) or of its qualifiers
+    (`_same_drive`)? Quotes and spaces aside."""
+    if _same_drive(headline, body):
+        return True
     if len(headline) < 5 or len(headline) >= len(body) or headline[:2] not in body:
         return False
     if headline[-1] == body[-1]:

@@ -41,12 +41,12 @@ _KINDS = (
     "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
-    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
+    "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|座谈会|联合检查|主题开放日|开放日|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“云端”帮扶对子`. (A
     # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.)
-    rf"(?:治理|通道|帮扶|帮带)(?![{CN}])"
+    rf"(?:治理|通道|帮扶|帮带|监管)(?![{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
@@ -57,9 +57,10 @@ _QUOTED = re.compile(
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
-# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`.
+# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`,
+# `“固定点+流动点”相结合的办案模式`.
 _METHOD_OF = re.compile(
-    rf"^的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
+    rf"^(?:相结合|相融合)?的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
 )
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
@@ -85,9 +86,9 @@ _KIND_QUALIFIES = re.compile(
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
 # `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
-# `“书记”工作室`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
+# `“书记”工作室`, `“企业服务专区”`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
 _BODY = re.compile(
-    r"(?<![一+＋])(?:[队团站岗厅室]|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
+    r"(?<![一+＋])(?:[队团站岗厅室]|专区|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
     r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
 )
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
@@ -192,6 +193,8 @@ _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
 # What a unit makes a quoted name: one of its projects (`把“数字援藏”作为重点项目`).
 _MADE_ONE = re.compile(rf"^(?:作为|列为|列入|纳入)[{CN}]{{0,8}}(?:项目|工程)$")
+# What a unit makes the mainstay of its work: `把“高效办成一件事”作为…的重要抓手`.
+_MAINSTAY_AFTER = re.compile(rf"作为[{CN}]{{0,14}}?(?:抓手|载体|突破口|切入点)")
 # A run of quoted names ending in what they share: `“以院包科”“师带徒”等帮扶模式`;
 # one name alone shares a method: `夏鲁寺“八个依托、八个做法”等一批典型亮点做法`.
 _SHARED_KIND = re.compile(
@@ -365,7 +368,9 @@ def _one_quoted(
         and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
     ):
         return None  # `“阿里发布”新媒体平台`, not `“边贸好物进万家”直播带货活动`
-    if kind and before.endswith("把") and _MADE_ONE.match(kind):
+    if before.endswith("把") and (
+        (kind and _MADE_ONE.match(kind)) or (not kind and _MAINSTAY_AFTER.match(text, close))
+    ):
         return Named(m.start(), quoted)  # `把“数字援藏”作为重点项目`
     if (
         kind
@@ -377,7 +382,7 @@ def _one_quoted(
         )
     ):
         kind = None
-    if kind and kind.endswith("管理") and "实现" in before:
+    if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
@@ -405,7 +410,9 @@ def _one_quoted(
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
     goes = _GOES.search(inner)  # (a going alone says no more than where: `在“上门”上下功夫`)
-    if _SELF_NAMED.search(inner) or (goes and goes.start() > 0 and not _GOING.match(inner)):
+    if (_SELF_NAMED.search(inner) and "、" not in inner) or (
+        goes and goes.start() > 0 and not _GOING.match(inner)
+    ):
         return Named(m.start(), quoted)
     practice = _PRACTICE_FOR.search(before) or (
         _DRIVE_FOR.search(before) if _DRIVE_INNER.search(inner) else None
