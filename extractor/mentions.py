@@ -80,6 +80,7 @@ _WOMAN = frozenset(
 _GROUP_ROLES = frozenset(
     words(
         "群众 干部 职工 员工 党员 官兵 僧尼 工作人员 技术人员 人士 成员 农牧民 观众 网友 读者 家属"
+        " 人员 务工人员 外来务工人员 采挖人员"
     )
 )
 # What a title runs into when it names an organisation, not a person after it: `兽医站`,
@@ -117,6 +118,9 @@ _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # quickly, without trying the verbs one after the other at every character.
 _SAYS_STARTS = re.escape("".join(sorted({verb[0] for verb in VERBS} | set("：:"))))
 _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])")
+# A colon opens someone's words when a quotation follows it, or when the clause before
+# it is a name alone or after a title (`扎西：`, `村民扎西：`).
+_WORDS_AFTER_COLON = re.compile('[“「‘"]')
 # Not `据介绍，`: the paper's own narration.
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
@@ -165,6 +169,14 @@ class Mentions:
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
+            if (
+                name is not None
+                and m[0] in "：:"
+                and not _WORDS_AFTER_COLON.match(self.text, m.end())
+            ):
+                head = clause[: -len(name)] if clause.endswith(name) else ""
+                if head and not ends_with_role(head):
+                    continue  # `记下当天的办件数：帮办23件`: a list follows a noun, not words
             if name is not None:
                 found.append(name)
         return found

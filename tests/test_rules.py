@@ -731,6 +731,22 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
             ("达娃", "贡日村村民", "direct", "我家开了家庭旅馆"),
         ],
     ),
+    (  # a job title ending in 员 names the one a pronoun stands for
+        "站长陈建国说，保险覆盖了全乡。在扎曲乡，协保员白玛几乎每天都在牧场间奔走。"
+        "她告诉记者，接到电话后24小时内就会赶到现场。",
+        [
+            ("陈建国", "站长", "indirect", "保险覆盖了全乡"),
+            ("白玛", "协保员", "indirect", "接到电话后24小时内就会赶到现场"),
+        ],
+    ),
+    (  # a worker named by surname and 师傅 after `务工人员`; a list after a colon is no one's words
+        "“工钱终于拿到了！”来自甘肃的务工人员马师傅激动地说。"
+        "帮办员央吉在日志上记下当天的件数：帮办12件。“忙一点也值得。”她笑着说。",
+        [
+            ("马师傅", "务工人员", "direct", "工钱终于拿到了"),
+            ("央吉", "帮办员", "direct", "忙一点也值得"),
+        ],
+    ),
     (  # a share after a group is no woman a pronoun stands for
         "县文化局局长卓玛说，今年认定传承人40名。中青年传承人占比达到41%。"
         "来自林周县的学徒德吉已经学了三年。“师傅让我一遍遍地练白描。”她说。",
