@@ -207,6 +207,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("一个学期以上", 1, None, "个学期", "more"),
         ("半日", 0.5, None, "日", "exact"),
         ("12股", 12, None, "股", "exact"),  # shares held
+        ("1.6万个工日", 16000, None, "个工日", "exact"),  # days of labour
+        ("106万余片次", 1060000, None, "片次", "more"),  # tablets given
         ("超过了10万元", 100000, None, "元", "more"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
