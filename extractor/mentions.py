@@ -63,6 +63,13 @@ _ROLE = re.compile(ROLE_PATTERN)
 _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 _NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
+# Words of a measure or a record that follow what is done, never a person's name: the
+# `巡护` of `掌握护林员巡护情况` is what the rangers do.
+_NOT_AFTER_NAME = frozenset(
+    words(
+        "情况 数据 水平 能力 质量 效率 范围 标准 次数 人数 里程 面积 比例 进度 成效 结果 记录 台账 日志"
+    )
+)
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
 _MAN = frozenset(
     words(
@@ -373,7 +380,10 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
         if stop > end:
             break
         name = text[at:stop]
-        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
+        after = common_word_at(text, stop) if stop < end else None
+        if stop < end and not (_NAME_ENDS.match(text, stop) or after):
+            continue
+        if after in _NOT_AFTER_NAME:
             continue
         if person_name(name) if size <= 4 else long_name(name):
             return _given_name_run_on(text, at, name, end)

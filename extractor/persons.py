@@ -248,6 +248,7 @@ def _ok_name(name: str) -> bool:
         or without_adverbials(name) != name
         or _role_at_end(name) == name
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
+        or (len(name) >= 3 and common_word_at(name) == name)  # `高血压`, though 高 is a surname
         or _word_inside(name)
         or _rarer_word(name)
     )

@@ -77,6 +77,11 @@ from extractor.persons import person_name
         # a surname and how one addresses him, after a title; a name before a motion
         ("出租车司机王师傅是驿站的常客。", ["王师傅"]),
         ("外卖骑手罗杰来拉萨送外卖已经3年了。", ["罗杰"]),
+        # what a title's holders do, then a measure of it, names no one
+        ("县林草部门可随时掌握护林员巡护情况。", []),
+        # a job title of 员 the vocabulary holds; a sickness before a title is no name
+        ("协保员次仁拉姆几乎每天都在牧场间奔走。", ["次仁拉姆"]),
+        ("家住甘丹曲果镇的高血压患者旺姆今年62岁。", ["旺姆"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -132,6 +137,7 @@ def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
         ("依法", False),
         ("徐海", True),
         ("高峰", True),
+        ("高血压", False),  # a word of three, though 高 is a surname
     ],
 )
 def test_a_word_where_a_name_stands_is_a_name(word: str, is_name: bool) -> None:
