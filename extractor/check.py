@@ -368,8 +368,14 @@ class Checker:
                 return []
         if crossing:  # words of no one quotation: whose they are is no question
             problem = not_a_person(quote.speaker.strip())
-            # Unless they are one quotation over paragraphs, given as reported words.
-            held = kind_reasons(speech, where, quote.kind) if quote.kind == "indirect" else []
+            # Unless they are one quotation over paragraphs, given as reported words; and
+            # reported words given as a quotation are of the wrong kind too.
+            outside = speech.quotation(where.start, where.start + 1) is None
+            held = (
+                kind_reasons(speech, where, quote.kind)
+                if quote.kind == "indirect" or outside
+                else []
+            )
             return held + ([problem] if problem else [])
         return kind_reasons(speech, where, quote.kind) + speaker_reasons(
             quote,

@@ -306,6 +306,21 @@ def test_reported_words_with_a_term_in_marks_before_a_word_ending_in_dao_are_of_
     assert any(r.startswith('kind "direct"') for r in found), found
 
 
+def test_reported_words_between_two_terms_in_marks_given_as_a_quotation_are_of_the_wrong_kind() -> (
+    None
+):
+    """`……杜绝“门难进”，对群众反映的问题做到“接诉即办”`: the words between the marks
+    hold `问`, and read as running past a quotation; their kind is named wrong too."""
+    text = "局长达瓦强调，窗口要坚决杜绝“门难进”，对群众反映的问题做到“接诉即办”。"
+    quote = Quote(
+        speaker="达瓦",
+        text="窗口要坚决杜绝“门难进”，对群众反映的问题做到“接诉即办”。",
+        kind="direct",
+    )
+    found = reasons_for(quote, text)
+    assert any(r.startswith('kind "direct"') for r in found), found
+
+
 def test_an_indirect_quote_stays_in_its_paragraph() -> None:
     text = "占堆指出，大整治行动是重大决策部署。\n会议要求，各单位抓好落实。"
     quote = Quote(speaker="占堆", text="大整治行动是重大决策部署。会议要求", kind="indirect")
