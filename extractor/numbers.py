@@ -337,7 +337,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         return None  # a score is printed in Arabic digits: 十分 is "very"
     if unit == "日" and not (m["pre"] or m["post"] or m["half"]):
         return None  # days counted with a limit: 30日内, 不超过7日; 29日 alone is a date
-    if unit in ("字", "路", "发", "股") and not (
+    if unit in ("字", "路", "发", "股", "拨") and not (
         numeral[:1].isdigit() or numeral[-1:] in "百千万亿"
     ):
         return None  # words, channels, rounds counted: 5万字, 1800余路; not 十字路口, 一路

@@ -209,6 +209,9 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("12股", 12, None, "股", "exact"),  # shares held
         ("1.6万个工日", 16000, None, "个工日", "exact"),  # days of labour
         ("106万余片次", 1060000, None, "片次", "more"),  # tablets given
+        ("6.8万卷次", 68000, None, "卷次", "exact"),  # archives consulted
+        ("1860万画幅", 18600000, None, "画幅", "exact"),  # frames scanned
+        ("5拨", 5, None, "拨", "exact"),  # groups of guests
         ("超过了10万元", 100000, None, "元", "more"),
     ],
     # Measure words of things counted one by one, and rates with their unit.
@@ -603,6 +606,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("一路走来，8路公交车开通，监控探头1800余路", ["1800余路"]),  # no 路 of a route
         ("两发放点，发射炮弹3000发，10发放到", ["3000发"]),  # no 发 of a verb
         ("憋着一股劲，每户12股", ["12股"]),  # no 股 of 一股劲
+        ("分两拨出发，接待5拨客人", ["5拨"]),  # groups counted only after digits
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
