@@ -1583,6 +1583,14 @@ NOT_CAMPAIGNS = [
     "全县不折不扣落实结构性减税降费政策。",
     "中心设立“企业服务专区”，集中办理开办业务。",
     "景区实现了重点文物“全天不断线”监管。",
+    # A pledge that all due is done; principles kept; where a service goes, with no name.
+    "全市以“应收尽收、应归尽归”为目标，督促各单位移交档案。",
+    "县里要严格落实“属地管理、分级负责、齐抓共管”，确保安全。",
+    "农技服务不仅要“送上门”，还要“留得住”。",
+    # A fair a brand is signed at; a field made digital; a contract for works checked.
+    "“雪域青稞”区域公共品牌今年在区外展销会上签约600万元。",
+    "推进数字档案馆建设。",
+    "执法人员在核对工程合同时发现了问题。",
 ]
 
 

@@ -27,6 +27,8 @@ _GENERIC = re.compile(
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
+    # So is a field made digital or smart: `数字档案馆建设`, `智慧旅游建设`.
+    r"|^(?:数字|智慧)[\u4e00-\u9fff]{2,4}建设$"
     # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
     # what it is (`重大动物疫病春季集中免疫行动`).
     r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"

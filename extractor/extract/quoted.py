@@ -70,7 +70,7 @@ _METHOD_OF = re.compile(
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
 _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化))|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
-    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
@@ -130,6 +130,11 @@ _TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
 _RULE_ITEM = re.compile(
     rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$|^谁[{CN}]{{1,4}}$|^[大小]事不出"
 )
+# All that should be done, done: `“应收尽收”`, `“应赔尽赔、快赔早赔”`, a pledge.
+_ALL_DUE = re.compile(rf"^应[{CN}]尽[{CN}]$")
+# Principles kept, three or more of four characters each: `坚持“规划先行、群众自愿、因地制宜”`,
+# `落实“党政同责、一岗双责、齐抓共管、失职追责”`.
+_KEPT_TO = re.compile("(?:坚持|落实|践行|树牢|贯彻)$")
 # `以“…”的方式` followed by what is done names how one takes part, not a method put into
 # practice: `边民以“出资源、出劳力”的方式参与其中`.
 _MANNER_AFTER = re.compile("^的(?:方式|形式)")
@@ -329,7 +334,7 @@ def _pledge(inner: str) -> bool:
     """`24小时值守、2小时响应`, `逢车必查、逢疑必检`, `谁引进、谁负责`: a pledge or a
     rule, not a name."""
     items = inner.split("、")
-    if all(_RULE_ITEM.match(item) for item in items):
+    if all(_RULE_ITEM.match(item) for item in items) or _ALL_DUE.match(items[0]):
         return True
     return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
 
@@ -399,6 +404,9 @@ def _one_quoted(
         return Named(m.start(), quoted + kind)
     if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
         return None
+    items = inner.split("、")
+    if len(items) >= 3 and all(len(i) == 4 for i in items) and _KEPT_TO.search(before):
+        return None  # principles kept, not a method named
     if _ZERO.fullmatch(inner):
         return None  # `实行“零容忍”`, `实现“零事故”`: a stance or a target, with no kind
     going = _GOES_AFTER.match(after)
@@ -410,8 +418,12 @@ def _one_quoted(
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
     goes = _GOES.search(inner)  # (a going alone says no more than where: `在“上门”上下功夫`)
+    # (What goes must be named, `送教上门`, or counted, `三下乡`; `送上门` says only where.)
+    named_going = goes is not None and (
+        goes.start() >= 2 or (goes.start() == 1 and inner[0] in "一二两三四五六七八九十")
+    )
     if (_SELF_NAMED.search(inner) and "、" not in inner) or (
-        goes and goes.start() > 0 and not _GOING.match(inner)
+        named_going and not _GOING.match(inner)
     ):
         return Named(m.start(), quoted)
     practice = _PRACTICE_FOR.search(before) or (
