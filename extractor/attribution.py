@@ -59,6 +59,9 @@ _CLAUSEBREAKS = frozenset(BREAK)
 # A name in marks may open it: `”“格桑花”志愿服务队队长卓玛说。`.
 _NAME_IN_MARKS = rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}](?=[^{BREAK_CLASS}])"
 _MARKED_NAME = re.compile(_NAME_IN_MARKS)
+# A short term in marks, with no break inside: words of the sentence, not another
+# quotation (`……。”在隆子县人民医院“待产之家”，来自斗玉乡的孕妇德吉央宗说。`).
+_MARKED_TERM = re.compile(rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}]")
 _AFTER = re.compile(
     rf"[，,]?\s*(?P<who>(?:[^{BREAK_CLASS}]|{_NAME_IN_MARKS})"
     rf"(?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
@@ -228,7 +231,9 @@ class Speech(QuotedText):
         end = quotation.end + 1
         while end < para_end and self.text[end] not in _SENTENCE_END:
             if self.text[end] in OPENING:
-                named = _MARKED_NAME.match(self.text, end, para_end)  # `白纳村“雪域人家”民宿老板`
+                named = _MARKED_NAME.match(self.text, end, para_end) or _MARKED_TERM.match(
+                    self.text, end, para_end
+                )  # `白纳村“雪域人家”民宿老板`, `在…“待产之家”，`
                 if named is None:
                     break
                 end = named.end()

@@ -111,6 +111,8 @@ _IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
 # 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
+# So does an age said right after a name: `年龄最小的次仁欧珠今年刚满24岁`, `旺姆今年62岁`.
+_AGE_AFTER = re.compile(r"今年(?:刚满|已满|刚|已)?(?:\d+|[一二两三四五六七八九十]+)多?岁(?!的)")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
 # 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`; so does where they
 # work, or the job they do: `在…公司质检部工作的德吉央宗`, `当叉车司机的扎西多布杰`.
@@ -159,6 +161,7 @@ class Mentions:
             found |= set(self._titled())
             found |= set(self._described())
             found |= set(self._honored())
+            found |= set(self._aged_after())
             self._names = sorted(found)
         return self._names
 
@@ -233,6 +236,20 @@ class Mentions:
             if name is not None and self.text.startswith("人员", at + len(name)):
                 name = name_at(self.text, at + len(name) + 2)  # `的采挖人员洛松江村`
             if name is not None and not self.in_speech(m.start()) and person_name(name):
+                found.append(name)
+        return found
+
+    def _aged_after(self) -> list[str]:
+        """The names an age follows at once (`…的次仁欧珠今年刚满24岁`), outside speech."""
+        found = []
+        breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
+        for m in _AGE_AFTER.finditer(self.text):
+            if self.in_speech(m.start()):
+                continue
+            k = bisect.bisect_left(breaks, m.start())
+            clause = self.text[breaks[k - 1] + 1 if k else 0 : m.start()].strip()
+            name = name_in(clause) if clause else None
+            if name is not None and clause.endswith(name) and person_name(name):
                 found.append(name)
         return found
 

@@ -747,6 +747,23 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
             ("央吉", "帮办员", "direct", "忙一点也值得"),
         ],
     ),
+    (  # a speaker at the head of the clause before the verb's, a term in marks on the way
+        "村里的民宿主人卓嘎早早起床。“今年的预订多了不少。”卓嘎一边添茶，一边笑着对记者说。"
+        "“离预产期还有两周，一点都不慌。”在县医院“待产之家”，来自乡里的孕妇央拉说。",
+        [
+            ("卓嘎", "民宿主人", "direct", "今年的预订多了不少"),
+            ("央拉", "孕妇", "direct", "离预产期还有两周"),
+        ],
+    ),
+    (  # an age said after a name introduces the one a pronoun stands for; 讲解 says words
+        "驾驶员王师傅说，检查很严。队员中年龄最小的次仁今年刚满24岁。他说，冬天最冷。"
+        "老党员多吉指着木犁向学生们讲解，“现在种地用的是拖拉机。”",
+        [
+            ("王师傅", "驾驶员", "indirect", "检查很严"),
+            ("次仁", None, "indirect", "冬天最冷"),
+            ("多吉", "老党员", "direct", "现在种地用的是拖拉机"),
+        ],
+    ),
     (  # a share after a group is no woman a pronoun stands for
         "县文化局局长卓玛说，今年认定传承人40名。中青年传承人占比达到41%。"
         "来自林周县的学徒德吉已经学了三年。“师傅让我一遍遍地练白描。”她说。",
