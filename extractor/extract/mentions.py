@@ -154,6 +154,12 @@ def _headline_form(headline: str, body: str) -> bool:
     )
 
 
+def headline_form_of(name: str, other: str) -> bool:
+    """Is `name` a headline's short form of `other` (`_headline_form`), marks and
+    spaces aside: `全国近视防控宣传教育月活动` of `第8个全国近视防控宣传教育月系列活动`?"""
+    return _headline_form(normalize(name, drop_quotes=True), normalize(other, drop_quotes=True))
+
+
 def _title_of(title: str, programme: str) -> bool:
     """The title a programme of creation seeks: `创建全国民族团结进步示范县` of
     `民族团结进步示范创建`; not of `民族团结进步创建`, which seeks no one title."""

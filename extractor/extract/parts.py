@@ -17,7 +17,7 @@ import re
 from pydantic import ValidationError
 
 from extractor.check import check_against, identity
-from extractor.extract.mentions import shorter_name_of
+from extractor.extract.mentions import headline_form_of, shorter_name_of
 from extractor.models import (
     Accepted,
     Article,
@@ -28,6 +28,7 @@ from extractor.models import (
     Quote,
     Rejection,
 )
+from extractor.textindex import normalize
 
 #: A part is not split below this many characters: a model that cannot read so
 #: little is refusing for another reason.
@@ -105,6 +106,9 @@ def rejoin(article: Article, parts: list[CheckResult]) -> CheckResult:
     for part in parts:
         found = [a.record for a in part.accepted if a.record not in records]
         records += [r for r in found if not _named_more_fully(r, records)]
+    # A part the body's name is not in keeps the headline's: asked whole, the body's.
+    headline = normalize(article.title, drop_quotes=True)
+    records = [r for r in records if not _headline_form_in(r, records, headline)]
     refused: dict[tuple[str, str], Quote] = {}
     for part in parts:
         for rejection in part.rejected:
@@ -134,6 +138,21 @@ def _named_more_fully(
     return isinstance(record, Campaign) and any(
         isinstance(other, Campaign) and shorter_name_of(record.name, other.name)
         for other in earlier
+    )
+
+
+def _headline_form_in(
+    record: Metric | Quote | Campaign, others: list[Metric | Quote | Campaign], headline: str
+) -> bool:
+    """A campaign named as the headline names it, in a part, where another part found
+    the body's fuller name of it (`全国…教育月活动` / `第8个全国…教育月系列活动`)."""
+    return (
+        isinstance(record, Campaign)
+        and normalize(record.name, drop_quotes=True) in headline
+        and any(
+            isinstance(other, Campaign) and headline_form_of(record.name, other.name)
+            for other in others
+        )
     )
 
 
