@@ -115,6 +115,7 @@ _CARRIED_OUT_BY = {
     "专项检查": _DRIVE_VERBS,
     "专项执法检查": _DRIVE_VERBS,
     "专项监测": _DRIVE_VERBS,
+    "专项排查": _DRIVE_VERBS,
     "专项抽查": _DRIVE_VERBS,
     "大检查": _DRIVE_VERBS,
     "专项治理行动": _DRIVE_VERBS,

@@ -46,7 +46,7 @@ _KINDS = (
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“云端”帮扶对子`. (A
     # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.)
-    rf"(?:治理|通道|帮扶|帮带|监管)(?![{CN}])"
+    rf"(?:治理|通道|帮扶|帮带|监管|改造)(?![{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
