@@ -16,7 +16,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, check, numbers, page_lines, sources, stops
+from extractor import adverbials, check, numbers, page_lines, sources, stops, textindex
 from extractor.extract import campaigns, context, events, organizers, phrases, quoted
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -311,3 +311,13 @@ def test_names_tried_where_their_first_characters_stand_are_those_a_scan_finds(
     ):
         found = [m.regs for m in context.starting_with(words, pattern, text)]
         assert found == _found(pattern, text)
+
+
+@given(
+    st.text(st.sampled_from([*"字a１ ，“”‘’「」\"'\t\u3000\xa0\n\x1c\x85\u2028…①"]), max_size=30)
+)
+def test_the_matching_form_drops_what_a_scan_for_whitespace_drops(text: str) -> None:
+    plain = re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+    assert textindex.normalize(text) == plain
+    unquoted = plain.translate(str.maketrans("", "", textindex.QUOTE_MARKS))
+    assert textindex.normalize(text, drop_quotes=True) == unquoted
