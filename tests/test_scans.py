@@ -321,3 +321,23 @@ def test_the_matching_form_drops_what_a_scan_for_whitespace_drops(text: str) -> 
     assert textindex.normalize(text) == plain
     unquoted = plain.translate(str.maketrans("", "", textindex.QUOTE_MARKS))
     assert textindex.normalize(text, drop_quotes=True) == unquoted
+
+
+_JOINED_WORDS = [
+    *("把", "将", "结合", "纳入", "入选", "在", "开展", "启动", "中", "，", "和", "与", "、"),
+    *("紧密", "结合", "融合", "“回头看”", "专项整治", "整治行动", "试点", "工程", "示范项目"),
+    *("创建", "建设", "计划", "村民", "安全", "“", "”", "。", "字"),
+]
+
+
+@given(_phrases(_JOINED_WORDS, 30))
+def test_programmes_joined_to_taken_into_or_worked_in_are_found_as_a_scan_finds_them(
+    text: str,
+) -> None:
+    for words, pattern in (
+        (campaigns._JOINED_TO_INITIALS, campaigns._JOINED_TO),
+        (campaigns._TAKEN_INTO_INITIALS, campaigns._TAKEN_INTO),
+        (campaigns._DURING_INITIALS, campaigns._DURING),
+    ):
+        found = [m.regs for m in context.starting_with(words, pattern, text)]
+        assert found == _found(pattern, text)
