@@ -16,7 +16,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, check, numbers, page_lines, sources, stops, textindex
+from extractor import adverbials, check, mentions, numbers, page_lines, sources, stops, textindex
 from extractor.extract import campaigns, context, events, organizers, phrases, quoted
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -341,3 +341,9 @@ def test_programmes_joined_to_taken_into_or_worked_in_are_found_as_a_scan_finds_
     ):
         found = [m.regs for m in context.starting_with(words, pattern, text)]
         assert found == _found(pattern, text)
+
+
+@given(_phrases([*"12一二十多岁的，。字", "26岁的", "十几岁的"], 24), st.integers(0, 40))
+def test_ages_before_an_offset_are_those_a_scan_cut_there_finds(text: str, at: int) -> None:
+    ages = mentions.Mentions(text)._ages_before(at)
+    assert [m.span() for m in ages] == [m.span() for m in mentions._AGED.finditer(text, 0, at)]
