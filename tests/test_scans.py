@@ -347,3 +347,11 @@ def test_programmes_joined_to_taken_into_or_worked_in_are_found_as_a_scan_finds_
 def test_ages_before_an_offset_are_those_a_scan_cut_there_finds(text: str, at: int) -> None:
     ages = mentions.Mentions(text)._ages_before(at)
     assert [m.span() for m in ages] == [m.span() for m in mentions._AGED.finditer(text, 0, at)]
+
+
+_NFKC_CHANGES = [*"字a１，（）：　…①ﬁ㍿ｶﾞ\u0301\u0308e\u1100\u1161\u11a8가\u212b\u00c5Å\u0345\u0323"]
+
+
+@given(st.text(st.sampled_from(_NFKC_CHANGES), max_size=30) | st.text(max_size=30))
+def test_nfkc_made_from_decomposed_characters_is_the_plain_nfkc(text: str) -> None:
+    assert textindex._nfkc(text) == unicodedata.normalize("NFKC", text)
