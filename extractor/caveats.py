@@ -100,46 +100,51 @@ def label_warning(label: str, sentence: str, text: str = "", raw: str = "") -> s
     return None
 
 
+def _endings(words: str) -> tuple[str, ...]:
+    """The words a label may end in, for `str.endswith`."""
+    return tuple(words.split())
+
+
 #: What a label's last word says is counted, and the units that can count it: a label
 #: ending in 收入 names money, counted in 元 (or 块); one ending in 增速 or 率 a rate.
-_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+_KINDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "an amount of money",
-        re.compile(
-            "(?:收入|投资|资金|产值|总额|金额|费用|经费|补贴|补助|奖励|奖金|销售额|营业额|利润"
-            "|税收|成本|工资|分红|贷款|存款|预算|支出|罚款|资产|增加值|总值)$"
+        _endings(
+            "收入 投资 资金 产值 总额 金额 费用 经费 补贴 补助 奖励 奖金 销售额 营业额 利润"
+            " 税收 成本 工资 分红 贷款 存款 预算 支出 罚款 资产 增加值 总值"
         ),
         re.compile("元|块"),
     ),
     (
         "a rate",
-        re.compile("(?:率|增速|增幅|涨幅|降幅|比重|占比|比例)$"),
+        _endings("率 增速 增幅 涨幅 降幅 比重 占比 比例"),
         re.compile("^(?:%|‰|个百分点|百分点|倍|成|)$"),
     ),
     (
         "a number of people",
-        re.compile("(?:人数|人次)$"),
+        _endings("人数 人次"),
         re.compile("^(?:人|名|人次|位|户|家|个|%|‰|倍|成|个百分点)$"),
     ),
     (
         "a group of people",
-        re.compile(
-            "(?:群众|居民|村民|牧民|农牧民|游客|职工|员工|党员|干部|学生|人员|人口"
-            "|老年人|老人|儿童|妇女|患者|病人|残疾人|农民工|劳动力|毕业生)$"
+        _endings(
+            "群众 居民 村民 牧民 农牧民 游客 职工 员工 党员 干部 学生 人员 人口"
+            " 老年人 老人 儿童 妇女 患者 病人 残疾人 农民工 劳动力 毕业生"
         ),
         re.compile(
             "^(?:万|亿)?(?:人|名|位|户|家|口|人次|户次|次|例|岁|个|%|‰|倍|成|个百分点"
             "|学生|群众|党员|干部|村民|居民|农牧民|游客|职工)$"
         ),
     ),
-    ("an area", re.compile("面积$"), re.compile("亩|平方|公顷|%|倍|个百分点")),
-    ("a length", re.compile("(?:长度|里程)$"), re.compile("米|公里|%|倍|个百分点")),
+    ("an area", _endings("面积"), re.compile("亩|平方|公顷|%|倍|个百分点")),
+    ("a length", _endings("长度 里程"), re.compile("米|公里|%|倍|个百分点")),
     (
         "a length of time",
-        re.compile("(?:时长|会期|工期|用时|耗时|时间|年限)$"),
+        _endings("时长 会期 工期 用时 耗时 时间 年限"),
         re.compile("天|年|月|小时|分钟|秒|周|日|星期|%|倍|个百分点"),
     ),
-    ("a number of households", re.compile("户数$"), re.compile("^户|%|倍|个百分点")),
+    ("a number of households", _endings("户数"), re.compile("^户|%|倍|个百分点")),
 )
 
 
@@ -152,7 +157,7 @@ def unit_warning(label: str, unit: str) -> str | None:
     """
     key = _NOT_CJK.sub("", label)
     for kind, names, units in _KINDS:
-        if names.search(key) and not units.search(unit):
+        if key.endswith(names) and not units.search(unit):
             return (
                 f'label "{label}" names {kind}, which "{unit}" does not count; '
                 "check that it says what is counted"

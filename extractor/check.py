@@ -116,6 +116,7 @@ class Checker:
         self.exact = TextIndex(text)
         self.instructions = instruction_paragraphs(text, self.exact.normalized)
         self._printed: dict[str, PrintedQuantities] = {}
+        self._found: dict[tuple[str, bool], tuple[Span | None, bool]] = {}
 
     # The other indexes are made when a record needs them: metrics are matched
     # exactly, quotes and names without quotation marks, the headline last.
@@ -132,7 +133,15 @@ class Checker:
         return TextIndex(self.headline, drop_quotes=True)
 
     def _find(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
-        """Where `needle` is in the body, or (None, True) if only the headline has it."""
+        """Where `needle` is in the body, or (None, True) if only the headline has it;
+        looked for once an article (metrics of one sentence share it as evidence)."""
+        key = (needle, loose)
+        if key not in self._found:
+            self._found[key] = self._look_for(needle, loose=loose)
+        return self._found[key]
+
+    def _look_for(self, needle: str, *, loose: bool) -> tuple[Span | None, bool]:
+        """`_find`, looked for."""
         span = (self.loose if loose else self.exact).find(needle)
         if span is not None:
             return span, True

@@ -153,6 +153,7 @@ class Mentions:
         self._quoted = quoted if quoted is not None else QuotedText(text)
         self._names: list[str] | None = None
         self._sex: dict[str, str] = {}
+        self._aged: list[re.Match[str]] | None = None
 
     def names(self) -> list[str]:
         """The names of the people the text gives words to or names with a title."""
@@ -304,7 +305,7 @@ class Mentions:
             mention = self._as_person(speaker, at)
             if mention is not None:
                 last[speaker] = mention
-        for aged in _AGED.finditer(self.text, 0, at):
+        for aged in self._ages_before(at):
             if not self.in_speech(aged.start()):
                 end = aged.end()
                 while end < at and self.text[end] not in BREAK:
@@ -312,6 +313,13 @@ class Mentions:
                 # Someone the name of whom the text holds, unknown: the words that name them.
                 last.setdefault(self.text[aged.start() : end], aged.end())
         return last
+
+    def _ages_before(self, at: int) -> list[re.Match[str]]:
+        """The ages the text prints before `at` (`_AGED.finditer(text, 0, at)`: the text
+        scanned once, a match ending in `岁的` being the same cut short or not)."""
+        if self._aged is None:
+            self._aged = list(_AGED.finditer(self.text))
+        return [aged for aged in self._aged if aged.end() <= at]
 
     def _last_outside_speech(self, name: str, at: int) -> int | None:
         """Where the last mention of `name` before `at` ends, outside speech. A name

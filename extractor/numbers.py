@@ -381,8 +381,11 @@ def _magnified(quantity: Quantity, m: re.Match[str]) -> Quantity:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_quantity(raw: str) -> Quantity | None:
-    """Read a whole `raw` as one quantity, or None if it is not one.
+    """Read a whole `raw` as one quantity, or None if it is not one. The same raws come
+    back page after page (`3人`, `10万元`): the last few thousand read are kept (a
+    reading is frozen).
 
     >>> parse_quantity("2.23万余户")
     Quantity(value=22300, value_max=None, unit='户', approx='more')

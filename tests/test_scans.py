@@ -16,7 +16,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, check, numbers, page_lines, sources, stops
+from extractor import adverbials, check, mentions, numbers, page_lines, sources, stops, textindex
 from extractor.extract import campaigns, context, events, organizers, phrases, quoted
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -311,3 +311,47 @@ def test_names_tried_where_their_first_characters_stand_are_those_a_scan_finds(
     ):
         found = [m.regs for m in context.starting_with(words, pattern, text)]
         assert found == _found(pattern, text)
+
+
+@given(
+    st.text(st.sampled_from([*"字a１ ，“”‘’「」\"'\t\u3000\xa0\n\x1c\x85\u2028…①"]), max_size=30)
+)
+def test_the_matching_form_drops_what_a_scan_for_whitespace_drops(text: str) -> None:
+    plain = re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+    assert textindex.normalize(text) == plain
+    unquoted = plain.translate(str.maketrans("", "", textindex.QUOTE_MARKS))
+    assert textindex.normalize(text, drop_quotes=True) == unquoted
+
+
+_JOINED_WORDS = [
+    *("把", "将", "结合", "纳入", "入选", "在", "开展", "启动", "中", "，", "和", "与", "、"),
+    *("紧密", "结合", "融合", "“回头看”", "专项整治", "整治行动", "试点", "工程", "示范项目"),
+    *("创建", "建设", "计划", "村民", "安全", "“", "”", "。", "字"),
+]
+
+
+@given(_phrases(_JOINED_WORDS, 30))
+def test_programmes_joined_to_taken_into_or_worked_in_are_found_as_a_scan_finds_them(
+    text: str,
+) -> None:
+    for words, pattern in (
+        (campaigns._JOINED_TO_INITIALS, campaigns._JOINED_TO),
+        (campaigns._TAKEN_INTO_INITIALS, campaigns._TAKEN_INTO),
+        (campaigns._DURING_INITIALS, campaigns._DURING),
+    ):
+        found = [m.regs for m in context.starting_with(words, pattern, text)]
+        assert found == _found(pattern, text)
+
+
+@given(_phrases([*"12一二十多岁的，。字", "26岁的", "十几岁的"], 24), st.integers(0, 40))
+def test_ages_before_an_offset_are_those_a_scan_cut_there_finds(text: str, at: int) -> None:
+    ages = mentions.Mentions(text)._ages_before(at)
+    assert [m.span() for m in ages] == [m.span() for m in mentions._AGED.finditer(text, 0, at)]
+
+
+_NFKC_CHANGES = [*"字a１，（）：　…①ﬁ㍿ｶﾞ\u0301\u0308e\u1100\u1161\u11a8가\u212b\u00c5Å\u0345\u0323"]
+
+
+@given(st.text(st.sampled_from(_NFKC_CHANGES), max_size=30) | st.text(max_size=30))
+def test_nfkc_made_from_decomposed_characters_is_the_plain_nfkc(text: str) -> None:
+    assert textindex._nfkc(text) == unicodedata.normalize("NFKC", text)

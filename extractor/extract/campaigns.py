@@ -245,6 +245,9 @@ _DURING = re.compile(
 # A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
 # `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`).
 _TAKEN_INTO = re.compile(rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程)(?:示范项目)?)")
+# The characters each of the three opens with: none opens with a literal the engine can
+# skip to, so they are tried only where one of these stands (`context.starting_with`).
+_JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
 _CREATE = re.compile(
     rf"(?P<name>创建[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
@@ -356,7 +359,11 @@ def _unquoted(text: str) -> list[Named]:
     for m in [*charged, *_WORKED_BY.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
-    for m in [*_JOINED_TO.finditer(text), *_TAKEN_INTO.finditer(text), *_DURING.finditer(text)]:
+    for m in [
+        *starting_with(_JOINED_TO_INITIALS, _JOINED_TO, text),
+        *starting_with(_TAKEN_INTO_INITIALS, _TAKEN_INTO, text),
+        *starting_with(_DURING_INITIALS, _DURING, text),
+    ]:
         group = next(g for g, value in m.groupdict().items() if value)
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
             found.append(Named(m.start(group), m[group]))

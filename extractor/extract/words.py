@@ -44,9 +44,11 @@ def is_han(char: str) -> bool:
 def is_boundary(text: str, at: int) -> bool:
     """Does a word end at `at`? Not when a word of jieba's dictionary (of two to four
     characters) runs across it: `生产|检查` is a boundary, `生|产` is not."""
-    if at <= 0 or at >= len(text) or not (is_han(text[at - 1]) and is_han(text[at])):
+    if at <= 0 or at >= len(text) or not ("\u4e00" <= text[at - 1] <= "\u9fff"):
         return True
-    dictionary = common_words()
+    if not "\u4e00" <= text[at] <= "\u9fff":
+        return True
+    dictionary = _words()[0]
     for start in range(max(0, at - LONGEST_WORD + 1), at):
         for end in range(at + 1, min(len(text), start + LONGEST_WORD) + 1):
             if text[start:end] in dictionary:
