@@ -299,8 +299,9 @@ def _word_inside(name: str) -> bool:
 
 
 _SAYING = tuple(verb for verb in VERBS if len(verb) > 1)
-# A pronoun, a preposition or an adverb opens no name: `她告诉`, `从最初`, `都能`.
-_NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今")
+# A pronoun, a preposition, an adverb or a verb of saying opens no name: `她告诉`,
+# `从最初`, `都能`, `讲起` (of `为牧民讲起`).
+_NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今讲说")
 # What a group's share or count is called, after the group where a name would stand
 # (`中青年传承人占比达到41.2%`), some of it no word of the dictionary.
 _SHARE_WORDS = ("占比", "比例", "比重", "人数", "总数")

@@ -48,7 +48,7 @@ BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
 BREAK_CLASS = re.escape(BREAK)
 #: What follows a name and is none of it: `村民旦增带记者…`, `局长扎西在会上…`,
 #: `外卖骑手罗杰来拉萨送外卖`.
-FOLLOWERS = "在对向把将给和与带从是有也还都又就已曾刚正每今一笑满的来"
+FOLLOWERS = "在对向把将给和与带从用是有也还都又就已曾刚正每今一笑满的来"
 #: What opens the words after a name: what the person does (`村民平措站在地头`,
 #: `医生次旦多吉接过话`, `住户王建华算了一笔账`, `见到村民普琼时`), their home
 #: (`村民次仁卓嘎家种了15亩青稞`).

@@ -82,6 +82,9 @@ from extractor.persons import person_name
         # a job title of 员 the vocabulary holds; a sickness before a title is no name
         ("协保员次仁拉姆几乎每天都在牧场间奔走。", ["次仁拉姆"]),
         ("家住甘丹曲果镇的高血压患者旺姆今年62岁。", ["旺姆"]),
+        # a name before what it is done with (`用藏语`); someone just graduated
+        ("宣讲员扎西用藏语为牧民讲起国防知识。", ["扎西"]),
+        ("刚从西藏大学毕业的次仁顿珠第一个完成了报名。", ["次仁顿珠"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
