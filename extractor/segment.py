@@ -32,6 +32,7 @@ from extractor.page_lines import (
     Unit,
     read_units,
 )
+from extractor.persons import person_name
 
 
 @dataclass
@@ -61,7 +62,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         return True
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
-    return _photo_story_follows(rest) or _column_item(run)
+    return _photo_story_follows(rest) or _column_item(run) or _signed_alone(run)
 
 
 def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none"]:
@@ -91,11 +92,29 @@ def _column_item(run: list[Unit]) -> bool:
     )
 
 
+def _signed_alone(run: list[Unit]) -> bool:
+    """A comment with no column's label over it, its writer's name under its headline
+    (`让特色养殖走得更稳更远` / `平措`): a headline of its own, signed."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 2
+        and all(u.kind == "heading" for u in heads)
+        and len(heads[0].text) >= 8
+        and " " not in heads[0].text
+        and not COLUMN.match(heads[0].text)
+        and bool(COLUMN.match(heads[1].text))
+        and person_name(heads[1].text)
+    )
+
+
 def _signed(heads: list[Unit]) -> list[Unit]:
-    """A column item's heads with the writer's name under its headline read as a byline."""
+    """A column item's heads, or a comment's, with the writer's name under its headline
+    read as a byline."""
     lines = [u for u in heads if u.kind == "heading"]
     if len(lines) == 3 and len(heads) == 3 and _column_item(heads):
         return [*heads[:2], Unit("byline", heads[2].text)]
+    if _signed_alone(heads):
+        return [heads[0], Unit("byline", heads[1].text)]
     return heads
 
 

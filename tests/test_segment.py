@@ -682,6 +682,17 @@ def test_a_comment_signed_after_a_box_opens_an_article() -> None:
     assert [(a.title, a.byline) for a in articles][1:] == [("调解室里的“人情味”", "□ 晓 岚")]
 
 
+def test_a_comment_signed_under_its_headline_with_no_column_opens_an_article() -> None:
+    """`让好政策落地生根` / `平措` / body: the name under the headline is its byline."""
+    page = (
+        BEFORE
+        + "\n\n让好政策真正落地生根\n\n平措\n\n"
+        + "政策好不好，群众最有发言权。各部门要把工作做细做实。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落地生根", "平措")]
+
+
 def test_the_line_right_above_a_subtitle_is_the_title() -> None:
     """`金融惠民生` / `活水润乡村` above the headline are its kicker, however much the
     headline ends like a place (`…农牧区`) and the line above like a village (`…乡村`)."""
