@@ -37,7 +37,8 @@ def vocabulary(text: str) -> list[str]:
 #: shares (`每股`, `12股`), all only after digits or a magnitude (not `一路走来`, `一股劲`),
 #: and a term is `个学期`; work is counted in days of labour (`1.6万个工日`), tablets given in
 #: doses (`106万余片次`); archives in volumes consulted and frames scanned (`6.8万卷次`,
-#: `1860万画幅`); `拨` counts groups of guests, only after digits (`5拨客人`, not `拨付`).
+#: `1860万画幅`); `拨` counts groups of guests, only after digits (`5拨客人`, not `拨付`);
+#: heat is measured in gigajoules (`9000吉焦`), works done in sets and times (`5400余套次`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -51,7 +52,7 @@ UNITS: tuple[str, ...] = tuple(
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
-        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨
+        头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
         """
         ),
         key=len,
