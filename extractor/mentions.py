@@ -93,9 +93,12 @@ _GROUP_ROLES = frozenset(
 # What a title runs into when it names an organisation, not a person after it: `兽医站`,
 # `书记处`.
 _ORGANISATION_ENDS = frozenset("站所局院队处科室办厅社组")
-# A group's title names one person when the words after the name introduce them:
-# `青年员工拉姆卓玛是朗县人`.
-_INTRODUCED = re.compile("是")
+# A group's title names one person when the words after the name introduce them, or
+# tell what they do day by day: `青年员工拉姆卓玛是朗县人`, `社区矫正工作人员央金每周都要…`.
+_INTRODUCED = re.compile("是|每[天周月年]|正在|已经|一直|常年|经常")
+# A name given as an alias names one person, whatever the title before it:
+# `康复人员扎西（化名）在基地从事牦牛养殖`.
+_ALIAS = re.compile(r"[（(]化名[）)]")
 # A title counted or quantified is no one's: `一位老人`, `150名运动员`, `每名队员`.
 _COUNTED = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每各该这那名位个批些")
 #: Characters a title opens its words after, or an organisation or a place ends with:
@@ -203,7 +206,10 @@ class Mentions:
             if name is None or name_in(m[0] + name) != name:
                 continue
             end = m.end() + len(name)
-            if group and not _INTRODUCED.match(self.text, end):
+            alias = _ALIAS.match(self.text, end)
+            if alias is not None:
+                end = alias.end()
+            elif group and not _INTRODUCED.match(self.text, end):
                 continue
             # Before a stop, a title opens its words, or follows an organisation or
             # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter

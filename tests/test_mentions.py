@@ -85,6 +85,9 @@ from extractor.persons import person_name
         # a name before what it is done with (`用藏语`); someone just graduated
         ("宣讲员扎西用藏语为牧民讲起国防知识。", ["扎西"]),
         ("刚从西藏大学毕业的次仁顿珠第一个完成了报名。", ["次仁顿珠"]),
+        # a group's title names one person who does something day by day, or an alias
+        ("社区矫正工作人员央金每周都要上门走访。", ["央金"]),
+        ("康复人员扎西（化名）在基地从事牦牛养殖。", ["扎西"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
