@@ -485,19 +485,3 @@ def same_unit(given: str, read: str) -> bool:
         return True
     given_rest, read_rest = given.removeprefix("个"), read.removeprefix("个")
     return bool(read_rest) and given_rest == read_rest
-
-
-def format_quantity(quantity: Quantity) -> str:
-    """Print a quantity the way the papers do, so that parsing it reads it back.
-
-    Used by the round-trip test; `Quantity(22300, None, "户", "more")` → "22300余户".
-    """
-
-    def number(v: Number) -> str:
-        return format(Decimal(str(v)).normalize(), "f")
-
-    core = number(quantity.value)
-    if quantity.value_max is not None:
-        core += "到" + number(quantity.value_max)
-    prefix = {"more": "超过", "about": "约", "less": "不到"}.get(quantity.approx, "")
-    return prefix + core + quantity.unit

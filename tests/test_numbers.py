@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import get_args
 
 import pytest
@@ -11,9 +12,9 @@ from hypothesis import strategies as st
 
 from extractor.number_words import UNITS, Approx
 from extractor.numbers import (
+    Number,
     Quantity,
     find_quantities,
-    format_quantity,
     is_calendar_date,
     parse_quantity,
 )
@@ -658,6 +659,20 @@ def test_a_number_never_starts_inside_another() -> None:
 _DECIMALS = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False).map(
     lambda d: int(d) if d == d.to_integral_value() else float(d)
 )
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """Print a quantity the way the papers do, so that parsing it reads it back:
+    `Quantity(22300, None, "户", "more")` → "22300余户"."""
+
+    def number(v: Number) -> str:
+        return format(Decimal(str(v)).normalize(), "f")
+
+    core = number(quantity.value)
+    if quantity.value_max is not None:
+        core += "到" + number(quantity.value_max)
+    prefix = {"more": "超过", "about": "约", "less": "不到"}.get(quantity.approx, "")
+    return prefix + core + quantity.unit
 
 
 @st.composite
