@@ -116,9 +116,10 @@ _IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 _AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
 # So does an age said right after a name: `年龄最小的次仁欧珠今年刚满24岁`, `旺姆今年62岁`.
 _AGE_AFTER = re.compile(r"今年(?:刚满|已满|刚|已)?(?:\d+|[一二两三四五六七八九十]+)多?岁(?!的)")
-# Where a person comes from introduces them, whose name follows (`刚从西藏大学毕业的次仁顿珠`): `毕业于西藏农牧学院的
-# 次仁顿珠正在询问…`, `来自拉孜县的旦增说`, `家住春堆社区的老人仓央`; so does where they
-# work, or the job they do: `在…公司质检部工作的德吉央宗`, `当叉车司机的扎西多布杰`.
+# Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
+# 次仁顿珠正在询问…`, `刚从西藏大学毕业的次仁顿珠`, `来自拉孜县的旦增说`, `家住春堆社区的老人
+# 仓央`; so does where they work, or the job they do: `在…公司质检部工作的德吉央宗`,
+# `当叉车司机的扎西多布杰`.
 _DESCRIBED = re.compile(
     r"(?:(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?|从[^，。；,;：:“”]{2,20}?毕业"
     r"|在[^，。；,;：:“”]{2,24}?(?:工作|上班|务工|任职|就业)"

@@ -122,13 +122,14 @@ def _same_drive(headline: str, body: str) -> bool:
     (`养老机构安全隐患专项整治` / `冬季安全隐患专项整治`, `“清单式”涉企收费专项整治` /
     `涉企违规收费专项整治`): the same kind of drive, over two or more words of one field?"""
     kind = _DRIVE_END.search(headline)
-    if kind is None or len(kind[0]) < 2 or not body.endswith(kind[0]):
+    if kind is None or len(kind[0]) < 2:
         return False
-    shared = next(
-        (i for i in range(1, min(len(headline), len(body)) + 1) if headline[-i] != body[-i]),
-        min(len(headline), len(body)) + 1,
-    )
-    return shared - 1 >= len(kind[0]) + 2
+    shared = 0  # the characters both end with
+    for a, b in zip(reversed(headline), reversed(body), strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= len(kind[0]) + 2
 
 
 def _headline_form(headline: str, body: str) -> bool:
