@@ -1212,6 +1212,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("博物馆推出“文物会说话”主题开放日，吸引学生参观。", ["“文物会说话”主题开放日"]),
     ("法庭实行“坐堂+巡回”相结合的审判模式。", ["“坐堂+巡回”"]),
     ("县里把“一次办好”作为改进作风的重要抓手。", ["“一次办好”"]),
+    # A system a unit runs is one, and a method named after what is run.
+    ("县里实行“双岗责任制”，层层压实责任。", ["“双岗责任制”"]),
+    ("全县实行“乡包村、村包户”的网格化管护。", ["“乡包村、村包户”"]),
     # A drive of monitoring or law enforcement; an activity of a numbered national month.
     ("县疾控中心启动包虫病防控专项监测，覆盖12个乡镇。", ["包虫病防控专项监测"]),
     ("县生态环境局开展农村水源地专项执法检查。", ["农村水源地专项执法检查"]),
@@ -1612,6 +1615,10 @@ NOT_CAMPAIGNS = [
     "“雪域青稞”区域公共品牌今年在区外展销会上签约600万元。",
     "推进数字档案馆建设。",
     "执法人员在核对工程合同时发现了问题。",
+    # How a unit runs a thing, a rota or a rule; a post or a facility it sets up.
+    "执法队员实行“两班倒”，全年不间断值守。",
+    "对不达标的乡镇实行“一票否决”。",
+    "镇里在基地设立“科技小院”，常年有专家驻点。",
 ]
 
 

@@ -150,6 +150,12 @@ _PRACTISED = re.compile(
     r"(?:推行|实行|开展|落实|推进|推动|深化|用好|探索|建立|设立|组建|开设|开办|创办|推出|启动|举办|执行|践行|"
     r"试点|试行|推广)(?:了|好)?(?:[\d二三四五六七八九十两]{1,3}[期批届])?$"
 )
+# Quoted words a unit `实行`s alone, with no kind after, are how it runs a thing, a rota
+# or a rule, not an initiative (`实行“两班倒”`, `实行“一票否决”`, `实行“日产日清”`); what
+# it `设立`s or `建立`s alone is a post, a fund or a facility (`设立“科技小院”`). A system
+# is one (`实行“双线责任制”`), and so is a method named after (`实行“…”的网格化管护`) or a
+# practice named after what it is for (`实行养老服务“时间银行”`).
+_RUN_BY = re.compile("(?:实行|设立|建立)了?$")
 # A system in marks put into practice after what it is over: `推行农村公路“路长制”`.
 _SYSTEM_OF = re.compile(rf"(?:推行|实行|落实|建立|全面推行)(?:了|好)?(?P<of>[{CN}]{{2,6}})$")
 # A practice or a school named after what it is for: `推行养老服务“时间银行”`,
@@ -451,6 +457,7 @@ def _one_quoted(
         return None
     practised = (
         bool(_PRACTISED.search(before))
+        and not (_RUN_BY.search(before) and not after.startswith("的") and not inner.endswith("制"))
         and bool(_STANDS_ALONE.match(after))
         and alone
         and not _PRINCIPLES.match(inner)
