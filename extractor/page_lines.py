@@ -57,7 +57,9 @@ ORG = re.compile(
 )
 # (Written as one character then more, so that a scan skips to the first at once.)
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
-# A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`.
+# A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`,
+# or name a list in marks: `桑珠孜区民生档案实现“就近查、一次办”`.
+_LISTED_IN_MARKS = re.compile("“[^“”，,；;]*、[^“”，,；;]*”")
 _WHOLE_QUOTATION = re.compile(r"^“[^“”]+”$")
 
 
@@ -96,7 +98,10 @@ def classify(line: str) -> Kind:
     if (
         len(line) <= _MAX_HEADING
         and not _ends_sentence(line)
-        and (not any(c in line for c in "，,、；;") or _WHOLE_QUOTATION.match(line))
+        and (
+            not any(c in _LISTED_IN_MARKS.sub("", line) for c in "，,、；;")
+            or _WHOLE_QUOTATION.match(line)
+        )
         and _is_balanced(line)
         and not DATELINE.match(line)
     ):
@@ -144,7 +149,7 @@ def read_units(text: str) -> list[Unit]:
 
 # A quotation's speaker, printed alone after it, goes on the quotation's line: `“…”` /
 # `73岁的民间艺人次旺顿珠说。`.
-_SIGNED = re.compile(r"”——[^“”]{2,40}$")
+SIGNED = re.compile(r"”——[^“”]{2,40}$")
 _SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告诉记者|笑着说)[。.]$")
 # A line cut after one of these characters stops in the middle of a phrase.
 _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
@@ -159,7 +164,7 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
         return bool(_WHOLE_QUOTATION.match(previous.text)) and _ends_sentence(previous.text)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
-    if _SIGNED.search(previous.text):
+    if SIGNED.search(previous.text):
         return False  # a quotation and who said it make a paragraph whole
     if previous.text.endswith("”") and _SAID_BY.match(unit.text):
         return True

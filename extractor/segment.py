@@ -28,6 +28,7 @@ from extractor.page_lines import (
     COLUMN,
     DATELINE,
     ORG,
+    SIGNED,
     SLOGAN,
     Unit,
     read_units,
@@ -42,6 +43,7 @@ class _Draft:
     dateline: str | None = None
     byline: str | None = None
     photo: bool = False
+    voices: bool = False  # a column of people's words, signed, under its label
     # Runs of headline lines found inside the body (section heads, or a
     # headline printed after its article): index of the first paragraph, lines.
     head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
@@ -62,7 +64,9 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         return True
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
-    return _photo_story_follows(rest) or _column_item(run) or _signed_alone(run)
+    return (
+        _photo_story_follows(rest) or _column_item(run) or _signed_alone(run) or _voices(run, rest)
+    )
 
 
 def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none"]:
@@ -89,6 +93,21 @@ def _column_item(run: list[Unit]) -> bool:
         and bool(COLUMN.match(heads[0]))
         and len(heads[1]) >= 8
         and " " not in heads[1]
+    )
+
+
+def _voices(run: list[Unit], rest: list[Unit]) -> bool:
+    """A column's label over quotations each signed after a dash (`边民心声` / `“……”——
+    …村民 次仁央宗`): a column of people's words, titled by its label."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 1
+        and heads[0].kind == "heading"
+        and bool(COLUMN.match(heads[0].text))
+        and bool(rest)
+        and rest[0].kind == "body"
+        and rest[0].text.startswith("“")
+        and bool(SIGNED.search(rest[0].text))
     )
 
 
@@ -238,7 +257,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             if _opens_article(units, i, j):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
-                current = _Draft(heads=heads)
+                current = _Draft(heads=heads, voices=_voices(units[i:j], _following(units, j)))
                 if section:
                     current.head_runs.append((0, section))
                     current.paragraphs.extend(section)
@@ -335,6 +354,8 @@ def segment_page(text: str) -> list[Article]:
             _adopt_displaced_title(draft, headline, following)
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
+        if draft.voices and not headline.title:
+            headline.title = draft.heads[0].text  # `边民心声`: the column names its voices
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
         # A photo credit stands for the byline only where no dateline names the reporter.
         named = draft.dateline is not None and any(c in draft.dateline for c in "（(")

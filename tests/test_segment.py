@@ -693,6 +693,24 @@ def test_a_comment_signed_under_its_headline_with_no_column_opens_an_article() -
     assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落地生根", "平措")]
 
 
+def test_a_column_of_signed_voices_is_titled_by_its_label() -> None:
+    """`群众心声` / `“……”——…村民 扎西`: people's words under a column's label."""
+    page = (
+        BEFORE
+        + "\n\n群众心声\n\n“路修好了，去县城只要半小时。”——朗县仲达镇村民 扎西\n\n"
+        + "“家门口就能看病，方便多了。”——米林市卧龙镇居民 卓嘎\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == ["群众心声"]
+    assert articles[1].text.startswith("“路修好了")
+
+
+def test_a_headline_may_name_a_list_in_marks() -> None:
+    """`…实现“就近查、一次办”`: the 、 stands inside the marks, not in a sentence cut short."""
+    page = "桑珠孜区民生档案实现“就近查、一次办”\n\n本报讯 近日，桑珠孜区档案馆开通查档服务。\n"
+    assert only_article(page).title == "桑珠孜区民生档案实现“就近查、一次办”"
+
+
 def test_the_line_right_above_a_subtitle_is_the_title() -> None:
     """`金融惠民生` / `活水润乡村` above the headline are its kicker, however much the
     headline ends like a place (`…农牧区`) and the line above like a village (`…乡村`)."""
