@@ -158,6 +158,7 @@ class Mentions:
         self._names: list[str] | None = None
         self._sex: dict[str, str] = {}
         self._aged: list[re.Match[str]] | None = None
+        self._breaks: list[int] | None = None
 
     def names(self) -> list[str]:
         """The names of the people the text gives words to or names with a title."""
@@ -173,14 +174,10 @@ class Mentions:
     def _speakers(self) -> list[str]:
         """The names of the subjects of the text's verbs of saying and colons."""
         found = []
-        breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
         for m in _SAYS.finditer(self.text):
             if ends_a_word(self.text, m.start(), len(m[0])):
                 continue  # `回到家乡宣讲。`: the 讲 of 宣讲 says nothing
-            # The clause opens after the last break before the verb.
-            k = bisect.bisect_left(breaks, m.start())
-            begin = breaks[k - 1] + 1 if k else 0
-            clause = self.text[begin : m.start()].strip()
+            clause = self._clause_to(m.start())
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
@@ -247,15 +244,21 @@ class Mentions:
                 found.append(name)
         return found
 
+    def _clause_to(self, at: int) -> str:
+        """The words of the clause that ends at `at`: from the last break before it."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
+        k = bisect.bisect_left(self._breaks, at)
+        begin = self._breaks[k - 1] + 1 if k else 0
+        return self.text[begin:at].strip()
+
     def _aged_after(self) -> list[str]:
         """The names an age follows at once (`…的次仁欧珠今年刚满24岁`), outside speech."""
         found = []
-        breaks = [m.start() for m in _BREAK_AT.finditer(self.text)]
         for m in _AGE_AFTER.finditer(self.text):
             if self.in_speech(m.start()):
                 continue
-            k = bisect.bisect_left(breaks, m.start())
-            clause = self.text[breaks[k - 1] + 1 if k else 0 : m.start()].strip()
+            clause = self._clause_to(m.start())
             name = name_in(clause) if clause else None
             if name is not None and clause.endswith(name) and person_name(name):
                 found.append(name)
