@@ -181,7 +181,7 @@ def _exact_form(text: str) -> str:
 def _unquoted_form(text: str) -> str:
     """`_exact_form` without quotation marks (each removed by `str.replace`: `str.translate`
     looks every character of a Chinese text up, and fails, one at a time)."""
-    form = "".join(_nfkc(text).split())
+    form = _exact_form(text)
     for mark in QUOTE_MARKS:
         if mark in form:
             form = form.replace(mark, "")
