@@ -1083,6 +1083,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("会议安排部署燃气安全专项整治行动。", ["燃气安全专项整治行动"]),
     # A strong county or district to become is no place heading the name.
     ("区里持续推进体育强区建设。", ["体育强区建设"]),
+    ("今年，县里深化农村宅基地制度改革。", ["农村宅基地制度改革"]),
     # How long a drive lasts stands before its name.
     ("全市部署开展为期四个月的野外火源专项治理行动。", ["野外火源专项治理行动"]),
     # An activity of a named day, week, month or year.
@@ -1513,6 +1514,9 @@ NOT_CAMPAIGNS = [
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
+    # A reform or a field of building pushed on and on: a line of work.
+    "下一步，县里将持续深化养老服务改革，推动服务下沉。",
+    "她强调，要继续推进医保数据平台建设。",
     "要把牦牛品种改良作为保障增收的基础性工程来抓。",
     # What a unit builds is a thing, a place or a brand, not a method put into practice.
     "镇里打造“藏东明珠”，吸引游客前来打卡。",
