@@ -1514,6 +1514,8 @@ NOT_CAMPAIGNS = [
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
+    # A follow-up check with nothing named before it: a step of a drive.
+    "对已完成整改的问题，县里将组织开展“回头看”，防止问题反弹。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
     "她强调，要继续推进医保数据平台建设。",
@@ -1712,8 +1714,8 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
     (
         "",
         "本报那曲讯(记者 达瓦卓玛)",
-        "市林业和草原局将组织开展“回头看”，对整改不到位的问题挂牌督办。",
-        ("“回头看”", "市林业和草原局", "那曲"),
+        "市林业和草原局将组织开展“护林清山”行动，对整改不到位的问题挂牌督办。",
+        ("“护林清山”行动", "市林业和草原局", "那曲"),
     ),
     # A clause without a subject continues the one before it.
     (
@@ -1943,7 +1945,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         ("“千岗万人”专场招聘会", "市人社局", "市体育馆"),
     ),
     # Nothing printed: null.
-    ("", None, "开展“回头看”，防止问题反弹。", ("“回头看”", None, None)),
+    ("", None, "开展“护林清山”行动，防止问题反弹。", ("“护林清山”行动", None, None)),
 ]
 
 

@@ -169,6 +169,9 @@ _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
+# A follow-up check carried out with nothing named before it is a step of a drive, not
+# one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
+_REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 _METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
@@ -451,6 +454,8 @@ def _one_quoted(
         or _AWARDED.search(before)
         or _AWARD_AFTER.match(after)
     ):
+        return None
+    if inner == "回头看" and _REVIEW_ALONE.search(before):
         return None
     items = _ITEM_BREAK.split(inner)
     if len(items) > 1 and all(_ACTIVITY_ITEM.search(i) for i in items) and _WAY_ONLY.match(after):
