@@ -54,7 +54,7 @@ _GROUPS = re.compile(
 _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
-    r"|厅|处|科|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
+    r"|厅|处|科|室|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
     r"|协|联|部"  # an association shortened (市消协, 县妇联), a department (宣传部)
     r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
@@ -146,6 +146,8 @@ def name_in(reference: str) -> str | None:
     last_role = _role_at_end(ref)
     if last_role is not None:
         head = ref[: -len(last_role)]
+        if _ORGANISATION.search(head):
+            return None  # `县委办公室负责人`: an office's holder, unnamed (never `公室`)
         for size in (3, 2, 4):
             name = head[-size:]
             if len(name) == size and looks_like_name(name) and _ok_name(name):
