@@ -25,8 +25,9 @@ _REACHED = (
     r"建成投用|建成投运|建成运行|投入使用|投入运营|主体封顶|进入收尾阶段"
 )
 _SO_FAR = "近日|日前|刚刚|已经|已|正式|顺利|全面|全部|即将"
-MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})")
-MILESTONE_REACHED = re.compile(_REACHED)
+# (A rate of it is a figure, not a milestone: `确保…项目开工率达到50%`.)
+MILESTONE = re.compile(rf"(?:{_SO_FAR}){{0,2}}(?:{_REACHED})(?!率)")
+MILESTONE_REACHED = re.compile(rf"(?:{_REACHED})(?!率)")
 SO_FAR = re.compile(rf"(?:{_SO_FAR})+$")
 # Time words that open a clause before its subject: `今年以来全市…`, `四季度，`.
 _TIME_LEAD_OF_CLAUSE = re.compile(
@@ -161,4 +162,7 @@ def as_printed(name: str, marked: str, text: str) -> str:
 CLAUSE_INSIDE = re.compile(
     r"为(?<!行为)|对(?<=.对)(?<![应针面核比相绝反]对)|等|建立|开展|实施|组织(?<![级层党团]组织)|通过|的|是"
     r"|完成|将|这一|把(?<=.把)|和(?<=.和)|与(?<=.与)"
+    # What is planned, shown or made sure of is no programme carried out:
+    # `谋划二期工程`, `以展示…水利工程修建历史为特色`, `确保…援藏项目开工率`.
+    r"|谋划|策划|讲述|确保|(?<!发)展示(?!展销|活动)"
 )
