@@ -153,6 +153,9 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|提质增效|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
+# A policy is a campaign only by a name in marks (`教育“三包”政策`); one named by what
+# it grants is a provision applied (`落实农牧民生活用电补贴政策`).
+_MARKED = re.compile("[“‘「]")
 # A reform or a field of building a unit goes on pushing is its line of work, not a
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
 # built to a standard stays one (`持续推进体育强区建设`).
@@ -187,7 +190,9 @@ _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据�
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
 # Two works joined by 和 are a field of work (`农村公路建设和农房改造项目`), not one project.
-_NOT_A_PROJECT = re.compile(rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施")
+_NOT_A_PROJECT = re.compile(
+    rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施|举行|举办|开展"
+)  # (`达孜区举行民族传统体育项目培训班`: a unit holding its session)
 # A programme that heads its clause, its training session after it:
 # `昂仁县高素质农牧民培育计划首期培训班开班`.
 # (Each branch opens with a character, so that the scan skips the rest quickly.)
@@ -271,7 +276,7 @@ _WHEN = re.compile(
     r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
 )
 # One session or a run of unnamed ones: `举办了一场迎新春文艺演出活动`, `一系列…活动`.
-_SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|一系列|系列|多场|多项)")
+_SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|首场|一系列|系列|多场|多项)")
 # A national census or survey is named by its number: `结合第四次全国文物普查`.
 _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
 # So is an activity of a named day, week, month or year: `安全生产月活动`, `全国科普日活动`,
@@ -447,7 +452,11 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     """
     marked = curly_quotes(text)
     found = sorted(
-        quoted_names(marked) + _unquoted(marked) + events(marked),
+        (
+            n
+            for n in quoted_names(marked) + _unquoted(marked) + events(marked)
+            if not n.name.endswith("政策") or _MARKED.search(n.name)
+        ),
         key=lambda n: (n.at, -len(n.name)),
     )
     return [

@@ -370,6 +370,8 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
+    if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
+        return None  # `以“保通、保畅、保安全”为目标`: aims listed, not a method named
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
