@@ -1083,6 +1083,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A strong county or district to become is no place heading the name.
     ("区里持续推进体育强区建设。", ["体育强区建设"]),
     ("今年，县里深化农村宅基地制度改革。", ["农村宅基地制度改革"]),
+    ("学院实行“一对一”导师帮带制度。", ["“一对一”导师帮带制度"]),
     # How long a drive lasts stands before its name.
     ("全市部署开展为期四个月的野外火源专项治理行动。", ["野外火源专项治理行动"]),
     # An activity of a named day, week, month or year.
@@ -1511,6 +1512,13 @@ NOT_CAMPAIGNS = [
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
+    # A manner of working in marks, with no system or drive named after it.
+    "对困难家庭毕业生实行“一对一”结对帮扶，确保就业。",
+    "县里开展征兵政策“面对面”宣讲。",
+    # Aims listed; a first session; a unit holding a training session.
+    "全市以“保通、保畅、保安全”为目标，确保道路畅通。",
+    "开园当天，孵化园还举办了首场农特产品直播带货活动。",
+    "近日，达孜区举行民族传统体育项目培训班。",
     # A follow-up check with nothing named before it: a step of a drive.
     "对已完成整改的问题，县里将组织开展“回头看”，防止问题反弹。",
     # A reform or a field of building pushed on and on: a line of work.

@@ -172,6 +172,11 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
 # one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
+# A manner of working in marks names no method of its own (`“一对一”帮扶`, `“一站式”服务`,
+# `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`).
+# (Not a game's sides: `“三对三”篮球赛`.)
+_MANNER = re.compile("一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式")
+_FIRM_KIND = re.compile("机制|模式|制度|行动|工程|计划|改革|活动|试点|工作法|责任制")
 _METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
 # `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
@@ -370,6 +375,8 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
+    if _MANNER.fullmatch(inner) and not (kind and _FIRM_KIND.search(kind)):
+        return None
     if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
         return None  # `以“保通、保畅、保安全”为目标`: aims listed, not a method named
     if _PLAN_PERIOD.fullmatch(inner):
