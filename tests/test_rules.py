@@ -6,6 +6,7 @@ import pytest
 
 from extractor.check import check_against
 from extractor.extract import rules
+from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
 
@@ -1324,6 +1325,16 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
         "行业乱点乱象专项整治",
         "交通运输行业乱点乱象专项整治",
     ]
+
+
+def test_the_bodys_fuller_name_of_a_numbered_event_holds_its_series() -> None:
+    headline = "错那市举办第三届职业技能大赛\n"
+    text = headline + (
+        "近日，错那市第三届职业技能大赛在市职业技能培训中心落幕。"
+        "据悉，错那市职业技能大赛自2022年起每年举办一届。"
+    )
+    names = [n.name for n in campaign_names(text, len(headline))]
+    assert names == ["错那市第三届职业技能大赛"]
 
 
 def test_another_number_in_a_series_is_another_event() -> None:

@@ -198,7 +198,9 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
         here = named.at >= body_start
         known = next((i for i, k in enumerate(keys) if _one_campaign(key, k, bare, bares[i])), None)
         if known is not None:
-            if bare == keys[known]:  # the event named with its number in the series
+            # The event named with its number in the series, or the body's fuller name of
+            # the headline's (`第三届职业技能大赛` / `错那市第三届职业技能大赛`).
+            if bare == keys[known] or (here and not in_body[known] and len(key) > len(keys[known])):
                 keys[known], kept[known] = key, Named(kept[known].at, named.name)
                 bares[known], heads[known] = bare, head
             in_body[known] = in_body[known] or here
