@@ -1523,6 +1523,9 @@ NOT_CAMPAIGNS = [
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
+    # Steps joined in marks, taken as the way something is done, naming no party.
+    "施工单位采取“分段施工、半幅通行”的方式，缩短工期。",
+    "项目采用“光伏+空气源热泵+电辅热”的供热方式，建成换热站6座。",
     # A manner of working in marks, with no system or drive named after it.
     "对困难家庭毕业生实行“一对一”结对帮扶，确保就业。",
     "县里开展征兵政策“面对面”宣讲。",

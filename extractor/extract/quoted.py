@@ -190,7 +190,14 @@ _ACTIVITY_ITEM = re.compile(
     r"(?:观察|巡查|巡逻|巡护|检查|排查|抽查|普查|督导|宣讲|宣传|演出|座谈|培训|讲座|授课|走访|"
     r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑|理论|实操|实训|实战|演练|观摩)$"
 )
-_WAY_ONLY = re.compile(r"^的?(?:方式|形式)")
+_WAY_ONLY = re.compile(rf"^的?[{CN}]{{0,4}}?(?:方式|形式)")
+# So do steps joined that name no party, taken as the way (`采取“分段施工、半幅通行”的方式`,
+# `采用“光伏+空气源热泵+电辅热”的供热方式`), where a model joins parties and a method a
+# unit puts into practice is its own (`推行松茸“采大留小、分片轮采”的采集方式`).
+_PARTY = re.compile(
+    "合作社|农户|牧户|企业|基地|公司|集体|支部|传承人|学徒|工坊|能人|农牧民|牧民|农民|群众|政府|"
+    "电网|村|社区|学校|医院|协会|园区|站|家庭|个人"
+)
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -467,7 +474,14 @@ def _one_quoted(
     if inner == "回头看" and _REVIEW_ALONE.search(before):
         return None
     items = _ITEM_BREAK.split(inner)
-    if len(items) > 1 and all(_ACTIVITY_ITEM.search(i) for i in items) and _WAY_ONLY.match(after):
+    if (
+        len(items) > 1
+        and _WAY_ONLY.match(after)
+        and (
+            all(_ACTIVITY_ITEM.search(i) for i in items)
+            or (_BY_WAY.search(before) and not any(_PARTY.search(i) for i in items))
+        )
+    ):
         return None
     practised = (
         bool(_PRACTISED.search(before))
