@@ -178,6 +178,7 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
         ("外卖骑手洛桑来城里送餐已经两年了。", "洛桑"),
         ("青年员工德吉卓玛是本地人，这次主动报名回到家乡宣讲。", "德吉卓玛"),
         ("兽医格桑在乡兽医站一干就是八年。", "格桑"),
+        ("从事牦牛肉干加工的创业者扎西次仁对此深有体会。", "扎西次仁"),
     ],
 )
 def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
