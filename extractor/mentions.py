@@ -129,6 +129,8 @@ _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # The lookahead for the characters either can start with lets the scan skip the rest
 # quickly, without trying the verbs one after the other at every character.
+# What makes a word a place's name where the text prints it after the word.
+_PLACE_SUFFIX = "(?:市|县|区|镇|乡|村|地区)"
 _SAYS_STARTS = re.escape("".join(sorted({verb[0] for verb in VERBS} | set("：:"))))
 _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])")
 # A colon opens someone's words when a quotation follows it, or when the clause before
@@ -189,6 +191,8 @@ class Mentions:
                 head = clause[: -len(name)] if clause.endswith(name) else ""
                 if head and not ends_with_role(head):
                     continue  # `记下当天的办件数：帮办23件`: a list follows a noun, not words
+                if not head and re.search(re.escape(name) + _PLACE_SUFFIX, self.text):
+                    continue  # `林芝：冬季农村公路…` where the text prints `林芝市`: a place
             if name is not None:
                 found.append(name)
         return found

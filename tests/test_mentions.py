@@ -88,6 +88,10 @@ from extractor.persons import person_name
         # a group's title names one person who does something day by day, or an alias
         ("社区矫正工作人员央金每周都要上门走访。", ["央金"]),
         ("康复人员扎西（化名）在基地从事牦牛养殖。", ["扎西"]),
+        # a place before a colon, where the text prints it as a place too; an office
+        ("林芝：冬季农村公路不停养\n林芝市交通运输局开展巡查。", []),
+        ("县委办公室负责人说，整治将持续一个月。", []),
+        ("村民养护员次旺正和同伴清理路边的积雪。", ["次旺"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
