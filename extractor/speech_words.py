@@ -42,7 +42,10 @@ VERBS: tuple[str, ...] = tuple(
 VERB = alternation(VERBS)
 #: Whom words are said to, between a verb of saying and what is said:
 #: `勉励大家，要……`, `叮嘱乡亲们：“……”`.
-ADDRESSEES = "(?:大家|我们|同学们|孩子们|学生们|村民们|乡亲们|群众|家长们|队员们|游客们)"
+ADDRESSEES = (
+    "(?:(?:广大)?(?:大家|我们|同学们|孩子们|学生们|村民们|乡亲们|家长们|队员们|游客们|群众|"
+    "农牧民|牧民|农民|居民|市民|游客|家长|驾驶员|司机)+)"
+)  # (`他提醒广大牧民群众，…`)
 #: What ends a clause: punctuation, quotation marks, brackets, a paragraph break.
 BREAK = '，,。！？!?；;：:“”「」『』"\n（）()'
 BREAK_CLASS = re.escape(BREAK)

@@ -195,6 +195,14 @@ def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
     assert said.credit.person == person
 
 
+def test_attribute_reads_a_verb_of_saying_said_to_a_group() -> None:
+    """`他提醒广大牧民群众，……`: the group addressed stands between the verb and the words."""
+    text = "大队长罗布次仁表示，电气火灾多发。他提醒广大牧民群众，外出放牧时一定要拉下总闸。"
+    said = attribute(text, "外出放牧时一定要拉下总闸")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == "罗布次仁"
+
+
 def test_attribute_reads_a_pronoun_past_a_title_cut_from_a_longer_word() -> None:
     """`裁判员和工作人员`: 员和 is the end of a word and a conjunction, no one's name."""
     text = (

@@ -35,7 +35,7 @@ from extractor.models import Quote, Span
 from extractor.persons import name_in
 from extractor.quotations import CLOSING, OPENING, Quotation
 from extractor.roles import ROLES
-from extractor.speech_words import VERB
+from extractor.speech_words import ADDRESSEES, VERB
 from extractor.stops import last_of, positions_of
 
 _MARKS = OPENING + '"'
@@ -43,7 +43,7 @@ _MARKS = OPENING + '"'
 _TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
-_SAYING = re.compile(rf"(?:{VERB})[，,：:]")
+_SAYING = re.compile(rf"(?:{VERB}){ADDRESSEES}?[，,：:]")  # (`他提醒广大牧民群众，`)
 # Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
 # `一般来说`, `虽说`, `听说`, `据说`.
 _NOT_SAYING = frozenset("来如是话般虽听据")
