@@ -1085,6 +1085,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("区里持续推进体育强区建设。", ["体育强区建设"]),
     ("今年，县里深化农村宅基地制度改革。", ["农村宅基地制度改革"]),
     ("学院实行“一对一”导师帮带制度。", ["“一对一”导师帮带制度"]),
+    ("县住建局组织开展公厕“洁净之星”月度评选活动。", ["“洁净之星”月度评选活动"]),
     # How long a drive lasts stands before its name.
     ("全市部署开展为期四个月的野外火源专项治理行动。", ["野外火源专项治理行动"]),
     # An activity of a named day, week, month or year.

@@ -276,7 +276,9 @@ _WHEN = re.compile(
     r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
 )
 # One session or a run of unnamed ones: `举办了一场迎新春文艺演出活动`, `一系列…活动`.
-_SESSIONS = re.compile(r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|首场|一系列|系列|多场|多项)")
+_SESSIONS = re.compile(
+    r"^(?:[一两二三四五六七八九十\d]+(?:场|次|期|轮|项)|首场|一系列|系列|多场|多项)"
+)
 # A national census or survey is named by its number: `结合第四次全国文物普查`.
 _CENSUS = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}次全国[{CN}]{{2,10}}?(?:普查|调查)")
 # So is an activity of a named day, week, month or year: `安全生产月活动`, `全国科普日活动`,

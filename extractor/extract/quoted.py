@@ -172,10 +172,14 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
 # one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
+# How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
+_PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # A manner of working in marks names no method of its own (`“一对一”帮扶`, `“一站式”服务`,
 # `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`).
 # (Not a game's sides: `“三对三”篮球赛`.)
-_MANNER = re.compile("一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式")
+_MANNER = re.compile(
+    "一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式"
+)
 _FIRM_KIND = re.compile("机制|模式|制度|行动|工程|计划|改革|活动|试点|工作法|责任制")
 _METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
@@ -408,7 +412,7 @@ def _one_quoted(
             (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
             # The people of an aid programme are its own: `“组团式”教育援藏团队`.
             or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
-            or (kind.endswith(("评选", "评比")) and kind not in ("评选", "评比"))
+            or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
         )
     ):
         kind = None
