@@ -109,6 +109,47 @@ def classify(line: str) -> Kind:
     return "body"
 
 
+def is_org(line: str) -> bool:
+    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
+    return len(line) <= 16 and " " not in line and "的" not in line and bool(ORG.search(line))
+
+
+# A headline's first half never stops on the word of a report's kind: such a line is
+# the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
+_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|回访记|手记|进行时|在行动)$")
+_OPENING_MARKS = ("“", '"', "「", "《", "‘")
+
+
+def _words_width(line: str) -> int:
+    """How many characters of the line carry words: marks are set in any width."""
+    return sum(1 for c in line if c.isalnum())
+
+
+def one_headline(upper: str, lower: str) -> bool:
+    """Are two heading lines printed with no blank between them one headline the
+    layout broke in two (`曲水县开展退役军人` / `适应性培训`, `当雄县:牧区服务站` /
+    `建在老兵"家门口"`)?
+
+    The layout fills the first line and leaves the rest to the second, so the upper
+    line holds more words' characters. Not one headline: a kicker over its headline, which is the
+    longer line, or a headline of its own (spaced in two parts, opening with a place
+    and a colon or with words in marks: `“挂牌”不如“挂心”`); an organisation's name
+    over what it did; a couplet of lines of one length (`守护绿水青山` / `筑牢生态屏障`);
+    a column's label; a writer's name under a comment (`林岩`).
+    """
+    return (
+        _words_width(upper) > _words_width(lower)
+        and " " not in upper + lower
+        and not COLUMN.match(upper)
+        and not COLUMN.match(lower)
+        and not lower.startswith(_OPENING_MARKS)
+        and not any(c in lower for c in ":：")
+        and not (is_org(upper) and not any(c in upper for c in ":："))
+        and not _REPORT_KIND.search(upper)
+    )
+
+
 def _split_caption(line: str) -> Iterator[Unit]:
     """`图为……。拉萨融媒记者 旦增拉珍摄` is a caption and a credit on one line."""
     head, sep, tail = line.rpartition("。")
@@ -119,14 +160,16 @@ def _split_caption(line: str) -> Iterator[Unit]:
         yield Unit("caption", line)
 
 
-def read_units(text: str) -> list[Unit]:
-    """The page as a list of classified lines, broken body text joined again."""
+def _page_lines(text: str) -> list[Unit]:
+    """The page's lines, each read as a kind, a headline printed on two lines made one."""
     lines: list[Unit] = []
     blank_run = 0
+    upper: Unit | None = None  # a heading line right above, which the next may finish
     for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n"):
         line = spaced.strip()
         if not line:
             blank_run += 1
+            upper = None
             continue
         if blank_run >= 2 and lines:
             lines.append(Unit("gap", ""))
@@ -134,8 +177,19 @@ def read_units(text: str) -> list[Unit]:
         kind = classify(line)
         if kind == "caption":
             lines.extend(_split_caption(line))
+        elif kind == "heading" and upper is not None and one_headline(upper.text, line):
+            upper.text += line
+            upper = None
+            continue
         else:
             lines.append(Unit(kind, line))
+        upper = lines[-1] if kind == "heading" else None
+    return lines
+
+
+def read_units(text: str) -> list[Unit]:
+    """The page as a list of classified lines, broken body text joined again."""
+    lines = _page_lines(text)
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None

@@ -27,10 +27,10 @@ from extractor.page_lines import (
     CAPTION,
     COLUMN,
     DATELINE,
-    ORG,
     SIGNED,
     SLOGAN,
     Unit,
+    is_org,
     read_units,
 )
 from extractor.persons import person_name
@@ -166,12 +166,6 @@ def _tells_news(caption: str) -> bool:
     return bool(stop) and len(rest.strip()) >= 10
 
 
-def _is_org(line: str) -> bool:
-    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
-    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
-    return len(line) <= 16 and " " not in line and "的" not in line and bool(ORG.search(line))
-
-
 @dataclass
 class _Headline:
     title: str
@@ -203,11 +197,11 @@ def _headline(heads: list[Unit]) -> _Headline:
                 subtitle = tail.strip()
             else:
                 lines.append(unit.text)
-    content = [s for s in lines if _is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
+    content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
-    titles = [s for s in content if not _is_org(s)] or content
+    titles = [s for s in content if not is_org(s)] or content
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -217,7 +211,7 @@ def _headline(heads: list[Unit]) -> _Headline:
         # open a headline; the line under it is its subtitle, printed without a dash.
         subtitle, title = title, placed[-1]
     others = [s for s in content if s not in (title, subtitle)]
-    kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
+    kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
 
 
@@ -230,15 +224,15 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not any(_is_org(s) or COLUMN.match(s) for s in lines):
+        if not any(is_org(s) or COLUMN.match(s) for s in lines):
             continue
         found = _headline([Unit("heading", s) for s in lines])
-        if found.title and not found.from_slogan and not _is_org(found.title):
+        if found.title and not found.from_slogan and not is_org(found.title):
             headline.kicker = found.kicker or headline.title
             headline.title, headline.from_slogan = found.title, False
             del draft.paragraphs[at : at + len(lines)]
             return
-    if following is not None and following.kicker and not _is_org(following.kicker):
+    if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
 
