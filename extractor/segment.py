@@ -18,6 +18,7 @@ Everything here is pure and deterministic: text in, `Article` models out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,6 +28,7 @@ from extractor.page_lines import (
     CAPTION,
     COLUMN,
     DATELINE,
+    FURNITURE,
     SIGNED,
     SLOGAN,
     Unit,
@@ -65,7 +67,10 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
     return (
-        _photo_story_follows(rest) or _column_item(run) or _signed_alone(run) or _voices(run, rest)
+        _photo_story_follows(_past_gaps(units, j))
+        or _column_item(run)
+        or _signed_alone(run)
+        or _voices(run, rest)
     )
 
 
@@ -149,8 +154,16 @@ def _following(units: list[Unit], j: int) -> list[Unit]:
     return found
 
 
+def _past_gaps(units: list[Unit], j: int) -> list[Unit]:
+    """The three units from the first after units[j:] that is not a gap on."""
+    while j < len(units) and units[j].kind == "gap":
+        j += 1
+    return units[j : j + 3]
+
+
 def _photo_story_follows(rest: list[Unit]) -> bool:
-    """One or two short paragraphs and then a caption: a photo story."""
+    """One or two short paragraphs and then a caption: a photo story. A gap between
+    them is where a photo of its own stood: its caption is no story's."""
     for k, unit in enumerate(rest[:3]):
         if unit.kind == "caption":
             return k > 0
@@ -197,6 +210,7 @@ def _headline(heads: list[Unit]) -> _Headline:
                 subtitle = tail.strip()
             else:
                 lines.append(unit.text)
+    lines = [s for s in lines if not FURNITURE.search(s)]
     content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
@@ -210,9 +224,27 @@ def _headline(heads: list[Unit]) -> _Headline:
         # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
         # open a headline; the line under it is its subtitle, printed without a dash.
         subtitle, title = title, placed[-1]
-    others = [s for s in content if s not in (title, subtitle)]
+    couplet = _couplet_lines(heads, (title, subtitle))
+    others = [s for s in content if s not in (title, subtitle) and s not in couplet]
     kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
+
+
+def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
+    """The lines of couplets among the heads: two heading lines printed one right under
+    the other, neither an organisation nor opened by a place and a colon, that are not
+    the headline (`守护非遗根脉` / `激活手艺经济` over `拉萨市…取得新成效`): the paper's
+    slogans, no kicker."""
+    found: set[str] = set()
+    for upper, lower in itertools.pairwise(heads):
+        if (
+            upper.kind == lower.kind == "heading"
+            and lower.tight
+            and not {upper.text, lower.text} & set(headline)
+            and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
+        ):
+            found.update((upper.text, lower.text))
+    return found
 
 
 def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
@@ -260,7 +292,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                     current.photo = _after_photo(units, j) == "none"
                 else:
                     current.photo = not (rest and DATELINE.match(rest[0].text)) and (
-                        _photo_story_follows(rest)
+                        _photo_story_follows(_past_gaps(units, j))
                     )
                 drafts.append(current)
                 if not current.photo:
