@@ -36,13 +36,18 @@ DATELINE = re.compile(
     # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
     # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
     r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
-    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$)"
+    # or set in brackets: `【本报讯】`.
+    r"|【[^】\n]{0,16}[讯电]】)"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
+# Who wrote and who took the photos may stand before or after: `文/图 本报记者 …`.
 _BYLINE = re.compile(
-    r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
-    r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
+    r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
+    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
+    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*"
+    r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
 # A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
 _SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,10}$")

@@ -215,7 +215,9 @@ DATELINES = [
 
 
 @pytest.mark.parametrize(
-    ("dateline", "body"), DATELINES, ids=["media", "paper", "paper-dian", "with-correspondent"]
+    ("dateline", "body"),
+    DATELINES,
+    ids=["media", "paper", "paper-dian", "with-correspondent"],
 )
 def test_dateline_is_split_from_the_body(dateline: str, body: str) -> None:
     page = f"城关区开展冬季送温暖活动\n\n{dateline}{body}\n\n有关负责人表示，将持续做好帮扶工作。\n"
@@ -249,8 +251,18 @@ def test_each_dateline_opens_its_own_article() -> None:
         ("林芝日报讯 ", "林芝日报讯"),
         ("新华社拉萨10月16日电 ", "新华社拉萨10月16日电"),
         ("本报林芝讯（记者\n\n边巴卓玛）", "本报林芝讯（记者边巴卓玛）"),
+        ("【本报讯】", "【本报讯】"),
     ],
-    ids=["alone", "alone-place", "colon", "media", "daily", "agency", "cut-in-brackets"],
+    ids=[
+        "alone",
+        "alone-place",
+        "colon",
+        "media",
+        "daily",
+        "agency",
+        "cut-in-brackets",
+        "in-brackets",
+    ],
 )
 def test_a_bare_or_cut_dateline_opens_the_article_under_its_headline(
     printed: str, dateline: str
@@ -342,6 +354,11 @@ def test_byline_alone_opens_an_article_after_another() -> None:
     [
         ("拉萨融媒记者 郝奕凝", "byline"),
         ("本报记者 扎西顿珠", "byline"),
+        ("文/图 本报记者 扎西顿珠", "byline"),
+        ("拉萨融媒记者 次仁 李娜 文/图", "byline"),
+        ("新华社记者 张宏", "byline"),
+        ("本报特约记者 王五", "byline"),
+        ("【本报讯】近日，城关区召开信访工作推进会。", "body"),
         ("拉萨融媒记者 旦增拉珍摄", "credit"),
         ("本报记者 格桑伦珠 摄", "credit"),
         ("图为志愿者正在为群众测量血压。", "caption"),
