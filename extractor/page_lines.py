@@ -50,7 +50,7 @@ _BYLINE = re.compile(
     r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
 # A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
-_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,10}$")
+_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$")
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
 # A column's label: a short name (`时讯快递`), or a field and its topic (`民生·观察`).
@@ -129,8 +129,14 @@ def is_org(line: str) -> bool:
 
 # A headline's first half never stops on the word of a report's kind: such a line is
 # the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
-_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|回访记|手记|进行时|在行动)$")
+_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
 _OPENING_MARKS = ("“", '"', "「", "《", "‘")
+_BULLETS = "■□●◆▲△◎★☆▶►"
+# A line stopped on an ordinal with no noun, a preposition or a joining word reads on
+# into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
+_READS_ON = re.compile(
+    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同])$"
+)
 
 
 def _words_width(line: str) -> int:
@@ -151,14 +157,15 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     its headline, which is the longer line, or a headline of its own (spaced in two
     parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
     an organisation's name over what it did; a column's label; a writer's name under a
-    comment (`林岩`).
+    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker.
     """
+    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    if _READS_ON.search(upper):
+        return True
     upper_width, lower_width = _words_width(upper), _words_width(lower)
     return (
         (upper_width > lower_width or (upper_width == lower_width and over_article))
-        and " " not in upper + lower
-        and not COLUMN.match(upper)
-        and not COLUMN.match(lower)
         and not lower.startswith(_OPENING_MARKS)
         and not any(c in lower for c in ":：")
         and not (is_org(upper) and not any(c in upper for c in ":："))
@@ -216,6 +223,8 @@ def _page_lines(text: str) -> list[Unit]:
             lines.append(Unit("gap", ""))
         tight, blank_run = blank_run == 0 and bool(lines), 0
         kind = classify(line)
+        if kind == "heading" and line[0] in _BULLETS:
+            line = line[1:].strip()  # `■城关区开展夏季消防演练`: a brief's headline
         if kind == "caption":
             lines.extend(_split_caption(line))
         else:
