@@ -123,8 +123,18 @@ def classify(line: str) -> Kind:
 
 def is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
-    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
-    return len(line) <= 16 and " " not in line and "的" not in line and bool(ORG.search(line))
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""
+    return (
+        len(line) <= 16
+        and " " not in line
+        and "的" not in line
+        and bool(ORG.search(line))
+        and not _GOES_TO.search(line)
+    )
+
+
+# What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.
+_GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
 
 
 # A headline's first half never stops on the word of a report's kind: such a line is
@@ -132,10 +142,10 @@ def is_org(line: str) -> bool:
 _REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
 _OPENING_MARKS = ("“", '"', "「", "《", "‘")
 _BULLETS = "■□●◆▲△◎★☆▶►"
-# A line stopped on an ordinal with no noun, a preposition or a joining word reads on
+# A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
 # into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
 _READS_ON = re.compile(
-    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同])$"
+    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
 )
 
 
