@@ -6,7 +6,10 @@ photographer's credit (`拉萨融媒记者 旦增拉珍摄`), an image gap (seve
 a photo stood) or body text. Body text broken mid-sentence, even mid-word, by a blank
 line is joined again (`推\\n\\n动信访工作` → `推动信访工作`); so is a short line cut inside a
 word that only looked like a headline, a quotation left open, and who said a quotation
-when printed on a line of its own. `segment.py` cuts the lines into articles.
+when printed on a line of its own. A headline the layout broke over two lines is made one
+(`曲水县开展退役军人` / `适应性培训`), and a short line right over its article's dateline,
+byline or subtitle is its headline whatever its marks (`家门口就能办社保啦！`).
+`segment.py` cuts the lines into articles.
 """
 
 from __future__ import annotations
