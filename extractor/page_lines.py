@@ -6,7 +6,10 @@ photographer's credit (`拉萨融媒记者 旦增拉珍摄`), an image gap (seve
 a photo stood) or body text. Body text broken mid-sentence, even mid-word, by a blank
 line is joined again (`推\\n\\n动信访工作` → `推动信访工作`); so is a short line cut inside a
 word that only looked like a headline, a quotation left open, and who said a quotation
-when printed on a line of its own. `segment.py` cuts the lines into articles.
+when printed on a line of its own. A headline the layout broke over two lines is made one
+(`曲水县开展退役军人` / `适应性培训`), and a short line right over its article's dateline,
+byline or subtitle is its headline whatever its marks (`家门口就能办社保啦！`).
+`segment.py` cuts the lines into articles.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "ga
 SENTENCE_END = "。！？!?；;…"
 _CLOSERS = "”’」』）)》】"
 _MAX_HEADING = 40
+# A headline with a question, an exclamation or commas is short.
+_MAX_QUESTION = 30
 # A body line this long that stops without ending its sentence was cut by the
 # page layout; it goes on in the next line.
 _MIN_BROKEN = 20
@@ -34,19 +39,28 @@ DATELINE = re.compile(
     # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
     # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
     r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
-    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$)"
+    # or set in brackets: `【本报讯】`.
+    r"|【[^】\n]{0,16}[讯电]】)"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
+# Who wrote and who took the photos may stand before or after: `文/图 本报记者 …`.
 _BYLINE = re.compile(
-    r"^(?:本报|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习)?"
-    r"(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*$"
+    r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
+    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
+    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*"
+    r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
 # A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
-_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,10}$")
+_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$")
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# A column's label: a short name (`时讯快递`), or a field and its topic (`民生·观察`).
+COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?$")
+# The page's own furniture: the paper, its date, the page and its editors
+# (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
+FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
 # The papers' recurring slogans: short phrases of 2–4 characters set apart by
 # spaces (`学思想 强党性 重实践 建新功`).
 SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
@@ -69,6 +83,7 @@ class Unit:
 
     kind: Kind
     text: str
+    tight: bool = False  # printed right under the line before, no blank line between
 
 
 def normalize_page(text: str) -> str:
@@ -109,6 +124,95 @@ def classify(line: str) -> Kind:
     return "body"
 
 
+def is_org(line: str) -> bool:
+    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""
+    return (
+        len(line) <= 16
+        and " " not in line
+        and "的" not in line
+        and bool(ORG.search(line))
+        and not _GOES_TO.search(line)
+    )
+
+
+# What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.
+_GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
+
+
+# A headline's first half never stops on the word of a report's kind: such a line is
+# the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
+_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
+_OPENING_MARKS = ("“", '"', "「", "《", "‘")
+_BULLETS = "■□●◆▲△◎★☆▶►"
+# A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
+# into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
+_READS_ON = re.compile(
+    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
+)
+
+
+def _words_width(line: str) -> int:
+    """How many characters of the line carry words: marks are set in any width."""
+    return sum(1 for c in line if c.isalnum())
+
+
+def one_headline(upper: str, lower: str, over_article: bool) -> bool:
+    """Are two heading lines printed with no blank between them one headline the
+    layout broke in two (`曲水县开展退役军人` / `适应性培训`, `当雄县:牧区服务站` /
+    `建在老兵"家门口"`)? `over_article`: the article's dateline, byline or subtitle
+    comes right under the lower line.
+
+    The layout fills the first line and leaves the rest to the second, so the upper
+    line holds more words' characters; a headline set in two halves of one length
+    stands right over its article, where a couplet of one length (`守护绿水青山` /
+    `筑牢生态屏障`) stands over a headline or a section. Not one headline: a kicker over
+    its headline, which is the longer line, or a headline of its own (spaced in two
+    parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
+    an organisation's name over what it did; a column's label; a writer's name under a
+    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker.
+    """
+    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    if _READS_ON.search(upper):
+        return True
+    upper_width, lower_width = _words_width(upper), _words_width(lower)
+    return (
+        (upper_width > lower_width or (upper_width == lower_width and over_article))
+        and not lower.startswith(_OPENING_MARKS)
+        and not any(c in lower for c in ":：")
+        and not (is_org(upper) and not any(c in upper for c in ":："))
+        and not _REPORT_KIND.search(upper)
+    )
+
+
+def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
+    """Is lines[k] over its article: is the next line that is no gap (and, past_heads,
+    no further heading line) a dateline, a byline or a subtitle?"""
+    passed = ("gap", "heading") if past_heads else ("gap",)
+    for unit in lines[k + 1 :]:
+        if unit.kind in passed:
+            continue
+        return unit.kind in ("byline", "subtitle") or (
+            unit.kind == "body" and bool(DATELINE.match(unit.text))
+        )
+    return False
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Could a short line that reads as body by its marks be a headline: a question,
+    an exclamation, clauses set apart by commas (`垃圾分类,你做对了吗?`, `天更蓝了,水更清了`)?
+    One sentence at most, ended by no full stop, not in brackets."""
+    core = line.rstrip(_CLOSERS + "？！?!")
+    return (
+        len(line) <= _MAX_QUESTION
+        and not any(c in core for c in SENTENCE_END)
+        and not line.startswith(("（", "("))
+        and _is_balanced(line)
+        and not DATELINE.match(line)
+    )
+
+
 def _split_caption(line: str) -> Iterator[Unit]:
     """`图为……。拉萨融媒记者 旦增拉珍摄` is a caption and a credit on one line."""
     head, sep, tail = line.rpartition("。")
@@ -119,8 +223,8 @@ def _split_caption(line: str) -> Iterator[Unit]:
         yield Unit("caption", line)
 
 
-def read_units(text: str) -> list[Unit]:
-    """The page as a list of classified lines, broken body text joined again."""
+def _page_lines(text: str) -> list[Unit]:
+    """The page's lines, each read as a kind, marked tight when right under the line before."""
     lines: list[Unit] = []
     blank_run = 0
     for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n"):
@@ -130,16 +234,47 @@ def read_units(text: str) -> list[Unit]:
             continue
         if blank_run >= 2 and lines:
             lines.append(Unit("gap", ""))
-        blank_run = 0
+        tight, blank_run = blank_run == 0 and bool(lines), 0
         kind = classify(line)
+        if kind == "heading" and line[0] in _BULLETS:
+            line = line[1:].strip()  # `■城关区开展夏季消防演练`: a brief's headline
         if kind == "caption":
             lines.extend(_split_caption(line))
         else:
-            lines.append(Unit(kind, line))
+            lines.append(Unit(kind, line, tight))
+    return lines
+
+
+def _headlines(lines: list[Unit]) -> list[Unit]:
+    """The lines with a headline printed on two lines made one, and a short line right
+    over its article's dateline, byline or subtitle read as its headline whatever its
+    marks (`家门口就能办社保啦！`)."""
+    for k, unit in enumerate(lines):
+        if unit.kind == "body" and _reads_as_headline(unit.text) and _opens_below(lines, k):
+            unit.kind = "heading"
+    joined: list[Unit] = []
+    for k, unit in enumerate(lines):
+        upper = lines[k - 1] if k else None
+        if (
+            upper is not None
+            and upper is joined[-1]
+            and unit.kind == upper.kind == "heading"
+            and unit.tight
+            and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
+        ):
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
+            continue
+        joined.append(unit)
+    return joined
+
+
+def read_units(text: str) -> list[Unit]:
+    """The page as a list of classified lines, broken body text joined again."""
+    lines = _headlines(_page_lines(text))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None
-        if previous is not None and _continues(previous, unit, lines[k + 1 : k + 3]):
+        if previous is not None and _continues(previous, unit, lines, k):
             previous.text += unit.text
             previous.kind = "body"
             continue
@@ -155,8 +290,8 @@ _SAID_BY = re.compile(r"^[^“”，。！？,!?]{2,24}(?:说|表示|介绍|告�
 _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每其之而或并由把让使经按")
 
 
-def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
-    """Is `unit` the rest of a body line the layout cut mid-sentence?"""
+def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
+    """Is `unit`, lines[k], the rest of a body line the layout cut mid-sentence?"""
     if previous.kind == "heading":
         return _cut_word(previous, unit)
     if unit.kind == "subtitle" and previous.kind == "body":
@@ -172,12 +307,9 @@ def _continues(previous: Unit, unit: Unit, following: list[Unit]) -> bool:
         # A quotation left open goes on, unless the next paragraph reopens it, as a
         # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
         return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
-    # A headline is not a continuation: it has its own spacing, or a
-    # dateline or byline comes right after it.
-    if unit.kind == "heading" and (
-        " " in unit.text
-        or any(u.kind in ("byline", "subtitle") or DATELINE.match(u.text) for u in following[:1])
-    ):
+    # A headline is not a continuation: it has its own spacing, or its article's
+    # dateline, byline or subtitle comes under it (past the headline's other lines).
+    if unit.kind == "heading" and (" " in unit.text or _opens_below(lines, k)):
         return False
     if unit.kind == "body" and DATELINE.match(unit.text):
         return False

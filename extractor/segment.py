@@ -18,6 +18,7 @@ Everything here is pure and deterministic: text in, `Article` models out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,10 +28,11 @@ from extractor.page_lines import (
     CAPTION,
     COLUMN,
     DATELINE,
-    ORG,
+    FURNITURE,
     SIGNED,
     SLOGAN,
     Unit,
+    is_org,
     read_units,
 )
 from extractor.persons import person_name
@@ -65,7 +67,10 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
     return (
-        _photo_story_follows(rest) or _column_item(run) or _signed_alone(run) or _voices(run, rest)
+        _photo_story_follows(_past_gaps(units, j))
+        or _column_item(run)
+        or _signed_alone(run)
+        or _voices(run, rest)
     )
 
 
@@ -149,8 +154,16 @@ def _following(units: list[Unit], j: int) -> list[Unit]:
     return found
 
 
+def _past_gaps(units: list[Unit], j: int) -> list[Unit]:
+    """The three units from the first after units[j:] that is not a gap on."""
+    while j < len(units) and units[j].kind == "gap":
+        j += 1
+    return units[j : j + 3]
+
+
 def _photo_story_follows(rest: list[Unit]) -> bool:
-    """One or two short paragraphs and then a caption: a photo story."""
+    """One or two short paragraphs and then a caption: a photo story. A gap between
+    them is where a photo of its own stood: its caption is no story's."""
     for k, unit in enumerate(rest[:3]):
         if unit.kind == "caption":
             return k > 0
@@ -164,12 +177,6 @@ def _tells_news(caption: str) -> bool:
     (`图为…查验采挖证。今年巴青县共设立宣传点35个…`)? Then it is an article."""
     _, stop, rest = caption.partition("。")
     return bool(stop) and len(rest.strip()) >= 10
-
-
-def _is_org(line: str) -> bool:
-    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
-    one (`雪山脚下的小康村`, `家门口的卫生服务站`)?"""
-    return len(line) <= 16 and " " not in line and "的" not in line and bool(ORG.search(line))
 
 
 @dataclass
@@ -203,11 +210,12 @@ def _headline(heads: list[Unit]) -> _Headline:
                 subtitle = tail.strip()
             else:
                 lines.append(unit.text)
-    content = [s for s in lines if _is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
+    lines = [s for s in lines if not FURNITURE.search(s)]
+    content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
-    titles = [s for s in content if not _is_org(s)] or content
+    titles = [s for s in content if not is_org(s)] or content
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -216,9 +224,27 @@ def _headline(heads: list[Unit]) -> _Headline:
         # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
         # open a headline; the line under it is its subtitle, printed without a dash.
         subtitle, title = title, placed[-1]
-    others = [s for s in content if s not in (title, subtitle)]
-    kicker = next((s for s in others if _is_org(s)), others[-1] if others else None)
+    couplet = _couplet_lines(heads, (title, subtitle))
+    others = [s for s in content if s not in (title, subtitle) and s not in couplet]
+    kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
     return _Headline(title, kicker, subtitle)
+
+
+def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
+    """The lines of couplets among the heads: two heading lines printed one right under
+    the other, neither an organisation nor opened by a place and a colon, that are not
+    the headline (`守护非遗根脉` / `激活手艺经济` over `拉萨市…取得新成效`): the paper's
+    slogans, no kicker."""
+    found: set[str] = set()
+    for upper, lower in itertools.pairwise(heads):
+        if (
+            upper.kind == lower.kind == "heading"
+            and lower.tight
+            and not {upper.text, lower.text} & set(headline)
+            and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
+        ):
+            found.update((upper.text, lower.text))
+    return found
 
 
 def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
@@ -230,15 +256,15 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not any(_is_org(s) or COLUMN.match(s) for s in lines):
+        if not any(is_org(s) or COLUMN.match(s) for s in lines):
             continue
         found = _headline([Unit("heading", s) for s in lines])
-        if found.title and not found.from_slogan and not _is_org(found.title):
+        if found.title and not found.from_slogan and not is_org(found.title):
             headline.kicker = found.kicker or headline.title
             headline.title, headline.from_slogan = found.title, False
             del draft.paragraphs[at : at + len(lines)]
             return
-    if following is not None and following.kicker and not _is_org(following.kicker):
+    if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
 
@@ -266,7 +292,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                     current.photo = _after_photo(units, j) == "none"
                 else:
                     current.photo = not (rest and DATELINE.match(rest[0].text)) and (
-                        _photo_story_follows(rest)
+                        _photo_story_follows(_past_gaps(units, j))
                     )
                 drafts.append(current)
                 if not current.photo:

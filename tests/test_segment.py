@@ -215,7 +215,9 @@ DATELINES = [
 
 
 @pytest.mark.parametrize(
-    ("dateline", "body"), DATELINES, ids=["media", "paper", "paper-dian", "with-correspondent"]
+    ("dateline", "body"),
+    DATELINES,
+    ids=["media", "paper", "paper-dian", "with-correspondent"],
 )
 def test_dateline_is_split_from_the_body(dateline: str, body: str) -> None:
     page = f"城关区开展冬季送温暖活动\n\n{dateline}{body}\n\n有关负责人表示，将持续做好帮扶工作。\n"
@@ -249,8 +251,18 @@ def test_each_dateline_opens_its_own_article() -> None:
         ("林芝日报讯 ", "林芝日报讯"),
         ("新华社拉萨10月16日电 ", "新华社拉萨10月16日电"),
         ("本报林芝讯（记者\n\n边巴卓玛）", "本报林芝讯（记者边巴卓玛）"),
+        ("【本报讯】", "【本报讯】"),
     ],
-    ids=["alone", "alone-place", "colon", "media", "daily", "agency", "cut-in-brackets"],
+    ids=[
+        "alone",
+        "alone-place",
+        "colon",
+        "media",
+        "daily",
+        "agency",
+        "cut-in-brackets",
+        "in-brackets",
+    ],
 )
 def test_a_bare_or_cut_dateline_opens_the_article_under_its_headline(
     printed: str, dateline: str
@@ -342,6 +354,11 @@ def test_byline_alone_opens_an_article_after_another() -> None:
     [
         ("拉萨融媒记者 郝奕凝", "byline"),
         ("本报记者 扎西顿珠", "byline"),
+        ("文/图 本报记者 扎西顿珠", "byline"),
+        ("拉萨融媒记者 次仁 李娜 文/图", "byline"),
+        ("新华社记者 张宏", "byline"),
+        ("本报特约记者 王五", "byline"),
+        ("【本报讯】近日，城关区召开信访工作推进会。", "body"),
         ("拉萨融媒记者 旦增拉珍摄", "credit"),
         ("本报记者 格桑伦珠 摄", "credit"),
         ("图为志愿者正在为群众测量血压。", "caption"),
@@ -383,6 +400,51 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
     assert [(a.title, a.kicker) for a in articles] == [
         ("城关区开展冬季送温暖活动", None),
         ("第六届林芝市中小学生运动会开幕", kicker),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower"),
+    [
+        ("日喀则市开展高校毕业生", "就业见习岗位推介"),
+        ("江孜县:青稞加工厂", "开进农家院"),
+        ("亚东县“护边员”骑马巡边", "守护边境安宁"),
+    ],
+)
+def test_a_headline_printed_on_two_lines_is_one_title(upper: str, lower: str) -> None:
+    """The layout fills the upper line and leaves the rest of the headline to the lower."""
+    page = f"{upper}\n{lower}\n\n本报讯(记者 达瓦)近日,{upper}{lower}。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == (upper + lower, None)
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title"),
+    [
+        ("乡村振兴看变化", "卡若区温室大棚蔬菜喜获丰收"),  # the headline is the longer line
+        ("聚焦“一老一小”", "乃东区：普惠托育让家长放心"),  # a place and a colon open it
+        ("走进秋收一线的田间地头", "青稞丰收 牧草储备充足"),  # a headline in two spaced parts
+        ("拉萨市民政局", "举办培训班"),  # an organisation over what it did
+        ("安居工程回访见闻", "新房住得暖"),  # the kind of report the article is
+        ("亚东县为120户家庭", "“挂牌”又“挂心”"),  # words in marks open a headline
+    ],
+)
+def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
+    kicker: str, title: str
+) -> None:
+    page = f"{kicker}\n{title}\n\n本报讯(记者 达瓦)近日,亚东县开展走访。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == (title, kicker)
+
+
+def test_a_couplet_on_two_lines_stays_two_lines() -> None:
+    """Lines of one length, side by side in meaning, are a couplet, not one headline cut."""
+    page = "上期内容已刊发。\n\n守护绿水青山\n筑牢生态屏障\n\n全县今年植树12万株。"
+    assert reflow(page).split("\n") == [
+        "上期内容已刊发。",
+        "守护绿水青山",
+        "筑牢生态屏障",
+        "全县今年植树12万株。",
     ]
 
 
