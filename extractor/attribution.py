@@ -65,6 +65,8 @@ _MARKED_TERM = re.compile(rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}]")
 _AFTER = re.compile(
     rf"[，,]?\s*(?P<who>(?:[^{BREAK_CLASS}]|{_NAME_IN_MARKS})"
     rf"(?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
+    # What the speaker does meanwhile: `…次旦多吉一边纠正学徒的姿势，一边对记者说`.
+    rf"(?:一?边[^{BREAK_CLASS}]{{1,24}}[，,]\s*一?边(?:对|向|跟)?(?:记者|大家)?)?"
     rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
 # Who said a quotation, after a dash at the end of its paragraph, as a column of voices
@@ -446,8 +448,10 @@ class Speech(QuotedText):
             if found is not None:
                 return _continued(found)
         # A quotation goes on the reported words of the sentence right before it
-        # (`德吉央宗说，……。“……”`), and further back only past other speech.
-        if (reported or quotations) and before > para_start:
+        # (`德吉央宗说，……。“……”`), and further back only past other speech, or when it
+        # ends its sentence after a comma (`张伟说，……。乡里……，“……”。`).
+        after_comma = self.text[at - 1 : at] in "，,"
+        if (reported or quotations or after_comma) and before > para_start:
             found = self._previous_voice(before, reported=True)
             return found
         return None

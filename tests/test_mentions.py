@@ -195,6 +195,20 @@ def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
     assert said.credit.person == person
 
 
+def test_attribute_reads_a_speaker_after_the_quotation_doing_something_meanwhile() -> None:
+    text = "“响箭讲究的是眼准、手稳、心静。”68岁的次旦多吉一边纠正学徒的姿势，一边对记者说。"
+    said = attribute(text, "响箭讲究的是眼准")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == "次旦多吉"
+
+
+def test_attribute_reads_a_quotation_ending_a_sentence_after_someones_reported_words() -> None:
+    text = "党委书记张伟说，唐古乡是传统马乡。乡里成立了马术队，“我们希望把技艺传下去”。"
+    said = attribute(text, "我们希望把技艺传下去")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == "张伟"
+
+
 def test_attribute_reads_a_verb_of_saying_said_to_a_group() -> None:
     """`他提醒广大牧民群众，……`: the group addressed stands between the verb and the words."""
     text = "大队长罗布次仁表示，电气火灾多发。他提醒广大牧民群众，外出放牧时一定要拉下总闸。"
