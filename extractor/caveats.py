@@ -28,14 +28,12 @@ import re
 
 from extractor.models import Campaign, Metric, Quote
 from extractor.roles import words
-from extractor.stops import positions_of
 from extractor.textindex import normalize
 
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _GLUE = set("的和及与等所在了之")
 _MARKS = re.compile('[“”‘’「」『』"]')
-#: What ends a sentence in `_sentences`: its stops (kept in it) and a line's end (not kept).
-_SENTENCE_ENDS = "。！？!?；;\n"
+_SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 #: Less than this share of a label's characters, or of its pieces, in its sentence.
 MOSTLY_NOT = 0.5
 #: Another sentence holding this much more of the label than its own.
@@ -199,19 +197,9 @@ def label_fit(label: str, sentence: str) -> float:
 
 @functools.lru_cache(maxsize=64)
 def _sentences(text: str) -> tuple[list[int], list[str]]:
-    """Where each sentence of the text starts, and the sentences: the matches of
-    `[^。！？!?；;\n]+[。！？!?；;]?`, found from the stops `str.find` finds (a scan tests
-    every character against the set)."""
-    starts: list[int] = []
-    sentences: list[str] = []
-    start = 0
-    for end in (*positions_of(text, _SENTENCE_ENDS), len(text)):
-        if end > start:
-            starts.append(start)
-            stop = end + 1 if end < len(text) and text[end] != "\n" else end
-            sentences.append(text[start:stop].strip())
-        start = end + 1
-    return starts, sentences
+    """Where each sentence of the text starts, and the sentences."""
+    found = list(_SENTENCES.finditer(text))
+    return [m.start() for m in found], [m[0].strip() for m in found]
 
 
 # --- campaigns ---------------------------------------------------------------------
