@@ -449,8 +449,9 @@ class Speech(QuotedText):
                 return _continued(found)
         # A quotation goes on the reported words of the sentence right before it
         # (`德吉央宗说，……。“……”`), and further back only past other speech, or when it
-        # ends its sentence after a comma (`张伟说，……。乡里……，“……”。`).
-        after_comma = self.text[at - 1 : at] in "，,"
+        # ends, after a comma, a sentence that names no one (`张伟说，……。乡里……，“……”。`,
+        # not `村民拉姆熟练地……，“……”`).
+        after_comma = self.text[at - 1 : at] in "，," and self._named_before(at, "") is None
         if (reported or quotations or after_comma) and before > para_start:
             found = self._previous_voice(before, reported=True)
             return found

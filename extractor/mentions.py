@@ -62,7 +62,11 @@ _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始�
 _ROLE = re.compile(ROLE_PATTERN)
 _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
-_NAME_ENDS = re.compile(rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]")
+# (A count ends a name too: `骑手次仁罗布三箭全中`.)
+_NAME_ENDS = re.compile(
+    rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]|\d"
+    r"|[一两二三四五六七八九十][个次名箭场局件项天年位把枪球]"
+)
 # Words of a measure or a record that follow what is done, never a person's name: the
 # `巡护` of `掌握护林员巡护情况` is what the rangers do.
 _NOT_AFTER_NAME = frozenset(

@@ -92,6 +92,8 @@ from extractor.persons import person_name
         ("林芝：冬季农村公路不停养\n林芝市交通运输局开展巡查。", []),
         ("县委办公室负责人说，整治将持续一个月。", []),
         ("村民养护员次旺正和同伴清理路边的积雪。", ["次旺"]),
+        # a count after a name is none of it
+        ("来自卡孜乡的骑手次仁罗布三箭全中。", ["次仁罗布"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
