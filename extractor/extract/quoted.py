@@ -45,8 +45,9 @@ _KINDS = (
     "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“云端”帮扶对子`. (A
-    # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.)
-    rf"(?:治理|通道|帮扶|帮带|监管|改造)(?![{CN}])"
+    # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.) So does a recruiting
+    # drive (`“百日千万”网络招聘、`, `“就在西藏”系列专场招聘等活动`).
+    rf"(?:治理|通道|帮扶|帮带|监管|改造)(?![{CN}])|招聘(?!(?!等)[{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
