@@ -420,8 +420,9 @@ class Speech(QuotedText):
                 continue
             if ch in _SENTENCE_END:
                 break
-            if ch in CLOSING and self.text[begin - 2 : begin - 1] in _SENTENCE_END:
-                break
+            closes = ch in CLOSING or any(q.end == begin - 1 for q in quotations)
+            if closes and self.text[begin - 2 : begin - 1] in _SENTENCE_END:
+                break  # (a straight mark closes a quotation too: `……听。"县委…介绍，`)
             begin -= 1
         return begin
 

@@ -56,8 +56,12 @@ _BYLINE = re.compile(
 _SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$")
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-# A column's label: a short name (`时讯快递`), or a field and its topic (`民生·观察`).
-COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?$")
+# A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
+# column of news in brief named by its field (`乡村振兴快讯`, `农牧简讯`).
+COLUMN = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?"
+    r"|[\u4e00-\u9fff]{2,6}(?:快讯|简讯|短讯|速递|播报|简报|短波))$"
+)
 # The page's own furniture: the paper, its date, the page and its editors
 # (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
 FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
@@ -100,12 +104,20 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
 
 
+# A line that only names, in brackets, the source of the item above it.
+_SOURCE_CREDITED = re.compile(
+    r"^[（(][^（）()]{0,10}(?:融媒|记者|通讯员|供稿|新华社|日报)[^（）()]{0,10}[）)]$"
+)
+
+
 def classify(line: str) -> Kind:
     """Read one stripped line as a kind (see the module docstring)."""
     if CAPTION.match(line):
         return "caption"
     if len(line) <= 40 and _CREDIT.match(line) and ("记者" in line or " " in line):
         return "credit"
+    if _SOURCE_CREDITED.match(line):
+        return "credit"  # `(市融媒)`: the source an item ends with, no headline
     if line.startswith(("——", "—", "--")) and len(line) <= 60:
         return "subtitle"
     if len(line) <= 40 and (_BYLINE.match(line) or _SIGNATURE.match(line)):

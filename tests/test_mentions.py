@@ -211,6 +211,20 @@ def test_attribute_reads_a_quotation_ending_a_sentence_after_someones_reported_w
     assert said.credit.person == "张伟"
 
 
+def test_a_straight_mark_closing_a_quotation_ends_its_sentence() -> None:
+    """`他说:"……。"县委…介绍,……`: the reported words after are the next speaker's."""
+    text = '选手索朗多吉是“老歌王”。他说:"我们把新生活编进歌里。"副部长洛桑丹增介绍,全县建立传习所6个。'
+    said = attribute(text, "全县建立传习所6个")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == "洛桑丹增"
+
+
+def test_attribute_reads_a_reminder_said_after_the_quotation() -> None:
+    said = attribute("“一定要保留好购物凭证。”德吉央宗提醒说。", "一定要保留好购物凭证")
+    assert said is not None and said.credit is not None
+    assert said.credit.person == "德吉央宗"
+
+
 def test_attribute_reads_a_verb_of_saying_said_to_a_group() -> None:
     """`他提醒广大牧民群众，……`: the group addressed stands between the verb and the words."""
     text = "大队长罗布次仁表示，电气火灾多发。他提醒广大牧民群众，外出放牧时一定要拉下总闸。"

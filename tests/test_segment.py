@@ -874,3 +874,17 @@ def test_articles_are_made_of_the_page(page: str) -> None:
         assert article.text or article.title
         for part in (article.text, article.title, article.dateline or "", article.byline or ""):
             assert _is_subsequence(_printed(part), printed), part
+
+
+def test_a_column_of_news_in_brief_is_no_headline() -> None:
+    """`乡村振兴快讯` over a dated brief labels a column: the brief has no headline."""
+    page = (
+        "村集体经济持续壮大\n\n本报讯（记者 米玛）今年以来，全县村集体经济收入增长两成。\n\n"
+        "乡村振兴快讯\n\n本报讯（记者 米玛）近日，阿扎乡举办庭院经济现场观摩会。\n"
+    )
+    assert [a.title for a in segment_page(page)] == ["村集体经济持续壮大", ""]
+
+
+def test_a_source_in_brackets_is_no_headline() -> None:
+    assert classify("(市融媒)") == "credit"
+    assert classify("（上接第三栏）") != "credit"
