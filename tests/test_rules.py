@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
 from extractor.check import check_against
-from extractor.extract import rules
+from extractor.extract import rules, ways
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
@@ -2030,3 +2032,8 @@ def test_same_article_same_records() -> None:
 )
 def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool) -> None:
     assert shorter_name_of(name, other) is shorter
+
+
+def test_the_examples_of_the_ways_hold() -> None:
+    result = doctest.testmod(ways)
+    assert result.attempted > 0 and result.failed == 0

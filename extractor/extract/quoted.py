@@ -31,6 +31,7 @@ from extractor.extract.context import (
     starting_with,
 )
 from extractor.extract.mentions import Named
+from extractor.extract.ways import a_manner, named_as_a_way, only_a_way
 
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
@@ -169,40 +170,13 @@ _DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
-# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
 # A follow-up check carried out with nothing named before it is a step of a drive, not
 # one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
-# A manner of working in marks names no method of its own (`“一对一”帮扶`, `“一站式”服务`,
-# `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`).
-# (Not a game's sides: `“三对三”篮球赛`.)
-_MANNER = re.compile(
-    "一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式"
-)
-_FIRM_KIND = re.compile("机制|模式|制度|行动|工程|计划|改革|活动|试点|工作法|责任制")
+# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
 _METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
-# After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
-# `通过“点对点”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
-_BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
-_WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
-# Activities joined in marks and called only a way of doing one thing describe how it
-# is done: `改为“定点观察+无人机巡查”的方式`, `采取“政策宣讲+文艺演出+群众座谈”的方式`
-# (a model of parties is a name: `采取“企业+村集体+农户”的方式`; so is a named mode:
-# `“线上抽查+线下普查”的核查识别模式`).
-_ACTIVITY_ITEM = re.compile(
-    r"(?:观察|巡查|巡逻|巡护|检查|排查|抽查|普查|督导|宣讲|宣传|演出|座谈|培训|讲座|授课|走访|"
-    r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑|理论|实操|实训|实战|演练|观摩)$"
-)
-_WAY_ONLY = re.compile(rf"^的?[{CN}]{{0,4}}?(?:方式|形式)")
-# So do steps joined that name no party, taken as the way (`采取“分段施工、半幅通行”的方式`,
-# `采用“光伏+空气源热泵+电辅热”的供热方式`), where a model joins parties and a method a
-# unit puts into practice is its own (`推行松茸“采大留小、分片轮采”的采集方式`).
-_PARTY = re.compile(
-    "合作社|农户|牧户|企业|基地|公司|集体|支部|传承人|学徒|工坊|能人|农牧民|牧民|农民|群众|政府|"
-    "电网|村|社区|学校|医院|协会|园区|站|家庭|个人"
-)
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -387,7 +361,7 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
-    if _MANNER.fullmatch(inner) and not (kind and _FIRM_KIND.search(kind)):
+    if a_manner(inner, kind):
         return None
     if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
         return None  # `以“保通、保畅、保安全”为目标`: aims listed, not a method named
@@ -479,14 +453,7 @@ def _one_quoted(
     if inner == "回头看" and _REVIEW_ALONE.search(before):
         return None
     items = _ITEM_BREAK.split(inner)
-    if (
-        len(items) > 1
-        and _WAY_ONLY.match(after)
-        and (
-            all(_ACTIVITY_ITEM.search(i) for i in items)
-            or (_BY_WAY.search(before) and not any(_PARTY.search(i) for i in items))
-        )
-    ):
+    if len(items) > 1 and only_a_way(items, before, after):
         return None
     practised = (
         bool(_PRACTISED.search(before))
@@ -495,7 +462,7 @@ def _one_quoted(
         and alone
         and not _PRINCIPLES.match(inner)
     ) or bool(_ROUND.search(before) or _PRACTICE_OF.search(before))
-    by_way = bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
+    by_way = named_as_a_way(before, after)
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )

@@ -1,0 +1,65 @@
+"""Quoted words that say how a thing is done: a manner of working, a way taken, and
+when such words still name a method of their own. Part of `quoted.py`'s reading.
+
+>>> a_manner("一对一", "帮扶"), a_manner("一对一", "导师帮带制度")
+(True, False)
+>>> only_a_way(["分段施工", "半幅通行"], "施工单位采取", "的方式，")
+True
+>>> only_a_way(["基地", "农户"], "基地采取", "方式，")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.context import CN
+
+# A manner of working in marks names no method of its own (`“一对一”帮扶`, `“一站式”服务`,
+# `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`).
+# (Not a game's sides: `“三对三”篮球赛`.)
+_MANNER = re.compile(
+    "一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式"
+)
+_FIRM_KIND = re.compile("机制|模式|制度|行动|工程|计划|改革|活动|试点|工作法|责任制")
+# After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
+# `通过“校企联培”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
+_BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
+_WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
+# Activities joined in marks and called only a way of doing one thing describe how it
+# is done: `改为“定点观察+无人机巡查”的方式`, `采取“政策宣讲+文艺演出+群众座谈”的方式`
+# (a model of parties is a name: `采取“企业+村集体+农户”的方式`; so is a named mode:
+# `“线上抽查+线下普查”的核查识别模式`).
+_ACTIVITY_ITEM = re.compile(
+    r"(?:观察|巡查|巡逻|巡护|检查|排查|抽查|普查|督导|宣讲|宣传|演出|座谈|培训|讲座|授课|走访|"
+    r"调解|义诊|咨询|展示|演示|体验|竞赛|辅导|教学|答疑|理论|实操|实训|实战|演练|观摩)$"
+)
+_WAY_ONLY = re.compile(rf"^的?[{CN}]{{0,4}}?(?:方式|形式)")
+# So do steps joined that name no party, taken as the way (`采取“分段施工、半幅通行”的方式`,
+# `采用“光伏+空气源热泵+电辅热”的供热方式`), where a model joins parties and a method a
+# unit puts into practice is its own (`推行松茸“采大留小、分片轮采”的采集方式`).
+_PARTY = re.compile(
+    "合作社|农户|牧户|企业|基地|公司|集体|支部|传承人|学徒|工坊|能人|农牧民|牧民|农民|群众|政府|"
+    "电网|村|社区|学校|医院|协会|园区|站|家庭|个人"
+)
+
+
+def a_manner(inner: str, kind: str | None) -> bool:
+    """Are the quoted words a manner of working with no system or drive after them?"""
+    return bool(_MANNER.fullmatch(inner)) and not (kind and _FIRM_KIND.search(kind))
+
+
+def named_as_a_way(before: str, after: str) -> bool:
+    """Is a quoted name taken as the way a thing is done, the way named after it
+    (`通过“校企联培”方式`)?"""
+    return bool(_BY_WAY.search(before)) and bool(_WAY_AFTER.match(after))
+
+
+def only_a_way(items: list[str], before: str, after: str) -> bool:
+    """Do the items of a quoted list, called only a way, say how one thing is done
+    (activities joined, or steps taken that name no party), not a method of its own?"""
+    if not _WAY_ONLY.match(after):
+        return False
+    return all(_ACTIVITY_ITEM.search(i) for i in items) or (
+        bool(_BY_WAY.search(before)) and not any(_PARTY.search(i) for i in items)
+    )
