@@ -411,6 +411,7 @@ class Speech(QuotedText):
         quotation, or after a quotation that ends one (`……。”`)."""
         para_start = self._bounds[k][0]
         quotations = self._paragraph(k).quotations
+        closed_at = {q.end for q in quotations}
         begin = at
         while begin > para_start:
             ch = self.text[begin - 1]
@@ -420,7 +421,7 @@ class Speech(QuotedText):
                 continue
             if ch in _SENTENCE_END:
                 break
-            closes = ch in CLOSING or any(q.end == begin - 1 for q in quotations)
+            closes = ch in CLOSING or begin - 1 in closed_at
             if closes and self.text[begin - 2 : begin - 1] in _SENTENCE_END:
                 break  # (a straight mark closes a quotation too: `……听。"县委…介绍，`)
             begin -= 1

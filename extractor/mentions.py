@@ -131,10 +131,10 @@ _DESCRIBED = re.compile(
 )
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
-# The lookahead for the characters either can start with lets the scan skip the rest
-# quickly, without trying the verbs one after the other at every character.
 # What makes a word a place's name where the text prints it after the word.
 _PLACE_SUFFIX = "(?:市|县|区|镇|乡|村|地区)"
+# The lookahead for the characters either can start with lets the scan skip the rest
+# quickly, without trying the verbs one after the other at every character.
 _SAYS_STARTS = re.escape("".join(sorted({verb[0] for verb in VERBS} | set("：:"))))
 _SAYS = re.compile(rf"(?=[{_SAYS_STARTS}])(?:(?:{VERB}){ADDRESSEES}?(?=[{BREAK_CLASS}])|[：:])")
 # A colon opens someone's words when a quotation follows it, or when the clause before
