@@ -197,40 +197,46 @@ def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
     assert said.credit.person == person
 
 
-def test_attribute_reads_a_speaker_after_the_quotation_doing_something_meanwhile() -> None:
-    text = "“响箭讲究的是眼准、手稳、心静。”68岁的次旦多吉一边纠正学徒的姿势，一边对记者说。"
-    said = attribute(text, "响箭讲究的是眼准")
+@pytest.mark.parametrize(
+    ("text", "words", "person"),
+    [
+        # a speaker after the quotation who does something meanwhile
+        (
+            "“响箭讲究的是眼准、手稳、心静。”68岁的次旦多吉一边纠正学徒的姿势，一边对记者说。",
+            "响箭讲究的是眼准",
+            "次旦多吉",
+        ),
+        # a quotation that ends, after a comma, a sentence naming no one: the reported
+        # words before go on
+        (
+            "党委书记张伟说，唐古乡是传统马乡。乡里成立了马术队，“我们希望把技艺传下去”。",
+            "我们希望把技艺传下去",
+            "张伟",
+        ),
+        # a straight mark closing a quotation after a stop ends its sentence: the reported
+        # words after are the next speaker's
+        (
+            '选手索朗多吉是“老歌王”。他说:"我们把新生活编进歌里。"副部长洛桑丹增介绍,全县建立传习所6个。',
+            "全县建立传习所6个",
+            "洛桑丹增",
+        ),
+        # a reminder said after the quotation
+        ("“一定要保留好购物凭证。”德吉央宗提醒说。", "一定要保留好购物凭证", "德吉央宗"),
+        # the group addressed stands between the verb and the words
+        (
+            "大队长罗布次仁表示，电气火灾多发。他提醒广大牧民群众，外出放牧时一定要拉下总闸。",
+            "外出放牧时一定要拉下总闸",
+            "罗布次仁",
+        ),
+    ],
+    ids=["meanwhile", "ends-reported", "straight-mark", "reminder", "addressed"],
+)
+def test_attribute_credits_the_person_the_words_are_printed_with(
+    text: str, words: str, person: str
+) -> None:
+    said = attribute(text, words)
     assert said is not None and said.credit is not None
-    assert said.credit.person == "次旦多吉"
-
-
-def test_attribute_reads_a_quotation_ending_a_sentence_after_someones_reported_words() -> None:
-    text = "党委书记张伟说，唐古乡是传统马乡。乡里成立了马术队，“我们希望把技艺传下去”。"
-    said = attribute(text, "我们希望把技艺传下去")
-    assert said is not None and said.credit is not None
-    assert said.credit.person == "张伟"
-
-
-def test_a_straight_mark_closing_a_quotation_ends_its_sentence() -> None:
-    """`他说:"……。"县委…介绍,……`: the reported words after are the next speaker's."""
-    text = '选手索朗多吉是“老歌王”。他说:"我们把新生活编进歌里。"副部长洛桑丹增介绍,全县建立传习所6个。'
-    said = attribute(text, "全县建立传习所6个")
-    assert said is not None and said.credit is not None
-    assert said.credit.person == "洛桑丹增"
-
-
-def test_attribute_reads_a_reminder_said_after_the_quotation() -> None:
-    said = attribute("“一定要保留好购物凭证。”德吉央宗提醒说。", "一定要保留好购物凭证")
-    assert said is not None and said.credit is not None
-    assert said.credit.person == "德吉央宗"
-
-
-def test_attribute_reads_a_verb_of_saying_said_to_a_group() -> None:
-    """`他提醒广大牧民群众，……`: the group addressed stands between the verb and the words."""
-    text = "大队长罗布次仁表示，电气火灾多发。他提醒广大牧民群众，外出放牧时一定要拉下总闸。"
-    said = attribute(text, "外出放牧时一定要拉下总闸")
-    assert said is not None and said.credit is not None
-    assert said.credit.person == "罗布次仁"
+    assert said.credit.person == person
 
 
 def test_attribute_reads_a_pronoun_past_a_title_cut_from_a_longer_word() -> None:

@@ -1085,6 +1085,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("会议安排部署燃气安全专项整治行动。", ["燃气安全专项整治行动"]),
     # A strong county or district to become is no place heading the name.
     ("区里持续推进体育强区建设。", ["体育强区建设"]),
+    # A reform deepened, not gone on with; a manner with a system after it; a selection
+    # and how often it is held; recruiting drives in marks; a numbered show.
     ("今年，县里深化农村宅基地制度改革。", ["农村宅基地制度改革"]),
     ("学院实行“一对一”导师帮带制度。", ["“一对一”导师帮带制度"]),
     ("县住建局组织开展公厕“洁净之星”月度评选活动。", ["“洁净之星”月度评选活动"]),
