@@ -160,7 +160,8 @@ _MARKED = re.compile("[“‘「]")
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
 # built to a standard stays one (`持续推进体育强区建设`).
 _ONGOING = re.compile("(?:持续|继续|不断|进一步)(?:深入)?$")
-_ONGOING_KINDS = {"改革": ("深化", "推进"), "建设": ("深化", "推进")}
+_ONGOING_KINDS = ("改革", "建设")
+_ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")
 # The second of two programmes one verb carries out, the first a programme or a drive:
 # `落实教育“三包”政策和农村义务教育学生营养改善计划`, `开展蓝天保卫战攻坚行动和建筑工地
@@ -318,7 +319,8 @@ def _unquoted(text: str) -> list[Named]:
     )
     for m in [*_PROGRAMME.finditer(text), *(m for m in seconds if m is not None)]:
         if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|") or (
-            m["verb"] in _ONGOING_KINDS.get(m["kind"], ())
+            m["kind"] in _ONGOING_KINDS
+            and m["verb"] in _ONGOING_VERBS
             and _ONGOING.search(text, max(0, m.start() - 4), m.start())
             and not _PLACE_BUILT.search(m["name"])
         ):
