@@ -1116,7 +1116,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # Two fields joined by 和 sharing one mechanism, policy or drive.
     ("全县开展安全生产和消防安全专项整治，排查隐患200处。", ["安全生产和消防安全专项整治"]),
     ("县里建立防止返贫动态监测和帮扶机制。", ["防止返贫动态监测和帮扶机制"]),
-    ("乡里建立健全矛盾纠纷多元化解机制。", ["矛盾纠纷多元化解机制"]),
+    # A mechanism made sound is named by its own words in marks (one without is in
+    # NOT_CAMPAIGNS).
+    ("乡里建立健全“党建+网格”矛盾纠纷化解机制。", ["“党建+网格”矛盾纠纷化解机制"]),
     # Events of a series: a horse race, a fair of goods, a forum, a week of culture.
     ("第十届当雄赛马会在当雄县开幕。", ["第十届当雄赛马会"]),
     ("第四届林芝市物资交流会吸引商户300家。", ["第四届林芝市物资交流会"]),
@@ -1229,6 +1231,21 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("全市推动企业实施“机器换人、智能减人”改造。", ["“机器换人、智能减人”改造"]),
     ("县应急局开展地下矿山采空区专项排查。", ["地下矿山采空区专项排查"]),
     ("申扎县第三届“敬老爱老”文化月活动启动。", ["申扎县第三届“敬老爱老”文化月活动"]),
+    # A named event held alongside another, a drive carried out everywhere at once, a
+    # mechanism set up over three levels, a show among a unit's brand activities, a mode
+    # of online service named after its steps, a drive against hazards of one field.
+    (
+        "文化节期间同步举办“雪域好物进万家”直播带货活动。",
+        ["“雪域好物进万家”直播带货活动"],
+    ),
+    ("各县同步开展夏季防溺水宣传月活动。", ["夏季防溺水宣传月活动"]),
+    ("建立县、乡、村三级矛盾纠纷调处化解机制。", ["县、乡、村三级矛盾纠纷调处化解机制"]),
+    ("办好林芝桃花文化节、望果节非遗展等品牌活动。", ["林芝桃花文化节", "望果节非遗展"]),
+    (
+        "推行“线上申请、扫码录入、限时办结”办理模式。",
+        ["“线上申请、扫码录入、限时办结”办理模式"],
+    ),
+    ("开展农村公路安全隐患排查整治。", ["农村公路安全隐患排查整治"]),
 ]
 
 
@@ -1654,6 +1671,21 @@ NOT_CAMPAIGNS = [
     "执法队员实行“两班倒”，全年不间断值守。",
     "对不达标的乡镇实行“一票否决”。",
     "镇里在基地设立“科技小院”，常年有专家驻点。",
+    # A side show of another event, a show held alone: one-off events.
+    "运动会期间，县里同步举办特色农产品展销活动。",
+    "县图书馆首次举办馆藏古籍珍本展，展出古籍80余册。",
+    # A mechanism or a system improved is a provision kept in order.
+    "督促企业建立健全全员消防安全责任制。",
+    "要建立健全矛盾纠纷多元化解机制。",
+    # The channel a service is used by; a street with a title; a tax relief; hazards
+    # tackled with no field named.
+    "营业厅推行“刷脸缴费”“线上报修”，群众足不出户就能办理。",
+    "窗口推出“线上+线下”服务。",
+    "推行“掌上办”“网上办”。",
+    "八廓街道“诚信经营示范街区”通过市级验收。",
+    "县税务局全面落实“六税两费”减半征收政策。",
+    "围绕林区用火开展隐患排查整治。",
+    "市里开展安全隐患专项整治。",
 ]
 
 

@@ -146,8 +146,14 @@ _FIELDS_AFTER = re.compile(
 # What a unit's name covers too, in brackets: `民主法治示范村（社区）创建`.
 _ALSO = rf"[（(][{CN}]{{1,4}}[）)]"
 _PROGRAMME_VERBS = "|".join(sorted({v for vs in _CARRIED_OUT_BY.values() for v in vs.split("|")}))
+# A mechanism or a system a unit sets up and keeps improving (`建立健全`, `健全`, `完善`) is a
+# provision kept in order, not an initiative it names: `建立健全矛盾纠纷排查化解机制`,
+# `督促企业建立健全全员安全生产责任制`. On the development pages the gold requires none of those
+# printed so without marks (three optional, three more not listed), where it requires every one
+# with its own words in marks (`健全“…”工作机制`). One a unit sets up is read: `建立…三级…机制`.
+_IMPROVED = ("健全", "完善")
 _PROGRAMME = re.compile(
-    rf"(?P<verb>{_PROGRAMME_VERBS})(?:健全(?![{CN}]+机制、)|(?!健全|完善))(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
+    rf"(?P<verb>{_PROGRAMME_VERBS})(?!健全|完善)(?:好|了|的)?(?:为期[^{BREAK}的]{{1,8}}的)?"
     rf"(?P<name>(?:\d{{4}}年)?(?:[{CN}]{{1,2}}、)*(?:[{CN}]|{_ALSO})"
     rf"{{3,22}}?(?P<kind>{'|'.join(_CARRIED_OUT_BY)}))"
     rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|提质增效|$)"
@@ -272,6 +278,13 @@ _ACTIVITY = re.compile(
     rf"(?:{'|'.join(_ORGANISING)})了?(?P<name>(?:第[\d一二三四五六七八九十]{{1,3}}个)?[{CN}]{{4,20}}?"
     rf"(?:活动|调查|普查))(?=暨|[^{CN}]|$)"
 )
+# An activity held alongside another event is a side show of that event, held once: `运动会期间,
+# 县里同步举办农畜产品展销活动`, `大赛期间还同步举办了乡村旅游产品展示展销活动`. On the
+# development pages the gold requires none of the seven events printed so without marks or a
+# number (three optional); a named one stays (`博览会期间同步举办"边贸好物进万家"直播带货活动`,
+# `…同步举办第三届…博览会`).
+# A drive carried out everywhere at once is none: `全市同步开展冬季安全用电宣传月活动`.
+_ALONGSIDE = re.compile("同步举办")
 # When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
 _WHEN = re.compile(
     r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
@@ -301,6 +314,7 @@ def _unquoted(text: str) -> list[Named]:
         if not (
             clause_inside(name)
             or is_generic(name)
+            or name.startswith(_IMPROVED)  # `建立健全全员安全生产责任制`
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))
             or (
@@ -401,6 +415,7 @@ def _unquoted(text: str) -> list[Named]:
             CLAUSE_INSIDE.search(name)
             or is_generic(name)
             or "“" in name
+            or _ALONGSIDE.match(text, max(0, m.start() - 2))
             # Sessions counted are a kind of activity (`开展交通安全宣传活动420余场次`),
             # unless the name says where they go (`开展国防教育进校园活动12场`).
             or (_COUNTED.match(text, m.end("name")) and not _GOES_TO.search(name))

@@ -12,6 +12,9 @@ import re
 from extractor.extract.context import CLAUSE_INSIDE, CN
 from extractor.textindex import normalize
 
+# A policy named by how it cuts or waives a tax is a relief applied, even after the taxes'
+# name in marks (`“六税两费”减半征收政策`).
+TAX_RELIEF = "(?:减税降费|减免|减征|免征|征收|退税)政策$"
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|此类|该|各类|各项|一系列|系列|相关|类似|上述|这些|有关|各|等|整治|宣传|"
     r"主题|志愿服务|实践|专项|集中|该项|联合|大整治|实际|基础设施|长效|工作|"
@@ -20,7 +23,7 @@ _GENERIC = re.compile(
     # `体育场地设施建设`.
     r"|(?:支持|扶持|优惠|惠民|惠农|贷款|信贷|金融)政策$|设施建设$"
     # Taxes cut or waived by a policy: `结构性减税降费政策`, `…减半征收政策`.
-    r"|(?:减税降费|减免|减征|免征|征收|退税)政策$"
+    rf"|{TAX_RELIEF}"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`.
     r"|(?:阵地|队伍|体系)建设$"
@@ -36,6 +39,9 @@ _GENERIC = re.compile(
     r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
+    # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`
+    # (`农村公路安全隐患排查整治` names its field).
+    r"|^(?:安全)?(?:风险)?隐患(?:专项)?(?:排查)?(?:整治|治理)$"
     # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`.
     r"|以上|以下"
 )

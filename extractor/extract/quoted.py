@@ -30,6 +30,7 @@ from extractor.extract.context import (
     place_lead,
     starting_with,
 )
+from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
 from extractor.extract.ways import a_manner, named_as_a_way, only_a_way
 
@@ -88,9 +89,10 @@ _KIND_QUALIFIES = re.compile(
 )
 # Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
 # `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
-# `“书记”工作室`, `“企业服务专区”`), not what it does; `“一寺一站”`, `“公司+合作社”` are methods.
+# `“书记”工作室`, `“企业服务专区”`), or a street (`“放心消费示范街区”通过市级验收`), not what it
+# does; `“一寺一站”`, `“公司+合作社”` are methods.
 _BODY = re.compile(
-    r"(?<![一+＋])(?:[队团站岗厅室]|专区|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
+    r"(?<![一+＋])(?:[队团站岗厅室]|专区|街区|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
     r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
 )
 # An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
@@ -143,6 +145,7 @@ _MANNER_AFTER = re.compile("^的(?:方式|形式)")
 # Services listed, then called by a quoted word, describe what is provided:
 # `提供报关代理、外汇结算、物流配送等“一站式”服务`.
 _PROVIDED = re.compile("提供|等$")
+_TAX_RELIEF = re.compile(TAX_RELIEF)
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
@@ -395,6 +398,8 @@ def _one_quoted(
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
+    if kind and _TAX_RELIEF.search(kind):
+        return None  # `“六税两费”减半征收政策`: a tax relief, not a policy named (`generic.py`)
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
