@@ -437,6 +437,46 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
     assert (article.title, article.kicker) == (title, kicker)
 
 
+@pytest.mark.parametrize(
+    ("upper", "lower", "title"),
+    [
+        # halves of one length: one headline, the space between them kept
+        ("乡村书屋“多”起来", "读书热情“火”起来", "乡村书屋“多”起来 读书热情“火”起来"),
+        ("青稞加工服务站", "为农户“加工增收”", "青稞加工服务站 为农户“加工增收”"),
+        ("牧区道路通起来", "牧民腰包鼓起来了", "牧区道路通起来 牧民腰包鼓起来了"),
+        # an upper line that reads on
+        ("江孜县：", "青稞加工厂开进农家院", "江孜县：青稞加工厂开进农家院"),
+        ("日喀则市举办第二届", "“珠峰工匠”技能大赛", "日喀则市举办第二届“珠峰工匠”技能大赛"),
+    ],
+)
+def test_a_headline_printed_on_two_lines_apart_is_one_title(
+    upper: str, lower: str, title: str
+) -> None:
+    """With a blank line between, the layout still sets a headline in two halves."""
+    page = f"{BEFORE}\n{upper}\n\n{lower}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, None)]
+
+
+@pytest.mark.parametrize(
+    ("heads", "title", "kicker"),
+    [
+        ("拉萨市民政局", "举办民政系统社会工作者培训班", "拉萨市民政局"),  # shorter
+        # an organisation one character apart from its headline
+        ("堆龙德庆区消防救援大队", "开展消防业务指导培训工作", "堆龙德庆区消防救援大队"),
+        ("守护三江源头", "为子孙留下绿水青山", "守护三江源头"),
+        ("乡村振兴看变化", "“青稞加工”进了农家院", "乡村振兴看变化"),  # words in marks
+        ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
+        # halves of one length, but the upper is a couplet's lower half
+        ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
+    ],
+)
+def test_a_kicker_over_its_headline_with_a_blank_line_stays_the_kicker(
+    heads: str, title: str, kicker: str | None
+) -> None:
+    page = f"{BEFORE}\n{heads}\n\n{title}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, kicker)]
+
+
 def test_a_couplet_on_two_lines_stays_two_lines() -> None:
     """Lines of one length, side by side in meaning, are a couplet, not one headline cut."""
     page = "上期内容已刊发。\n\n守护绿水青山\n筑牢生态屏障\n\n全县今年植树12万株。"
