@@ -52,8 +52,12 @@ _BYLINE = re.compile(
     r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*"
     r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
-# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
-_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$")
+# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`; or the
+# paper's commentator, named or not, who signs its comments: `本报评论员`.
+_SIGNATURE = re.compile(
+    r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$"
+    r"|^(?:本报|本刊)?(?:特约)?评论员(?:\s+[\u4e00-\u9fff·]{2,4})?$"
+)
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
 # A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
