@@ -52,8 +52,12 @@ _BYLINE = re.compile(
     r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*"
     r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
-# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`.
-_SIGNATURE = re.compile(r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$")
+# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`; or the
+# paper's commentator, named or not, who signs its comments: `本报评论员`.
+_SIGNATURE = re.compile(
+    r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$"
+    r"|^(?:本报|本刊)?(?:特约)?评论员(?:\s+[\u4e00-\u9fff·]{2,4})?$"
+)
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
 # A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
@@ -198,6 +202,23 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     )
 
 
+def halves_apart(upper: str, lower: str) -> bool:
+    """Are two heading lines with a blank between them, the lower right over its article's
+    dateline, byline or subtitle and the upper no couplet's lower half, one headline
+    set in two halves (`书屋场地“多”起来` / `读书热情“火”起来`, `民兵应急服务站` /
+    `为群众“排忧解难”`)? The genre prints its kickers so too, but a kicker is shorter or
+    longer than its headline: halves of one length (within a character, unless the upper
+    names an organisation, whose kickers come that close), neither spaced in parts nor a
+    column's label, are one headline. The lower opens no headline of its own (words in
+    marks, a place and a colon)."""
+    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    apart = abs(_words_width(upper) - _words_width(lower))
+    return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
+        lower.startswith(_OPENING_MARKS) or any(c in lower for c in ":：")
+    )
+
+
 def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
     """Is lines[k] over its article: is the next line that is no gap (and, past_heads,
     no further heading line) a dateline, a byline or a subtitle?"""
@@ -267,16 +288,27 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
     joined: list[Unit] = []
     for k, unit in enumerate(lines):
         upper = lines[k - 1] if k else None
-        if (
-            upper is not None
-            and upper is joined[-1]
-            and unit.kind == upper.kind == "heading"
-            and unit.tight
-            and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
+        if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
+            joined.append(unit)
+        elif unit.tight and one_headline(
+            upper.text, unit.text, _opens_below(lines, k, past_heads=False)
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
-            continue
-        joined.append(unit)
+        elif (
+            not unit.tight
+            and not (upper.tight and lines[k - 2].kind == "heading")
+            and _opens_below(lines, k, past_heads=False)
+        ):
+            # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
+            # kicker; halves keep the space the gold writes between them.
+            if _READS_ON.search(upper.text):
+                joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
+            elif halves_apart(upper.text, unit.text):
+                joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
+            else:
+                joined.append(unit)
+        else:
+            joined.append(unit)
     return joined
 
 

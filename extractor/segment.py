@@ -67,11 +67,21 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     if rest and rest[0].kind == "caption":
         return _after_photo(units, j) != "body"
     return (
-        _photo_story_follows(_past_gaps(units, j))
+        _after_a_close(units, i)
+        or _photo_story_follows(_past_gaps(units, j))
         or _column_item(run)
         or _signed_alone(run)
         or _voices(run, rest)
     )
+
+
+def _after_a_close(units: list[Unit], i: int) -> bool:
+    """Do the heading lines from units[i] on stand where no article is going on: at the
+    page's top or right after a photo's credit? A section head stands inside its article,
+    under a paragraph of it; a photo and its credit close the article they illustrate
+    (`图为…` / `本报记者 … 摄`), so a headline after them opens one even when the body
+    starts at once, with no dateline or byline."""
+    return i == 0 or units[i - 1].kind == "credit"
 
 
 def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none"]:
@@ -102,13 +112,14 @@ def _column_item(run: list[Unit]) -> bool:
 
 
 def _voices(run: list[Unit], rest: list[Unit]) -> bool:
-    """A column's label over quotations each signed after a dash (`边民心声` / `“……”——
-    …村民 次仁央宗`): a column of people's words, titled by its label."""
+    """A column's label or a headline over quotations each signed after a dash
+    (`边民心声` / `“……”——…村民 次仁央宗`): a column of people's words, titled by its
+    label. No section head of a story is followed by a signed quotation: the story's
+    speakers are named in its sentences."""
     heads = [u for u in run if u.kind != "gap"]
     return (
         len(heads) == 1
         and heads[0].kind == "heading"
-        and bool(COLUMN.match(heads[0].text))
         and bool(rest)
         and rest[0].kind == "body"
         and rest[0].text.startswith("“")

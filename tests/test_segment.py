@@ -358,6 +358,9 @@ def test_byline_alone_opens_an_article_after_another() -> None:
         ("拉萨融媒记者 次仁 李娜 文/图", "byline"),
         ("新华社记者 张宏", "byline"),
         ("本报特约记者 王五", "byline"),
+        ("本报评论员", "byline"),  # who signs the paper's comments
+        ("本报特约评论员 晓岚", "byline"),
+        ("评论员文章", "heading"),
         ("【本报讯】近日，城关区召开信访工作推进会。", "body"),
         ("拉萨融媒记者 旦增拉珍摄", "credit"),
         ("本报记者 格桑伦珠 摄", "credit"),
@@ -435,6 +438,46 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
     page = f"{kicker}\n{title}\n\n本报讯(记者 达瓦)近日,亚东县开展走访。\n"
     article = only_article(page)
     assert (article.title, article.kicker) == (title, kicker)
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "title"),
+    [
+        # halves of one length: one headline, the space between them kept
+        ("乡村书屋“多”起来", "读书热情“火”起来", "乡村书屋“多”起来 读书热情“火”起来"),
+        ("青稞加工服务站", "为农户“加工增收”", "青稞加工服务站 为农户“加工增收”"),
+        ("牧区道路通起来", "牧民腰包鼓起来了", "牧区道路通起来 牧民腰包鼓起来了"),
+        # an upper line that reads on
+        ("江孜县：", "青稞加工厂开进农家院", "江孜县：青稞加工厂开进农家院"),
+        ("日喀则市举办第二届", "“珠峰工匠”技能大赛", "日喀则市举办第二届“珠峰工匠”技能大赛"),
+    ],
+)
+def test_a_headline_printed_on_two_lines_apart_is_one_title(
+    upper: str, lower: str, title: str
+) -> None:
+    """With a blank line between, the layout still sets a headline in two halves."""
+    page = f"{BEFORE}\n{upper}\n\n{lower}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, None)]
+
+
+@pytest.mark.parametrize(
+    ("heads", "title", "kicker"),
+    [
+        ("拉萨市民政局", "举办民政系统社会工作者培训班", "拉萨市民政局"),  # shorter
+        # an organisation one character apart from its headline
+        ("堆龙德庆区消防救援大队", "开展消防业务指导培训工作", "堆龙德庆区消防救援大队"),
+        ("守护三江源头", "为子孙留下绿水青山", "守护三江源头"),
+        ("乡村振兴看变化", "“青稞加工”进了农家院", "乡村振兴看变化"),  # words in marks
+        ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
+        # halves of one length, but the upper is a couplet's lower half
+        ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
+    ],
+)
+def test_a_kicker_over_its_headline_with_a_blank_line_stays_the_kicker(
+    heads: str, title: str, kicker: str | None
+) -> None:
+    page = f"{BEFORE}\n{heads}\n\n{title}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, kicker)]
 
 
 def test_a_couplet_on_two_lines_stays_two_lines() -> None:
@@ -765,6 +808,45 @@ def test_a_column_of_signed_voices_is_titled_by_its_label() -> None:
     articles = segment_page(page)
     assert [a.title for a in articles][1:] == ["群众心声"]
     assert articles[1].text.startswith("“路修好了")
+
+
+def test_signed_voices_under_a_headline_of_no_column_are_titled_by_it() -> None:
+    page = (
+        BEFORE
+        + "\n\n听听村民怎么说\n\n“路修好了，去县城只要半小时。”——朗县仲达镇村民 扎西\n\n"
+        + "“家门口就能看病，方便多了。”——米林市卧龙镇居民 卓嘎\n"
+    )
+    assert [a.title for a in segment_page(page)][1:] == ["听听村民怎么说"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n",
+        "\n图为志愿者为群众测量血压。本报记者 格桑 摄\n",
+    ],
+)
+def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(credit: str) -> None:
+    """A photo and its credit close the article above: a headline under them opens one,
+    the body starting at once."""
+    page = BEFORE + credit + "\n牧区的冬天不再冷\n\n入冬以来，浪卡子县为牧民发放取暖煤1200吨。\n"
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "牧区的冬天不再冷"]
+    assert articles[1].text == "入冬以来，浪卡子县为牧民发放取暖煤1200吨。"
+
+
+def test_a_headline_at_the_top_of_the_page_opens_its_article() -> None:
+    page = "牧区的冬天不再冷\n\n入冬以来，浪卡子县为牧民发放取暖煤1200吨。\n"
+    assert (only_article(page).title, only_article(page).text) == (
+        "牧区的冬天不再冷",
+        "入冬以来，浪卡子县为牧民发放取暖煤1200吨。",
+    )
+
+
+def test_a_comment_signed_by_the_papers_commentator_opens_an_article() -> None:
+    page = BEFORE + "\n\n让好政策真正落地生根\n\n本报评论员\n\n政策好不好，群众最有发言权。\n"
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落地生根", "本报评论员")]
 
 
 def test_a_headline_may_name_a_list_in_marks() -> None:
