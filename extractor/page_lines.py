@@ -40,8 +40,10 @@ DATELINE = re.compile(
     # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
     r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
     r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$)"
-    # or set in brackets: `【本报讯】`.
-    r"|【[^】\n]{0,16}[讯电]】)"
+    # or set in brackets: `【本报讯】`; or a county's media centre in brackets opening the
+    # body: `（安多县融媒体中心）7月以来，…`.
+    r"|【[^】\n]{0,16}[讯电]】"
+    r"|[（(][\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心)[）)](?=[^\n]))"
 )
 # One or more `记者 name` groups; written without nested repetition, which made
 # a long line take seconds to reject.
@@ -166,6 +168,13 @@ _BULLETS = "■□●◆▲△◎★☆▶►"
 _READS_ON = re.compile(
     r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
 )
+
+
+# Halves printed apart where the upper cannot end a headline's first line as a kicker
+# would: it holds what the article reports held or begun (`山南市召开…计划` / `工作推进会`;
+# no kicker of the development pages holds one), or the lower goes on with `暨`/`及`
+# (`…第十五届“纳木湖”赛马节` / `暨物资交流会开幕`).
+_GOES_ON = re.compile(r"(?:召开|举行|举办|启动)[^|]*\||\|[暨及]")
 
 
 def _words_width(line: str) -> int:
@@ -301,7 +310,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         ):
             # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
             # kicker; halves keep the space the gold writes between them.
-            if _READS_ON.search(upper.text):
+            if _READS_ON.search(upper.text) or _GOES_ON.search(upper.text + "|" + unit.text):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
             elif halves_apart(upper.text, unit.text):
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)

@@ -211,13 +211,14 @@ DATELINES = [
     ("本报拉萨讯(记者 格桑伦珠)", "近日，堆龙德庆区为辖区困难群众送去米、面、油等生活物资。"),
     ("本报日喀则电（记者 杨子彦）", "近日，桑珠孜区举办农牧民技能培训班，共培训农牧民120名。"),
     ("本报拉萨讯(记者 卢文静 通讯员 杨璐)", "为切实做好燃气安全工作，堆龙德庆区开展排查整治。"),
+    ("（比如县融媒体中心）", "7月以来，比如县组织医疗队深入夏季牧场开展巡回义诊。"),
 ]
 
 
 @pytest.mark.parametrize(
     ("dateline", "body"),
     DATELINES,
-    ids=["media", "paper", "paper-dian", "with-correspondent"],
+    ids=["media", "paper", "paper-dian", "with-correspondent", "media-centre"],
 )
 def test_dateline_is_split_from_the_body(dateline: str, body: str) -> None:
     page = f"城关区开展冬季送温暖活动\n\n{dateline}{body}\n\n有关负责人表示，将持续做好帮扶工作。\n"
@@ -234,6 +235,7 @@ def test_each_dateline_opens_its_own_article() -> None:
         "堆龙德庆区开展冬季送温暖活动",
         "桑珠孜区举办农牧民技能培训班",
         "开展排查燃气安全隐患整治行动",
+        "比如县“送医进牧场”巡回义诊启动",
     ]
     page = "\n\n".join(f"{t}\n\n{d}{b}" for t, (d, b) in zip(titles, DATELINES, strict=True))
     articles = segment_page(page)
@@ -450,6 +452,17 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         # an upper line that reads on
         ("江孜县：", "青稞加工厂开进农家院", "江孜县：青稞加工厂开进农家院"),
         ("日喀则市举办第二届", "“珠峰工匠”技能大赛", "日喀则市举办第二届“珠峰工匠”技能大赛"),
+        # an upper line holding what is held, or a lower going on with 暨
+        (
+            "林芝市召开森林草原防灭火暨安全生产",
+            "工作推进会",
+            "林芝市召开森林草原防灭火暨安全生产工作推进会",
+        ),
+        (
+            "那曲市第十届“羌塘恰青”赛马节",
+            "暨物资交流会开幕",
+            "那曲市第十届“羌塘恰青”赛马节暨物资交流会开幕",
+        ),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
