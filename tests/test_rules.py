@@ -1246,6 +1246,24 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["“线上申请、扫码录入、限时办结”办理模式"],
     ),
     ("开展农村公路安全隐患排查整治。", ["农村公路安全隐患排查整治"]),
+    # A manner of working in marks with a mode after its service; a method in marks named
+    # `做法` at once; a project a unit carries out or builds; a road named by its two ends;
+    # a service rolled out; a renewal other work is joined to; a title's creation passing
+    # its check; a housing estate is no place heading the name.
+    ("县法院探索“一站式”诉讼服务模式，化解纠纷。", ["“一站式”诉讼服务模式"]),
+    ("乡里探索推行“轮牧休牧”做法。", ["“轮牧休牧”"]),
+    (
+        "由援藏工作队牵头实施的高原蔬菜产业园建设项目已初具规模。",
+        ["高原蔬菜产业园建设项目"],
+    ),
+    ("依托援藏资金建设的牦牛肉精深加工项目日产30吨。", ["牦牛肉精深加工项目"]),
+    ("拉萨至泽当公路改建工程全长80公里。", ["拉萨至泽当公路改建工程"]),
+    ("全县全面推行家庭医生签约服务，签约率达90%。", ["家庭医生签约服务"]),
+    ("县里结合老旧小区改造，同步实施燃气入户。", ["老旧小区改造"]),
+    ("区里把背街小巷改造与老旧小区改造结合起来。", ["背街小巷改造"]),
+    ("错那市国家卫生城市创建工作顺利通过自治区验收。", ["错那市国家卫生城市创建"]),
+    # The last of a list joined to a programme.
+    ("县里将把边贸、冬游和边境小康村建设结合起来。", ["边境小康村建设"]),
 ]
 
 
@@ -1686,6 +1704,12 @@ NOT_CAMPAIGNS = [
     "县税务局全面落实“六税两费”减半征收政策。",
     "围绕林区用火开展隐患排查整治。",
     "市里开展安全隐患专项整治。",
+    # A programme's name running on into what it goes into; the site of road works; a
+    # project named only by its cost; a service offered.
+    "下一步将把民族团结进步创建融入城市更新。",
+    "在贡嘎县城至杰德秀镇公路改建工程施工现场，摊铺机来回作业。",
+    "总投资3600万元的全民健身中心项目正在加紧建设。",
+    "县里为老年人提供家庭医生签约服务。",
 ]
 
 

@@ -11,6 +11,8 @@ shows it is one, never by a list of known names:
   among others (`推进“…”清零行动、农村道路交通安全专项整治`), one made the
   mainstay of a unit's work (`把民族团结进步模范创建作为…抓手`), or a project at its
   start or end (`…第二水厂扩建工程通水运行`, `噶尔县100兆瓦风电项目开工建设`);
+- a project, work, service or renewal named by the words around it: `projects.py`
+  (`牵头实施的…产业园建设项目`, `全面推行家庭医生签约服务,`);
 - an event of a numbered series: `山南市第八届雅砻文化旅游节`, `首届“彩林节”`,
   festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`) with the seasons and weeks
   listed among them (`策划了首届…观鸟季、…民俗体验周等…活动`), a place's series
@@ -50,6 +52,7 @@ from extractor.extract.generic import (
     is_generic_programme,
 )
 from extractor.extract.mentions import Named, one_per_campaign
+from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
 
 # Unquoted names, cut at the verb that opens them: after the last strong
@@ -169,6 +172,8 @@ _ONGOING = re.compile("(?:持续|继续|不断|进一步)(?:深入)?$")
 _ONGOING_KINDS = ("改革", "建设")
 _ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")
+# `建设的` before a project says what it was built with: `依托…援藏资金建设的…加工项目`.
+_BUILT_WITH = re.compile(rf"的[{CN}]{{2,20}}?(?:项目|工程)")
 # The second of two programmes one verb carries out, the first a programme or a drive:
 # `落实教育“三包”政策和农村义务教育学生营养改善计划`, `开展蓝天保卫战攻坚行动和建筑工地
 # 扬尘污染专项整治`.
@@ -248,9 +253,10 @@ _WORKED_BY = re.compile(
     rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建))为(?:抓手|牵引|主线|突破口|载体)"
 )
 # A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
-# `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`.
+# `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`; the last of a list
+# joined (`把边贸、冬游和边境小康村建设结合起来`: the name holds no joining word).
 _JOINED_TO = re.compile(
-    rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划))"
+    rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>(?:(?![和与同、])[{CN}]){{4,20}}?(?:创建|建设|行动|工程|计划))"
     r"(?:紧密|有机|深度)?(?:结合|融合)"
     rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
 )
@@ -267,8 +273,9 @@ _TAKEN_INTO = re.compile(rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|�
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
+# (Not the end of a programme's name, followed by what it goes into: `把…进步创建融入城市更新`.)
 _CREATE = re.compile(
-    rf"(?P<name>创建[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
+    rf"(?P<name>创建(?!融入|纳入)[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
 )
 # An activity or a survey named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`, `启动第35个全国税收宣传月活动`. Short ones (`开展文体活动`,
@@ -332,11 +339,15 @@ def _unquoted(text: str) -> list[Named]:
         for k in _KIND_JOINED.finditer(text)
     )
     for m in [*_PROGRAMME.finditer(text), *(m for m in seconds if m is not None)]:
-        if m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|") or (
-            m["kind"] in _ONGOING_KINDS
-            and m["verb"] in _ONGOING_VERBS
-            and _ONGOING.search(text, max(0, m.start() - 4), m.start())
-            and not _PLACE_BUILT.search(m["name"])
+        if (
+            m["verb"] not in _CARRIED_OUT_BY[m["kind"]].split("|")
+            or (
+                m["kind"] in _ONGOING_KINDS
+                and m["verb"] in _ONGOING_VERBS
+                and _ONGOING.search(text, max(0, m.start() - 4), m.start())
+                and not _PLACE_BUILT.search(m["name"])
+            )
+            or (m["kind"] == "建设" and _BUILT_WITH.match(text, m.end("name")))
         ):
             continue
         name = _PROGRAMME_VERB.split(m["name"])[-1]
@@ -473,7 +484,7 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     found = sorted(
         (
             n
-            for n in quoted_names(marked) + _unquoted(marked) + events(marked)
+            for n in quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
             if not n.name.endswith("政策") or _MARKED.search(n.name)
         ),
         key=lambda n: (n.at, -len(n.name)),

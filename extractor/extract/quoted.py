@@ -178,8 +178,9 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
-# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`.
-_METHOD_NAMED = re.compile(rf"^的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)")
+# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`,
+# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed).
+_METHOD_NAMED = re.compile(rf"^(?:的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法)")
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -364,7 +365,7 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
-    if a_manner(inner, kind):
+    if a_manner(inner, text[close : _kind_end(text, m.end())] if kind else None):
         return None
     if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
         return None  # `以“保通、保畅、保安全”为目标`: aims listed, not a method named

@@ -16,7 +16,9 @@ import re
 from extractor.extract.context import CN
 
 # A manner of working in marks names no method of its own (`“一对一”帮扶`, `“一站式”服务`,
-# `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`).
+# `“面对面”宣讲`), unless a system or a drive is named after it (`“一对一”导师帮带制度`), also
+# as the broader kind after a service (`“一站式”政务服务模式`, `“一站式”审批服务改革`: on the
+# development pages every such one is listed, five of six required).
 # (Not a game's sides: `“三对三”篮球赛`.)
 _MANNER = re.compile(
     "一对一|点对点|面对面|门对门|键对键|屏对屏|一站式|一条龙|零距离|全天候|手把手|保姆式|管家式"

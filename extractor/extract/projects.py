@@ -1,0 +1,98 @@
+"""Projects, works and services named without marks by the words around them, each a
+sub-shape of the unquoted `工程`, `项目`, `服务` and `改造` the gold counts as precise: the
+project a unit carries out or builds (`牵头实施的…产业园建设项目`), a road work named by its
+two ends (`狮泉河至昆莎机场公路改扩建工程全长46.8公里`), a service a unit rolls out
+(`全面推行家庭医生签约服务,`), a renewal other work is joined to (`把老旧小区改造与…
+结合起来`) and a title's creation that passes its check (`…示范县创建工作通过地区验收`). Part of
+the campaign names of `campaigns.py`.
+
+As a class, unquoted works and projects are right only about four times in five on pages
+not written on (a plant, a field of work, a facility being built), so each shape here
+is one whose words say that the name is the programme carried out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.context import (
+    BREAK,
+    CLAUSE_INSIDE,
+    CN,
+    clause_before,
+    in_book_title,
+    without_time_lead,
+)
+from extractor.extract.generic import is_generic_programme
+from extractor.extract.mentions import Named
+
+# A project named after the verb that carries it out or builds it, joined by 的: `由…工作队
+# 牵头实施的昌珠镇现代农业产业园建设项目已初具规模`, `依托…援藏资金建设的黑青稞精深加工项目`,
+# `朗县今年实施的仲达灌区节水改造工程的一部分`. On the development pages the gold requires
+# all four so printed (none optional, none unlisted), whatever follows the name. (A project
+# named by what it costs, `投资3420万元的…项目`, is a facility as often: one required, one
+# optional, one not listed.)
+_CARRIED_OUT = re.compile(
+    rf"(?:实施|建设)的(?P<name>[{CN}]{{6,20}}?(?:项目|工程))(?!项目|工程|建设|队|部)"
+)
+# A road named by the two places it joins, heading its clause or listed: `狮泉河至昆莎机场公路
+# 改扩建工程全长46.8公里`, `察雅至吉塘公路改建工程全力冲刺` (required once, optional once on the
+# development pages; nothing else so named). Not the site of the works (`在察雅县城至…工程施工现场`).
+_ROUTE = re.compile(
+    rf"(?:^|(?<=[{BREAK}、]))(?P<name>[{CN}]{{2,8}}至[{CN}]{{2,10}}?(?:公路|道路|铁路)"
+    rf"(?:改扩建|改建|扩建|新建|提质改造|升级改造|整治)?工程)(?!施工|现场|工地|项目部)"
+)
+_ROUTE_VERB = re.compile(r"^(?:实地)?(?:检查|察看|查看|调研|视察|推进|实施)")
+# A service a unit rolls out and deepens is a programme, with nothing after it but a stop:
+# `全面推行家庭医生签约服务,`, `深化家庭医生签约服务，组建…`, `加快推进兽医社会化服务，` (on the
+# development pages two required, two optional, none unlisted; a service offered, `提供…服务`,
+# is a kind of help, and `…服务覆盖率` a rate).
+_ROLLED_OUT = re.compile(rf"(?:推行|深化|推进)(?:了)?(?P<name>[{CN}]{{4,12}}服务)(?=[^{CN}]|$)")
+# A renewal other work is joined to: `把老旧小区改造与完整社区建设结合起来`, `结合老旧小区改造，
+# 同步实施…`, `将把背街小巷改造与老旧小区改造、…结合`. On the development pages the gold requires
+# the three so printed. (Other kinds joined so are fields of building as often as
+# programmes: `把非遗工坊建设与乡村振兴…结合`; five required, ten not listed.)
+_JOINED_RENEWAL = re.compile(
+    rf"[把将](?P<name>[{CN}]{{4,12}}?改造)[与和同][^{BREAK}]{{2,30}}?(?:结合|融合)"
+    rf"|结合(?P<along>[{CN}]{{4,12}}?改造)[，,]"
+)
+_VERB_LEAD = re.compile("^[把将]")
+_SO_FAR_WORDS = "近日|日前|已经|已|正式|顺利|全面"
+# A title being created that passes its check, heading the clause as a project at its end
+# does (`campaigns.py`): `巴青县民族团结进步示范县创建工作通过地区验收` (the one such clause of
+# the development pages, required).
+_CHECKED = re.compile(rf"(?:{_SO_FAR_WORDS})*通过(?:[{CN}]{{2,14}}?的)?[{CN}]{{0,4}}验收")
+_CREATION = re.compile(rf"[{CN}]{{4,20}}创建(?=(?:工作)?$)")
+
+
+def projects(text: str) -> list[Named]:
+    """Projects, road works, services, renewals and creations named by the words around them.
+
+    >>> [n.name for n in projects("由援藏工作队牵头实施的昌珠镇现代农业产业园建设项目已初具规模。")]
+    ['昌珠镇现代农业产业园建设项目']
+    """
+    found: list[Named] = []
+    for pattern in (_CARRIED_OUT, _ROLLED_OUT):
+        for m in pattern.finditer(text):
+            if not (
+                CLAUSE_INSIDE.search(m["name"])
+                or is_generic_programme(m["name"])
+                or in_book_title(text, m.start())
+            ):
+                found.append(Named(m.start("name"), m["name"]))
+    for m in _ROUTE.finditer(text) if "至" in text else ():
+        lead = _ROUTE_VERB.match(m["name"])
+        name = m["name"][lead.end() :] if lead else m["name"]
+        if "的" not in name and not in_book_title(text, m.start()):
+            found.append(Named(m.end("name") - len(name), name))
+    for m in _JOINED_RENEWAL.finditer(text) if "改造" in text else ():
+        group = "name" if m["name"] else "along"
+        name = _VERB_LEAD.sub("", m[group])
+        if not (CLAUSE_INSIDE.search(name) or is_generic_programme(name)):
+            found.append(Named(m.end(group) - len(name), name))
+    for m in _CHECKED.finditer(text) if "创建" in text else ():
+        words = without_time_lead(clause_before(text, m.start()))
+        creation = _CREATION.search(words)
+        if creation and not CLAUSE_INSIDE.search(creation[0]):
+            found.append(Named(m.start() - len(words) + creation.start(), creation[0]))
+    return found
