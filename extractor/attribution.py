@@ -33,10 +33,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
 from extractor.persons import name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.roles import ROLE_PATTERN
 from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB
 from extractor.subjects import (
     PRONOUN_SUBJECT,
@@ -87,9 +87,6 @@ _LEAD = re.compile(
 _LEAD_REACH = 12
 # A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
 _LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
-# `该负责人`, `这位老人`, and with what the person is of: `这位虫草采挖管理办公室的负责人`.
-_ANAPHOR = re.compile(r"^(?:该|这位|此|这名|那位)(?:[^，。；：“”]{1,16}的)?" + ROLE_PATTERN + "$")
-_SINGULAR_PRONOUNS = ("他", "她", "其")
 # `在他看来，`, `在扎西看来，`: what follows is that person's view.
 _VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")
 
@@ -250,6 +247,9 @@ class Speech(QuotedText):
                 return Credit(words[0], at, at + 1, how, pronoun=True)
             if words and (self._leads(words) or self._opens_with(words, speaker)):
                 return Credit(words, at, at + len(words), how, leading=True)
+            noun = opening_noun(words)  # `“……”说到这里，这个五十多岁的汉子红了眼眶。`
+            if noun is not None:
+                return Credit(noun, at, at + len(noun), how, pronoun=True)
             offset += len(clause) + 1
         return None
 
@@ -367,7 +367,7 @@ class Speech(QuotedText):
     def _credit(self, who: str, at: int, how: str) -> Credit | None:
         if not who:
             return None
-        if who in _SINGULAR_PRONOUNS or _ANAPHOR.match(who):
+        if stands_in(who):  # `他`, `该负责人`, `这位老人`, `老人` (`anaphors.py`)
             return Credit(who, at, at + len(who), how, pronoun=True)
         reporter = bool(REPORTER.match(who))
         return Credit(who, at, at + len(who), how, reporter=reporter)
@@ -462,21 +462,12 @@ class Speech(QuotedText):
     # --- pronouns ---------------------------------------------------------------
 
     def _resolved(self, credit: Credit, headline: Speech | None, speaker: str) -> Credit:
-        """A pronoun with the person it stands for: the person named last before it (of
-        the sex its title says, if it says one)."""
-        named = self.mentions.stands_for(credit.who, credit.start, speaker)
-        if named is None and headline is not None:
-            named = headline.mentions.stands_for(credit.who, len(headline.text), speaker)
+        """A pronoun or a noun (`这位老人`) with the person it stands for (`anaphors.py`)."""
+        over = headline.mentions if headline is not None else None
+        named = refers_to(self.mentions, credit.who, credit.start, speaker, over)
         if named is None:
             return credit
-        return Credit(
-            credit.who,
-            credit.start,
-            credit.end,
-            credit.how,
-            refers_to=named,
-            pronoun=True,
-        )
+        return Credit(credit.who, credit.start, credit.end, credit.how, named, pronoun=True)
 
     def persons_before(self, at: int, speaker: str = "") -> list[str]:
         """The people named before offset `at` (`mentions.py`), the last named last."""

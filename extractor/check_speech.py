@@ -156,7 +156,10 @@ def _whom(credit: Credit | None, speaker: str) -> str:
         return f'these are the reporter\'s words ("{credit.who}"), not a quote of "{speaker}"'
     if credit.pronoun:
         if credit.refers_to is None:
-            return f'the article gives these words to "{credit.who}", and names no one before it'
+            return (
+                f'the article gives these words to "{credit.who}", and names no one before it '
+                "whom it can stand for"
+            )
         return (
             f'the article credits these words to "{credit.refers_to}" ("{credit.who}" '
             f'{credit.how}), not "{speaker}"'

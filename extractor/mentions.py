@@ -75,13 +75,13 @@ _NOT_AFTER_NAME = frozenset(
     )
 )
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
-_MAN = frozenset(
+MAN = frozenset(
     words(
         "丈夫 儿子 父亲 爸爸 阿爸 爷爷 大爷 大叔 大哥 小伙 小伙子 先生 男孩 老汉"
         " 外公 姥爷 公公 岳父 孙子 外孙 哥哥 弟弟 女婿 侄子"
     )
 )
-_WOMAN = frozenset(
+WOMAN = frozenset(
     words(
         "妻子 女儿 母亲 妈妈 阿妈 奶奶 大妈 大姐 大嫂 阿姨 女士 妇女 孕妇 姑娘 女孩 阿佳"
         " 外婆 姥姥 婆婆 岳母 孙女 外孙女 姐姐 妹妹 儿媳 侄女"
@@ -232,8 +232,8 @@ class Mentions:
                 and not _IS_INTRO.search(self.text, max(0, m.start() - 9), m.start())
             ):
                 continue
-            if m[0] in _MAN | _WOMAN:
-                self._sex[name] = "他" if m[0] in _MAN else "她"
+            if m[0] in MAN | WOMAN:
+                self._sex[name] = "他" if m[0] in MAN else "她"
             found.append(name)
         return found
 
@@ -302,6 +302,19 @@ class Mentions:
             begin -= 1
         subjects = [n for n in fits[:-1] if begin <= ends[n] - len(n) < start]
         return min(subjects, key=lambda n: ends[n]) if subjects else last
+
+    def last_named(self, at: int, speaker: str = "") -> tuple[str, int] | None:
+        """The person named last before `at` (as `before` reads them), and where that
+        mention ends; None when the text names no one before it."""
+        last = self._last_mentions(at, speaker)
+        name = max(last, key=lambda n: (last[n], len(n)), default=None)
+        return (name, last[name]) if name is not None else None
+
+    def sex(self, name: str) -> str | None:
+        """`他` or `她` when a title printed with the name says the person's sex (`丈夫扎西`,
+        `徐女士`), else None."""
+        self.names()
+        return self._sex.get(name)
 
     def before(self, at: int, speaker: str = "") -> list[str]:
         """The people named before offset `at`, outside anyone's speech, in the order of

@@ -161,6 +161,26 @@ CREDITED = {
         "第一，要抓好春耕生产。",
         "direct",
     ),
+    "老人 before a colon, for the old man the sentence before names": (
+        "“现在路好走多了。”次仁说。他的爷爷格桑今年已经81岁，年轻时赶过马帮。"
+        "老人坐在门口，慢慢晒着太阳：“以前去县城要走三天。”",
+        "格桑",
+        "以前去县城要走三天。",
+        "direct",
+    ),
+    "阿妈 with a verb, for the woman of seventy-two named before": (
+        "退休教师卓嘎今年72岁，每天都到村里的书屋看书。阿妈笑着说：“书屋就是我的第二个家。”",
+        "卓嘎",
+        "书屋就是我的第二个家。",
+        "direct",
+    ),
+    "这个…的汉子 who opens a clause after 说到这里": (
+        "村民扎西记得，小时候家里只有几只羊。“那时候日子苦，阿爸从不叫累。”"
+        "说到这里，这个四十多岁的汉子低下了头。",
+        "扎西",
+        "那时候日子苦，阿爸从不叫累。",
+        "direct",
+    ),
     "a quotation over a paragraph break, credited at its end to 这位…的负责人": (
         "乡党委副书记扎西平措已经在山上住了半个多月。\n"
         "“我们要求采挖人员挖完一个坑就回填一个坑。\n“今年乡里组织了12支生态巡护队。”"
@@ -987,6 +1007,36 @@ REFUSED = {
         "以前村里没有路",
         "indirect",
         'the article credits these words to "多吉" ("他" 说 before the words), not "李强"',
+    ),
+    "the speaker before, for 老人 standing for the old man named after him": (
+        "“现在路好走多了。”次仁说。他的爷爷格桑今年已经81岁，年轻时赶过马帮。"
+        "老人坐在门口，慢慢晒着太阳：“以前去县城要走三天。”",
+        "次仁",
+        "以前去县城要走三天。",
+        "direct",
+        'the article credits these words to "格桑" ("老人" a colon before the quotation), '
+        'not "次仁"',
+    ),
+    "老人 for the village doctor, whom the text does not call old": (
+        "村医索朗正在给一位老人量血压。老人说：“血压比上个月低了。”",
+        "索朗",
+        "血压比上个月低了。",
+        "direct",
+        'the article gives these words to "老人", and names no one before it whom it can stand for',
+    ),
+    "老人 for an old man named two paragraphs before": (
+        "牧民多吉今年已经80岁。\n村里今年新修了一条路。\n老人笑着说：“路修好了，看病方便了。”",
+        "多吉",
+        "路修好了，看病方便了。",
+        "direct",
+        'the article gives these words to "老人", and names no one before it whom it can stand for',
+    ),
+    "这位阿妈 for the husband named last": (
+        "丈夫扎西常年在外打工。这位阿妈说：“家里的地我一个人种。”",
+        "扎西",
+        "家里的地我一个人种。",
+        "direct",
+        'the article gives these words to "这位阿妈", and names no one before it whom it can stand for',
     ),
     "the speaker before, for 他 after a mason is named": (
         "村委会主任格桑说，全村今年新建房屋20户。负责砌墙的瓦匠顿珠已经干了十多年。"

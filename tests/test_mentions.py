@@ -10,6 +10,7 @@ import pytest
 
 from extractor import (
     adverbials,
+    anaphors,
     attribution,
     mentions,
     number_words,
@@ -114,6 +115,69 @@ def test_a_pronoun_stands_for_a_person_of_its_sex() -> None:
     found = Mentions(text)
     assert found.stands_for("她", text.index("她说")) == "卓玛"
     assert found.stands_for("他", text.index("她说")) == "扎西"
+
+
+def test_the_person_named_last_and_the_sex_a_title_says() -> None:
+    text = "村民卓玛的丈夫扎西常年在外打工。她说，丈夫回来了。"
+    found = Mentions(text)
+    assert found.last_named(text.index("她说")) == ("扎西", text.index("常年"))
+    assert (found.sex("扎西"), found.sex("卓玛")) == ("他", None)
+    assert found.last_named(0) is None
+
+
+# text, the noun, who it stands for (None: no one): a noun of who someone is, read as a
+# pronoun, for the person named last when it agrees with them.
+NOUNS = {
+    "老人, an age of 78 said after the name": (
+        "他的父亲多吉今年已经78岁，年轻时是护边员。老人坐在炉子边：",
+        "老人",
+        "多吉",
+    ),
+    "老人, an age before the name": ("68岁的牧民次仁每天都去放羊。老人说：", "老人", "次仁"),
+    "老人, called old after the name": ("牧民多吉老人还留着当年的马鞍。\n老人说：", "老人", "多吉"),
+    "老人, for no one the text calls old": ("村医索朗给一位老人量血压。老人说：", "老人", None),
+    "老人, 58 is not old": ("牧民次仁今年58岁。老人说：", "老人", None),
+    "老人, two paragraphs after the name": ("多吉今年80岁。\n路修好了。\n老人说：", "老人", None),
+    "姑娘, for a woman": ("妻子卓玛在合作社织卡垫。姑娘说：", "姑娘", "卓玛"),
+    "姑娘, for someone of no known sex": ("村民卓玛在合作社织卡垫。姑娘说：", "姑娘", None),
+    "这个…汉子, for someone of no known sex": (
+        "村民扎西记得小时候的事。这个五十多岁的汉子说：",
+        "这个五十多岁的汉子",
+        "扎西",
+    ),
+    "这位阿妈, never a husband": ("丈夫扎西常年在外打工。这位阿妈说：", "这位阿妈", None),
+}
+
+
+@pytest.mark.parametrize(("text", "noun", "person"), NOUNS.values(), ids=NOUNS)
+def test_a_noun_stands_for_the_person_named_last_when_it_agrees(
+    text: str, noun: str, person: str | None
+) -> None:
+    assert anaphors.stands_in(noun)
+    at = text.rindex(noun)
+    assert anaphors.stands_for(Mentions(text), noun, at) == person
+
+
+@pytest.mark.parametrize("words", ["村里的老人", "老人们", "这个村的村民", "父亲", "村民"])
+def test_what_stands_for_no_one_named_before(words: str) -> None:
+    """A noun of a group, of a place's people, or of kin (someone's father, not the one
+    named last), and a title with no demonstrative."""
+    assert not anaphors.stands_in(words)
+
+
+@pytest.mark.parametrize(
+    ("clause", "noun"),
+    [
+        ("这个五十多岁的汉子红了眼眶", "这个五十多岁的汉子"),
+        ("这位老人对着记者竖起了大拇指", "这位老人"),
+        ("小伙子笑了", "小伙子"),
+        ("小伙子们笑了", None),  # a group
+        ("阿妈的病好了", None),  # what is hers
+        ("一位老人走了过来", None),  # someone counted, not named before
+    ],
+)
+def test_the_noun_that_opens_a_clause_as_its_subject(clause: str, noun: str | None) -> None:
+    assert anaphors.opening_noun(clause) == noun
 
 
 def test_a_name_printed_inside_a_longer_one_is_no_mention_of_its_own() -> None:
@@ -303,7 +367,17 @@ def test_attribute_says_when_no_person_is_credited() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [adverbials, attribution, mentions, number_words, persons, printed, speech_words, subjects],
+    [
+        adverbials,
+        anaphors,
+        attribution,
+        mentions,
+        number_words,
+        persons,
+        printed,
+        speech_words,
+        subjects,
+    ],
 )
 def test_the_examples_in_the_docstrings_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)

@@ -767,6 +767,19 @@ ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
             ("多吉", "老党员", "direct", "现在种地用的是拖拉机"),
         ],
     ),
+    (  # 老人 before a colon stands for the old man the sentence before names
+        "“现在路好走多了。”次仁说。他的爷爷格桑今年已经81岁，年轻时赶过马帮。"
+        "老人坐在门口，慢慢晒着太阳：“以前去县城要走三天。”",
+        [
+            ("次仁", None, "direct", "现在路好走多了"),
+            ("格桑", "爷爷", "direct", "以前去县城要走三天"),
+        ],
+    ),
+    (  # 这个…的汉子 opening a clause after 说到这里 stands for the man named before
+        "村民扎西记得，小时候家里只有几只羊。“那时候日子苦，阿爸从不叫累。”"
+        "说到这里，这个四十多岁的汉子低下了头。",
+        [("扎西", "村民", "direct", "那时候日子苦")],
+    ),
     (  # a share after a group is no woman a pronoun stands for
         "县文化局局长卓玛说，今年认定传承人40名。中青年传承人占比达到41%。"
         "来自林周县的学徒德吉已经学了三年。“师傅让我一遍遍地练白描。”她说。",
@@ -809,6 +822,8 @@ NOT_QUOTES_OF_THE_GENRE = [
     # a group
     "“感谢党的好政策！”村民们纷纷说。",
     "活动中，志愿者们纷纷表示，要把所学知识用到工作中去。",
+    # a noun that stands for no one the text names: the patient, not the village doctor
+    "村医索朗正在给一位老人量血压。老人说：“血压比上个月低了。”",
     # narration
     "据了解，该项目总投资1.2亿元。据悉，项目年底完工。",
 ]
