@@ -174,7 +174,7 @@ _READS_ON = re.compile(
 # would: it holds what the article reports held or begun (`山南市召开…计划` / `工作推进会`;
 # no kicker of the development pages holds one), or the lower goes on with `暨`/`及`
 # (`…第十五届“纳木湖”赛马节` / `暨物资交流会开幕`).
-_GOES_ON = re.compile(r"(?:召开|举行|举办|启动)[^|]*\||\|[暨及]")
+_GOES_ON = re.compile(r"(?:召开|举行|举办|启动|开展)[^|]*\||让[^|，]{1,4}\||\|[暨及]")
 
 
 def _words_width(line: str) -> int:
@@ -199,7 +199,7 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     """
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
-    if _READS_ON.search(upper):
+    if _READS_ON.search(upper) or _GOES_ON.search(f"{upper}|{lower}"):
         return True
     upper_width, lower_width = _words_width(upper), _words_width(lower)
     return (
@@ -310,7 +310,9 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         ):
             # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
             # kicker; halves keep the space the gold writes between them.
-            if _READS_ON.search(upper.text) or _GOES_ON.search(upper.text + "|" + unit.text):
+            if _READS_ON.search(upper.text) or (
+                _GOES_ON.search(f"{upper.text}|{unit.text}") and not COLUMN.match(unit.text)
+            ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
             elif halves_apart(upper.text, unit.text):
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)

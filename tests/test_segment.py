@@ -414,6 +414,8 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
         ("日喀则市开展高校毕业生", "就业见习岗位推介"),
         ("江孜县:青稞加工厂", "开进农家院"),
         ("亚东县“护边员”骑马巡边", "守护边境安宁"),
+        # what is held, in the upper line, goes on into words in marks
+        ("江达县举办第二届民族团结进步", "“石榴集市”"),
     ],
 )
 def test_a_headline_printed_on_two_lines_is_one_title(upper: str, lower: str) -> None:
@@ -463,6 +465,8 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
             "暨物资交流会开幕",
             "那曲市第十届“羌塘恰青”赛马节暨物资交流会开幕",
         ),
+        ("江达县开展冬季森林草原防火", "应急综合演练", "江达县开展冬季森林草原防火应急综合演练"),
+        ("订单农业让农牧民", "种得安心卖得放心", "订单农业让农牧民种得安心卖得放心"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
