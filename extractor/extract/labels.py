@@ -40,6 +40,7 @@ from extractor.extract.phrases import (
     holds_noun,
     is_scope,
     last_words,
+    leading_words,
     measured_noun,
     names_something,
     phrase,
@@ -80,6 +81,9 @@ _DATE_UNITS = frozenset("年月日时")
 
 # Verbs that only report the subject of a change: `实现地区生产总值` → `地区生产总值`.
 _REPORTING = word_set("实现 完成 累计完成 累计实现")
+
+# Words saying only that there are so many (`目前已有531人…`), by their last character.
+_EXISTENTIAL = word_set("有 已有 共有 还有 只有 现有 仍有 尚有 均有 都有 就有 也有 已经有", by=-1)
 
 # Characters of what lasts for the duration after `为期…的`, at most.
 _LASTING_LIMIT = 8
@@ -265,6 +269,15 @@ def _label(
         lasting = phrase(text, match.end + 1, _clause_end(text, match.end), _LASTING_LIMIT)
         if names_something(lasting):
             return lasting + "为期"
+    there = _existence(head)
+    if there and text[match.end : match.end + 1] != "、":  # `41条、总里程…`: another count
+        # `目前已有531人与用人单位签订就业协议`: `已有` says only how many there are;
+        # what they are is said after the number
+        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        if names_something(said):
+            whose = head[: -len(there)]
+            fits = names_something(whose) and len(whose) + len(said) <= LIMIT + 2
+            return whose + said if fits else said
     measured = match.quantity.unit[-1:] in MEASURE_WORDS
     noun = measured_noun(text, match.end) if measured else ""
     if not noun:
@@ -282,6 +295,21 @@ def _label(
             return noun  # `涵盖内科、外科、妇产科等8个科室` → `科室`
         return head + noun if head and len(head) + len(noun) <= LIMIT + 2 else noun
     return head or words_after(text, match.end)
+
+
+def _existence(head: str) -> str:
+    """The word saying there are so many that ends the head (`已有`, `共有`), if any."""
+    for word in _EXISTENTIAL.get(head[-1:], ()):
+        if head.endswith(word) and is_boundary(head, len(head) - len(word)):
+            return word
+    return ""
+
+
+def _before_next_number(text: str, at: int) -> int:
+    """Where the words after `at` stop: the end of the clause, or the next number."""
+    end = _clause_end(text, at)
+    number = DIGIT.search(text, at, end)
+    return number.start() if number else end
 
 
 def _clause_end(text: str, at: int) -> int:

@@ -293,6 +293,19 @@ def _is_noun(word: str) -> bool:
     return listed is not None and (listed[1][:1] == "n" or listed[1] in ("vn", "an"))
 
 
+def leading_words(text: str, start: int, end: int, limit: int = LIMIT) -> str:
+    """The first whole words of text[start:end], at most `limit` characters, without
+    the words that only open a clause: `的适龄妇女参加了…` → `适龄妇女参加了…`."""
+    while (word := word_at(text, start, end, _OPENING)) is not None:
+        start += len(word)
+    stop = min(end, start + limit)
+    while stop > start and not is_boundary(text, stop):
+        stop -= 1
+    while (word := _word_before(text, start, stop, _CLOSING)) is not None:
+        stop -= len(word)  # `全市乡镇、…`, `企业的…`: what follows is another phrase
+    return text[start:stop]
+
+
 def words_after(text: str, end: int) -> str:
     """Failing all else, the words after a number: `不到20人报名参加` → `报名参加`."""
     stop = end
