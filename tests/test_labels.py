@@ -78,6 +78,13 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     ("驻村工作队在海拔4600米以上的牧场开展巡诊。", {"4600米以上": "海拔"}),
     # A place printed with what else it may be is one noun.
     ("今年县里在全县9个乡（镇）开展巡回义诊。", {"9个": "乡（镇）"}),
+    # A number opening its clause counts what the words after it say, not what the
+    # clause before reports.
+    (
+        "全县今年培训农牧民860人次，其中520人取得职业技能等级证书。",
+        {"520人": "取得职业技能等级证书"},
+    ),
+    ("经过层层选拔，46名选手进入决赛。", {"46名": "选手进入决赛"}),
     # `已有`, `共有` say only how many there are: what they are is said after the number.
     ("截至目前，全市已有126个村开展了垃圾分类试点。", {"126个": "全市村开展了垃圾分类试点"}),
     ("这里的冬季气温只有零下20摄氏度。", {"零下20摄氏度": "这里的冬季气温只有"}),

@@ -269,6 +269,12 @@ def _label(
         lasting = phrase(text, match.end + 1, _clause_end(text, match.end), _LASTING_LIMIT)
         if names_something(lasting):
             return lasting + "为期"
+    if not head and not earlier:
+        # `其中720人取得职业技能等级证书`: a number opening its clause counts what the
+        # words after it say, not what the clause before reports
+        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        if names_something(said):
+            return said
     there = _existence(head)
     if there and text[match.end : match.end + 1] != "、":  # `41条、总里程…`: another count
         # `目前已有531人与用人单位签订就业协议`: `已有` says only how many there are;
