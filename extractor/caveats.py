@@ -9,7 +9,8 @@ a sentence saying what to look at.
   not a sentence that prints the same raw, the number said twice): `130亿元`
   labelled `财政收入` where the sentence says `产值`. Words are compared as characters
   and as two-character pieces, leaving out the glue `的和及与等所在了之`;
-  quotation marks are no part of a sentence's words (`“家门口”就业服务站`).
+  quotation marks and brackets are no part of a sentence's words (`“家门口”就业服务站`,
+  `乡（镇）`).
 - A metric's label whose last word names a kind of quantity its unit does not
   count: money (`…收入`, `…投资`) not in 元, a rate (`…率`, `…增速`) not in %,
   a number of people (`…人数`) in 项.
@@ -32,7 +33,9 @@ from extractor.textindex import normalize
 
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _GLUE = set("的和及与等所在了之")
-_MARKS = re.compile('[“”‘’「」『』"]')
+# Marks that are no part of a sentence's words: quotation marks, and the brackets of a
+# place printed with what else it may be (`乡（镇）` reads as the label `乡（镇）` does).
+_MARKS = re.compile('[“”‘’「」『』"（）()]')
 _SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 #: Less than this share of a label's characters, or of its pieces, in its sentence.
 MOSTLY_NOT = 0.5

@@ -16,6 +16,15 @@ def test_a_label_in_quotation_marks_reads_as_its_sentence() -> None:
     assert label_fit("暖心驿站服务点", SENTENCE) == 1
 
 
+def test_a_place_printed_with_its_alternatives_reads_as_its_sentence() -> None:
+    """The brackets of `乡（镇）` are no part of the sentence's words either: the label
+    `乡（镇）` (or `乡(镇)`, as some pages print it) is in `全县9个乡（镇）`."""
+    sentence = "县医院组织专家深入全县9个乡（镇）开展巡回义诊。"
+    for label in ("乡（镇）", "乡(镇)"):
+        assert label_warning(label, sentence) is None
+        assert label_fit(label, sentence) == 1
+
+
 SETTLEMENTS = (
     "全县共有易地扶贫搬迁安置点11个，安置搬迁群众1862户8046人。"
     "雅江新村是扎囊县规模最大的易地扶贫搬迁集中安置点，从阿扎乡等4个乡镇搬迁安置群众486户。"

@@ -65,6 +65,31 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     ("各乡镇共排查消防隐患点位236处，整改完成219处。", {"219处": "整改隐患点位"}),
     ("牧民次旦一天能采30多斤虫草。", {"30多斤": "能采虫草"}),
     ("其中第三产业增加值48.6亿元，占比56.4%。", {"56.4%": "第三产业增加值占"}),
+    # A list cut to the length limit starts at an item, not at the mark before it.
+    (
+        "县医院为辖区内的孕产妇、老年人、残疾人、慢性病患者建立健康档案1800余份。",
+        {"1800余份": "慢性病患者建立健康档案"},
+    ),
+    # A list before a count names its items; what is counted is their kind.
+    ("比赛设置了拔河、押加、抱石头、赛马等6个项目。", {"6个": "项目"}),
+    ("分公司经营汽车、家电、建材、农资等20多个品类的商品。", {"20多个": "品类"}),
+    # The object of a preposition holds the number: where it is is not what is counted.
+    ("县市场监管局对全县46家药店开展专项检查。", {"46家": "药店"}),
+    ("驻村工作队在海拔4600米以上的牧场开展巡诊。", {"4600米以上": "海拔"}),
+    # A place printed with what else it may be is one noun.
+    ("今年县里在全县9个乡（镇）开展巡回义诊。", {"9个": "乡（镇）"}),
+    # A number opening its clause counts what the words after it say, not what the
+    # clause before reports.
+    (
+        "全县今年培训农牧民860人次，其中520人取得职业技能等级证书。",
+        {"520人": "取得职业技能等级证书"},
+    ),
+    ("经过层层选拔，46名选手进入决赛。", {"46名": "选手进入决赛"}),
+    # `已有`, `共有` say only how many there are: what they are is said after the number.
+    ("截至目前，全市已有126个村开展了垃圾分类试点。", {"126个": "全市村开展了垃圾分类试点"}),
+    ("这里的冬季气温只有零下20摄氏度。", {"零下20摄氏度": "这里的冬季气温只有"}),
+    # A duration after `为期` is of what is named after it.
+    ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班为期"}),
 ]
 
 

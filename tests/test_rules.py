@@ -124,7 +124,7 @@ LABELS: list[tuple[str, str, str]] = [
     ("2024年该市共发放培训补贴1200万元。", "1200万元", "发放培训补贴"),
     # The noun after a measure word is what it counts; list items are each their own.
     ("25名县级干部包保8座非煤矿山、17座尾矿库。", "17座", "尾矿库"),
-    ("今年共有50名参与者。", "50名", "共有参与者"),
+    ("今年共有50名参与者。", "50名", "参与者"),  # `共有` only says how many
     # A list is read as its kind.
     (
         "市场监管部门检查电梯、锅炉、气瓶等特种设备1.4万余台。",

@@ -36,8 +36,11 @@ from extractor.extract.phrases import (
     LIST_MARKS,
     MEASURE_WORDS,
     NOT_COUNTED,
+    PREPOSITIONS,
     holds_noun,
+    is_scope,
     last_words,
+    leading_words,
     measured_noun,
     names_something,
     phrase,
@@ -78,6 +81,18 @@ _DATE_UNITS = frozenset("年月日时")
 
 # Verbs that only report the subject of a change: `实现地区生产总值` → `地区生产总值`.
 _REPORTING = word_set("实现 完成 累计完成 累计实现")
+
+# Words saying only that there are so many (`目前已有531人…`), by their last character.
+_EXISTENTIAL = word_set("有 已有 共有 还有 只有 现有 仍有 尚有 均有 都有 就有 也有 已经有", by=-1)
+
+# Characters of what lasts for the duration after `为期…的`, at most.
+_LASTING_LIMIT = 8
+
+# Characters of the last item of a list printed before a number.
+_ITEM_LIMIT = 8
+
+# The end of a place's alternatives (`县（市、区）`): its `、` joins no list.
+_ALTERNATIVES_END = re.compile(r"[）)]")
 
 # Units of a ratio: what it is a ratio of is reported before it.
 _RATIOS = frozenset(("%", "％", "‰", "倍", "成", "个百分点"))
@@ -243,9 +258,32 @@ def _label(
         end = _from(text, start, end)  # `平均结算时间由过去的3天缩短至…`
     head = phrase(text, start, end)
     if not head and earlier:
-        # `惠及群众1520户6130人`: the words before the first quantity of the run
-        head = phrase(text, clause_start, min(q.start for q in earlier))
+        # `惠及群众1520户6130人`: the words before the first quantity of the run,
+        # unless they list what the first counts (`应急、消防等18个部门`)
+        first = min(q.start for q in earlier)
+        if not _lists_its_kind(text, clause_start, first):
+            head = phrase(text, clause_start, first)
     head = _COMPLETED_CHANGE.sub("", head)  # `增加到20张`: the change is `增加`
+    if head.endswith("为期") and text[match.end : match.end + 1] == "的":
+        # `开展为期两个月的专项整治`: the duration of what is named after it
+        lasting = phrase(text, match.end + 1, _clause_end(text, match.end), _LASTING_LIMIT)
+        if names_something(lasting):
+            return lasting + "为期"
+    if not head and not earlier:
+        # `其中720人取得职业技能等级证书`: a number opening its clause counts what the
+        # words after it say, not what the clause before reports
+        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        if names_something(said):
+            return said
+    there = _existence(head)
+    if there and text[match.end : match.end + 1] != "、":  # `41条、总里程…`: another count
+        # `目前已有531人与用人单位签订就业协议`: `已有` says only how many there are;
+        # what they are is said after the number
+        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        if names_something(said):
+            whose = head[: -len(there)]
+            fits = names_something(whose) and len(whose) + len(said) <= LIMIT + 2
+            return whose + said if fits else said
     measured = match.quantity.unit[-1:] in MEASURE_WORDS
     noun = measured_noun(text, match.end) if measured else ""
     if not noun:
@@ -255,9 +293,57 @@ def _label(
         changed = _changed(text, match, clause_start, earlier, head)
         if changed is not None:
             return changed
+    if _only_where(text, head, match.start):
+        # `对全县54个行政村实行…` → `行政村`, `对其中9处隐患点实施…` → `隐患点实施`
+        return noun or words_after(text, match.end) or head
     if noun:
+        if len(noun) > 1 and _lists_its_kind(text, start, match.start):
+            return noun  # `涵盖内科、外科、妇产科等8个科室` → `科室`
         return head + noun if head and len(head) + len(noun) <= LIMIT + 2 else noun
     return head or words_after(text, match.end)
+
+
+def _existence(head: str) -> str:
+    """The word saying there are so many that ends the head (`已有`, `共有`), if any."""
+    for word in _EXISTENTIAL.get(head[-1:], ()):
+        if head.endswith(word) and is_boundary(head, len(head) - len(word)):
+            return word
+    return ""
+
+
+def _before_next_number(text: str, at: int) -> int:
+    """Where the words after `at` stop: the end of the clause, or the next number."""
+    end = _clause_end(text, at)
+    number = DIGIT.search(text, at, end)
+    return number.start() if number else end
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause holding `at` ends."""
+    stop = CLAUSE_BREAK.search(text, at)
+    return stop.start() if stop else len(text)
+
+
+def _only_where(text: str, head: str, number: int) -> bool:
+    """Is the head only where the object of a preposition is (`全县` of `对全县54个行政村`)?"""
+    at = text.rfind(head, max(0, number - LIMIT * 3), number) if is_scope(head) else -1
+    return at > 0 and text[at - 1] in PREPOSITIONS
+
+
+def _lists_its_kind(text: str, start: int, number: int) -> bool:
+    """Do the words before the number end in a list of what the noun after its measure
+    word names (`选料、粗坯、阴干、打磨、上漆等20多道工序`)? The genre lists the items
+    of a count and then says their kind: the kind is what is counted, the items are
+    not."""
+    end = number - 1 if text[number - 1 : number] == "等" else number
+    mark = text.rfind("、", start, end)
+    last = text[mark + 1 : end]
+    return (
+        mark > start  # an item before the mark: `、17座尾矿库` lists nothing
+        and 0 < len(last) <= _ITEM_LIMIT
+        and not DIGIT.search(last)
+        and not _ALTERNATIVES_END.search(last)  # `县（市、区）` is one place
+    )
 
 
 def _word_start(text: str, number: int, at: int) -> int:

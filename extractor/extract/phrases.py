@@ -49,6 +49,13 @@ _OPENING = word_set(
     "该村 该县 该区 该市 该所 他 她 我 我们 他们 一共 先后 均 都 也 又 的 、 和 及 与"
 )
 
+# Prepositions whose object holds the number: `对全县54个行政村`, `在海拔4500米以上`.
+PREPOSITIONS = word_set("对 在")
+_PREPOSITION = re.compile(f"[{''.join(PREPOSITIONS)}]")
+
+# Where the object of a preposition is, not what it is: `对全县|54个行政村`.
+_SCOPE = word_set("全县 全市 全区 全地区 全镇 全乡 全村 辖区 城区 县内 区内 市内 其中 其余")
+
 # Verbs that only organise what is counted: dropped first from a phrase too long.
 _ORGANISING = word_set("开展 组织开展 组织 举办 开设 实施 完成 累计完成")
 
@@ -86,6 +93,9 @@ _COMPLEMENTS = frozenset("到了着过至")
 LIMIT = 12  # characters: a label is a short phrase (two more if then whole)
 
 _NOUN_LIMIT = 8  # characters of the noun after a measure word
+
+# What else a place may be, printed after it: `乡（镇）`, `县（市、区）`, `村(居)`.
+_ALTERNATIVES = re.compile(r"[（(][\u4e00-\u9fff、]{1,5}[）)]")
 
 _REACH = 40  # characters before a number where its clause may start
 
@@ -150,6 +160,7 @@ def phrase(text: str, start: int, end: int, limit: int = LIMIT) -> str:
         start = since + 2
     while (word := word_at(text, start, end, _OPENING)) is not None:
         start += len(word)
+    start = _after_preposition(text, start, end)
     while (word := _word_before(text, start, end, _CLOSING)) is not None:
         end -= len(word)
     lead, start = _kind_of_list(text, start, end)
@@ -162,8 +173,35 @@ def phrase(text: str, start: int, end: int, limit: int = LIMIT) -> str:
         cut = max(start, end - limit)
         while cut < end and not is_boundary(text, cut):
             cut += 1
+        # A cut inside a list starts at an item, not at the mark before it:
+        # `…孕产妇、老年人、慢性病患者建立健康档案` → `慢性病患者建立健康档案`.
+        while cut < end and text[cut] in LIST_MARKS and is_boundary(text, cut + 1):
+            cut += 1
         start = cut if cut < end else start
     return lead + text[start:end]
+
+
+def _after_preposition(text: str, start: int, end: int) -> int:
+    """Where the words start after a preposition whose object holds the number
+    (`对|全县54个行政村实行…`, `县里在|海拔4500米以上的…`): its words before the number
+    say where (`全县`) or name what is measured; else `start`."""
+    for found in _PREPOSITION.finditer(text, start, end - 1):
+        at = found.start()
+        if not is_boundary(text, at) or word_at(text, at, end, PREPOSITIONS) is None:
+            continue
+        scope = word_at(text, at + 1, end, _SCOPE)
+        if scope is not None:
+            # `全县` alone is kept: the label is then the noun after the number
+            after = at + 1 + len(scope)
+            return after if after < end else at + 1
+        if _is_noun(text[at + 1 : end]):
+            return at + 1
+    return start
+
+
+def is_scope(words: str) -> bool:
+    """Do the words say only which part of a place (`全县`, `其中`), not what is there?"""
+    return words in _SCOPE.get(words[:1], ())
 
 
 def _kind_of_list(text: str, start: int, end: int) -> tuple[str, int]:
@@ -185,7 +223,13 @@ def measured_noun(text: str, end: int) -> str:
     stop = min(len(text), end + _NOUN_LIMIT + 1)
     if at < len(text) and text[at] in _UNIT_CHARS and is_boundary(text, at + 1):
         return ""  # the rest of a unit the grammar left: `56批次`, `3860辆次`
-    while at < stop and is_han(text[at]):
+    while at < stop:
+        alternatives = _ALTERNATIVES.match(text, at) if text[at] in "（(" and at > end else None
+        if alternatives is not None and alternatives.end() - end <= _NOUN_LIMIT:
+            at = alternatives.end()  # `乡（镇）`: one noun, printed with what else it may be
+            continue
+        if not is_han(text[at]):
+            break
         if text[at] in NOT_COUNTED and is_boundary(text, at) and _stop_word_at(text, at, stop):
             break
         at += 1
@@ -247,6 +291,19 @@ def _is_noun(word: str) -> bool:
     noun (`旅游`, `工资`)?"""
     listed = dictionary().get(word)
     return listed is not None and (listed[1][:1] == "n" or listed[1] in ("vn", "an"))
+
+
+def leading_words(text: str, start: int, end: int, limit: int = LIMIT) -> str:
+    """The first whole words of text[start:end], at most `limit` characters, without
+    the words that only open a clause: `的适龄妇女参加了…` → `适龄妇女参加了…`."""
+    while (word := word_at(text, start, end, _OPENING)) is not None:
+        start += len(word)
+    stop = min(end, start + limit)
+    while stop > start and not is_boundary(text, stop):
+        stop -= 1
+    while (word := _word_before(text, start, stop, _CLOSING)) is not None:
+        stop -= len(word)  # `全市乡镇、…`, `企业的…`: what follows is another phrase
+    return text[start:stop]
 
 
 def words_after(text: str, end: int) -> str:
