@@ -174,7 +174,7 @@ _READS_ON = re.compile(
 # would: it holds what the article reports held or begun (`山南市召开…计划` / `工作推进会`;
 # no kicker of the development pages holds one), or the lower goes on with `暨`/`及`
 # (`…第十五届“纳木湖”赛马节` / `暨物资交流会开幕`).
-_GOES_ON = re.compile(r"(?:召开|举行|举办|启动|开展)[^|]*\||让[^|，]{1,4}\||\|[暨及]")
+_GOES_ON = re.compile(r"(?:召开|举行|举办|启动|开展)[^|]*\||让[^|，]{1,6}\||\|[暨及]")
 
 
 def _words_width(line: str) -> int:

@@ -467,6 +467,7 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ),
         ("江达县开展冬季森林草原防火", "应急综合演练", "江达县开展冬季森林草原防火应急综合演练"),
         ("订单农业让农牧民", "种得安心卖得放心", "订单农业让农牧民种得安心卖得放心"),
+        ("光伏治沙让昔日的沙地", "长出了“绿色银行”", "光伏治沙让昔日的沙地长出了“绿色银行”"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
@@ -804,15 +805,56 @@ def test_a_comment_signed_after_a_box_opens_an_article() -> None:
     assert [(a.title, a.byline) for a in articles][1:] == [("调解室里的“人情味”", "□ 晓 岚")]
 
 
-def test_a_comment_signed_under_its_headline_with_no_column_opens_an_article() -> None:
-    """`让好政策落地生根` / `平措` / body: the name under the headline is its byline."""
+@pytest.mark.parametrize(
+    ("title", "writer"),
+    [("让好政策真正落地生根", "平措"), ("让服务更有温度", "格桑"), ("让服务更有温度", "杨 帆")],
+)
+def test_a_comment_signed_under_its_headline_with_no_column_opens_an_article(
+    title: str, writer: str
+) -> None:
+    """`让好政策落地生根` / `平措` / body: the name under the headline, spaced or not, is
+    its byline."""
     page = (
         BEFORE
-        + "\n\n让好政策真正落地生根\n\n平措\n\n"
+        + f"\n\n{title}\n\n{writer}\n\n"
         + "政策好不好，群众最有发言权。各部门要把工作做细做实。\n"
     )
     articles = segment_page(page)
-    assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落地生根", "平措")]
+    assert [(a.title, a.byline) for a in articles][1:] == [(title, writer)]
+
+
+def test_a_comment_of_a_column_signed_by_a_spaced_name_opens_an_item() -> None:
+    page = (
+        BEFORE + "\n\n短评\n\n让好政策真正落到群众心坎上\n\n杨 帆\n\n政策好不好，群众最有发言权。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("让好政策真正落到群众心坎上", "杨 帆")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "江孜县召开春耕生产工作会议",
+        "2026年日喀则市全民健身月启动",
+        "冬季送温暖活动惠及3200余户群众",
+    ],
+)
+def test_a_headline_telling_an_event_under_a_paragraph_opens_an_article(headline: str) -> None:
+    """No dateline, no byline, the body at once: a line that tells an event as news does
+    (a place and what was held, or a count reached) is a headline, not a section head."""
+    body = "4月2日，相关部门负责同志参加会议，安排部署下一阶段工作。"
+    articles = segment_page(BEFORE + f"{headline}\n{body}\n")
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", headline]
+    assert articles[1].text == body
+
+
+@pytest.mark.parametrize(
+    "head", ["织密排查“一张网”", "扎囊：小小氆氇织出“锦绣路”", "经济总量稳步扩大"]
+)
+def test_a_section_head_under_a_paragraph_stays_in_its_article(head: str) -> None:
+    body = "今年以来，全区上下聚焦重点任务，各项工作取得新进展。"
+    articles = segment_page(BEFORE + f"{head}\n{body}\n")
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动"]
 
 
 def test_a_column_of_signed_voices_is_titled_by_its_label() -> None:
