@@ -73,6 +73,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _signed_alone(run)
         or _voices(run, rest)
         or _tells_an_event(run)
+        or _over_a_news_lead(run, rest)
     )
 
 
@@ -85,6 +86,26 @@ _EVENT = re.compile(
     r"[^，。；]*?(?:召开|举行|举办|启动|揭晓|开幕|闭幕|落幕|开工|竣工|投运|启用|开班|开赛|揭牌|成立)"
     r"|(?:\d+(?:\.\d+)?[万亿]?|[万亿])余?(?:户|人|名|家|座|个|条|项)"
 )
+
+
+# How a news story's first paragraph opens when no dateline is printed: the day
+# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
+# (`记者从市教育局获悉`).
+_NEWS_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)")
+
+
+def _over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
+    """Is a single heading line right over a paragraph that opens as news does? On the
+    development pages and seeds, 5 headlines printed with no dateline or byline are, and
+    none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 1
+        and heads[0].kind == "heading"
+        and bool(rest)
+        and rest[0].kind == "body"
+        and bool(_NEWS_LEAD.match(rest[0].text))
+    )
 
 
 def _tells_an_event(run: list[Unit]) -> bool:
