@@ -203,13 +203,9 @@ class Speech(QuotedText):
             last = self._paragraph(k).quotations[0]
         before = self._before(first) if first.opening >= 0 else None
         if before is not None and _no_one(before) and self.text[first.opening - 1] in "，,":
-            # A verb inside reported words, its subject no one, and a comma (`达娃卓嘎说，
-            # 乡里组建了…，挨家挨户上门宣讲，“……”`): the quotation goes on the words of the
-            # person whose verb of saying opens the sentence. (A colon gives it to whom
-            # the reported words name: `格桑卓玛告诉记者,…有些群众想不通:“……”`.)
+            # `X说，…，上门宣讲，“……”`: a verb in X's reported words, its clause no one, goes on them
             inside = self._sentence_voice(first.opening)
-            if inside is not None and inside.start < before.start and not _no_one(inside):
-                return inside
+            before = inside if inside is not None and not _no_one(inside) else before
         if before is not None:
             return before
         if last.closed:
@@ -486,10 +482,8 @@ class Speech(QuotedText):
         return self.mentions.names()
 
 
-def _no_one(credit: Credit) -> bool:
-    """Is the credit no person, pronoun, clause or reporter: words of a sentence
-    (`挨家挨户上门宣` of `…，挨家挨户上门宣讲，“……”`), or an organisation?"""
-    return not (credit.pronoun or credit.reporter or credit.leading) and name_in(credit.who) is None
+def _no_one(c: Credit) -> bool:  # the words of a clause (`上门宣`), an organisation
+    return not (c.pronoun or c.reporter or c.leading) and name_in(c.who) is None
 
 
 def _continued(credit: Credit) -> Credit:
