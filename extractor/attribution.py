@@ -202,6 +202,10 @@ class Speech(QuotedText):
             k += 1
             last = self._paragraph(k).quotations[0]
         before = self._before(first) if first.opening >= 0 else None
+        if before is not None and _no_one(before) and self.text[first.opening - 1] in "，,":
+            # `X说，…，上门宣讲，“……”`: a verb in X's reported words, its clause no one, goes on them
+            inside = self._sentence_voice(first.opening)
+            before = inside if inside is not None and not _no_one(inside) else before
         if before is not None:
             return before
         if last.closed:
@@ -476,6 +480,10 @@ class Speech(QuotedText):
     def known(self) -> list[str]:
         """The names of the people the text names with a title or gives words to."""
         return self.mentions.names()
+
+
+def _no_one(c: Credit) -> bool:  # the words of a clause (`上门宣`), an organisation
+    return not (c.pronoun or c.reporter or c.leading) and name_in(c.who) is None
 
 
 def _continued(credit: Credit) -> Credit:

@@ -35,6 +35,17 @@ _SURNAMES = frozenset(
     "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶"
     "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷"
 )
+#: Surnames of the peoples of Yunnan and Sichuan the papers there print, not among the
+#: commonest Han ones: 和 and 木 (Naxi: `和志军`), 蜂 (Lisu: `蜂金花`), 普 and 字 (Yi,
+#: Bai). Each is also a word (和 joins, 木 is wood), so it opens a name of three
+#: characters only: `和志军`, never `和平` or `木头`.
+_SURNAMES_OF_THREE = frozenset("和木蜂普字")
+#: Halves of Tibetan names as the papers of Qinghai, Sichuan and Yunnan spell them,
+#: which the dictionary holds as words or which hold a character of a sentence's glue:
+#: 东周 (Dondrub in Qinghai: `才仁东周`, where the dictionary has the dynasty), 久美
+#: (Jigme, which opens names: `久美多杰`), 此里, 此称, 此尔 (Tsering in Diqing:
+#: `此里卓玛`), 斯那 (Sonam there: `斯那拉姆`).
+TIBETAN_NAME_PARTS = ("东周", "久美", "此里", "此称", "此尔", "斯那")
 
 
 #: A line of jieba's dictionary (`word count tag`) whose word has six to twelve bytes of
@@ -70,11 +81,12 @@ def _dictionary_file() -> Path:
 
 @functools.cache
 def _words() -> dict[str, str]:
-    """The common words that are no names, each with its part of speech."""
+    """The common words that are no names, each with its part of speech (nor halves
+    of Tibetan names: `东周`)."""
     return {
         word: part
         for word, (count, part) in dictionary().items()
-        if count >= _COMMON and not part.startswith("nr")
+        if count >= _COMMON and not part.startswith("nr") and word not in TIBETAN_NAME_PARTS
     }
 
 
@@ -97,6 +109,16 @@ def proper_noun(word: str) -> bool:
 def is_surname(char: str) -> bool:
     """Is `char` one of the commonest Han surnames (`王` of `王师傅`)?"""
     return char in _SURNAMES
+
+
+def opens_with_surname(name: str) -> bool:
+    """Does `name` open with a surname: a common Han one (`王建国`), or, in a name of
+    three characters, one of the peoples of Yunnan and Sichuan before a given name that
+    is no word or a noun (`和志军`, `蜂金花`; not the 和 of `和发展`, which joins)?"""
+    if is_surname(name[:1]):
+        return True
+    given = _words().get(name[1:], "n")
+    return len(name) == 3 and name[0] in _SURNAMES_OF_THREE and given.startswith("n")
 
 
 @functools.lru_cache(maxsize=4096)

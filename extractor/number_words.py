@@ -127,6 +127,7 @@ QUALIFIER_AFTER: dict[str, Approx] = {
     "上下": "about",
     "以上": "more",
     "及以上": "more",
+    "以外": "more",  # a distance beyond so far: `扩大到500公里以外`
     "有余": "more",
     "之多": "more",
     "多一点": "more",  # 一半多一点

@@ -23,10 +23,12 @@ from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary
 from extractor.common_words import (
     NAME_TAGS,
+    TIBETAN_NAME_PARTS,
     common_word_at,
     dictionary,
     is_surname,
     opens_with_common_word,
+    opens_with_surname,
     proper_noun,
 )
 from extractor.roles import ROLES
@@ -102,7 +104,18 @@ def _role_at_start(text: str) -> str | None:
 def looks_like_name(word: str) -> bool:
     """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
     name in Latin letters, its spaces dropped as records are matched)."""
-    return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(word))
+    return bool(_NAME.match(word)) and not (_NOT_IN_NAME & set(_without_name_parts(word)))
+
+
+def _without_name_parts(word: str) -> str:
+    """The word without the halves of Tibetan names whose characters are also glue
+    (此 of `此里卓玛`, 那 of `斯那拉姆`), each where no word runs out of it (not the
+    此 of `此里程碑`)."""
+    for part in TIBETAN_NAME_PARTS:
+        at = word.find(part)
+        if at >= 0 and common_word_at(word, at + 1) is None:
+            word = word[:at] + word[at + len(part) :]
+    return word
 
 
 # Words of place ending what follows 的: `院子里的水龙头前` is where, not who.
@@ -289,9 +302,9 @@ def _word_inside(name: str) -> bool:
     three may: `李建华`.)"""
     if _LATIN.match(name) or len(name) < 3:
         return False
-    if len(name) == 3:  # `要按照` (按照), unless a surname opens it: `王建国`
+    if len(name) == 3:  # `要按照` (按照), unless a surname opens it: `王建国`, `和志军`
         second = common_word_at(name, 1)
-        return not is_surname(name[0]) and second is not None and not proper_noun(second)
+        return not opens_with_surname(name) and second is not None and not proper_noun(second)
     if len(name) == 4:
         second = common_word_at(name, 2)
         return second is not None and not proper_noun(second)

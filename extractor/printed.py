@@ -20,6 +20,9 @@ from extractor.numbers import CN_DIGITS, CN_NUMERALS, DIGITS, QuantityMatch, fin
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
 _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
+# A point is a decimal point after a digit (`1.5`), and a full stop after a word, as
+# pages that print half-width stops have it (`…巡河路.零下15摄氏度的清晨`).
+_POINTS = set(".．")
 _BEFORE_POINT = set(CN_DIGITS + "十")
 _LONGER_NUMBER = "is cut from a longer number"
 
@@ -53,7 +56,8 @@ class PrintedQuantities:
         """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is."""
         before = self.text[max(0, span.start - 2) : span.start]
         if _is_numeral(raw[:1], _NUMERAL_START) and (
-            _is_numeral(before[-1:], _NUMBER_INSIDE)
+            _is_numeral(before[-1:], _NUMBER_INSIDE - _POINTS)
+            or (before[-1:] in _POINTS and _is_numeral(before[:1], _NUMBER_INSIDE))
             or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):
             return f'raw "{raw}" {_LONGER_NUMBER} in the article'

@@ -714,6 +714,31 @@ CREDITED = {
         "比超市便宜。",
         "direct",
     ),
+    "a quotation going on the reported words, after a verb inside them": (
+        "乡党委副书记达娃卓嘎说，乡里组建了6支宣讲小分队，挨家挨户上门宣讲，"
+        "“不能让一户牧民因为不知道政策而漏领。”",
+        "达娃卓嘎",
+        "不能让一户牧民因为不知道政策而漏领。",
+        "direct",
+    ),
+    "a Tibetan name of Qinghai whose second half the dictionary holds as a word": (
+        "“各村上报信息130多条。”清水河镇党委副书记才仁东周说。",
+        "才仁东周",
+        "各村上报信息130多条。",
+        "direct",
+    ),
+    "a Tibetan name of Diqing holding a character of a sentence's glue": (
+        "州文化和旅游局局长此里卓玛介绍，全州今年已组织从业人员培训86期。",
+        "此里卓玛",
+        "全州今年已组织从业人员培训86期",
+        "indirect",
+    ),
+    "a Naxi name opening with 和": (
+        "“手艺不分民族，大家一起传下去才有意义。”和志军说。",
+        "和志军",
+        "手艺不分民族，大家一起传下去才有意义。",
+        "direct",
+    ),
 }
 
 
@@ -1246,6 +1271,16 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         # a second half the dictionary holds as a proper noun, not as a word of a sentence
         ("乡政府办主任罗布久美", "罗布久美"),
         ("村民扎西举例", None),
+        # Tibetan names as Qinghai, Sichuan and Yunnan spell them, and surnames of the
+        # peoples of Yunnan, in names of three
+        ("市委副书记、市长、市级总河长格桑东周", "格桑东周"),
+        ("州文化和旅游局局长此里卓玛", "此里卓玛"),
+        ("斯那拉姆", "斯那拉姆"),
+        ("久美多杰", "久美多杰"),
+        ("县民族宗教事务局局长蜂金花", "蜂金花"),
+        ("和志军", "和志军"),
+        ("和发展", None),  # 和 joining a verb
+        ("此里程碑", None),  # 此 of a sentence, before 里程碑
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:
@@ -1288,7 +1323,11 @@ def test_the_head_of_a_unit_is_a_title(reference: str, name: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    "speaker", ["索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平", "次仁多布杰", "徐海"]
+    "speaker",
+    [
+        *("索朗拉姆", "徐女士", "游客徐女士", "牧民扎西", "习近平", "次仁多布杰", "徐海"),
+        *("才仁东周", "格桑东周", "此里卓玛", "斯那拉姆", "和志军", "蜂金花", "木丽春"),
+    ],
 )
 def test_a_person_as_printed_is_a_person(speaker: str) -> None:
     assert not_a_person(speaker) is None

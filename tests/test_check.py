@@ -104,6 +104,16 @@ def test_part_of_a_printed_number_is_rejected(record: Metric, reason: str) -> No
     assert len(reasons) == 1 and reasons[0].startswith(reason), reasons
 
 
+def test_a_half_width_full_stop_after_a_word_is_no_decimal_point() -> None:
+    """Pages that print half-width stops end a sentence with `.`: a number after it
+    starts there, where a number after `1.` is cut from a longer one."""
+    text = "记者跟随他走了一趟巡河路.零下15摄氏度的清晨,他背着垃圾袋出发.全程1.5公里."
+    assert reasons_for(metric("零下15摄氏度", -15, "摄氏度"), text) == []
+    assert reasons_for(metric("5公里", 5, "公里"), text)[0].startswith(
+        'raw "5公里" is cut from a longer number'
+    )
+
+
 def test_a_qualifier_printed_before_the_raw_belongs_in_it() -> None:
     text = "平均每天通行约4000人次。"
     assert reasons_for(metric("4000人次", 4000, "人次"), text) == [

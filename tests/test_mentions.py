@@ -214,6 +214,12 @@ def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
         ("徐海", True),
         ("高峰", True),
         ("高血压", False),  # a word of three, though 高 is a surname
+        # a surname of the peoples of Yunnan opens a name of three, not a word of two;
+        # where a name stands in running text, 和 joins (`通过视频和家人说`)
+        ("蜂金花", True),
+        ("木丽春", True),
+        ("木头", False),
+        ("和家人", False),
     ],
 )
 def test_a_word_where_a_name_stands_is_a_name(word: str, is_name: bool) -> None:

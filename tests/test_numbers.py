@@ -400,6 +400,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("60岁及以上", 60, None, "岁", "more"),
         ("5000元及以下", 5000, None, "元", "less"),
         ("3公里之内", 3, None, "公里", "less"),
+        ("500公里以外", 500, None, "公里", "more"),  # beyond so far, as 以上
         ("5天内", 5, None, "天", "less"),  # 内 reads as 以内
         ("6小时内", 6, None, "小时", "less"),
         ("7个工作日内", 7, None, "个工作日", "less"),
