@@ -98,14 +98,8 @@ def _over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     """Is a single heading line right over a paragraph that opens as news does? On the
     development pages and seeds, 5 headlines printed with no dateline or byline are, and
     none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
-    heads = [u for u in run if u.kind != "gap"]
-    return (
-        len(heads) == 1
-        and heads[0].kind == "heading"
-        and bool(rest)
-        and rest[0].kind == "body"
-        and bool(_NEWS_LEAD.match(rest[0].text))
-    )
+    body = _body_under(rest)
+    return _lone_heading(run) is not None and body is not None and bool(_NEWS_LEAD.match(body))
 
 
 def _tells_an_event(run: list[Unit]) -> bool:
@@ -113,13 +107,19 @@ def _tells_an_event(run: list[Unit]) -> bool:
     event as a news headline does? On the development pages, 4 of the 11 headlines so
     printed do, and none of the 58 section heads (one line in brackets, `（下转第4版）`,
     and a body line cut short, are no heading)."""
+    head = _lone_heading(run)
+    return head is not None and not head.startswith(("（", "(")) and bool(_EVENT.search(head))
+
+
+def _lone_heading(run: list[Unit]) -> str | None:
+    """The text of a run that is one heading line and nothing else (gaps aside)."""
     heads = [u for u in run if u.kind != "gap"]
-    return (
-        len(heads) == 1
-        and heads[0].kind == "heading"
-        and not heads[0].text.startswith(("（", "("))
-        and bool(_EVENT.search(heads[0].text))
-    )
+    return heads[0].text if len(heads) == 1 and heads[0].kind == "heading" else None
+
+
+def _body_under(rest: list[Unit]) -> str | None:
+    """The paragraph right under a run of heading lines, if body text comes next."""
+    return rest[0].text if rest and rest[0].kind == "body" else None
 
 
 def _after_a_close(units: list[Unit], i: int) -> bool:
@@ -163,14 +163,12 @@ def _voices(run: list[Unit], rest: list[Unit]) -> bool:
     (`边民心声` / `“……”——…村民 次仁央宗`): a column of people's words, titled by its
     label. No section head of a story is followed by a signed quotation: the story's
     speakers are named in its sentences."""
-    heads = [u for u in run if u.kind != "gap"]
+    body = _body_under(rest)
     return (
-        len(heads) == 1
-        and heads[0].kind == "heading"
-        and bool(rest)
-        and rest[0].kind == "body"
-        and rest[0].text.startswith("“")
-        and bool(SIGNED.search(rest[0].text))
+        _lone_heading(run) is not None
+        and body is not None
+        and body.startswith("“")
+        and bool(SIGNED.search(body))
     )
 
 
