@@ -88,8 +88,9 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     # `已有`, `共有` say only how many there are: what they are is said after the number.
     ("截至目前，全市已有126个村开展了垃圾分类试点。", {"126个": "全市村开展了垃圾分类试点"}),
     ("这里的冬季气温只有零下20摄氏度。", {"零下20摄氏度": "这里的冬季气温只有"}),
-    # A duration after `为期` is of what is named after it.
-    ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班为期"}),
+    # A duration after `为期` is of what is named after it, as printed.
+    ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班"}),
+    ("县里开展为期两个月的专项整治。", {"两个月": "专项整治"}),
 ]
 
 
