@@ -88,8 +88,27 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     # `已有`, `共有` say only how many there are: what they are is said after the number.
     ("截至目前，全市已有126个村开展了垃圾分类试点。", {"126个": "全市村开展了垃圾分类试点"}),
     ("这里的冬季气温只有零下20摄氏度。", {"零下20摄氏度": "这里的冬季气温只有"}),
-    # A duration after `为期` is of what is named after it.
-    ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班为期"}),
+    # A duration after `为期` is of what is named after it, as printed.
+    ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班"}),
+    ("县里开展为期两个月的专项整治。", {"两个月": "专项整治"}),
+    # The words after a number cut to the limit stop where whole words meet, not inside
+    # a word the dictionary counts rarely (`临水临|崖`, `养老护理|员`).
+    (
+        "全县排查隐患路段46处，其中28处位于国道急弯陡坡和临水临崖路段。",
+        {"28处": "位于国道急弯陡坡"},
+    ),
+    (
+        "参训学员中，其中12人取得母婴护理员、养老护理员等职业资格证书。",
+        {"12人": "取得母婴护理员、养老"},
+    ),
+    # … and start after the number's own `来`.
+    ("老党员扎西7年来穿坏了十几双胶鞋。", {"十几双": "穿坏"}),
+    # A clause cut to the limit starts on a word the dictionary knows, not inside a
+    # place's name (`堆龙|德庆区`).
+    (
+        "县里组织城关区、堆龙德庆区、达孜区及各县干部群众参观学习3200人次。",
+        {"3200人次": "各县干部群众参观学习"},
+    ),
 ]
 
 

@@ -265,10 +265,11 @@ def _label(
             head = phrase(text, clause_start, first)
     head = _COMPLETED_CHANGE.sub("", head)  # `增加到20张`: the change is `增加`
     if head.endswith("为期") and text[match.end : match.end + 1] == "的":
-        # `开展为期两个月的专项整治`: the duration of what is named after it
+        # `开展为期两个月的专项整治`: the duration of what is named after it, the phrase
+        # as printed (`专项整治`), not its words put after `为期` (`专项整治为期`)
         lasting = phrase(text, match.end + 1, _clause_end(text, match.end), _LASTING_LIMIT)
         if names_something(lasting):
-            return lasting + "为期"
+            return lasting
     if not head and not earlier:
         # `其中720人取得职业技能等级证书`: a number opening its clause counts what the
         # words after it say, not what the clause before reports

@@ -87,6 +87,12 @@ NOT_COUNTED = word_set(
 # What joins the items of a list.
 LIST_MARKS = frozenset("、和及与")
 
+# Characters that are words of their own between two phrases: marks of a list, `的`.
+_GLUE = frozenset("、和及与的了在对为把被将从向给")
+
+# What follows a length of time and is still its words: `7年来`, `三个月以来`.
+_SINCE = ("以来", "来")
+
 # What completes a verb (`增加到`, `完成了`): the verb still ends there.
 _COMPLEMENTS = frozenset("到了着过至")
 
@@ -140,15 +146,30 @@ def start_of_clause(text: str, at: int) -> int:
 
 
 def _after_numbers(text: str, start: int, end: int) -> int:
-    """Where the words start after the last number printed in text[start:end] and its unit."""
+    """Where the words start after the last number printed in text[start:end] and its
+    unit, or after the unit of a number printed right before `start` (`10所|学校`,
+    `7年|来穿坏了…`): after its `来` and never inside a word its unit runs into."""
     digits = list(DIGIT.finditer(text, start, end))
-    if not digits:
+    if digits:
+        at = number_end = digits[-1].end()
+        while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
+            at += 1
+    elif text[start - 1 : start] in _UNIT_CHARS:
+        at = start
+    else:
         return start
-    at = number_end = digits[-1].end()
-    while at < end and text[at] in _UNIT_CHARS and at - number_end < 4:
-        at += 1
     while at < end and not is_boundary(text, at):
         at += 1
+    return _after_since(text, at, end)
+
+
+def _after_since(text: str, at: int, end: int) -> int:
+    """Where the words start after a number's own `来` or `以来` (`7年来|穿坏了…`,
+    `3个月以来|…`); `at` when there is none (`5人|来自…`: `来自` is a word of its own)."""
+    for since in _SINCE:
+        stop = at + len(since)
+        if text.startswith(since, at) and stop < end and is_boundary(text, stop):
+            return stop
     return at
 
 
@@ -171,7 +192,7 @@ def phrase(text: str, start: int, end: int, limit: int = LIMIT) -> str:
     if len(lead) + end - start > limit + 2:  # the last whole words that fit
         lead = ""
         cut = max(start, end - limit)
-        while cut < end and not is_boundary(text, cut):
+        while cut < end and not _words_open(text, cut):
             cut += 1
         # A cut inside a list starts at an item, not at the mark before it:
         # `…孕产妇、老年人、慢性病患者建立健康档案` → `慢性病患者建立健康档案`.
@@ -295,15 +316,53 @@ def _is_noun(word: str) -> bool:
 
 def leading_words(text: str, start: int, end: int, limit: int = LIMIT) -> str:
     """The first whole words of text[start:end], at most `limit` characters, without
-    the words that only open a clause: `的适龄妇女参加了…` → `适龄妇女参加了…`."""
+    the words that only open a clause: `的适龄妇女参加了…` → `适龄妇女参加了…`.
+    After a number, they start after its `来` (`7年来|穿坏了…`)."""
+    start = _after_since(text, start, end)
     while (word := word_at(text, start, end, _OPENING)) is not None:
         start += len(word)
     stop = min(end, start + limit)
     while stop > start and not is_boundary(text, stop):
         stop -= 1
+    if stop < end:
+        # Cut to the limit: stop earlier, where whole words meet, rather than inside
+        # a word the lookup does not count (`养老护理|员`, `临水临|崖路段`)
+        while stop > start and not _words_meet(text, stop):
+            stop -= 1
     while (word := _word_before(text, start, stop, _CLOSING)) is not None:
         stop -= len(word)  # `全市乡镇、…`, `企业的…`: what follows is another phrase
     return text[start:stop]
+
+
+def _words_meet(text: str, at: int) -> bool:
+    """Does a whole word end at `at`: a word boundary after a word of the dictionary
+    (or a mark, or glue such as `和`, `的`), not right before what ends a noun made of
+    the word (`护理|员`, `参与|者`)? A boundary the lookup finds after characters it
+    knows no word of (`临水临|崖`, `结对全|覆盖`) may be inside a rare word or a name."""
+    if not is_boundary(text, at):
+        return False
+    words = dictionary()
+    ends_word = not is_han(text[at - 1]) or text[at - 1] in _GLUE
+    ends_word = ends_word or any(
+        text[at - size : at] in words for size in range(2, min(at, LONGEST_WORD) + 1)
+    )
+    starts_word = any(text[at : at + size] in words for size in range(2, LONGEST_WORD + 1))
+    return ends_word and (text[at : at + 1] not in _NOUN_ENDS or starts_word)
+
+
+def _words_open(text: str, at: int) -> bool:
+    """Do words start at `at`: a word boundary with a word of the dictionary (or a mark,
+    or glue) on one side at least? Cut to the limit, a phrase starts there, not between
+    characters the lookup knows no word of (`堆龙|德庆区`, inside a place's name)."""
+    if not is_boundary(text, at):
+        return False
+    if not is_han(text[at - 1]) or not is_han(text[at]) or {text[at - 1], text[at]} & _GLUE:
+        return True
+    words = dictionary()
+    return any(
+        text[at - size : at] in words or text[at : at + size] in words
+        for size in range(2, LONGEST_WORD + 1)
+    )
 
 
 def words_after(text: str, end: int) -> str:
