@@ -35,7 +35,7 @@ _MIN_BROKEN = 20
 _CLAUSE_MARKS = "，,；;、"
 
 DATELINE = re.compile(
-    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道)[^）)]{0,30}[）)]"
+    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道|融媒体中心|新闻中心)[^）)]{0,30}[）)]"
     # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
     # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
     r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
@@ -51,7 +51,7 @@ DATELINE = re.compile(
 _BYLINE = re.compile(
     r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
     r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
-    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2}[\u4e00-\u9fff·\s]*"
+    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]\s?[\u4e00-\u9fff·][\u4e00-\u9fff·\s]*"
     r"(?:[文图]\s*[/／]\s*[文图])?$"
 )
 # A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`; or the
@@ -151,7 +151,13 @@ def is_org(line: str) -> bool:
         and "的" not in line
         and bool(ORG.search(line))
         and not _GOES_TO.search(line)
+        and not line.endswith(_COUNTRYSIDE)
     )
+
+
+# Words for the countryside end as a village's or township's name does, and name none:
+# `小积分兑出乡村` / `治理新气象` is one headline.
+_COUNTRYSIDE = ("乡村", "农村", "城乡")
 
 
 # What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.

@@ -212,13 +212,14 @@ DATELINES = [
     ("本报日喀则电（记者 杨子彦）", "近日，桑珠孜区举办农牧民技能培训班，共培训农牧民120名。"),
     ("本报拉萨讯(记者 卢文静 通讯员 杨璐)", "为切实做好燃气安全工作，堆龙德庆区开展排查整治。"),
     ("（比如县融媒体中心）", "7月以来，比如县组织医疗队深入夏季牧场开展巡回义诊。"),
+    ("本报讯（江达县融媒体中心）", "6月12日，江达县至岗托镇的旅游公路正式通车。"),
 ]
 
 
 @pytest.mark.parametrize(
     ("dateline", "body"),
     DATELINES,
-    ids=["media", "paper", "paper-dian", "with-correspondent", "media-centre"],
+    ids=["media", "paper", "paper-dian", "with-correspondent", "media-centre", "paper-centre"],
 )
 def test_dateline_is_split_from_the_body(dateline: str, body: str) -> None:
     page = f"城关区开展冬季送温暖活动\n\n{dateline}{body}\n\n有关负责人表示，将持续做好帮扶工作。\n"
@@ -236,6 +237,7 @@ def test_each_dateline_opens_its_own_article() -> None:
         "桑珠孜区举办农牧民技能培训班",
         "开展排查燃气安全隐患整治行动",
         "比如县“送医进牧场”巡回义诊启动",
+        "江达县旅游公路正式通车",
     ]
     page = "\n\n".join(f"{t}\n\n{d}{b}" for t, (d, b) in zip(titles, DATELINES, strict=True))
     articles = segment_page(page)
@@ -290,6 +292,7 @@ def test_a_dateline_later_in_the_article_stays_in_the_body() -> None:
 
 BYLINES = [
     "拉萨融媒记者 郝奕凝",
+    "本报记者 杨 柳",  # a name of two characters set apart
     "本报记者 扎西顿珠",
     "本报记者 刘斯宇 卢文静 本报通讯员 果珍",
     "山南融媒记者 德吉卓玛 张晓雯",  # another city's media centre
@@ -416,6 +419,8 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
         ("亚东县“护边员”骑马巡边", "守护边境安宁"),
         # what is held, in the upper line, goes on into words in marks
         ("江达县举办第二届民族团结进步", "“石榴集市”"),
+        # a word for the countryside is no village's name
+        ("好政策润泽乡村", "振兴新图景"),
     ],
 )
 def test_a_headline_printed_on_two_lines_is_one_title(upper: str, lower: str) -> None:
