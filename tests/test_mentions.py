@@ -298,8 +298,15 @@ def test_attribute_reads_a_pronoun_for_the_person_just_introduced(
             "外出放牧时一定要拉下总闸",
             "罗布次仁",
         ),
+        (
+            "副县长扎西平措察看了兑付台账。扎西平措叮嘱当地干部，补助资金要及时足额发放。",
+            "补助资金要及时足额发放",
+            "扎西平措",
+        ),
+        # whom the words were told to, between the name and the verb
+        ("村支书次旺给记者算了一笔账：全村今年分红38万元。", "全村今年分红38万元", "次旺"),
     ],
-    ids=["meanwhile", "ends-reported", "straight-mark", "reminder", "addressed"],
+    ids=["meanwhile", "ends-reported", "straight-mark", "reminder", "addressed", "cadres", "told"],
 )
 def test_attribute_credits_the_person_the_words_are_printed_with(
     text: str, words: str, person: str
