@@ -176,11 +176,19 @@ _READS_ON = re.compile(
 )
 
 
-# Halves printed apart where the upper cannot end a headline's first line as a kicker
-# would: it holds what the article reports held or begun (`山南市召开…计划` / `工作推进会`;
-# no kicker of the development pages holds one), or the lower goes on with `暨`/`及`
-# (`…第十五届“纳木湖”赛马节` / `暨物资交流会开幕`).
-_GOES_ON = re.compile(r"(?:召开|举行|举办|启动|开展)[^|]*\||让[^|，]{1,6}\||\|[暨及]")
+# An upper half no kicker is, however its halves are printed: one holding what the
+# article reports held or begun (`山南市召开…计划` / `工作推进会`; no kicker of the
+# development pages holds one), or ending on whom a change is made for (`远程会诊让牧民` /
+# `在家门口看上“专家号”`). Nor is a lower half going on with `暨` or `及` (`…赛马节` /
+# `暨物资交流会开幕`) a headline of its own.
+_HELD = re.compile("召开|举行|举办|启动|开展")
+_MADE_FOR = re.compile("让[^，]{1,6}$")
+_GOING_ON = ("暨", "及")
+
+
+def _goes_on(upper: str, lower: str) -> bool:
+    """Does the lower of two heading lines finish what the upper begins (see `_HELD`)?"""
+    return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
 
 
 def _words_width(line: str) -> int:
@@ -205,7 +213,7 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     """
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
-    if _READS_ON.search(upper) or _GOES_ON.search(f"{upper}|{lower}"):
+    if _READS_ON.search(upper) or _goes_on(upper, lower):
         return True
     upper_width, lower_width = _words_width(upper), _words_width(lower)
     return (
@@ -317,7 +325,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
             # kicker; halves keep the space the gold writes between them.
             if _READS_ON.search(upper.text) or (
-                _GOES_ON.search(f"{upper.text}|{unit.text}") and not COLUMN.match(unit.text)
+                _goes_on(upper.text, unit.text) and not COLUMN.match(unit.text)
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
             elif halves_apart(upper.text, unit.text):

@@ -176,14 +176,15 @@ def _signed_alone(run: list[Unit]) -> bool:
     """A comment with no column's label over it, its writer's name under its headline
     (`让特色养殖走得更稳更远` / `平措`): a headline of its own, signed."""
     heads = [u for u in run if u.kind != "gap"]
+    if len(heads) != 2 or not all(u.kind == "heading" for u in heads):
+        return False
+    headline, writer = heads[0].text, heads[1].text.replace(" ", "")  # `杨 帆`
     return (
-        len(heads) == 2
-        and all(u.kind == "heading" for u in heads)
-        and len(heads[0].text) >= 6
-        and " " not in heads[0].text
-        and not COLUMN.match(heads[0].text)
-        and bool(COLUMN.match(heads[1].text.replace(" ", "")))
-        and person_name(heads[1].text.replace(" ", ""))
+        len(headline) >= 6
+        and " " not in headline
+        and not COLUMN.match(headline)
+        and bool(COLUMN.match(writer))
+        and person_name(writer)
     )
 
 
