@@ -168,8 +168,7 @@ def _distributed(
     after = [q for q in before if split < q.start < match.start]
     changed = _VERB.search(text, split, after[0].start if after else match.start)
     verb = changed[0] if changed else ""
-    stop = CLAUSE_BREAK.search(text, match.end)
-    later = _FIGURE.findall(text, match.end, stop.start() if stop else len(text))
+    later = _FIGURE.findall(text, match.end, _clause_end(text, match.end))
     figures = len(after) + 1 + len(later)
     listed = _listed(text, clause_start, split)
     if len(listed) >= 2:
@@ -273,14 +272,14 @@ def _label(
     if not head and not earlier:
         # `其中720人取得职业技能等级证书`: a number opening its clause counts what the
         # words after it say, not what the clause before reports
-        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        said = _said_after(text, match.end)
         if names_something(said):
             return said
     there = _existence(head)
     if there and text[match.end : match.end + 1] != "、":  # `41条、总里程…`: another count
         # `目前已有531人与用人单位签订就业协议`: `已有` says only how many there are;
         # what they are is said after the number
-        said = leading_words(text, match.end, _before_next_number(text, match.end))
+        said = _said_after(text, match.end)
         if names_something(said):
             whose = head[: -len(there)]
             fits = names_something(whose) and len(whose) + len(said) <= LIMIT + 2
@@ -312,11 +311,12 @@ def _existence(head: str) -> str:
     return ""
 
 
-def _before_next_number(text: str, at: int) -> int:
-    """Where the words after `at` stop: the end of the clause, or the next number."""
+def _said_after(text: str, at: int) -> str:
+    """The first whole words after a number at `at`, up to the end of its clause or the
+    next number: `目前已有531人|与用人单位签订就业协议`."""
     end = _clause_end(text, at)
     number = DIGIT.search(text, at, end)
-    return number.start() if number else end
+    return leading_words(text, at, number.start() if number else end)
 
 
 def _clause_end(text: str, at: int) -> int:
