@@ -341,13 +341,8 @@ def _words_meet(text: str, at: int) -> bool:
     knows no word of (`临水临|崖`, `结对全|覆盖`) may be inside a rare word or a name."""
     if not is_boundary(text, at):
         return False
-    words = dictionary()
-    ends_word = not is_han(text[at - 1]) or text[at - 1] in _GLUE
-    ends_word = ends_word or any(
-        text[at - size : at] in words for size in range(2, min(at, LONGEST_WORD) + 1)
-    )
-    starts_word = any(text[at : at + size] in words for size in range(2, LONGEST_WORD + 1))
-    return ends_word and (text[at : at + 1] not in _NOUN_ENDS or starts_word)
+    ends_word = not is_han(text[at - 1]) or text[at - 1] in _GLUE or _word_ends(text, at)
+    return ends_word and (text[at : at + 1] not in _NOUN_ENDS or _word_starts(text, at))
 
 
 def _words_open(text: str, at: int) -> bool:
@@ -358,11 +353,19 @@ def _words_open(text: str, at: int) -> bool:
         return False
     if not is_han(text[at - 1]) or not is_han(text[at]) or {text[at - 1], text[at]} & _GLUE:
         return True
+    return _word_ends(text, at) or _word_starts(text, at)
+
+
+def _word_ends(text: str, at: int) -> bool:
+    """Does a word of the dictionary end at `at`?"""
     words = dictionary()
-    return any(
-        text[at - size : at] in words or text[at : at + size] in words
-        for size in range(2, LONGEST_WORD + 1)
-    )
+    return any(text[at - size : at] in words for size in range(2, min(at, LONGEST_WORD) + 1))
+
+
+def _word_starts(text: str, at: int) -> bool:
+    """Does a word of the dictionary start at `at`?"""
+    words = dictionary()
+    return any(text[at : at + size] in words for size in range(2, LONGEST_WORD + 1))
 
 
 def words_after(text: str, end: int) -> str:
