@@ -117,8 +117,9 @@ def opens_with_surname(name: str) -> bool:
     is no word or a noun (`和志军`, `蜂金花`; not the 和 of `和发展`, which joins)?"""
     if is_surname(name[:1]):
         return True
-    given = _words().get(name[1:], "n")
-    return len(name) == 3 and name[0] in _SURNAMES_OF_THREE and given.startswith("n")
+    if len(name) != 3 or name[0] not in _SURNAMES_OF_THREE:
+        return False
+    return _words().get(name[1:], "n").startswith("n")
 
 
 @functools.lru_cache(maxsize=4096)

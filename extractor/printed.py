@@ -23,6 +23,7 @@ _NUMBER_INSIDE = set(DIGITS + ".．" + CN_NUMERALS)
 # A point is a decimal point after a digit (`1.5`), and a full stop after a word, as
 # pages that print half-width stops have it (`…巡河路.零下15摄氏度的清晨`).
 _POINTS = set(".．")
+_DIGIT_INSIDE = _NUMBER_INSIDE - _POINTS
 _BEFORE_POINT = set(CN_DIGITS + "十")
 _LONGER_NUMBER = "is cut from a longer number"
 
@@ -56,7 +57,7 @@ class PrintedQuantities:
         """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is."""
         before = self.text[max(0, span.start - 2) : span.start]
         if _is_numeral(raw[:1], _NUMERAL_START) and (
-            _is_numeral(before[-1:], _NUMBER_INSIDE - _POINTS)
+            _is_numeral(before[-1:], _DIGIT_INSIDE)
             or (before[-1:] in _POINTS and _is_numeral(before[:1], _NUMBER_INSIDE))
             or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):
