@@ -130,6 +130,7 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("为期一个月", 1, None, "个月", "exact"),
     ("七个年头", 7, None, "个年头", "exact"),  # years, counted as 个月 counts months
     ("十余个年头", 10, None, "个年头", "more"),
+    ("三个季度", 3, None, "个季度", "exact"),
     ("24小时", 24, None, "小时", "exact"),
     # separators and full-width digits
     ("1,200人", 1200, None, "人", "exact"),
