@@ -14,7 +14,7 @@ from extractor.segment import segment_page
 
 _CN = "\u4e00-\u9fff"
 _REPORTER_WORDS = re.compile(
-    rf"本报|新华社|中新社|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
+    rf"[{_CN}]{{0,10}}(?:融媒体中心|新闻中心)|本报|新华社|中新社|[{_CN}]{{0,4}}(?:融媒|日报|晚报|新闻网|广播电视台)|特约|见习|实习生|实习|记者|通讯员|摄影|摄|报道|[（(）)]"
     rf"|^[{_CN}]{{0,12}}?[讯电](?=[（(])"
 )
 # What brackets the names of a dateline (`拉萨融媒讯(记者旦增拉珍、普珍)`), what stands between names.
@@ -27,6 +27,8 @@ def reporters(byline: str | None, dateline: str | None) -> list[str]:
 
     >>> reporters("本报记者 刘斯宇 卢文静 本报通讯员 果珍", "拉萨融媒讯(记者旦增拉珍、普珍)")
     ['刘斯宇', '卢文静', '果珍', '旦增拉珍', '普珍']
+    >>> reporters(None, "（拉孜县融媒体中心）")
+    []
     """
     found: list[str] = []
     for line in (byline, dateline):
