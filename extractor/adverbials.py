@@ -112,9 +112,12 @@ def _strip_trailing(words: str) -> str:
             words = words[:-cut].rstrip()  # 兴奋地, 笑呵呵地, 语重心长地
             continue
         m = ADVERBIAL.search(words)
-        if m is None or (m.start() == 0 and len(m[0]) > 4):
+        while m is not None and m.start() == 0 and len(m[0]) > 4:
             # A long adverbial never takes all the words: they describe the one who
-            # speaks (`在小区门口开小卖部的居民索朗次仁`).
+            # speaks (`在小区门口开小卖部的居民索朗次仁`), and may end on a short one
+            # of their own (`带着孙子赶来的牧民尼玛女士也`).
+            m = ADVERBIAL.search(words, 1)
+        if m is None:
             return words
         words = words[: m.start()].rstrip()
     return words

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
-from extractor.persons import name_in
+from extractor.persons import ends_with_role, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB
 from extractor.subjects import (
@@ -290,7 +290,11 @@ class Speech(QuotedText):
         if closing < len(self.text) and _REMARK.match(self.text, closing + 1):
             clause = self._clause_before(quotation.opening, para_start)
             person = person_in(*clause) if clause is not None else None
-            if person is not None:
+            # The genre quotes a remark as a leader's, named with the title
+            # (`习近平总书记“……”的重要论述`, `廉毅敏组长…提出的“……”要求`): before the
+            # quotation of a rule or a target, a noun is what it concerns, no one
+            # (`严格落实校园安保“三个100%”要求`).
+            if person is not None and ends_with_role(person[0]):
                 who, at = person
                 return Credit(who, at, at + len(who), "a remark quoted as theirs")
         return None

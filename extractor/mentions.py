@@ -123,11 +123,13 @@ _AGE_AFTER = re.compile(r"今年(?:刚满|已满|刚|已)?(?:\d+|[一二两三�
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
 # 次仁顿珠正在询问…`, `刚从西藏大学毕业的次仁顿珠`, `来自拉孜县的旦增说`, `家住春堆社区的老人
 # 仓央`; so does where they work, or the job they do: `在…公司质检部工作的德吉央宗`,
-# `当叉车司机的扎西多布杰`.
+# `当叉车司机的扎西多布杰`; so does the task or the team they have: `负责灯光的次仁`,
+# `服装组的央宗正在…`.
 _DESCRIBED = re.compile(
     r"(?:(?:毕业于|来自|家住|出生于|出生在|就读于)[^，。；,;：:“”]{1,20}?|从[^，。；,;：:“”]{2,20}?毕业"
     r"|在[^，。；,;：:“”]{2,24}?(?:工作|上班|务工|任职|就业)"
-    rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN}))的"
+    rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN})"
+    r"|负责(?!人)[^，。；,;：:“”]{1,12}?|[^，。；,;：:“”的]{1,8}?[组队班]里?)的"
 )
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")

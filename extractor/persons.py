@@ -141,6 +141,10 @@ def name_in(reference: str) -> str | None:
             break
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
+        # A surname and an honorific (`游客徐女士`), or a given name and one: `牧民尼玛女士`.
+        given = None if is_surname(honorific[0][0]) else name_in(ref[: honorific.start() + 1])
+        if given is not None and ref[: honorific.start() + 1].endswith(given):
+            return given + ref[honorific.start() + 1 :]
         return honorific[0]
     if _DOTTED_TAIL.search(ref) or _DOTTED_TAIL.search(ref[: -len(_role_at_end(ref) or "")]):
         return _name_in_parts(ref)

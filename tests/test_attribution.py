@@ -71,6 +71,12 @@ CREDITED = {
         "看到家乡举办这样的活动，特别开心！",
         "direct",
     ),
+    "a long description of the one who speaks, and 也 between the name and the verb": (
+        "带着孙子赶来的牧民尼玛女士也告诉记者，她最喜欢宣讲队唱的牧歌。",
+        "尼玛女士",
+        "她最喜欢宣讲队唱的牧歌。",
+        "indirect",
+    ),
     "where and when between the name and the verb": (
         "游客徐女士在接受记者采访时说：“这里的风景太美了，服务也很贴心。”",
         "徐女士",
@@ -1071,6 +1077,21 @@ REFUSED = {
         "indirect",
         'the article credits these words to "顿珠" ("他" 说 before the words), not "格桑"',
     ),
+    "a noun before a rule quoted as its 要求 is no one": (
+        "他要求，要严格落实校园安保“三个100%”要求，确保专职保安配备到位。",
+        "安保",
+        "三个100%",
+        "direct",
+        'the article gives these words to "他"',
+    ),
+    "the speaker before, for 她 after a member of a team is named": (
+        "晚会总导演洛桑晋美说，节目已排练了一个多月。在后台，服装组的央宗正在缝补袍子。"
+        "“每一套都得提前熨好。”她说。",
+        "洛桑晋美",
+        "每一套都得提前熨好。",
+        "direct",
+        'the article credits these words to "央宗"',
+    ),
     "the speaker before, for 她 after a retired worker is named": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
         "“比超市便宜。”她说。",
@@ -1229,6 +1250,7 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("柳梧街道办事处人大专干索朗拉姆", "索朗拉姆"),
         ("拉萨市体育局党组成员、副局长米玛琼达", "米玛琼达"),
         ("游客徐女士", "徐女士"),
+        ("牧民尼玛女士", "尼玛女士"),  # a given name and an honorific, whole
         ("木如社区的西增拉姆小朋友", "西增拉姆"),
         ("习近平总书记", "习近平"),
         ("中央第十二巡回指导组廉毅敏组长", "廉毅敏"),
