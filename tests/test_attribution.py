@@ -77,6 +77,12 @@ CREDITED = {
         "她最喜欢宣讲队唱的牧歌。",
         "indirect",
     ),
+    "showing while saying, before the colon": (
+        "63岁的老匠人达瓦边说边示范：“差一味都不行。”",
+        "达瓦",
+        "差一味都不行。",
+        "direct",
+    ),
     "where and when between the name and the verb": (
         "游客徐女士在接受记者采访时说：“这里的风景太美了，服务也很贴心。”",
         "徐女士",
@@ -1251,6 +1257,7 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("拉萨市体育局党组成员、副局长米玛琼达", "米玛琼达"),
         ("游客徐女士", "徐女士"),
         ("牧民尼玛女士", "尼玛女士"),  # a given name and an honorific, whole
+        ("舞台监督次仁多吉", "次仁多吉"),  # the trades of a stage
         ("木如社区的西增拉姆小朋友", "西增拉姆"),
         ("习近平总书记", "习近平"),
         ("中央第十二巡回指导组廉毅敏组长", "廉毅敏"),
