@@ -177,11 +177,13 @@ _READS_ON = re.compile(
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the
-# article reports held or begun (`山南市召开…计划` / `工作推进会`; no kicker of the
-# development pages holds one), or ending on whom a change is made for (`远程会诊让牧民` /
+# article reports held, begun or set in train (`山南市召开…计划` / `工作推进会`,
+# `那曲市部署推进“十项行动”` / `奋力谱写高质量发展新篇章`; no kicker of the seeds or the
+# development pages holds one of these verbs, where 16 titles hold one in their upper
+# half), or ending on whom a change is made for (`远程会诊让牧民` /
 # `在家门口看上“专家号”`). Nor is a lower half going on with `暨` or `及` (`…赛马节` /
 # `暨物资交流会开幕`) a headline of its own.
-_HELD = re.compile("召开|举行|举办|启动|开展")
+_HELD = re.compile("召开|举行|举办|启动|开展|部署|推进|推动|实施")
 _MADE_FOR = re.compile("让[^，]{1,6}$")
 _GOING_ON = ("暨", "及")
 
@@ -233,19 +235,29 @@ def halves_apart(upper: str, lower: str) -> bool:
     longer than its headline: halves of one length (within a character, unless the upper
     names an organisation, whose kickers come that close), neither spaced in parts nor a
     column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon)."""
+    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`)."""
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
     apart = abs(_words_width(upper) - _words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS) or any(c in lower for c in ":：")
+        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE) or any(c in lower for c in ":：")
     )
+
+
+# A headline opening on `让` says what is made to happen and needs no subject: the genre
+# prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
+# development pages open so), and a line printed apart above it is its kicker, naming who
+# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`). No title of the gold
+# joins halves printed apart whose lower opens so.
+_WHOLE_ALONE = ("让",)
 
 
 def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
     """Is lines[k] over its article: is the next line that is no gap (and, past_heads,
-    no further heading line) a dateline, a byline or a subtitle?"""
-    passed = ("gap", "heading") if past_heads else ("gap",)
+    no further heading line) a dateline, a byline or a subtitle? A photographer's credit
+    printed right under a headline stands where its byline would (`牧歌声声唱党恩` /
+    `宣讲句句暖人心` / `本报记者 央金 拉巴次仁 摄` / `本报讯 …`): the look goes past it."""
+    passed = ("gap", "heading", "credit") if past_heads else ("gap", "credit")
     for unit in lines[k + 1 :]:
         if unit.kind in passed:
             continue

@@ -421,6 +421,9 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
         ("江达县举办第二届民族团结进步", "“石榴集市”"),
         # a word for the countryside is no village's name
         ("好政策润泽乡村", "振兴新图景"),
+        # what is set in train, in the upper line, is no kicker however long the lower
+        ("昌都市部署推进“五项工程”", "奋力开创高质量发展新局面"),
+        ("林芝市实施“百村示范”", "全力建设宜居宜业和美乡村"),
     ],
 )
 def test_a_headline_printed_on_two_lines_is_one_title(upper: str, lower: str) -> None:
@@ -494,6 +497,8 @@ def test_a_headline_printed_on_two_lines_apart_is_one_title(
         ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
         # halves of one length, but the upper is a couplet's lower half
         ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
+        # a headline opening on 让 is whole: the line over it names who makes it happen
+        ("江苏援藏“技能进村”培训", "让千余名牧民冬闲变冬忙", "江苏援藏“技能进村”培训"),
     ],
 )
 def test_a_kicker_over_its_headline_with_a_blank_line_stays_the_kicker(
@@ -897,6 +902,44 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
     articles = segment_page(page)
     assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "牧区的冬天不再冷"]
     assert articles[1].text == "入冬以来，浪卡子县为牧民发放取暖煤1200吨。"
+
+
+def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> None:
+    """`…` / `本报记者 … 摄` / `本报讯 …`: the photographer's credit stands where the
+    byline would, and is the byline when the dateline names no reporter."""
+    page = (
+        BEFORE
+        + "\n\n学思想 强党性\n重实践 建新功\n\n草原歌声唱党恩\n宣讲声声暖人心\n\n"
+        + "本报记者 央宗 摄\n\n本报讯 11月下旬，安多县文艺宣讲队走进冬季牧场。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [
+        ("草原歌声唱党恩宣讲声声暖人心", "本报记者 央宗 摄")
+    ]
+    assert articles[1].text == "11月下旬，安多县文艺宣讲队走进冬季牧场。"
+
+
+@pytest.mark.parametrize(
+    ("printed_after", "title"),
+    [
+        ("江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
+        ("守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
+    ],
+)
+def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
+    printed_after: str, title: str
+) -> None:
+    """A column's slogan over a dated story, its headline put by the layout after the
+    body and one paragraph out of order after that."""
+    page = (
+        BEFORE
+        + "\n\n学习贯彻 两会精神\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
+        + "县里组织宣讲队深入乡村宣讲两会精神。\n\n"
+        + f"{printed_after}\n\n园区负责人表示，将全面推进安全生产标准化创建。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == [title]
+    assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
 
 
 def test_a_headline_at_the_top_of_the_page_opens_its_article() -> None:
