@@ -34,6 +34,7 @@ from extractor.page_lines import (
     Unit,
     is_org,
     read_units,
+    words_width,
 )
 from extractor.persons import person_name
 
@@ -101,7 +102,26 @@ def _over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     development pages and seeds, 5 headlines printed with no dateline or byline are, and
     none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
     body = _body_under(rest)
-    return _lone_heading(run) is not None and body is not None and bool(_NEWS_LEAD.match(body))
+    return (
+        (_lone_heading(run) is not None or _kicker_over_headline(run))
+        and body is not None
+        and bool(_NEWS_LEAD.match(body))
+    )
+
+
+def _kicker_over_headline(run: list[Unit]) -> bool:
+    """Is a run two heading lines printed one right under the other, the lower the longer,
+    as a kicker stands over its headline (`薪火相传有后人` / `藏戏传习所迎来首批学员`)? A
+    couplet's halves, which head sections too, are of one length (`奋进新征程` / `建功新时代`):
+    of the six runs of more than one heading line inside the bodies of the seeds and the
+    development pages, only the one headline is printed so."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 2
+        and all(u.kind == "heading" and " " not in u.text for u in heads)
+        and heads[1].tight
+        and words_width(heads[0].text) < words_width(heads[1].text)
+    )
 
 
 def _tells_an_event(run: list[Unit]) -> bool:
@@ -315,8 +335,9 @@ def _place_news(lines: list[str]) -> bool:
     """Is a run of heading lines inside a body one line telling the news of a place? Of
     the 70 single heading lines inside the bodies of the seeds and development pages,
     the two that open on a place's name are headlines the layout put there; the section
-    heads name none (`党建引领方向`, `消费市场持续回暖`)."""
-    return len(lines) == 1 and bool(_PLACE_LED.match(lines[0]))
+    heads name none (`党建引领方向`, `消费市场持续回暖`). A place and a colon head a
+    section of a round-up (`城关区：…`, `堆龙德庆区：…`), so a line holding a colon is left."""
+    return len(lines) == 1 and bool(_PLACE_LED.match(lines[0])) and not set(":：") & set(lines[0])
 
 
 def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Article
-from extractor.page_lines import classify, reflow
+from extractor.page_lines import classify, is_org, reflow
 from extractor.segment import segment_page
 from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
@@ -476,6 +476,8 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("江达县开展冬季森林草原防火", "应急综合演练", "江达县开展冬季森林草原防火应急综合演练"),
         ("订单农业让农牧民", "种得安心卖得放心", "订单农业让农牧民种得安心卖得放心"),
         ("光伏治沙让昔日的沙地", "长出了“绿色银行”", "光伏治沙让昔日的沙地长出了“绿色银行”"),
+        # a lower half opening on 把 needs its doer: the organisation over it
+        ("“组团式”教育援藏队", "把“名师课堂”开到乡村", "“组团式”教育援藏队把“名师课堂”开到乡村"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
@@ -904,6 +906,56 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
     assert articles[1].text == "入冬以来，浪卡子县为牧民发放取暖煤1200吨。"
 
 
+@pytest.mark.parametrize(
+    ("line", "names_one"),
+    [
+        ("拉萨市司法局", True),
+        ("市市场监管局", True),
+        ("奋楫笃行开新局", False),
+        ("谋划发展新格局", False),
+    ],
+)
+def test_a_new_turn_of_affairs_is_no_bureau(line: str, names_one: bool) -> None:
+    assert is_org(line) is names_one
+
+
+@pytest.mark.parametrize(
+    ("kicker", "halves", "title"),
+    [
+        (
+            "昌都市三届人大四次会议开幕",
+            "团结奋进开新局\n实干担当谱新篇",
+            "团结奋进开新局实干担当谱新篇",
+        ),
+        ("玉树地震十六周年", "重建家园换新颜\n感恩奋进再出发", "重建家园换新颜感恩奋进再出发"),
+    ],
+)
+def test_a_couplet_right_over_its_article_is_the_headline_under_its_kicker(
+    kicker: str, halves: str, title: str
+) -> None:
+    """`…开幕` / `…开新局` / `…谱新篇` / dateline, all printed together: the couplet of one
+    length is the headline, the line above it its kicker, however long."""
+    page = f"{kicker}\n{halves}\n本报讯（记者 达瓦）1月15日上午，大会在市会议中心开幕。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == (title, kicker)
+
+
+def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lead() -> None:
+    """Two heading lines, the lower the longer, under the last paragraph of the article
+    before and over a paragraph opening as news does (`近日，…`)."""
+    page = BEFORE + "\n薪火相传有后人\n藏戏传习所迎来首批学员\n\n近日，乃东区藏戏传习所正式开班。\n"
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles][1:] == [
+        ("藏戏传习所迎来首批学员", "薪火相传有后人")
+    ]
+    assert articles[1].text == "近日，乃东区藏戏传习所正式开班。"
+
+
+def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> None:
+    page = BEFORE + "\n奋进新征程\n建功新时代\n\n近日，城关区召开冬季送温暖工作推进会。\n"
+    assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
+
+
 def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> None:
     """`…` / `本报记者 … 摄` / `本报讯 …`: the photographer's credit stands where the
     byline would, and is the byline when the dateline names no reporter."""
@@ -924,6 +976,7 @@ def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> No
     [
         ("江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
         ("守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
+        ("江孜县：宣讲进村入户", "学习贯彻 两会精神"),  # nor does a round-up's section
     ],
 )
 def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
