@@ -151,13 +151,17 @@ def is_org(line: str) -> bool:
         and "的" not in line
         and bool(ORG.search(line))
         and not _GOES_TO.search(line)
-        and not line.endswith(_COUNTRYSIDE)
+        and not line.endswith(_COUNTRYSIDE + _TURNS)
     )
 
 
 # Words for the countryside end as a village's or township's name does, and name none:
 # `小积分兑出乡村` / `治理新气象` is one headline.
 _COUNTRYSIDE = ("乡村", "农村", "城乡")
+# Nor is a new turn of affairs a bureau (局): a couplet's half ends so (`奋楫笃行开新局`,
+# `…谱新篇`), where every line of the seeds and development pages ending otherwise on 局
+# names one (`拉萨市司法局`).
+_TURNS = ("新局", "格局", "开局", "大局", "全局")
 
 
 # What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.
@@ -177,13 +181,17 @@ _READS_ON = re.compile(
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the
-# article reports held or begun (`山南市召开…计划` / `工作推进会`; no kicker of the
-# development pages holds one), or ending on whom a change is made for (`远程会诊让牧民` /
+# article reports held, begun or set in train (`山南市召开…计划` / `工作推进会`,
+# `那曲市部署推进“十项行动”` / `奋力谱写高质量发展新篇章`; no kicker of the seeds or the
+# development pages holds one of these verbs, where 16 titles written in two parts hold
+# one in their first), or ending on whom a change is made for (`远程会诊让牧民` /
 # `在家门口看上“专家号”`). Nor is a lower half going on with `暨` or `及` (`…赛马节` /
-# `暨物资交流会开幕`) a headline of its own.
-_HELD = re.compile("召开|举行|举办|启动|开展")
+# `暨物资交流会开幕`) a headline of its own, nor one opening on `把`, which needs its doer
+# before it (`“组团式”医疗援藏队` / `把“专家门诊”开到村口`: no title of the gold opens on
+# `把`, six name the doer first, `安多县“温暖工程”把煤送到牧民家`).
+_HELD = re.compile("召开|举行|举办|启动|开展|部署|推进|推动|实施")
 _MADE_FOR = re.compile("让[^，]{1,6}$")
-_GOING_ON = ("暨", "及")
+_GOING_ON = ("暨", "及", "把")
 
 
 def _goes_on(upper: str, lower: str) -> bool:
@@ -191,7 +199,7 @@ def _goes_on(upper: str, lower: str) -> bool:
     return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
 
 
-def _words_width(line: str) -> int:
+def words_width(line: str) -> int:
     """How many characters of the line carry words: marks are set in any width."""
     return sum(1 for c in line if c.isalnum())
 
@@ -215,7 +223,7 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
         return False
     if _READS_ON.search(upper) or _goes_on(upper, lower):
         return True
-    upper_width, lower_width = _words_width(upper), _words_width(lower)
+    upper_width, lower_width = words_width(upper), words_width(lower)
     return (
         (upper_width > lower_width or (upper_width == lower_width and over_article))
         and not lower.startswith(_OPENING_MARKS)
@@ -233,19 +241,29 @@ def halves_apart(upper: str, lower: str) -> bool:
     longer than its headline: halves of one length (within a character, unless the upper
     names an organisation, whose kickers come that close), neither spaced in parts nor a
     column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon)."""
+    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`)."""
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
-    apart = abs(_words_width(upper) - _words_width(lower))
+    apart = abs(words_width(upper) - words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS) or any(c in lower for c in ":：")
+        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE) or any(c in lower for c in ":：")
     )
+
+
+# A headline opening on `让` says what is made to happen and needs no subject: the genre
+# prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
+# development pages open so), and a line printed apart above it is its kicker, naming who
+# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`). No title of the gold
+# joins halves printed apart whose lower opens so.
+_WHOLE_ALONE = ("让",)
 
 
 def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
     """Is lines[k] over its article: is the next line that is no gap (and, past_heads,
-    no further heading line) a dateline, a byline or a subtitle?"""
-    passed = ("gap", "heading") if past_heads else ("gap",)
+    no further heading line) a dateline, a byline or a subtitle? A photographer's credit
+    printed right under a headline stands where its byline would (`牧歌声声唱党恩` /
+    `宣讲句句暖人心` / `本报记者 央金 拉巴次仁 摄` / `本报讯 …`): the look goes past it."""
+    passed = ("gap", "heading", "credit") if past_heads else ("gap", "credit")
     for unit in lines[k + 1 :]:
         if unit.kind in passed:
             continue
@@ -313,8 +331,10 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
-        elif unit.tight and one_headline(
-            upper.text, unit.text, _opens_below(lines, k, past_heads=False)
+        elif (
+            unit.tight
+            and not _opens_couplet(lines, k)
+            and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
         elif (
@@ -335,6 +355,24 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
+
+
+def _opens_couplet(lines: list[Unit], k: int) -> bool:
+    """Is lines[k] the upper half of a headline in two halves of one length, printed
+    right over its article (`凝心聚力谱新篇` / `奋楫笃行开新局` / `本报那曲讯…`)? Then a line
+    right above it is its kicker (`那曲市二届人大六次会议隆重开幕`, `汶川特大地震十八周年`),
+    not the first half of one headline however long: the layout sets the halves of a
+    couplet alike, and a headline it broke fills its upper line."""
+    if k + 1 >= len(lines):
+        return False
+    upper, lower = lines[k], lines[k + 1]
+    return (
+        upper.kind == lower.kind == "heading"
+        and lower.tight
+        and words_width(upper.text) == words_width(lower.text)
+        and _opens_below(lines, k + 1, past_heads=False)
+        and one_headline(upper.text, lower.text, over_article=True)
+    )
 
 
 def read_units(text: str) -> list[Unit]:

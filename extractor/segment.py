@@ -34,6 +34,7 @@ from extractor.page_lines import (
     Unit,
     is_org,
     read_units,
+    words_width,
 )
 from extractor.persons import person_name
 
@@ -62,6 +63,8 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
     if not any(u.kind == "heading" for u in run):
         return False
     rest = _following(units, j)
+    if rest and rest[0].kind == "credit":
+        rest = rest[1:]  # a photographer's credit in a byline's place (see `_opens_below`)
     if rest and rest[0].kind == "body" and DATELINE.match(rest[0].text):
         return True
     if rest and rest[0].kind == "caption":
@@ -99,7 +102,26 @@ def _over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     development pages and seeds, 5 headlines printed with no dateline or byline are, and
     none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
     body = _body_under(rest)
-    return _lone_heading(run) is not None and body is not None and bool(_NEWS_LEAD.match(body))
+    return (
+        (_lone_heading(run) is not None or _kicker_over_headline(run))
+        and body is not None
+        and bool(_NEWS_LEAD.match(body))
+    )
+
+
+def _kicker_over_headline(run: list[Unit]) -> bool:
+    """Is a run two heading lines printed one right under the other, the lower the longer,
+    as a kicker stands over its headline (`薪火相传有后人` / `藏戏传习所迎来首批学员`)? A
+    couplet's halves, which head sections too, are of one length (`奋进新征程` / `建功新时代`):
+    of the six runs of more than one heading line inside the bodies of the seeds and the
+    development pages, only the one headline is printed so."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 2
+        and all(u.kind == "heading" and " " not in u.text for u in heads)
+        and heads[1].tight
+        and words_width(heads[0].text) < words_width(heads[1].text)
+    )
 
 
 def _tells_an_event(run: list[Unit]) -> bool:
@@ -304,16 +326,31 @@ def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[s
     return found
 
 
+# A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
+# ends as one does (`消费市场…`, `市民…`, `县城…`).
+_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
+
+
+def _place_news(lines: list[str]) -> bool:
+    """Is a run of heading lines inside a body one line telling the news of a place? Of
+    the 70 single heading lines inside the bodies of the seeds and development pages,
+    the two that open on a place's name are headlines the layout put there; the section
+    heads name none (`党建引领方向`, `消费市场持续回暖`). A place and a colon head a
+    section of a round-up (`城关区：…`, `堆龙德庆区：…`), so a line holding a colon is left."""
+    return len(lines) == 1 and bool(_PLACE_LED.match(lines[0])) and not set(":：") & set(lines[0])
+
+
 def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
     """Give an article headed only by a slogan the headline OCR put elsewhere.
 
-    Two places are looked at: a headline block with an organisation or column
-    line inside its body (`时讯快递` / `开展……活动` / `拉萨市教育局`), then a
+    Two places are looked at: a headline block inside its body with an organisation or
+    column line (`时讯快递` / `开展……活动` / `拉萨市教育局`) or a single line telling
+    the news of a place (`拉孜县干部群众热议自治区两会`, printed after the body), then a
     headline-like kicker of the next article (`自治区两会……反响` printed above
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not any(is_org(s) or COLUMN.match(s) for s in lines):
+        if not (any(is_org(s) or COLUMN.match(s) for s in lines) or _place_news(lines)):
             continue
         found = _headline([Unit("heading", s) for s in lines])
         if found.title and not found.from_slogan and not is_org(found.title):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.models import Article
-from extractor.page_lines import classify, reflow
+from extractor.page_lines import classify, is_org, reflow
 from extractor.segment import segment_page
 from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
@@ -421,6 +421,9 @@ def test_the_lower_of_two_headline_lines_is_the_title(kicker: str) -> None:
         ("江达县举办第二届民族团结进步", "“石榴集市”"),
         # a word for the countryside is no village's name
         ("好政策润泽乡村", "振兴新图景"),
+        # what is set in train, in the upper line, is no kicker however long the lower
+        ("昌都市部署推进“五项工程”", "奋力开创高质量发展新局面"),
+        ("林芝市实施“百村示范”", "全力建设宜居宜业和美乡村"),
     ],
 )
 def test_a_headline_printed_on_two_lines_is_one_title(upper: str, lower: str) -> None:
@@ -473,6 +476,8 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("江达县开展冬季森林草原防火", "应急综合演练", "江达县开展冬季森林草原防火应急综合演练"),
         ("订单农业让农牧民", "种得安心卖得放心", "订单农业让农牧民种得安心卖得放心"),
         ("光伏治沙让昔日的沙地", "长出了“绿色银行”", "光伏治沙让昔日的沙地长出了“绿色银行”"),
+        # a lower half opening on 把 needs its doer: the organisation over it
+        ("“组团式”教育援藏队", "把“名师课堂”开到乡村", "“组团式”教育援藏队把“名师课堂”开到乡村"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
@@ -494,6 +499,8 @@ def test_a_headline_printed_on_two_lines_apart_is_one_title(
         ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
         # halves of one length, but the upper is a couplet's lower half
         ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
+        # a headline opening on 让 is whole: the line over it names who makes it happen
+        ("江苏援藏“技能进村”培训", "让千余名牧民冬闲变冬忙", "江苏援藏“技能进村”培训"),
     ],
 )
 def test_a_kicker_over_its_headline_with_a_blank_line_stays_the_kicker(
@@ -897,6 +904,95 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
     articles = segment_page(page)
     assert [a.title for a in articles] == ["城关区开展冬季送温暖活动", "牧区的冬天不再冷"]
     assert articles[1].text == "入冬以来，浪卡子县为牧民发放取暖煤1200吨。"
+
+
+@pytest.mark.parametrize(
+    ("line", "names_one"),
+    [
+        ("拉萨市司法局", True),
+        ("市市场监管局", True),
+        ("奋楫笃行开新局", False),
+        ("谋划发展新格局", False),
+    ],
+)
+def test_a_new_turn_of_affairs_is_no_bureau(line: str, names_one: bool) -> None:
+    assert is_org(line) is names_one
+
+
+@pytest.mark.parametrize(
+    ("kicker", "halves", "title"),
+    [
+        (
+            "昌都市三届人大四次会议开幕",
+            "团结奋进开新局\n实干担当谱新篇",
+            "团结奋进开新局实干担当谱新篇",
+        ),
+        ("玉树地震十六周年", "重建家园换新颜\n感恩奋进再出发", "重建家园换新颜感恩奋进再出发"),
+    ],
+)
+def test_a_couplet_right_over_its_article_is_the_headline_under_its_kicker(
+    kicker: str, halves: str, title: str
+) -> None:
+    """`…开幕` / `…开新局` / `…谱新篇` / dateline, all printed together: the couplet of one
+    length is the headline, the line above it its kicker, however long."""
+    page = f"{kicker}\n{halves}\n本报讯（记者 达瓦）1月15日上午，大会在市会议中心开幕。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == (title, kicker)
+
+
+def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lead() -> None:
+    """Two heading lines, the lower the longer, under the last paragraph of the article
+    before and over a paragraph opening as news does (`近日，…`)."""
+    page = BEFORE + "\n薪火相传有后人\n藏戏传习所迎来首批学员\n\n近日，乃东区藏戏传习所正式开班。\n"
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles][1:] == [
+        ("藏戏传习所迎来首批学员", "薪火相传有后人")
+    ]
+    assert articles[1].text == "近日，乃东区藏戏传习所正式开班。"
+
+
+def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> None:
+    page = BEFORE + "\n奋进新征程\n建功新时代\n\n近日，城关区召开冬季送温暖工作推进会。\n"
+    assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
+
+
+def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> None:
+    """`…` / `本报记者 … 摄` / `本报讯 …`: the photographer's credit stands where the
+    byline would, and is the byline when the dateline names no reporter."""
+    page = (
+        BEFORE
+        + "\n\n学思想 强党性\n重实践 建新功\n\n草原歌声唱党恩\n宣讲声声暖人心\n\n"
+        + "本报记者 央宗 摄\n\n本报讯 11月下旬，安多县文艺宣讲队走进冬季牧场。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [
+        ("草原歌声唱党恩宣讲声声暖人心", "本报记者 央宗 摄")
+    ]
+    assert articles[1].text == "11月下旬，安多县文艺宣讲队走进冬季牧场。"
+
+
+@pytest.mark.parametrize(
+    ("printed_after", "title"),
+    [
+        ("江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
+        ("守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
+        ("江孜县：宣讲进村入户", "学习贯彻 两会精神"),  # nor does a round-up's section
+    ],
+)
+def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
+    printed_after: str, title: str
+) -> None:
+    """A column's slogan over a dated story, its headline put by the layout after the
+    body and one paragraph out of order after that."""
+    page = (
+        BEFORE
+        + "\n\n学习贯彻 两会精神\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
+        + "县里组织宣讲队深入乡村宣讲两会精神。\n\n"
+        + f"{printed_after}\n\n园区负责人表示，将全面推进安全生产标准化创建。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == [title]
+    assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
 
 
 def test_a_headline_at_the_top_of_the_page_opens_its_article() -> None:
