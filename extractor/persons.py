@@ -57,14 +57,16 @@ _ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
     r"|厅|处|科|室|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
+    r"|队|社"  # a team or a cooperative: 驻村工作队, 合作社 (never `作队`, `作社`)
     r"|协|联|部"  # an association shortened (市消协, 县妇联), a department (宣传部)
     r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
-#: and those an organisation ends with (`市气象台张三`), and 的, 、.
+#: and those an organisation ends with (`市气象台张三`), and 的, 、. (Not the 尼 of 僧尼, a
+#: group's title: it opens the name 尼玛, `安全监管员尼玛拉姆`.)
 _BEFORE_NAME_END = set(
     "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友商贩"
-    "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧尼匠农助"
+    "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧匠农助"
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
     "的、，,"
 )
@@ -354,7 +356,11 @@ def not_a_person(speaker: str) -> str | None:
     key = _key(speaker)
     if key in PRONOUNS or key.rstrip("们") in PRONOUNS:
         return f'speaker "{speaker}" is a pronoun, not a person as printed'
-    if key in _TITLES or key in AFTER_NAME or (_GROUPS.search(key) and name_in(key) is None):
+    if (
+        key in _TITLES
+        or key in AFTER_NAME
+        or ((_GROUPS.search(key) or _MANY.match(key)) and name_in(key) is None)
+    ):
         return f'speaker "{speaker}" is a title or a group, not a named person'
     if name_in(key) is None:
         if _ORGANISATION.search(key):
@@ -365,6 +371,8 @@ def not_a_person(speaker: str) -> str | None:
 
 # An office one person holds: `…局长`, `…负责人`, a chief (`首席预报员`).
 _OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)$|^首席")
+# Words that make the holders of an office many: `不少合作社负责人说`, `多名村干部表示`.
+_MANY = re.compile("^(?:不少|许多|很多|一些|部分|多位|多名|众多|广大|诸多|几位|数位|数名|一批)")
 
 
 def office_named(reference: str, speaker: str) -> bool:
@@ -372,13 +380,15 @@ def office_named(reference: str, speaker: str) -> bool:
     `泽州市市长表示`, `市住建局相关负责人介绍`), or the staff member of one unit printed
     with it (`县文旅局工作人员介绍`)? One person is meant, and the article names them no
     better; a title cut from a named reference (`委员` of `党工委委员徐海`) is not, nor
-    a title alone (`工作人员`), nor the officials of several units (`各单位相关负责人`)."""
+    a title alone (`工作人员`), nor the officials of several units (`各单位相关负责人`), nor
+    many holders of an office (`不少合作社负责人`)."""
     ref, who = _key(reference), _key(speaker)
     return (
         bool(who)
         and ref.endswith(who)
         and (who in _TITLES or _role_at_end(who) is not None)
         and name_in(ref) is None
+        and not _MANY.match(ref)
         and (_unit_official(who) or (bool(_OFFICE.search(who)) and not _GROUPS.search(ref)))
     )
 

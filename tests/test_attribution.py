@@ -913,6 +913,13 @@ REFUSED = {
         "indirect",
         'speaker "各单位相关负责人" is a title or a group, not a named person',
     ),
+    "many holders of an office": (
+        "不少合作社负责人说，税务干部上门服务，政策讲得明白。",
+        "不少合作社负责人",
+        "税务干部上门服务，政策讲得明白。",
+        "indirect",
+        'speaker "不少合作社负责人" is a title or a group, not a named person',
+    ),
     "the staff of several units": (
         "会上，各单位工作人员表示，将抓好各项工作落实。",
         "各单位工作人员",
@@ -1258,6 +1265,9 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("游客徐女士", "徐女士"),
         ("牧民尼玛女士", "尼玛女士"),  # a given name and an honorific, whole
         ("舞台监督次仁多吉", "次仁多吉"),  # the trades of a stage
+        ("东嘎街道安全监管员尼玛拉姆", "尼玛拉姆"),  # 尼 ends no title before a name
+        ("隆子县斗玉乡驻村工作队队长", None),  # a team's head, unnamed (never `作队`)
+        ("合作社负责人", None),
         ("木如社区的西增拉姆小朋友", "西增拉姆"),
         ("习近平总书记", "习近平"),
         ("中央第十二巡回指导组廉毅敏组长", "廉毅敏"),
