@@ -74,6 +74,8 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     # A group's age: a life expectancy, an average age.
     ("全地区人均预期寿命提高到72.4岁。", "72.4岁", 72.4, None, "岁", "exact"),
     ("救援队现有队员，平均年龄不到31岁。", "不到31岁", 31, None, "岁", "less"),
+    # Animals counted in 头 where the clause names them.
+    ("牧民牵着两头装扮一新的牦牛来到赛场。", "两头", 2, None, "头", "exact"),
 ]
 
 
@@ -216,6 +218,10 @@ NOT_METRICS = [
     "全地区全面落实十五年免费教育和“三包”政策。",
     "安置点配套建设的九年一贯制学校开学了。",
     "学前三年毛入园率稳步提高。",
+    # The year a report looks back on; both ends; every other day.
+    "报告显示，过去一年，全市经济运行稳中有进。",
+    "家门口就能挣钱，两头都不耽误。",
+    "过去一到冬天，水管三天两头冻住。",
     # A story's emphasis; one person's time of two units.
     "以前上山一走就是一整天，跟家里联系不上。",
     "木碗很快就卖出了一大半。",

@@ -69,6 +69,7 @@ _LAYERS_IDIOM = re.compile(r"里([一二三四五六七八九十])层外\1层")
 # the papers name them (`河北、陕西两省`, `粤闽两省`援藏): names again, not a measure.
 # An age is one person's (`58岁的牧民`), but an average age or a life expectancy is a
 # group's figure (`人均预期寿命提高到72.4岁`, `队员平均年龄不到31岁`).
+_ANIMALS = "牛羊猪马驴骡驼鹿"
 _GROUP_AGE = ("预期寿命", "平均寿命", "平均年龄")
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
@@ -115,6 +116,13 @@ def _names_a_list(text: str, start: int) -> bool:
     return "、" in text[begin:start]
 
 
+def _names_animals(text: str, match: QuantityMatch) -> bool:
+    """Does the clause of a count in 头 name the animals it counts?"""
+    start = last_of(text, _CLAUSE_BREAK_SET, match.start) + 1
+    ends = [i for i in (text.find(c, match.end) for c in _CLAUSE_BREAKS) if i >= 0]
+    return any(c in text[start : min(ends, default=len(text))] for c in _ANIMALS)
+
+
 def _group_age(text: str, start: int) -> bool:
     """Does the clause before an age name a group's figure (`平均年龄`, `预期寿命`)?"""
     clause = text[last_of(text, _CLAUSE_BREAK_SET, start) + 1 : start]
@@ -153,9 +161,12 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
 
 def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str) -> bool:
     """Does the number say when, not how much: `两年前`, `90年代`, `四年级`, `上半年`,
-    `每半年`, `近两年` or `前8个月` opening its clause?"""
+    `每半年`, `近两年` or `前8个月` opening its clause, `过去一年` (the year a report
+    looks back on)?"""
     unit = match.quantity.unit
     if unit in _TIME_UNITS and after[:1] == "前":
+        return True
+    if unit == "年" and before == "过去" and match.start == match.number_start:
         return True
     if unit == "年" and after[:1] in ("代", "级"):
         return True
@@ -234,6 +245,13 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     ):
         return True
     if match.chinese and _counts_a_quoted_list(text, match.start):
+        return True
+    # `水管三天两头冻住`: an idiom, "every other day".
+    if text.startswith("三天两头", match.start):
+        return True
+    # `两头都不耽误`, `三天两头`: both ends, unless the clause names the animals counted
+    # (`牵着两头装扮一新的牦牛`).
+    if numeral == "两" and quantity.unit == "头" and not _names_animals(text, match):
         return True
     # `两家人握手言和`: the two families of the story, named again, not two households.
     if numeral == "两" and quantity.unit == "家" and after.startswith("人"):
