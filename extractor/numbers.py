@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from extractor.alternation import alternation
+from extractor.compound_times import compound_time
 from extractor.number_words import (
     HALF_INSIDE,
     HALF_UNITS,
@@ -392,7 +393,12 @@ def parse_quantity(raw: str) -> Quantity | None:
     """
     text = fold(_WHITESPACE.sub("", raw))
     m = _FULL_RE.fullmatch(text)
-    return _reading(m) if m else None
+    if m:
+        return _reading(m)
+    # A time of two units (`一年零四个月`) is read as the scan reads it, whole.
+    found = _quantities_of(text)
+    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+    return found[0].quantity if whole else None
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
@@ -408,25 +414,28 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
     """`find_quantities`, kept for the last few texts read."""
     folded = fold(text)
-    found = []
+    found: list[QuantityMatch] = []
     for m in _SCAN_RE.finditer(folded):
         quantity = _reading(m)
         if quantity is None or _no_quantity_here(folded, m, quantity.unit):
             continue
         number_start = m.end("pre") if m["pre"] else m.start()
         chinese = not folded[number_start : number_start + 1].isdigit()
-        found.append(
-            QuantityMatch(
-                m.start(),
-                m.end(),
-                text[m.start() : m.end()],
-                quantity,
-                number_start,
-                chinese,
-                before=m["pre"] or "",
-                after=m["post"] or "",
-            )
+        match = QuantityMatch(
+            m.start(),
+            m.end(),
+            text[m.start() : m.end()],
+            quantity,
+            number_start,
+            chinese,
+            before=m["pre"] or "",
+            after=m["post"] or "",
         )
+        compound = compound_time(text, folded, found[-1], match) if found else None
+        if compound is not None:
+            found[-1] = compound
+        else:
+            found.append(match)
     return tuple(found)
 
 

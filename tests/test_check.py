@@ -97,11 +97,26 @@ def test_lost_wan_is_rejected() -> None:
         (metric("1.5万余人", 15000, "人", "more"), 'raw "1.5万余人" is part of "1.5万余人次"'),
         (metric("30个", 30, "个"), 'raw "30个" is part of "20到30个"'),
     ],
-    ids=["lost leading digit", "lost decimal", "lost unit character", "end of a range"],
+    ids=[
+        "lost leading digit",
+        "lost decimal",
+        "lost unit character",
+        "end of a range",
+    ],
 )
 def test_part_of_a_printed_number_is_rejected(record: Metric, reason: str) -> None:
     reasons = reasons_for(record)
     assert len(reasons) == 1 and reasons[0].startswith(reason), reasons
+
+
+def test_a_part_of_a_time_of_two_units_is_rejected_and_the_whole_accepted() -> None:
+    """`一年零四个月` is one length of time: its tail `零四个月` (a number opening with 零
+    after a measure) and its head `一年` are parts of it; the whole reads as 16 个月."""
+    text = "外科主任王建国是第三批队员，来噶尔县已经一年零四个月。"
+    for raw, value, unit in (("零四个月", 4, "个月"), ("一年", 1, "年")):
+        reasons = reasons_for(metric(raw, value, unit), text)
+        assert reasons == [f'raw "{raw}" is part of "一年零四个月" in the article'], reasons
+    assert reasons_for(metric("一年零四个月", 16, "个月"), text) == []
 
 
 def test_a_half_width_full_stop_after_a_word_is_no_decimal_point() -> None:

@@ -76,6 +76,12 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     # The object of a preposition holds the number: where it is is not what is counted.
     ("县市场监管局对全县46家药店开展专项检查。", {"46家": "药店"}),
     ("驻村工作队在海拔4600米以上的牧场开展巡诊。", {"4600米以上": "海拔"}),
+    # Where the counted come from is no part of what is counted, as the object of 对.
+    ("来自全县10个乡镇的460余名骑手参赛。", {"10个": "乡镇"}),
+    ("来自全县及周边县区的14支救援队伍、112名队员同场竞技。", {"14支": "救援队伍"}),
+    # A noun alone after its measure word is not printed twice with the words after it.
+    ("来自全区各地市的104名选手同台竞技。", {"104名": "选手同台竞技"}),
+    ("来自各县（区）的186名骑手、300余匹赛马参加了比赛。", {"186名": "骑手", "300余匹": "赛马"}),
     # A place printed with what else it may be is one noun.
     ("今年县里在全县9个乡（镇）开展巡回义诊。", {"9个": "乡（镇）"}),
     # A number opening its clause counts what the words after it say, not what the

@@ -544,6 +544,31 @@ def test_years_counted_in_个年头_are_found_whole() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit", "approx"),
+    [
+        ("援藏专家来噶尔县已经一年零四个月。", "一年零四个月", 16, "个月", "exact"),
+        ("他在工地上干了1年零3个月左右。", "1年零3个月左右", 15, "个月", "about"),
+        ("抢修持续了两天零三个小时。", "两天零三个小时", 51, "个小时", "exact"),
+    ],
+)
+def test_a_time_of_two_units_is_one_quantity(
+    text: str, raw: str, value: float, unit: str, approx: Approx
+) -> None:
+    """`一年零四个月` is one length of time, in its smaller unit; its tail `零四个月` is
+    no number of its own, and the parser reads the raw as the finder does."""
+    found = find_quantities(text)
+    assert [(m.raw, m.quantity.value, m.quantity.unit, m.quantity.approx) for m in found] == [
+        (raw, value, unit, approx)
+    ]
+    assert parse_quantity(raw) == found[0].quantity
+
+
+def test_a_zero_that_is_no_tail_is_read_as_before() -> None:
+    found = find_quantities("气温在零度上下，一百零五人参加，年零售额5万元。")
+    assert [m.raw for m in found] == ["零度上下", "一百零五人", "5万元"]
+
+
 def test_a_qualifier_is_read_whole_with_its_number() -> None:
     """`不少于5000人` is at least 5000: the finder never reads the `少于` inside it."""
     text = "参训人员不少于5000人，合格率不低于95%，每批不超过10人。"

@@ -71,6 +71,11 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("全市累计免疫各类畜禽2300万余头次。", "2300万余头次", 23000000, None, "头次", "more"),
     ("对家犬实行每月定期驱虫，累计驱虫12.8万只次。", "12.8万只次", 128000, None, "只次", "exact"),
     ("全地区7县共组建体检队。", "7县", 7, None, "县", "exact"),
+    # A group's age: a life expectancy, an average age.
+    ("全地区人均预期寿命提高到72.4岁。", "72.4岁", 72.4, None, "岁", "exact"),
+    ("救援队现有队员，平均年龄不到31岁。", "不到31岁", 31, None, "岁", "less"),
+    # Animals counted in 头 where the clause names them.
+    ("牧民牵着两头装扮一新的牦牛来到赛场。", "两头", 2, None, "头", "exact"),
 ]
 
 
@@ -202,6 +207,25 @@ NOT_METRICS = [
     "今年白朗、江孜、拉孜三县收割进度较快。",
     "在河北、陕西两省援藏力量的支持下，医院建起了影像中心。",
     "全年粤闽两省共安排援藏资金。",
+    # Counties counted in words are counties named again; a count after the quoted list
+    # it counts; the two families of a story.
+    "边坝县、洛隆县将食责险推广与建设结合推进，两县参保餐饮单位比去年翻了一番。",
+    "乃东大队实行“早高峰、晚高峰、夜查”三班轮换勤务模式。",
+    "城关区推行“隐患清单、整改清单、责任清单”三单管理。",
+    "王老师跑了好几趟，把两家人请到一起坐下来。",
+    # A year said with the year it is (去年一年); years that name a policy or a term.
+    "去年一年，旦增卓玛跟随巡诊队出诊。",
+    "全地区全面落实十五年免费教育和“三包”政策。",
+    "安置点配套建设的九年一贯制学校开学了。",
+    "学前三年毛入园率稳步提高。",
+    # The year a report looks back on; both ends; every other day.
+    "报告显示，过去一年，全市经济运行稳中有进。",
+    "家门口就能挣钱，两头都不耽误。",
+    "过去一到冬天，水管三天两头冻住。",
+    # A story's emphasis; one person's time of two units.
+    "以前上山一走就是一整天，跟家里联系不上。",
+    "木碗很快就卖出了一大半。",
+    "外科主任王建国来噶尔县已经一年零四个月。",
     # The first months of a year say when.
     "前8个月，经开区规模以上工业增加值稳步增长。",
     "通过直播带货，前10个月已经卖出不少青稞酒。",

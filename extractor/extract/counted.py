@@ -43,13 +43,18 @@ _TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历
 # A time of one after a verb and before a stop is how long it lasted (`展出一个月，`,
 # `种地一年。`); not after these, which say which one (`新的一年，`, `这一天，`).
 _CLAUSE_ENDS = "，,。；;！？!?"
-_NO_VERB = frozenset("的这那每前上下第有新")
+# Nor after a time word, which says which span the one is (`去年一年，`, `今年一年，`).
+_NO_VERB = frozenset("的这那每前上下第有新年月天日")
 _TIME_UNITS = frozenset(("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时"))
 # `七次全会` is the seventh plenary session, not seven sessions.
 _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
 # `三年行动`, `五年规划`, `九年义务教育`: a number inside a programme's name.
-_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚|义务教育)")
+# So are the years of schooling a policy makes free (`十五年免费教育`, `15年公费教育`) and
+# a school teaching them under one roof (`九年一贯制学校`), and the years of preschool an
+# enrolment rate is of (`学前三年毛入园率`).
+_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚|义务教育|免费教育|公费教育|一贯制|毛入园率)")
 _UNIT_WORDS = ("轮车", "部分")
+_COMPOUND_TIME = re.compile("[年天时]零")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 # Words a number opens that are terms, not counts: `三次产业` (the three sectors),
 # `两位数` (two digits).
@@ -62,6 +67,10 @@ _SCHOOL_YEAR = ("初", "高", "大")
 _LAYERS_IDIOM = re.compile(r"里([一二三四五六七八九十])层外\1层")
 # `白朗、江孜、拉孜三县`: counties just listed, named again. Provinces are counted where
 # the papers name them (`河北、陕西两省`, `粤闽两省`援藏): names again, not a measure.
+# An age is one person's (`58岁的牧民`), but an average age or a life expectancy is a
+# group's figure (`人均预期寿命提高到72.4岁`, `队员平均年龄不到31岁`).
+_ANIMALS = "牛羊猪马驴骡驼鹿"
+_GROUP_AGE = ("预期寿命", "平均寿命", "平均年龄")
 _NAME_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
 _CLAUSE_BREAKS = "，,。；;！？!?：:、\n"
 _CLAUSE_BREAK_SET = frozenset(_CLAUSE_BREAKS)
@@ -107,6 +116,29 @@ def _names_a_list(text: str, start: int) -> bool:
     return "、" in text[begin:start]
 
 
+def _names_animals(text: str, match: QuantityMatch) -> bool:
+    """Does the clause of a count in 头 name the animals it counts?"""
+    start = last_of(text, _CLAUSE_BREAK_SET, match.start) + 1
+    ends = [i for i in (text.find(c, match.end) for c in _CLAUSE_BREAKS) if i >= 0]
+    return any(c in text[start : min(ends, default=len(text))] for c in _ANIMALS)
+
+
+def _group_age(text: str, start: int) -> bool:
+    """Does the clause before an age name a group's figure (`平均年龄`, `预期寿命`)?"""
+    clause = text[last_of(text, _CLAUSE_BREAK_SET, start) + 1 : start]
+    return any(word in clause for word in _GROUP_AGE)
+
+
+def _counts_a_quoted_list(text: str, start: int) -> bool:
+    """Does a count in words follow the quoted list it counts (`“早高峰、晚高峰、夜查”三班
+    轮换`, `“隐患清单、整改清单、责任清单”三单管理`)? The items are named again, as
+    `白朗、江孜、拉孜三县` names its counties."""
+    if text[start - 1 : start] != "”":
+        return False
+    opened = text.rfind("“", max(0, start - _NAME_REACH), start)
+    return opened >= 0 and "、" in text[opened:start]
+
+
 def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
     """Does a `一` count here: a qualifier, a multiple, a word that counts, a word that
     says how long something takes, or a verb the time ends (`展出一个月，`; not
@@ -129,9 +161,12 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
 
 def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str) -> bool:
     """Does the number say when, not how much: `两年前`, `90年代`, `四年级`, `上半年`,
-    `每半年`, `近两年` or `前8个月` opening its clause?"""
+    `每半年`, `近两年` or `前8个月` opening its clause, `过去一年` (the year a report
+    looks back on)?"""
     unit = match.quantity.unit
     if unit in _TIME_UNITS and after[:1] == "前":
+        return True
+    if unit == "年" and before == "过去" and match.start == match.number_start:
         return True
     if unit == "年" and after[:1] in ("代", "级"):
         return True
@@ -153,8 +188,10 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     before = text[max(0, match.number_start - 2) : match.number_start]
     after = text[match.end : match.end + 4]
     numeral = text[match.number_start : match.end - len(quantity.unit)]
-    if is_calendar_date(match.raw, quantity) or quantity.unit == "岁":
+    if is_calendar_date(match.raw, quantity):
         return True
+    if quantity.unit == "岁":
+        return not _group_age(text, match.start)
     # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts.
     if quantity.unit in ("级", "星级"):
         return True
@@ -182,6 +219,14 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if match.chinese and numeral == "一" and not _one_counts(text, match, before, after):
         return True
+    # `一走就是一整天`, `来回要花一整天`, `卖出了一大半`: a story's emphasis, how long a
+    # trip felt or most of something, not a figure reported.
+    if numeral in ("一整", "一大半"):
+        return True
+    # `来噶尔县已经一年零四个月`: a time of two units is how long one person has been
+    # somewhere, as an age is one person's.
+    if _COMPOUND_TIME.search(match.raw):
+        return True
     # `四面八方`, `三方协议`, `一家三口之家`, `四处漏风`: words, not measures of 面
     # (banners), 方 (m³), 口 (wells) or 处 (places), which the papers print with Arabic
     # digits (`20面`, `3万方`, `5口`, `43处`).
@@ -193,7 +238,23 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if quantity.unit == "层" and match.chinese and _layers_idiom(text, match):
         return True
-    if quantity.unit == "省" or (quantity.unit == "县" and _names_a_list(text, match.start)):
+    # Counties counted in words are counties the article names (`两县参保餐饮单位…` after
+    # `边坝县、洛隆县…`); the papers count counties in digits (`全地区7县`).
+    if quantity.unit == "省" or (
+        quantity.unit == "县" and (match.chinese or _names_a_list(text, match.start))
+    ):
+        return True
+    if match.chinese and _counts_a_quoted_list(text, match.start):
+        return True
+    # `水管三天两头冻住`: an idiom, "every other day".
+    if text.startswith("三天两头", match.start):
+        return True
+    # `两头都不耽误`, `三天两头`: both ends, unless the clause names the animals counted
+    # (`牵着两头装扮一新的牦牛`).
+    if numeral == "两" and quantity.unit == "头" and not _names_animals(text, match):
+        return True
+    # `两家人握手言和`: the two families of the story, named again, not two households.
+    if numeral == "两" and quantity.unit == "家" and after.startswith("人"):
         return True
     return _inside_name(text, match.start, match.end)
 

@@ -328,7 +328,7 @@ def _clause_end(text: str, at: int) -> int:
 def _only_where(text: str, head: str, number: int) -> bool:
     """Is the head only where the object of a preposition is (`全县` of `对全县54个行政村`)?"""
     at = text.rfind(head, max(0, number - LIMIT * 3), number) if is_scope(head) else -1
-    return at > 0 and text[at - 1] in PREPOSITIONS
+    return at > 0 and any(text.endswith(p, 0, at) for ps in PREPOSITIONS.values() for p in ps)
 
 
 def _lists_its_kind(text: str, start: int, number: int) -> bool:
@@ -407,7 +407,9 @@ def _nouns_near(
     """The labels `_with_a_noun` tries, in order."""
     after = words_after(text, match.end)
     if after != head and names_something(after) and not word_at(after, 0, len(after), NOT_COUNTED):
-        yield head + after
+        # the noun after the measure word alone (`104名选手|同台竞技`) is no label to
+        # print twice: the words after hold it
+        yield after if after.startswith(head) else head + after
     clause_start = start_of_clause(text, match.start)
     earlier = [q for q in before if clause_start < q.end <= match.start]
     if earlier:

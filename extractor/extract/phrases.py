@@ -49,8 +49,10 @@ _OPENING = word_set(
     "该村 该县 该区 该市 该所 他 她 我 我们 他们 一共 先后 均 都 也 又 的 、 和 及 与"
 )
 
-# Prepositions whose object holds the number: `对全县54个行政村`, `在海拔4500米以上`.
-PREPOSITIONS = word_set("对 在")
+# Prepositions whose object holds the number: `对全县54个行政村`, `在海拔4500米以上`,
+# and where the counted come from (`来自全县10个乡镇的460余名骑手`), which is no part
+# of what is counted.
+PREPOSITIONS = word_set("对 在 来自")
 _PREPOSITION = re.compile(f"[{''.join(PREPOSITIONS)}]")
 
 # Where the object of a preposition is, not what it is: `对全县|54个行政村`.
@@ -208,15 +210,19 @@ def _after_preposition(text: str, start: int, end: int) -> int:
     say where (`全县`) or name what is measured; else `start`."""
     for found in _PREPOSITION.finditer(text, start, end - 1):
         at = found.start()
-        if not is_boundary(text, at) or word_at(text, at, end, PREPOSITIONS) is None:
+        preposition = word_at(text, at, end, PREPOSITIONS) if is_boundary(text, at) else None
+        if preposition is None:
             continue
-        scope = word_at(text, at + 1, end, _SCOPE)
+        object_at = at + len(preposition)
+        if preposition == "来自" and (of := text.rfind("的", object_at, end)) >= 0:
+            return of + 1  # `来自全县及周边县区的|14支救援队伍`: where they come from
+        scope = word_at(text, object_at, end, _SCOPE)
         if scope is not None:
             # `全县` alone is kept: the label is then the noun after the number
-            after = at + 1 + len(scope)
-            return after if after < end else at + 1
-        if _is_noun(text[at + 1 : end]):
-            return at + 1
+            after = object_at + len(scope)
+            return after if after < end else object_at
+        if _is_noun(text[object_at:end]):
+            return object_at
     return start
 
 
