@@ -1279,6 +1279,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("错那市国家卫生城市创建工作顺利通过自治区验收。", ["错那市国家卫生城市创建"]),
     # The last of a list joined to a programme.
     ("县里将把边贸、冬游和边境小康村建设结合起来。", ["边境小康村建设"]),
+    # The party's theme education named by its kind alone.
+    ("自主题教育开展以来，公司党委把学习成果转化为实际行动。", ["主题教育"]),
+    ("公司坚持把主题教育与解决职工急难愁盼问题结合起来。", ["主题教育"]),
 ]
 
 
@@ -1725,6 +1728,8 @@ NOT_CAMPAIGNS = [
     "在贡嘎县城至杰德秀镇公路改建工程施工现场，摊铺机来回作业。",
     "总投资3600万元的全民健身中心项目正在加紧建设。",
     "县里为老年人提供家庭医生签约服务。",
+    # Theme education held by a unit for a field of its own is an activity of that unit.
+    "市工商联召开全市民营企业主题教育经验交流座谈会。",
 ]
 
 
