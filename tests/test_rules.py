@@ -1282,6 +1282,13 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # The party's theme education named by its kind alone.
     ("自主题教育开展以来，公司党委把学习成果转化为实际行动。", ["主题教育"]),
     ("公司坚持把主题教育与解决职工急难愁盼问题结合起来。", ["主题教育"]),
+    # A method named by the work it does; a self-named programme joined to the next.
+    ("她慢慢摸索出了一套“三访三说”调解法:先访当事人、再访邻居。", ["“三访三说”调解法"]),
+    ("他把多年总结的“看、听、摸、闻”四字巡检法编成小册子。", ["“看、听、摸、闻”四字巡检法"]),
+    (
+        "要紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”，逐一明确责任。",
+        ["“交通基础设施补短板行动”", "“城乡供暖提质工程”"],
+    ),
 ]
 
 
@@ -1730,6 +1737,10 @@ NOT_CAMPAIGNS = [
     "县里为老年人提供家庭医生签约服务。",
     # Theme education held by a unit for a field of its own is an activity of that unit.
     "市工商联召开全市民营企业主题教育经验交流座谈会。",
+    # A work's pipes; how much a work matters; a quoted body going out to do its work.
+    "县水利局对农村供水工程管网采取保温防冻措施。",
+    "县里把民族团结进步工作作为基础性、战略性工程来抓。",
+    "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
 ]
 
 
