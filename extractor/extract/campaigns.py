@@ -263,9 +263,11 @@ _WORKED_BY = re.compile(
 )
 # A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
 # `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`; the last of a list
-# joined (`把边贸、冬游和边境小康村建设结合起来`: the name holds no joining word).
+# joined (`把边贸、冬游和边境小康村建设结合起来`: the name holds no joining word), after a
+# method in marks too (`把“三色亮灯”工作法与乡村振兴示范村创建结合起来`: on the development
+# pages 4 of the 5 names so printed are required, the fifth optional).
 _JOINED_TO = re.compile(
-    rf"[把将][^{BREAK}“”]{{2,30}}?[和与同、](?P<name>(?:(?![和与同、])[{CN}]){{4,20}}?(?:创建|建设|行动|工程|计划))"
+    rf"[把将][^{BREAK}]{{2,30}}?[和与同、](?P<name>(?:(?![和与同、])[{CN}]){{4,20}}?(?:创建|建设|行动|工程|计划))"
     r"(?:紧密|有机|深度)?(?:结合|融合)"
     rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
 )
@@ -276,8 +278,18 @@ _DURING = re.compile(
     rf"|(?:开展|启动)(?P<review>[{CN}]{{4,20}}?(?:专项整治|专项治理|专项行动|整治行动)“回头看”)"
 )
 # A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
-# `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`).
-_TAKEN_INTO = re.compile(rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程)(?:示范项目)?)")
+# `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`); a title's creation a
+# task is made part of (`将…工作纳入国家食品安全示范城市创建重点任务`).
+_TAKEN_INTO = re.compile(
+    rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程|示范城市创建)(?:示范项目)?)"
+)
+# What an event or a drive is part of, without marks: `此次专项行动是江达县城镇燃气安全专项整治的
+# 重要内容`, `…是朗县今年实施的仲达灌区节水改造工程的一部分` (3 printed so on the development
+# pages, each required).
+_PART_OF = re.compile(
+    rf"是(?:[{CN}]{{0,12}}的)?(?P<name>[^{BREAK}的“”‘’]{{4,24}}?(?:专项整治|行动|工程|创建|计划))"
+    r"的(?:一部分|重要内容|组成部分|重要组成部分)"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -416,6 +428,7 @@ def _unquoted(text: str) -> list[Named]:
         *starting_with(_JOINED_TO_INITIALS, _JOINED_TO, text),
         *starting_with(_TAKEN_INTO_INITIALS, _TAKEN_INTO, text),
         *starting_with(_DURING_INITIALS, _DURING, text),
+        *starting_with("是", _PART_OF, text),
     ]:
         group = next(g for g, value in m.groupdict().items() if value)
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
