@@ -318,8 +318,13 @@ def quoted_names(text: str) -> list[Named]:
         shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
         if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
-            # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run.
-            found.append(Named(run[0].start(), text[run[0].start() : last.end()]))
+            # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run; a first name
+            # that names itself is one of its own (`“安全生产月”“安全宣传进企业”活动`).
+            first = run[0]
+            if len(run) == 2 and _SELF_NAMED.search(first["inner"]) and not first["kind"]:
+                found.append(Named(first.start(), text[first.start() : first.end()]))
+                first = last
+            found.append(Named(first.start(), text[first.start() : last.end()]))
             done = last.end()
             continue
         # What follows the whole run says whether each of its names stands alone:
