@@ -1766,6 +1766,14 @@ def test_no_campaign(phrase: str) -> None:
 
 # (headline, dateline, text) → the first campaign's name, organizer, location
 SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] = [
+    # A clause opening with an aim names no unit (`确保厕所“有人建”` is none, though it ends
+    # in `所`).
+    (
+        "",
+        None,
+        "各乡镇要加强管护，确保厕所“有人建、有人管”。厕所革命是农村人居环境整治提升行动的重要内容。",
+        ("农村人居环境整治提升行动", None, None),
+    ),
     # A time before the unit is no part of it; `本报讯` names no place, and a unit named
     # `市…局` is the article's city's, no place of its own.
     (
