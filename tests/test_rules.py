@@ -1750,6 +1750,8 @@ NOT_CAMPAIGNS = [
     "县里为老年人提供家庭医生签约服务。",
     # Theme education held by a unit for a field of its own is an activity of that unit.
     "市工商联召开全市民营企业主题教育经验交流座谈会。",
+    # A responsibility system without marks is a duty kept.
+    "各乡镇要严格落实草原防火责任制。",
     # A work's pipes; how much a work matters; a quoted body going out to do its work.
     "县水利局对农村供水工程管网采取保温防冻措施。",
     "县里把民族团结进步工作作为基础性、战略性工程来抓。",
