@@ -1297,6 +1297,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     ("市场监管局将食责险推广纳入国家食品安全示范城市创建重点任务。", ["国家食品安全示范城市创建"]),
     ("此次专项行动是江达县城镇燃气安全专项整治的重要内容。", ["江达县城镇燃气安全专项整治"]),
+    # A drill or a camp named by its year or its round.
+    ("近日，米林市举行2026年防汛抗震综合应急演练。", ["2026年防汛抗震综合应急演练"]),
+    ("巴青县第二期青少年足球夏令营在县体育场开营。", ["巴青县第二期青少年足球夏令营"]),
     # A self-named first name of a run is one of its own.
     (
         "拉孜县把“安全生产月”“安全宣传进企业”活动与冬季安全生产结合起来。",
@@ -1750,6 +1753,9 @@ NOT_CAMPAIGNS = [
     "县里为老年人提供家庭医生签约服务。",
     # Theme education held by a unit for a field of its own is an activity of that unit.
     "市工商联召开全市民营企业主题教育经验交流座谈会。",
+    # Drills counted in a year, a drill's plan.
+    "2026年全县共开展应急演练12场。",
+    "县里制定2026年防汛应急演练方案。",
     # A responsibility system without marks is a duty kept.
     "各乡镇要严格落实草原防火责任制。",
     # A work's pipes; how much a work matters; a quoted body going out to do its work.
