@@ -1303,6 +1303,32 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("错那市国家卫生城市创建工作顺利通过自治区验收。", ["错那市国家卫生城市创建"]),
     # The last of a list joined to a programme.
     ("县里将把边贸、冬游和边境小康村建设结合起来。", ["边境小康村建设"]),
+    # The party's theme education named by its kind alone.
+    ("自主题教育开展以来，公司党委把学习成果转化为实际行动。", ["主题教育"]),
+    ("公司坚持把主题教育与解决职工急难愁盼问题结合起来。", ["主题教育"]),
+    # A method named by the work it does; a self-named programme joined to the next.
+    ("她慢慢摸索出了一套“三访三说”调解法:先访当事人、再访邻居。", ["“三访三说”调解法"]),
+    ("他把多年总结的“看、听、摸、闻”四字巡检法编成小册子。", ["“看、听、摸、闻”四字巡检法"]),
+    (
+        "要紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”，逐一明确责任。",
+        ["“交通基础设施补短板行动”", "“城乡供暖提质工程”"],
+    ),
+    # A programme joined to a method in marks; a title's creation a task is part of; what a
+    # drive is part of.
+    (
+        "区里将把“三色亮灯”工作法与乡村振兴示范村创建结合起来。",
+        ["“三色亮灯”工作法", "乡村振兴示范村创建"],
+    ),
+    ("市场监管局将食责险推广纳入国家食品安全示范城市创建重点任务。", ["国家食品安全示范城市创建"]),
+    ("此次专项行动是江达县城镇燃气安全专项整治的重要内容。", ["江达县城镇燃气安全专项整治"]),
+    # A drill or a camp named by its year or its round.
+    ("近日，米林市举行2026年防汛抗震综合应急演练。", ["2026年防汛抗震综合应急演练"]),
+    ("巴青县第二期青少年足球夏令营在县体育场开营。", ["巴青县第二期青少年足球夏令营"]),
+    # A self-named first name of a run is one of its own.
+    (
+        "拉孜县把“安全生产月”“安全宣传进企业”活动与冬季安全生产结合起来。",
+        ["“安全生产月”", "“安全宣传进企业”活动"],
+    ),
 ]
 
 
@@ -1749,6 +1775,17 @@ NOT_CAMPAIGNS = [
     "在贡嘎县城至杰德秀镇公路改建工程施工现场，摊铺机来回作业。",
     "总投资3600万元的全民健身中心项目正在加紧建设。",
     "县里为老年人提供家庭医生签约服务。",
+    # Theme education held by a unit for a field of its own is an activity of that unit.
+    "市工商联召开全市民营企业主题教育经验交流座谈会。",
+    # Drills counted in a year, a drill's plan.
+    "2026年全县共开展应急演练12场。",
+    "县里制定2026年防汛应急演练方案。",
+    # A responsibility system without marks is a duty kept.
+    "各乡镇要严格落实草原防火责任制。",
+    # A work's pipes; how much a work matters; a quoted body going out to do its work.
+    "县水利局对农村供水工程管网采取保温防冻措施。",
+    "县里把民族团结进步工作作为基础性、战略性工程来抓。",
+    "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
 ]
 
 
@@ -1761,6 +1798,14 @@ def test_no_campaign(phrase: str) -> None:
 
 # (headline, dateline, text) → the first campaign's name, organizer, location
 SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] = [
+    # A clause opening with an aim names no unit (`确保厕所“有人建”` is none, though it ends
+    # in `所`).
+    (
+        "",
+        None,
+        "各乡镇要加强管护，确保厕所“有人建、有人管”。厕所革命是农村人居环境整治提升行动的重要内容。",
+        ("农村人居环境整治提升行动", None, None),
+    ),
     # A time before the unit is no part of it; `本报讯` names no place, and a unit named
     # `市…局` is the article's city's, no place of its own.
     (

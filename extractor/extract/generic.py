@@ -35,8 +35,9 @@ _GENERIC = re.compile(
     # `重点项目`, `重大项目建设`: the work that matters most, unnamed; a long name says
     # what it is (`重大动物疫病春季集中免疫行动`).
     r"|^(?:重点|重大)[\u4e00-\u9fff]{0,7}$"
-    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named).
-    r"|(?:民生|民心|德政|伟大|系统性?|基础性)工程$"
+    # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named),
+    # or said how much they matter: `基础性工程`, `基础性、战略性工程`.
+    r"|(?:民生|民心|德政|伟大|系统)工程$|(?<=[\u4e00-\u9fff]{2})性工程$"
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
     # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`

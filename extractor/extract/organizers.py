@@ -43,7 +43,7 @@ _ACTS = (
 )
 # What a name never holds: a verb phrase, a pronoun (`我们将在拉萨市`, `推广维巴村`).
 _NOT_IN_NAME = re.compile(
-    "们|的|将|在|把|是|被|还|了|这|同志|负责人|如今|统一|支持|需要|维护|加快|构建|创办|"
+    "们|的|将|在|把|是|被|还|了|这|同志|负责人|如今|统一|支持|需要|维护|加快|构建|创办|确保|力争|"
     + "|".join(w for w in _ACTS.strip("(?:)").split("|") if len(w) >= 2 and "(" not in w)
 )
 # `所在`, `现在`, `正在`: no `在` of a place.

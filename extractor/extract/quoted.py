@@ -40,7 +40,7 @@ from extractor.extract.ways import a_manner, named_as_a_way, only_a_way
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
-    "工作法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
+    "工作法|调解法|巡检法|计划|党建品牌|体系|改革|试点|比赛|大赛|竞赛|篮球赛|足球赛|联赛|系列赛|锦标赛|邀请赛|运动会|比武|演练|"
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|座谈会|联合检查|主题开放日|开放日|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
@@ -119,6 +119,8 @@ _GOES = re.compile(_GOING_TO + "$")
 # out: `推进“扫黄打非”进基层`, `开展“以案释法”进社区、进寺庙活动` (a headline's
 # `“百企千岗”进校园` is news of where a fair went).
 _GOES_AFTER = re.compile(rf"^{_GOING_TO}(?:、{_GOING_TO})*(?:活动)?")
+# A quoted body going there does its work, named by no initiative: `“巾帼宣讲团”进村入户宣讲`.
+_GOES_OUT = re.compile(_GOING_TO)
 # Unless they open with the going, saying only where something goes: `电商“进村入户”`.
 _GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
@@ -224,6 +226,9 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^的?(?:要求|原则|理念|精神|目标|态度|标准|作用|口号|标语|号召|目的)|^[与和或向]“|"
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
+# Two quoted names joined are a contrast (`“输血”与“造血”并重`) unless the first names itself
+# an initiative: `紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`.
+_JOINED_NEXT = re.compile("^[与和]“")
 # A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
 # So is a platform: `“智慧畜牧”信息平台`, `“云上书房”线上平台`, `“智慧牧场”管理平台`.
 _ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|平台)")
@@ -313,8 +318,13 @@ def quoted_names(text: str) -> list[Named]:
         shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
         if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
-            # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run.
-            found.append(Named(run[0].start(), text[run[0].start() : last.end()]))
+            # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run; a first name
+            # that names itself is one of its own (`“安全生产月”“安全宣传进企业”活动`).
+            first = run[0]
+            if len(run) == 2 and _SELF_NAMED.search(first["inner"]) and not first["kind"]:
+                found.append(Named(first.start(), text[first.start() : first.end()]))
+                first = last
+            found.append(Named(first.start(), text[first.start() : last.end()]))
             done = last.end()
             continue
         # What follows the whole run says whether each of its names stands alone:
@@ -395,6 +405,8 @@ def _one_quoted(
         )
     ):
         kind = None
+    if kind and _BODY.search(inner) and _GOES_OUT.match(kind):
+        return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
@@ -412,7 +424,14 @@ def _one_quoted(
                 m.start() - len(lead), lead + quoted + kind
             )  # `拉萨市迎新年“三对三”篮球赛`
         return Named(m.start(), quoted + kind)
-    if _NOT_A_NAME_AFTER.match(after) or _AIMED.search(before) or _pledge(inner):
+    if (
+        (
+            _NOT_A_NAME_AFTER.match(after)
+            and not (_SELF_NAMED.search(inner) and _JOINED_NEXT.match(after))
+        )
+        or _AIMED.search(before)
+        or _pledge(inner)
+    ):
         return None
     items = inner.split("、")
     if len(items) >= 3 and all(len(i) == 4 for i in items) and _KEPT_TO.search(before):

@@ -1,0 +1,93 @@
+"""Programmes named by the part they play in a unit's work, without marks: a task in its
+charge (`把二次供水设施改造列入为民办实事项目`), the mainstay of its work (`把民族团结进步模范创建
+作为…抓手`), what it works by (`以高素质农牧民培育计划为抓手`), what other work is joined to
+(`把“三色亮灯”工作法与乡村振兴示范村创建结合起来`), what a place or a task is taken into
+(`纳入农村供水保障提升工程`), a drive whose work is reported (`在医保基金管理突出问题专项整治中`)
+and what a drive is part of (`是…城镇燃气安全专项整治的重要内容`). Part of the campaign names
+of `campaigns.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.context import BREAK, CLAUSE_INSIDE, CN, starting_with
+from extractor.extract.generic import is_generic, is_generic_programme
+from extractor.extract.mentions import Named
+
+# Works in the unit's charge, named as one of its `……工程` or `……项目`, the kind
+# ending the phrase: `把二次供水设施改造列入为民办实事项目`, `把老旧小区改造作为重要民生工程`
+# (not `把群众满意度作为工程验收的重要标准`: a measure the works are judged by; nor a
+# field of service, `把居家社区养老服务作为为民办实事项目`).
+_CHARGE = re.compile(
+    rf"把(?P<name>[{CN}]{{2,10}}(?:改造|建设|整治|创建|提升|攻坚))(?:作为|列入|列为|纳入)"
+    rf"[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
+)  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
+# A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
+# (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
+# made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
+# names a field of work, whose project is named elsewhere).
+_MAINSTAY = re.compile(
+    rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
+    r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
+)
+# A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`
+# (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
+_WORKED_BY = re.compile(
+    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建))为(?:抓手|牵引|主线|突破口|载体)"
+)
+# A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
+# `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`; the last of a list
+# joined (`把边贸、冬游和边境小康村建设结合起来`: the name holds no joining word), after a
+# method in marks too (`把“三色亮灯”工作法与乡村振兴示范村创建结合起来`: on the development
+# pages 4 of the 5 names so printed are required, the fifth optional).
+_JOINED_TO = re.compile(
+    rf"[把将][^{BREAK}]{{2,30}}?[和与同、](?P<name>(?:(?![和与同、])[{CN}]){{4,20}}?(?:创建|建设|行动|工程|计划))"
+    r"(?:紧密|有机|深度)?(?:结合|融合)"
+    rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
+)
+# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; its second
+# look back: `开展城镇燃气安全专项整治“回头看”`.
+_DURING = re.compile(
+    rf"在(?P<name>[{CN}“”]{{4,24}}?(?:专项整治|专项治理|专项行动|整治行动|攻坚行动))中"
+    rf"|(?:开展|启动)(?P<review>[{CN}]{{4,20}}?(?:专项整治|专项治理|专项行动|整治行动)“回头看”)"
+)
+# A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
+# `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`); a title's creation a
+# task is made part of (`将…工作纳入国家食品安全示范城市创建重点任务`).
+_TAKEN_INTO = re.compile(
+    rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程|示范城市创建)(?:示范项目)?)"
+)
+# What an event or a drive is part of, without marks: `此次专项行动是江达县城镇燃气安全专项整治的
+# 重要内容`, `…是朗县今年实施的仲达灌区节水改造工程的一部分` (3 printed so on the development
+# pages, each required).
+_PART_OF = re.compile(
+    rf"是(?:[{CN}]{{0,12}}的)?(?P<name>[^{BREAK}的“”‘’]{{4,24}}?(?:专项整治|行动|工程|创建|计划))"
+    r"的(?:一部分|重要内容|组成部分|重要组成部分)"
+)
+# The characters each of the three opens with: none opens with a literal the engine can
+# skip to, so they are tried only where one of these stands (`context.starting_with`).
+_JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
+
+
+def tasks(text: str) -> list[Named]:
+    """Programmes named by the part they play in a unit's work.
+
+    >>> [n.name for n in tasks("把二次供水设施改造列入为民办实事项目。")]
+    ['二次供水设施改造']
+    """
+    found: list[Named] = []
+    charged = [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)] if "把" in text else []
+    for m in [*charged, *_WORKED_BY.finditer(text)]:
+        if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
+            found.append(Named(m.start("name"), m["name"]))
+    for m in [
+        *starting_with(_JOINED_TO_INITIALS, _JOINED_TO, text),
+        *starting_with(_TAKEN_INTO_INITIALS, _TAKEN_INTO, text),
+        *starting_with(_DURING_INITIALS, _DURING, text),
+        *starting_with("是", _PART_OF, text),
+    ]:
+        group = next(g for g, value in m.groupdict().items() if value)
+        if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
+            found.append(Named(m.start(group), m[group]))
+    return found
