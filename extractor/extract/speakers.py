@@ -70,12 +70,16 @@ class Speaker:
     title: str | None
 
 
-def credited(credit: Credit, speech: Speech, direct: bool) -> Speaker | None:
+def credited(
+    credit: Credit, speech: Speech, direct: bool, *, goes_on: bool = False
+) -> Speaker | None:
     """The person a credit names, as a quote prints them; None for no one (an
-    organisation, a group, the reporter, a pronoun that stands for no one)."""
+    organisation, a group, the reporter, a pronoun that stands for no one). A reported
+    sentence with no verb of its own is no quote of its own unless it `goes_on` with a
+    leader's directive (`speech.py`)."""
     if credit.reporter:
         return None
-    if not direct and "in the speech before" in credit.how:
+    if not direct and "in the speech before" in credit.how and not goes_on:
         return None  # a reported sentence with no verb of its own: no quote of its own
     if credit.pronoun:
         name = credit.person
@@ -116,6 +120,10 @@ def _is_name(reference: str, name: str) -> bool:
     (`政府工作报告中指出`)."""
     at = max(reference.rfind(name), 0)
     after = reference[at + len(name) :]
+    if len(name) > 3 and name.endswith(_HONORIFICS):
+        # A given name and an honorific (`牧民尼玛女士`): the given name is read as a name.
+        given = name[:-2]
+        return _is_name(reference[: at + len(given)], given)
     if in_parts(name):
         return person_name(name)  # `买买提·艾力`: parts that sound a name out
     if not person_name(name) or opens_with_common_word(name):
@@ -216,6 +224,7 @@ def _clean_title(words: str) -> str | None:
 
 # --- a person named next to the words --------------------------------------------------
 
+_HONORIFICS = ("女士", "先生")
 _HONORIFIC = re.compile(r"[\u4e00-\u9fff](?:女士|先生)")
 # What introduces a name with no title of the vocabulary: an age (`26岁的次仁`), or a
 # title it lacks, ending as titles end (`织工央宗`, `农机手边巴次仁`).
@@ -227,6 +236,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SENTENCE_END = frozenset("。！？!?\n")
 # How many people named next to some words are asked about, nearest first.
 _ASKED = 4
+# What names a place or a unit, never a person: `洛扎县融媒体中心`.
+_PLACE_UNITS = frozenset("省州市县区乡镇村")
+# Where a clause opens: right after a closing mark or a comma.
+_CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
 
 def named_near(
@@ -277,6 +290,14 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _HONORIFIC.finditer(text, begin, finish):
         add(m[0], m.start(), text[max(begin, m.start() - 40) : m.end()])
+    # A clause of the sentence after that opens with a name, with no title and no verb
+    # of saying: a feature closes a quotation on how its subject took it
+    # (`“……”面对记者，旦增卓玛腼腆地笑了。`, `谈起今后的打算，王德明语气坚定`).
+    for m in _CLAUSE_START.finditer(text, end + 1, finish):
+        at = m.end()
+        name = _name_at(text, at)
+        if name is not None and _opens_as_subject(text, at, name):
+            add(name, at, name)
     for name in speech.known():
         at = text.find(name, begin, finish)
         while at >= 0:
@@ -285,6 +306,14 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
     for name, (_, reference) in sorted(found.items(), key=lambda item: item[1][0]):
         cut = reference.rfind(name)
         yield name, reference[: cut + len(name)]
+
+
+def _opens_as_subject(text: str, at: int, name: str) -> bool:
+    """Does a name read at the opening of a clause stand as its subject: not a modifier
+    (`藏汉双语的预警信息`), not the first of a list (`押加、抱石头`), not a unit cut short
+    (`洛扎县融媒体中心`: a person's name holds no 县, 乡 or 村)?"""
+    after = text[at + len(name) : at + len(name) + 1]
+    return after not in ("的", "、") and not _PLACE_UNITS.intersection(name)
 
 
 def _name_at(text: str, at: int) -> str | None:
