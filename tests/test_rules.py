@@ -826,6 +826,12 @@ NOT_QUOTES_OF_THE_GENRE = [
     "村医索朗正在给一位老人量血压。老人说：“血压比上个月低了。”",
     # narration
     "据了解，该项目总投资1.2亿元。据悉，项目年底完工。",
+    # many of a kind are a group (家长 ends as an office does)
+    "县中学今年中考平均分提高了31分，不少家长说，孩子在家门口就能上好学。",
+    # the end of a word is no name: 挨户 of 挨家挨户
+    "有些群众想不通。协会就挨家挨户算账:一亩地一年水费也就十几元,可渠道有人管了。",
+    # what many people do together is no name after their title
+    "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
 ]
 
 

@@ -26,8 +26,13 @@ from dataclasses import dataclass
 from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
-from extractor.common_words import is_surname
-from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
+from extractor.common_words import LONGEST, is_surname
+from extractor.extract.words import (
+    common_words,
+    holds_common_word,
+    is_boundary,
+    opens_with_common_word,
+)
 from extractor.mentions import name_in_parts_at, one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
@@ -49,8 +54,9 @@ _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 _GROUP_AFTER = re.compile(
     "(?:工作人员|人员|志愿者|群众|干部|职工|员工|党员|居民|村民|牧民|游客|市民|学生|代表)$"
 )
-# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`.
-_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关)|等|们")
+# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`; many
+# of a kind (`不少家长说`, `许多经营户表示`: 家长 ends as an office does, and is none).
+_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关|不少|许多|很多|一些|众多)|等|们")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
     rf"(?=(?P<role>{alternation(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
@@ -130,6 +136,8 @@ def _is_name(reference: str, name: str) -> bool:
         return False  # `他叮嘱道`, `讲解竹编`
     if _GROUP_AFTER.match(after):
         return False  # `海关工作人员`, `社区志愿者`: a unit's people, not a name's role
+    if _swallowed(reference, at, name):
+        return False  # `协会就挨家挨户算账`: 挨户 is the end of a word, not a name
     # A word across the start (`农机手边巴次仁`: 手边, `店主次仁多吉`: 主次) is no harm
     # when the name holds no common word, as `作报告中` (报告) and `代表性项目藏` (项目) do,
     # or when a title of the vocabulary ends right before a surname (`副县长孙浩然`: 长孙,
@@ -138,6 +146,19 @@ def _is_name(reference: str, name: str) -> bool:
         is_boundary(reference, at)
         or not holds_common_word(name)
         or (is_surname(name[0]) and ends_with_role(reference[:at]))
+    )
+
+
+def _swallowed(reference: str, at: int, name: str) -> bool:
+    """Does a word of the dictionary that opens before the name at `at` run over all of
+    it (`挨家挨户` over 挨户)? Then the name is the end of that word. A word that ends
+    inside the name (`农机手边巴次仁`: 手边) leaves it whole."""
+    words = common_words()
+    end = at + len(name)
+    return any(
+        reference[start:stop] in words
+        for start in range(max(0, end - LONGEST), at)
+        for stop in range(end, min(len(reference), start + LONGEST) + 1)
     )
 
 
@@ -238,6 +259,8 @@ _SENTENCE_END = frozenset("。！？!?\n")
 _ASKED = 4
 # What names a place or a unit, never a person: `洛扎县融媒体中心`.
 _PLACE_UNITS = frozenset("省州市县区乡镇村")
+# A count of people before a title: `1200余名学生`, `30多位志愿者`.
+_COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名位]$")
 # Where a clause opens: right after a closing mark or a comma.
 _CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
@@ -284,6 +307,9 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
 
     for m in _TITLED.finditer(text, begin, finish):
         at = m.end("role")
+        counted = _COUNTED.search(text, max(0, m.start() - 8), m.start())
+        if counted is not None and counted[1] != "1":
+            continue  # `1200余名学生齐声宣誓`: many of them, and what they do is no name
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _INTRODUCED.finditer(text, begin, finish):
         at = m.end()
