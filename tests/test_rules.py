@@ -894,6 +894,12 @@ def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: 
         # reported words of the border counties open with 边境, 边坝: not 一边…一边…
         ("市委常委王海涛出席会议。王海涛强调，边境地区是毒品渗透的前沿。", "王海涛"),
         ("医疗队队长刘峰告诉记者，边坝县平均海拔超过3800米，发病率较高。", "刘峰"),
+        # 边民, a border resident, is a title as 牧民 is
+        (
+            "“以前网上买东西要到县城去取，现在快递直接送到村里。”近日，在村级物流服务站，"
+            "边民拉巴次仁一边取件一边说。",
+            "拉巴次仁",
+        ),
         # a given name and an honorific is whole
         ("带着孙子赶来的牧民尼玛女士也告诉记者，她最喜欢宣讲队唱的歌。", "尼玛女士"),
         # a quotation, then how its subject took it, with no verb of saying
