@@ -830,6 +830,8 @@ NOT_QUOTES_OF_THE_GENRE = [
     "县中学今年中考平均分提高了31分，不少家长说，孩子在家门口就能上好学。",
     # the end of a word is no name: 挨户 of 挨家挨户
     "有些群众想不通。协会就挨家挨户算账:一亩地一年水费也就十几元,可渠道有人管了。",
+    # 和 after a noun is the conjunction
+    "晚上，他通过视频和家人说，今年家里收入不错。",
     # what many people do together is no name after their title
     "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
 ]
@@ -900,6 +902,10 @@ def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: 
             "边民拉巴次仁一边取件一边说。",
             "拉巴次仁",
         ),
+        # the Naxi surname 和, opening the clause or after a title
+        ("开市仪式上，县委副书记、县长和建华指出，民族团结是各族人民的生命线。", "和建华"),
+        ("和志军告诉记者，这几年他在县里的支持下办起了传习所。", "和志军"),
+        ("做了20年松茸生意的收购商和永强说：“以前全靠嗓门大、手快。”", "和永强"),
         # a given name and an honorific is whole
         ("带着孙子赶来的牧民尼玛女士也告诉记者，她最喜欢宣讲队唱的歌。", "尼玛女士"),
         # a quotation, then how its subject took it, with no verb of saying

@@ -130,6 +130,12 @@ def _is_name(reference: str, name: str) -> bool:
         # A given name and an honorific (`牧民尼玛女士`): the given name is read as a name.
         given = name[:-2]
         return _is_name(reference[: at + len(given)], given)
+    if len(name) == 3 and name[0] in _CONJUNCTION_SURNAMES:
+        # The Naxi surname 和 (`和建华`, `和志军`): a name where it opens the clause or
+        # follows a title (`县长和建华`, `收购商和永强`), the conjunction after a noun
+        # (`通过视频和家人说`); the checker's reading of the reference names it whole.
+        opens = at == 0 or ends_with_role(reference[:at])
+        return opens and name_in(reference[at:]) == name
     if in_parts(name):
         return person_name(name)  # `买买提·艾力`: parts that sound a name out
     if not person_name(name) or opens_with_common_word(name):
@@ -246,6 +252,8 @@ def _clean_title(words: str) -> str | None:
 # --- a person named next to the words --------------------------------------------------
 
 _HONORIFICS = ("女士", "先生")
+# Surnames that are also a conjunction: 和 of the Naxi of Yunnan.
+_CONJUNCTION_SURNAMES = frozenset("和")
 _HONORIFIC = re.compile(r"[\u4e00-\u9fff](?:女士|先生)")
 # What introduces a name with no title of the vocabulary: an age (`26岁的次仁`), or a
 # title it lacks, ending as titles end (`织工央宗`, `农机手边巴次仁`).
