@@ -167,6 +167,13 @@ def name_in(reference: str) -> str | None:
         head = ref[: -len(last_role)]
         if _ORGANISATION.search(head):
             return None  # `县委办公室负责人`: an office's holder, unnamed (never `公室`)
+        titled = _TITLES.last_end(head)
+        if titled is not None and 2 <= len(head) - titled <= 4:
+            # A title on either side (`班主任李娜老师`): the name is what stands between,
+            # never read across the title before it (`任李娜`).
+            name = head[titled:]
+            if looks_like_name(name) and _ok_name(name):
+                return name
         for size in (3, 2, 4):
             name = head[-size:]
             if len(name) == size and looks_like_name(name) and _ok_name(name):

@@ -1271,6 +1271,7 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("木如社区的西增拉姆小朋友", "西增拉姆"),
         ("习近平总书记", "习近平"),
         ("中央第十二巡回指导组廉毅敏组长", "廉毅敏"),
+        ("初三年级班主任李娜老师", "李娜"),  # a title on either side: never 任李娜
         ("占堆", "占堆"),
         ("牧民扎西", "扎西"),
         ("卓玛阿妈", "卓玛"),

@@ -850,6 +850,14 @@ NOT_QUOTES_OF_THE_GENRE = [
     "村医索朗正在给一位老人量血压。老人说：“血压比上个月低了。”",
     # narration
     "据了解，该项目总投资1.2亿元。据悉，项目年底完工。",
+    # many of a kind are a group (家长 ends as an office does)
+    "县中学今年中考平均分提高了31分，不少家长说，孩子在家门口就能上好学。",
+    # the end of a word is no name: 挨户 of 挨家挨户
+    "有些群众想不通。协会就挨家挨户算账:一亩地一年水费也就十几元,可渠道有人管了。",
+    # 和 after a noun is the conjunction
+    "晚上，他通过视频和家人说，今年家里收入不错。",
+    # what many people do together is no name after their title
+    "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
 ]
 
 
@@ -863,6 +871,90 @@ def test_a_sentence_that_goes_on_without_a_verb_is_no_quote_of_its_own() -> None
     again; one with no verb of saying goes on in the same voice, and is left out."""
     text = "局长次仁介绍，今年新建暖棚40座。下一步，还将扩建20座。"
     assert [q.text for q in extract(text).quotes] == ["今年新建暖棚40座"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 要 opening the sentence after 强调: the leader directs on
+            "县委书记李建国出席会议。李建国强调，要深入开展“冬季攻势”专项行动，严查超速超载。"
+            "要全面推进“防火到户”工程，确保隐患发现一处、整治一处。",
+            [
+                "要深入开展“冬季攻势”专项行动，严查超速超载",
+                "要全面推进“防火到户”工程，确保隐患发现一处、整治一处",
+            ],
+        ),
+        (  # after 要求, with 同时 before the 要, a chain of two
+            "副市长李建军出席会议。李建军要求，要严格落实储粮巡查机制。"
+            "同时，要依托监管平台实行在线监测。各县（区）要结合实际逐一摸排。",
+            [
+                "要严格落实储粮巡查机制",
+                "同时，要依托监管平台实行在线监测",
+                "各县（区）要结合实际逐一摸排",
+            ],
+        ),
+        (  # narration after the directive ends the voice: 据悉 is the reporter's
+            "市长扎西平措出席会议。扎西平措指出，要抓好草原生态保护。"
+            "据悉，全市已开展宣传活动130余场次。",
+            ["要抓好草原生态保护"],
+        ),
+        (  # 要 after 介绍 is narration again, not a directive
+            "村党支部书记格桑介绍，今年新修水渠3条。如今，他每月要跑12个村。",
+            ["今年新修水渠3条"],
+        ),
+        (  # 要 as a word of its own (重要) directs nothing
+            "县长扎西强调，要压实责任。这是当前的重要任务。",
+            ["要压实责任"],
+        ),
+    ],
+)
+def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: list[str]) -> None:
+    """The guidelines give a sentence that goes on with a leader's 强调/要求 a quote of its
+    own: after 强调, 要求 or 指出, one that directs with 要 and no verb of its own."""
+    assert [q.text.rstrip("。") for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # reported words of the border counties open with 边境, 边坝: not 一边…一边…
+        ("市委常委王海涛出席会议。王海涛强调，边境地区是毒品渗透的前沿。", "王海涛"),
+        ("医疗队队长刘峰告诉记者，边坝县平均海拔超过3800米，发病率较高。", "刘峰"),
+        # 边民, a border resident, is a title as 牧民 is
+        (
+            "“以前网上买东西要到县城去取，现在快递直接送到村里。”近日，在村级物流服务站，"
+            "边民拉巴次仁一边取件一边说。",
+            "拉巴次仁",
+        ),
+        # the Naxi surname 和, opening the clause or after a title
+        ("开市仪式上，县委副书记、县长和建华指出，民族团结是各族人民的生命线。", "和建华"),
+        ("和志军告诉记者，这几年他在县里的支持下办起了传习所。", "和志军"),
+        ("做了20年松茸生意的收购商和永强说：“以前全靠嗓门大、手快。”", "和永强"),
+        # a given name and an honorific is whole
+        ("带着孙子赶来的牧民尼玛女士也告诉记者，她最喜欢宣讲队唱的歌。", "尼玛女士"),
+        # a quotation, then how its subject took it, with no verb of saying
+        (
+            "护士旦增卓玛背上出诊包出发了。\n“我没有做什么了不起的事，就是把该做的事做好。”"
+            "面对记者，旦增卓玛腼腆地笑了。",
+            "旦增卓玛",
+        ),
+    ],
+)
+def test_speaker_of_the_genre(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what opens the clause after a quotation is a modifier, a list or a unit
+        "“各位乡亲请注意，今天夜间有大风降温天气。”傍晚，应急广播准时响起，藏汉双语的预警信息在河谷间回荡。",
+        "“加油！加油！”8月9日，在甲玛乡举行的民族传统体育项目邀请赛上，押加、抱石头等项目依次进行。",
+        "“独居老人家里暖气片漏水，请网格员尽快上门处理。”11月30日，洛扎县融媒体中心客户端收到一条留言。",
+    ],
+)
+def test_no_one_opens_the_clause_after_a_quotation(text: str) -> None:
+    assert [(q.speaker, q.text) for q in extract(text).quotes] == []
 
 
 # --- campaigns ------------------------------------------------------------------

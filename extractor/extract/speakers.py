@@ -26,8 +26,13 @@ from dataclasses import dataclass
 from extractor.alternation import alternation
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
-from extractor.common_words import is_surname
-from extractor.extract.words import holds_common_word, is_boundary, opens_with_common_word
+from extractor.common_words import LONGEST, is_surname
+from extractor.extract.words import (
+    common_words,
+    holds_common_word,
+    is_boundary,
+    opens_with_common_word,
+)
 from extractor.mentions import name_in_parts_at, one_persons_title
 from extractor.models import Quote, Span
 from extractor.persons import (
@@ -49,8 +54,9 @@ _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 _GROUP_AFTER = re.compile(
     "(?:工作人员|人员|志愿者|群众|干部|职工|员工|党员|居民|村民|牧民|游客|市民|学生|代表)$"
 )
-# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`.
-_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关)|等|们")
+# The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`; many
+# of a kind (`不少家长说`, `许多经营户表示`: 家长 ends as an office does, and is none).
+_SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关|不少|许多|很多|一些|众多)|等|们")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
     rf"(?=(?P<role>{alternation(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
@@ -70,12 +76,16 @@ class Speaker:
     title: str | None
 
 
-def credited(credit: Credit, speech: Speech, direct: bool) -> Speaker | None:
+def credited(
+    credit: Credit, speech: Speech, direct: bool, *, goes_on: bool = False
+) -> Speaker | None:
     """The person a credit names, as a quote prints them; None for no one (an
-    organisation, a group, the reporter, a pronoun that stands for no one)."""
+    organisation, a group, the reporter, a pronoun that stands for no one). A reported
+    sentence with no verb of its own is no quote of its own unless it `goes_on` with a
+    leader's directive (`speech.py`)."""
     if credit.reporter:
         return None
-    if not direct and "in the speech before" in credit.how:
+    if not direct and "in the speech before" in credit.how and not goes_on:
         return None  # a reported sentence with no verb of its own: no quote of its own
     if credit.pronoun:
         name = credit.person
@@ -116,12 +126,24 @@ def _is_name(reference: str, name: str) -> bool:
     (`政府工作报告中指出`)."""
     at = max(reference.rfind(name), 0)
     after = reference[at + len(name) :]
+    if len(name) > 3 and name.endswith(_HONORIFICS):
+        # A given name and an honorific (`牧民尼玛女士`): the given name is read as a name.
+        given = name[:-2]
+        return _is_name(reference[: at + len(given)], given)
+    if len(name) == 3 and name[0] in _CONJUNCTION_SURNAMES:
+        # The Naxi surname 和 (`和建华`, `和志军`): a name where it opens the clause or
+        # follows a title (`县长和建华`, `收购商和永强`), the conjunction after a noun
+        # (`通过视频和家人说`); the checker's reading of the reference names it whole.
+        opens = at == 0 or ends_with_role(reference[:at])
+        return opens and name_in(reference[at:]) == name
     if in_parts(name):
         return person_name(name)  # `买买提·艾力`: parts that sound a name out
     if not person_name(name) or opens_with_common_word(name):
         return False  # `他叮嘱道`, `讲解竹编`
     if _GROUP_AFTER.match(after):
         return False  # `海关工作人员`, `社区志愿者`: a unit's people, not a name's role
+    if _swallowed(reference, at, name):
+        return False  # `协会就挨家挨户算账`: 挨户 is the end of a word, not a name
     # A word across the start (`农机手边巴次仁`: 手边, `店主次仁多吉`: 主次) is no harm
     # when the name holds no common word, as `作报告中` (报告) and `代表性项目藏` (项目) do,
     # or when a title of the vocabulary ends right before a surname (`副县长孙浩然`: 长孙,
@@ -130,6 +152,19 @@ def _is_name(reference: str, name: str) -> bool:
         is_boundary(reference, at)
         or not holds_common_word(name)
         or (is_surname(name[0]) and ends_with_role(reference[:at]))
+    )
+
+
+def _swallowed(reference: str, at: int, name: str) -> bool:
+    """Does a word of the dictionary that opens before the name at `at` run over all of
+    it (`挨家挨户` over 挨户)? Then the name is the end of that word. A word that ends
+    inside the name (`农机手边巴次仁`: 手边) leaves it whole."""
+    words = common_words()
+    end = at + len(name)
+    return any(
+        reference[start:stop] in words
+        for start in range(max(0, end - LONGEST), at)
+        for stop in range(end, min(len(reference), start + LONGEST) + 1)
     )
 
 
@@ -216,6 +251,9 @@ def _clean_title(words: str) -> str | None:
 
 # --- a person named next to the words --------------------------------------------------
 
+_HONORIFICS = ("女士", "先生")
+# Surnames that are also a conjunction: 和 of the Naxi of Yunnan.
+_CONJUNCTION_SURNAMES = frozenset("和")
 _HONORIFIC = re.compile(r"[\u4e00-\u9fff](?:女士|先生)")
 # What introduces a name with no title of the vocabulary: an age (`26岁的次仁`), or a
 # title it lacks, ending as titles end (`织工央宗`, `农机手边巴次仁`).
@@ -227,6 +265,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SENTENCE_END = frozenset("。！？!?\n")
 # How many people named next to some words are asked about, nearest first.
 _ASKED = 4
+# What names a place or a unit, never a person: `洛扎县融媒体中心`.
+_PLACE_UNITS = frozenset("省州市县区乡镇村")
+# A count of people before a title: `1200余名学生`, `30多位志愿者`.
+_COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名位]$")
+# Where a clause opens: right after a closing mark or a comma.
+_CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
 
 def named_near(
@@ -271,12 +315,23 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
 
     for m in _TITLED.finditer(text, begin, finish):
         at = m.end("role")
+        counted = _COUNTED.search(text, max(0, m.start() - 8), m.start())
+        if counted is not None and counted[1] != "1":
+            continue  # `1200余名学生齐声宣誓`: many of them, and what they do is no name
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _INTRODUCED.finditer(text, begin, finish):
         at = m.end()
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _HONORIFIC.finditer(text, begin, finish):
         add(m[0], m.start(), text[max(begin, m.start() - 40) : m.end()])
+    # A clause of the sentence after that opens with a name, with no title and no verb
+    # of saying: a feature closes a quotation on how its subject took it
+    # (`“……”面对记者，旦增卓玛腼腆地笑了。`, `谈起今后的打算，王德明语气坚定`).
+    for m in _CLAUSE_START.finditer(text, end + 1, finish):
+        at = m.end()
+        name = _name_at(text, at)
+        if name is not None and _opens_as_subject(text, at, name):
+            add(name, at, name)
     for name in speech.known():
         at = text.find(name, begin, finish)
         while at >= 0:
@@ -285,6 +340,14 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
     for name, (_, reference) in sorted(found.items(), key=lambda item: item[1][0]):
         cut = reference.rfind(name)
         yield name, reference[: cut + len(name)]
+
+
+def _opens_as_subject(text: str, at: int, name: str) -> bool:
+    """Does a name read at the opening of a clause stand as its subject: not a modifier
+    (`藏汉双语的预警信息`), not the first of a list (`押加、抱石头`), not a unit cut short
+    (`洛扎县融媒体中心`: a person's name holds no 县, 乡 or 村)?"""
+    after = text[at + len(name) : at + len(name) + 1]
+    return after not in ("的", "、") and not _PLACE_UNITS.intersection(name)
 
 
 def _name_at(text: str, at: int) -> str | None:

@@ -66,6 +66,17 @@ _SHORTEST_REMARK = 6
 _REMARK = "a remark quoted as theirs"
 # A pronoun or a title: someone the words before a verb of saying may name.
 _SOMEONE = re.compile(alternation(["他", "她", "其", "该", "这位", "此", *ROLES]))
+# The verbs with which a leader directs, whose voice goes on in the sentences after
+# (`李建国强调，要……。要……。`); not 说, 介绍, 表示, after which a sentence with 要 is
+# narration again (`每月要跑12个村`).
+_DIRECTING = ("强调", "要求", "指出")
+# A sentence that directs: 要 in its first or second clause, as a modal, not a word
+# of its own (重要, 主要, 需要, 只要, 要素, 要是): `各县（区）要结合实际`,
+# `对涉河违法问题，要坚持…`. Not the words of a meeting or the reporter (`据悉，`).
+_DIRECTIVE = re.compile(
+    r"(?!据|会上|会议)(?:[^，,；;。“”]{1,12}[，,])?[^，,；;。“”]{0,12}?"
+    r"(?<![重主需只首必紧想])要(?![求素点件害闻是么])"
+)
 _CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
 _SUBJECT_BREAKS = frozenset("，,。！？!?；;：:“”\n")
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
@@ -82,6 +93,7 @@ class Passage:
     end: int
     direct: bool
     apart: bool = True
+    goes_on: bool = False  # a leader's directive going on with no verb of its own
 
 
 def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) -> list[Quote]:
@@ -103,8 +115,12 @@ def quotes_in(text: str, headline: str = "", reporters: Collection[str] = ()) ->
         if not (passage.apart or (credit is not None and credit.how == _REMARK)):
             continue
         kind = "direct" if passage.direct else "indirect"
-        speaker = credited(credit, speech, passage.direct) if credit is not None else None
-        if speaker is None and _read_as_no_one(credit, passage.direct):
+        speaker = (
+            credited(credit, speech, passage.direct, goes_on=passage.goes_on)
+            if credit is not None
+            else None
+        )
+        if speaker is None and not passage.goes_on and _read_as_no_one(credit, passage.direct):
             quote = Quote(speaker="?", text=words, kind=kind)
             span = Span(start=passage.start, end=passage.end)
             speaker = named_near(speech, span, quote, over, reporters)
@@ -223,7 +239,7 @@ def _reported(speech: Speech) -> Iterator[Passage]:
             continue
         if text[start] in _MARKS and not _opens_with_term(text, start):
             continue  # `说：“……”`: the quotation is the passage
-        if text.startswith(("一边", "边"), start):
+        if _does_meanwhile(text, m.start(), start):
             continue  # `一边给记者介绍，一边记录着…`: what they do while they speak
         end = _sentence_end(speech, start)
         while end > start and text[end - 1] in "，,：:；; ":
@@ -231,6 +247,41 @@ def _reported(speech: Speech) -> Iterator[Passage]:
         if end > start:
             covered = end
             yield Passage(start, end, False)
+            if m[0].startswith(_DIRECTING):
+                for going_on in _directives_after(speech, end):
+                    covered = going_on.end
+                    yield going_on
+
+
+def _does_meanwhile(text: str, verb_at: int, start: int) -> bool:
+    """Do the words after a verb of saying tell what the speaker does meanwhile
+    (`一边给记者介绍，一边记录着…`, `边说，边比划着…`), not what they say? A lone 边
+    opens that only after a clause that opens with 边 too: the papers of the border
+    counties open reported words with 边境, 边坝, 边民 (`王海涛强调，边境地区是…`)."""
+    if text.startswith("一边", start):
+        return True
+    clause = text[last_of(text, _SUBJECT_BREAKS, verb_at) + 1 : verb_at].strip()
+    return text.startswith("边", start) and clause.startswith(("边", "一边"))
+
+
+def _directives_after(speech: Speech, end: int) -> Iterator[Passage]:
+    """The sentences of the paragraph after a leader's reported directive (`李建国强调，
+    要……。`) that go on directing with 要 and no verb of their own (`要全面推进……。`,
+    `同时，要依托……。`, `各县（区）要结合实际，……。`): the guidelines give each such
+    sentence a quote of its own, credited to the voice before."""
+    text = speech.text
+    while end < len(text) and text[end] in _SENTENCE_END:
+        start = end + 1
+        if start >= len(text) or text[start] in _MARKS or text[start] == "\n":
+            return
+        end = _sentence_end(speech, start)
+        sentence = text[start:end]
+        if _SAYING.search(sentence) or not _DIRECTIVE.match(sentence):
+            return
+        stop = end
+        while stop > start and text[stop - 1] in "，,：:；; ":
+            stop -= 1
+        yield Passage(start, stop, False, goes_on=True)
 
 
 def _opens_with_term(text: str, at: int) -> bool:
