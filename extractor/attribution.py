@@ -72,9 +72,7 @@ _AFTER = re.compile(
 # Who said a quotation, after a dash at the end of its paragraph, as a column of voices
 # prints it: `“……。”——隆子县加玉乡加玉村村民 次仁央宗`.
 _SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
-# A remark quoted as someone's: `“……”的重要论述`, `提出的“……”要求`, a leader's named with the
-# title (`习近平总书记“……”`); a noun before a rule quoted so is what it concerns, no one's
-# (`严格落实校园安保“三个100%”要求`).
+# A remark quoted as a titled person's (`习近平总书记“……”的重要论述`, `组长…提出的“……”要求`),
 _REMARK = re.compile(
     r"的?(?:重要论述|重要讲话|重要指示|重要批示|重要要求|重要思想|指示精神|讲话精神|指示|要求|号召"
     r"|嘱托|论述|讲话|批示|寄语|回信)"
@@ -292,7 +290,8 @@ class Speech(QuotedText):
         if closing < len(self.text) and _REMARK.match(self.text, closing + 1):
             clause = self._clause_before(quotation.opening, para_start)
             person = person_in(*clause) if clause is not None else None
-            if person is not None and ends_with_role(person[0]):  # a titled person's
+            # never a noun's, what a rule concerns (`严格落实校园安保“三个100%”要求`)
+            if person is not None and ends_with_role(person[0]):
                 who, at = person
                 return Credit(who, at, at + len(who), "a remark quoted as theirs")
         return None
