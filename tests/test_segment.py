@@ -494,6 +494,13 @@ def test_a_headline_printed_on_two_lines_apart_is_one_title(
         ("拉萨市民政局", "举办民政系统社会工作者培训班", "拉萨市民政局"),  # shorter
         # an organisation one character apart from its headline
         ("堆龙德庆区消防救援大队", "开展消防业务指导培训工作", "堆龙德庆区消防救援大队"),
+        # an organisation as long as its headline, which tells what it did
+        (
+            "日喀则市公安局交警支队江孜大队",
+            "开展冬春季道路交通安全专项整治",
+            "日喀则市公安局交警支队江孜大队",
+        ),
+        ("墨竹工卡县市场监督管理局", "举办食品安全管理员培训班", "墨竹工卡县市场监督管理局"),
         ("守护三江源头", "为子孙留下绿水青山", "守护三江源头"),
         ("乡村振兴看变化", "“青稞加工”进了农家院", "乡村振兴看变化"),  # words in marks
         ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
