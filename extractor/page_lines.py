@@ -178,6 +178,11 @@ _BULLETS = "■□●◆▲△◎★☆▶►"
 _READS_ON = re.compile(
     r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
 )
+# But a place and its colon alone on a line printed apart over a headline introduce it
+# (`八宿县然乌镇:` / `湖畔小镇换新颜 绿水青山入画来`), as the 48 places printed apart over
+# theirs on the seeds and development pages do (`尼玛县` / `部署草原生态保护“护绿行动”`), all
+# kickers in the gold; so is the one printed with its colon, which the gold writes without.
+PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县|区|镇|乡|村|街道)[：:]$")
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the
@@ -348,9 +353,9 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and not (upper.tight and lines[k - 2].kind == "heading")
             and _opens_below(lines, k, past_heads=False)
         ):
-            # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
-            # kicker; halves keep the space the gold writes between them.
-            if _READS_ON.search(upper.text) or (
+            # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
+            # for a place and its colon; halves keep the space the gold writes between them.
+            if (_READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text)) or (
                 _goes_on(upper.text, unit.text) and not COLUMN.match(unit.text)
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)

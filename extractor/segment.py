@@ -36,6 +36,7 @@ from extractor.page_lines import (
     COLUMN,
     DATELINE,
     FURNITURE,
+    PLACE_ALONE,
     SIGNED,
     SLOGAN,
     Unit,
@@ -208,7 +209,7 @@ class _Headline:
     from_slogan: bool = False  # nothing but a slogan stood above the article
 
 
-_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:]")
+_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
 
 
 def _headline(heads: list[Unit]) -> _Headline:
@@ -248,6 +249,8 @@ def _headline(heads: list[Unit]) -> _Headline:
     couplet = _couplet_lines(heads, (title, subtitle))
     others = [s for s in content if s not in (title, subtitle) and s not in couplet]
     kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
+    if kicker and PLACE_ALONE.match(kicker):
+        kicker = kicker[:-1]  # `八宿县然乌镇:` over its headline: the kicker is the place
     return _Headline(title, kicker, subtitle)
 
 

@@ -460,7 +460,6 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("青稞加工服务站", "为农户“加工增收”", "青稞加工服务站 为农户“加工增收”"),
         ("牧区道路通起来", "牧民腰包鼓起来了", "牧区道路通起来 牧民腰包鼓起来了"),
         # an upper line that reads on
-        ("江孜县：", "青稞加工厂开进农家院", "江孜县：青稞加工厂开进农家院"),
         ("日喀则市举办第二届", "“珠峰工匠”技能大赛", "日喀则市举办第二届“珠峰工匠”技能大赛"),
         # an upper line holding what is held, or a lower going on with 暨
         (
@@ -504,6 +503,10 @@ def test_a_headline_printed_on_two_lines_apart_is_one_title(
         ("守护三江源头", "为子孙留下绿水青山", "守护三江源头"),
         ("乡村振兴看变化", "“青稞加工”进了农家院", "乡村振兴看变化"),  # words in marks
         ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
+        # a place and its colon alone: the place, as a place alone is
+        ("江孜县：", "青稞加工厂开进农家院", "江孜县"),
+        ("八宿县然乌镇:", "湖畔小镇换新颜 绿水青山入画来", "八宿县然乌镇"),
+        ("江孜县", "青稞加工厂开进农家院", "江孜县"),
         # halves of one length, but the upper is a couplet's lower half
         ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
         # a headline opening on 让 is whole: the line over it names who makes it happen
