@@ -363,9 +363,29 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)
+        elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
+            joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         else:
             joined.append(unit)
     return joined
+
+
+def _bare_pair(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run of an article with no dateline or
+    byline: at the page's top or after a photo's credit, the body at once under them
+    (`义诊进牧区` / `健康到家门` / `近日，…`)? A run there opens an article, so halves of one
+    length printed apart are its headline as they are over a dateline: of the three pairs so
+    printed on the seeds and development pages, the one of one length is (the others a
+    column's label, `短评`, and `“格桑花”暑期学堂` / `开课啦`). A couplet heading a section
+    stands under a byline or a paragraph."""
+    before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
+    after = next((u for u in lines[k + 1 :] if u.kind != "gap"), None)
+    return (
+        (before is None or before.kind == "credit")
+        and after is not None
+        and after.kind == "body"
+        and not DATELINE.match(after.text)
+    )
 
 
 def _opens_couplet(lines: list[Unit], k: int) -> bool:

@@ -917,6 +917,26 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
 
 
 @pytest.mark.parametrize(
+    ("heads", "title"),
+    [
+        # halves of one length printed apart: one headline
+        ("义诊进牧区\n\n健康到家门", "义诊进牧区 健康到家门"),
+        ("青稞丰收季\n\n农家笑开颜", "青稞丰收季 农家笑开颜"),
+        # a kicker over a longer headline stays its kicker
+        ("冬日暖阳\n\n牧区的冬天不再冷", "牧区的冬天不再冷"),
+    ],
+)
+def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
+    heads: str, title: str
+) -> None:
+    """After a photo's credit an article opens with no dateline, the body at once under its
+    headline, which may be set in two halves with a blank line between."""
+    page = BEFORE + "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n\n\n\n" + heads
+    page += "\n\n\n\n近日，申扎县人民医院在买巴乡开展义诊活动。\n"
+    assert [a.title for a in segment_page(page)][1:] == [title]
+
+
+@pytest.mark.parametrize(
     ("line", "names_one"),
     [
         ("拉萨市司法局", True),
