@@ -88,6 +88,13 @@ def place_news(lines: list[str]) -> bool:
     """Is a run of heading lines inside a body one line telling the news of a place? Of
     the 70 single heading lines inside the bodies of the seeds and development pages,
     the two that open on a place's name are headlines the layout put there; the section
-    heads name none (`党建引领方向`, `消费市场持续回暖`). A place and a colon head a
-    section of a round-up (`城关区：…`, `堆龙德庆区：…`), so a line holding a colon is left."""
-    return len(lines) == 1 and bool(_PLACE_LED.match(lines[0])) and not set(":：") & set(lines[0])
+    heads name none (`党建引领方向`, `消费市场持续回暖`). A headline spaced in two parts
+    may name it in its second (`贯彻全会精神 达孜区干部群众话发展`): of the 32 spaced heading
+    lines inside bodies, the one with a part opening on a place is a headline, and the 28
+    section heads name none. A place and a colon head a section of a round-up (`城关区：…`,
+    `堆龙德庆区：…`), so a line holding a colon is left."""
+    return (
+        len(lines) == 1
+        and any(_PLACE_LED.match(part) for part in lines[0].split(" "))
+        and not set(":：") & set(lines[0])
+    )

@@ -72,8 +72,13 @@ COLUMN = re.compile(
 # (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
 FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
 # The papers' recurring slogans: short phrases of 2–4 characters set apart by
-# spaces (`学思想 强党性 重实践 建新功`).
-SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
+# spaces (`学思想 强党性 重实践 建新功`); and the column of the study of a meeting, set
+# apart so (`学习贯彻 两会精神`, `学习贯彻 市委全会精神`): the seeds and development pages
+# print three, each over a story whose headline the layout put elsewhere, none a title.
+SLOGAN = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$"
+    r"|^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$"
+)
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
     r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"

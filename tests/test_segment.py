@@ -1002,21 +1002,31 @@ def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> No
 
 
 @pytest.mark.parametrize(
-    ("printed_after", "title"),
+    ("slogan", "printed_after", "title"),
     [
-        ("江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
-        ("守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
-        ("江孜县：宣讲进村入户", "学习贯彻 两会精神"),  # nor does a round-up's section
+        ("学习贯彻 两会精神", "江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
+        ("学习贯彻 两会精神", "守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
+        # nor does a round-up's section
+        ("学习贯彻 两会精神", "江孜县：宣讲进村入户", "学习贯彻 两会精神"),
+        # a headline spaced in two parts names the place in its second
+        (
+            "学习贯彻 两会精神",
+            "贯彻两会精神 江孜县干部群众谋发展",
+            "贯彻两会精神 江孜县干部群众谋发展",
+        ),
+        ("学习贯彻 市委全会精神", "江孜县干部群众热议市委全会", "江孜县干部群众热议市委全会"),
+        ("学习贯彻 市委全会精神", "守住初心使命", "学习贯彻 市委全会精神"),
+        ("学习贯彻 两会精神", "守住初心 砥砺前行", "学习贯彻 两会精神"),  # a spaced section head
     ],
 )
 def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
-    printed_after: str, title: str
+    slogan: str, printed_after: str, title: str
 ) -> None:
     """A column's slogan over a dated story, its headline put by the layout after the
     body and one paragraph out of order after that."""
     page = (
         BEFORE
-        + "\n\n学习贯彻 两会精神\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
+        + f"\n\n{slogan}\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
         + "县里组织宣讲队深入乡村宣讲两会精神。\n\n"
         + f"{printed_after}\n\n园区负责人表示，将全面推进安全生产标准化创建。\n"
     )
