@@ -72,8 +72,13 @@ COLUMN = re.compile(
 # (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
 FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
 # The papers' recurring slogans: short phrases of 2–4 characters set apart by
-# spaces (`学思想 强党性 重实践 建新功`).
-SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
+# spaces (`学思想 强党性 重实践 建新功`); and the column of the study of a meeting, set
+# apart so (`学习贯彻 两会精神`, `学习贯彻 市委全会精神`): the seeds and development pages
+# print three, each over a story whose headline the layout put elsewhere, none a title.
+SLOGAN = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$"
+    r"|^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$"
+)
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
     r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
@@ -178,6 +183,11 @@ _BULLETS = "■□●◆▲△◎★☆▶►"
 _READS_ON = re.compile(
     r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
 )
+# But a place and its colon alone on a line printed apart over a headline introduce it
+# (`八宿县然乌镇:` / `湖畔小镇换新颜 绿水青山入画来`), as the 48 places printed apart over
+# theirs on the seeds and development pages do (`尼玛县` / `部署草原生态保护“护绿行动”`), all
+# kickers in the gold; so is the one printed with its colon, which the gold writes without.
+PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县|区|镇|乡|村|街道)[：:]$")
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the
@@ -241,12 +251,18 @@ def halves_apart(upper: str, lower: str) -> bool:
     longer than its headline: halves of one length (within a character, unless the upper
     names an organisation, whose kickers come that close), neither spaced in parts nor a
     column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`)."""
+    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`), nor tells what was held or
+    done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
+    专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
+    over their article whose lower opens on a verb of `_HELD`, all a kicker over its
+    headline in the gold (40 of them an organisation's name)."""
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
     apart = abs(words_width(upper) - words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE) or any(c in lower for c in ":：")
+        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE)
+        or any(c in lower for c in ":：")
+        or _HELD.match(lower)
     )
 
 
@@ -342,9 +358,9 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and not (upper.tight and lines[k - 2].kind == "heading")
             and _opens_below(lines, k, past_heads=False)
         ):
-            # Printed apart: an upper line that reads on (`当雄县：`, `…第三届`) is never a
-            # kicker; halves keep the space the gold writes between them.
-            if _READS_ON.search(upper.text) or (
+            # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
+            # for a place and its colon; halves keep the space the gold writes between them.
+            if (_READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text)) or (
                 _goes_on(upper.text, unit.text) and not COLUMN.match(unit.text)
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
@@ -352,9 +368,29 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)
+        elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
+            joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         else:
             joined.append(unit)
     return joined
+
+
+def _bare_pair(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run of an article with no dateline or
+    byline: at the page's top or after a photo's credit, the body at once under them
+    (`义诊进牧区` / `健康到家门` / `近日，…`)? A run there opens an article, so halves of one
+    length printed apart are its headline as they are over a dateline: of the three pairs so
+    printed on the seeds and development pages, the one of one length is (the others a
+    column's label, `短评`, and `“格桑花”暑期学堂` / `开课啦`). A couplet heading a section
+    stands under a byline or a paragraph."""
+    before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
+    after = next((u for u in lines[k + 1 :] if u.kind != "gap"), None)
+    return (
+        (before is None or before.kind == "credit")
+        and after is not None
+        and after.kind == "body"
+        and not DATELINE.match(after.text)
+    )
 
 
 def _opens_couplet(lines: list[Unit], k: int) -> bool:

@@ -23,18 +23,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from extractor.body_heads import (
+    body_under,
+    lone_heading,
+    over_a_news_lead,
+    place_news,
+    tells_an_event,
+)
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
     COLUMN,
     DATELINE,
     FURNITURE,
+    PLACE_ALONE,
     SIGNED,
     SLOGAN,
     Unit,
     is_org,
     read_units,
-    words_width,
 )
 from extractor.persons import person_name
 
@@ -75,73 +82,9 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _column_item(run)
         or _signed_alone(run)
         or _voices(run, rest)
-        or _tells_an_event(run)
-        or _over_a_news_lead(run, rest)
+        or tells_an_event(run)
+        or over_a_news_lead(run, rest)
     )
-
-
-# A line that tells the news of a place, as a headline does and no section head of the
-# development pages under a paragraph does: the place (or the year, then the place)
-# first, then what was held or begun (`茂县召开河长制工作会议`, `林芝市2026年中考成绩揭晓`);
-# or a count of what it reached (`…惠及万余户纳税人`).
-_EVENT = re.compile(
-    r"^(?:20\d\d年)?[\u4e00-\u9fff]{1,8}?(?:自治区|地区|市|州|县|区|镇|乡|村)"
-    r"[^，。；]*?(?:召开|举行|举办|启动|揭晓|开幕|闭幕|落幕|开工|竣工|投运|启用|开班|开赛|揭牌|成立)"
-    r"|(?:\d+(?:\.\d+)?[万亿]?|[万亿])余?(?:户|人|名|家|座|个|条|项)"
-)
-
-
-# How a news story's first paragraph opens when no dateline is printed: the day
-# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
-# (`记者从市教育局获悉`).
-_NEWS_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)")
-
-
-def _over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
-    """Is a single heading line right over a paragraph that opens as news does? On the
-    development pages and seeds, 5 headlines printed with no dateline or byline are, and
-    none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
-    body = _body_under(rest)
-    return (
-        (_lone_heading(run) is not None or _kicker_over_headline(run))
-        and body is not None
-        and bool(_NEWS_LEAD.match(body))
-    )
-
-
-def _kicker_over_headline(run: list[Unit]) -> bool:
-    """Is a run two heading lines printed one right under the other, the lower the longer,
-    as a kicker stands over its headline (`薪火相传有后人` / `藏戏传习所迎来首批学员`)? A
-    couplet's halves, which head sections too, are of one length (`奋进新征程` / `建功新时代`):
-    of the six runs of more than one heading line inside the bodies of the seeds and the
-    development pages, only the one headline is printed so."""
-    heads = [u for u in run if u.kind != "gap"]
-    return (
-        len(heads) == 2
-        and all(u.kind == "heading" and " " not in u.text for u in heads)
-        and heads[1].tight
-        and words_width(heads[0].text) < words_width(heads[1].text)
-    )
-
-
-def _tells_an_event(run: list[Unit]) -> bool:
-    """Does a single heading line, under a paragraph and over plain body text, tell an
-    event as a news headline does? On the development pages, 4 of the 11 headlines so
-    printed do, and none of the 58 section heads (one line in brackets, `（下转第4版）`,
-    and a body line cut short, are no heading)."""
-    head = _lone_heading(run)
-    return head is not None and not head.startswith(("（", "(")) and bool(_EVENT.search(head))
-
-
-def _lone_heading(run: list[Unit]) -> str | None:
-    """The text of a run that is one heading line and nothing else (gaps aside)."""
-    heads = [u for u in run if u.kind != "gap"]
-    return heads[0].text if len(heads) == 1 and heads[0].kind == "heading" else None
-
-
-def _body_under(rest: list[Unit]) -> str | None:
-    """The paragraph right under a run of heading lines, if body text comes next."""
-    return rest[0].text if rest and rest[0].kind == "body" else None
 
 
 def _after_a_close(units: list[Unit], i: int) -> bool:
@@ -185,9 +128,9 @@ def _voices(run: list[Unit], rest: list[Unit]) -> bool:
     (`边民心声` / `“……”——…村民 次仁央宗`): a column of people's words, titled by its
     label. No section head of a story is followed by a signed quotation: the story's
     speakers are named in its sentences."""
-    body = _body_under(rest)
+    body = body_under(rest)
     return (
-        _lone_heading(run) is not None
+        lone_heading(run) is not None
         and body is not None
         and body.startswith("“")
         and bool(SIGNED.search(body))
@@ -266,7 +209,7 @@ class _Headline:
     from_slogan: bool = False  # nothing but a slogan stood above the article
 
 
-_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:]")
+_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
 
 
 def _headline(heads: list[Unit]) -> _Headline:
@@ -306,6 +249,8 @@ def _headline(heads: list[Unit]) -> _Headline:
     couplet = _couplet_lines(heads, (title, subtitle))
     others = [s for s in content if s not in (title, subtitle) and s not in couplet]
     kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
+    if kicker and PLACE_ALONE.match(kicker):
+        kicker = kicker[:-1]  # `八宿县然乌镇:` over its headline: the kicker is the place
     return _Headline(title, kicker, subtitle)
 
 
@@ -326,20 +271,6 @@ def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[s
     return found
 
 
-# A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
-# ends as one does (`消费市场…`, `市民…`, `县城…`).
-_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
-
-
-def _place_news(lines: list[str]) -> bool:
-    """Is a run of heading lines inside a body one line telling the news of a place? Of
-    the 70 single heading lines inside the bodies of the seeds and development pages,
-    the two that open on a place's name are headlines the layout put there; the section
-    heads name none (`党建引领方向`, `消费市场持续回暖`). A place and a colon head a
-    section of a round-up (`城关区：…`, `堆龙德庆区：…`), so a line holding a colon is left."""
-    return len(lines) == 1 and bool(_PLACE_LED.match(lines[0])) and not set(":：") & set(lines[0])
-
-
 def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
     """Give an article headed only by a slogan the headline OCR put elsewhere.
 
@@ -350,7 +281,7 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not (any(is_org(s) or COLUMN.match(s) for s in lines) or _place_news(lines)):
+        if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
             continue
         found = _headline([Unit("heading", s) for s in lines])
         if found.title and not found.from_slogan and not is_org(found.title):

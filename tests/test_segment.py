@@ -460,7 +460,6 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("青稞加工服务站", "为农户“加工增收”", "青稞加工服务站 为农户“加工增收”"),
         ("牧区道路通起来", "牧民腰包鼓起来了", "牧区道路通起来 牧民腰包鼓起来了"),
         # an upper line that reads on
-        ("江孜县：", "青稞加工厂开进农家院", "江孜县：青稞加工厂开进农家院"),
         ("日喀则市举办第二届", "“珠峰工匠”技能大赛", "日喀则市举办第二届“珠峰工匠”技能大赛"),
         # an upper line holding what is held, or a lower going on with 暨
         (
@@ -494,9 +493,20 @@ def test_a_headline_printed_on_two_lines_apart_is_one_title(
         ("拉萨市民政局", "举办民政系统社会工作者培训班", "拉萨市民政局"),  # shorter
         # an organisation one character apart from its headline
         ("堆龙德庆区消防救援大队", "开展消防业务指导培训工作", "堆龙德庆区消防救援大队"),
+        # an organisation as long as its headline, which tells what it did
+        (
+            "日喀则市公安局交警支队江孜大队",
+            "开展冬春季道路交通安全专项整治",
+            "日喀则市公安局交警支队江孜大队",
+        ),
+        ("墨竹工卡县市场监督管理局", "举办食品安全管理员培训班", "墨竹工卡县市场监督管理局"),
         ("守护三江源头", "为子孙留下绿水青山", "守护三江源头"),
         ("乡村振兴看变化", "“青稞加工”进了农家院", "乡村振兴看变化"),  # words in marks
         ("走进秋收一线", "曲水县：青稞丰收", "走进秋收一线"),  # a place and a colon
+        # a place and its colon alone: the place, as a place alone is
+        ("江孜县：", "青稞加工厂开进农家院", "江孜县"),
+        ("八宿县然乌镇:", "湖畔小镇换新颜 绿水青山入画来", "八宿县然乌镇"),
+        ("江孜县", "青稞加工厂开进农家院", "江孜县"),
         # halves of one length, but the upper is a couplet's lower half
         ("建设美丽家园\n村村都有新气象", "户户过上好日子", None),
         # a headline opening on 让 is whole: the line over it names who makes it happen
@@ -907,6 +917,26 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
 
 
 @pytest.mark.parametrize(
+    ("heads", "title"),
+    [
+        # halves of one length printed apart: one headline
+        ("义诊进牧区\n\n健康到家门", "义诊进牧区 健康到家门"),
+        ("青稞丰收季\n\n农家笑开颜", "青稞丰收季 农家笑开颜"),
+        # a kicker over a longer headline stays its kicker
+        ("冬日暖阳\n\n牧区的冬天不再冷", "牧区的冬天不再冷"),
+    ],
+)
+def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
+    heads: str, title: str
+) -> None:
+    """After a photo's credit an article opens with no dateline, the body at once under its
+    headline, which may be set in two halves with a blank line between."""
+    page = BEFORE + "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n\n\n\n" + heads
+    page += "\n\n\n\n近日，申扎县人民医院在买巴乡开展义诊活动。\n"
+    assert [a.title for a in segment_page(page)][1:] == [title]
+
+
+@pytest.mark.parametrize(
     ("line", "names_one"),
     [
         ("拉萨市司法局", True),
@@ -972,21 +1002,31 @@ def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> No
 
 
 @pytest.mark.parametrize(
-    ("printed_after", "title"),
+    ("slogan", "printed_after", "title"),
     [
-        ("江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
-        ("守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
-        ("江孜县：宣讲进村入户", "学习贯彻 两会精神"),  # nor does a round-up's section
+        ("学习贯彻 两会精神", "江孜县干部群众热议自治区两会", "江孜县干部群众热议自治区两会"),
+        ("学习贯彻 两会精神", "守住初心使命", "学习贯彻 两会精神"),  # a section head names no place
+        # nor does a round-up's section
+        ("学习贯彻 两会精神", "江孜县：宣讲进村入户", "学习贯彻 两会精神"),
+        # a headline spaced in two parts names the place in its second
+        (
+            "学习贯彻 两会精神",
+            "贯彻两会精神 江孜县干部群众谋发展",
+            "贯彻两会精神 江孜县干部群众谋发展",
+        ),
+        ("学习贯彻 市委全会精神", "江孜县干部群众热议市委全会", "江孜县干部群众热议市委全会"),
+        ("学习贯彻 市委全会精神", "守住初心使命", "学习贯彻 市委全会精神"),
+        ("学习贯彻 两会精神", "守住初心 砥砺前行", "学习贯彻 两会精神"),  # a spaced section head
     ],
 )
 def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
-    printed_after: str, title: str
+    slogan: str, printed_after: str, title: str
 ) -> None:
     """A column's slogan over a dated story, its headline put by the layout after the
     body and one paragraph out of order after that."""
     page = (
         BEFORE
-        + "\n\n学习贯彻 两会精神\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
+        + f"\n\n{slogan}\n\n本报江孜讯（记者 次仁）自治区两会闭幕后，江孜县掀起学习热潮。\n\n"
         + "县里组织宣讲队深入乡村宣讲两会精神。\n\n"
         + f"{printed_after}\n\n园区负责人表示，将全面推进安全生产标准化创建。\n"
     )

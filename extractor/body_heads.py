@@ -1,0 +1,100 @@
+"""Heading lines printed inside the body of an article: section heads, or a headline.
+
+Most heading lines under a paragraph head a section of the story going on. A few are the
+headline of the next article, printed with no dateline or byline under it, or the
+headline of the story itself, put by the layout after its body. They tell the news as a
+headline does: a place and what was held there (`茂县召开河长制工作会议`), a count reached,
+a paragraph under them opening as news does (`近日，…`), or a place's name in a story
+headed by a slogan alone (`拉孜县干部群众热议自治区两会`). `segment.py` asks these
+questions of each run of heading lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.page_lines import Unit, words_width
+
+# A line that tells the news of a place, as a headline does and no section head of the
+# development pages under a paragraph does: the place (or the year, then the place)
+# first, then what was held or begun (`茂县召开河长制工作会议`, `林芝市2026年中考成绩揭晓`);
+# or a count of what it reached (`…惠及万余户纳税人`).
+_EVENT = re.compile(
+    r"^(?:20\d\d年)?[\u4e00-\u9fff]{1,8}?(?:自治区|地区|市|州|县|区|镇|乡|村)"
+    r"[^，。；]*?(?:召开|举行|举办|启动|揭晓|开幕|闭幕|落幕|开工|竣工|投运|启用|开班|开赛|揭牌|成立)"
+    r"|(?:\d+(?:\.\d+)?[万亿]?|[万亿])余?(?:户|人|名|家|座|个|条|项)"
+)
+
+
+# How a news story's first paragraph opens when no dateline is printed: the day
+# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
+# (`记者从市教育局获悉`).
+_NEWS_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)")
+
+
+def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
+    """Is a single heading line right over a paragraph that opens as news does? On the
+    development pages and seeds, 5 headlines printed with no dateline or byline are, and
+    none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
+    body = body_under(rest)
+    return (
+        (lone_heading(run) is not None or _kicker_over_headline(run))
+        and body is not None
+        and bool(_NEWS_LEAD.match(body))
+    )
+
+
+def _kicker_over_headline(run: list[Unit]) -> bool:
+    """Is a run two heading lines printed one right under the other, the lower the longer,
+    as a kicker stands over its headline (`薪火相传有后人` / `藏戏传习所迎来首批学员`)? A
+    couplet's halves, which head sections too, are of one length (`奋进新征程` / `建功新时代`):
+    of the six runs of more than one heading line inside the bodies of the seeds and the
+    development pages, only the one headline is printed so."""
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        len(heads) == 2
+        and all(u.kind == "heading" and " " not in u.text for u in heads)
+        and heads[1].tight
+        and words_width(heads[0].text) < words_width(heads[1].text)
+    )
+
+
+def tells_an_event(run: list[Unit]) -> bool:
+    """Does a single heading line, under a paragraph and over plain body text, tell an
+    event as a news headline does? On the development pages, 4 of the 11 headlines so
+    printed do, and none of the 58 section heads (one line in brackets, `（下转第4版）`,
+    and a body line cut short, are no heading)."""
+    head = lone_heading(run)
+    return head is not None and not head.startswith(("（", "(")) and bool(_EVENT.search(head))
+
+
+def lone_heading(run: list[Unit]) -> str | None:
+    """The text of a run that is one heading line and nothing else (gaps aside)."""
+    heads = [u for u in run if u.kind != "gap"]
+    return heads[0].text if len(heads) == 1 and heads[0].kind == "heading" else None
+
+
+def body_under(rest: list[Unit]) -> str | None:
+    """The paragraph right under a run of heading lines, if body text comes next."""
+    return rest[0].text if rest and rest[0].kind == "body" else None
+
+
+# A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
+# ends as one does (`消费市场…`, `市民…`, `县城…`).
+_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
+
+
+def place_news(lines: list[str]) -> bool:
+    """Is a run of heading lines inside a body one line telling the news of a place? Of
+    the 70 single heading lines inside the bodies of the seeds and development pages,
+    the two that open on a place's name are headlines the layout put there; the section
+    heads name none (`党建引领方向`, `消费市场持续回暖`). A headline spaced in two parts
+    may name it in its second (`贯彻全会精神 达孜区干部群众话发展`): of the 32 spaced heading
+    lines inside bodies, the one with a part opening on a place is a headline, and the 28
+    section heads name none. A place and a colon head a section of a round-up (`城关区：…`,
+    `堆龙德庆区：…`), so a line holding a colon is left."""
+    return (
+        len(lines) == 1
+        and any(_PLACE_LED.match(part) for part in lines[0].split(" "))
+        and not set(":：") & set(lines[0])
+    )
