@@ -17,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractor import adverbials, check, mentions, numbers, page_lines, sources, stops, textindex
-from extractor.extract import campaigns, context, events, organizers, phrases, quoted
+from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -335,9 +335,9 @@ def test_programmes_joined_to_taken_into_or_worked_in_are_found_as_a_scan_finds_
     text: str,
 ) -> None:
     for words, pattern in (
-        (campaigns._JOINED_TO_INITIALS, campaigns._JOINED_TO),
-        (campaigns._TAKEN_INTO_INITIALS, campaigns._TAKEN_INTO),
-        (campaigns._DURING_INITIALS, campaigns._DURING),
+        (tasks._JOINED_TO_INITIALS, tasks._JOINED_TO),
+        (tasks._TAKEN_INTO_INITIALS, tasks._TAKEN_INTO),
+        (tasks._DURING_INITIALS, tasks._DURING),
     ):
         found = [m.regs for m in context.starting_with(words, pattern, text)]
         assert found == _found(pattern, text)
