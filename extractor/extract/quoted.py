@@ -32,7 +32,7 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
-from extractor.extract.ways import a_manner, named_as_a_way, only_a_way
+from extractor.extract.ways import a_manner, a_pledge, a_system_set_up, named_as_a_way, only_a_way
 
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
@@ -128,16 +128,6 @@ _GOING = re.compile("^[进入下到]")
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
 # A zero to keep to is a stance or a target: `“零容忍”`, `“零事故”` (not `“零工技能夜校”`).
 _ZERO = re.compile(rf"零[{CN}]{{1,2}}")
-# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`.
-_TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
-# So is a rule to keep, item by item: what is done every time a case comes (`“逢车必查、
-# 逢疑必检”`), how fast (`“即采即收、即收即冷”`, `“随到随办”`), who answers for what
-# (`“谁引进、谁负责”`) or how far a dispute goes (`“小事不出帐篷、大事不出乡”`).
-_RULE_ITEM = re.compile(
-    rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$|^谁[{CN}]{{1,4}}$|^[大小]事不出"
-)
-# All that should be done, done: `“应收尽收”`, `“应赔尽赔、快赔早赔”`, a pledge.
-_ALL_DUE = re.compile(rf"^应[{CN}]尽[{CN}]$")
 # Principles kept, three or more of four characters each: `坚持“规划先行、群众自愿、因地制宜”`,
 # `落实“党政同责、一岗双责、齐抓共管、失职追责”`.
 _KEPT_TO = re.compile("(?:坚持|落实|践行|树牢|贯彻)$")
@@ -171,8 +161,9 @@ _PRACTICE_FOR = re.compile(rf"(?:推行|实行|开办|创办)(?:了)?(?P<of>[{CN
 # So is a drive carried out over a field: `开展农村公路“冬季养护百日攻坚”`.
 _DRIVE_FOR = re.compile(rf"(?:开展|启动|部署)(?:了)?(?P<of>[{CN}]{{2,6}})$")
 _DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
-# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
-_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
+# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`; a class
+# it opens, in a speaker's words too: `街道开的‘四点半课堂’` (not a meeting, `召开的`).
+_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造|开办|(?<![召展公打离])开)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
@@ -344,15 +335,6 @@ def _kind_end(text: str, end: int) -> int:
     return more.end() if more else end
 
 
-def _pledge(inner: str) -> bool:
-    """`24小时值守、2小时响应`, `逢车必查、逢疑必检`, `谁引进、谁负责`: a pledge or a
-    rule, not a name."""
-    items = inner.split("、")
-    if all(_RULE_ITEM.match(item) for item in items) or _ALL_DUE.match(items[0]):
-        return True
-    return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
-
-
 def _cut_from_body(text: str, name: str) -> bool:
     """Does the article print `name` running on into a body or a place elsewhere
     (`“马背兽医”服务队` for `“马背兽医”服务`)? Then the name is cut from that word."""
@@ -430,7 +412,7 @@ def _one_quoted(
             and not (_SELF_NAMED.search(inner) and _JOINED_NEXT.match(after))
         )
         or _AIMED.search(before)
-        or _pledge(inner)
+        or a_pledge(inner)
     ):
         return None
     items = inner.split("、")
@@ -466,8 +448,8 @@ def _one_quoted(
         and not _SENTENCE_WORDS.search(inner)
     ):
         return Named(m.start() - len(practice["of"]), practice["of"] + quoted)
-    if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
-        return None  # a sentence; a speaker's term in single marks, unnamed by the article
+    if _SENTENCE_WORDS.search(inner):
+        return None  # a sentence (a speaker's single marks are read as double ones)
     if (
         (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
         or _HONOUR.search(inner)
@@ -491,7 +473,8 @@ def _one_quoted(
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
+    method = bool(_METHOD_NAMED.match(after) or MILESTONE.match(after))
+    method = method or a_system_set_up(before, after)
     if practised or by_way or theme or shared or method:
         return Named(m.start(), quoted)
     return None
