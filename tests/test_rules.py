@@ -1340,6 +1340,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里建立了“平时服务、急时应急、战时应战”的民兵应急力量体系。",
         ["“平时服务、急时应急、战时应战”"],
     ),
+    # The year of an event series between its theme and the event.
+    (
+        "记者探访“欢乐迎新春”2026年日喀则市群众文艺汇演的排练现场。",
+        ["“欢乐迎新春”2026年日喀则市群众文艺汇演"],
+    ),
 ]
 
 

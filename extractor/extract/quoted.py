@@ -35,7 +35,8 @@ from extractor.extract.mentions import Named
 from extractor.extract.ways import a_manner, a_pledge, a_system_set_up, named_as_a_way, only_a_way
 
 # What follows a quoted name to make it an initiative, longest first. A few
-# words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
+# words may stand between (`“生命通道”体验疏散演练活动`), led by the year of an event
+# series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
 # follow at once (`“六抓六促”法`), or `违法` would end a name.
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
@@ -56,7 +57,7 @@ _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _OPENING = "“‘「"
 _QUOTED = re.compile(
     rf"(?P<open>[{_OPENING}])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
