@@ -1340,6 +1340,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里建立了“平时服务、急时应急、战时应战”的民兵应急力量体系。",
         ["“平时服务、急时应急、战时应战”"],
     ),
+    # A project a unit built, its cost printed before the verb.
+    (
+        "在援藏资金支持下，县里投资1200万元建成青稞精深加工项目，年可加工青稞3000吨。",
+        ["青稞精深加工项目"],
+    ),
     # The year of an event series between its theme and the event.
     (
         "记者探访“欢乐迎新春”2026年日喀则市群众文艺汇演的排练现场。",
@@ -1802,6 +1807,8 @@ NOT_CAMPAIGNS = [
     "县水利局对农村供水工程管网采取保温防冻措施。",
     "县里把民族团结进步工作作为基础性、战略性工程来抓。",
     "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
+    # Works counted after what they cost.
+    "县里投资2860万元新建集中供水工程9处。",
     # A network built or formed, quoted; a meeting held.
     "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
     "县里召开的“两会”上，代表们踊跃发言。",
