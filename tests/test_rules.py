@@ -1340,6 +1340,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里建立了“平时服务、急时应急、战时应战”的民兵应急力量体系。",
         ["“平时服务、急时应急、战时应战”"],
     ),
+    # A quoted name the article calls a unit's measure, even a place's name.
+    (
+        "居民有事就来商量。“邻里议事角”是社区今年推出的一项基层治理新举措。",
+        ["“邻里议事角”"],
+    ),
     # A project a unit built, its cost printed before the verb.
     (
         "在援藏资金支持下，县里投资1200万元建成青稞精深加工项目，年可加工青稞3000吨。",
@@ -1807,6 +1812,8 @@ NOT_CAMPAIGNS = [
     "县水利局对农村供水工程管网采取保温防冻措施。",
     "县里把民族团结进步工作作为基础性、战略性工程来抓。",
     "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
+    # A quoted platform called a project.
+    "“智慧兽医”平台是县里今年打造的信息化项目。",
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
     # A network built or formed, quoted; a meeting held.
