@@ -1385,6 +1385,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A drive in marks with its field before it; the headline names it by field and kind.
+    (
+        "县交警大队开展道路交通安全专项整治",
+        "近日，县交警大队开展为期100天的道路交通安全“百日攻坚”专项整治行动，查处违法行为300余起。",
+        "道路交通安全“百日攻坚”专项整治行动",
+    ),
     (
         "乃东区开展“平安校园”宣传活动",
         "近日，乃东区司法局在全区中小学开展“平安校园”法治宣传教育活动。",

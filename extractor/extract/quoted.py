@@ -26,6 +26,7 @@ from extractor.extract.context import (
     CN,
     MILESTONE,
     clause_before,
+    drive_field,
     in_book_title,
     place_lead,
     starting_with,
@@ -406,7 +407,8 @@ def _one_quoted(
             return Named(
                 m.start() - len(lead), lead + quoted + kind
             )  # `拉萨市迎新年“三对三”篮球赛`
-        return Named(m.start(), quoted + kind)
+        field = drive_field(text, m.start(), done, kind)
+        return Named(m.start() - len(field), field + quoted + kind)
     if (
         (
             _NOT_A_NAME_AFTER.match(after)
