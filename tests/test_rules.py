@@ -1820,6 +1820,9 @@ NOT_CAMPAIGNS = [
     "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
     # A quoted platform called a project.
     "“智慧兽医”平台是县里今年打造的信息化项目。",
+    # A drive named by four characters of its field alone.
+    "镇里全面推进人居环境整治，让小镇焕发新颜。",
+    "城管局推进市容环境整治，不搞简单化。",
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
     # A network built or formed, quoted; a meeting held.
