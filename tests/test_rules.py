@@ -1345,6 +1345,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "居民有事就来商量。“邻里议事角”是社区今年推出的一项基层治理新举措。",
         ["“邻里议事角”"],
     ),
+    # What a quoted programme bore: the words after 是 say so.
+    ("局长表示，培训中心的建成是“技能援藏”工程的重要成果。", ["“技能援藏”工程"]),
     # A project a unit built, its cost printed before the verb.
     (
         "在援藏资金支持下，县里投资1200万元建成青稞精深加工项目，年可加工青稞3000吨。",

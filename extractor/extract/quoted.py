@@ -252,9 +252,11 @@ _OFFERED_AFTER = re.compile(
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
-# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
+# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`; and
+# so does what it bore or sums up: `实训基地的建立是“技能援藏”工程的重要成果`, `…的一个缩影` (5 so
+# printed on the development pages, each required).
 _PART_OF = re.compile(
-    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|"
+    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|的(?:一个|重要)?(?:成果|缩影)|"
     r"的(?:一个|一处)?(?:场景|现场|画面|一幕|瞬间)|的第[\d一二三四五六七八九十百]+场)"
 )
 # Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
