@@ -1421,6 +1421,34 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "拉孜县把“安全生产月”“安全宣传进企业”活动与冬季安全生产结合起来。",
         ["“安全生产月”", "“安全宣传进企业”活动"],
     ),
+    # A speaker's single marks read as double ones; a class a unit opens, in a speaker's words;
+    # a system in marks a unit sets up.
+    (
+        "“我们坚持‘群众点单、社区派单、志愿者接单’的服务机制。”社区主任说。",
+        ["‘群众点单、社区派单、志愿者接单’"],
+    ),
+    ("“下班晚，社区开的‘四点半课堂’帮了大忙。”", ["‘四点半课堂’"]),
+    (
+        "县里建立了“平时服务、急时应急、战时应战”的民兵应急力量体系。",
+        ["“平时服务、急时应急、战时应战”"],
+    ),
+    # A quoted name the article calls a unit's measure, even a place's name.
+    (
+        "居民有事就来商量。“邻里议事角”是社区今年推出的一项基层治理新举措。",
+        ["“邻里议事角”"],
+    ),
+    # What a quoted programme bore: the words after 是 say so.
+    ("局长表示，培训中心的建成是“技能援藏”工程的重要成果。", ["“技能援藏”工程"]),
+    # A project a unit built, its cost printed before the verb.
+    (
+        "在援藏资金支持下，县里投资1200万元建成青稞精深加工项目，年可加工青稞3000吨。",
+        ["青稞精深加工项目"],
+    ),
+    # The year of an event series between its theme and the event.
+    (
+        "记者探访“欢乐迎新春”2026年日喀则市群众文艺汇演的排练现场。",
+        ["“欢乐迎新春”2026年日喀则市群众文艺汇演"],
+    ),
 ]
 
 
@@ -1451,6 +1479,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A drive in marks with its field before it; the headline names it by field and kind.
+    (
+        "县交警大队开展道路交通安全专项整治",
+        "近日，县交警大队开展为期100天的道路交通安全“百日攻坚”专项整治行动，查处违法行为300余起。",
+        "道路交通安全“百日攻坚”专项整治行动",
+    ),
     (
         "乃东区开展“平安校园”宣传活动",
         "近日，乃东区司法局在全区中小学开展“平安校园”法治宣传教育活动。",
@@ -1878,6 +1912,16 @@ NOT_CAMPAIGNS = [
     "县水利局对农村供水工程管网采取保温防冻措施。",
     "县里把民族团结进步工作作为基础性、战略性工程来抓。",
     "市妇联组织“巾帼宣讲团”进村入户宣讲150余场次。",
+    # A quoted platform called a project.
+    "“智慧兽医”平台是县里今年打造的信息化项目。",
+    # A drive named by four characters of its field alone.
+    "镇里全面推进人居环境整治，让小镇焕发新颜。",
+    "城管局推进市容环境整治，不搞简单化。",
+    # Works counted after what they cost.
+    "县里投资2860万元新建集中供水工程9处。",
+    # A network built or formed, quoted; a meeting held.
+    "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
+    "县里召开的“两会”上，代表们踊跃发言。",
 ]
 
 

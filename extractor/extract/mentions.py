@@ -142,7 +142,10 @@ def _headline_form(headline: str, body: str) -> bool:
         return True
     if len(headline) < 5 or len(headline) >= len(body) or headline[:2] not in body:
         return False
-    if headline[-1] == body[-1]:
+    # The body may name the drive with `行动` after it: `道路交通安全专项整治` of
+    # `道路交通安全“百日攻坚”专项整治行动`.
+    drive = _DRIVE_END.search(headline) is not None and body.endswith(headline[-2:] + "行动")
+    if headline[-1] == body[-1] or drive:
         rest = iter(body[body.index(headline[:2]) :])
         if all(char in rest for char in headline):
             return True

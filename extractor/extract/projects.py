@@ -1,6 +1,6 @@
 """Projects, works and services named without marks by the words around them, each a
 sub-shape of the unquoted `工程`, `项目`, `服务` and `改造` the gold counts as precise: the
-project a unit carries out or builds (`牵头实施的…产业园建设项目`), a road work named by its
+project a unit carries out or builds (`牵头实施的…产业园建设项目`, `投资2800万元建成…项目`), a road work named by its
 two ends (`狮泉河至昆莎机场公路改扩建工程全长46.8公里`), a service a unit rolls out
 (`全面推行家庭医生签约服务,`), a renewal other work is joined to (`把老旧小区改造与…
 结合起来`) and a title's creation that passes its check (`…示范县创建工作通过地区验收`). Part of
@@ -34,6 +34,13 @@ from extractor.extract.mentions import Named
 # optional, one not listed.)
 _CARRIED_OUT = re.compile(
     rf"(?:实施|建设)的(?P<name>[{CN}]{{6,20}}?(?:项目|工程))(?!项目|工程|建设|队|部)"
+)
+# A project a unit built, what it cost printed before the verb: `聂荣县投资2800万元建成牦牛肉
+# 冷链物流中心项目，冷库面积…`, `加查县总投资1.48亿元建设县城清洁供暖项目,采用…` (on the development
+# pages the gold requires both so printed; works counted after, `投资2860万元，新建集中供水工程9处`,
+# are a kind of work).
+_BUILT_AT_COST = re.compile(
+    rf"投资[\d.]+[万亿]*余?元(?:建成|建设|新建)了?(?P<name>[{CN}]{{4,16}}?(?:项目|工程))(?![{CN}\d])"
 )
 # A road named by the two places it joins, heading its clause or listed: `狮泉河至昆莎机场公路
 # 改扩建工程全长46.8公里`, `察雅至吉塘公路改建工程全力冲刺` (required once, optional once on the
@@ -72,7 +79,7 @@ def projects(text: str) -> list[Named]:
     ['昌珠镇现代农业产业园建设项目']
     """
     found: list[Named] = []
-    for pattern in (_CARRIED_OUT, _ROLLED_OUT):
+    for pattern in (_CARRIED_OUT, _BUILT_AT_COST, _ROLLED_OUT):
         for m in pattern.finditer(text):
             if not (
                 CLAUSE_INSIDE.search(m["name"])

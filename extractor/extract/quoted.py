@@ -26,16 +26,18 @@ from extractor.extract.context import (
     CN,
     MILESTONE,
     clause_before,
+    drive_field,
     in_book_title,
     place_lead,
     starting_with,
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
-from extractor.extract.ways import a_manner, named_as_a_way, only_a_way
+from extractor.extract.ways import a_manner, a_pledge, a_system_set_up, named_as_a_way, only_a_way
 
 # What follows a quoted name to make it an initiative, longest first. A few
-# words may stand between (`“生命通道”体验疏散演练活动`); `法` and `制` must
+# words may stand between (`“生命通道”体验疏散演练活动`), led by the year of an event
+# series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
 # follow at once (`“六抓六促”法`), or `违法` would end a name.
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
@@ -56,7 +58,7 @@ _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _OPENING = "“‘「"
 _QUOTED = re.compile(
     rf"(?P<open>[{_OPENING}])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
@@ -128,16 +130,6 @@ _GOING = re.compile("^[进入下到]")
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
 # A zero to keep to is a stance or a target: `“零容忍”`, `“零事故”` (not `“零工技能夜校”`).
 _ZERO = re.compile(rf"零[{CN}]{{1,2}}")
-# Times to meet, quoted, are a service's pledge: `实行“24小时值守、2小时响应”`.
-_TIME_PLEDGE = re.compile(r"\d+(?:个工作日|小时|分钟|天|日)")
-# So is a rule to keep, item by item: what is done every time a case comes (`“逢车必查、
-# 逢疑必检”`), how fast (`“即采即收、即收即冷”`, `“随到随办”`), who answers for what
-# (`“谁引进、谁负责”`) or how far a dispute goes (`“小事不出帐篷、大事不出乡”`).
-_RULE_ITEM = re.compile(
-    rf"^(?:逢|凡|每逢)[^必]{{1,4}}必|^[即随][{CN}][即随][{CN}]$|^谁[{CN}]{{1,4}}$|^[大小]事不出"
-)
-# All that should be done, done: `“应收尽收”`, `“应赔尽赔、快赔早赔”`, a pledge.
-_ALL_DUE = re.compile(rf"^应[{CN}]尽[{CN}]$")
 # Principles kept, three or more of four characters each: `坚持“规划先行、群众自愿、因地制宜”`,
 # `落实“党政同责、一岗双责、齐抓共管、失职追责”`.
 _KEPT_TO = re.compile("(?:坚持|落实|践行|树牢|贯彻)$")
@@ -171,8 +163,9 @@ _PRACTICE_FOR = re.compile(rf"(?:推行|实行|开办|创办)(?:了)?(?P<of>[{CN
 # So is a drive carried out over a field: `开展农村公路“冬季养护百日攻坚”`.
 _DRIVE_FOR = re.compile(rf"(?:开展|启动|部署)(?:了)?(?P<of>[{CN}]{{2,6}})$")
 _DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
-# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`.
-_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造)的[{CN}]{{0,6}}$")
+# A name a unit's practice is called by: `社区推行的志愿服务“时间银行”也颇受欢迎`; a class
+# it opens, in a speaker's words too: `街道开的‘四点半课堂’` (not a meeting, `召开的`).
+_PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造|开办|(?<![召展公打离])开)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
 _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
@@ -259,9 +252,11 @@ _OFFERED_AFTER = re.compile(
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
-# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`.
+# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`; and
+# so does what it bore or sums up: `实训基地的建立是“技能援藏”工程的重要成果`, `…的一个缩影` (5 so
+# printed on the development pages, each required).
 _PART_OF = re.compile(
-    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|"
+    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|的(?:一个|重要)?(?:成果|缩影)|"
     r"的(?:一个|一处)?(?:场景|现场|画面|一幕|瞬间)|的第[\d一二三四五六七八九十百]+场)"
 )
 # Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
@@ -344,15 +339,6 @@ def _kind_end(text: str, end: int) -> int:
     return more.end() if more else end
 
 
-def _pledge(inner: str) -> bool:
-    """`24小时值守、2小时响应`, `逢车必查、逢疑必检`, `谁引进、谁负责`: a pledge or a
-    rule, not a name."""
-    items = inner.split("、")
-    if all(_RULE_ITEM.match(item) for item in items) or _ALL_DUE.match(items[0]):
-        return True
-    return len(items) > 1 and all(_TIME_PLEDGE.search(item) for item in items)
-
-
 def _cut_from_body(text: str, name: str) -> bool:
     """Does the article print `name` running on into a body or a place elsewhere
     (`“马背兽医”服务队` for `“马背兽医”服务`)? Then the name is cut from that word."""
@@ -423,14 +409,15 @@ def _one_quoted(
             return Named(
                 m.start() - len(lead), lead + quoted + kind
             )  # `拉萨市迎新年“三对三”篮球赛`
-        return Named(m.start(), quoted + kind)
+        field = drive_field(text, m.start(), done, kind)
+        return Named(m.start() - len(field), field + quoted + kind)
     if (
         (
             _NOT_A_NAME_AFTER.match(after)
             and not (_SELF_NAMED.search(inner) and _JOINED_NEXT.match(after))
         )
         or _AIMED.search(before)
-        or _pledge(inner)
+        or a_pledge(inner)
     ):
         return None
     items = inner.split("、")
@@ -466,8 +453,8 @@ def _one_quoted(
         and not _SENTENCE_WORDS.search(inner)
     ):
         return Named(m.start() - len(practice["of"]), practice["of"] + quoted)
-    if _SENTENCE_WORDS.search(inner) or m["open"] == "‘":
-        return None  # a sentence; a speaker's term in single marks, unnamed by the article
+    if _SENTENCE_WORDS.search(inner):
+        return None  # a sentence (a speaker's single marks are read as double ones)
     if (
         (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
         or _HONOUR.search(inner)
@@ -491,7 +478,8 @@ def _one_quoted(
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    method = bool(_METHOD_NAMED.match(after)) or bool(MILESTONE.match(after))
+    method = bool(_METHOD_NAMED.match(after) or MILESTONE.match(after))
+    method = method or a_system_set_up(before, after)
     if practised or by_way or theme or shared or method:
         return Named(m.start(), quoted)
     return None

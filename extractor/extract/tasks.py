@@ -3,7 +3,8 @@ charge (`把二次供水设施改造列入为民办实事项目`), the mainstay 
 作为…抓手`), what it works by (`以高素质农牧民培育计划为抓手`), what other work is joined to
 (`把“三色亮灯”工作法与乡村振兴示范村创建结合起来`), what a place or a task is taken into
 (`纳入农村供水保障提升工程`), a drive whose work is reported (`在医保基金管理突出问题专项整治中`)
-and what a drive is part of (`是…城镇燃气安全专项整治的重要内容`). Part of the campaign names
+what a drive is part of (`是…城镇燃气安全专项整治的重要内容`), and a quoted name the article
+calls a unit's measure (`“小区议事厅”是…推出的一项…新举措`). Part of the campaign names
 of `campaigns.py`.
 """
 
@@ -65,6 +66,14 @@ _PART_OF = re.compile(
     rf"是(?:[{CN}]{{0,12}}的)?(?P<name>[^{BREAK}的“”‘’]{{4,24}}?(?:专项整治|行动|工程|创建|计划))"
     r"的(?:一部分|重要内容|组成部分|重要组成部分)"
 )
+# A quoted name heading its clause that the article calls one of a unit's measures or methods:
+# `“小区议事厅”是…街道今年推出的一项基层治理新举措`, even where the words name a body or a
+# place (the one such clause of the development pages, required; a platform or a body named
+# so, `“智慧兽医”平台是…项目`, is named by more than the marks).
+_CALLED_A_MEASURE = re.compile(
+    rf"(?:^|(?<=[{BREAK}]))(?P<name>[“‘][^{BREAK}“”‘’]{{2,16}}[”’])是[^{BREAK}“”‘’]{{0,24}}?"
+    rf"(?:举措|做法|措施|模式|机制|办法)(?![{CN}])"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -86,6 +95,7 @@ def tasks(text: str) -> list[Named]:
         *starting_with(_TAKEN_INTO_INITIALS, _TAKEN_INTO, text),
         *starting_with(_DURING_INITIALS, _DURING, text),
         *starting_with("是", _PART_OF, text),
+        *starting_with("“‘", _CALLED_A_MEASURE, text),
     ]:
         group = next(g for g, value in m.groupdict().items() if value)
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
