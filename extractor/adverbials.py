@@ -26,12 +26,12 @@ _DONE = f"(?:{_DONE_WORDS})"
 _POSTURES = "站坐蹲躺靠倚守跪趴"
 _POSTURE = f"[{_POSTURES}]"
 _PLACE_END = "[边旁里前上下内外口头处畔]"
-# What a person takes in hand as they speak: `翻开厚厚的随访记录本`, `拿出自己的账本`,
+# What a person takes in hand as they speak: `翻开厚厚的随访记录本`, `拿出自己的账本`, `调出一段视频`,
 # `打开手机里的照片` (a 的 after a doubled word, 自己 or a word of place, where
 # `拿出手机的村民扎西` goes on to a person).
-_IN_HAND_INITIALS = "翻打摊拿掏取亮举捧端拎抱"
+_IN_HAND_INITIALS = "翻打摊拿掏取亮调举捧端拎抱"
 _IN_HAND = (
-    "(?:[翻打摊]开|[拿掏取翻亮]出|[拿举捧端拎抱]起)"
+    "(?:[翻打摊]开|[拿掏取翻亮调]出|[拿举捧端拎抱]起)"
     rf"(?:(?!的)[^，,。；;：:“”]|(?P<twice>[{_CN}])(?P=twice)的|(?:自己|自家|[里上中])的){{1,16}}"
 )
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,

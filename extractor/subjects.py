@@ -75,6 +75,10 @@ def opening(clause: str, known: list[str]) -> str | None:
     return name_in(honored[0]) if honored else None
 
 
+# A name that runs on into a village's, a township's or a gully's name: `扎西岗村`.
+_PLACE_GOES_ON = re.compile("[\u4e00-\u9fff]{1,2}(?:村|乡|镇|沟)(?![民长])")
+
+
 def opens_with_whole(clause: str, speaker: str, known: list[str], reach: int = 24) -> bool:
     """`persons.opens_with`, unless the speaker there is part of a longer name of `known`
     (`索朗` of `索朗卓玛笑了`).
@@ -85,6 +89,8 @@ def opens_with_whole(clause: str, speaker: str, known: list[str], reach: int = 2
     if not opens_with(clause, speaker, reach):
         return False
     at = clause.find(speaker)
+    if _PLACE_GOES_ON.match(clause, at + len(speaker)):
+        return False  # `扎西` of the village `门巴乡扎西岗村`, a place named after no one
     return not any(len(name) > len(speaker) and clause.startswith(name, at) for name in known)
 
 

@@ -77,6 +77,18 @@ CREDITED = {
         "她最喜欢宣讲队唱的牧歌。",
         "indirect",
     ),
+    "a village named with a name the article knows, before the title and the name": (
+        "村民扎西说，料场现在干净多了。门巴乡扎西岗村驻村工作队队长 普布次仁 说：“我们将继续推行积分治理。”",
+        "普布次仁",
+        "我们将继续推行积分治理。",
+        "direct",
+    ),
+    "something called up on a screen between the name and the verb": (
+        "值班民警尼玛次仁调出一段视频介绍说，民警通过平台找到了走失的老人。",
+        "尼玛次仁",
+        "民警通过平台找到了走失的老人。",
+        "indirect",
+    ),
     "showing while saying, before the colon": (
         "63岁的老匠人达瓦边说边示范：“差一味都不行。”",
         "达瓦",
@@ -1265,6 +1277,7 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("游客徐女士", "徐女士"),
         ("牧民尼玛女士", "尼玛女士"),  # a given name and an honorific, whole
         ("舞台监督次仁多吉", "次仁多吉"),  # the trades of a stage
+        ("道具师扎西平措", "扎西平措"),
         ("东嘎街道安全监管员尼玛拉姆", "尼玛拉姆"),  # 尼 ends no title before a name
         ("隆子县斗玉乡驻村工作队队长", None),  # a team's head, unnamed (never `作队`)
         ("合作社负责人", None),
