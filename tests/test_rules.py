@@ -252,6 +252,9 @@ NOT_METRICS = [
     # A clock reading of a race or a drill: minutes and seconds.
     "骑手扎西次仁以5分42秒的成绩夺得冠军。",
     "全校师生在警报响起后1分40秒内全部撤离。",
+    # Year by year; the region's standing priorities.
+    "鹤群一年比一年多，说明水草越来越好了。",
+    "当雄县牢牢把握稳定、发展、生态、强边四件大事。",
     # Tiers stay tiers.
     "构建县、乡、村三级应急体系。",
     "将草场划分为高、中、低三级风险区域。",

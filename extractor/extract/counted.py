@@ -61,8 +61,9 @@ _UNIT_WORDS = ("轮车", "部分", "集中")
 _COMPOUND_TIME = re.compile("[年天时]零")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 # Words a number opens that are terms, not counts: `三次产业` (the three sectors),
-# `两位数` (two digits).
-_TERMS = {"次": "产业", "位": "数"}
+# `两位数` (two digits), `稳定、发展、生态、强边四件大事` (the region's standing priorities,
+# printed as `“四件大事”` too: 3 printings on dev and seeds, none listed).
+_TERMS = {"次": "产业", "位": "数", "件": "大事"}
 # `两班倒`, `四班三倒`, `“四班三运转”倒班制度`: how shifts rotate, a term of the trade, not
 # shifts counted (7 printings on dev, none listed; 5 of them in quotation marks).
 _SHIFT_SYSTEM = re.compile(r"^[一二三四五]?(?:倒|运转)")
@@ -70,9 +71,7 @@ _SHIFT_SYSTEM = re.compile(r"^[一二三四五]?(?:倒|运转)")
 # and an earthquake's magnitude are measures, not tiers (7 printings on dev: 4 required,
 # 3 optional, none not listed). Not `三级风险区域`: 风 there opens another word.
 _FORCE_BEFORE = ("风力", "阵风", "风力达", "阵风达", "风力可达", "阵风可达")
-_FORCE_AFTER = re.compile(
-    r"^的?(?:[东南西北偏大阵狂强]{0,3}风(?![险貌气采格俗景光电味情尚范])|地震)"
-)
+_FORCE_AFTER = re.compile(r"^的?([东南西北偏大阵狂强]{0,3}风(?![险貌气采格俗景光电味情尚范])|地震)")
 # `两人都回到了课堂`, `两种各有各的好处`, `两家各出一半费用`: both of the two just named,
 # as `两头都不耽误` (3 such printings stored on dev, none listed); not `两家各族群众`.
 _BOTH = re.compile(r"^(?:都|各(?![族界类级地项种个部民乡县村单]))")
@@ -83,6 +82,7 @@ _CLASS_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # seconds; the development gold lists neither part (3 printings, 6 numbers, none listed).
 _SECONDS_AFTER = re.compile(r"^\d+(?:\.\d+)?秒")
 _MINUTES_BEFORE = re.compile(r"\d分$")
+_YEAR_BY_YEAR = re.compile(r"一[年天月]比")
 # `二期工程`, `二次创业`: a count says 两; 二 before these measure words is "second".
 _ORDINAL_TWO = frozenset("次期批届轮代号")
 # A year of school: `初二学生`, `大三学生`, `高一学生`.
@@ -167,9 +167,16 @@ def _measures_force(text: str, match: QuantityMatch) -> bool:
     """Is a number of 级 a wind's force or an earthquake's magnitude (`阵风7至8级`,
     `5至6级偏西风`, `5.8级地震`)?"""
     before = text[max(0, match.start - 4) : match.start]
-    return before.endswith(_FORCE_BEFORE) or bool(
-        _FORCE_AFTER.match(text[match.end : match.end + 6])
-    )
+    return before.endswith(_FORCE_BEFORE) or bool(force_of(text, match))
+
+
+def force_of(text: str, match: QuantityMatch) -> str:
+    """The wind or the earthquake a number of 级 printed before it measures (`5至6级偏西风`
+    → `偏西风`, `5.8级地震` → `地震`), or empty."""
+    if match.quantity.unit != "级":
+        return ""
+    found = _FORCE_AFTER.match(text[match.end : match.end + 6])
+    return found.group(1) if found else ""
 
 
 def _clock_reading(text: str, match: QuantityMatch) -> bool:
@@ -180,6 +187,12 @@ def _clock_reading(text: str, match: QuantityMatch) -> bool:
     return unit == "秒" and bool(
         _MINUTES_BEFORE.search(text[max(0, match.number_start - 2) : match.number_start])
     )
+
+
+def _year_by_year(text: str, start: int) -> bool:
+    """Is the number the second half of `一年比一年`, `一天比一天`?"""
+    before = text[max(0, start - 3) : start]
+    return bool(_YEAR_BY_YEAR.fullmatch(before)) and text.startswith(before[:2], start)
 
 
 def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
@@ -303,6 +316,10 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     ):
         return True
     if match.chinese and _counts_a_quoted_list(text, match.start):
+        return True
+    # `鹤群一年比一年多`: year by year, and 多 is "more", not "more than a year" (2 printings
+    # on dev, none listed; the other `一年比一年好` are the article 一 already).
+    if _year_by_year(text, match.start):
         return True
     # `水管三天两头冻住`: an idiom, "every other day".
     if text.startswith("三天两头", match.start):
