@@ -115,6 +115,12 @@ KINDS: list[tuple[str, dict[str, str]]] = [
         "县里组织城关区、堆龙德庆区、达孜区及各县干部群众参观学习3200人次。",
         {"3200人次": "各县干部群众参观学习"},
     ),
+    # A wind's force and an earthquake's magnitude are of the wind or the earthquake
+    # named after the number; a wind named before it is in the clause.
+    ("城区气温将下降4至6℃，并伴有5至6级偏西风。", {"5至6级": "偏西风"}),
+    ("下午就可能刮起八级以上的大风。", {"八级以上": "大风"}),
+    ("演练模拟当地发生5.8级地震并引发山体滑坡。", {"5.8级": "地震"}),
+    ("平均风力5至6级，阵风7至8级。", {"5至6级": "平均风力", "7至8级": "阵风"}),
 ]
 
 

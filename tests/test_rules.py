@@ -76,6 +76,13 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("救援队现有队员，平均年龄不到31岁。", "不到31岁", 31, None, "岁", "less"),
     # Animals counted in 头 where the clause names them.
     ("牧民牵着两头装扮一新的牦牛来到赛场。", "两头", 2, None, "头", "exact"),
+    # A wind's force and an earthquake's magnitude are measured, not tiers.
+    ("城区气温将下降，并伴有5至6级偏西风。", "5至6级", 5, 6, "级", "exact"),
+    ("高海拔地区阵风7级以上。", "7级以上", 7, None, "级", "more"),
+    ("下午就可能刮起八级以上的大风。", "八级以上", 8, None, "级", "more"),
+    ("演练模拟当地发生5.8级地震。", "5.8级", 5.8, None, "级", "exact"),
+    # A time 只有 bounds is still how long.
+    ("这条路从开工到通车只有一个月。", "一个月", 1, None, "个月", "exact"),
 ]
 
 
@@ -229,6 +236,28 @@ NOT_METRICS = [
     # The first months of a year say when.
     "前8个月，经开区规模以上工业增加值稳步增长。",
     "通过直播带货，前10个月已经卖出不少青稞酒。",
+    # How little there was in a then-and-now story; both of the two just named.
+    "山高谷深，过去进出只有一条沿着峡谷的土路。",
+    "以前卫生室只有一间土坯房。",
+    "新织机效率高，两种各有各的好处。",
+    "如今两人都回到了课堂。",
+    "最终双方同意水渠改道，两家各让了步。",
+    # A class named by its year; which floor; a weekday before 集中; shift systems.
+    "全地区2026届高校毕业生已实现就业。",
+    "家住一栋楼7层的格桑曲珍打开水龙头。",
+    "在大殿二层的经堂里，修复人员正在工作。",
+    "群众每周六集中清理卫生死角。",
+    "加工车间也从原来的一班倒变成了两班倒。",
+    "供暖季我们四班三倒，一刻也不能松懈。",
+    # A clock reading of a race or a drill: minutes and seconds.
+    "骑手扎西次仁以5分42秒的成绩夺得冠军。",
+    "全校师生在警报响起后1分40秒内全部撤离。",
+    # Year by year; the region's standing priorities.
+    "鹤群一年比一年多，说明水草越来越好了。",
+    "当雄县牢牢把握稳定、发展、生态、强边四件大事。",
+    # Tiers stay tiers.
+    "构建县、乡、村三级应急体系。",
+    "将草场划分为高、中、低三级风险区域。",
 ]
 
 

@@ -35,11 +35,14 @@ from extractor.numbers import QuantityMatch, is_calendar_date
 from extractor.stops import last_of
 
 # What can stand before a number and make it a count after all: the article
-# `一` (`一名党员`) is no quantity, but `为期一个月` is.
-_COUNTING_ONE = ("为期", "仅", "只有", "只", "共", "累计", "达")
+# `一` (`一名党员`) is no quantity, but `为期一个月` is. Not 只有 before a thing: in a
+# then-and-now story `过去进出只有一条砂石路`, `以前卫生室只有一间土坯房` stress how little
+# there was, not a figure reported (8 such printings on dev: 6 not listed, 2 optional,
+# none required); a time it bounds is still how long (`只有一天`, with `_TAKING`).
+_COUNTING_ONE = ("为期", "仅", "只", "共", "累计", "达")
 # What says how long something takes, before a duration of one: `长则一个星期`,
-# `要一个星期`, `花了一个小时`.
-_TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历时", "持续", "只要")
+# `要一个星期`, `花了一个小时`, `只有一天`.
+_TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历时", "持续", "只要", "只有")
 # A time of one after a verb and before a stop is how long it lasted (`展出一个月，`,
 # `种地一年。`); not after these, which say which one (`新的一年，`, `这一天，`).
 _CLAUSE_ENDS = "，,。；;！？!?"
@@ -53,12 +56,33 @@ _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
 # a school teaching them under one roof (`九年一贯制学校`), and the years of preschool an
 # enrolment rate is of (`学前三年毛入园率`).
 _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚|义务教育|免费教育|公费教育|一贯制|毛入园率)")
-_UNIT_WORDS = ("轮车", "部分")
+# `每周六集中清理` is Saturday and 集中 (together), not six episodes (集).
+_UNIT_WORDS = ("轮车", "部分", "集中")
 _COMPOUND_TIME = re.compile("[年天时]零")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 # Words a number opens that are terms, not counts: `三次产业` (the three sectors),
-# `两位数` (two digits).
-_TERMS = {"次": "产业", "位": "数"}
+# `两位数` (two digits), `稳定、发展、生态、强边四件大事` (the region's standing priorities,
+# printed as `“四件大事”` too: 3 printings on dev and seeds, none listed).
+_TERMS = {"次": "产业", "位": "数", "件": "大事"}
+# `两班倒`, `四班三倒`, `“四班三运转”倒班制度`: how shifts rotate, a term of the trade, not
+# shifts counted (7 printings on dev, none listed; 5 of them in quotation marks).
+_SHIFT_SYSTEM = re.compile(r"^[一二三四五]?(?:倒|运转)")
+# `伴有5至6级偏西风`, `阵风7级以上`, `刮起八级以上的大风`, `模拟发生5.8级地震`: a wind's force
+# and an earthquake's magnitude are measures, not tiers (7 printings on dev: 4 required,
+# 3 optional, none not listed). Not `三级风险区域`: 风 there opens another word.
+_FORCE_BEFORE = ("风力", "阵风", "风力达", "阵风达", "风力可达", "阵风可达")
+_FORCE_AFTER = re.compile(r"^的?([东南西北偏大阵狂强]{0,3}风(?![险貌气采格俗景光电味情尚范])|地震)")
+# `两人都回到了课堂`, `两种各有各的好处`, `两家各出一半费用`: both of the two just named,
+# as `两头都不耽误` (3 such printings stored on dev, none listed); not `两家各族群众`.
+_BOTH = re.compile(r"^(?:都|各(?![族界类级地项种个部民乡县村单]))")
+# `2024届高校毕业生`: a class named by the year it graduates, a date (3 printings on dev,
+# none listed).
+_CLASS_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# `以5分42秒的成绩夺冠`, `1分40秒内全部撤离`: a race's or a drill's clock reading, minutes and
+# seconds; the development gold lists neither part (3 printings, 6 numbers, none listed).
+_SECONDS_AFTER = re.compile(r"^\d+(?:\.\d+)?秒")
+_MINUTES_BEFORE = re.compile(r"\d分$")
+_YEAR_BY_YEAR = re.compile(r"一[年天月]比")
 # `二期工程`, `二次创业`: a count says 两; 二 before these measure words is "second".
 _ORDINAL_TWO = frozenset("次期批届轮代号")
 # A year of school: `初二学生`, `大三学生`, `高一学生`.
@@ -139,6 +163,38 @@ def _counts_a_quoted_list(text: str, start: int) -> bool:
     return opened >= 0 and "、" in text[opened:start]
 
 
+def _measures_force(text: str, match: QuantityMatch) -> bool:
+    """Is a number of 级 a wind's force or an earthquake's magnitude (`阵风7至8级`,
+    `5至6级偏西风`, `5.8级地震`)?"""
+    before = text[max(0, match.start - 4) : match.start]
+    return before.endswith(_FORCE_BEFORE) or bool(force_of(text, match))
+
+
+def force_of(text: str, match: QuantityMatch) -> str:
+    """The wind or the earthquake a number of 级 printed before it measures (`5至6级偏西风`
+    → `偏西风`, `5.8级地震` → `地震`), or empty."""
+    if match.quantity.unit != "级":
+        return ""
+    found = _FORCE_AFTER.match(text[match.end : match.end + 6])
+    return found.group(1) if found else ""
+
+
+def _clock_reading(text: str, match: QuantityMatch) -> bool:
+    """Is the number the minutes or the seconds of one time (`5分42秒`)?"""
+    unit = match.quantity.unit
+    if unit == "分":
+        return bool(_SECONDS_AFTER.match(text[match.end : match.end + 8]))
+    return unit == "秒" and bool(
+        _MINUTES_BEFORE.search(text[max(0, match.number_start - 2) : match.number_start])
+    )
+
+
+def _year_by_year(text: str, start: int) -> bool:
+    """Is the number the second half of `一年比一年`, `一天比一天`?"""
+    before = text[max(0, start - 3) : start]
+    return bool(_YEAR_BY_YEAR.fullmatch(before)) and text.startswith(before[:2], start)
+
+
 def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> bool:
     """Does a `一` count here: a qualifier, a multiple, a word that counts, a word that
     says how long something takes, or a verb the time ends (`展出一个月，`; not
@@ -192,9 +248,10 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if quantity.unit == "岁":
         return not _group_age(text, match.start)
-    # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts.
+    # `四级调研员`, `三星级以上酒店`, `县、乡两级`: ranks and tiers, not counts; a wind's
+    # force and an earthquake's magnitude are measured.
     if quantity.unit in ("级", "星级"):
-        return True
+        return not _measures_force(text, match)
     if before.endswith("第") or _when(text, match, numeral, before, after):
         return True
     # `位居前两位`, `各组前3名`: a rank, not a count.
@@ -210,6 +267,20 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     if quantity.unit + after[:1] in _UNIT_WORDS:
         return True
     if after.startswith(_TERMS.get(quantity.unit, "\0")):
+        return True
+    if quantity.unit == "班" and _SHIFT_SYSTEM.match(after):
+        return True
+    if quantity.unit == "届" and _CLASS_YEAR.match(numeral):
+        return True
+    if _clock_reading(text, match):
+        return True
+    # `一栋楼7层的住户`, `大殿二层的经堂`: which floor, an ordinal (3 printings on dev, none
+    # listed); `地上5层`, `共5层` count floors.
+    if (
+        quantity.unit == "层"
+        and text[match.start - 1 : match.start] in ("楼", "殿")
+        and after[:1] == "的"
+    ):
         return True
     if quantity.unit == "次" and _SESSION.match(after):
         return True
@@ -246,12 +317,18 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if match.chinese and _counts_a_quoted_list(text, match.start):
         return True
+    # `鹤群一年比一年多`: year by year, and 多 is "more", not "more than a year" (2 printings
+    # on dev, none listed; the other `一年比一年好` are the article 一 already).
+    if _year_by_year(text, match.start):
+        return True
     # `水管三天两头冻住`: an idiom, "every other day".
     if text.startswith("三天两头", match.start):
         return True
     # `两头都不耽误`, `三天两头`: both ends, unless the clause names the animals counted
     # (`牵着两头装扮一新的牦牛`).
     if numeral == "两" and quantity.unit == "头" and not _names_animals(text, match):
+        return True
+    if numeral == "两" and _BOTH.match(after):
         return True
     # `两家人握手言和`: the two families of the story, named again, not two households.
     if numeral == "两" and quantity.unit == "家" and after.startswith("人"):

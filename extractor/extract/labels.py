@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from extractor.caveats import unit_warning
+from extractor.extract.counted import force_of
 from extractor.extract.phrases import (
     CLAUSE_BREAK,
     DIGIT,
@@ -228,6 +229,12 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
     >>> metric_label(text, find_quantities(text)[0])
     '带动群众'
     """
+    force = force_of(text, match)
+    if force:
+        # `伴有5至6级偏西风`, `刮起八级以上的大风`, `发生5.8级地震`: what is measured is the
+        # wind's force or the earthquake's magnitude, named after the number, whatever the
+        # clause says before it.
+        return force
     clause_start = start_of_clause(text, match.start)
     earlier = [q for q in before if clause_start < q.end <= match.start]
     label = _label(text, match, clause_start, earlier)
