@@ -379,12 +379,15 @@ class Checker:
             problem = not_a_person(quote.speaker.strip())
             # Unless they are one quotation over paragraphs, given as reported words; and
             # reported words given as a quotation are of the wrong kind too.
+            # Reported words opening with one term in marks, given as a quotation, are
+            # of the wrong kind too (`“三联三帮”不是简单的走访慰问，…`).
             outside = speech.quotation(where.start, where.start + 1) is None
-            held = (
-                kind_reasons(speech, where, quote.kind)
-                if quote.kind == "indirect" or outside
-                else []
-            )
+            term = len(speech.quoted(where.start, where.end)) == 1
+            held = [
+                reason
+                for reason in kind_reasons(speech, where, quote.kind)
+                if quote.kind == "indirect" or outside or (term and reason.startswith('kind "'))
+            ]
             return held + ([problem] if problem else [])
         return kind_reasons(speech, where, quote.kind) + speaker_reasons(
             quote,

@@ -319,6 +319,15 @@ def test_a_direct_quote_that_runs_into_the_next_one_is_rejected() -> None:
     assert reasons_for(inside, TWO_SPEAKERS) == []
 
 
+def test_reported_words_opening_with_a_term_in_marks_given_as_a_quotation_say_their_kind() -> None:
+    text = "县委书记刘志刚在会上指出，“三联三帮”不是简单的走访慰问，而是要帮到点子上。"
+    quote = Quote(
+        speaker="刘志刚", text="“三联三帮”不是简单的走访慰问，而是要帮到点子上。", kind="direct"
+    )
+    found = reasons_for(quote, text)
+    assert any(r.startswith('kind "direct"') for r in found), found
+
+
 def test_reported_words_with_a_term_in_marks_before_a_word_ending_in_dao_are_of_the_wrong_kind() -> (
     None
 ):
