@@ -477,6 +477,9 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("光伏治沙让昔日的沙地", "长出了“绿色银行”", "光伏治沙让昔日的沙地长出了“绿色银行”"),
         # a lower half opening on 把 needs its doer: the organisation over it
         ("“组团式”教育援藏队", "把“名师课堂”开到乡村", "“组团式”教育援藏队把“名师课堂”开到乡村"),
+        # a place and a colon open a headline: the shorter line under it is its rest
+        ("白纳村：牧家书屋", "飘出“书香味”", "白纳村：牧家书屋飘出“书香味”"),
+        ("尼木县：藏香作坊", "香飘千里外", "尼木县：藏香作坊香飘千里外"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
