@@ -28,13 +28,17 @@ _EVENT = re.compile(
 
 # How a news story's first paragraph opens when no dateline is printed: the day
 # (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
-# (`记者从市教育局获悉`).
-_NEWS_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)")
+# (`记者从市教育局获悉`); the day may come after what the work was for
+# (`为提升边境牧区群众的法治意识，近日，…`), as 8 stories of the seeds and development
+# pages open under their dateline, and no paragraph under a section head.
+_NEWS_LEAD = re.compile(
+    r"^(?:为[^，。；！？]{2,40}，)?(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
+)
 
 
 def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     """Is a single heading line right over a paragraph that opens as news does? On the
-    development pages and seeds, 5 headlines printed with no dateline or byline are, and
+    development pages and seeds, 6 headlines printed with no dateline or byline are, and
     none of the 59 section heads (a section goes on with its story: `今年以来，…`)."""
     body = body_under(rest)
     return (

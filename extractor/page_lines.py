@@ -188,6 +188,12 @@ _READS_ON = re.compile(
 # theirs on the seeds and development pages do (`尼玛县` / `部署草原生态保护“护绿行动”`), all
 # kickers in the gold; so is the one printed with its colon, which the gold writes without.
 PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县|区|镇|乡|村|街道)[：:]$")
+# A place and a colon open a headline (`墨竹工卡县：文旅招商激活甲玛沟`), as 111 titles of the
+# seeds and development pages do; no kicker there holds a colon. So the line under such a
+# line is read as with no blank between, apart or not (`当雄县:牧区服务站` / `建在老兵"家门口"`,
+# `…社区：老年食堂` / `飘出“幸福味”`: the two unspaced lines under one, both one title in the
+# gold); a spaced line under one is its subtitle (`引进社会资本3.6亿元 带动…`).
+PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the
@@ -360,8 +366,10 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         ):
             # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
             # for a place and its colon; halves keep the space the gold writes between them.
-            if (_READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text)) or (
-                _goes_on(upper.text, unit.text) and not COLUMN.match(unit.text)
+            if (
+                (_READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text))
+                or (_goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
+                or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
             elif halves_apart(upper.text, unit.text):

@@ -19,7 +19,6 @@ Everything here is pure and deterministic: text in, `Article` models out.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -37,6 +36,7 @@ from extractor.page_lines import (
     DATELINE,
     FURNITURE,
     PLACE_ALONE,
+    PLACE_HEADLINE,
     SIGNED,
     SLOGAN,
     Unit,
@@ -209,9 +209,6 @@ class _Headline:
     from_slogan: bool = False  # nothing but a slogan stood above the article
 
 
-_PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
-
-
 def _headline(heads: list[Unit]) -> _Headline:
     """Title, kicker and subtitle from the heading lines that opened an article.
 
@@ -241,8 +238,8 @@ def _headline(heads: list[Unit]) -> _Headline:
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
-    placed = [s for s in titles[:-1] if _PLACE_HEADLINE.match(s)]
-    if subtitle is None and placed and not _PLACE_HEADLINE.match(title):
+    placed = [s for s in titles[:-1] if PLACE_HEADLINE.match(s)]
+    if subtitle is None and placed and not PLACE_HEADLINE.match(title):
         # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
         # open a headline; the line under it is its subtitle, printed without a dash.
         subtitle, title = title, placed[-1]

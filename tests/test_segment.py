@@ -477,6 +477,9 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         ("光伏治沙让昔日的沙地", "长出了“绿色银行”", "光伏治沙让昔日的沙地长出了“绿色银行”"),
         # a lower half opening on 把 needs its doer: the organisation over it
         ("“组团式”教育援藏队", "把“名师课堂”开到乡村", "“组团式”教育援藏队把“名师课堂”开到乡村"),
+        # a place and a colon open a headline: the shorter line under it is its rest
+        ("白纳村：牧家书屋", "飘出“书香味”", "白纳村：牧家书屋飘出“书香味”"),
+        ("尼木县：藏香作坊", "香飘千里外", "尼木县：藏香作坊香飘千里外"),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
@@ -876,6 +879,39 @@ def test_a_headline_telling_an_event_under_a_paragraph_opens_an_article(headline
 def test_a_section_head_under_a_paragraph_stays_in_its_article(head: str) -> None:
     body = "今年以来，全区上下聚焦重点任务，各项工作取得新进展。"
     articles = segment_page(BEFORE + f"{head}\n{body}\n")
+    assert [a.title for a in articles] == ["城关区开展冬季送温暖活动"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
+        "为增强牧民群众的安全意识，近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
+        "为提升牧区群众防灾能力，11月20日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
+    ],
+)
+def test_a_headline_under_a_paragraph_opens_an_article_over_a_news_lead(lead: str) -> None:
+    """No dateline, the body at once, a photo and its credit closing the item: a paragraph
+    opening as news does, the day after what the work was for or not, is a story's first."""
+    page = (
+        BEFORE
+        + f"\n“安全宣讲”进帐篷\n\n{lead}\n\n宣讲队发放宣传手册800余份。\n\n"
+        + "图为宣讲队员为牧民讲解防火知识。\n\n本报记者 格桑 摄\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("“安全宣讲”进帐篷", "本报记者 格桑 摄")]
+    assert articles[1].text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "为让群众少跑腿，全区今年新建便民服务站12个。",
+        "为此，全区上下聚焦重点任务，近日又新建便民服务站12个。",
+    ],
+)
+def test_a_section_head_over_what_the_work_was_for_stays_in_its_article(body: str) -> None:
+    articles = segment_page(BEFORE + f"\n服务下沉暖民心\n\n{body}\n")
     assert [a.title for a in articles] == ["城关区开展冬季送温暖活动"]
 
 
