@@ -1951,6 +1951,9 @@ NOT_CAMPAIGNS = [
     # A network built or formed, quoted; a meeting held.
     "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
     "县里召开的“两会”上，代表们踊跃发言。",
+    # Publicity on a topic, a kind of activity held again and again.
+    "支队在广场开展消防宣传咨询活动，设立咨询台。",
+    "交警大队在城区开展道路交通安全宣传教育活动，发放资料500份。",
 ]
 
 
