@@ -1478,6 +1478,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "记者探访“欢乐迎新春”2026年日喀则市群众文艺汇演的排练现场。",
         ["“欢乐迎新春”2026年日喀则市群众文艺汇演"],
     ),
+    # A project heading its clause, its cost or length before it, that the clause says is done.
+    (
+        "投资1.2亿元的县城污水处理厂扩建项目于今年6月完工，日处理能力翻番。",
+        ["县城污水处理厂扩建项目"],
+    ),
+    ("总长18公里的乡村旅游环线提升工程全线贯通，游客通行更便捷。", ["乡村旅游环线提升工程"]),
 ]
 
 
@@ -1948,6 +1954,7 @@ NOT_CAMPAIGNS = [
     "城管局推进市容环境整治，不搞简单化。",
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
+    "总投资3.6亿元的高原青稞精酿啤酒项目签约仪式在县城举行。",
     # A network built or formed, quoted; a meeting held.
     "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
     "县里召开的“两会”上，代表们踊跃发言。",
