@@ -1955,6 +1955,8 @@ NOT_CAMPAIGNS = [
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
     "总投资3.6亿元的高原青稞精酿啤酒项目签约仪式在县城举行。",
+    # The work at hand, joined to the study of a meeting's spirit.
+    "镇里把学习全会精神与春季农田水利建设结合起来。",
     # A network built or formed, quoted; a meeting held.
     "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
     "县里召开的“两会”上，代表们踊跃发言。",

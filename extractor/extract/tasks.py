@@ -47,6 +47,10 @@ _JOINED_TO = re.compile(
     r"(?:紧密|有机|深度)?(?:结合|融合)"
     rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
 )
+# The study of a meeting's spirit joined to the work at hand names that work as the unit's
+# ordinary task, no programme: `把学习全会精神与冬季农田水利建设结合起来` (on the seeds and
+# development pages the gold lists none of the three work names printed so).
+_STUDY_JOINED = re.compile(rf"[把将](?:学习|贯彻|宣讲)[^{BREAK}]{{0,16}}精神[和与同]$")
 # A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; its second
 # look back: `开展城镇燃气安全专项整治“回头看”`.
 _DURING = re.compile(
@@ -98,6 +102,8 @@ def tasks(text: str) -> list[Named]:
         *starting_with("“‘", _CALLED_A_MEASURE, text),
     ]:
         group = next(g for g, value in m.groupdict().items() if value)
+        if _STUDY_JOINED.match(text, m.start(), m.start(group)):
+            continue
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
             found.append(Named(m.start(group), m[group]))
     return found
