@@ -78,6 +78,13 @@ _CALLED_A_MEASURE = re.compile(
     rf"(?:^|(?<=[{BREAK}]))(?P<name>[“‘][^{BREAK}“”‘’]{{2,16}}[”’])是[^{BREAK}“”‘’]{{0,24}}?"
     rf"(?:举措|做法|措施|模式|机制|办法)(?![{CN}])"
 )
+# A numbered group of drives in marks spelled out item by item: the first item, which no
+# verb opens, `兴边富民“六项行动”，即边境小康村提质行动、口岸通关效能提升行动、…` (the items after
+# it are read as listed drives; the one such list of the development pages, each required).
+_SPELLED_OUT = re.compile(
+    rf"“[一二三四五六七八九十两\d]+[项大个]?(?P<kind>行动|工程)”[，,]?(?:即|包括)"
+    rf"(?P<name>[{CN}]{{4,16}}?(?P=kind))(?=、)"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -91,7 +98,7 @@ def tasks(text: str) -> list[Named]:
     """
     found: list[Named] = []
     charged = [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)] if "把" in text else []
-    for m in [*charged, *_WORKED_BY.finditer(text)]:
+    for m in [*charged, *_WORKED_BY.finditer(text), *_SPELLED_OUT.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     for m in [
