@@ -1484,6 +1484,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         ["县城污水处理厂扩建项目"],
     ),
     ("总长18公里的乡村旅游环线提升工程全线贯通，游客通行更便捷。", ["乡村旅游环线提升工程"]),
+    # A measure for the public a unit puts into practice, named as one after the marks.
+    ("县政务服务中心推行“一窗受理、集成服务”便民举措，群众办事更快捷。", ["“一窗受理、集成服务”"]),
     # The first drive of a numbered group spelled out, which no verb opens.
     (
         "会议部署“三项行动”，即牧区草场保护行动、农牧民技能提升行动和乡村道路畅通行动。",
@@ -1960,6 +1962,8 @@ NOT_CAMPAIGNS = [
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
     "总投资3.6亿元的高原青稞精酿啤酒项目签约仪式在县城举行。",
+    # What a thing is said to be, a measure named after it.
+    "入户宣传是打通消防安全“最后一米”的关键举措。",
     # The work at hand, joined to the study of a meeting's spirit.
     "镇里把学习全会精神与春季农田水利建设结合起来。",
     # A network built or formed, quoted; a meeting held.
