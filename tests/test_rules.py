@@ -1486,6 +1486,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("总长18公里的乡村旅游环线提升工程全线贯通，游客通行更便捷。", ["乡村旅游环线提升工程"]),
     # A measure for the public a unit puts into practice, named as one after the marks.
     ("县政务服务中心推行“一窗受理、集成服务”便民举措，群众办事更快捷。", ["“一窗受理、集成服务”"]),
+    # A drive joined by 暨 to the event held under it, however short its name.
+    ("县人社局举办2026年春风行动暨就业援助月专场招聘会。", ["春风行动"]),
+    ("12月2日，全市健康拉萨行动暨爱国卫生工作推进会召开。", ["健康拉萨行动"]),
     # The first drive of a numbered group spelled out, which no verb opens.
     (
         "会议部署“三项行动”，即牧区草场保护行动、农牧民技能提升行动和乡村道路畅通行动。",

@@ -85,6 +85,12 @@ _SPELLED_OUT = re.compile(
     rf"“[一二三四五六七八九十两\d]+[项大个]?(?P<kind>行动|工程)”[，,]?(?:即|包括)"
     rf"(?P<name>[{CN}]{{4,16}}?(?P=kind))(?=、)"
 )
+# A drive joined by `暨` to the event or work held under it, after its year or heading its
+# clause: `举办2026年春风行动暨就业援助月专场招聘会`, `全市兴边富民行动暨边境地区基础设施建设推进会`
+# (on the development pages the gold requires the drive in each of the four so printed).
+_JOINED_EVENT = re.compile(
+    rf"(?:(?<=\d年)|(?:^|(?<=[{BREAK}]))(?:全[市区县])?)(?P<name>[{CN}]{{2,12}}?行动)暨"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -100,6 +106,10 @@ def tasks(text: str) -> list[Named]:
     charged = [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)] if "把" in text else []
     for m in [*charged, *_WORKED_BY.finditer(text), *_SPELLED_OUT.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
+            found.append(Named(m.start("name"), m["name"]))
+    # A drive an event is held under is named by that, however short (`春风行动暨…招聘会`).
+    for m in _JOINED_EVENT.finditer(text) if "行动暨" in text else ():
+        if not CLAUSE_INSIDE.search(m["name"]):
             found.append(Named(m.start("name"), m["name"]))
     for m in [
         *starting_with(_JOINED_TO_INITIALS, _JOINED_TO, text),
