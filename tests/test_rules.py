@@ -1489,6 +1489,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     # A drive joined by 暨 to the event held under it, however short its name.
     ("县人社局举办2026年春风行动暨就业援助月专场招聘会。", ["春风行动"]),
     ("12月2日，全市健康拉萨行动暨爱国卫生工作推进会召开。", ["健康拉萨行动"]),
+    # A system of who answers for what, however the clause brings it in.
+    ("产业的发展，离不开“企业带、基地联、农户干”的组织体系。", ["“企业带、基地联、农户干”"]),
     # The first drive of a numbered group spelled out, which no verb opens.
     (
         "会议部署“三项行动”，即牧区草场保护行动、农牧民技能提升行动和乡村道路畅通行动。",
