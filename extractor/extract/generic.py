@@ -155,7 +155,7 @@ def is_generic_programme(name: str) -> bool:
 
 # Publicity on a topic, unquoted, is a kind of activity a unit holds again and again:
 # `开展消防宣传咨询活动`, `开展交通安全宣传活动`, `防火宣传活动`. On the seeds and development
-# pages the gold requires none of the eight so printed (one optional), where it requires
+# pages the gold requires none of the sixteen so printed (one optional), where it requires
 # those named by the day, week or month they belong to (`民族团结进步宣传月活动`) or by
 # where they go (`法治宣传进牧区活动`), which `campaigns.py` reads first.
 _PUBLICITY = re.compile(r"宣传(?:咨询|教育|服务)?活动$")
