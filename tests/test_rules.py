@@ -1478,6 +1478,24 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "记者探访“欢乐迎新春”2026年日喀则市群众文艺汇演的排练现场。",
         ["“欢乐迎新春”2026年日喀则市群众文艺汇演"],
     ),
+    # A project heading its clause, its cost or length before it, that the clause says is done.
+    (
+        "投资1.2亿元的县城污水处理厂扩建项目于今年6月完工，日处理能力翻番。",
+        ["县城污水处理厂扩建项目"],
+    ),
+    ("总长18公里的乡村旅游环线提升工程全线贯通，游客通行更便捷。", ["乡村旅游环线提升工程"]),
+    # A measure for the public a unit puts into practice, named as one after the marks.
+    ("县政务服务中心推行“一窗受理、集成服务”便民举措，群众办事更快捷。", ["“一窗受理、集成服务”"]),
+    # A drive joined by 暨 to the event held under it, however short its name.
+    ("县人社局举办2026年春风行动暨就业援助月专场招聘会。", ["春风行动"]),
+    ("12月2日，全市健康拉萨行动暨爱国卫生工作推进会召开。", ["健康拉萨行动"]),
+    # A system of who answers for what, however the clause brings it in.
+    ("产业的发展，离不开“企业带、基地联、农户干”的组织体系。", ["“企业带、基地联、农户干”"]),
+    # The first drive of a numbered group spelled out, which no verb opens.
+    (
+        "会议部署“三项行动”，即牧区草场保护行动、农牧民技能提升行动和乡村道路畅通行动。",
+        ["“三项行动”", "牧区草场保护行动", "农牧民技能提升行动", "乡村道路畅通行动"],
+    ),
 ]
 
 
@@ -1948,9 +1966,17 @@ NOT_CAMPAIGNS = [
     "城管局推进市容环境整治，不搞简单化。",
     # Works counted after what they cost.
     "县里投资2860万元新建集中供水工程9处。",
+    "总投资3.6亿元的高原青稞精酿啤酒项目签约仪式在县城举行。",
+    # What a thing is said to be, a measure named after it.
+    "入户宣传是打通消防安全“最后一米”的关键举措。",
+    # The work at hand, joined to the study of a meeting's spirit.
+    "镇里把学习全会精神与春季农田水利建设结合起来。",
     # A network built or formed, quoted; a meeting held.
     "全区构建起“区级有中心、乡镇有站点、村居有网点”的农村物流配送体系。",
     "县里召开的“两会”上，代表们踊跃发言。",
+    # Publicity on a topic, a kind of activity held again and again.
+    "支队在广场开展消防宣传咨询活动，设立咨询台。",
+    "交警大队在城区开展道路交通安全宣传教育活动，发放资料500份。",
 ]
 
 

@@ -52,6 +52,7 @@ from extractor.extract.generic import (
     clause_inside,
     is_generic,
     is_generic_programme,
+    is_publicity,
 )
 from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.projects import projects
@@ -409,9 +410,9 @@ def _named_activity(name: str) -> bool:
     (`一场迎新春文艺演出活动`) or a kind held at a season (`冬季校园体育活动`)."""
     if not name.endswith(("活动", "调查", "普查")) or _SESSIONS.match(name):
         return False
-    return len(_WHEN.sub("", name)) >= 8 or bool(
-        _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name))
-    )
+    if _GOES_TO.search(name) or (len(name) >= 6 and _PERIOD_ACTIVITY.search(name)):
+        return True
+    return len(_WHEN.sub("", name)) >= 8 and not is_publicity(name)
 
 
 def _listed(text: str) -> list[Named]:

@@ -151,3 +151,16 @@ def is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
     core = _KEPT_UP.sub("", _PLACE_HEAD.sub("", YEAR.sub("", name.split("、")[-1])))
     return _names_nothing(core, 5) or bool(_FIELD_DRIVE.fullmatch(core))
+
+
+# Publicity on a topic, unquoted, is a kind of activity a unit holds again and again:
+# `开展消防宣传咨询活动`, `开展交通安全宣传活动`, `防火宣传活动`. On the seeds and development
+# pages the gold requires none of the sixteen so printed (one optional), where it requires
+# those named by the day, week or month they belong to (`民族团结进步宣传月活动`) or by
+# where they go (`法治宣传进牧区活动`), which `campaigns.py` reads first.
+_PUBLICITY = re.compile(r"宣传(?:咨询|教育|服务)?活动$")
+
+
+def is_publicity(name: str) -> bool:
+    """`消防宣传咨询活动`: publicity on a topic, a kind of activity, no name."""
+    return bool(_PUBLICITY.search(name))

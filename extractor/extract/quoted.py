@@ -174,8 +174,12 @@ _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`,
-# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed).
-_METHOD_NAMED = re.compile(rf"^(?:的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法)")
+# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed), and
+# a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
+# is said to be, `是打通…“最后一米”的关键举措`).
+_METHOD_NAMED = re.compile(
+    rf"^(?:的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措)"
+)
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right

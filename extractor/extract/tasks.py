@@ -47,6 +47,10 @@ _JOINED_TO = re.compile(
     r"(?:紧密|有机|深度)?(?:结合|融合)"
     rf"|结合(?P<along>[{CN}]{{4,20}}?(?:创建|建设|行动|工程|计划|试点))[，,]"
 )
+# The study of a meeting's spirit joined to the work at hand names that work as the unit's
+# ordinary task, no programme: `把学习全会精神与冬季农田水利建设结合起来` (on the seeds and
+# development pages the gold lists none of the three work names printed so).
+_STUDY_JOINED = re.compile(rf"[把将](?:学习|贯彻|宣讲)[^{BREAK}]{{0,16}}精神[和与同]$")
 # A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; its second
 # look back: `开展城镇燃气安全专项整治“回头看”`.
 _DURING = re.compile(
@@ -74,6 +78,19 @@ _CALLED_A_MEASURE = re.compile(
     rf"(?:^|(?<=[{BREAK}]))(?P<name>[“‘][^{BREAK}“”‘’]{{2,16}}[”’])是[^{BREAK}“”‘’]{{0,24}}?"
     rf"(?:举措|做法|措施|模式|机制|办法)(?![{CN}])"
 )
+# A numbered group of drives in marks spelled out item by item: the first item, which no
+# verb opens, `兴边富民“六项行动”，即边境小康村提质行动、口岸通关效能提升行动、…` (the items after
+# it are read as listed drives; the one such list of the development pages, each required).
+_SPELLED_OUT = re.compile(
+    rf"“[一二三四五六七八九十两\d]+[项大个]?(?P<kind>行动|工程)”[，,]?(?:即|包括)"
+    rf"(?P<name>[{CN}]{{4,16}}?(?P=kind))(?=、)"
+)
+# A drive joined by `暨` to the event or work held under it, after its year or heading its
+# clause: `举办2026年春风行动暨就业援助月专场招聘会`, `全市兴边富民行动暨边境地区基础设施建设推进会`
+# (on the development pages the gold requires the drive in each of the four so printed).
+_JOINED_EVENT = re.compile(
+    rf"(?:(?<=\d年)|(?:^|(?<=[{BREAK}]))(?:全[市区县])?)(?P<name>[{CN}]{{2,12}}?行动)暨"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -87,8 +104,12 @@ def tasks(text: str) -> list[Named]:
     """
     found: list[Named] = []
     charged = [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)] if "把" in text else []
-    for m in [*charged, *_WORKED_BY.finditer(text)]:
+    for m in [*charged, *_WORKED_BY.finditer(text), *_SPELLED_OUT.finditer(text)]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
+            found.append(Named(m.start("name"), m["name"]))
+    # A drive an event is held under is named by that, however short (`春风行动暨…招聘会`).
+    for m in _JOINED_EVENT.finditer(text) if "行动暨" in text else ():
+        if not CLAUSE_INSIDE.search(m["name"]):
             found.append(Named(m.start("name"), m["name"]))
     for m in [
         *starting_with(_JOINED_TO_INITIALS, _JOINED_TO, text),
@@ -98,6 +119,8 @@ def tasks(text: str) -> list[Named]:
         *starting_with("“‘", _CALLED_A_MEASURE, text),
     ]:
         group = next(g for g, value in m.groupdict().items() if value)
+        if _STUDY_JOINED.match(text, m.start(), m.start(group)):
+            continue
         if not (CLAUSE_INSIDE.search(m[group]) or is_generic_programme(m[group])):
             found.append(Named(m.start(group), m[group]))
     return found
