@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, get_args
 
@@ -171,12 +172,16 @@ def check_gold(gold: object, page_text: str, page_name: str | None = None) -> li
             if not isinstance(records, list):
                 problems.append(f"{where}: {key} is not a list")
                 continue
+            seen: dict[str, int] = {}
             for j, record in enumerate(records):
                 here = f"{where}, {singular} {j}"
                 if not isinstance(record, dict):
                     problems.append(f"{here}: not a JSON object")
                     continue
                 found = _unknown(record, model) + _CHECKS[key](record, page)
+                same = seen.setdefault(json.dumps(record, sort_keys=True), j)
+                if same != j:  # one record listed twice is scored as one found, one missed
+                    found.append(f"the same record as {singular} {same}")
                 if not isinstance(record.get("optional", False), bool):
                     found.append("optional is not true or false")
                 problems += [f"{here}: {p}" for p in found]

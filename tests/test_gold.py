@@ -113,6 +113,10 @@ MUTATIONS: dict[str, tuple[Any, str]] = {
         lambda g: g["articles"][0]["campaigns"][0].update(name="“六措并举”"),
         "campaign 0: name '“六措并举”' not in page",
     ),
+    "a campaign listed twice": (
+        lambda g: g["articles"][0]["campaigns"].append(dict(g["articles"][0]["campaigns"][0])),
+        f"campaign {len(first_gold()['articles'][0]['campaigns'])}: the same record as campaign 0",
+    ),
     "a title not printed": (
         lambda g: g["articles"][1].update(title="拉萨市召开安全生产会议"),
         "article 1 (拉萨市召开安全生产会议): title not in page: '拉萨市召开安全生产会议'",
