@@ -171,7 +171,7 @@ class Mentions:
     def names(self) -> list[str]:
         """The names of the people the text gives words to or names with a title."""
         if self._names is None:
-            found = {name for name in self._speakers() if person_name(name)}
+            found = {name for name in self._speakers() if person_name(name) or _naxi(name)}
             found |= set(self._titled())
             found |= set(self._described())
             found |= set(self._honored())
@@ -189,6 +189,8 @@ class Mentions:
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
+            if name is not None and _naxi(name) and not _opens_or_titled(clause, name):
+                continue  # `通过视频和家人说`: 和 after a noun joins, names no one
             if (
                 name is not None
                 and m[0] in "：:"
@@ -341,9 +343,12 @@ class Mentions:
         for aged in self._ages_before(at):
             if not self.in_speech(aged.start()):
                 end = aged.end()
-                while end < at and self.text[end] not in BREAK:
+                while (
+                    end < at and self.text[end] not in BREAK and self.text[end : end + 2] != "一边"
+                ):
                     end += 1
-                # Someone the name of whom the text holds, unknown: the words that name them.
+                # Someone the name of whom the text holds, unknown: the words that name them,
+                # not what they do meanwhile (`68岁的次旦多吉一边纠正…`).
                 last.setdefault(self.text[aged.start() : end], aged.end())
         return last
 
@@ -387,6 +392,14 @@ class Mentions:
         while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
             begin -= 1
         return _SAYING_OPENS.search(self.text, begin, at) is not None
+
+
+def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
+    return len(name) == 3 and name[0] == "和"
+
+
+def _opens_or_titled(clause: str, name: str) -> bool:  # alone or after a title: `县长和建华`
+    return clause.endswith(name) and (clause == name or ends_with_role(clause[: -len(name)]))
 
 
 def ends_a_word(text: str, at: int, size: int) -> bool:

@@ -93,6 +93,9 @@ from extractor.persons import person_name
         ("林芝：冬季农村公路不停养\n林芝市交通运输局开展巡查。", []),
         ("县委办公室负责人说，整治将持续一个月。", []),
         ("村民养护员次旺正和同伴清理路边的积雪。", ["次旺"]),
+        # the Naxi surname 和 names a speaker alone or after a title, and joins after a noun
+        ("县长和建华指出，要办好集市。和建华强调，要抓好落实。", ["和建华"]),
+        ("晚上，他通过视频和家人说，今年收入不错。", []),
         # a count after a name is none of it
         ("来自卡孜乡的骑手次仁罗布三箭全中。", ["次仁罗布"]),
     ],
