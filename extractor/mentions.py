@@ -189,8 +189,9 @@ class Mentions:
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
-            if name is not None and _naxi(name) and not _opens_or_titled(clause, name):
-                continue  # `通过视频和家人说`: 和 after a noun joins, names no one
+            head = clause[: -len(name)] if name and clause.endswith(name) else None
+            if name and _naxi(name) and (head is None or (head and not ends_with_role(head))):
+                continue  # alone or after a title (`县长和建华`); after a noun 和 joins
             if (
                 name is not None
                 and m[0] in "：:"
@@ -396,10 +397,6 @@ class Mentions:
 
 def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
     return len(name) == 3 and name[0] == "和"
-
-
-def _opens_or_titled(clause: str, name: str) -> bool:  # alone or after a title: `县长和建华`
-    return clause.endswith(name) and (clause == name or ends_with_role(clause[: -len(name)]))
 
 
 def ends_a_word(text: str, at: int, size: int) -> bool:
