@@ -763,6 +763,12 @@ CREDITED = {
         "手艺不分民族，大家一起传下去才有意义。",
         "direct",
     ),
+    "kin spoken with 儿 (老伴儿) is a title, not the start of the name": (
+        "王德明的老伴儿秀兰笑着说，老王退休后比上班还忙。",
+        "秀兰",
+        "老王退休后比上班还忙",
+        "indirect",
+    ),
     "a pronoun after a Naxi name that opens the clause": (
         "县长和建华指出，民族团结是生命线。和建华强调，各乡镇要抓好落实。"
         "他要求，要用好积分工作法。",
