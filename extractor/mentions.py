@@ -32,6 +32,7 @@ from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
 from extractor.persons import (
     NAME_DOTS,
+    aged_words,
     ends_with_role,
     long_name,
     name_in,
@@ -343,14 +344,8 @@ class Mentions:
                 last[speaker] = mention
         for aged in self._ages_before(at):
             if not self.in_speech(aged.start()):
-                end = aged.end()
-                while (
-                    end < at and self.text[end] not in BREAK and self.text[end : end + 2] != "一边"
-                ):
-                    end += 1
-                # Someone the name of whom the text holds, unknown: the words that name them,
-                # not what they do meanwhile (`68岁的次旦多吉一边纠正…`).
-                last.setdefault(self.text[aged.start() : end], aged.end())
+                # Someone the name of whom the text holds, unknown: the words that name them.
+                last.setdefault(aged_words(self.text, aged.start(), aged.end(), at), aged.end())
         return last
 
     def _ages_before(self, at: int) -> list[re.Match[str]]:

@@ -190,6 +190,19 @@ def test_a_name_printed_inside_a_longer_one_is_no_mention_of_its_own() -> None:
     assert found.stands_for("她", text.index("她说")) == "达瓦卓玛"
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a title after the name ends the words that name them
+        ("今年79岁的次仁多布杰老人独自居住。他告诉记者，", "79岁的次仁多布杰老人"),
+        # so does what they do meanwhile
+        ("68岁的次旦多吉一边纠正年轻人的姿势，一边说。他说，", "68岁的次旦多吉"),
+    ],
+)
+def test_the_words_an_age_introduces_someone_with(text: str, named: str) -> None:
+    assert Mentions(text).stands_for("他", text.index("他")) == named
+
+
 def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
     text = "县长王明表示，要支持返乡创业。今年28岁的扎西多吉大学毕业后回到家乡。他说，……"
     found = Mentions(text)
