@@ -32,6 +32,7 @@ from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
 from extractor.persons import (
     NAME_DOTS,
+    aged_words,
     ends_with_role,
     long_name,
     name_in,
@@ -171,7 +172,7 @@ class Mentions:
     def names(self) -> list[str]:
         """The names of the people the text gives words to or names with a title."""
         if self._names is None:
-            found = {name for name in self._speakers() if person_name(name)}
+            found = {name for name in self._speakers() if person_name(name) or _naxi(name)}
             found |= set(self._titled())
             found |= set(self._described())
             found |= set(self._honored())
@@ -189,6 +190,9 @@ class Mentions:
             if m[0] in "：:" and _VERB_AT_END.search(clause):
                 continue  # `她告诉记者：`: the verb before the colon has its subject
             name = name_in(without_adverbials(clause) or clause)
+            head = clause[: -len(name)] if name and clause.endswith(name) else None
+            if name and _naxi(name) and (head is None or (head and not ends_with_role(head))):
+                continue  # alone or after a title (`县长和建华`); after a noun 和 joins
             if (
                 name is not None
                 and m[0] in "：:"
@@ -340,11 +344,8 @@ class Mentions:
                 last[speaker] = mention
         for aged in self._ages_before(at):
             if not self.in_speech(aged.start()):
-                end = aged.end()
-                while end < at and self.text[end] not in BREAK:
-                    end += 1
                 # Someone the name of whom the text holds, unknown: the words that name them.
-                last.setdefault(self.text[aged.start() : end], aged.end())
+                last.setdefault(aged_words(self.text, aged.start(), aged.end(), at), aged.end())
         return last
 
     def _ages_before(self, at: int) -> list[re.Match[str]]:
@@ -387,6 +388,10 @@ class Mentions:
         while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
             begin -= 1
         return _SAYING_OPENS.search(self.text, begin, at) is not None
+
+
+def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
+    return len(name) == 3 and name[0] == "和"
 
 
 def ends_a_word(text: str, at: int, size: int) -> bool:

@@ -105,6 +105,8 @@ def reference_name(clause: str) -> str | None:
     before, rest = clause[:at], clause[at + len(name) :]
     if rest and rest not in AFTER_NAME and rest not in ROLES:
         return None
+    if "一边" in before:
+        return None  # `格桑旺堆一边展示刚设计好的氆氇手包`: what the subject does meanwhile
     titled = not before or before.endswith("的") or ends_with_role(before)
     return name if titled or name.endswith(("女士", "先生")) or rest else None
 

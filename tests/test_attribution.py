@@ -763,6 +763,32 @@ CREDITED = {
         "手艺不分民族，大家一起传下去才有意义。",
         "direct",
     ),
+    "kin spoken with 儿 (老伴儿) is a title, not the start of the name": (
+        "王德明的老伴儿秀兰笑着说，老王退休后比上班还忙。",
+        "秀兰",
+        "老王退休后比上班还忙",
+        "indirect",
+    ),
+    "a pronoun after a Naxi name that opens the clause": (
+        "县长和建华指出，民族团结是生命线。和建华强调，各乡镇要抓好落实。"
+        "他要求，要用好积分工作法。",
+        "和建华",
+        "要用好积分工作法",
+        "indirect",
+    ),
+    "a name, then what the speaker shows meanwhile, ending in 的 and a thing": (
+        "“刚开始只有我们三个人。”格桑旺堆一边展示刚设计好的氆氇手包，一边笑着说。",
+        "格桑旺堆",
+        "刚开始只有我们三个人。",
+        "direct",
+    ),
+    "a pronoun after someone an age introduces, who does something meanwhile": (
+        "“光有力气是不够的。”代表性传承人、68岁的次旦多吉一边纠正年轻人的姿势，一边说。"
+        "次旦多吉从小跟着父亲学习制作弓箭。他说，会做响箭的老人越来越少。",
+        "次旦多吉",
+        "会做响箭的老人越来越少",
+        "indirect",
+    ),
 }
 
 

@@ -93,6 +93,9 @@ from extractor.persons import person_name
         ("林芝：冬季农村公路不停养\n林芝市交通运输局开展巡查。", []),
         ("县委办公室负责人说，整治将持续一个月。", []),
         ("村民养护员次旺正和同伴清理路边的积雪。", ["次旺"]),
+        # the Naxi surname 和 names a speaker alone or after a title, and joins after a noun
+        ("县长和建华指出，要办好集市。和建华强调，要抓好落实。", ["和建华"]),
+        ("晚上，他通过视频和家人说，今年收入不错。", []),
         # a count after a name is none of it
         ("来自卡孜乡的骑手次仁罗布三箭全中。", ["次仁罗布"]),
     ],
@@ -185,6 +188,19 @@ def test_a_name_printed_inside_a_longer_one_is_no_mention_of_its_own() -> None:
     text = "村医卓玛来到牧民家中。驻村干部达瓦卓玛也赶来帮忙。她说，……"
     found = Mentions(text)
     assert found.stands_for("她", text.index("她说")) == "达瓦卓玛"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a title after the name ends the words that name them
+        ("今年79岁的次仁多布杰老人独自居住。他告诉记者，", "79岁的次仁多布杰老人"),
+        # so does what they do meanwhile
+        ("68岁的次旦多吉一边纠正年轻人的姿势，一边说。他说，", "68岁的次旦多吉"),
+    ],
+)
+def test_the_words_an_age_introduces_someone_with(text: str, named: str) -> None:
+    assert Mentions(text).stands_for("他", text.index("他")) == named
 
 
 def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:

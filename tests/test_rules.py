@@ -608,6 +608,20 @@ def test_no_quote(phrase: str) -> None:
 # An article's text → every quote in it: (speaker, title, kind, the words' opening).
 # Each reads a way the genre gives words to someone; the words are the rules' own.
 ARTICLE_QUOTES: list[tuple[str, list[tuple[str, str | None, str, str]]]] = [
+    (  # a quotation closed by its own stop, after a subheading the page ran into it
+        "茶园上山，林木护茶“过去种茶要砍树，现在是在林子里种茶。”"
+        "村党支部书记次仁旺姆一边给记者指着茶垄，一边介绍。",
+        [("次仁旺姆", "村党支部书记", "direct", "过去种茶要砍树")],
+    ),
+    (  # a pronoun's 要求 with no comma directs all the same
+        "“冬季是火灾高发期。”消防救援大队大队长张宇说，大队将开展专项行动。"
+        "他要求全体指战员严格落实驻勤备战制度，确保第一时间出动。",
+        [
+            ("张宇", "消防救援大队大队长", "direct", "冬季是火灾高发期"),
+            ("张宇", "消防救援大队大队长", "indirect", "大队将开展专项行动"),
+            ("张宇", "消防救援大队大队长", "indirect", "全体指战员严格落实驻勤备战制度"),
+        ],
+    ),
     (  # a pronoun that continues a named speaker, with 强调 and 要求: a quote each
         "县应急管理局局长王红梅出席会议并讲话。她指出，今冬明春安全形势复杂。"
         "她强调，要把隐患排查做细做实。她要求，各乡镇要建立台账，限期整改。",
@@ -885,6 +899,8 @@ NOT_QUOTES_OF_THE_GENRE = [
     "有些群众想不通。协会就挨家挨户算账:一亩地一年水费也就十几元,可渠道有人管了。",
     # 和 after a noun is the conjunction
     "晚上，他通过视频和家人说，今年家里收入不错。",
+    # a name's 要求 with no comma is narration of what they ask of others
+    "师傅洛桑次仁要求每个新学徒至少画满500张线描稿。",
     # what many people do together is no name after their title
     "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
 ]

@@ -43,7 +43,12 @@ _MARKS = OPENING + '"'
 _TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
-_SAYING = re.compile(rf"(?:{VERB}){ADDRESSEES}?[，,：:]")  # (`他提醒广大牧民群众，`)
+# A pronoun's 要求 directs with no comma too (`他要求全体指战员严格落实…`): a speaker's
+# demand, where a name's (`洛桑次仁要求每个新学徒…`) is as often narration.
+_SAYING = re.compile(
+    rf"(?:{VERB}){ADDRESSEES}?[，,：:]"  # (`他提醒广大牧民群众，`)
+    r"|(?<=[他她])要求(?=[^，,：:“”\"的\s])"
+)
 # Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
 # `一般来说`, `虽说`, `听说`, `据说`.
 _NOT_SAYING = frozenset("来如是话般虽听据")
@@ -215,7 +220,11 @@ def _is_speech(text: str, opening: int, start: int, end: int) -> bool:
     # Words that end someone's sentence after a comma: `……，“家里又多了一份收入”。`
     ends_speech = before in "，,：:" and after in _SENTENCE_END + "\n"
     sentence = bool(_SENTENCE_MARKS.search(words)) or len(words) >= _LONG_WORDS or ends_speech
-    return sentence and before in _BEFORE_SPEECH and after != "的"
+    # Words closed by a stop of their own (`“……了。”`) are a sentence apart, whatever the
+    # page prints before the mark: a subheading the page ran into the paragraph
+    # (`生态底色更亮“……。”`), a reporter's note (`（记者 旦增）“……。”`).
+    closed = words.rstrip()[-1:] in _SENTENCE_END and not words.rstrip().endswith("…")
+    return sentence and (before in _BEFORE_SPEECH or closed) and after != "的"
 
 
 def _reported(speech: Speech) -> Iterator[Passage]:
