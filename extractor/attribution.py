@@ -1,24 +1,22 @@
 """Who an article says spoke some words, and how it says so.
 
-Given an article's text and where some words stand in it, `Speech.credit`
-reads the genre's ways of giving words to someone:
+Given an article's text and where some words stand in it, `Speech.credit` reads the genre's
+ways of giving words to someone:
 - a verb of saying after a quotation: `“……，”柳梧街道办事处人大专干索朗拉姆说。`;
 - a verb of saying or a colon before it: `普赤告诉记者：“……”`, `徐海：“……”`;
 - a remark quoted as someone's: `习近平总书记“……”的重要论述`;
-- reported speech after a verb of saying: `占堆指出，……。`,
-  `据拉萨市篮球协会负责人罗布旺久介绍，……。`; the next sentence of the
-  paragraph goes on in the same voice (`……。下一步，……。`);
-- a quotation continued over a paragraph break (the new paragraph opens with
-  a mark) is credited where the quotation opened or closed;
-- a pronoun (`他说`, `她强调`, `该负责人介绍`) stands for the person the
-  sentences before it name (or, with none, the headline).
+- reported speech after a verb of saying: `占堆指出，……。`, `据拉萨市篮球协会负责人罗布旺久介绍，……。`;
+  the next sentence of the paragraph goes on in the same voice (`……。下一步，……。`);
+- a quotation continued over a paragraph break (the new paragraph opens with a mark) is
+  credited where the quotation opened or closed;
+- a pronoun (`他说`, `她强调`, `该负责人介绍`) stands for the person the sentences before it
+  name (or, with none, the headline).
 
-Whether words stand inside quotation marks (`quotation`, which decides a
-quote's kind) is `quotations.py`'s business, what counts as a person
-`persons.py`'s, who a text names as a person (whom a pronoun stands for)
-`mentions.py`'s, and whom a clause opens with, as the one who speaks
-(`村民白玛次仁站在…告诉记者`), `subjects.py`'s. Pure and fast: a text is read
-once, lazily, a paragraph at a time; nothing here knows about records.
+Whether words stand inside quotation marks (`quotation`, which decides a quote's kind) is
+`quotations.py`'s business, what counts as a person `persons.py`'s, who a text names as a
+person (whom a pronoun stands for) `mentions.py`'s, and whom a clause opens with, as the one
+who speaks (`村民白玛次仁站在…告诉记者`), `subjects.py`'s. Pure and fast: a text is read once,
+lazily, a paragraph at a time; nothing here knows about records.
 
 To ask who says a passage of an article, `attribute`:
 
@@ -69,8 +67,8 @@ _AFTER = re.compile(
     rf"(?:一?边[^{BREAK_CLASS}]{{1,24}}[，,]\s*一?边(?:对|向|跟)?(?:记者|大家)?)?"
     rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
-# Who said a quotation, after a dash at the end of its paragraph, as a column of voices
-# prints it: `“……。”——隆子县加玉乡加玉村村民 次仁央宗`.
+_TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲")  # talks given, whose 讲 reports no words
+# Who signs a quotation after a dash, as a column of voices prints it: `“……。”——村民 次仁央宗`.
 _SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
 # A remark quoted as a titled person's (`习近平总书记“……”的重要论述`, `组长…提出的“……”要求`),
 _REMARK = re.compile(
@@ -313,6 +311,8 @@ class Speech(QuotedText):
     def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
         """The one who speaks before `verb_at`: the clause's subject, or, when the
         clause has none (`一边说`), the subject of the clause before it."""
+        if self.text[verb_at - 1 : verb_at + 1] in _TALKS:
+            return None  # the 讲 of `组织干部双语宣讲，`: a word's end, no verb of saying
         clause = self._clause_before(verb_at, para_start)
         credit = None
         if clause is not None:

@@ -951,6 +951,13 @@ REFUSED = {
         "indirect",
         'speaker "各单位相关负责人" is a title or a group, not a named person',
     ),
+    "the 讲 of a talk given is no verb of saying": (
+        "结巴乡组织干部双语宣讲，推动创建工作走深走实。",
+        "双语宣",
+        "推动创建工作走深走实",
+        "indirect",
+        'the article does not give these words to "双语宣"',
+    ),
     "many holders of an office": (
         "不少合作社负责人说，税务干部上门服务，政策讲得明白。",
         "不少合作社负责人",
