@@ -378,9 +378,8 @@ class Checker:
         if crossing:  # words of no one quotation: whose they are is no question
             problem = not_a_person(quote.speaker.strip())
             # Unless they are one quotation over paragraphs, given as reported words; and
-            # reported words given as a quotation are of the wrong kind too.
-            # Reported words opening with one term in marks, given as a quotation, are
-            # of the wrong kind too (`“三联三帮”不是简单的走访慰问，…`).
+            # reported words given as a quotation (opening with one term in marks:
+            # `“三联三帮”不是简单的走访慰问，…`) are of the wrong kind too.
             outside = speech.quotation(where.start, where.start + 1) is None
             term = len(speech.quoted(where.start, where.end)) == 1
             held = [
