@@ -89,6 +89,18 @@ CREDITED = {
         "民警通过平台找到了走失的老人。",
         "indirect",
     ),
+    "an idiom of four characters in 地 between the name and the verb": (
+        "被劝导的市民巴桑不好意思地说：“以后一定注意。”",
+        "巴桑",
+        "以后一定注意。",
+        "direct",
+    ),
+    "a colleague named for a later pronoun": (
+        "“我们提前练了半个月。”队员拉措高兴地说。拉措的同事普布次仁也加入了篮球队，他说，比赛拉近了距离。",
+        "普布次仁",
+        "比赛拉近了距离",
+        "indirect",
+    ),
     "showing while saying, before the colon": (
         "63岁的老匠人达瓦边说边示范：“差一味都不行。”",
         "达瓦",
