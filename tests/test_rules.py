@@ -1836,6 +1836,8 @@ NOT_CAMPAIGNS = [
     "对已完成整改的问题，县里将组织开展“回头看”，防止问题反弹。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
+    # A reform a speaker says must be deepened is a line of work.
+    "他要求，要深化医疗保障制度改革，减轻群众负担。",
     "她强调，要继续推进医保数据平台建设。",
     "要把牦牛品种改良作为保障增收的基础性工程来抓。",
     # What a unit builds is a thing, a place or a brand, not a method put into practice.
