@@ -1514,6 +1514,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     # A points shop a unit rolls out is a scheme that rewards conduct, not a shop.
     ("镇里在各村推行“文明积分超市”,村民参加义务劳动可获得积分。", ["“文明积分超市”"]),
+    # A project that the clause says is done, the unit that pays opening the clause.
+    ("去年,合作社投资800万元的牦牛奶加工项目竣工投产,年加工鲜奶2000吨。", ["牦牛奶加工项目"]),
     # Schooling carried out under a quoted name, the field it teaches after the marks.
     ("县教育局在各校开展“平安校园”消防安全教育,覆盖师生5000人。", ["“平安校园”消防安全教育"]),
 ]
