@@ -1512,6 +1512,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "会议部署“三项行动”，即牧区草场保护行动、农牧民技能提升行动和乡村道路畅通行动。",
         ["“三项行动”", "牧区草场保护行动", "农牧民技能提升行动", "乡村道路畅通行动"],
     ),
+    # A points shop a unit rolls out is a scheme that rewards conduct, not a shop.
+    ("镇里在各村推行“文明积分超市”,村民参加义务劳动可获得积分。", ["“文明积分超市”"]),
+    # A project that the clause says is done, the unit that pays opening the clause.
+    ("去年,合作社投资800万元的牦牛奶加工项目竣工投产,年加工鲜奶2000吨。", ["牦牛奶加工项目"]),
+    # Schooling carried out under a quoted name, the field it teaches after the marks.
+    ("县教育局在各校开展“平安校园”消防安全教育,覆盖师生5000人。", ["“平安校园”消防安全教育"]),
 ]
 
 
@@ -1836,6 +1842,10 @@ NOT_CAMPAIGNS = [
     "对已完成整改的问题，县里将组织开展“回头看”，防止问题反弹。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
+    # A reform a speaker says must be deepened is a line of work.
+    "他要求，要深化医疗保障制度改革，减轻群众负担。",
+    # The shop where points are spent stays a place.
+    "村民可凭积分到村里的“积分超市”兑换生活用品。",
     "她强调，要继续推进医保数据平台建设。",
     "要把牦牛品种改良作为保障增收的基础性工程来抓。",
     # What a unit builds is a thing, a place or a brand, not a method put into practice.

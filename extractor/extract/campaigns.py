@@ -184,8 +184,10 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 _MARKED = re.compile("[“‘「]")
 # A reform or a field of building a unit goes on pushing is its line of work, not a
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
-# built to a standard stays one (`持续推进体育强区建设`).
-_ONGOING = re.compile("(?:持续|继续|不断|进一步)(?:深入)?$")
+# built to a standard stays one (`持续推进体育强区建设`). A reform a speaker says must be deepened
+# is a line of work too: `要深化人才发展体制机制改革` (the three `要…深化…改革` of the development
+# pages not listed).
+_ONGOING = re.compile("(?:要|持续|继续|不断|进一步)(?:深入)?$")
 _ONGOING_KINDS = ("改革", "建设")
 _ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")

@@ -56,8 +56,11 @@ _ROUTE = re.compile(
 # 口岸联络道路改造工程全线贯通`, `投资3420万元的…产业园建设项目今年5月正式投产`. On the seeds
 # and development pages the gold requires the three so printed; a project named so without
 # a milestone after is a facility as often (`…项目签约仪式`, `…项目正在加紧建设`: 0 / 4 / 1).
+# The unit that pays may open the clause: `公司投资2600万元的青稞精深加工二期项目开工建设`
+# (the one so printed on the development pages, required).
 _MEASURED_DONE = re.compile(
-    rf"(?:^|(?<=[{BREAK}]))(?:总投资|投资|总长|全长)[\d.]+余?[万亿]?(?:元|公里|千米)的"
+    rf"(?:^|(?<=[{BREAK}]))(?:(?:[{CN}]{{0,6}}?(?:公司|企业|合作社|[县市区乡镇村]))?(?:总投资|投资)|总长|全长)"
+    rf"[\d.]+余?[万亿]?(?:元|公里|千米)的"
     rf"(?P<name>[{CN}]{{4,20}}?(?:项目|工程))(?:于?(?:今年|去年)?(?:\d{{1,2}}月)?(?:底|中旬|下旬)?)"
     rf"(?:{MILESTONE.pattern})"
 )

@@ -33,7 +33,14 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
-from extractor.extract.ways import a_manner, a_pledge, a_system_set_up, named_as_a_way, only_a_way
+from extractor.extract.ways import (
+    a_manner,
+    a_pledge,
+    a_scheme_rolled_out,
+    a_system_set_up,
+    named_as_a_way,
+    only_a_way,
+)
 
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`), led by the year of an event
@@ -459,6 +466,8 @@ def _one_quoted(
         return Named(m.start() - len(practice["of"]), practice["of"] + quoted)
     if _SENTENCE_WORDS.search(inner):
         return None  # a sentence (a speaker's single marks are read as double ones)
+    if a_scheme_rolled_out(inner, before, after):
+        return Named(m.start(), quoted)  # a points shop rolled out is a scheme, not a shop
     if (
         (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
         or _HONOUR.search(inner)

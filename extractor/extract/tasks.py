@@ -91,6 +91,10 @@ _SPELLED_OUT = re.compile(
 _JOINED_EVENT = re.compile(
     rf"(?:(?<=\d年)|(?:^|(?<=[{BREAK}]))(?:全[市区县])?)(?P<name>[{CN}]{{2,12}}?行动)暨"
 )
+# Schooling a unit carries out under a quoted name, the field it teaches after the marks:
+# `开展“小手拉大手”交通安全教育`, `开展“帮信”犯罪警示教育`, `同步开展“学习强国·强军有我”主题教育`
+# (on the development pages every one so printed is listed: two required, one optional).
+_SCHOOLING = re.compile(rf"开展了?(?P<name>“[^{BREAK}“”]{{2,12}}”[{CN}]{{0,8}}教育)(?![{CN}])")
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -104,7 +108,12 @@ def tasks(text: str) -> list[Named]:
     """
     found: list[Named] = []
     charged = [*_CHARGE.finditer(text), *_MAINSTAY.finditer(text)] if "把" in text else []
-    for m in [*charged, *_WORKED_BY.finditer(text), *_SPELLED_OUT.finditer(text)]:
+    for m in [
+        *charged,
+        *_WORKED_BY.finditer(text),
+        *_SPELLED_OUT.finditer(text),
+        *_SCHOOLING.finditer(text),
+    ]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
     # A drive an event is held under is named by that, however short (`春风行动暨…招聘会`).

@@ -12,6 +12,8 @@ False
 (True, True)
 >>> a_system_set_up("离不开", "的组织体系。"), a_system_set_up("基本建成", "的收运体系。")
 (True, False)
+>>> a_scheme_rolled_out("环境积分超市", "在全乡推行", ","), a_scheme_rolled_out("爱心超市", "到社区", "兑换")
+(True, False)
 """
 
 from __future__ import annotations
@@ -115,3 +117,20 @@ def a_system_set_up(before: str, after: str) -> bool:
     if _OWN_SYSTEM_AFTER.match(after):
         return True
     return bool(_SET_UP.search(before)) and bool(_SYSTEM_AFTER.match(after))
+
+
+# A points shop a unit rolls out is a scheme that rewards conduct with points, not a shop:
+# `推行“环境积分超市”,农牧民参与卫生保洁…都能获得积分`, `开办了“积分超市”`, `推出“禁毒积分超市”`
+# (on the development pages every one so printed, the verb right before and nothing after,
+# is listed: one required, two optional). The shop where points are spent
+# (`到社区“爱心超市”兑换`) stays a place.
+_ROLLED_OUT = re.compile("(?:推行|推出|开办)了?$")
+_NOTHING_AFTER = re.compile(rf"^(?:[^{CN}]|$)")
+
+
+def a_scheme_rolled_out(inner: str, before: str, after: str) -> bool:
+    return (
+        inner.endswith("超市")
+        and bool(_ROLLED_OUT.search(before))
+        and bool(_NOTHING_AFTER.match(after))
+    )
