@@ -82,6 +82,15 @@ def _quote(record: Quote, **changes: object) -> Quote:
     return Quote.model_validate({**record.model_dump(exclude={"optional"}), **changes})
 
 
+def _honoured(one: str, other: str) -> bool:
+    """Is one speaker the other with an honorific after the name (`阿旺先生`, `阿旺`)?"""
+    return any(
+        a == b + honorific
+        for a, b in ((one, other), (other, one))
+        for honorific in ("先生", "女士")
+    )
+
+
 def quote_mutations(case: GoldCase) -> Iterator[Mutation]:
     page_speakers = [q for a in case.gold.articles for q in a.quotes]
     for article in case.gold.articles:
@@ -92,8 +101,13 @@ def quote_mutations(case: GoldCase) -> Iterator[Mutation]:
             seen = set()
             for other in others:
                 # An office the speaker's own reference ends with (`负责人` of
-                # `社区党委负责人`) names the same official less closely: no false claim.
-                if other.speaker in seen or office_named(quote.speaker, other.speaker):
+                # `社区党委负责人`) names the same official less closely, as a name does
+                # the same person with an honorific (`阿旺` of `阿旺先生`): no false claim.
+                if (
+                    other.speaker in seen
+                    or office_named(quote.speaker, other.speaker)
+                    or _honoured(quote.speaker, other.speaker)
+                ):
                     continue
                 seen.add(other.speaker)
                 changed = _quote(quote, speaker=other.speaker, speaker_title=other.speaker_title)
