@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from extractor.alternation import alternation
+from extractor.anaphors import OLD_NOUN
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
 from extractor.common_words import LONGEST, is_surname
@@ -269,6 +270,10 @@ _ASKED = 4
 _PLACE_UNITS = frozenset("省州市县区乡镇村")
 # A count of people before a title: `1200余名学生`, `30多位志愿者`.
 _COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名位]$")
+# A name a noun of age follows, as the genre introduces an elder it quotes, after what
+# they came for (`来乡便民服务中心办理养老保险的多吉次仁老人竖起了大拇指`): the shortest
+# name that the noun follows, not a group (`老人们`) nor what is theirs (`老人的`).
+_ELDER = re.compile(rf"(?<=[的，,”」])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:{OLD_NOUN})(?![们的])")
 # Where a clause opens: right after a closing mark or a comma.
 _CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
@@ -324,6 +329,8 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _HONORIFIC.finditer(text, begin, finish):
         add(m[0], m.start(), text[max(begin, m.start() - 40) : m.end()])
+    for m in _ELDER.finditer(text, begin, finish):
+        add(m["name"], m.start(), m["name"])  # what they came for is no title
     # A clause of the sentence after that opens with a name, with no title and no verb
     # of saying: a feature closes a quotation on how its subject took it
     # (`“……”面对记者，旦增卓玛腼腆地笑了。`, `谈起今后的打算，王德明语气坚定`).
