@@ -1002,6 +1002,9 @@ def test_speaker_of_the_genre(text: str, speaker: str) -> None:
         "“各位乡亲请注意，今天夜间有大风降温天气。”傍晚，应急广播准时响起，藏汉双语的预警信息在河谷间回荡。",
         "“加油！加油！”8月9日，在甲玛乡举行的民族传统体育项目邀请赛上，押加、抱石头等项目依次进行。",
         "“独居老人家里暖气片漏水，请网格员尽快上门处理。”11月30日，洛扎县融媒体中心客户端收到一条留言。",
+        # a verb and its coverb open the clause after a quotation: no name
+        "“党的政策像阳光，照亮了羌塘的牧场……”11月下旬，宣讲队的队员们把全会精神编进牧歌，"
+        "唱给围坐在帐篷前的牧民群众听。",
         # a noun of age after a group or a word, not a name
         "“冬天最怕的就是停电。”社区为辖区的独居老人送去了取暖器。",
     ],
