@@ -53,7 +53,8 @@ _BARE = re.compile(rf"(?:{_NOUN})$")
 _SAID = re.compile(rf"(?:{_NOUN}|{ROLE_PATTERN})$")
 # An age: `78岁`, `七十多岁`, `年过七旬`.
 _AGE = r"(?:(?P<years>\d+|[一二三四五六七八九十]+)多?岁|年(?:过|近|逾)(?P<decade>[六七八九])旬)"
-_OLD_NOUN = alternation(sorted(_OLD, key=len, reverse=True))
+#: The nouns of age that follow a name or precede it: `多吉老人`, `老阿妈卓嘎`.
+OLD_NOUN = alternation(sorted(_OLD, key=len, reverse=True))
 
 
 def stands_in(who: str) -> bool:
@@ -114,7 +115,7 @@ def _said_old(text: str, name: str) -> bool:
     or an age of sixty or more said of them (`多吉今年已经78岁`, `78岁的多吉`,
     `年过七旬的老党员多吉`)?"""
     who = re.escape(name)
-    if re.search(rf"{_OLD_NOUN}{who}|{who}{_OLD_NOUN}", text):
+    if re.search(rf"{OLD_NOUN}{who}|{who}{OLD_NOUN}", text):
         return True
     after = re.finditer(rf"{who}(?:今年|现年|已经|已|刚满|已满|都)*{_AGE}", text)
     before = re.finditer(rf"{_AGE}的[^，,。；;：:“”]{{0,16}}?{who}", text)

@@ -983,6 +983,12 @@ def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: 
             "面对记者，旦增卓玛腼腆地笑了。",
             "旦增卓玛",
         ),
+        # an elder introduced by what they came for, the noun of age after the name
+        (
+            "乡便民服务中心办结率达99.2%。\n“现在办事不用跑县城，当天就能办好。”"
+            "来乡便民服务中心办理养老保险的多吉次仁老人竖起了大拇指。",
+            "多吉次仁",
+        ),
     ],
 )
 def test_speaker_of_the_genre(text: str, speaker: str) -> None:
@@ -996,6 +1002,11 @@ def test_speaker_of_the_genre(text: str, speaker: str) -> None:
         "“各位乡亲请注意，今天夜间有大风降温天气。”傍晚，应急广播准时响起，藏汉双语的预警信息在河谷间回荡。",
         "“加油！加油！”8月9日，在甲玛乡举行的民族传统体育项目邀请赛上，押加、抱石头等项目依次进行。",
         "“独居老人家里暖气片漏水，请网格员尽快上门处理。”11月30日，洛扎县融媒体中心客户端收到一条留言。",
+        # a verb and its coverb open the clause after a quotation: no name
+        "“党的政策像阳光，照亮了羌塘的牧场……”11月下旬，宣讲队的队员们把全会精神编进牧歌，"
+        "唱给围坐在帐篷前的牧民群众听。",
+        # a noun of age after a group or a word, not a name
+        "“冬天最怕的就是停电。”社区为辖区的独居老人送去了取暖器。",
     ],
 )
 def test_no_one_opens_the_clause_after_a_quotation(text: str) -> None:

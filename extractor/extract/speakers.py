@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from extractor.alternation import alternation
+from extractor.anaphors import OLD_NOUN
 from extractor.attribution import Credit, Speech
 from extractor.check_speech import speaker_reasons
 from extractor.common_words import LONGEST, is_surname
@@ -267,8 +268,15 @@ _SENTENCE_END = frozenset("。！？!?\n")
 _ASKED = 4
 # What names a place or a unit, never a person: `洛扎县融媒体中心`.
 _PLACE_UNITS = frozenset("省州市县区乡镇村")
+# The coverbs a clause's verb phrase holds, and no name of the genre: `唱给…听`, `把…编进`,
+# `将持续`, `对…建立` (向 is in names: 向巴平措, 李向东).
+_COVERBS = frozenset("给把将对被")
 # A count of people before a title: `1200余名学生`, `30多位志愿者`.
 _COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名位]$")
+# A name a noun of age follows, as the genre introduces an elder it quotes, after what
+# they came for (`来乡便民服务中心办理养老保险的多吉次仁老人竖起了大拇指`): the shortest
+# name that the noun follows, not a group (`老人们`) nor what is theirs (`老人的`).
+_ELDER = re.compile(rf"(?<=[的，,”」])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:{OLD_NOUN})(?![们的])")
 # Where a clause opens: right after a closing mark or a comma.
 _CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
@@ -324,6 +332,8 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
         add(_name_at(text, at), at, text[max(begin, at - 40) : at + 4])
     for m in _HONORIFIC.finditer(text, begin, finish):
         add(m[0], m.start(), text[max(begin, m.start() - 40) : m.end()])
+    for m in _ELDER.finditer(text, begin, finish):
+        add(m["name"], m.start(), m["name"])  # what they came for is no title
     # A clause of the sentence after that opens with a name, with no title and no verb
     # of saying: a feature closes a quotation on how its subject took it
     # (`“……”面对记者，旦增卓玛腼腆地笑了。`, `谈起今后的打算，王德明语气坚定`).
@@ -345,9 +355,10 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
 def _opens_as_subject(text: str, at: int, name: str) -> bool:
     """Does a name read at the opening of a clause stand as its subject: not a modifier
     (`藏汉双语的预警信息`), not the first of a list (`押加、抱石头`), not a unit cut short
-    (`洛扎县融媒体中心`: a person's name holds no 县, 乡 or 村)?"""
+    (`洛扎县融媒体中心`: a person's name holds no 县, 乡 or 村), not a verb and its
+    coverb (`唱给围坐在帐篷前的牧民群众听`)?"""
     after = text[at + len(name) : at + len(name) + 1]
-    return after not in ("的", "、") and not _PLACE_UNITS.intersection(name)
+    return after not in ("的", "、") and not (_PLACE_UNITS | _COVERBS).intersection(name)
 
 
 def _name_at(text: str, at: int) -> str | None:
