@@ -888,6 +888,7 @@ def test_a_section_head_under_a_paragraph_stays_in_its_article(head: str) -> Non
         "近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
         "为增强牧民群众的安全意识，近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
         "为提升牧区群众防灾能力，11月20日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
+        "为增强牧民的安全意识，引导群众科学防灾，近日，申扎县应急管理局走进冬季牧场。",
     ],
 )
 def test_a_headline_under_a_paragraph_opens_an_article_over_a_news_lead(lead: str) -> None:
