@@ -73,11 +73,11 @@ COLUMN = re.compile(
 FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
 # The papers' recurring slogans: short phrases of 2–4 characters set apart by
 # spaces (`学思想 强党性 重实践 建新功`); and the column of the study of a meeting, set
-# apart so (`学习贯彻 两会精神`, `学习贯彻 市委全会精神`): the seeds and development pages
-# print three, each over a story whose headline the layout put elsewhere, none a title.
+# apart so (`学习贯彻 两会精神`, `学习贯彻 人代会精神`): the seeds and development pages
+# print four, each over a story whose headline the layout put elsewhere, none a title.
+STUDY_COLUMN = re.compile(r"^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$")
 SLOGAN = re.compile(
-    r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$"
-    r"|^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$"
+    rf"^[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})+$|{STUDY_COLUMN.pattern}"
 )
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"

@@ -39,6 +39,7 @@ from extractor.page_lines import (
     PLACE_HEADLINE,
     SIGNED,
     SLOGAN,
+    STUDY_COLUMN,
     Unit,
     is_org,
     read_units,
@@ -82,6 +83,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _column_item(run)
         or _signed_alone(run)
         or _voices(run, rest)
+        or _study_column(run)
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
     )
@@ -135,6 +137,15 @@ def _voices(run: list[Unit], rest: list[Unit]) -> bool:
         and body.startswith("“")
         and bool(SIGNED.search(body))
     )
+
+
+def _study_column(run: list[Unit]) -> bool:
+    """The column of the study of a meeting alone (`学习贯彻 人代会精神`), whatever is under
+    it: a dateline, or at once the words of the people it asked (`“会上提出要…”…说。`). The
+    seeds and development pages print it four times, each over a story of its own, and
+    never over a section of one."""
+    head = lone_heading(run)
+    return head is not None and bool(STUDY_COLUMN.match(head))
 
 
 def _signed_alone(run: list[Unit]) -> bool:

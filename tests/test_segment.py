@@ -888,6 +888,7 @@ def test_a_section_head_under_a_paragraph_stays_in_its_article(head: str) -> Non
         "近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
         "为增强牧民群众的安全意识，近日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
         "为提升牧区群众防灾能力，11月20日，申扎县应急管理局走进冬季牧场开展安全宣讲。",
+        "为增强牧民的安全意识，引导群众科学防灾，近日，申扎县应急管理局走进冬季牧场。",
     ],
 )
 def test_a_headline_under_a_paragraph_opens_an_article_over_a_news_lead(lead: str) -> None:
@@ -1069,6 +1070,30 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
     articles = segment_page(page)
     assert [a.title for a in articles][1:] == [title]
     assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
+
+
+@pytest.mark.parametrize(
+    ("column", "titles"),
+    [
+        ("学习贯彻 人代会精神", ["干部群众热议江孜县人代会 凝心聚力谋发展", "学理论强本领"]),
+        ("守住初心使命", ["学理论强本领"]),  # a section head over a story's speaker
+    ],
+)
+def test_the_study_column_over_voices_takes_the_headline_printed_after_them(
+    column: str, titles: list[str]
+) -> None:
+    """`学习贯彻 人代会精神` over the words of the people it asked, no dateline, its headline
+    printed after them over the next story's: the column opens a story of its own."""
+    page = (
+        BEFORE
+        + f"\n\n{column}\n\n“会上提出要新建县城污水处理厂，我们盼了好多年。”县人大代表扎西说。\n\n"
+        + "“报告里说要新建3所幼儿园，我特别高兴。”教师卓嘎说。\n\n"
+        + "干部群众热议江孜县人代会 凝心聚力谋发展\n\n学理论强本领 ——江孜县党员干部深入学习全会精神\n\n"
+        + "本报记者 次仁\n\n连日来，江孜县各乡镇通过专题研讨等形式学习全会精神。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == titles
+    assert articles[-1].subtitle == "江孜县党员干部深入学习全会精神"
 
 
 def test_a_headline_at_the_top_of_the_page_opens_its_article() -> None:
