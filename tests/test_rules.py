@@ -1518,6 +1518,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("去年,合作社投资800万元的牦牛奶加工项目竣工投产,年加工鲜奶2000吨。", ["牦牛奶加工项目"]),
     # Schooling carried out under a quoted name, the field it teaches after the marks.
     ("县教育局在各校开展“平安校园”消防安全教育,覆盖师生5000人。", ["“平安校园”消防安全教育"]),
+    # A model named in marks, its parts explained after it, each by `即`: the model alone.
+    (
+        "全县探索形成“一核两翼”发展模式：“一核”即建设县级农产品加工园，“两翼”即牦牛、青稞产业链。",
+        ["“一核两翼”发展模式"],
+    ),
 ]
 
 
@@ -2003,6 +2008,11 @@ NOT_CAMPAIGNS = [
     # Publicity on a topic, a kind of activity held again and again.
     "支队在广场开展消防宣传咨询活动，设立咨询台。",
     "交警大队在城区开展道路交通安全宣传教育活动，发放资料500份。",
+    # How often a unit does a thing: a count of times, no drive named.
+    "中队每周开展一次消防巡查行动，检查沿街商铺。",
+    "派出所每季度组织两次联合检查行动。",
+    # A part of a model the words after the marks explain, `即` `namely`.
+    "“一核”即建设县级农产品加工园，“两翼”即牦牛和青稞两条产业链。",
 ]
 
 
