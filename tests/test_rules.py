@@ -2016,6 +2016,8 @@ NOT_CAMPAIGNS = [
     # How often a unit does a thing: a count of times, no drive named.
     "中队每周开展一次消防巡查行动，检查沿街商铺。",
     "派出所每季度组织两次联合检查行动。",
+    # The building of projects of a kind, made the mainstay of work: a field, no name.
+    "各级各部门要把对口支援项目建设作为推动发展的重要抓手。",
     # A part of a model the words after the marks explain, `即` `namely`.
     "“一核”即建设县级农产品加工园，“两翼”即牦牛和青稞两条产业链。",
 ]

@@ -27,6 +27,9 @@ _GENERIC = re.compile(
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`.
     r"|(?:阵地|队伍|体系)建设$"
+    # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
+    # gold ends so).
+    r"|项目建设$"
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
