@@ -1558,6 +1558,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A city's title the headline seeks, its rank dropped; the body names the programme.
+    (
+        "创建卫生城市 健康生活从我做起",
+        "近日，市爱卫办在城区开展环境卫生大扫除，全力推进国家卫生城市创建。",
+        "国家卫生城市创建",
+    ),
     # A drive in marks with its field before it; the headline names it by field and kind.
     (
         "县交警大队开展道路交通安全专项整治",
