@@ -1523,6 +1523,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "全县探索形成“一核两翼”发展模式：“一核”即建设县级农产品加工园，“两翼”即牦牛、青稞产业链。",
         ["“一核两翼”发展模式"],
     ),
+    # A field of aid to Tibet in marks names its programme, whatever it is said to be.
+    ("他表示，建立区外实训基地是深化“医疗援藏”的重要举措。", ["“医疗援藏”"]),
     # A festival a unit holds under a quoted name; the numbered bare kind after it points back.
     (
         "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",

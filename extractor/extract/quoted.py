@@ -112,10 +112,10 @@ _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
-# (`“敬老月”`), a system of chiefs even in a speaker's single
+# (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
 # marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏)|长制"
     rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
