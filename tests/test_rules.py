@@ -1529,6 +1529,18 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("去年,合作社投资800万元的牦牛奶加工项目竣工投产,年加工鲜奶2000吨。", ["牦牛奶加工项目"]),
     # Schooling carried out under a quoted name, the field it teaches after the marks.
     ("县教育局在各校开展“平安校园”消防安全教育,覆盖师生5000人。", ["“平安校园”消防安全教育"]),
+    # A model named in marks, its parts explained after it, each by `即`: the model alone.
+    (
+        "全县探索形成“一核两翼”发展模式：“一核”即建设县级农产品加工园，“两翼”即牦牛、青稞产业链。",
+        ["“一核两翼”发展模式"],
+    ),
+    # A field of aid to Tibet in marks names its programme, whatever it is said to be.
+    ("他表示，建立区外实训基地是深化“医疗援藏”的重要举措。", ["“医疗援藏”"]),
+    # A festival a unit holds under a quoted name; the numbered bare kind after it points back.
+    (
+        "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",
+        ["“林芝好物”农特产品直播节"],
+    ),
 ]
 
 
@@ -1559,6 +1571,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A city's title the headline seeks, its rank dropped; the body names the programme.
+    (
+        "创建卫生城市 健康生活从我做起",
+        "近日，市爱卫办在城区开展环境卫生大扫除，全力推进国家卫生城市创建。",
+        "国家卫生城市创建",
+    ),
     # A drive in marks with its field before it; the headline names it by field and kind.
     (
         "县交警大队开展道路交通安全专项整治",
@@ -2014,6 +2032,13 @@ NOT_CAMPAIGNS = [
     # Publicity on a topic, a kind of activity held again and again.
     "支队在广场开展消防宣传咨询活动，设立咨询台。",
     "交警大队在城区开展道路交通安全宣传教育活动，发放资料500份。",
+    # How often a unit does a thing: a count of times, no drive named.
+    "中队每周开展一次消防巡查行动，检查沿街商铺。",
+    "派出所每季度组织两次联合检查行动。",
+    # The building of projects of a kind, made the mainstay of work: a field, no name.
+    "各级各部门要把对口支援项目建设作为推动发展的重要抓手。",
+    # A part of a model the words after the marks explain, `即` `namely`.
+    "“一核”即建设县级农产品加工园，“两翼”即牦牛和青稞两条产业链。",
 ]
 
 

@@ -48,6 +48,7 @@ from extractor.extract.context import (
 from extractor.extract.events import events
 from extractor.extract.generic import (
     CHIEF_SYSTEM,
+    TIMES_DONE,
     YEAR,
     clause_inside,
     is_generic,
@@ -299,6 +300,7 @@ def _unquoted(text: str) -> list[Named]:
         if not (
             clause_inside(name)
             or is_generic(name)
+            or TIMES_DONE.match(name)
             or name.startswith(_IMPROVED)  # `建立健全全员安全生产责任制`
             or in_book_title(text, m.start())
             or (name.endswith("运动") and not _MOVEMENT_BEFORE.search(text, max(0, at - 4), at))

@@ -31,6 +31,9 @@ _NUMBERED = re.compile(
     r"(?![马事区场道季程目点约能跑])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
+# A numbered event's bare kind (`第二届直播节`) after a longer name ending in it points back
+# to the event named before (`举办“…”林果产品网络直播节`); `第十届梨花节` names its own.
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}|首)届")
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`; or
 # after another such event in a list (`聂荣县乡村篮球联赛、嘉黎县锅庄舞大赛`).
@@ -64,7 +67,7 @@ _CUP = re.compile(rf"(?P<name>[{CN}]{{2,8}}杯[{CN}]{{0,6}}?(?:联赛|锦标赛|
 # Festivals a unit holds, one or a list: `办好桃花旅游文化节、雅鲁藏布生态文化旅游节等节庆活动`.
 _HOLDING = ("办好", "举办", "举行", "承办", "策划")
 _HELD = re.compile(
-    rf"(?P<verb>{'|'.join(_HOLDING)})了?(?P<list>[{CN}·、]{{5,60}}?)(?=等|[^{CN}·、]|$)"
+    rf"(?P<verb>{'|'.join(_HOLDING)})了?(?P<list>[{CN}·、“”]{{5,60}}?)(?=等|[^{CN}·、“”]|$)"
 )
 # A measure word makes an event the unit's yearly one, unnamed (`每年举办一次校园文化艺术节`);
 # `本届`, `此次` point back to one named before (`办好本届赛马节`).
@@ -79,7 +82,9 @@ _SEASON = re.compile(rf"^(?!{_THIS_ONE})[{CN}·]{{4,16}}(?:季|周|展)$")
 # the three so held, two optional); listed among a unit's brand activities it is one of them
 # (`办好拉萨非遗购物节、雪顿节非遗展等品牌活动`), and a season held alone is too (`举办冰湖观鸟季`).
 _SHOW = "展"
-_FESTIVAL = re.compile(rf"^(?!{_THIS_ONE})[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$")
+_FESTIVAL = re.compile(
+    rf"^(?!{_THIS_ONE})(?:“[{CN}·]{{2,10}}”)?[{CN}·]{{3,16}}(?:文化节|旅游节|艺术节|节)$"
+)
 
 
 def events(text: str) -> list[Named]:
@@ -92,6 +97,9 @@ def events(text: str) -> list[Named]:
             continue
         if name.endswith("”") and name.count("“") < name.count("”"):
             name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
+        core = _ORDINAL.sub("", name)
+        if len(core) <= 4 and re.search(rf"[{CN}”]{{2}}{re.escape(core)}", text[: m.start()]):
+            continue  # `今年举办的第二届直播节`: the `…网络直播节` named before, pointed back to
         found.append(Named(m.start() - len(lead), lead + name))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):

@@ -27,6 +27,9 @@ _GENERIC = re.compile(
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`.
     r"|(?:阵地|队伍|体系)建设$"
+    # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
+    # gold ends so).
+    r"|项目建设$"
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
@@ -46,6 +49,9 @@ _GENERIC = re.compile(
     # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`.
     r"|以上|以下"
 )
+# How often a unit does a thing opens no name: `每月开展一次夜查行动` counts the checks, it
+# names no drive (`一次性`, `二次供水` are words of their own).
+TIMES_DONE = re.compile(r"^(?!二)(?:[一两三四五六七八九十]{1,3}|\d+)次(?!性)")
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
 # `全域旅游示范区创建`; so is a kind of area (`极高海拔地区生态搬迁`, `边境地区`, `采空区`,

@@ -172,8 +172,12 @@ def _title_of(title: str, programme: str) -> bool:
         title.startswith("创建")
         and core != programme
         and len(core) >= 4
-        and core.endswith(("示范", "模范"))
-        and core in title
+        and (
+            (core.endswith(("示范", "模范")) and core in title)
+            # A city's title, its rank dropped in a headline or slogan: `创建文明城市` of
+            # `全国文明城市创建`.
+            or (core.endswith("城市") and core.endswith(title[2:]) and len(title) >= 6)
+        )
     )
 
 

@@ -79,9 +79,10 @@ _METHOD_OF = re.compile(
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
 # `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
-# (`“最美家庭”评选`, not `从“法律明白人”中评选出…`).
+# (`“最美家庭”评选`, not `从“法律明白人”中评选出…`). Marks the next words explain (`“一园”即建设
+# 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name.
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一(?!体化))|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
+    r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
@@ -111,10 +112,10 @@ _AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰
 _AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
-# (`“敬老月”`), a system of chiefs even in a speaker's single
+# (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
 # marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏)|长制"
     rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
