@@ -39,7 +39,7 @@ from extractor.persons import (
     person_name,
 )
 from extractor.quotations import QuotedText
-from extractor.roles import ROLE_PATTERN, words
+from extractor.roles import ROLE, ROLE_PATTERN, words
 from extractor.speech_words import (
     ACTIONS,
     ADDRESSEES,
@@ -60,7 +60,6 @@ _STRONG = (
 # A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 # Adverbs a name is followed by: `丈夫扎西常年在外打工`.
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
-_ROLE = re.compile(ROLE_PATTERN)
 _STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 # (A count ends a name too: `骑手次仁罗布三箭全中`.)
@@ -209,7 +208,7 @@ class Mentions:
 
     def _titled(self) -> list[str]:
         found = []
-        for m in _ROLE.finditer(self.text):
+        for m in ROLE.finditer(self.text):
             before = self.text[m.start() - 1 : m.start()]
             group = m[0] in _GROUP_ROLES
             if not one_persons_title(self.text, m.start(), m[0], group_too=True):
@@ -248,7 +247,7 @@ class Mentions:
         found = []
         for m in _DESCRIBED.finditer(self.text):
             at = m.end()
-            role = _ROLE.match(self.text, at)  # `家住春堆社区的老人仓央`
+            role = ROLE.match(self.text, at)  # `家住春堆社区的老人仓央`
             if role is not None:
                 at = role.end()
             name = name_at(self.text, at)

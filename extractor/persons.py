@@ -31,7 +31,7 @@ from extractor.common_words import (
     opens_with_surname,
     proper_noun,
 )
-from extractor.roles import ROLE_PATTERN, ROLES
+from extractor.roles import ROLE, ROLES
 from extractor.speech_words import ACTIONS, BREAK, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
@@ -482,9 +482,6 @@ def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
     return name is not None and who == name and name_in(who) == who
 
 
-_ROLE = re.compile(ROLE_PATTERN)
-
-
 def aged_words(text: str, start: int, after: int, stop: int) -> str:
     """The words naming someone an age introduces (`岁的` at `start`–`after`), before `stop`: to
     a title after the name (`79岁的次仁多布杰老人独自居住` → `…次仁多布杰老人`), else to a break or
@@ -492,7 +489,7 @@ def aged_words(text: str, start: int, after: int, stop: int) -> str:
     end = after
     while end < stop and text[end] not in BREAK and text[end : end + 2] != "一边":
         end += 1
-    for m in _ROLE.finditer(text, after, end):
+    for m in ROLE.finditer(text, after, end):
         if m.start() > after and name_in(text[start : m.end()]) is not None:
             return text[start : m.end()]
     return text[start:end]

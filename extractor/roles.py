@@ -4,6 +4,8 @@ title is (`老伴央吉`). `persons.py` reads person references with it."""
 
 from __future__ import annotations
 
+import re
+
 from extractor.alternation import alternation
 
 
@@ -75,3 +77,5 @@ ROLES: tuple[str, ...] = tuple(
 )
 #: The alternation of the titles, for regular expressions (a trie: `alternation.py`).
 ROLE_PATTERN = alternation(ROLES)
+#: A title, compiled once for every module that looks for one.
+ROLE = re.compile(ROLE_PATTERN)

@@ -31,12 +31,11 @@ from extractor.persons import (
     name_in,
     opens_with,
 )
-from extractor.roles import ROLE_PATTERN, ROLES
+from extractor.roles import ROLE, ROLES
 from extractor.speech_words import BREAK_CLASS
 
 #: The reporter opening a clause: `记者在村里见到…`, `本报记者问`.
 REPORTER = re.compile(r"^(?:本报|拉萨融媒|融媒)?记者")
-ROLE = re.compile(ROLE_PATTERN)
 # A clause opening with a surname and an honorific: `来自重庆的游客陈女士和家人…`.
 _HONORED = re.compile(rf"[^{BREAK_CLASS}]{{0,20}}?[\u4e00-\u9fff](?:女士|先生)")
 #: How far into a clause the person it opens with may be named, after a description.

@@ -45,11 +45,10 @@ from extractor.persons import (
     opens_with,
     person_name,
 )
-from extractor.roles import ROLE_PATTERN, ROLES
+from extractor.roles import ROLE, ROLE_PATTERN, ROLES
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
 from extractor.stops import first_of, last_of
 
-_ROLE = re.compile(ROLE_PATTERN)
 _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 # Roles of a unit's people, printed after the unit, never after a person's name.
 _GROUP_AFTER = re.compile(
@@ -216,7 +215,7 @@ def _title_before(reference: str, name: str) -> str | None:
     if at < 0:
         return None
     before = reference[:at]
-    after = _ROLE.match(reference, at + len(name))
+    after = ROLE.match(reference, at + len(name))
     if after is not None and not before.endswith("的"):
         return after[0]
     before = before.removesuffix("的")
@@ -233,7 +232,7 @@ def _title_in_text(text: str, name: str) -> str | None:
         before = text[max(0, at - 40) : at]
         cut = max(before.rfind(c) for c in _TITLE_STOP)
         title = _clean_title(before[cut + 1 :])
-        if title and name_in(title + name) == name and _ROLE.search(title):
+        if title and name_in(title + name) == name and ROLE.search(title):
             return title
         at = text.find(name, at + len(name))
     return None
