@@ -140,16 +140,21 @@ def _names_a_list(text: str, start: int) -> bool:
     return "、" in text[begin:start]
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` begins: after the last clause break before it."""
+    return last_of(text, _CLAUSE_BREAK_SET, at) + 1
+
+
 def _names_animals(text: str, match: QuantityMatch) -> bool:
     """Does the clause of a count in 头 name the animals it counts?"""
-    start = last_of(text, _CLAUSE_BREAK_SET, match.start) + 1
+    start = _clause_start(text, match.start)
     ends = [i for i in (text.find(c, match.end) for c in _CLAUSE_BREAKS) if i >= 0]
     return any(c in text[start : min(ends, default=len(text))] for c in _ANIMALS)
 
 
 def _group_age(text: str, start: int) -> bool:
     """Does the clause before an age name a group's figure (`平均年龄`, `预期寿命`)?"""
-    clause = text[last_of(text, _CLAUSE_BREAK_SET, start) + 1 : start]
+    clause = text[_clause_start(text, start) : start]
     return any(word in clause for word in _GROUP_AGE)
 
 
@@ -200,7 +205,7 @@ def _one_counts(text: str, match: QuantityMatch, before: str, after: str) -> boo
     says how long something takes, or a verb the time ends (`展出一个月，`; not
     `是……的关键一年，`, which says which year)?"""
     unit = match.quantity.unit
-    clause = text[last_of(text, _CLAUSE_BREAK_SET, match.start) + 1 : match.start]
+    clause = text[_clause_start(text, match.start) : match.start]
     ends_verb = (
         after[:1] in _CLAUSE_ENDS
         and "\u4e00" <= before[-1:] <= "\u9fff"
