@@ -94,8 +94,13 @@ _NUM = (
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
 # around it.
 _BARE_MAGNITUDE = "[百千万亿]+"
-# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`.
-_HALF = "大半(?<![上下前后大多过减折对一]大半)|半(?<![上下前后大多减折对]半)(?:(?<=[经通超度]过半)|(?<!过半))"
+# Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`. A calendar
+# halves a year or a month with no 个 (`上半年`, `前半月`): after 上 or 前, a half of 个 or
+# of 小时 is a time taken (`忙上半个月`, `提前半个月就被订满`, `开馆前半小时`).
+_HALF = (
+    "大半(?<![上下前后大多过减折对一]大半)"
+    "|半(?:(?<![上下前后大多减折对]半)|(?<=[上前]半)(?=个|小时))(?:(?<=[经通超度]过半)|(?<!过半))"
+)
 _BARE = rf"(?:(?=\d)(?<![A-Za-z0-9_.])(?:{_AR})|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
 # A range's first unit is at most this long: a separator stands within it, or there is none.

@@ -609,6 +609,7 @@ def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
         "大多是经过半年以上岗前培训的年轻人",  # 经过半年: a half, not the 过半 of 任务过半
         "夜间最低气温零下18摄氏度至零下12摄氏度",
         "两家人吵了快一年",
+        "往年秋收要忙上半个多月，开馆前半小时",
     ],
 )
 def test_the_finder_and_the_parser_agree(text: str) -> None:
@@ -649,6 +650,11 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
             ["320余台", "28万头"],
         ),  # the unit before its alternative
         ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
+        # a half of the calendar (`上半年`, `前半月`), but a time taken after 上 or 前
+        (
+            "上半年、前半月、下半个月，要忙上半个月，提前半个月订满，开馆前半小时",
+            ["半个月", "半个月", "半小时"],
+        ),
     ],
 )
 def test_words_that_read_as_a_quantity_only_where_they_count(text: str, raws: list[str]) -> None:
