@@ -51,11 +51,13 @@ _NO_VERB = frozenset("的这那每前上下第有新年月天日")
 _TIME_UNITS = frozenset(("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时"))
 # `七次全会` is the seventh plenary session, not seven sessions.
 _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
-# `三年行动`, `五年规划`, `九年义务教育`: a number inside a programme's name.
-# So are the years of schooling a policy makes free (`十五年免费教育`, `15年公费教育`) and
-# a school teaching them under one roof (`九年一贯制学校`), and the years of preschool an
-# enrolment rate is of (`学前三年毛入园率`).
-_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚|义务教育|免费教育|公费教育|一贯制|毛入园率)")
+# `三年行动`, `五年规划`: a number in words inside a programme's name.
+_PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
+# So are, in words or digits, the years of schooling a policy makes compulsory or free
+# (`九年义务教育`, `十五年免费教育`, `15年公费教育`: 3 printings in digits on dev, 2
+# optional, 1 not listed) and a school teaching them under one roof (`九年一贯制学校`),
+# and the years of preschool an enrolment rate is of (`学前三年毛入园率`).
+_SCHOOLING = re.compile(r"^(?:义务教育|免费教育|公费教育|一贯制|毛入园率)")
 # `每周六集中清理` is Saturday and 集中 (together), not six episodes (集).
 _UNIT_WORDS = ("轮车", "部分", "集中")
 _COMPOUND_TIME = re.compile("[年天时]零")
@@ -289,7 +291,9 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if quantity.unit == "次" and _SESSION.match(after):
         return True
-    if quantity.unit == "年" and match.chinese and _PROGRAMME.match(after):
+    if quantity.unit == "年" and (
+        (match.chinese and _PROGRAMME.match(after)) or _SCHOOLING.match(after)
+    ):
         return True
     if match.chinese and _IDIOM_AFTER.match(after):
         return True
