@@ -83,6 +83,8 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("演练模拟当地发生5.8级地震。", "5.8级", 5.8, None, "级", "exact"),
     # A time 只有 bounds is still how long.
     ("这条路从开工到通车只有一个月。", "一个月", 1, None, "个月", "exact"),
+    # A school term a verb ends is how long it lasted.
+    ("遴选青年教师到名校挂职锻炼一个学期，回藏后任教。", "一个学期", 1, None, "个学期", "exact"),
 ]
 
 
@@ -226,6 +228,7 @@ NOT_METRICS = [
     "安置点配套建设的九年一贯制学校开学了。",
     "学前三年毛入园率稳步提高。",
     "山南市全面落实15年公费教育政策。",
+    "孩子一个学期长高了不少。",
     # The year a report looks back on; both ends; every other day.
     "报告显示，过去一年，全市经济运行稳中有进。",
     "家门口就能挣钱，两头都不耽误。",

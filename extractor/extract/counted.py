@@ -48,7 +48,12 @@ _TAKING = ("要", "需", "需要", "花", "花了", "用", "用了", "则", "历
 _CLAUSE_ENDS = "，,。；;！？!?"
 # Nor after a time word, which says which span the one is (`去年一年，`, `今年一年，`).
 _NO_VERB = frozenset("的这那每前上下第有新年月天日")
-_TIME_UNITS = frozenset(("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时"))
+# A school term is one too (`挂职锻炼一个学期，` required, `花了一个学期` optional; of the
+# 4 printings of its article 一 on dev, `一个学期下来`, optional, and `一个学期长高了4厘米`,
+# not listed, stay out).
+_TIME_UNITS = frozenset(
+    ("天", "周", "星期", "个星期", "月", "个月", "年", "小时", "个小时", "个学期")
+)
 # `七次全会` is the seventh plenary session, not seven sessions.
 _SESSION = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会)")
 # `三年行动`, `五年规划`: a number in words inside a programme's name.
