@@ -50,9 +50,6 @@ from extractor.number_words import (
     HALF_UNITS,
     MORE_UNITS,
     NEUTRAL_PREFIXES,
-    NOT_AFTER,
-    NOT_BEFORE,
-    ONLY_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     ROUGH_PAIRS,
@@ -61,6 +58,7 @@ from extractor.number_words import (
     WORD_AFTER_UNIT,
     Approx,
 )
+from extractor.qualifier_patterns import AFTER, BEFORE, WORDS_BEFORE
 
 Number = int | float
 
@@ -114,31 +112,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return alternation(sorted(words, key=len, reverse=True))
 
 
-def _qualifier_before(word: str) -> str:
-    """A qualifier printed before the number, never the end of another word (签约) and,
-    for some, only before the numerals it qualifies (快一年); looked behind after the word."""
-    pattern = re.escape(word)
-    if word in NOT_AFTER:
-        pattern += f"(?<![{NOT_AFTER[word]}]{re.escape(word)})"
-    if word in ONLY_BEFORE:
-        pattern += f"(?=[{ONLY_BEFORE[word]}])"
-    return pattern
-
-
-# 上 is a qualifier only before a bare magnitude (`上百名`, not `成百上千`); plain words: a trie.
-_PRE_WORDS = sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
-_PRE = "|".join(
-    (
-        alternation([w for w in _PRE_WORDS if w not in NOT_AFTER and w not in ONLY_BEFORE]),
-        *(_qualifier_before(w) for w in _PRE_WORDS if w in NOT_AFTER or w in ONLY_BEFORE),
-        "上(?<!成百上)(?<!成千上)(?=[百千万亿])",
-    )
-)
 _UNIT = _alternation(UNITS + MORE_UNITS)
-_POST = "|".join(
-    f"{re.escape(w)}(?![{NOT_BEFORE[w]}])" if w in NOT_BEFORE else re.escape(w)
-    for w in sorted(QUALIFIER_AFTER, key=len, reverse=True)
-)
 # A rate printed with its unit: `15元/斤`, `60公里/小时`, `9.2微克/立方米`, and per a
 # power of ten of units: `42毫克/100毫升`, `3.2人/10万人` (`50兆瓦/200兆瓦时` is two).
 _PER = _alternation((*UNITS, "月", "日"))
@@ -147,7 +121,7 @@ _DEGREES = "(?:℃|摄氏度|度)"
 _MINUS = rf"零下|-(?<![0-9A-Za-z.]-)(?=[0-9.]+(?:{_DEGREES}|(?:到|至|~|—)-?[0-9.]+{_DEGREES}))"
 _QUANTITY = rf"""
     (?P<neg>{_MINUS})?
-    (?P<pre>{_PRE})?
+    (?P<pre>{BEFORE})?
     (?(neg)|(?P<neg_after>{_MINUS})?)
     (?:
         百分之(?P<pct>{_BARE}|百)
@@ -157,7 +131,7 @@ _QUANTITY = rf"""
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?=[^\n]{{0,{_LONGEST_UNIT}}}[到至—–~-])(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
         (?:(?P<mid>余|多|几|来(?<=[十百千万]来))(?P<mag>万亿|亿|万|千)?)?
-        (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{_POST})))))
+        (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{AFTER})))))
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
         |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|整(?P<whole>{_alternation(WHOLE_UNITS)})
@@ -165,15 +139,14 @@ _QUANTITY = rf"""
         (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
-    (?P<post>{_POST})?
+    (?P<post>{AFTER})?
 """
 # Scanning running text, a lookahead for the characters a quantity can start with
 # lets the engine skip the rest quickly (seven times faster on the seeds); a second
 # asks, where one does, for what it can start with: a digit or numeral, a minus, a
 # half, or a whole qualifier (`不少于`, not every 不; `大约`, `大半`, not every 大).
 _INITIALS = "".join(sorted({w[0] for w in QUALIFIER_BEFORE} | set(CN_NUMERALS) | set("半大零-")))
-_QUALIFIER_WORDS = sorted((w for w in QUALIFIER_BEFORE if w != "上"), key=len, reverse=True)
-_STARTS = rf"[0-9{CN_NUMERALS}半\-]|大半|上[百千万亿]|{alternation(_QUALIFIER_WORDS)}"
+_STARTS = rf"[0-9{CN_NUMERALS}半\-]|大半|上[百千万亿]|{alternation(WORDS_BEFORE)}"
 _SCAN_RE = re.compile(rf"(?=[0-9{_INITIALS}])(?={_STARTS}){_QUANTITY}", re.VERBOSE)
 _FULL_RE = re.compile(rf"(?P<neutral>{_alternation(NEUTRAL_PREFIXES)})?{_QUANTITY}", re.VERBOSE)
 _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
@@ -474,7 +447,7 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     return False
 
 
-_YEAR_END = re.compile(rf"年(?:{_POST}|多|余|半)?$")
+_YEAR_END = re.compile(rf"年(?:{AFTER}|多|余|半)?$")
 _CALENDAR_YEAR = re.compile(r"(?:1[89]|20)\d\d$|[〇零一二三四五六七八九]{4}$")
 
 
