@@ -16,7 +16,17 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractor import adverbials, check, mentions, numbers, page_lines, sources, stops, textindex
+from extractor import (
+    adverbials,
+    check,
+    mentions,
+    numbers,
+    page_lines,
+    qualifier_patterns,
+    sources,
+    stops,
+    textindex,
+)
 from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
@@ -55,13 +65,14 @@ _PLAIN_PARTS = {
     ),
     numbers._BARE: rf"(?:(?<![A-Za-z0-9_.])(?:{_AR})|(?<![{_NUMERALS}几])(?:{_CN_NUMBER}))",
     numbers._HALF: (
-        "(?<![上下前后大多过减折对一])大半|(?<![上下前后大多减折对])(?:(?<=[经通超度]过)|(?<!过))半"
+        "(?<![上下前后大多过减折对一])大半"
+        "|(?:(?<![上下前后大多减折对])|(?<=[上前])(?=半(?:个|小时)))(?:(?<=[经通超度]过)|(?<!过))半"
     ),
     numbers._AFTER_UNIT: (
         "(?<=[年天时周斤吨米里亩倍成番块尺])"
         "(?:半(?!年|月|天|日|小时|个)|多(?![元样种措方部层功项个家次条位名人]))"
     ),
-    numbers._PRE: _PLAIN_PRE,
+    qualifier_patterns.BEFORE: _PLAIN_PRE,
     numbers._MINUS: _PLAIN_MINUS,
     rf"(?=[\d,.{_NUMERALS}点]+分之)": "",
     rf"(?=[^\n]{{0,{numbers._LONGEST_UNIT}}}[到至—–~-])": "",
@@ -85,6 +96,7 @@ _NUMBER_WORDS = [
     *("零下", "成百", "成千", "摄氏度", "以上", "万元", "多名", "-5度", "2.", "-1", "点"),
     *("一大半", "一多半", "三分之一", "最长", "最短"),
     *("分之", "百分之", "一半", "大半", "过半", "经过", "年半", "一年", "个月", "二十来"),
+    *("前", "提前", "小时", "个小时"),
 ]
 
 
@@ -93,6 +105,7 @@ _NUMBER_WORDS = [
 @example(
     "三分之一，5‰，1.5万分之三，3至5个月，10—20万元，一年半，两个半月，大半天，过半，经过半年，3个月至5个月"
 )
+@example("上半年，忙上半个月，前半年，提前半个月，开馆前半小时，下半个月")
 def test_quantities_are_scanned_as_the_plain_grammar_scans(text: str) -> None:
     assert _found(numbers._SCAN_RE, text) == _found(_plain(numbers._SCAN_RE), text)
 
