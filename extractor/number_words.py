@@ -140,5 +140,8 @@ QUALIFIER_AFTER: dict[str, Approx] = {
 #: A qualifier after the unit never opens another word: not the 内 of 内容, 内部,
 #: 内地 (`16项内容`, `3个内设机构`).
 NOT_BEFORE = {"内": "容部地涵外科务需存心陆蒙河控设业勤生销饰镜训审网乡侧层衣"}
+#: Nor the first half of a pair of four characters, the 内 of `内畅外联`, `内联外通`
+#: (`一张内畅外联的交通网络`): 内, a character, then 外.
+NOT_PAIRED = {"内": "外"}
 #: Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
 NEUTRAL_PREFIXES = vocabulary("为期 海拔 共计 累计 总计 共 高达 多达 达到 达 仅")

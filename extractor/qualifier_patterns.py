@@ -3,7 +3,7 @@
 
 A qualifier never ends another word before the number (the 约 of `签约30家企业`), some
 only qualify numbers in words (the 快 of `快一年`, not of `快1.2个百分点`), and one after
-the unit never opens another word (the 内 of `16项内容`).
+the unit never opens another word (the 内 of `16项内容`, of `一张内畅外联的交通网络`).
 
 >>> import re
 >>> [m.group() for m in re.finditer(BEFORE, "签约30家，约30家")]
@@ -20,6 +20,7 @@ from extractor.alternation import alternation
 from extractor.number_words import (
     NOT_AFTER,
     NOT_BEFORE,
+    NOT_PAIRED,
     ONLY_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
@@ -38,11 +39,13 @@ def _qualifier_before(word: str) -> str:
 
 
 def _qualifier_after(word: str) -> str:
-    """A qualifier printed after the unit, never the start of another word (内容); looked
-    ahead after the word."""
+    """A qualifier printed after the unit, never the start of another word (内容) or of
+    a pair of four characters (内畅外联); looked ahead after the word."""
     pattern = re.escape(word)
     if word in NOT_BEFORE:
         pattern += f"(?![{NOT_BEFORE[word]}])"
+    if word in NOT_PAIRED:
+        pattern += f"(?!.{NOT_PAIRED[word]})"
     return pattern
 
 

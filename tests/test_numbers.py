@@ -650,6 +650,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
             ["320余台", "28万头"],
         ),  # the unit before its alternative
         ("时间过半、任务过半，经过半年以上培训", ["半年以上"]),
+        ("一张内畅外联的交通网络，3天内办结，24小时内外出", ["一张", "3天内", "24小时"]),
         # a half of the calendar (`上半年`, `前半月`), but a time taken after 上 or 前
         (
             "上半年、前半月、下半个月，要忙上半个月，提前半个月订满，开馆前半小时",
