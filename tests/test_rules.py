@@ -293,6 +293,18 @@ def test_a_number_printed_again_with_the_same_meaning_is_one_metric() -> None:
     assert counts.count(("2名", "名")) == 2
 
 
+def test_a_place_counted_with_its_alternative_in_brackets_is_the_place_counted() -> None:
+    """`12个县（市、区）的…` counts 县 however the words after the brackets run on: printed
+    twice, one metric; `8个乡（镇）` and `8个小组` stay two."""
+    text = (
+        "援藏教师覆盖12个县（市、区）的28所中小学，足迹遍布山南12个县（市、区）的乡村牧场。"
+        "干部分成8个小组，深入8个乡（镇）走访。"
+    )
+    counts = [m.raw for m in extract(text).metrics]
+    assert counts.count("12个") == 1
+    assert counts.count("8个") == 2
+
+
 @pytest.mark.parametrize(
     ("text", "office"),
     [

@@ -356,15 +356,24 @@ _RATINGS = frozenset(("千伏",))
 _GLUE = set("的和与及或、等")
 
 
-# An alternative in brackets after a word: the `(镇)` of `7个乡(镇)卫生院`.
+# An alternative in brackets after a word: the `(居)` of `7个边境村(居)`.
 _BRACKETED = re.compile(r"[（(][^（()）]{1,4}[）)]")
+# A place printed with its alternative in brackets is the place counted, whatever follows:
+# `12个县（市、区）的28所中小学` and `遍布12个县（市、区）的乡村` both count 县 (9 printings
+# again on dev, none listed again).
+_NAMED_WITH_ALTERNATIVE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(][^（()）]{1,4}[）)]")
 
 
 def counted_noun(text: str, match: QuantityMatch) -> str:
     """The two characters a count is of, right after its measure word: `21个边境小康村`
-    → `边境`, `7个乡（镇）卫生院` → `乡卫`; empty when none follow (`19个，`,
+    → `边境`, `7个边境村（居）` → `边境`; a place with its alternative, `12个县（市、区）的`
+    or `7个乡（镇）卫生院`, → the place (`县`, `乡`); empty when none follow (`19个，`,
     `186户826人`)."""
-    noun = _BRACKETED.sub("", text[match.end : match.end + 8])[:2]
+    after = text[match.end : match.end + 9]
+    named = _NAMED_WITH_ALTERNATIVE.match(after)
+    if named:
+        return named.group(1)
+    noun = _BRACKETED.sub("", after)[:2]
     if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" and c not in _GLUE for c in noun):
         return ""
     return noun
