@@ -97,6 +97,11 @@ KINDS: list[tuple[str, dict[str, str]]] = [
     # A duration after `为期` is of what is named after it, as printed.
     ("县人社局举办为期5天的电商技能培训班。", {"5天": "电商技能培训班"}),
     ("县里开展为期两个月的专项整治。", {"两个月": "专项整治"}),
+    # A time is how long what is said after it lasts or takes; not the time a change
+    # starts from.
+    ("市里对库存粮食实行24小时在线监测。", {"24小时": "市里对库存粮食实行在线监测"}),
+    ("群众网购的商品3天左右就能送到村里。", {"3天左右": "群众网购的商品就能送到村里"}),
+    ("群众办事平均等待时间由40分钟缩短到10分钟以内。", {"40分钟": "群众办事平均等待时间"}),
     # The words after a number cut to the limit stop where whole words meet, not inside
     # a word the dictionary counts rarely (`临水临|崖`, `养老护理|员`).
     (

@@ -12,6 +12,8 @@ The genre says what a number counts in a few places, looked at in this order:
 - for a change (`增长5.2%`, `比上年增长9.2%`, `由8张增加到20张`), what changed: the
   noun reported before it in the clause, before its `由`, or in the clause before
   that prints a number (`第一产业增加值14.86亿元，增长5.2%` → `第一产业增加值增长`);
+- a time is how long what is said after it lasts or takes: `实行24小时在线监测` →
+  `实行在线监测`;
 - a label that names nothing (`保持`, `能挣`, `的村`) is given a noun of the same
   clause, or the object the clause before counts in the same unit (`排查隐患点位148处，
   整改131处` → `整改隐患点位`).
@@ -94,6 +96,11 @@ _ITEM_LIMIT = 8
 
 # The end of a place's alternatives (`县（市、区）`): its `、` joins no list.
 _ALTERNATIVES_END = re.compile(r"[）)]")
+
+# Units of a time something lasts or takes.
+_DURATIONS = frozenset(
+    ("天", "日", "年", "周", "星期", "个星期", "个月", "小时", "个小时", "分钟", "秒", "个工作日")
+)
 
 # Units of a ratio: what it is a ratio of is reported before it.
 _RATIOS = frozenset(("%", "％", "‰", "倍", "成", "个百分点"))
@@ -239,8 +246,31 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
     earlier = [q for q in before if clause_start < q.end <= match.start]
     label = _label(text, match, clause_start, earlier)
     if not names_something(label):
-        return _with_a_noun(text, match, before, label) or label
-    return label
+        label = _with_a_noun(text, match, before, label) or label
+    return _with_what_lasts(text, match, label)
+
+
+def _with_what_lasts(text: str, match: QuantityMatch, label: str) -> str:
+    """A time is how long what is said after it lasts or takes (`实行24小时|在线监测`,
+    `群众网购的商品3天左右|就能送到村里`): its words after it join the label, unless the
+    label holds them, the time is what a change starts from (`由40分钟|缩短到…`) or the
+    words name what a time does not count.
+
+    >>> from extractor.numbers import find_quantities
+    >>> text = "对库存粮食实行24小时在线监测。"
+    >>> _with_what_lasts(text, find_quantities(text)[0], "对库存粮食实行")
+    '对库存粮食实行在线监测'
+    """
+    if match.quantity.unit not in _DURATIONS or text[match.end : match.end + 1] == "的":
+        return label
+    said = _said_after(text, match.end)
+    if said.endswith(("到", "至")):
+        return label  # `由40分钟|缩短到|10分钟以内`: the change to the next number
+    if not names_something(said) or said[:2] in label or label in said:
+        return label  # `做了20年松茸生意的收购商`: the label holds them already
+    # Not what a time cannot count: `三年内|力争使全县草原鼠害发生面积|减少…` sets a target.
+    joined = label + said
+    return joined if unit_warning(joined, match.quantity.unit) is None else label
 
 
 def _label(
