@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.page_lines import Unit, words_width
+from extractor.heading_words import words_width
+from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
 # development pages under a paragraph does: the place (or the year, then the place)

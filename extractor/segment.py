@@ -29,19 +29,16 @@ from extractor.body_heads import (
     place_news,
     tells_an_event,
 )
+from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
-    COLUMN,
     DATELINE,
     FURNITURE,
-    PLACE_ALONE,
-    PLACE_HEADLINE,
     SIGNED,
     SLOGAN,
     STUDY_COLUMN,
     Unit,
-    is_org,
     read_units,
 )
 from extractor.persons import person_name

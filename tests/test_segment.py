@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.heading_words import is_org
 from extractor.models import Article
-from extractor.page_lines import classify, is_org, reflow
+from extractor.page_lines import classify, reflow
 from extractor.segment import segment_page
 from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
