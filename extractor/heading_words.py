@@ -97,6 +97,23 @@ def words_width(line: str) -> int:
     return sum(1 for c in line if c.isalnum())
 
 
+# A figure with its measure word (`1.86亿元`, `4.3万余人次`, `2140户`): the news a headline
+# reports. One kicker of the seeds and development pages holds a digit (`城关区为2140户家庭`,
+# over a headline in marks of its own), where the one upper line printed apart that holds a
+# count is the first half of its headline (`山南市秋季学期发放各类学生资助资金1.86亿元` /
+# `惠及学生4.3万余人次`).
+_COUNT = re.compile(
+    r"(?<![第0-9.])[0-9]+(?:\.[0-9]+)?[万亿]?[余多]?"
+    r"(?:人次|户|人|名|家|座|个|条|项|元|吨|亩|公里|所|台|辆|件|套|场|批)"
+)
+
+
+def holds_a_count(line: str) -> bool:
+    """Does the line hold a figure with its measure word (`…资助资金1.86亿元`), as a kicker
+    does not? Years, dates and anniversaries are no count (`喜迎自治区成立60周年`)."""
+    return bool(_COUNT.search(line))
+
+
 def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     """Are two heading lines printed with no blank between them one headline the
     layout broke in two (`曲水县开展退役军人` / `适应性培训`, `当雄县:牧区服务站` /
@@ -110,7 +127,8 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     its headline, which is the longer line, or a headline of its own (spaced in two
     parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
     an organisation's name over what it did; a column's label; a writer's name under a
-    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker.
+    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker, nor
+    one holding a count (see `holds_a_count`), whichever line is the longer.
     """
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
@@ -118,7 +136,11 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
         return True
     upper_width, lower_width = words_width(upper), words_width(lower)
     return (
-        (upper_width > lower_width or (upper_width == lower_width and over_article))
+        (
+            upper_width > lower_width
+            or (upper_width == lower_width and over_article)
+            or holds_a_count(upper)
+        )
         and not lower.startswith(_OPENING_MARKS)
         and not any(c in lower for c in ":：")
         and not (is_org(upper) and not any(c in upper for c in ":："))
@@ -134,7 +156,7 @@ def halves_apart(upper: str, lower: str) -> bool:
     longer than its headline: halves of one length (within a character, unless the upper
     names an organisation, whose kickers come that close), neither spaced in parts nor a
     column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`), nor tells what was held or
+    marks, a place and a colon, or `让` a character apart: see `_WHOLE_ALONE`), nor tells what was held or
     done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
     专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
     over their article whose lower opens on a verb of `_HELD`, all a kicker over its
@@ -143,7 +165,8 @@ def halves_apart(upper: str, lower: str) -> bool:
         return False
     apart = abs(words_width(upper) - words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE)
+        lower.startswith(_OPENING_MARKS)
+        or (apart == 1 and lower.startswith(_WHOLE_ALONE))
         or any(c in lower for c in ":：")
         or _HELD.match(lower)
     )
@@ -152,6 +175,10 @@ def halves_apart(upper: str, lower: str) -> bool:
 # A headline opening on `让` says what is made to happen and needs no subject: the genre
 # prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
 # development pages open so), and a line printed apart above it is its kicker, naming who
-# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`). No title of the gold
-# joins halves printed apart whose lower opens so.
+# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`, a character apart). But
+# halves of exactly one length are one headline whatever their lower opens on, as 11 of the
+# 12 such pairs apart over their article on the seeds and development pages are (the other
+# an organisation over what it held): `家门口的老年食堂` / `让老人吃出幸福味`. Of the two pairs
+# apart over their article whose lower opens on `让` (no column's label, neither spaced),
+# the one of one length is one title in the gold, the one a character apart kicker and title.
 _WHOLE_ALONE = ("让",)

@@ -27,6 +27,7 @@ from extractor.heading_words import (
     READS_ON,
     goes_on,
     halves_apart,
+    holds_a_count,
     one_headline,
     words_width,
 )
@@ -234,14 +235,17 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and _opens_below(lines, k, past_heads=False)
         ):
             # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
-            # for a place and its colon; halves keep the space the gold writes between them.
+            # for a place and its colon; halves, and a count over the rest of its headline
+            # (`…资助资金1.86亿元` / `惠及学生4.3万余人次`), keep the space the gold writes.
             if (
                 (READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text))
                 or (goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
                 or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
-            elif halves_apart(upper.text, unit.text):
+            elif halves_apart(upper.text, unit.text) or (
+                holds_a_count(upper.text) and one_headline(upper.text, unit.text, True)
+            ):
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)

@@ -481,6 +481,14 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         # a place and a colon open a headline: the shorter line under it is its rest
         ("白纳村：牧家书屋", "飘出“书香味”", "白纳村：牧家书屋飘出“书香味”"),
         ("尼木县：藏香作坊", "香飘千里外", "尼木县：藏香作坊香飘千里外"),
+        # halves of one length, the lower opening on 让
+        ("村口的爱心食堂", "让老人吃上热饭", "村口的爱心食堂 让老人吃上热饭"),
+        # an upper line holding a count is no kicker
+        (
+            "林芝市发放冬季取暖补贴2.6亿元",
+            "惠及群众8万余户",
+            "林芝市发放冬季取暖补贴2.6亿元 惠及群众8万余户",
+        ),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
