@@ -67,6 +67,16 @@ def _kicker_over_headline(run: list[Unit]) -> bool:
     )
 
 
+def broken_headline(run: list[Unit]) -> bool:
+    """Is a run one headline the layout broke over two lines, its upper reading on
+    (`马背上的` / `流动兽医站`, made one line by `page_lines.py`)? A section head is printed
+    on one line: of the 8 heading lines of the seeds and development pages ending on a word
+    that reads on over another, none heads a section, and the one under a paragraph with the
+    body at once under it is the headline of a photo story, signed by its credit."""
+    heads = [u for u in run if u.kind != "gap"]
+    return len(heads) == 1 and heads[0].kind == "heading" and heads[0].broken
+
+
 def tells_an_event(run: list[Unit]) -> bool:
     """Does a single heading line, under a paragraph and over plain body text, tell an
     event as a news headline does? On the development pages, 4 of the 11 headlines so

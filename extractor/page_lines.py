@@ -99,6 +99,7 @@ class Unit:
     kind: Kind
     text: str
     tight: bool = False  # printed right under the line before, no blank line between
+    broken: bool = False  # a headline the layout broke over two lines (`马背上的` / `流动兽医站`)
 
 
 def normalize_page(text: str) -> str:
@@ -228,7 +229,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and not _opens_couplet(lines, k)
             and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
         ):
-            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
         elif (
             not unit.tight
             and not (upper.tight and lines[k - 2].kind == "heading")
@@ -238,11 +239,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             # for a place and its colon; halves, and a count over the rest of its headline
             # (`…资助资金1.86亿元` / `惠及学生4.3万余人次`), keep the space the gold writes.
             if (
-                (READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text))
+                _reads_on(upper)
                 or (goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
                 or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
             ):
-                joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
+                joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
             elif halves_apart(upper.text, unit.text) or (
                 holds_a_count(upper.text) and one_headline(upper.text, unit.text, True)
             ):
@@ -251,9 +252,23 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined.append(unit)
         elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
+        elif not unit.tight and _reads_on(upper):
+            # Under a paragraph, over the body at once: still one headline (`马背上的` /
+            # `流动兽医站`), which opens an article there (see `segment.py`).
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, broken=True)
         else:
             joined.append(unit)
     return joined
+
+
+def _reads_on(upper: Unit) -> bool:
+    """Does a heading line read on into the line under it (`牧家女儿的` / `白衣梦`), however
+    the two are printed? A place and its colon alone do not: they are a kicker printed
+    apart (`八宿县然乌镇:`). The seeds and development pages print 8 heading lines ending
+    so over another: 7 are the first half of one title in the gold, 6 of them over their
+    byline or subtitle and one under a paragraph, the body at once under it; the place
+    and its colon is the eighth."""
+    return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
 
 
 def _bare_pair(lines: list[Unit], k: int) -> bool:
@@ -331,9 +346,10 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
         # A quotation left open goes on, unless the next paragraph reopens it, as a
         # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
         return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
-    # A headline is not a continuation: it has its own spacing, or its article's
-    # dateline, byline or subtitle comes under it (past the headline's other lines).
-    if unit.kind == "heading" and (" " in unit.text or _opens_below(lines, k)):
+    # A headline is not a continuation: it has its own spacing, the layout broke it over
+    # two lines, or its article's dateline, byline or subtitle comes under it (past the
+    # headline's other lines).
+    if unit.kind == "heading" and (" " in unit.text or unit.broken or _opens_below(lines, k)):
         return False
     if unit.kind == "body" and DATELINE.match(unit.text):
         return False

@@ -24,6 +24,7 @@ from typing import Literal
 
 from extractor.body_heads import (
     body_under,
+    broken_headline,
     lone_heading,
     over_a_news_lead,
     place_news,
@@ -83,6 +84,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _study_column(run)
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
+        or broken_headline(run)
     )
 
 

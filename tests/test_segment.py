@@ -1027,6 +1027,23 @@ def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lea
     assert articles[1].text == "近日，乃东区藏戏传习所正式开班。"
 
 
+def test_a_headline_broken_over_two_lines_under_a_cut_paragraph_opens_an_article() -> None:
+    """`牦牛背上的` / `流动课堂`, under a paragraph continued elsewhere and over the body at
+    once: the upper reads on, so the two are one headline, neither the rest of the paragraph
+    nor a section head; the photo's credit that closes the item is its byline."""
+    page = (
+        BEFORE
+        + "\n草原鼠害是威胁牧区生态的“隐形杀手”。近年来，全县坚持“预防为主、综合防治”的方针\n\n"
+        + "牦牛背上的\n\n流动课堂\n\n入冬以后,牧场陆续进入转场季节。\n\n"
+        + "老师们骑着牦牛进村授课。\n\n图为老师在牧民家中授课。\n\n本报记者 达瓦 摄\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [
+        ("牦牛背上的流动课堂", "本报记者 达瓦 摄")
+    ]
+    assert articles[0].text.endswith("综合防治”的方针")
+
+
 def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> None:
     page = BEFORE + "\n奋进新征程\n建功新时代\n\n近日，城关区召开冬季送温暖工作推进会。\n"
     assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
