@@ -224,9 +224,12 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
+            joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif (
             unit.tight
             and not _opens_couplet(lines, k)
+            and not _couplet_under(lines, k - 2)
             and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
@@ -286,6 +289,37 @@ def _bare_pair(lines: list[Unit], k: int) -> bool:
         and after is not None
         and after.kind == "body"
         and not DATELINE.match(after.text)
+    )
+
+
+def _couplet(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] a couplet: two heading lines of one length, the lower
+    printed right under the upper, that could be one headline (`桃花深处游人醉` /
+    `文旅融合富万家`, `奋进新征程` / `建功新时代`)?"""
+    if not 0 < k < len(lines):
+        return False
+    upper, lower = lines[k - 1], lines[k]
+    return (
+        upper.kind == lower.kind == "heading"
+        and lower.tight
+        and words_width(upper.text) == words_width(lower.text)
+        and one_headline(upper.text, lower.text, over_article=True)
+    )
+
+
+def _couplet_under(lines: list[Unit], k: int) -> bool:
+    """Is the couplet ending at lines[k] printed over another couplet, apart, that stands
+    right over its article (`桃花深处游人醉` / `文旅融合富万家` / `奋进新征程` / `建功新时代` /
+    dateline)? Then the upper couplet is the headline and the lower the paper's slogan,
+    printed under its headline as it is under a headline and its byline (three times on the
+    development pages, `奋进新征程` / `建功新时代` over the body); the one run of two couplets
+    of the seeds and development pages has the upper as its title."""
+    return (
+        _couplet(lines, k)
+        and k + 2 < len(lines)
+        and not lines[k + 1].tight
+        and _couplet(lines, k + 2)
+        and _opens_below(lines, k + 2, past_heads=False)
     )
 
 

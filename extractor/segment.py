@@ -30,7 +30,7 @@ from extractor.body_heads import (
     place_news,
     tells_an_event,
 )
-from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org
+from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org, words_width
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
@@ -245,6 +245,9 @@ def _headline(heads: list[Unit]) -> _Headline:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not is_org(s)] or content
+    # A couplet left in two lines is the paper's slogan, when a headline is printed with it
+    # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
+    titles = [s for s in titles if s not in _couplet_halves(heads)] or titles
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -259,6 +262,21 @@ def _headline(heads: list[Unit]) -> _Headline:
     if kicker and PLACE_ALONE.match(kicker):
         kicker = kicker[:-1]  # `八宿县然乌镇:` over its headline: the kicker is the place
     return _Headline(title, kicker, subtitle)
+
+
+def _couplet_halves(heads: list[Unit]) -> set[str]:
+    """The halves of the couplets of one length among the heads, each still a line of its
+    own (`奋进新征程` / `建功新时代`): of the couplets `page_lines.py` leaves in two lines on
+    the seeds and development pages, none is a title in the gold."""
+    return {
+        line.text
+        for upper, lower in itertools.pairwise(heads)
+        if upper.kind == lower.kind == "heading"
+        and lower.tight
+        and words_width(upper.text) == words_width(lower.text)
+        and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
+        for line in (upper, lower)
+    }
 
 
 def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:

@@ -1016,6 +1016,14 @@ def test_a_couplet_right_over_its_article_is_the_headline_under_its_kicker(
     assert (article.title, article.kicker) == (title, kicker)
 
 
+def test_of_two_couplets_over_the_dateline_the_upper_is_the_headline() -> None:
+    """`…` / `…` / `奋进新征程` / `建功新时代` / dateline: the slogan is printed under its
+    headline, as it is under a headline and its byline."""
+    page = "雪山脚下花正艳\n文旅融合富农家\n\n奋进新征程\n建功新时代\n\n本报讯（记者 达瓦）3月22日，文化节开幕。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == ("雪山脚下花正艳 文旅融合富农家", None)
+
+
 def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lead() -> None:
     """Two heading lines, the lower the longer, under the last paragraph of the article
     before and over a paragraph opening as news does (`近日，…`)."""
