@@ -53,7 +53,7 @@ _GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
 
 # A headline's first half never stops on the word of a report's kind: such a line is
 # the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
-_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
+REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
 _OPENING_MARKS = ("“", '"', "「", "《", "‘")
 # A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
 # into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
@@ -144,7 +144,7 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
         and not lower.startswith(_OPENING_MARKS)
         and not any(c in lower for c in ":：")
         and not (is_org(upper) and not any(c in upper for c in ":："))
-        and not _REPORT_KIND.search(upper)
+        and not REPORT_KIND.search(upper)
     )
 
 

@@ -30,7 +30,14 @@ from extractor.body_heads import (
     place_news,
     tells_an_event,
 )
-from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org, words_width
+from extractor.heading_words import (
+    COLUMN,
+    PLACE_ALONE,
+    PLACE_HEADLINE,
+    REPORT_KIND,
+    is_org,
+    words_width,
+)
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
@@ -319,6 +326,23 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
         following.kicker, headline.from_slogan = None, False
 
 
+def _report_column_over(headline: _Headline, following: _Headline) -> bool:
+    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`),
+    its headline printed after its body, over the next article's (`谢通门县达那答乡：…` /
+    `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon open a headline, never a kicker:
+    no kicker of the seeds and development pages holds a colon, and of the 5 lines opening so
+    over another heading line, 2 are one title with it and 3 titles themselves. The column
+    alone heads 2 articles there: this one, and one with no such line after it, whose title
+    it is (`“平安虫草季”护航进行时`)."""
+    return (
+        headline.kicker is None
+        and headline.subtitle is None
+        and bool(REPORT_KIND.search(headline.title))
+        and following.kicker is not None
+        and bool(PLACE_HEADLINE.match(following.kicker))
+    )
+
+
 def _draft_articles(units: list[Unit]) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -425,9 +449,12 @@ def segment_page(text: str) -> list[Article]:
     drafts = _draft_articles(read_units(text))
     headlines = [_headline(d.heads) for d in drafts]
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
+        following = headlines[k + 1] if k + 1 < len(headlines) else None
         if headline.from_slogan:
-            following = headlines[k + 1] if k + 1 < len(headlines) else None
             _adopt_displaced_title(draft, headline, following)
+        elif following is not None and _report_column_over(headline, following):
+            headline.kicker, headline.title = headline.title, following.kicker or ""
+            following.kicker = None
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
         if draft.voices and not headline.title:

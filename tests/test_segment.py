@@ -1107,6 +1107,31 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
 
 
 @pytest.mark.parametrize(
+    ("printed_after", "titles"),
+    [
+        # a place and a colon: the headline of the column's story, not the next one's kicker
+        (
+            "江孜县紫金乡：“合作社+”铺就增收路",
+            [("江孜县紫金乡：“合作社+”铺就增收路", "乡村振兴进行时"), ("园区“聚”变", None)],
+        ),
+        # any other line over the next headline is its kicker, and the column the title
+        ("江孜县紫金乡", [("乡村振兴进行时", None), ("园区“聚”变", "江孜县紫金乡")]),
+    ],
+)
+def test_a_headline_printed_after_the_body_of_a_report_column_is_its_title(
+    printed_after: str, titles: list[tuple[str, str | None]]
+) -> None:
+    """`乡村振兴进行时` / dateline / … / `谢通门县达那答乡：…` / `园区“聚”变 ——…` / byline."""
+    page = (
+        BEFORE
+        + "\n\n乡村振兴进行时\n\n本报江孜讯（记者 次仁）初夏时节，紫金乡的合作社里机器轰鸣。\n\n"
+        + f"{printed_after}\n\n园区“聚”变 ——江孜县工业园区建设见闻\n\n本报记者 达瓦\n\n"
+        + "六月的年楚河畔，阳光正好。\n"
+    )
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
+
+
+@pytest.mark.parametrize(
     ("column", "titles"),
     [
         ("学习贯彻 人代会精神", ["干部群众热议江孜县人代会 凝心聚力谋发展", "学理论强本领"]),
