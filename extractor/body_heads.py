@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.page_lines import Unit, words_width
+from extractor.heading_words import words_width
+from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
 # development pages under a paragraph does: the place (or the year, then the place)
@@ -64,6 +65,16 @@ def _kicker_over_headline(run: list[Unit]) -> bool:
         and heads[1].tight
         and words_width(heads[0].text) < words_width(heads[1].text)
     )
+
+
+def broken_headline(run: list[Unit]) -> bool:
+    """Is a run one headline the layout broke over two lines, its upper reading on
+    (`马背上的` / `流动兽医站`, made one line by `page_lines.py`)? A section head is printed
+    on one line: of the 8 heading lines of the seeds and development pages ending on a word
+    that reads on over another, none heads a section, and the one under a paragraph with the
+    body at once under it is the headline of a photo story, signed by its credit."""
+    heads = [u for u in run if u.kind != "gap"]
+    return len(heads) == 1 and heads[0].kind == "heading" and heads[0].broken
 
 
 def tells_an_event(run: list[Unit]) -> bool:

@@ -20,6 +20,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.extract.words import is_boundary
+from extractor.heading_words import (
+    COLUMN,
+    PLACE_ALONE,
+    PLACE_HEADLINE,
+    READS_ON,
+    goes_on,
+    halves_apart,
+    holds_a_count,
+    one_headline,
+    words_width,
+)
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
 
@@ -62,12 +73,6 @@ _SIGNATURE = re.compile(
 )
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-# A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
-# column of news in brief named by its field (`乡村振兴快讯`, `农牧简讯`).
-COLUMN = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?"
-    r"|[\u4e00-\u9fff]{2,6}(?:快讯|简讯|短讯|速递|播报|简报|短波))$"
-)
 # The page's own furniture: the paper, its date, the page and its editors
 # (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
 FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
@@ -78,11 +83,6 @@ FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日�
 STUDY_COLUMN = re.compile(r"^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$")
 SLOGAN = re.compile(
     rf"^[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})+$|{STUDY_COLUMN.pattern}"
-)
-ORG = re.compile(
-    r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
-    r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|团委|工会|银行|分局|所)$"
 )
 # (Written as one character then more, so that a scan skips to the first at once.)
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
@@ -99,6 +99,7 @@ class Unit:
     kind: Kind
     text: str
     tight: bool = False  # printed right under the line before, no blank line between
+    broken: bool = False  # a headline the layout broke over two lines (`马背上的` / `流动兽医站`)
 
 
 def normalize_page(text: str) -> str:
@@ -147,137 +148,7 @@ def classify(line: str) -> Kind:
     return "body"
 
 
-def is_org(line: str) -> bool:
-    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
-    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""
-    return (
-        len(line) <= 16
-        and " " not in line
-        and "的" not in line
-        and bool(ORG.search(line))
-        and not _GOES_TO.search(line)
-        and not line.endswith(_COUNTRYSIDE + _TURNS)
-    )
-
-
-# Words for the countryside end as a village's or township's name does, and name none:
-# `小积分兑出乡村` / `治理新气象` is one headline.
-_COUNTRYSIDE = ("乡村", "农村", "城乡")
-# Nor is a new turn of affairs a bureau (局): a couplet's half ends so (`奋楫笃行开新局`,
-# `…谱新篇`), where every line of the seeds and development pages ending otherwise on 局
-# names one (`拉萨市司法局`).
-_TURNS = ("新局", "格局", "开局", "大局", "全局")
-
-
-# What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.
-_GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
-
-
-# A headline's first half never stops on the word of a report's kind: such a line is
-# the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
-_REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
-_OPENING_MARKS = ("“", '"', "「", "《", "‘")
 _BULLETS = "■□●◆▲△◎★☆▶►"
-# A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
-# into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
-_READS_ON = re.compile(
-    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
-)
-# But a place and its colon alone on a line printed apart over a headline introduce it
-# (`八宿县然乌镇:` / `湖畔小镇换新颜 绿水青山入画来`), as the 48 places printed apart over
-# theirs on the seeds and development pages do (`尼玛县` / `部署草原生态保护“护绿行动”`), all
-# kickers in the gold; so is the one printed with its colon, which the gold writes without.
-PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县|区|镇|乡|村|街道)[：:]$")
-# A place and a colon open a headline (`墨竹工卡县：文旅招商激活甲玛沟`), as 111 titles of the
-# seeds and development pages do; no kicker there holds a colon. So the line under such a
-# line is read as with no blank between, apart or not (`当雄县:牧区服务站` / `建在老兵"家门口"`,
-# `…社区：老年食堂` / `飘出“幸福味”`: the two unspaced lines under one, both one title in the
-# gold); a spaced line under one is its subtitle (`引进社会资本3.6亿元 带动…`).
-PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
-
-
-# An upper half no kicker is, however its halves are printed: one holding what the
-# article reports held, begun or set in train (`山南市召开…计划` / `工作推进会`,
-# `那曲市部署推进“十项行动”` / `奋力谱写高质量发展新篇章`; no kicker of the seeds or the
-# development pages holds one of these verbs, where 16 titles written in two parts hold
-# one in their first), or ending on whom a change is made for (`远程会诊让牧民` /
-# `在家门口看上“专家号”`). Nor is a lower half going on with `暨` or `及` (`…赛马节` /
-# `暨物资交流会开幕`) a headline of its own, nor one opening on `把`, which needs its doer
-# before it (`“组团式”医疗援藏队` / `把“专家门诊”开到村口`: no title of the gold opens on
-# `把`, six name the doer first, `安多县“温暖工程”把煤送到牧民家`).
-_HELD = re.compile("召开|举行|举办|启动|开展|部署|推进|推动|实施")
-_MADE_FOR = re.compile("让[^，]{1,6}$")
-_GOING_ON = ("暨", "及", "把")
-
-
-def _goes_on(upper: str, lower: str) -> bool:
-    """Does the lower of two heading lines finish what the upper begins (see `_HELD`)?"""
-    return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
-
-
-def words_width(line: str) -> int:
-    """How many characters of the line carry words: marks are set in any width."""
-    return sum(1 for c in line if c.isalnum())
-
-
-def one_headline(upper: str, lower: str, over_article: bool) -> bool:
-    """Are two heading lines printed with no blank between them one headline the
-    layout broke in two (`曲水县开展退役军人` / `适应性培训`, `当雄县:牧区服务站` /
-    `建在老兵"家门口"`)? `over_article`: the article's dateline, byline or subtitle
-    comes right under the lower line.
-
-    The layout fills the first line and leaves the rest to the second, so the upper
-    line holds more words' characters; a headline set in two halves of one length
-    stands right over its article, where a couplet of one length (`守护绿水青山` /
-    `筑牢生态屏障`) stands over a headline or a section. Not one headline: a kicker over
-    its headline, which is the longer line, or a headline of its own (spaced in two
-    parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
-    an organisation's name over what it did; a column's label; a writer's name under a
-    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker.
-    """
-    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
-        return False
-    if _READS_ON.search(upper) or _goes_on(upper, lower):
-        return True
-    upper_width, lower_width = words_width(upper), words_width(lower)
-    return (
-        (upper_width > lower_width or (upper_width == lower_width and over_article))
-        and not lower.startswith(_OPENING_MARKS)
-        and not any(c in lower for c in ":：")
-        and not (is_org(upper) and not any(c in upper for c in ":："))
-        and not _REPORT_KIND.search(upper)
-    )
-
-
-def halves_apart(upper: str, lower: str) -> bool:
-    """Are two heading lines with a blank between them, the lower right over its article's
-    dateline, byline or subtitle and the upper no couplet's lower half, one headline
-    set in two halves (`书屋场地“多”起来` / `读书热情“火”起来`, `民兵应急服务站` /
-    `为群众“排忧解难”`)? The genre prints its kickers so too, but a kicker is shorter or
-    longer than its headline: halves of one length (within a character, unless the upper
-    names an organisation, whose kickers come that close), neither spaced in parts nor a
-    column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon, or `让`: see `_WHOLE_ALONE`), nor tells what was held or
-    done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
-    专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
-    over their article whose lower opens on a verb of `_HELD`, all a kicker over its
-    headline in the gold (40 of them an organisation's name)."""
-    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
-        return False
-    apart = abs(words_width(upper) - words_width(lower))
-    return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS + _WHOLE_ALONE)
-        or any(c in lower for c in ":：")
-        or _HELD.match(lower)
-    )
-
-
-# A headline opening on `让` says what is made to happen and needs no subject: the genre
-# prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
-# development pages open so), and a line printed apart above it is its kicker, naming who
-# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`). No title of the gold
-# joins halves printed apart whose lower opens so.
-_WHOLE_ALONE = ("让",)
 
 
 def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
@@ -353,34 +224,54 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
+            joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif (
             unit.tight
             and not _opens_couplet(lines, k)
+            and not _couplet_under(lines, k - 2)
             and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
         ):
-            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
         elif (
             not unit.tight
             and not (upper.tight and lines[k - 2].kind == "heading")
             and _opens_below(lines, k, past_heads=False)
         ):
             # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
-            # for a place and its colon; halves keep the space the gold writes between them.
+            # for a place and its colon; halves, and a count over the rest of its headline
+            # (`…资助资金1.86亿元` / `惠及学生4.3万余人次`), keep the space the gold writes.
             if (
-                (_READS_ON.search(upper.text) and not PLACE_ALONE.match(upper.text))
-                or (_goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
+                _reads_on(upper)
+                or (goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
                 or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
             ):
-                joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
-            elif halves_apart(upper.text, unit.text):
+                joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
+            elif halves_apart(upper.text, unit.text) or (
+                holds_a_count(upper.text) and one_headline(upper.text, unit.text, True)
+            ):
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)
         elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
+        elif not unit.tight and _reads_on(upper):
+            # Under a paragraph, over the body at once: still one headline (`马背上的` /
+            # `流动兽医站`), which opens an article there (see `segment.py`).
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, broken=True)
         else:
             joined.append(unit)
     return joined
+
+
+def _reads_on(upper: Unit) -> bool:
+    """Does a heading line read on into the line under it (`牧家女儿的` / `白衣梦`), however
+    the two are printed? A place and its colon alone do not: they are a kicker printed
+    apart (`八宿县然乌镇:`). The seeds and development pages print 8 heading lines ending
+    so over another: 7 are the first half of one title in the gold, 6 of them over their
+    byline or subtitle and one under a paragraph, the body at once under it; the place
+    and its colon is the eighth."""
+    return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
 
 
 def _bare_pair(lines: list[Unit], k: int) -> bool:
@@ -398,6 +289,37 @@ def _bare_pair(lines: list[Unit], k: int) -> bool:
         and after is not None
         and after.kind == "body"
         and not DATELINE.match(after.text)
+    )
+
+
+def _couplet(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] a couplet: two heading lines of one length, the lower
+    printed right under the upper, that could be one headline (`桃花深处游人醉` /
+    `文旅融合富万家`, `奋进新征程` / `建功新时代`)?"""
+    if not 0 < k < len(lines):
+        return False
+    upper, lower = lines[k - 1], lines[k]
+    return (
+        upper.kind == lower.kind == "heading"
+        and lower.tight
+        and words_width(upper.text) == words_width(lower.text)
+        and one_headline(upper.text, lower.text, over_article=True)
+    )
+
+
+def _couplet_under(lines: list[Unit], k: int) -> bool:
+    """Is the couplet ending at lines[k] printed over another couplet, apart, that stands
+    right over its article (`桃花深处游人醉` / `文旅融合富万家` / `奋进新征程` / `建功新时代` /
+    dateline)? Then the upper couplet is the headline and the lower the paper's slogan,
+    printed under its headline as it is under a headline and its byline (three times on the
+    development pages, `奋进新征程` / `建功新时代` over the body); the one run of two couplets
+    of the seeds and development pages has the upper as its title."""
+    return (
+        _couplet(lines, k)
+        and k + 2 < len(lines)
+        and not lines[k + 1].tight
+        and _couplet(lines, k + 2)
+        and _opens_below(lines, k + 2, past_heads=False)
     )
 
 
@@ -458,9 +380,10 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
         # A quotation left open goes on, unless the next paragraph reopens it, as a
         # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
         return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
-    # A headline is not a continuation: it has its own spacing, or its article's
-    # dateline, byline or subtitle comes under it (past the headline's other lines).
-    if unit.kind == "heading" and (" " in unit.text or _opens_below(lines, k)):
+    # A headline is not a continuation: it has its own spacing, the layout broke it over
+    # two lines, or its article's dateline, byline or subtitle comes under it (past the
+    # headline's other lines).
+    if unit.kind == "heading" and (" " in unit.text or unit.broken or _opens_below(lines, k)):
         return False
     if unit.kind == "body" and DATELINE.match(unit.text):
         return False

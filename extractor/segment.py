@@ -24,24 +24,29 @@ from typing import Literal
 
 from extractor.body_heads import (
     body_under,
+    broken_headline,
     lone_heading,
     over_a_news_lead,
     place_news,
     tells_an_event,
 )
+from extractor.heading_words import (
+    COLUMN,
+    PLACE_ALONE,
+    PLACE_HEADLINE,
+    REPORT_KIND,
+    is_org,
+    words_width,
+)
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
-    COLUMN,
     DATELINE,
     FURNITURE,
-    PLACE_ALONE,
-    PLACE_HEADLINE,
     SIGNED,
     SLOGAN,
     STUDY_COLUMN,
     Unit,
-    is_org,
     read_units,
 )
 from extractor.persons import person_name
@@ -86,6 +91,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _study_column(run)
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
+        or broken_headline(run)
     )
 
 
@@ -246,6 +252,9 @@ def _headline(heads: list[Unit]) -> _Headline:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
     titles = [s for s in content if not is_org(s)] or content
+    # A couplet left in two lines is the paper's slogan, when a headline is printed with it
+    # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
+    titles = [s for s in titles if s not in _couplet_halves(heads)] or titles
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -260,6 +269,21 @@ def _headline(heads: list[Unit]) -> _Headline:
     if kicker and PLACE_ALONE.match(kicker):
         kicker = kicker[:-1]  # `八宿县然乌镇:` over its headline: the kicker is the place
     return _Headline(title, kicker, subtitle)
+
+
+def _couplet_halves(heads: list[Unit]) -> set[str]:
+    """The halves of the couplets of one length among the heads, each still a line of its
+    own (`奋进新征程` / `建功新时代`): of the couplets `page_lines.py` leaves in two lines on
+    the seeds and development pages, none is a title in the gold."""
+    return {
+        line.text
+        for upper, lower in itertools.pairwise(heads)
+        if upper.kind == lower.kind == "heading"
+        and lower.tight
+        and words_width(upper.text) == words_width(lower.text)
+        and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
+        for line in (upper, lower)
+    }
 
 
 def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
@@ -300,6 +324,23 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
+
+
+def _report_column_over(headline: _Headline, following: _Headline) -> bool:
+    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`),
+    its headline printed after its body, over the next article's (`谢通门县达那答乡：…` /
+    `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon open a headline, never a kicker:
+    no kicker of the seeds and development pages holds a colon, and of the 5 lines opening so
+    over another heading line, 2 are one title with it and 3 titles themselves. The column
+    alone heads 2 articles there: this one, and one with no such line after it, whose title
+    it is (`“平安虫草季”护航进行时`)."""
+    return (
+        headline.kicker is None
+        and headline.subtitle is None
+        and bool(REPORT_KIND.search(headline.title))
+        and following.kicker is not None
+        and bool(PLACE_HEADLINE.match(following.kicker))
+    )
 
 
 def _draft_articles(units: list[Unit]) -> list[_Draft]:
@@ -408,9 +449,12 @@ def segment_page(text: str) -> list[Article]:
     drafts = _draft_articles(read_units(text))
     headlines = [_headline(d.heads) for d in drafts]
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
+        following = headlines[k + 1] if k + 1 < len(headlines) else None
         if headline.from_slogan:
-            following = headlines[k + 1] if k + 1 < len(headlines) else None
             _adopt_displaced_title(draft, headline, following)
+        elif following is not None and _report_column_over(headline, following):
+            headline.kicker, headline.title = headline.title, following.kicker or ""
+            following.kicker = None
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
         if draft.voices and not headline.title:

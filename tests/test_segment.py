@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.heading_words import is_org
 from extractor.models import Article
-from extractor.page_lines import classify, is_org, reflow
+from extractor.page_lines import classify, reflow
 from extractor.segment import segment_page
 from tests.conftest import GOLD_FILES, SEED_PAGES, examples, load_gold, page_of
 
@@ -480,6 +481,14 @@ def test_a_kicker_over_its_headline_with_no_blank_line_stays_the_kicker(
         # a place and a colon open a headline: the shorter line under it is its rest
         ("白纳村：牧家书屋", "飘出“书香味”", "白纳村：牧家书屋飘出“书香味”"),
         ("尼木县：藏香作坊", "香飘千里外", "尼木县：藏香作坊香飘千里外"),
+        # halves of one length, the lower opening on 让
+        ("村口的爱心食堂", "让老人吃上热饭", "村口的爱心食堂 让老人吃上热饭"),
+        # an upper line holding a count is no kicker
+        (
+            "林芝市发放冬季取暖补贴2.6亿元",
+            "惠及群众8万余户",
+            "林芝市发放冬季取暖补贴2.6亿元 惠及群众8万余户",
+        ),
     ],
 )
 def test_a_headline_printed_on_two_lines_apart_is_one_title(
@@ -1007,6 +1016,14 @@ def test_a_couplet_right_over_its_article_is_the_headline_under_its_kicker(
     assert (article.title, article.kicker) == (title, kicker)
 
 
+def test_of_two_couplets_over_the_dateline_the_upper_is_the_headline() -> None:
+    """`…` / `…` / `奋进新征程` / `建功新时代` / dateline: the slogan is printed under its
+    headline, as it is under a headline and its byline."""
+    page = "雪山脚下花正艳\n文旅融合富农家\n\n奋进新征程\n建功新时代\n\n本报讯（记者 达瓦）3月22日，文化节开幕。\n"
+    article = only_article(page)
+    assert (article.title, article.kicker) == ("雪山脚下花正艳 文旅融合富农家", None)
+
+
 def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lead() -> None:
     """Two heading lines, the lower the longer, under the last paragraph of the article
     before and over a paragraph opening as news does (`近日，…`)."""
@@ -1016,6 +1033,23 @@ def test_a_kicker_and_headline_under_a_paragraph_open_an_article_over_a_news_lea
         ("藏戏传习所迎来首批学员", "薪火相传有后人")
     ]
     assert articles[1].text == "近日，乃东区藏戏传习所正式开班。"
+
+
+def test_a_headline_broken_over_two_lines_under_a_cut_paragraph_opens_an_article() -> None:
+    """`牦牛背上的` / `流动课堂`, under a paragraph continued elsewhere and over the body at
+    once: the upper reads on, so the two are one headline, neither the rest of the paragraph
+    nor a section head; the photo's credit that closes the item is its byline."""
+    page = (
+        BEFORE
+        + "\n草原鼠害是威胁牧区生态的“隐形杀手”。近年来，全县坚持“预防为主、综合防治”的方针\n\n"
+        + "牦牛背上的\n\n流动课堂\n\n入冬以后,牧场陆续进入转场季节。\n\n"
+        + "老师们骑着牦牛进村授课。\n\n图为老师在牧民家中授课。\n\n本报记者 达瓦 摄\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [
+        ("牦牛背上的流动课堂", "本报记者 达瓦 摄")
+    ]
+    assert articles[0].text.endswith("综合防治”的方针")
 
 
 def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> None:
@@ -1070,6 +1104,31 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
     articles = segment_page(page)
     assert [a.title for a in articles][1:] == [title]
     assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
+
+
+@pytest.mark.parametrize(
+    ("printed_after", "titles"),
+    [
+        # a place and a colon: the headline of the column's story, not the next one's kicker
+        (
+            "江孜县紫金乡：“合作社+”铺就增收路",
+            [("江孜县紫金乡：“合作社+”铺就增收路", "乡村振兴进行时"), ("园区“聚”变", None)],
+        ),
+        # any other line over the next headline is its kicker, and the column the title
+        ("江孜县紫金乡", [("乡村振兴进行时", None), ("园区“聚”变", "江孜县紫金乡")]),
+    ],
+)
+def test_a_headline_printed_after_the_body_of_a_report_column_is_its_title(
+    printed_after: str, titles: list[tuple[str, str | None]]
+) -> None:
+    """`乡村振兴进行时` / dateline / … / `谢通门县达那答乡：…` / `园区“聚”变 ——…` / byline."""
+    page = (
+        BEFORE
+        + "\n\n乡村振兴进行时\n\n本报江孜讯（记者 次仁）初夏时节，紫金乡的合作社里机器轰鸣。\n\n"
+        + f"{printed_after}\n\n园区“聚”变 ——江孜县工业园区建设见闻\n\n本报记者 达瓦\n\n"
+        + "六月的年楚河畔，阳光正好。\n"
+    )
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
 
 
 @pytest.mark.parametrize(

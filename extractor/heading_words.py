@@ -1,0 +1,184 @@
+"""What the words of a heading line say: an organisation's name, a column's label, a line
+that reads on into the next, and whether two heading lines are one headline.
+
+`page_lines.py` asks these questions of the page's heading lines, `segment.py` of the
+heads of an article. Pure functions of text:
+
+>>> is_org("拉萨市民政局"), one_headline("曲水县开展退役军人", "适应性培训", over_article=True)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+# A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
+# column of news in brief named by its field (`乡村振兴快讯`, `农牧简讯`).
+COLUMN = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?"
+    r"|[\u4e00-\u9fff]{2,6}(?:快讯|简讯|短讯|速递|播报|简报|短波))$"
+)
+ORG = re.compile(
+    r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
+    r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
+    r"联合会|妇联|团委|工会|银行|分局|所)$"
+)
+
+
+def is_org(line: str) -> bool:
+    """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""
+    return (
+        len(line) <= 16
+        and " " not in line
+        and "的" not in line
+        and bool(ORG.search(line))
+        and not _GOES_TO.search(line)
+        and not line.endswith(_COUNTRYSIDE + _TURNS)
+    )
+
+
+# Words for the countryside end as a village's or township's name does, and name none:
+# `小积分兑出乡村` / `治理新气象` is one headline.
+_COUNTRYSIDE = ("乡村", "农村", "城乡")
+# Nor is a new turn of affairs a bureau (局): a couplet's half ends so (`奋楫笃行开新局`,
+# `…谱新篇`), where every line of the seeds and development pages ending otherwise on 局
+# names one (`拉萨市司法局`).
+_TURNS = ("新局", "格局", "开局", "大局", "全局")
+
+
+# What goes into a place is no organisation: `健康义诊进社区`, `政策宣讲到村`.
+_GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
+
+
+# A headline's first half never stops on the word of a report's kind: such a line is
+# the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
+REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
+_OPENING_MARKS = ("“", '"', "「", "《", "‘")
+# A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
+# into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.
+READS_ON = re.compile(
+    r"(?:第[0-9一二三四五六七八九十百]+[届期批次轮]|[的和与及对把被将为从向以于之并由让使跟同：:])$"
+)
+# But a place and its colon alone on a line printed apart over a headline introduce it
+# (`八宿县然乌镇:` / `湖畔小镇换新颜 绿水青山入画来`), as the 48 places printed apart over
+# theirs on the seeds and development pages do (`尼玛县` / `部署草原生态保护“护绿行动”`), all
+# kickers in the gold; so is the one printed with its colon, which the gold writes without.
+PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县|区|镇|乡|村|街道)[：:]$")
+# A place and a colon open a headline (`墨竹工卡县：文旅招商激活甲玛沟`), as 111 titles of the
+# seeds and development pages do; no kicker there holds a colon. So the line under such a
+# line is read as with no blank between, apart or not (`当雄县:牧区服务站` / `建在老兵"家门口"`,
+# `…社区：老年食堂` / `飘出“幸福味”`: the two unspaced lines under one, both one title in the
+# gold); a spaced line under one is its subtitle (`引进社会资本3.6亿元 带动…`).
+PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
+
+
+# An upper half no kicker is, however its halves are printed: one holding what the
+# article reports held, begun or set in train (`山南市召开…计划` / `工作推进会`,
+# `那曲市部署推进“十项行动”` / `奋力谱写高质量发展新篇章`; no kicker of the seeds or the
+# development pages holds one of these verbs, where 16 titles written in two parts hold
+# one in their first), or ending on whom a change is made for (`远程会诊让牧民` /
+# `在家门口看上“专家号”`). Nor is a lower half going on with `暨` or `及` (`…赛马节` /
+# `暨物资交流会开幕`) a headline of its own, nor one opening on `把`, which needs its doer
+# before it (`“组团式”医疗援藏队` / `把“专家门诊”开到村口`: no title of the gold opens on
+# `把`, six name the doer first, `安多县“温暖工程”把煤送到牧民家`).
+_HELD = re.compile("召开|举行|举办|启动|开展|部署|推进|推动|实施")
+_MADE_FOR = re.compile("让[^，]{1,6}$")
+_GOING_ON = ("暨", "及", "把")
+
+
+def goes_on(upper: str, lower: str) -> bool:
+    """Does the lower of two heading lines finish what the upper begins (see `_HELD`)?"""
+    return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
+
+
+def words_width(line: str) -> int:
+    """How many characters of the line carry words: marks are set in any width."""
+    return sum(1 for c in line if c.isalnum())
+
+
+# A figure with its measure word (`1.86亿元`, `4.3万余人次`, `2140户`): the news a headline
+# reports. One kicker of the seeds and development pages holds a digit (`城关区为2140户家庭`,
+# over a headline in marks of its own), where the one upper line printed apart that holds a
+# count is the first half of its headline (`山南市秋季学期发放各类学生资助资金1.86亿元` /
+# `惠及学生4.3万余人次`).
+_COUNT = re.compile(
+    r"(?<![第0-9.])[0-9]+(?:\.[0-9]+)?[万亿]?[余多]?"
+    r"(?:人次|户|人|名|家|座|个|条|项|元|吨|亩|公里|所|台|辆|件|套|场|批)"
+)
+
+
+def holds_a_count(line: str) -> bool:
+    """Does the line hold a figure with its measure word (`…资助资金1.86亿元`), as a kicker
+    does not? Years, dates and anniversaries are no count (`喜迎自治区成立60周年`)."""
+    return bool(_COUNT.search(line))
+
+
+def one_headline(upper: str, lower: str, over_article: bool) -> bool:
+    """Are two heading lines printed with no blank between them one headline the
+    layout broke in two (`曲水县开展退役军人` / `适应性培训`, `当雄县:牧区服务站` /
+    `建在老兵"家门口"`)? `over_article`: the article's dateline, byline or subtitle
+    comes right under the lower line.
+
+    The layout fills the first line and leaves the rest to the second, so the upper
+    line holds more words' characters; a headline set in two halves of one length
+    stands right over its article, where a couplet of one length (`守护绿水青山` /
+    `筑牢生态屏障`) stands over a headline or a section. Not one headline: a kicker over
+    its headline, which is the longer line, or a headline of its own (spaced in two
+    parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
+    an organisation's name over what it did; a column's label; a writer's name under a
+    comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker, nor
+    one holding a count (see `holds_a_count`), whichever line is the longer.
+    """
+    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    if READS_ON.search(upper) or goes_on(upper, lower):
+        return True
+    upper_width, lower_width = words_width(upper), words_width(lower)
+    return (
+        (
+            upper_width > lower_width
+            or (upper_width == lower_width and over_article)
+            or holds_a_count(upper)
+        )
+        and not lower.startswith(_OPENING_MARKS)
+        and not any(c in lower for c in ":：")
+        and not (is_org(upper) and not any(c in upper for c in ":："))
+        and not REPORT_KIND.search(upper)
+    )
+
+
+def halves_apart(upper: str, lower: str) -> bool:
+    """Are two heading lines with a blank between them, the lower right over its article's
+    dateline, byline or subtitle and the upper no couplet's lower half, one headline
+    set in two halves (`书屋场地“多”起来` / `读书热情“火”起来`, `民兵应急服务站` /
+    `为群众“排忧解难”`)? The genre prints its kickers so too, but a kicker is shorter or
+    longer than its headline: halves of one length (within a character, unless the upper
+    names an organisation, whose kickers come that close), neither spaced in parts nor a
+    column's label, are one headline. The lower opens no headline of its own (words in
+    marks, a place and a colon, or `让` a character apart: see `_WHOLE_ALONE`), nor tells what was held or
+    done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
+    专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
+    over their article whose lower opens on a verb of `_HELD`, all a kicker over its
+    headline in the gold (40 of them an organisation's name)."""
+    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    apart = abs(words_width(upper) - words_width(lower))
+    return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
+        lower.startswith(_OPENING_MARKS)
+        or (apart == 1 and lower.startswith(_WHOLE_ALONE))
+        or any(c in lower for c in ":：")
+        or _HELD.match(lower)
+    )
+
+
+# A headline opening on `让` says what is made to happen and needs no subject: the genre
+# prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
+# development pages open so), and a line printed apart above it is its kicker, naming who
+# makes it happen (`上海援藏“沪拉技能”培训` / `让千余名群众冬闲变冬忙`, a character apart). But
+# halves of exactly one length are one headline whatever their lower opens on, as 11 of the
+# 12 such pairs apart over their article on the seeds and development pages are (the other
+# an organisation over what it held): `家门口的老年食堂` / `让老人吃出幸福味`. Of the two pairs
+# apart over their article whose lower opens on `让` (no column's label, neither spaced),
+# the one of one length is one title in the gold, the one a character apart kicker and title.
+_WHOLE_ALONE = ("让",)
