@@ -32,6 +32,7 @@ from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
 from extractor.name_ends import STRONG_AT, name_at
 from extractor.persons import (
+    AFTER_NAME,
     aged_words,
     ends_with_role,
     name_in,
@@ -90,8 +91,9 @@ _MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结�
 # So does saying who someone is: `主教练是当地小学体育老师罗布顿珠。他告诉记者，……`.
 _IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
-# 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
-_AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
+# 大学毕业后回到村里`, `72岁的退休教师王秀兰`; not a pronoun, someone named before
+# (`今年26岁的她是…人`).
+_AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的(?![他她])")
 # So does an age said right after a name: `年龄最小的次仁欧珠今年刚满24岁`, `旺姆今年62岁`.
 _AGE_AFTER = re.compile(r"今年(?:刚满|已满|刚|已)?(?:\d+|[一二两三四五六七八九十]+)多?岁(?!的)")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
@@ -223,8 +225,12 @@ class Mentions:
             if role is not None:
                 at = role.end()
             name = name_at(self.text, at)
-            if name is not None and self.text.startswith("人员", at + len(name)):
-                name = name_at(self.text, at + len(name) + 2)  # `的采挖人员洛松江村`
+            title = ROLE.match(self.text, at + len(name)) if name is not None else None
+            if name is not None and title is not None and title[0] not in AFTER_NAME:
+                # What runs into a title is the title's (`来自四川的高校毕业生周晓雯`,
+                # `的采挖人员洛松江村`): the person is named after it, if at all (not the
+                # `民宿` of `来自全市…的民宿业主、管家`).
+                name = name_at(self.text, title.end())
             if name is not None and not self.in_speech(m.start()) and person_name(name):
                 found.append(name)
         return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.common_words import common_word_at, is_surname
+from extractor.common_words import common_word_at, is_surname, name_goes_on
 from extractor.persons import NAME_DOTS, long_name, person_name
 from extractor.roles import words
 from extractor.speech_words import ACTIONS, BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
@@ -64,7 +64,10 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
             break
         name = text[at:stop]
         after = common_word_at(text, stop) if stop < end else None
-        if stop < end and not (_NAME_ENDS.match(text, stop) or after):
+        # A name of four goes on only with a name's characters (`次仁多布杰`): not into
+        # what the person does (`达娃次仁原是…`, `次仁卓玛取完快递后`).
+        runs_out = size == 4 and not name_goes_on(text[stop : min(stop + 2, end)])
+        if stop < end and not (_NAME_ENDS.match(text, stop) or after or runs_out):
             continue
         if after in _NOT_AFTER_NAME:
             continue

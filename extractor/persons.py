@@ -27,6 +27,7 @@ from extractor.common_words import (
     common_word_at,
     dictionary,
     is_surname,
+    name_goes_on,
     opens_with_common_word,
     opens_with_surname,
     proper_noun,
@@ -204,6 +205,7 @@ def long_name(word: str) -> bool:
         and not _LATIN.match(word)
         and not any(verb in word for verb in _SAYING)
         and _role_at_start(word) is None
+        and (not person_name(word[:4]) or name_goes_on(word[4:]))
     )
 
 
