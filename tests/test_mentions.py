@@ -17,6 +17,7 @@ from extractor import (
     number_words,
     persons,
     printed,
+    saying,
     speech_words,
     subjects,
 )
@@ -418,6 +419,7 @@ def test_attribute_says_when_no_person_is_credited() -> None:
         number_words,
         persons,
         printed,
+        saying,
         speech_words,
         subjects,
     ],
