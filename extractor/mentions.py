@@ -33,7 +33,6 @@ from extractor.common_words import common_word_at, is_surname
 from extractor.name_ends import STRONG_AT, name_at
 from extractor.persons import (
     AFTER_NAME,
-    aged_words,
     ends_with_role,
     name_in,
     person_name,
@@ -365,6 +364,19 @@ class Mentions:
         while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
             begin -= 1
         return _SAYING_OPENS.search(self.text, begin, at) is not None
+
+
+def aged_words(text: str, start: int, after: int, stop: int) -> str:
+    """The words naming someone an age introduces (`岁的` at `start`–`after`), before `stop`: to
+    a title after the name (`79岁的次仁多布杰老人独自居住` → `…次仁多布杰老人`), else to a break or
+    to what they do meanwhile (`68岁的次旦多吉一边纠正…`), a name not cut out left in them."""
+    end = after
+    while end < stop and text[end] not in BREAK and text[end : end + 2] != "一边":
+        end += 1
+    for m in ROLE.finditer(text, after, end):
+        if m.start() > after and name_in(text[start : m.end()]) is not None:
+            return text[start : m.end()]
+    return text[start:end]
 
 
 def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
