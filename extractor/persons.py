@@ -141,8 +141,9 @@ def name_in(reference: str) -> str | None:
         if ref.endswith(word) and len(ref) > len(word) + 1:
             addressed = ref[-len(word) - 1 :]
             ref = ref[: -len(word)].removesuffix("的")
-            if is_surname(ref[-1]) and _role_at_end(ref[:-1]) is not None:
-                return addressed  # `出租车司机王师傅`: a surname and how one addresses him
+            described = _role_at_end(ref[:-1]) is not None or ref[:-1].endswith("的")
+            if is_surname(ref[-1]) and described:
+                return addressed  # `出租车司机王师傅`, `住了20多年的陈大爷`: how one addresses him
             break
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
