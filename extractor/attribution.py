@@ -35,7 +35,19 @@ from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
 from extractor.persons import ends_with_role, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
-from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB
+from extractor.saying import (
+    AFTER,
+    LEAD,
+    LEAD_REACH,
+    LEAD_VERB,
+    MARKED_NAME,
+    MARKED_TERM,
+    REMARK,
+    SIGNED,
+    TALKS,
+    VIEW,
+)
+from extractor.speech_words import BREAK, BREAK_CLASS
 from extractor.subjects import (
     PRONOUN_SUBJECT,
     REPORTER,
@@ -51,42 +63,6 @@ _SENTENCE_END = "。！？!?；;…"
 _CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
 _CLAUSES = re.compile("[，,；;：:]")  # what ends a clause of a sentence
 _CLAUSEBREAKS = frozenset(BREAK)
-# Who and a verb after a quotation's closing mark: `”该公司党支部书记、董事长卓嘎说。`
-# The title may hold a term in marks and run long: `”第九批“组团式”援藏医疗队队长、
-# 山南市人民医院党委副书记、院长周建华表示`.
-# A name in marks may open it: `”“格桑花”志愿服务队队长卓玛说。`.
-_NAME_IN_MARKS = rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}](?=[^{BREAK_CLASS}])"
-_MARKED_NAME = re.compile(_NAME_IN_MARKS)
-# A short term in marks, with no break inside: words of the sentence, not another
-# quotation (`……。”在隆子县人民医院“待产之家”，来自斗玉乡的孕妇德吉央宗说。`).
-_MARKED_TERM = re.compile(rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}]")
-_AFTER = re.compile(
-    rf"[，,]?\s*(?P<who>(?:[^{BREAK_CLASS}]|{_NAME_IN_MARKS})"
-    rf"(?:[^{BREAK_CLASS}]|“[^“”\n]{{1,12}}”){{0,59}}?)"
-    # What the speaker does meanwhile: `…次旦多吉一边纠正学徒的姿势，一边对记者说`.
-    rf"(?:一?边[^{BREAK_CLASS}]{{1,24}}[，,]\s*一?边(?:对|向|跟)?(?:记者|大家)?)?"
-    rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
-)
-_TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲")  # talks given, whose 讲 reports no words
-# Who signs a quotation after a dash, as a column of voices prints it: `“……。”——村民 次仁央宗`.
-_SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
-# A remark quoted as a titled person's (`习近平总书记“……”的重要论述`, `组长…提出的“……”要求`),
-_REMARK = re.compile(
-    r"的?(?:重要论述|重要讲话|重要指示|重要批示|重要要求|重要思想|指示精神|讲话精神|指示|要求|号召"
-    r"|嘱托|论述|讲话|批示|寄语|回信)"
-)
-# A verb of saying with a measure of words before a quotation: `叮嘱几句“……”`.
-_WORDS_MEASURE = "(?:了)?(?:几句|一句|两句|一声)?"
-# The end of what comes before some words: a verb of saying, then a colon or a
-# comma (or nothing); or a colon alone (`徐海：“……”`).
-_LEAD = re.compile(
-    rf"(?:(?P<verb>{VERB}){ADDRESSEES}?{_WORDS_MEASURE}[：:，,]?|(?P<colon>[：:]))\s*$"
-)
-_LEAD_REACH = 12
-# A verb of saying inside a sentence's opening words: `占堆指出，`, `据……介绍，`.
-_LEAD_VERB = re.compile(rf"(?P<verb>{VERB}){ADDRESSEES}?(?:[：:，,]|$)")
-# `在他看来，`, `在扎西看来，`: what follows is that person's view.
-_VIEW = re.compile(rf"在(?P<who>[^{BREAK_CLASS}]{{1,30}}?)看来[，,]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +208,7 @@ class Speech(QuotedText):
         end = quotation.end + 1
         while end < para_end and self.text[end] not in _SENTENCE_END:
             if self.text[end] in OPENING:
-                named = _MARKED_NAME.match(self.text, end, para_end) or _MARKED_TERM.match(
+                named = MARKED_NAME.match(self.text, end, para_end) or MARKED_TERM.match(
                     self.text, end, para_end
                 )  # `白纳村“雪域人家”民宿老板`, `在…“待产之家”，`
                 if named is None:
@@ -272,8 +248,8 @@ class Speech(QuotedText):
         k = self._index(quotation.opening)
         para_start = self._bounds[k][0]
         # Only the last words before the mark can be a verb of saying and a colon.
-        lead = self.text[max(para_start, quotation.opening - _LEAD_REACH) : quotation.opening]
-        m = _LEAD.search(lead)
+        lead = self.text[max(para_start, quotation.opening - LEAD_REACH) : quotation.opening]
+        m = LEAD.search(lead)
         if m is not None:
             at = (
                 quotation.opening - len(lead) + (m.start("verb") if m["verb"] else m.start("colon"))
@@ -285,7 +261,7 @@ class Speech(QuotedText):
             )
             return self._who_before(at, para_start, how)
         closing = quotation.end
-        if closing < len(self.text) and _REMARK.match(self.text, closing + 1):
+        if closing < len(self.text) and REMARK.match(self.text, closing + 1):
             clause = self._clause_before(quotation.opening, para_start)
             person = person_in(*clause) if clause is not None else None
             # never a noun's, what a rule concerns (`严格落实校园安保“三个100%”要求`)
@@ -298,11 +274,11 @@ class Speech(QuotedText):
         """`……，”柳梧街道办事处人大专干索朗拉姆说。`, `……。”——村民 次仁央宗`"""
         k = self._index(quotation.end)
         para_end = self._bounds[k][1]
-        signed = _SIGNED.match(self.text, quotation.end + 1, para_end)
+        signed = SIGNED.match(self.text, quotation.end + 1, para_end)
         if signed is not None:
             who, at = trimmed(signed["who"], signed.start("who"))
             return self._credit(who, at, "signed after the quotation")
-        m = _AFTER.match(self.text, quotation.end + 1, para_end)
+        m = AFTER.match(self.text, quotation.end + 1, para_end)
         if m is None:
             return None
         who, at = trimmed(m["who"], m.start("who"))
@@ -311,7 +287,7 @@ class Speech(QuotedText):
     def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
         """The one who speaks before `verb_at`: the clause's subject, or, when the
         clause has none (`一边说`), the subject of the clause before it."""
-        if self.text[verb_at - 1 : verb_at + 1] in _TALKS:
+        if self.text[verb_at - 1 : verb_at + 1] in TALKS:
             return None  # the 讲 of `组织干部双语宣讲，`: a word's end, no verb of saying
         clause = self._clause_before(verb_at, para_start)
         credit = None
@@ -384,10 +360,10 @@ class Speech(QuotedText):
         para_start = self._bounds[k][0]
         begin = self._sentence_start(k, start)
         lead = self.text[begin:start]
-        view = _VIEW.search(lead)
+        view = VIEW.search(lead)
         if view is not None and not lead[view.end() :].strip():  # `在他看来，……`
             return self._credit(view["who"], begin + view.start("who"), "看来 before the words")
-        for m in _LEAD_VERB.finditer(lead):
+        for m in LEAD_VERB.finditer(lead):
             credit = self._who_before(
                 begin + m.start("verb"), begin, f"{m['verb']} before the words"
             )
@@ -405,7 +381,7 @@ class Speech(QuotedText):
         opens its sentence before it (`学员旺堆说，他打算……，`)."""
         k = self._index(at)
         begin = self._sentence_start(k, at)
-        for m in _LEAD_VERB.finditer(self.text, begin, at):
+        for m in LEAD_VERB.finditer(self.text, begin, at):
             credit = self._who_before(m.start("verb"), begin, f"{m['verb']} before the words")
             if credit is not None:
                 return credit
@@ -448,7 +424,7 @@ class Speech(QuotedText):
             if found is not None:
                 return _continued(found)
         lead = self.text[before:at]
-        for m in _LEAD_VERB.finditer(lead):
+        for m in LEAD_VERB.finditer(lead):
             found = self._who_before(
                 before + m.start("verb"), before, f"{m['verb']} before the words"
             )

@@ -18,8 +18,8 @@ import re
 from collections.abc import Collection
 
 from extractor.attribution import Credit, Speech
-from extractor.mentions import name_at
 from extractor.models import Quote, Span
+from extractor.name_ends import name_at
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize

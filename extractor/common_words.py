@@ -90,6 +90,44 @@ def _words() -> dict[str, str]:
     }
 
 
+#: A line of the dictionary whose word is one character (three bytes of UTF-8).
+_CHARACTER_LINE = re.compile(rb"^([^ \n]{3}) ([0-9]{3,}) ([^\n]*)", re.MULTILINE)
+#: The dictionary's tags of a character that is a word of a sentence on its own: a verb,
+#: an adjective, an adverb, a preposition, a conjunction, a noun, a numeral (`取`, `深`,
+#: `以`, `原`), not a character of names (`杰`, `nr`) nor one it cannot tag (`姆`, `x`).
+_SENTENCE_TAGS = frozenset(
+    ("v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "u", "n", "m", "q", "f", "r", "t")
+)
+
+
+@functools.cache
+def _character_words() -> dict[str, str]:
+    """The characters jieba's dictionary counts at least a hundred times as words of
+    their own, each with its part of speech."""
+    found: dict[str, str] = {}
+    for word, count, tag in _CHARACTER_LINE.findall(_dictionary_file().read_bytes()):
+        text = word.decode("utf-8")
+        if len(text) == 1 and int(count) >= _COMMON:
+            found[text] = tag.strip().decode("ascii")
+    return found
+
+
+def name_goes_on(tail: str) -> bool:
+    """Can `tail`, the one or two characters a name of five or six runs on with past a
+    name of four, be a name's: a name of the dictionary (`多吉`), or opening with a
+    character that is no word of a sentence (the `杰` of `次仁多布杰`); not what the
+    person goes on to do (the `原` of `达娃次仁原是`, `深` of `阿旺次仁深有感触`, `取完`
+    of `次仁卓玛取完快递`)?
+
+    >>> name_goes_on("杰"), name_goes_on("多吉"), name_goes_on("取完")
+    (True, True, False)
+    """
+    listed = dictionary().get(tail)
+    if listed is not None and listed[1] in NAME_TAGS:
+        return True
+    return _character_words().get(tail[:1]) not in _SENTENCE_TAGS
+
+
 def common_word_at(text: str, at: int = 0) -> str | None:
     """The longest common word of the language that `text` prints at `at`, or None."""
     words = _words()

@@ -30,50 +30,24 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
+from extractor.name_ends import STRONG_AT, name_at
 from extractor.persons import (
-    NAME_DOTS,
-    aged_words,
+    AFTER_NAME,
     ends_with_role,
-    long_name,
     name_in,
     person_name,
 )
 from extractor.quotations import QuotedText
 from extractor.roles import ROLE, ROLE_PATTERN, words
 from extractor.speech_words import (
-    ACTIONS,
     ADDRESSEES,
     BREAK,
     BREAK_CLASS,
-    FOLLOWERS,
     VERB,
     VERBS,
-    WHEN,
 )
 
 _SENTENCE_END = "。！？!?；;\n"
-# What a person named with a title goes on to do, for certain: speak, attend, lead.
-_STRONG = (
-    rf"{VERB}|{WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
-    "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|前往|深入|召开|宣读|解读|作了"
-)
-# A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
-# Adverbs a name is followed by: `丈夫扎西常年在外打工`.
-_ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
-_STRONG_AT = re.compile(_STRONG)
-# Where the words after a name begin: what the person goes on to do, or a stop.
-# (A count ends a name too: `骑手次仁罗布三箭全中`.)
-_NAME_ENDS = re.compile(
-    rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]|\d"
-    r"|[一两二三四五六七八九十][个次名箭场局件项天年位把枪球]"
-)
-# Words of a measure or a record that follow what is done, never a person's name: the
-# `巡护` of `掌握护林员巡护情况` is what the rangers do.
-_NOT_AFTER_NAME = frozenset(
-    words(
-        "情况 数据 水平 能力 质量 效率 范围 标准 次数 人数 里程 面积 比例 进度 成效 结果 记录 台账 日志"
-    )
-)
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
 MAN = frozenset(
     words(
@@ -116,8 +90,9 @@ _MEETING = re.compile("(?:采访|见到|遇到|碰到|遇见|碰见|找到|结�
 # So does saying who someone is: `主教练是当地小学体育老师罗布顿珠。他告诉记者，……`.
 _IS_INTRO = re.compile(f"是[^{BREAK_CLASS}、是的]{{0,8}}$")
 # An age introduces one person, whose name the words after it hold: `今年26岁的次仁
-# 大学毕业后回到村里`, `72岁的退休教师王秀兰`.
-_AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的")
+# 大学毕业后回到村里`, `72岁的退休教师王秀兰`; not a pronoun, someone named before
+# (`今年26岁的她是…人`).
+_AGED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)多?岁的(?![他她])")
 # So does an age said right after a name: `年龄最小的次仁欧珠今年刚满24岁`, `旺姆今年62岁`.
 _AGE_AFTER = re.compile(r"今年(?:刚满|已满|刚|已)?(?:\d+|[一二两三四五六七八九十]+)多?岁(?!的)")
 # Where a person comes from introduces them, whose name follows: `毕业于西藏农牧学院的
@@ -153,8 +128,6 @@ _AFTER_PREPOSITION = re.compile(
 )
 # A surname and an honorific: `陈先生`, `徐女士`.
 _HONORED = re.compile("[\u4e00-\u9fff](?:先生|女士)")
-# The parts of a name a dot joins, before its last part: `买买提·` of `买买提·艾力`.
-_PARTS_BEFORE_LAST = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}]){{1,3}}")
 
 
 class Mentions:
@@ -226,7 +199,7 @@ class Mentions:
             # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter
             # meeting someone (`采访了村民扎西。`): not a verb's object (`带着本地医生查房，`,
             # `研学游游客明显增多，`).
-            strong = _STRONG_AT.match(self.text, end) is not None
+            strong = STRONG_AT.match(self.text, end) is not None
             stop = not strong and self.text[end : end + 1] in BREAK + "、"
             if (
                 stop
@@ -251,8 +224,12 @@ class Mentions:
             if role is not None:
                 at = role.end()
             name = name_at(self.text, at)
-            if name is not None and self.text.startswith("人员", at + len(name)):
-                name = name_at(self.text, at + len(name) + 2)  # `的采挖人员洛松江村`
+            title = ROLE.match(self.text, at + len(name)) if name is not None else None
+            if name is not None and title is not None and title[0] not in AFTER_NAME:
+                # What runs into a title is the title's (`来自四川的高校毕业生周晓雯`,
+                # `的采挖人员洛松江村`): the person is named after it, if at all (not the
+                # `民宿` of `来自全市…的民宿业主、管家`).
+                name = name_at(self.text, title.end())
             if name is not None and not self.in_speech(m.start()) and person_name(name):
                 found.append(name)
         return found
@@ -389,6 +366,19 @@ class Mentions:
         return _SAYING_OPENS.search(self.text, begin, at) is not None
 
 
+def aged_words(text: str, start: int, after: int, stop: int) -> str:
+    """The words naming someone an age introduces (`岁的` at `start`–`after`), before `stop`: to
+    a title after the name (`79岁的次仁多布杰老人独自居住` → `…次仁多布杰老人`), else to a break or
+    to what they do meanwhile (`68岁的次旦多吉一边纠正…`), a name not cut out left in them."""
+    end = after
+    while end < stop and text[end] not in BREAK and text[end : end + 2] != "一边":
+        end += 1
+    for m in ROLE.finditer(text, after, end):
+        if m.start() > after and name_in(text[start : m.end()]) is not None:
+            return text[start : m.end()]
+    return text[start:end]
+
+
 def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
     return len(name) == 3 and name[0] == "和"
 
@@ -422,70 +412,3 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
         )
         and (word is None or len(word) <= len(role))
     )
-
-
-def name_at(text: str, at: int, end: int | None = None) -> str | None:
-    """The name printed at `at`, after a title (before `end`): two to four characters
-    (five or six for a Tibetan name of two, `次仁多布杰`), up to where the words after
-    it begin: a stop, a verb of saying, what the person goes on to do (`平措站在地头`,
-    `周丽列席会议`), or a word of the language (`列席`, `接过`); None when no name
-    stands there.
-
-    >>> name_at("村民平措站在地头", 2), name_at("副院长周丽列席会议", 3)
-    ('平措', '周丽')
-    """
-    end = len(text) if end is None else end
-    if _PARTS_BEFORE_LAST.match(text, at, end):
-        return name_in_parts_at(text, at, end)
-    for size in range(2, 7):
-        stop = at + size
-        if stop > end:
-            break
-        name = text[at:stop]
-        after = common_word_at(text, stop) if stop < end else None
-        if stop < end and not (_NAME_ENDS.match(text, stop) or after):
-            continue
-        if after in _NOT_AFTER_NAME:
-            continue
-        if person_name(name) if size <= 4 else long_name(name):
-            return _given_name_run_on(text, at, name, end)
-    return None
-
-
-# One-character adverbs that may end a Han given name (`陈志刚`, `王也`): an adverb
-# before a break or `一边` qualifies nothing, so it is the name's.
-_NAME_OR_ADVERB = frozenset("刚也还都就又正才再")
-
-
-def _given_name_run_on(text: str, at: int, name: str, end: int) -> str:
-    """`name`, or the name of three it opens when its third character is read as an
-    adverb that qualifies nothing: `陈志刚一边翻看…` is `陈志刚`, `王刚也说` stays `王刚`."""
-    stop = at + len(name)
-    if (
-        len(name) == 2
-        and is_surname(name[0])
-        and text[stop : stop + 1] in _NAME_OR_ADVERB
-        and stop + 1 < end
-        and (text[stop + 1] in BREAK or text.startswith(("一边", "一面"), stop + 1))
-    ):
-        return text[at : stop + 1]
-    return name
-
-
-def name_in_parts_at(text: str, at: int, end: int | None = None) -> str | None:
-    """The name in parts a dot joins printed at `at` (`买买提·艾力说`), its last part
-    running to where the words after it begin; None when none stands there."""
-    end = len(text) if end is None else end
-    parts = _PARTS_BEFORE_LAST.match(text, at, end)
-    if parts is None:
-        return None
-    for size in range(1, 9):
-        stop = parts.end() + size
-        if stop > end:
-            break
-        if stop < end and not (_NAME_ENDS.match(text, stop) or common_word_at(text, stop)):
-            continue
-        name = text[at:stop]
-        if person_name(name):
-            return name
-    return None

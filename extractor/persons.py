@@ -27,12 +27,13 @@ from extractor.common_words import (
     common_word_at,
     dictionary,
     is_surname,
+    name_goes_on,
     opens_with_common_word,
     opens_with_surname,
     proper_noun,
 )
-from extractor.roles import ROLE, ROLES
-from extractor.speech_words import ACTIONS, BREAK, FOLLOWERS, VERBS
+from extractor.roles import ROLES
+from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 
 _CN = "\u4e00-\u9fff"
@@ -120,6 +121,8 @@ def _without_name_parts(word: str) -> str:
     return word
 
 
+# A verb of taking a post, before it: `在电站当保洁员`, `自从当上护路员`.
+_TAKES_A_POST = re.compile("(?:当|当上|当了|当起|担任|成为|出任)$")
 # Words of place ending what follows 的: `院子里的水龙头前` is where, not who.
 _PLACE_WORDS = tuple("前后里旁边上下内外")
 
@@ -138,8 +141,9 @@ def name_in(reference: str) -> str | None:
         if ref.endswith(word) and len(ref) > len(word) + 1:
             addressed = ref[-len(word) - 1 :]
             ref = ref[: -len(word)].removesuffix("的")
-            if is_surname(ref[-1]) and _role_at_end(ref[:-1]) is not None:
-                return addressed  # `出租车司机王师傅`: a surname and how one addresses him
+            described = _role_at_end(ref[:-1]) is not None or ref[:-1].endswith("的")
+            if is_surname(ref[-1]) and described:
+                return addressed  # `出租车司机王师傅`, `住了20多年的陈大爷`: how one addresses him
             break
     honorific = re.search(rf"[{_CN}](?:女士|先生)$", ref)
     if honorific:
@@ -158,15 +162,17 @@ def name_in(reference: str) -> str | None:
     if best is not None and best < len(ref):
         name = ref[best:]
         place = ref[best - 1] == "的" and name.endswith(_PLACE_WORDS)
-        if looks_like_name(name) and _ok_name(name) and not place:
+        if looks_like_name(name) and _ok_name(name) and not place and _whole(name):
             return name
         return None if place else _after_unknown_title(name)
     # A name before its role: `习近平总书记`, `廉毅敏组长`.
     last_role = _role_at_end(ref)
     if last_role is not None:
         head = ref[: -len(last_role)]
-        if _ORGANISATION.search(head):
-            return None  # `县委办公室负责人`: an office's holder, unnamed (never `公室`)
+        if _ORGANISATION.search(head) or _TAKES_A_POST.search(head):
+            return (
+                None  # `县委办公室负责人`, `自从当上护路员`: no one named (never `公室`, `从当上`)
+            )
         titled = _TITLES.last_end(head)
         if titled is not None and 2 <= len(head) - titled <= 4:
             # A title on either side (`班主任李娜老师`): the name is what stands between,
@@ -204,7 +210,14 @@ def long_name(word: str) -> bool:
         and not _LATIN.match(word)
         and not any(verb in word for verb in _SAYING)
         and _role_at_start(word) is None
+        and (not person_name(word[:4]) or name_goes_on(word[4:]))
     )
+
+
+def _whole(name: str) -> bool:
+    """A name of five or six after its title is a long name (`次仁多布杰`), not a name of
+    four and what the person does (`达娃次仁原`)."""
+    return len(name) <= 4 or _foreign(name) or long_name(name)
 
 
 def _after_unknown_title(ref: str) -> str | None:
@@ -480,16 +493,3 @@ def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
         return True
     # A name before its role may follow anything (`贯彻落实习近平总书记`).
     return name is not None and who == name and name_in(who) == who
-
-
-def aged_words(text: str, start: int, after: int, stop: int) -> str:
-    """The words naming someone an age introduces (`岁的` at `start`–`after`), before `stop`: to
-    a title after the name (`79岁的次仁多布杰老人独自居住` → `…次仁多布杰老人`), else to a break or
-    to what they do meanwhile (`68岁的次旦多吉一边纠正…`), a name not cut out left in them."""
-    end = after
-    while end < stop and text[end] not in BREAK and text[end : end + 2] != "一边":
-        end += 1
-    for m in ROLE.finditer(text, after, end):
-        if m.start() > after and name_in(text[start : m.end()]) is not None:
-            return text[start : m.end()]
-    return text[start:end]

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 from extractor.adverbials import without_adverbials
-from extractor.mentions import OPENS, name_at, one_persons_title
+from extractor.mentions import OPENS, one_persons_title
+from extractor.name_ends import name_at
 from extractor.persons import (
     AFTER_NAME,
     ends_with_role,

@@ -1379,6 +1379,12 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
         ("和志军", "和志军"),
         ("和发展", None),  # 和 joining a verb
         ("此里程碑", None),  # 此 of a sentence, before 里程碑
+        # a post taken is no name's role; a name of four runs on only with a name's characters
+        ("在小区住了20多年的陈大爷", "陈大爷"),  # a surname addressed, after a description
+        ("自从当上护路员", None),
+        ("我在电站当保洁员", None),
+        ("书记次仁多布杰", "次仁多布杰"),
+        ("学员达娃次仁原", None),
     ],
 )
 def test_the_name_a_reference_holds(reference: str, name: str | None) -> None:

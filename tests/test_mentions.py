@@ -13,9 +13,11 @@ from extractor import (
     anaphors,
     attribution,
     mentions,
+    name_ends,
     number_words,
     persons,
     printed,
+    saying,
     speech_words,
     subjects,
 )
@@ -98,6 +100,13 @@ from extractor.persons import person_name
         ("晚上，他通过视频和家人说，今年收入不错。", []),
         # a count after a name is none of it
         ("来自卡孜乡的骑手次仁罗布三箭全中。", ["次仁罗布"]),
+        # a name of four runs on only with a name's characters, not into what is done
+        ("来自才召村的学员达娃次仁原是村里的牧民。", ["达娃次仁"]),
+        ("村民次仁卓玛取完快递后高兴地走了。", ["次仁卓玛"]),
+        ("村民阿旺次仁深有感触。", ["阿旺次仁"]),
+        # what runs into a title after a description is the title's
+        ("来自全市7个县的民宿业主、管家参加培训。", []),
+        ("来自四川的高校毕业生周晓雯通过了面试。", ["周晓雯"]),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -201,6 +210,11 @@ def test_a_name_printed_inside_a_longer_one_is_no_mention_of_its_own() -> None:
 )
 def test_the_words_an_age_introduces_someone_with(text: str, named: str) -> None:
     assert Mentions(text).stands_for("他", text.index("他")) == named
+
+
+def test_an_age_before_a_pronoun_introduces_no_one_new() -> None:
+    text = "主播央金卓玛笑着说。今年26岁的她是上盐井村人。她告诉记者，"
+    assert Mentions(text).stands_for("她", text.index("她告诉")) == "央金卓玛"
 
 
 def test_an_age_introduces_someone_whose_name_cannot_be_cut_out() -> None:
@@ -401,9 +415,11 @@ def test_attribute_says_when_no_person_is_credited() -> None:
         anaphors,
         attribution,
         mentions,
+        name_ends,
         number_words,
         persons,
         printed,
+        saying,
         speech_words,
         subjects,
     ],

@@ -34,8 +34,9 @@ from extractor.extract.words import (
     is_boundary,
     opens_with_common_word,
 )
-from extractor.mentions import name_in_parts_at, one_persons_title
+from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
+from extractor.name_ends import name_in_parts_at
 from extractor.persons import (
     ends_with_role,
     in_parts,
