@@ -34,8 +34,9 @@ _EVENT = re.compile(
 # pages open under their dateline, and no paragraph under a section head. What the work
 # was for may take two clauses (`为进一步增强…观念，引导群众…，近日，…`): 3 paragraphs
 # open so, two under their dateline and one under its headline, none under a section head.
+# OCR sets the commas in either width (`为把优质医疗服务送到…身边,近日,…`).
 _NEWS_LEAD = re.compile(
-    r"^(?:为[^，。；！？]{2,40}，(?:[^，。；！？]{2,40}，)?)?"
+    r"^(?:为[^，,。；;！？!?]{2,40}[，,](?:[^，,。；;！？!?]{2,40}[，,])?)?"
     r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
 )
 

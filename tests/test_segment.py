@@ -913,6 +913,20 @@ def test_a_headline_under_a_paragraph_opens_an_article_over_a_news_lead(lead: st
     assert articles[1].text.startswith(lead)
 
 
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_news_lead_takes_its_commas_in_either_width(comma: str) -> None:
+    """`“流动医院” 开进牧场` / `为把优质医疗服务送到…身边,近日,…` / two paragraphs more /
+    `图为…` / credit: three paragraphs are no photo story, the lead opens the article."""
+    lead = f"为增强牧民群众的安全意识{comma}近日{comma}申扎县应急管理局走进冬季牧场开展安全宣讲。"
+    page = (
+        BEFORE
+        + f"\n“安全宣讲”进帐篷\n\n{lead}\n\n宣讲队发放宣传手册800余份。\n\n"
+        + "牧民们纷纷表示受益匪浅。\n\n图为宣讲队员为牧民讲解防火知识。\n\n本报记者 格桑 摄\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("“安全宣讲”进帐篷", "本报记者 格桑 摄")]
+
+
 @pytest.mark.parametrize(
     "body",
     [
