@@ -1002,6 +1002,8 @@ def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
         ("拉萨市司法局", True),
         ("市市场监管局", True),
         ("奋楫笃行开新局", False),
+        ("山南市妇幼保健院", True),
+        ("组团帮扶强县院", False),
         ("谋划发展新格局", False),
     ],
 )
@@ -1118,6 +1120,22 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
     articles = segment_page(page)
     assert [a.title for a in articles][1:] == [title]
     assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
+
+
+@pytest.mark.parametrize(
+    "kicker", ["江孜县教育局", "江孜县妇幼保健院", "江孜县卫生院", "江孜县“健康快车”"]
+)
+def test_a_headline_block_printed_after_the_body_sets_its_headline_first(kicker: str) -> None:
+    """`改进作风 狠抓落实` / dateline / … / `时讯快递` / headline / kicker / `奋进首府`: the
+    block printed after the body sets the headline over its kicker, organisation or not."""
+    page = (
+        BEFORE
+        + "\n\n改进作风 狠抓落实\n\n本报江孜讯（记者 次仁）近日，江孜县开展孕产妇健康筛查行动。\n\n"
+        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n奋进首府\n\n"
+        + "江孜县地处年楚河畔，全县医疗卫生机构达到60个。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles][1:] == [("开展孕产妇健康筛查进乡村行动", kicker)]
 
 
 @pytest.mark.parametrize(
