@@ -185,3 +185,28 @@ def halves_apart(upper: str, lower: str) -> bool:
 # apart over their article whose lower opens on `让` (no column's label, neither spaced),
 # the one of one length is one title in the gold, the one a character apart kicker and title.
 _WHOLE_ALONE = ("让",)
+
+
+# A sentence's last particle: a line ending on one speaks (`“格桑花”暑期学堂` / `开课啦`), as no
+# column's label or writer's name does; the 5 heading lines of the seeds and development
+# pages ending so all end a headline.
+_PARTICLES = ("啦", "了", "吗", "呢")
+
+
+def rest_of_headline(upper: str, lower: str, *, over_article: bool) -> bool:
+    """Is a short lower line printed apart, read as a column's label by its length
+    (`实战演练`, `致富经`, `开课啦`), the rest of the one heading line above it
+    (`聂荣县开展草原防火` / `实战演练`, `指尖上的非遗` / `致富经`)? The caller sees that no
+    further heading line stands above the upper. Over its article's dateline, byline or
+    subtitle, the seeds and development pages print 6 such pairs, all one title in the
+    gold, where each of the 5 labels so printed (`民生焦点`) stands under a kicker and its
+    headline; no title of the gold is a short line alone under a kicker. Over the body at
+    once a writer signs a comment so (`让办税更有温度` / `拉巴`), so there the lower must speak
+    (see `_PARTICLES`)."""
+    return (
+        bool(COLUMN.match(lower))
+        and not COLUMN.match(upper)
+        and " " not in upper
+        and not is_org(upper)
+        and (over_article or lower.rstrip("！!").endswith(_PARTICLES))
+    )

@@ -984,6 +984,8 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
         ("青稞丰收季\n\n农家笑开颜", "青稞丰收季 农家笑开颜"),
         # a kicker over a longer headline stays its kicker
         ("冬日暖阳\n\n牧区的冬天不再冷", "牧区的冬天不再冷"),
+        # a short rest that speaks, with a particle: one headline
+        ("“格桑花”暑期学堂\n\n开课啦", "“格桑花”暑期学堂开课啦"),
     ],
 )
 def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
@@ -994,6 +996,35 @@ def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
     page = BEFORE + "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n\n\n\n" + heads
     page += "\n\n\n\n近日，申扎县人民医院在买巴乡开展义诊活动。\n"
     assert [a.title for a in segment_page(page)][1:] == [title]
+
+
+@pytest.mark.parametrize(
+    ("heads", "titles"),
+    [
+        # the rest of the headline, short as a column's label, under its one line
+        ("聂荣县开展草原防火\n\n实战演练", [("聂荣县开展草原防火实战演练", None)]),
+        ("指尖上的非遗\n\n致富经", [("指尖上的非遗致富经", None)]),
+        # a column's label under a kicker and its headline
+        (
+            "那曲市消防救援支队\n\n开展冬春火灾防控宣传活动\n\n民生焦点",
+            [("开展冬春火灾防控宣传活动", "那曲市消防救援支队")],
+        ),
+    ],
+)
+def test_a_short_rest_of_a_headline_printed_apart_over_its_dateline(
+    heads: str, titles: list[tuple[str, str | None]]
+) -> None:
+    page = BEFORE + f"\n{heads}\n\n本报那曲讯(记者 拉巴)1月13日，聂荣县在尼玛乡开展演练。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
+
+
+def test_a_writers_name_under_a_comment_after_a_photos_credit_is_its_byline() -> None:
+    page = (
+        BEFORE
+        + "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n\n让办税更有温度\n\n拉巴\n\n"
+        + "便民办税，“便”字当头。\n"
+    )
+    assert [(a.title, a.byline) for a in segment_page(page)][1:] == [("让办税更有温度", "拉巴")]
 
 
 @pytest.mark.parametrize(
