@@ -24,7 +24,7 @@ ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
     r"保健院|卫生院|福利院|敬老院|养老院|疗养院|研究院|科学院|"
     r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|团委|工会|银行|分局|所)$"
+    r"联合会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分局|所)$"
 )
 
 
@@ -92,7 +92,26 @@ _GOING_ON = ("暨", "及", "把")
 
 def goes_on(upper: str, lower: str) -> bool:
     """Does the lower of two heading lines finish what the upper begins (see `_HELD`)?"""
-    return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
+    return (
+        bool(_HELD.search(upper) or _MADE_FOR.search(upper))
+        or lower.startswith(_GOING_ON)
+        or _parallel_deed(upper, lower)
+    )
+
+
+def _parallel_deed(upper: str, lower: str) -> bool:
+    """Does the lower line open on what was done (`推动…`, `开展…`) under a line that names no
+    doer: no organisation, place or column's label (`巩固移民安置成果` / `推动移民群众稳得住能致富`)?
+    A kicker over such a lower half names who did it (`拉萨市民政局` / `举办…`): of the pairs
+    of heading lines of the seeds and development pages whose lower opens so over its
+    article, the 3 under a line naming no doer are one title in the gold (`日喀则市部署“六项
+    行动”` / `推动边境地区高质量发展`), and one under a short name (`市工商联`) its kicker."""
+    return (
+        bool(_HELD.match(lower))
+        and not is_org(upper)
+        and not COLUMN.match(upper)
+        and not PLACE_ALONE.match(upper)
+    )
 
 
 def words_width(line: str) -> int:

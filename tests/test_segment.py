@@ -1018,6 +1018,29 @@ def test_a_short_rest_of_a_headline_printed_apart_over_its_dateline(
     assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
 
 
+@pytest.mark.parametrize(
+    ("heads", "title", "kicker"),
+    [
+        # a deed under a line naming no doer: two parallel halves of one headline
+        (
+            "巩固移民安置成果\n推动移民群众稳得住能致富",
+            "巩固移民安置成果推动移民群众稳得住能致富",
+            None,
+        ),
+        # under who did it, printed tight or apart: its kicker
+        ("那曲市财政局\n开展补奖资金专项整治", "开展补奖资金专项整治", "那曲市财政局"),
+        ("市工商联\n\n召开民营企业座谈会", "召开民营企业座谈会", "市工商联"),
+        ("拉萨市残联\n\n开展助残日活动", "开展助残日活动", "拉萨市残联"),
+        ("尼玛县：\n\n部署草原生态保护“护绿行动”", "部署草原生态保护“护绿行动”", "尼玛县"),
+    ],
+)
+def test_a_deed_under_a_line_naming_no_doer_is_one_headline(
+    heads: str, title: str, kicker: str | None
+) -> None:
+    page = BEFORE + f"\n{heads}\n本报记者 边巴\n\n5月8日，全市移民后续帮扶工作推进会召开。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, kicker)]
+
+
 def test_a_writers_name_under_a_comment_after_a_photos_credit_is_its_byline() -> None:
     page = (
         BEFORE
