@@ -105,7 +105,7 @@ def _parallel_deed(upper: str, lower: str) -> bool:
     A kicker over such a lower half names who did it (`拉萨市民政局` / `举办…`): of the pairs
     of heading lines of the seeds and development pages whose lower opens so over its
     article, the 3 under a line naming no doer are one title in the gold (`日喀则市部署“六项
-    行动”` / `推动边境地区高质量发展`), and one under a short name (`市工商联`) its kicker."""
+    行动”` / `推动边境地区高质量发展`), and the 68 under an organisation (`市工商联`) its kicker."""
     return (
         bool(_HELD.match(lower))
         and not is_org(upper)
