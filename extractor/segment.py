@@ -28,6 +28,7 @@ from extractor.body_heads import (
     lone_heading,
     over_a_news_lead,
     place_news,
+    set_on_its_body,
     tells_an_event,
 )
 from extractor.heading_words import (
@@ -92,6 +93,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
         or broken_headline(run)
+        or set_on_its_body(run, rest)
     )
 
 

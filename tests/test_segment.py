@@ -1041,6 +1041,30 @@ def test_a_deed_under_a_line_naming_no_doer_is_one_headline(
     assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, kicker)]
 
 
+@pytest.mark.parametrize(
+    ("printed", "titles"),
+    [
+        # set right on its body, apart from the paragraph above: a headline
+        (
+            "\n菜价稳了 “菜篮子”拎得更轻松\n春节后，",
+            ["城关区开展冬季送温暖活动", "菜价稳了 “菜篮子”拎得更轻松"],
+        ),
+        # apart from both: a section head
+        ("\n菜价稳了 “菜篮子”拎得更轻松\n\n春节后，", ["城关区开展冬季送温暖活动"]),
+        # right under the paragraph too: a section head
+        ("菜价稳了 “菜篮子”拎得更轻松\n春节后，", ["城关区开展冬季送温暖活动"]),
+        # a column's label set on its first item
+        ("\n文化快讯\n春节后，", ["城关区开展冬季送温暖活动"]),
+    ],
+)
+def test_a_heading_set_right_on_its_body_under_a_paragraph(printed: str, titles: list[str]) -> None:
+    page = (
+        BEFORE
+        + f"{printed}拉萨的蔬菜价格没有像往年那样“坐过山车”。\n\n菜价平稳的背后是保供行动。\n"
+    )
+    assert [a.title for a in segment_page(page)] == titles
+
+
 def test_a_writers_name_under_a_comment_after_a_photos_credit_is_its_byline() -> None:
     page = (
         BEFORE
