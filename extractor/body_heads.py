@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.heading_words import words_width
+from extractor.heading_words import COLUMN, words_width
 from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
@@ -34,8 +34,9 @@ _EVENT = re.compile(
 # pages open under their dateline, and no paragraph under a section head. What the work
 # was for may take two clauses (`为进一步增强…观念，引导群众…，近日，…`): 3 paragraphs
 # open so, two under their dateline and one under its headline, none under a section head.
+# OCR sets the commas in either width (`为把优质医疗服务送到…身边,近日,…`).
 _NEWS_LEAD = re.compile(
-    r"^(?:为[^，。；！？]{2,40}，(?:[^，。；！？]{2,40}，)?)?"
+    r"^(?:为[^，,。；;！？!?]{2,40}[，,](?:[^，,。；;！？!?]{2,40}[，,])?)?"
     r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
 )
 
@@ -75,6 +76,24 @@ def broken_headline(run: list[Unit]) -> bool:
     body at once under it is the headline of a photo story, signed by its credit."""
     heads = [u for u in run if u.kind != "gap"]
     return len(heads) == 1 and heads[0].kind == "heading" and heads[0].broken
+
+
+def set_on_its_body(run: list[Unit], rest: list[Unit]) -> bool:
+    """Is a single heading line, printed apart from the paragraph above it, set right on the
+    paragraph under it, no blank line between (`…样板。` / blank / `菜价稳了 “菜篮子”拎得更轻松` /
+    `春节后，…`)? A section head stands apart from both: of the heading lines between two
+    paragraphs of the seeds and development pages, the 20 printed so are 18 headlines and two
+    columns' labels (`平安快讯`, `文化快讯`), and none of the 127 section heads."""
+    head = lone_heading(run)
+    heads = [u for u in run if u.kind != "gap"]
+    return (
+        head is not None
+        and not heads[0].tight
+        and not COLUMN.match(head)
+        and bool(rest)
+        and rest[0].kind == "body"
+        and rest[0].tight
+    )
 
 
 def tells_an_event(run: list[Unit]) -> bool:

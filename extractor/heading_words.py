@@ -18,10 +18,13 @@ COLUMN = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{2,6})?"
     r"|[\u4e00-\u9fff]{2,6}(?:快讯|简讯|短讯|速递|播报|简报|短波))$"
 )
+# An institution named by its kind of 院 is one too (`山南市妇幼保健院`, `…乡卫生院`), where a
+# bare 院 may end a phrase (`组团帮扶强县院`, a section head).
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
+    r"保健院|卫生院|福利院|敬老院|养老院|疗养院|研究院|科学院|"
     r"派出所|法院|检察院|中心|办公室|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|团委|工会|银行|分局|所)$"
+    r"联合会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分局|所)$"
 )
 
 
@@ -89,7 +92,26 @@ _GOING_ON = ("暨", "及", "把")
 
 def goes_on(upper: str, lower: str) -> bool:
     """Does the lower of two heading lines finish what the upper begins (see `_HELD`)?"""
-    return bool(_HELD.search(upper) or _MADE_FOR.search(upper)) or lower.startswith(_GOING_ON)
+    return (
+        bool(_HELD.search(upper) or _MADE_FOR.search(upper))
+        or lower.startswith(_GOING_ON)
+        or _parallel_deed(upper, lower)
+    )
+
+
+def _parallel_deed(upper: str, lower: str) -> bool:
+    """Does the lower line open on what was done (`推动…`, `开展…`) under a line that names no
+    doer: no organisation, place or column's label (`巩固移民安置成果` / `推动移民群众稳得住能致富`)?
+    A kicker over such a lower half names who did it (`拉萨市民政局` / `举办…`): of the pairs
+    of heading lines of the seeds and development pages whose lower opens so over its
+    article, the 3 under a line naming no doer are one title in the gold (`日喀则市部署“六项
+    行动”` / `推动边境地区高质量发展`), and the 68 under an organisation (`市工商联`) its kicker."""
+    return (
+        bool(_HELD.match(lower))
+        and not is_org(upper)
+        and not COLUMN.match(upper)
+        and not PLACE_ALONE.match(upper)
+    )
 
 
 def words_width(line: str) -> int:
@@ -182,3 +204,28 @@ def halves_apart(upper: str, lower: str) -> bool:
 # apart over their article whose lower opens on `让` (no column's label, neither spaced),
 # the one of one length is one title in the gold, the one a character apart kicker and title.
 _WHOLE_ALONE = ("让",)
+
+
+# A sentence's last particle: a line ending on one speaks (`“格桑花”暑期学堂` / `开课啦`), as no
+# column's label or writer's name does; the 5 heading lines of the seeds and development
+# pages ending so all end a headline.
+_PARTICLES = ("啦", "了", "吗", "呢")
+
+
+def rest_of_headline(upper: str, lower: str, *, over_article: bool) -> bool:
+    """Is a short lower line printed apart, read as a column's label by its length
+    (`实战演练`, `致富经`, `开课啦`), the rest of the one heading line above it
+    (`聂荣县开展草原防火` / `实战演练`, `指尖上的非遗` / `致富经`)? The caller sees that no
+    further heading line stands above the upper. Over its article's dateline, byline or
+    subtitle, the seeds and development pages print 6 such pairs, all one title in the
+    gold, where each of the 5 labels so printed (`民生焦点`) stands under a kicker and its
+    headline; no title of the gold is a short line alone under a kicker. Over the body at
+    once a writer signs a comment so (`让办税更有温度` / `拉巴`), so there the lower must speak
+    (see `_PARTICLES`)."""
+    return (
+        bool(COLUMN.match(lower))
+        and not COLUMN.match(upper)
+        and " " not in upper
+        and not is_org(upper)
+        and (over_article or lower.rstrip("！!").endswith(_PARTICLES))
+    )

@@ -29,6 +29,7 @@ from extractor.heading_words import (
     halves_apart,
     holds_a_count,
     one_headline,
+    rest_of_headline,
     words_width,
 )
 
@@ -245,6 +246,10 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 _reads_on(upper)
                 or (goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
                 or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
+                or (
+                    _first_of_run(lines, k - 1)
+                    and rest_of_headline(upper.text, unit.text, over_article=True)
+                )
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
             elif halves_apart(upper.text, unit.text) or (
@@ -255,6 +260,12 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined.append(unit)
         elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
+        elif (
+            not unit.tight
+            and _bare_pair(lines, k)
+            and rest_of_headline(upper.text, unit.text, over_article=False)
+        ):
+            joined[-1] = Unit("heading", upper.text + unit.text, upper.tight)
         elif not unit.tight and _reads_on(upper):
             # Under a paragraph, over the body at once: still one headline (`马背上的` /
             # `流动兽医站`), which opens an article there (see `segment.py`).
@@ -274,14 +285,21 @@ def _reads_on(upper: Unit) -> bool:
     return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
 
 
+def _first_of_run(lines: list[Unit], k: int) -> bool:
+    """Is lines[k] the first heading line of its run: no heading line above it, past gaps?"""
+    before = next((u for u in reversed(lines[:k]) if u.kind != "gap"), None)
+    return before is None or before.kind != "heading"
+
+
 def _bare_pair(lines: list[Unit], k: int) -> bool:
     """Are lines[k - 1] and lines[k] the whole heading run of an article with no dateline or
     byline: at the page's top or after a photo's credit, the body at once under them
     (`义诊进牧区` / `健康到家门` / `近日，…`)? A run there opens an article, so halves of one
     length printed apart are its headline as they are over a dateline: of the three pairs so
     printed on the seeds and development pages, the one of one length is (the others a
-    column's label, `短评`, and `“格桑花”暑期学堂` / `开课啦`). A couplet heading a section
-    stands under a byline or a paragraph."""
+    column's label, `短评`, and `“格桑花”暑期学堂` / `开课啦`, one headline by its short rest that
+    speaks: see `heading_words.rest_of_headline`). A couplet heading a section stands under a
+    byline or a paragraph."""
     before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
     after = next((u for u in lines[k + 1 :] if u.kind != "gap"), None)
     return (

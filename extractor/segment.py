@@ -28,6 +28,7 @@ from extractor.body_heads import (
     lone_heading,
     over_a_news_lead,
     place_news,
+    set_on_its_body,
     tells_an_event,
 )
 from extractor.heading_words import (
@@ -92,6 +93,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
         or broken_headline(run)
+        or set_on_its_body(run, rest)
     )
 
 
@@ -315,7 +317,7 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     for at, lines in draft.head_runs:
         if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
             continue
-        found = _headline([Unit("heading", s) for s in lines])
+        found = _headline([Unit("heading", s) for s in _kicker_first(lines)])
         if found.title and not found.from_slogan and not is_org(found.title):
             headline.kicker = found.kicker or headline.title
             headline.title, headline.from_slogan = found.title, False
@@ -324,6 +326,17 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
+
+
+def _kicker_first(lines: list[str]) -> list[str]:
+    """A headline block printed after its body, in the order a kicker stands over its
+    headline. Under a column's label the block sets its headline first and the kicker under
+    it (`时讯快递` / `开展全国近视防控宣传教育月活动` / `拉萨市教育局` / `奋进首府`), as all four
+    such blocks of the seeds and development pages do, whether the kicker reads as an
+    organisation's name or not (`山南市妇幼保健院`)."""
+    if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
+        return [lines[0], lines[2], lines[1], *lines[3:]]
+    return lines
 
 
 def _report_column_over(headline: _Headline, following: _Headline) -> bool:

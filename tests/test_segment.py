@@ -913,6 +913,20 @@ def test_a_headline_under_a_paragraph_opens_an_article_over_a_news_lead(lead: st
     assert articles[1].text.startswith(lead)
 
 
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_news_lead_takes_its_commas_in_either_width(comma: str) -> None:
+    """`“流动医院” 开进牧场` / `为把优质医疗服务送到…身边,近日,…` / two paragraphs more /
+    `图为…` / credit: three paragraphs are no photo story, the lead opens the article."""
+    lead = f"为增强牧民群众的安全意识{comma}近日{comma}申扎县应急管理局走进冬季牧场开展安全宣讲。"
+    page = (
+        BEFORE
+        + f"\n“安全宣讲”进帐篷\n\n{lead}\n\n宣讲队发放宣传手册800余份。\n\n"
+        + "牧民们纷纷表示受益匪浅。\n\n图为宣讲队员为牧民讲解防火知识。\n\n本报记者 格桑 摄\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles][1:] == [("“安全宣讲”进帐篷", "本报记者 格桑 摄")]
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -970,6 +984,8 @@ def test_a_headline_after_a_photos_credit_opens_an_article_with_no_dateline(cred
         ("青稞丰收季\n\n农家笑开颜", "青稞丰收季 农家笑开颜"),
         # a kicker over a longer headline stays its kicker
         ("冬日暖阳\n\n牧区的冬天不再冷", "牧区的冬天不再冷"),
+        # a short rest that speaks, with a particle: one headline
+        ("“格桑花”暑期学堂\n\n开课啦", "“格桑花”暑期学堂开课啦"),
     ],
 )
 def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
@@ -983,11 +999,89 @@ def test_halves_apart_after_a_photos_credit_over_the_body_are_one_headline(
 
 
 @pytest.mark.parametrize(
+    ("heads", "titles"),
+    [
+        # the rest of the headline, short as a column's label, under its one line
+        ("聂荣县开展草原防火\n\n实战演练", [("聂荣县开展草原防火实战演练", None)]),
+        ("指尖上的非遗\n\n致富经", [("指尖上的非遗致富经", None)]),
+        # a column's label under a kicker and its headline
+        (
+            "那曲市消防救援支队\n\n开展冬春火灾防控宣传活动\n\n民生焦点",
+            [("开展冬春火灾防控宣传活动", "那曲市消防救援支队")],
+        ),
+    ],
+)
+def test_a_short_rest_of_a_headline_printed_apart_over_its_dateline(
+    heads: str, titles: list[tuple[str, str | None]]
+) -> None:
+    page = BEFORE + f"\n{heads}\n\n本报那曲讯(记者 拉巴)1月13日，聂荣县在尼玛乡开展演练。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
+
+
+@pytest.mark.parametrize(
+    ("heads", "title", "kicker"),
+    [
+        # a deed under a line naming no doer: two parallel halves of one headline
+        (
+            "巩固移民安置成果\n推动移民群众稳得住能致富",
+            "巩固移民安置成果推动移民群众稳得住能致富",
+            None,
+        ),
+        # under who did it, printed tight or apart: its kicker
+        ("那曲市财政局\n开展补奖资金专项整治", "开展补奖资金专项整治", "那曲市财政局"),
+        ("市工商联\n\n召开民营企业座谈会", "召开民营企业座谈会", "市工商联"),
+        ("拉萨市残联\n\n开展助残日活动", "开展助残日活动", "拉萨市残联"),
+        ("尼玛县：\n\n部署草原生态保护“护绿行动”", "部署草原生态保护“护绿行动”", "尼玛县"),
+    ],
+)
+def test_a_deed_under_a_line_naming_no_doer_is_one_headline(
+    heads: str, title: str, kicker: str | None
+) -> None:
+    page = BEFORE + f"\n{heads}\n本报记者 边巴\n\n5月8日，全市移民后续帮扶工作推进会召开。\n"
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == [(title, kicker)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "titles"),
+    [
+        # set right on its body, apart from the paragraph above: a headline
+        (
+            "\n菜价稳了 “菜篮子”拎得更轻松\n春节后，",
+            ["城关区开展冬季送温暖活动", "菜价稳了 “菜篮子”拎得更轻松"],
+        ),
+        # apart from both: a section head
+        ("\n菜价稳了 “菜篮子”拎得更轻松\n\n春节后，", ["城关区开展冬季送温暖活动"]),
+        # right under the paragraph too: a section head
+        ("菜价稳了 “菜篮子”拎得更轻松\n春节后，", ["城关区开展冬季送温暖活动"]),
+        # a column's label set on its first item
+        ("\n文化快讯\n春节后，", ["城关区开展冬季送温暖活动"]),
+    ],
+)
+def test_a_heading_set_right_on_its_body_under_a_paragraph(printed: str, titles: list[str]) -> None:
+    page = (
+        BEFORE
+        + f"{printed}拉萨的蔬菜价格没有像往年那样“坐过山车”。\n\n菜价平稳的背后是保供行动。\n"
+    )
+    assert [a.title for a in segment_page(page)] == titles
+
+
+def test_a_writers_name_under_a_comment_after_a_photos_credit_is_its_byline() -> None:
+    page = (
+        BEFORE
+        + "\n图为志愿者为群众测量血压。\n\n本报记者 格桑 摄\n\n让办税更有温度\n\n拉巴\n\n"
+        + "便民办税，“便”字当头。\n"
+    )
+    assert [(a.title, a.byline) for a in segment_page(page)][1:] == [("让办税更有温度", "拉巴")]
+
+
+@pytest.mark.parametrize(
     ("line", "names_one"),
     [
         ("拉萨市司法局", True),
         ("市市场监管局", True),
         ("奋楫笃行开新局", False),
+        ("山南市妇幼保健院", True),
+        ("组团帮扶强县院", False),
         ("谋划发展新格局", False),
     ],
 )
@@ -1104,6 +1198,22 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
     articles = segment_page(page)
     assert [a.title for a in articles][1:] == [title]
     assert articles[1].text.endswith("将全面推进安全生产标准化创建。")
+
+
+@pytest.mark.parametrize(
+    "kicker", ["江孜县教育局", "江孜县妇幼保健院", "江孜县卫生院", "江孜县“健康快车”"]
+)
+def test_a_headline_block_printed_after_the_body_sets_its_headline_first(kicker: str) -> None:
+    """`改进作风 狠抓落实` / dateline / … / `时讯快递` / headline / kicker / `奋进首府`: the
+    block printed after the body sets the headline over its kicker, organisation or not."""
+    page = (
+        BEFORE
+        + "\n\n改进作风 狠抓落实\n\n本报江孜讯（记者 次仁）近日，江孜县开展孕产妇健康筛查行动。\n\n"
+        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n奋进首府\n\n"
+        + "江孜县地处年楚河畔，全县医疗卫生机构达到60个。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.kicker) for a in articles][1:] == [("开展孕产妇健康筛查进乡村行动", kicker)]
 
 
 @pytest.mark.parametrize(
