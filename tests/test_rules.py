@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import doctest
+from types import ModuleType
 
 import pytest
 
 from extractor.check import check_against
-from extractor.extract import rules, ways
+from extractor.extract import rules, things, ways
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
@@ -2429,6 +2430,7 @@ def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool
     assert shorter_name_of(name, other) is shorter
 
 
-def test_the_examples_of_the_ways_hold() -> None:
-    result = doctest.testmod(ways)
+@pytest.mark.parametrize("module", [ways, things])
+def test_the_examples_of_the_ways_and_things_hold(module: ModuleType) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

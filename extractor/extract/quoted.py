@@ -33,6 +33,7 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
+from extractor.extract.things import AN_ACCOUNT, BODY, a_body, an_honour, cut_from_body, runs_on
 from extractor.extract.ways import (
     a_manner,
     a_pledge,
@@ -90,26 +91,6 @@ _LOOSE_KIND = re.compile(
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`.
 _MORE_KIND = re.compile("活动|行动|模式|机制")
-# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
-# `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
-# `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
-_KIND_QUALIFIES = re.compile(
-    r"^(?:[者师员室队团站岗点区]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口)|"
-    r"高校|院校|学校|大学|单位|企业)"
-)
-# Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
-# `“书记”工作室`, `“企业服务专区”`), or a street (`“放心消费示范街区”通过市级验收`), not what it
-# does; `“一寺一站”`, `“公司+合作社”` are methods.
-_BODY = re.compile(
-    r"(?<![一+＋])(?:[队团站岗厅室]|专区|街区|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
-    r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
-)
-# An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
-# `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
-_HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
-_AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
-_AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
 # (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
@@ -234,9 +215,6 @@ _NOT_A_NAME_AFTER = re.compile(
 # Two quoted names joined are a contrast (`“输血”与“造血”并重`) unless the first names itself
 # an initiative: `紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`.
 _JOINED_NEXT = re.compile("^[与和]“")
-# A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
-# So is a platform: `“智慧畜牧”信息平台`, `“云上书房”线上平台`, `“智慧牧场”管理平台`.
-_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|平台)")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
@@ -275,8 +253,6 @@ _PART_OF = re.compile(
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
 _ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
-# Parties joined by a plus make a model, even when the last is a body: `“快递+电商服务站”`.
-_JOINED_PARTIES = re.compile("[+＋]")
 
 
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
@@ -351,17 +327,6 @@ def _kind_end(text: str, end: int) -> int:
     return more.end() if more else end
 
 
-def _cut_from_body(text: str, name: str) -> bool:
-    """Does the article print `name` running on into a body or a place elsewhere
-    (`“马背兽医”服务队` for `“马背兽医”服务`)? Then the name is cut from that word."""
-    at = text.find(name)
-    while at >= 0:
-        if _KIND_QUALIFIES.match(text[at + len(name) : at + len(name) + 6]):
-            return True
-        at = text.find(name, at + 1)
-    return False
-
-
 def _one_quoted(
     text: str, m: re.Match[str], before: str, shared: bool, done: int, alone: bool = True
 ) -> Named | None:
@@ -384,7 +349,7 @@ def _one_quoted(
     if kind and _METHOD_OF.match(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (
-        _ACCOUNT.match(text, close)
+        AN_ACCOUNT.match(text, close)
         and not (kind or "").endswith("活动")
         and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
     ):
@@ -393,17 +358,14 @@ def _one_quoted(
         (kind and _MADE_ONE.match(kind)) or (not kind and _MAINSTAY_AFTER.match(text, close))
     ):
         return Named(m.start(), quoted)  # `把“数字援藏”作为重点项目`
-    if (
-        kind
-        and (
-            (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
-            # The people of an aid programme are its own: `“组团式”教育援藏团队`.
-            or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
-            or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
-        )
+    if kind and (
+        (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
+        # The people of an aid programme are its own: `“组团式”教育援藏团队`.
+        or (runs_on(text, m.end()) and not kind.endswith("援藏"))
+        or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
     ):
         kind = None
-    if kind and _BODY.search(inner) and _GOES_OUT.match(kind):
+    if kind and BODY.search(inner) and _GOES_OUT.match(kind):
         return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
@@ -414,7 +376,7 @@ def _one_quoted(
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
-        if _cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
+        if cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
             return None  # `“马背兽医”服务` of the article's `“马背兽医”服务队`
         lead = place_lead(text, m.start(), done)
         if kind.endswith(("赛", "节", "比武")) and lead:
@@ -469,12 +431,7 @@ def _one_quoted(
         return None  # a sentence (a speaker's single marks are read as double ones)
     if a_scheme_rolled_out(inner, before, after):
         return Named(m.start(), quoted)  # a points shop rolled out is a scheme, not a shop
-    if (
-        (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
-        or _HONOUR.search(inner)
-        or _AWARDED.search(before)
-        or _AWARD_AFTER.match(after)
-    ):
+    if a_body(inner) or an_honour(inner, before, after):
         return None
     if inner == "回头看" and _REVIEW_ALONE.search(before):
         return None
