@@ -59,6 +59,7 @@ from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
 from extractor.extract.tasks import tasks
+from extractor.extract.words import common_words
 
 # Unquoted names, cut at the verb that opens them: after the last strong
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
@@ -106,7 +107,7 @@ _NAME_KINDS = (
 _KIND_INITIALS = "".join(dict.fromkeys(word[0] for word in f"主题教育|{_NAME_KINDS}".split("|")))
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?(?=[{_KIND_INITIALS}])"
-    rf"(?:(?<=批)主题教育|{_NAME_KINDS}))"
+    rf"(?P<kind>(?<=批)主题教育|{_NAME_KINDS}))"
     r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|合同|造价|不便|迟缓|建设上|方面|领域|管网|管道|设施|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named; nor are its pipes
 # (`对农村供水工程管网采取保温防冻措施`)
@@ -308,6 +309,7 @@ def _unquoted(text: str) -> list[Named]:
                 text[at - 1 : at] in _JOINED and len(name) <= 4 and not CHIEF_SYSTEM.fullmatch(name)
             )
             or _COUNTED.match(text, m.end("name"))
+            or _kind_split(text, m.end("name") - len(m["kind"]), m.end("name"))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
             if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
@@ -406,6 +408,13 @@ def _unquoted(text: str) -> list[Named]:
     for m in _THEME_EDUCATION.finditer(text) if "主题教育" in text else ():
         found.append(Named(m.start(), m[0]))
     return found
+
+
+def _kind_split(text: str, start: int, end: int) -> bool:
+    """Do the words of a kind belong to the words on either side: `进行|动态` of
+    `对配送线路进行动态优化`, where no `行动` is named?"""
+    words = common_words()
+    return text[start - 1 : start + 1] in words and text[end - 1 : end + 1] in words
 
 
 def _named_activity(name: str) -> bool:
