@@ -2040,6 +2040,10 @@ NOT_CAMPAIGNS = [
     "各级各部门要把对口支援项目建设作为推动发展的重要抓手。",
     # A part of a model the words after the marks explain, `即` `namely`.
     "“一核”即建设县级农产品加工园，“两翼”即牦牛和青稞两条产业链。",
+    # A kind whose words belong to the words on either side: `进行|动态`.
+    "工作人员对巡护路线进行动态调整，确保全覆盖。",
+    # A run of quoted people whose kind runs on into the body they form.
+    "村里选派8名“致富带头人”“养殖能手”组成技术服务队，上门指导。",
 ]
 
 

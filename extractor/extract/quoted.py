@@ -300,7 +300,12 @@ def quoted_names(text: str) -> list[Named]:
         # A run worked under together: `以“一网通办”“高效办成一件事”为抓手`.
         shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
-        if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
+        if (
+            len(run) > 1
+            and last["kind"]
+            and not _LOOSE_KIND.search(last["kind"][:-1])
+            and not runs_on(text, last.end())  # `“土专家”“田秀才”组成技术服务队`
+        ):
             # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run; a first name
             # that names itself is one of its own (`“安全生产月”“安全宣传进企业”活动`).
             first = run[0]
