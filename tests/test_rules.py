@@ -2044,6 +2044,8 @@ NOT_CAMPAIGNS = [
     "工作人员对巡护路线进行动态调整，确保全覆盖。",
     # A run of quoted people whose kind runs on into the body they form.
     "村里选派8名“致富带头人”“养殖能手”组成技术服务队，上门指导。",
+    # An activity held at the same time as the event the article reports.
+    "本届运动会设置了12个比赛项目，同时举办了特色农产品展示展销活动。",
 ]
 
 

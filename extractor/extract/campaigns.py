@@ -270,8 +270,10 @@ _ACTIVITY = re.compile(
 # development pages the gold requires none of the seven events printed so without marks or a
 # number (three optional); a named one stays (`博览会期间同步举办"边贸好物进万家"直播带货活动`,
 # `…同步举办第三届…博览会`).
-# A drive carried out everywhere at once is none: `全市同步开展冬季安全用电宣传月活动`.
-_ALONGSIDE = re.compile("同步举办")
+# A drive carried out everywhere at once is none: `全市同步开展冬季安全用电宣传月活动`. So is one
+# held at the same time as the event: `本届赛马节…同时举办了农畜产品展销活动` (with those held
+# `同步`, 0 / 3 / 5 given on the seeds and development pages).
+_ALONGSIDE = re.compile("同[步时]举办")
 # When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
 _WHEN = re.compile(
     r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
