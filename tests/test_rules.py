@@ -1572,6 +1572,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A themed activity the headline names by its topic, the body by its quoted theme.
+    (
+        "镇里开展禁毒宣传主题党日活动",
+        "近日，镇党委组织党员在集市开展“珍爱生命 远离毒品”主题党日活动，发放资料600份。",
+        "“珍爱生命 远离毒品”主题党日活动",
+    ),
     # A city's title the headline seeks, its rank dropped; the body names the programme.
     (
         "创建卫生城市 健康生活从我做起",

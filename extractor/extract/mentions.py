@@ -6,7 +6,9 @@ without its kind (`“全民消防我体验”` / `…宣传活动`), its place 
 series (`草原生态保护专项整治行动` / `那曲市草原…`), the words that lead it
 (`“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`), a headline's
 short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`, its words
-in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`). The
+in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`; or its
+topic before the kind of the body's themed activity: `森林防火主题党日活动` /
+`“守护绿水青山 争当防火先锋”主题党日活动`). The
 body's name is kept over the headline's, as the body prints it whole; else the
 fuller one.
 """
@@ -158,6 +160,15 @@ def _headline_form(headline: str, body: str) -> bool:
     )
 
 
+def _theme_of(headline: str, body: str, body_head: str | None) -> bool:
+    """Does a headline name by its topic the activity the body names by its quoted theme,
+    the kind the same (`森林防火主题党日活动` / `“守护绿水青山 争当防火先锋”主题党日活动`)?"""
+    if body_head is None or _QUOTED_HEAD.match(headline):
+        return False
+    kind = body[len(body_head) :]
+    return len(kind) >= 4 and headline.endswith(kind) and len(headline) > len(kind)
+
+
 def headline_form_of(name: str, other: str) -> bool:
     """Is `name` a headline's short form of `other` (`_headline_form`), marks and
     spaces aside: `全国近视防控宣传教育月活动` of `第8个全国近视防控宣传教育月系列活动`?"""
@@ -232,7 +243,11 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                 or (
                     not in_body[i]
                     and here
-                    and (key.endswith(keys[i]) or _headline_form(keys[i], key))
+                    and (
+                        key.endswith(keys[i])
+                        or _headline_form(keys[i], key)
+                        or _theme_of(n.name, named.name, head)
+                    )
                 )
             ),
             None,
