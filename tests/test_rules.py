@@ -2052,6 +2052,8 @@ NOT_CAMPAIGNS = [
     "村里选派8名“致富带头人”“养殖能手”组成技术服务队，上门指导。",
     # An activity held at the same time as the event the article reports.
     "本届运动会设置了12个比赛项目，同时举办了特色农产品展示展销活动。",
+    # Quoted words ending in where a verb goes: how a thing moves, no method.
+    "学校通过“走出去”的方式，组织教师赴内地跟岗学习。",
 ]
 
 

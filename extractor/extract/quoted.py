@@ -185,6 +185,10 @@ _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
 # `地` of `“基地+农户”` is a noun's.
 _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
+# Quoted words ending in where a verb goes say how a thing moves or what it comes to, not a
+# method: `通过“请进来”的方式`, `让藏香“走出去”`, `让数据“活起来”` (no name of the gold of the seeds
+# and development pages ends so, of 16 printed). A kind after may still name one (`…战略`).
+_MOTION = re.compile("(?:[进出上下回过起]来|[进出上下回过]去)$")
 # The second of two quoted words a sentence sets against each other is a figure of speech:
 # `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
@@ -397,6 +401,7 @@ def _one_quoted(
         )
         or _AIMED.search(before)
         or a_pledge(inner)
+        or _MOTION.search(inner)
     ):
         return None
     items = inner.split("、")
