@@ -2054,6 +2054,9 @@ NOT_CAMPAIGNS = [
     "本届运动会设置了12个比赛项目，同时举办了特色农产品展示展销活动。",
     # Quoted words ending in where a verb goes: how a thing moves, no method.
     "学校通过“走出去”的方式，组织教师赴内地跟岗学习。",
+    # The building of a network, unquoted: a field of work.
+    "要统筹推进重点项目建设和农村电商网络建设。",
+    "县里依托城乡公交网络建设，开通了12条线路。",
 ]
 
 

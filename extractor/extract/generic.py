@@ -25,8 +25,9 @@ _GENERIC = re.compile(
     # Taxes cut or waived by a policy: `结构性减税降费政策`, `…减半征收政策`.
     rf"|{TAX_RELIEF}"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
-    # `基层动物防疫体系建设`.
-    r"|(?:阵地|队伍|体系)建设$"
+    # `基层动物防疫体系建设`, a network (`农村物流网络建设`, `农村客运网络建设`: the gold lists
+    # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks).
+    r"|(?:阵地|队伍|体系|网络)建设$"
     # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
     # gold ends so).
     r"|项目建设$"
