@@ -2057,6 +2057,8 @@ NOT_CAMPAIGNS = [
     # The building of a network, unquoted: a field of work.
     "要统筹推进重点项目建设和农村电商网络建设。",
     "县里依托城乡公交网络建设，开通了12条线路。",
+    # A battle fought over the building of projects: a figure, no drive named.
+    "全县上下鼓足干劲，全力打好项目建设攻坚战。",
 ]
 
 

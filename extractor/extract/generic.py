@@ -29,8 +29,9 @@ _GENERIC = re.compile(
     # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks).
     r"|(?:阵地|队伍|体系|网络)建设$"
     # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
-    # gold ends so).
-    r"|项目建设$"
+    # gold ends so), and a battle fought over it, a figure: `打好项目建设攻坚战` (no name of the
+    # gold ends in `攻坚战`; a drive so named, `项目建设攻坚行动`, is read by `_DRIVE`).
+    r"|项目建设(?:攻坚战)?$"
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
