@@ -1537,6 +1537,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     # A field of aid to Tibet in marks names its programme, whatever it is said to be.
     ("他表示，建立区外实训基地是深化“医疗援藏”的重要举措。", ["“医疗援藏”"]),
+    # A unit's measures named in marks, after the list they sum up.
+    (
+        "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
+        ["“三个到位”措施"],
+    ),
     # A festival a unit holds under a quoted name; the numbered bare kind after it points back.
     (
         "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",
@@ -2059,6 +2064,8 @@ NOT_CAMPAIGNS = [
     "县里依托城乡公交网络建设，开通了12条线路。",
     # A battle fought over the building of projects: a figure, no drive named.
     "全县上下鼓足干劲，全力打好项目建设攻坚战。",
+    # Quoted words that label all of a unit's measures.
+    "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
 ]
 
 

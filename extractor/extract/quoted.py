@@ -46,7 +46,10 @@ from extractor.extract.ways import (
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`), led by the year of an event
 # series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
-# follow at once (`“六抓六促”法`), or `违法` would end a name.
+# follow at once (`“六抓六促”法`), or `违法` would end a name. So must `措施`: a unit's measures
+# named in marks are its method (`采取…等“五个到位”措施`, `落实“犬犬投药、月月驱虫”措施`: each
+# so printed on the seeds and development pages is listed, one required, two optional), where
+# words between say what they are for (`第五轮“冬游拉萨”优惠措施`, `“一类一策”扶持措施`).
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
@@ -66,7 +69,7 @@ _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _OPENING = "“‘「"
 _QUOTED = re.compile(
     rf"(?P<open>[{_OPENING}])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制|措施)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
