@@ -1542,6 +1542,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
         ["“三个到位”措施"],
     ),
+    # An activity listed whole in marks among those a unit holds, the list called activities.
+    (
+        "县应急管理局组织开展安全知识竞赛、“平安同行”、应急疏散演练等系列活动。",
+        ["“平安同行”"],
+    ),
     # A festival a unit holds under a quoted name; the numbered bare kind after it points back.
     (
         "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.context import (
+    BREAK,
     CN,
     MILESTONE,
     clause_before,
@@ -205,6 +206,10 @@ _SHARED_KIND = re.compile(
     rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|措施|举措|形式|机制|活动|服务|行动|经验)"
 )
 _SHARED_METHOD = re.compile(rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|经验|机制)")
+# An activity listed whole in marks among those a unit holds, the list called activities:
+# `组织开展安全宣传咨询日、“安全生产万里行”、应急演练等系列活动`.
+_HOLDS_LIST = re.compile(rf"(?:开展|举办|举行)了?(?:[{CN}]{{2,14}}、)*$")
+_ACTIVITIES_LISTED = re.compile(rf"、[^{BREAK}“”]{{2,40}}?等[{CN}]{{0,8}}活动")
 # The aim or support of an initiative: `以“最多跑一次”为目标`, `以“党建+”为抓手`. The
 # theme of an event is its slogan (`本届旅游节以“千年藏香 匠心传承”为主题`), unless
 # activities are carried out under it: `结合“体育大拜年 健康迎新春”开展…`.
@@ -464,6 +469,7 @@ def _one_quoted(
     )
     method = bool(_METHOD_NAMED.match(after) or MILESTONE.match(after))
     method = method or a_system_set_up(before, after)
-    if practised or by_way or theme or shared or method:
+    listed = bool(_HOLDS_LIST.search(before) and _ACTIVITIES_LISTED.match(text, close))
+    if practised or by_way or theme or shared or method or listed:
         return Named(m.start(), quoted)
     return None
