@@ -1190,7 +1190,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区开展“小网格”便民服务，为老人代办事项。", ["“小网格”便民服务"]),
     ("乡里推行“一村一超市”，方便群众购物。", ["“一村一超市”"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
-    ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
+    ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”演出"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
     # The second of two a verb carries out, after a drive; not a field of work after it.
     (
@@ -1542,6 +1542,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
         ["“三个到位”措施"],
     ),
+    # A show, a concert or a gala in marks; a verb between says what one was.
+    ("在湖畔，“星空之约”草原音乐会连续举办2场，吸引游客3000人次。", ["“星空之约”草原音乐会"]),
+    ("县文旅局组织“欢乐牧区”惠民演出30场。", ["“欢乐牧区”惠民演出"]),
     # An activity listed whole in marks among those a unit holds, the list called activities.
     (
         "县应急管理局组织开展安全知识竞赛、“平安同行”、应急疏散演练等系列活动。",
@@ -2071,6 +2074,8 @@ NOT_CAMPAIGNS = [
     "全县上下鼓足干劲，全力打好项目建设攻坚战。",
     # Quoted words that label all of a unit's measures.
     "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
+    # What a quoted show is said to be.
+    "对牧民来说，这台“村晚”不仅是一场演出，更是一次团聚。",
 ]
 
 

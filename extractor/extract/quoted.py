@@ -58,7 +58,7 @@ _KINDS = (
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|座谈会|联合检查|主题开放日|开放日|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
-    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
+    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|演出|音乐会|晚会|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“云端”帮扶对子`. (A
     # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.) So does a recruiting
@@ -88,13 +88,14 @@ _METHOD_OF = re.compile(
 # 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name.
 _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
-    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
-# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`.
-_MORE_KIND = re.compile("活动|行动|模式|机制")
+# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`,
+# `“文化惠民”演出体系`.
+_MORE_KIND = re.compile("活动|行动|模式|机制|体系")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
 # (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
