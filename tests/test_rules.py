@@ -1542,6 +1542,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
         ["“三个到位”措施"],
     ),
+    # A policy for the ecology, unquoted, is a programme.
+    (
+        "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
+        ["新一轮草原生态保护补助奖励政策"],
+    ),
     # A show, a concert or a gala in marks; a verb between says what one was.
     ("在湖畔，“星空之约”草原音乐会连续举办2场，吸引游客3000人次。", ["“星空之约”草原音乐会"]),
     ("县文旅局组织“欢乐牧区”惠民演出30场。", ["“欢乐牧区”惠民演出"]),
@@ -2074,6 +2079,8 @@ NOT_CAMPAIGNS = [
     "全县上下鼓足干劲，全力打好项目建设攻坚战。",
     # Quoted words that label all of a unit's measures.
     "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
+    # A policy granting a subsidy to a group, unquoted: a provision applied.
+    "镇里落实农牧民取暖补贴政策，惠及群众800户。",
     # What a quoted show is said to be.
     "对牧民来说，这台“村晚”不仅是一场演出，更是一次团聚。",
 ]
