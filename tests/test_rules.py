@@ -1542,7 +1542,9 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
         ["“三个到位”措施"],
     ),
-    # A policy for the ecology, unquoted, is a programme.
+    # A policy for the ecology, unquoted, is a programme, however it is put.
+    ("双湖县用好生态护林员岗位政策，选聘护林员300名。", ["生态护林员岗位政策"]),
+    ("草原生态保护补助奖励政策实施以来，牧民增收。", ["草原生态保护补助奖励政策"]),
     (
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
@@ -1876,9 +1878,7 @@ NOT_CAMPAIGNS = [
     # A loan policy; fields of building; how much a work matters.
     "县妇联落实妇女创业担保贷款政策，发放贷款2000万元。",
     # A policy named by what it grants, without marks, however it is put.
-    "双湖县用好生态护林员岗位政策，选聘护林员300名。",
     "牧区全面落实草畜平衡和禁牧政策。",
-    "草原生态保护补助奖励政策实施以来，牧民增收。",
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
