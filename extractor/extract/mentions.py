@@ -35,7 +35,8 @@ class Named:
 # after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
 # text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
 # (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`); its trial is the same one
-# (`“时间银行”试点` / `“时间银行”互助养老模式`).
+# (`“时间银行”试点` / `“时间银行”互助养老模式`), and so is the programme called a project once
+# and a work once (`“师带徒”项目` / `藏医药“师带徒”传承工程`).
 _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
 
 
@@ -54,6 +55,8 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
     shorter, longer = sorted((a[len(a_head) :], b[len(a_head) :]), key=len)
     if shorter == "试点":
         return True  # `“时间银行”试点` of `“时间银行”互助养老模式`: the scheme on trial
+    if shorter in ("项目", "工程") and longer.endswith(("项目", "工程")):
+        return True  # `“师带徒”项目` of `藏医药“师带徒”传承工程`: one programme, by either word
     rest = iter(longer)
     return all(char in rest for char in shorter)  # the shorter kind's words, in order
 
