@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # What the subject of `是` belongs to: a quoted programme with its kind, then `的`.
+    ("这所小学是“阳光助学”项目的受援学校，今年新增图书2000册。", ["“阳光助学”项目"]),
     # A show, a concert or a gala in marks; a verb between says what one was.
     ("在湖畔，“星空之约”草原音乐会连续举办2场，吸引游客3000人次。", ["“星空之约”草原音乐会"]),
     ("县文旅局组织“欢乐牧区”惠民演出30场。", ["“欢乐牧区”惠民演出"]),
@@ -1592,6 +1594,12 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A quoted programme called a project once and a work once.
+    (
+        "藏医药传承后继有人",
+        "县里实施藏医药“名医带徒”传承工程。学员卓玛是“名医带徒”项目的第一批学员。",
+        "“名医带徒”传承工程",
+    ),
     # A themed activity the headline names by its topic, the body by its quoted theme.
     (
         "镇里开展禁毒宣传主题党日活动",
@@ -2081,6 +2089,8 @@ NOT_CAMPAIGNS = [
     "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
     # A policy granting a subsidy to a group, unquoted: a provision applied.
     "镇里落实农牧民取暖补贴政策，惠及群众800户。",
+    # What a place is said to be built by.
+    "这里是全县8个村“联村共建”建设的加工厂。",
     # What a quoted show is said to be.
     "对牧民来说，这台“村晚”不仅是一场演出，更是一次团聚。",
 ]

@@ -295,10 +295,12 @@ def quoted_names(text: str) -> list[Named]:
     for run in _runs(matches, text):
         before = clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
+        described = _DESCRIBED.search(before)
         if (
-            _DESCRIBED.search(before)
+            described
             and not _ACTED_ON.search(before)
             and not _PART_OF.match(text, _kind_end(text, run[-1].end()))
+            and not (described[0] == "是" and _programme_of(text, run[-1]))
         ):
             done = run[-1].end()
             continue
@@ -337,6 +339,13 @@ def quoted_names(text: str) -> list[Named]:
             if named is not None:
                 found.append(named)
     return found
+
+
+def _programme_of(text: str, m: re.Match[str]) -> bool:
+    """Is a quoted name with its kind after it followed by `的`: the programme the subject of
+    `是` belongs to (`…中学是湖南“县中托管帮扶”项目的受援学校`, `…是“健康进万家”巡回义诊活动的第6站`)?"""
+    kind = m["kind"] or "建设"  # (`“飞地抱团”建设的…加工中心`: what was built, not a programme)
+    return not kind.endswith("建设") and text.startswith("的", _kind_end(text, m.end()))
 
 
 def _kind_end(text: str, end: int) -> int:
