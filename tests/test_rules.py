@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # Coaching under a quoted name, the phrase ending there.
+    ("学校针对毕业班推出“一班一策”精准辅导，每周开展两次。", ["“一班一策”精准辅导"]),
     # What the subject of `是` belongs to: a quoted programme with its kind, then `的`.
     ("这所小学是“阳光助学”项目的受援学校，今年新增图书2000册。", ["“阳光助学”项目"]),
     # A show, a concert or a gala in marks; a verb between says what one was.
