@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # A fund for students or the needy named in marks.
+    ("援藏工作队设立的“雪莲励志奖学金”今年奖励学生200名。", ["“雪莲励志奖学金”"]),
     # Coaching under a quoted name, the phrase ending there.
     ("学校针对毕业班推出“一班一策”精准辅导，每周开展两次。", ["“一班一策”精准辅导"]),
     # What the subject of `是` belongs to: a quoted programme with its kind, then `的`.

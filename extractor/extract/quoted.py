@@ -99,9 +99,11 @@ _MORE_KIND = re.compile("活动|行动|模式|机制|体系")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
 # (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
-# marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
+# marks (`推行‘草长制’`), a fund for students or the needy (`“芙蓉励志奖学金”`, `“春蕾助学金”`,
+# `“光明基金”`: each of the four printed so on the development pages is listed, three required);
+# one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏|奖学金|助学金|基金)|长制"
     rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
