@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # Two quoted names a unit puts into practice, joined, the kind after the second.
+    ("县里同步推进“明厨亮灶”和“智慧食堂”建设，覆盖学校20所。", ["“明厨亮灶”", "“智慧食堂”建设"]),
     # A fund for students or the needy named in marks.
     ("援藏工作队设立的“雪莲励志奖学金”今年奖励学生200名。", ["“雪莲励志奖学金”"]),
     # Coaching under a quoted name, the phrase ending there.

@@ -228,7 +228,9 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
 # Two quoted names joined are a contrast (`“输血”与“造血”并重`) unless the first names itself
-# an initiative: `紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`.
+# an initiative (`紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`) or a unit puts both into
+# practice, the kind after the second (`同步推进“明厨亮灶”和“阳光食堂”建设`: on the development
+# pages the gold lists the first of eight of the nine so printed, three required).
 _JOINED_NEXT = re.compile("^[与和]“")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
@@ -350,6 +352,13 @@ def _programme_of(text: str, m: re.Match[str]) -> bool:
     return not kind.endswith("建设") and text.startswith("的", _kind_end(text, m.end()))
 
 
+def _both_practised(text: str, close: int, before: str) -> bool:
+    """Does a unit put into practice two quoted names joined, the kind after the second
+    (`同步推进“明厨亮灶”和“阳光食堂”建设`)?"""
+    second = _QUOTED.match(text, close + 1)
+    return second is not None and bool(second["kind"]) and bool(_PRACTISED.search(before))
+
+
 def _kind_end(text: str, end: int) -> int:
     """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
     more = _MORE_KIND.match(text, end)
@@ -417,7 +426,10 @@ def _one_quoted(
     if (
         (
             _NOT_A_NAME_AFTER.match(after)
-            and not (_SELF_NAMED.search(inner) and _JOINED_NEXT.match(after))
+            and not (
+                _JOINED_NEXT.match(after)
+                and (_SELF_NAMED.search(inner) or _both_practised(text, close, before))
+            )
         )
         or _AIMED.search(before)
         or a_pledge(inner)
