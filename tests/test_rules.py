@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # A renewal other work is pushed on with.
+    ("下一步，区里将把背街小巷改造与城市更新行动统筹推进。", ["背街小巷改造", "城市更新行动"]),
     # Two quoted names a unit puts into practice, joined, the kind after the second.
     ("县里同步推进“明厨亮灶”和“智慧食堂”建设，覆盖学校20所。", ["“明厨亮灶”", "“智慧食堂”建设"]),
     # A fund for students or the needy named in marks.

@@ -71,11 +71,12 @@ _ROUTE_VERB = re.compile(r"^(?:实地)?(?:检查|察看|查看|调研|视察|推
 # is a kind of help, and `…服务覆盖率` a rate).
 _ROLLED_OUT = re.compile(rf"(?:推行|深化|推进)(?:了)?(?P<name>[{CN}]{{4,12}}服务)(?=[^{CN}]|$)")
 # A renewal other work is joined to: `把老旧小区改造与完整社区建设结合起来`, `结合老旧小区改造，
-# 同步实施…`, `将把背街小巷改造与老旧小区改造、…结合`. On the development pages the gold requires
-# the three so printed. (Other kinds joined so are fields of building as often as
+# 同步实施…`, `将把背街小巷改造与老旧小区改造、…结合`, or pushed on with
+# (`将把老旧小区改造与完整社区建设、城市更新行动统筹推进`). On the development pages the gold
+# requires the four so printed. (Other kinds joined so are fields of building as often as
 # programmes: `把非遗工坊建设与乡村振兴…结合`; five required, ten not listed.)
 _JOINED_RENEWAL = re.compile(
-    rf"[把将](?P<name>[{CN}]{{4,12}}?改造)[与和同][^{BREAK}]{{2,30}}?(?:结合|融合)"
+    rf"[把将](?P<name>[{CN}]{{4,12}}?改造)[与和同][^{BREAK}]{{2,30}}?(?:结合|融合|统筹推进|一体推进)"
     rf"|结合(?P<along>[{CN}]{{4,12}}?改造)[，,]"
 )
 _VERB_LEAD = re.compile("^[把将]")
