@@ -37,9 +37,11 @@ from extractor.extract.mentions import Named
 from extractor.extract.things import AN_ACCOUNT, BODY, a_body, an_honour, cut_from_body, runs_on
 from extractor.extract.ways import (
     a_manner,
+    a_method_kind,
     a_pledge,
     a_scheme_rolled_out,
     a_system_set_up,
+    named_as_a_method,
     named_as_a_way,
     only_a_way,
 )
@@ -74,11 +76,6 @@ _QUOTED = re.compile(
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
-# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`,
-# `“固定点+流动点”相结合的办案模式`.
-_METHOD_OF = re.compile(
-    rf"^(?:相结合|相融合)?的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
-)
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
@@ -169,13 +166,6 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
-# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`,
-# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed), and
-# a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
-# is said to be, `是打通…“最后一米”的关键举措`).
-_METHOD_NAMED = re.compile(
-    rf"^(?:的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措)"
-)
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -384,7 +374,7 @@ def _one_quoted(
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
-    if kind and _METHOD_OF.match(kind) and not _AIMED.search(before):
+    if kind and a_method_kind(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (
         AN_ACCOUNT.match(text, close)
@@ -491,7 +481,7 @@ def _one_quoted(
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    method = bool(_METHOD_NAMED.match(after) or MILESTONE.match(after))
+    method = named_as_a_method(after) or bool(MILESTONE.match(after))
     method = method or a_system_set_up(before, after)
     listed = bool(_HOLDS_LIST.search(before) and _ACTIVITIES_LISTED.match(text, close))
     if practised or by_way or theme or shared or method or listed:
