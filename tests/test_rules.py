@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # A method named after how its parties act together.
+    ("社区建立“居委会+物业+业主”三方联动的议事机制，解决难题40件。", ["“居委会+物业+业主”"]),
     # A renewal other work is pushed on with.
     ("下一步，区里将把背街小巷改造与城市更新行动统筹推进。", ["背街小巷改造", "城市更新行动"]),
     # Two quoted names a unit puts into practice, joined, the kind after the second.
