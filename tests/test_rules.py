@@ -1549,6 +1549,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # A section of a numbered road named by its two ends, heading its clause.
+    (
+        "项目进展顺利。G318线然乌至八宿段改建工程是全市重点项目，全长90公里。",
+        ["G318线然乌至八宿段改建工程"],
+    ),
     # A method named after how its parties act together.
     ("社区建立“居委会+物业+业主”三方联动的议事机制，解决难题40件。", ["“居委会+物业+业主”"]),
     # A renewal other work is pushed on with.

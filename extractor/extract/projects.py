@@ -46,9 +46,11 @@ _BUILT_AT_COST = re.compile(
 )
 # A road named by the two places it joins, heading its clause or listed: `狮泉河至昆莎机场公路
 # 改扩建工程全长46.8公里`, `察雅至吉塘公路改建工程全力冲刺` (required once, optional once on the
-# development pages; nothing else so named). Not the site of the works (`在察雅县城至…工程施工现场`).
+# development pages; nothing else so named). A section of a numbered road is named so too
+# (`S303线江达至贡觉段改建工程是…`, required; the one printed so). Not the site of the works
+# (`在察雅县城至…工程施工现场`).
 _ROUTE = re.compile(
-    rf"(?:^|(?<=[{BREAK}、]))(?P<name>[{CN}]{{2,8}}至[{CN}]{{2,10}}?(?:公路|道路|铁路)"
+    rf"(?:^|(?<=[{BREAK}、]))(?P<name>(?:[GS]\d{{3}}线)?[{CN}]{{2,8}}至[{CN}]{{2,10}}?(?:公路|道路|铁路|段)"
     rf"(?:改扩建|改建|扩建|新建|提质改造|升级改造|整治)?工程)(?!施工|现场|工地|项目部)"
 )
 # A project heading its clause, what it cost or how long it runs printed before it, that
