@@ -1549,6 +1549,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # What a check is one part of, `我市` saying whose the drive is.
+    (
+        "此次督查是我市冬季燃气安全隐患排查整治专项行动的一项重要内容。",
+        ["冬季燃气安全隐患排查整治专项行动"],
+    ),
     # A section of a numbered road named by its two ends, heading its clause.
     (
         "项目进展顺利。G318线然乌至八宿段改建工程是全市重点项目，全长90公里。",
