@@ -1549,6 +1549,8 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
         ["新一轮草原生态保护补助奖励政策"],
     ),
+    # A title to win, its own words in marks.
+    ("县里以创建“美丽乡村”示范县为抓手，整治村庄环境。", ["创建“美丽乡村”示范县"]),
     # What a check is one part of, `我市` saying whose the drive is.
     (
         "此次督查是我市冬季燃气安全隐患排查整治专项行动的一项重要内容。",

@@ -255,10 +255,12 @@ _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全
 _PUSHED_KIND = re.compile(
     r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"
 )
-# A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
+# A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`, the
+# title's own words in marks (`以创建‘四好农村路’省级示范县为抓手`, the one printed so, required).
 # (Not the end of a programme's name, followed by what it goes into: `把…进步创建融入城市更新`.)
 _CREATE = re.compile(
-    rf"(?P<name>创建(?!融入|纳入)[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
+    rf"(?P<name>创建(?!融入|纳入)(?:[“‘][{CN}]{{2,10}}[”’][{CN}]{{0,14}}?|[{CN}]{{2,14}}?)"
+    r"(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
 )
 # An activity or a survey named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`, `启动第35个全国税收宣传月活动`. Short ones (`开展文体活动`,
