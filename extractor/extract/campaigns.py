@@ -107,13 +107,14 @@ _NAME_KINDS = (
 _KIND_INITIALS = "".join(dict.fromkeys(word[0] for word in f"主题教育|{_NAME_KINDS}".split("|")))
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?(?=[{_KIND_INITIALS}])"
-    rf"(?P<kind>(?<=批)主题教育|{_NAME_KINDS}))"
+    rf"(?:(?<=批)主题教育|{_NAME_KINDS}))"
     r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|合同|造价|不便|迟缓|建设上|方面|领域|管网|管道|设施|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named; nor are its pipes
 # (`对农村供水工程管网采取保温防冻措施`)
 # A name holds its kind at most 23 characters after the opener starts, and a match reads
 # at most 31 characters from there: it is looked for only around the kinds a text holds.
 _NAME_KIND = re.compile(f"主题教育|{_NAME_KINDS}")
+_KIND_AT_END = re.compile(f"(?:主题教育|{_NAME_KINDS})$")
 # The party's theme education is named by its kind alone once its round is known
 # (`自主题教育开展以来`, `把主题教育与…结合起来`, `以主题教育引领…`): standing alone, with no
 # theme or unit before it (`“青春护航”心理健康主题教育活动`, `民营企业主题教育经验交流座谈会`),
@@ -316,7 +317,7 @@ def _unquoted(text: str) -> list[Named]:
                 text[at - 1 : at] in _JOINED and len(name) <= 4 and not CHIEF_SYSTEM.fullmatch(name)
             )
             or _COUNTED.match(text, m.end("name"))
-            or _kind_split(text, m.end("name") - len(m["kind"]), m.end("name"))
+            or _kind_split(text, m["name"], m.end("name"))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
             if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
@@ -417,10 +418,13 @@ def _unquoted(text: str) -> list[Named]:
     return found
 
 
-def _kind_split(text: str, start: int, end: int) -> bool:
-    """Do the words of a kind belong to the words on either side: `进行|动态` of
-    `对配送线路进行动态优化`, where no `行动` is named?"""
-    words = common_words()
+def _kind_split(text: str, name: str, end: int) -> bool:
+    """Do the words of the kind `name` ends in (at `end` of `text`) belong to the words on
+    either side: `进行|动态` of `对配送线路进行动态优化`, where no `行动` is named?"""
+    kind = _KIND_AT_END.search(name)
+    if kind is None:
+        return False
+    start, words = end - len(name) + kind.start(), common_words()
     return text[start - 1 : start + 1] in words and text[end - 1 : end + 1] in words
 
 
