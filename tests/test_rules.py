@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import doctest
+from types import ModuleType
 
 import pytest
 
 from extractor.check import check_against
-from extractor.extract import rules, ways
+from extractor.extract import rules, things, ways
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
@@ -1205,7 +1206,7 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("社区开展“小网格”便民服务，为老人代办事项。", ["“小网格”便民服务"]),
     ("乡里推行“一村一超市”，方便群众购物。", ["“一村一超市”"]),
     ("社区推行的志愿服务“爱心积分”深受欢迎。", ["“爱心积分”"]),
-    ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”"]),
+    ("县文化局今年将组织“送戏下乡”演出80场。", ["“送戏下乡”演出"]),
     # A system in marks put into practice after what it is over; an aid programme's team.
     # The second of two a verb carries out, after a drive; not a field of work after it.
     (
@@ -1552,6 +1553,50 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ),
     # A field of aid to Tibet in marks names its programme, whatever it is said to be.
     ("他表示，建立区外实训基地是深化“医疗援藏”的重要举措。", ["“医疗援藏”"]),
+    # A unit's measures named in marks, after the list they sum up.
+    (
+        "县里采取人员到位、物资到位、预案到位等“三个到位”措施，确保群众温暖过冬。",
+        ["“三个到位”措施"],
+    ),
+    # A policy for the ecology, unquoted, is a programme, however it is put.
+    ("双湖县用好生态护林员岗位政策，选聘护林员300名。", ["生态护林员岗位政策"]),
+    ("草原生态保护补助奖励政策实施以来，牧民增收。", ["草原生态保护补助奖励政策"]),
+    (
+        "县里全面落实新一轮草原生态保护补助奖励政策，发放补奖资金1.2亿元。",
+        ["新一轮草原生态保护补助奖励政策"],
+    ),
+    # A title to win, its own words in marks.
+    ("县里以创建“美丽乡村”示范县为抓手，整治村庄环境。", ["创建“美丽乡村”示范县"]),
+    # What a check is one part of, `我市` saying whose the drive is.
+    (
+        "此次督查是我市冬季燃气安全隐患排查整治专项行动的一项重要内容。",
+        ["冬季燃气安全隐患排查整治专项行动"],
+    ),
+    # A section of a numbered road named by its two ends, heading its clause.
+    (
+        "项目进展顺利。G318线然乌至八宿段改建工程是全市重点项目，全长90公里。",
+        ["G318线然乌至八宿段改建工程"],
+    ),
+    # A method named after how its parties act together.
+    ("社区建立“居委会+物业+业主”三方联动的议事机制，解决难题40件。", ["“居委会+物业+业主”"]),
+    # A renewal other work is pushed on with.
+    ("下一步，区里将把背街小巷改造与城市更新行动统筹推进。", ["背街小巷改造", "城市更新行动"]),
+    # Two quoted names a unit puts into practice, joined, the kind after the second.
+    ("县里同步推进“明厨亮灶”和“智慧食堂”建设，覆盖学校20所。", ["“明厨亮灶”", "“智慧食堂”建设"]),
+    # A fund for students or the needy named in marks.
+    ("援藏工作队设立的“雪莲励志奖学金”今年奖励学生200名。", ["“雪莲励志奖学金”"]),
+    # Coaching under a quoted name, the phrase ending there.
+    ("学校针对毕业班推出“一班一策”精准辅导，每周开展两次。", ["“一班一策”精准辅导"]),
+    # What the subject of `是` belongs to: a quoted programme with its kind, then `的`.
+    ("这所小学是“阳光助学”项目的受援学校，今年新增图书2000册。", ["“阳光助学”项目"]),
+    # A show, a concert or a gala in marks; a verb between says what one was.
+    ("在湖畔，“星空之约”草原音乐会连续举办2场，吸引游客3000人次。", ["“星空之约”草原音乐会"]),
+    ("县文旅局组织“欢乐牧区”惠民演出30场。", ["“欢乐牧区”惠民演出"]),
+    # An activity listed whole in marks among those a unit holds, the list called activities.
+    (
+        "县应急管理局组织开展安全知识竞赛、“平安同行”、应急疏散演练等系列活动。",
+        ["“平安同行”"],
+    ),
     # A festival a unit holds under a quoted name; the numbered bare kind after it points back.
     (
         "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",
@@ -1587,6 +1632,18 @@ def test_a_trial_of_a_quoted_scheme_is_that_scheme() -> None:
 # One campaign named in two forms: in the headline and in the text, or with and without
 # the words that lead it. The text's name is kept, else the fuller one.
 NAMED_TWICE: list[tuple[str, str, str]] = [
+    # A quoted programme called a project once and a work once.
+    (
+        "藏医药传承后继有人",
+        "县里实施藏医药“名医带徒”传承工程。学员卓玛是“名医带徒”项目的第一批学员。",
+        "“名医带徒”传承工程",
+    ),
+    # A themed activity the headline names by its topic, the body by its quoted theme.
+    (
+        "镇里开展禁毒宣传主题党日活动",
+        "近日，镇党委组织党员在集市开展“珍爱生命 远离毒品”主题党日活动，发放资料600份。",
+        "“珍爱生命 远离毒品”主题党日活动",
+    ),
     # A city's title the headline seeks, its rank dropped; the body names the programme.
     (
         "创建卫生城市 健康生活从我做起",
@@ -1867,9 +1924,7 @@ NOT_CAMPAIGNS = [
     # A loan policy; fields of building; how much a work matters.
     "县妇联落实妇女创业担保贷款政策，发放贷款2000万元。",
     # A policy named by what it grants, without marks, however it is put.
-    "双湖县用好生态护林员岗位政策，选聘护林员300名。",
     "牧区全面落实草畜平衡和禁牧政策。",
-    "草原生态保护补助奖励政策实施以来，牧民增收。",
     "县总工会大力推进职工文化阵地建设。",
     "县里持续推进基层农技推广体系建设。",
     "全县加快推进重大项目建设。",
@@ -2055,6 +2110,27 @@ NOT_CAMPAIGNS = [
     "各级各部门要把对口支援项目建设作为推动发展的重要抓手。",
     # A part of a model the words after the marks explain, `即` `namely`.
     "“一核”即建设县级农产品加工园，“两翼”即牦牛和青稞两条产业链。",
+    # A kind whose words belong to the words on either side: `进行|动态`.
+    "工作人员对巡护路线进行动态调整，确保全覆盖。",
+    # A run of quoted people whose kind runs on into the body they form.
+    "村里选派8名“致富带头人”“养殖能手”组成技术服务队，上门指导。",
+    # An activity held at the same time as the event the article reports.
+    "本届运动会设置了12个比赛项目，同时举办了特色农产品展示展销活动。",
+    # Quoted words ending in where a verb goes: how a thing moves, no method.
+    "学校通过“走出去”的方式，组织教师赴内地跟岗学习。",
+    # The building of a network, unquoted: a field of work.
+    "要统筹推进重点项目建设和农村电商网络建设。",
+    "县里依托城乡公交网络建设，开通了12条线路。",
+    # A battle fought over the building of projects: a figure, no drive named.
+    "全县上下鼓足干劲，全力打好项目建设攻坚战。",
+    # Quoted words that label all of a unit's measures.
+    "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
+    # A policy granting a subsidy to a group, unquoted: a provision applied.
+    "镇里落实农牧民取暖补贴政策，惠及群众800户。",
+    # What a place is said to be built by.
+    "这里是全县8个村“联村共建”建设的加工厂。",
+    # What a quoted show is said to be.
+    "对牧民来说，这台“村晚”不仅是一场演出，更是一次团聚。",
 ]
 
 
@@ -2445,6 +2521,7 @@ def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool
     assert shorter_name_of(name, other) is shorter
 
 
-def test_the_examples_of_the_ways_hold() -> None:
-    result = doctest.testmod(ways)
+@pytest.mark.parametrize("module", [ways, things])
+def test_the_examples_of_the_ways_and_things_hold(module: ModuleType) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

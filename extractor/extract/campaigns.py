@@ -59,6 +59,7 @@ from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
 from extractor.extract.tasks import tasks
+from extractor.extract.words import common_words
 
 # Unquoted names, cut at the verb that opens them: after the last strong
 # opener inside the match (`关于开展拉萨市……行动` → `拉萨市……行动`), then
@@ -113,6 +114,7 @@ _UNQUOTED = re.compile(
 # A name holds its kind at most 23 characters after the opener starts, and a match reads
 # at most 31 characters from there: it is looked for only around the kinds a text holds.
 _NAME_KIND = re.compile(f"主题教育|{_NAME_KINDS}")
+_KIND_AT_END = re.compile(f"(?:主题教育|{_NAME_KINDS})$")
 # The party's theme education is named by its kind alone once its round is known
 # (`自主题教育开展以来`, `把主题教育与…结合起来`, `以主题教育引领…`): standing alone, with no
 # theme or unit before it (`“青春护航”心理健康主题教育活动`, `民营企业主题教育经验交流座谈会`),
@@ -181,8 +183,11 @@ _PROGRAMME = re.compile(
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # A policy is a campaign only by a name in marks (`教育“三包”政策`); one named by what
-# it grants is a provision applied (`落实农牧民生活用电补贴政策`).
-_MARKED = re.compile("[“‘「]")
+# it grants is a provision applied (`落实农牧民生活用电补贴政策`). One for the ecology is a
+# programme (`落实新一轮草原生态保护补助奖励政策`, `用好生态护林员岗位政策`): on the development
+# pages the gold lists each of the ten the rules give so (five required), where it lists four
+# of the nine other unquoted policies, all optional.
+_NAMED_POLICY = re.compile("[“‘「]|生态")
 # A reform or a field of building a unit goes on pushing is its line of work, not a
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
 # built to a standard stays one (`持续推进体育强区建设`). A reform a speaker says must be deepened
@@ -251,10 +256,12 @@ _PUSHED_LEAD = re.compile(r"^(?:得益于|受益于|随着|伴随着|自|从|全
 _PUSHED_KIND = re.compile(
     r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"
 )
-# A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`.
+# A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`, the
+# title's own words in marks (`以创建‘四好农村路’省级示范县为抓手`, the one printed so, required).
 # (Not the end of a programme's name, followed by what it goes into: `把…进步创建融入城市更新`.)
 _CREATE = re.compile(
-    rf"(?P<name>创建(?!融入|纳入)[{CN}]{{2,14}}?(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
+    rf"(?P<name>创建(?!融入|纳入)(?:[“‘][{CN}]{{2,10}}[”’][{CN}]{{0,14}}?|[{CN}]{{2,14}}?)"
+    r"(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
 )
 # An activity or a survey named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`, `启动第35个全国税收宣传月活动`. Short ones (`开展文体活动`,
@@ -269,8 +276,10 @@ _ACTIVITY = re.compile(
 # development pages the gold requires none of the seven events printed so without marks or a
 # number (three optional); a named one stays (`博览会期间同步举办"边贸好物进万家"直播带货活动`,
 # `…同步举办第三届…博览会`).
-# A drive carried out everywhere at once is none: `全市同步开展冬季安全用电宣传月活动`.
-_ALONGSIDE = re.compile("同步举办")
+# A drive carried out everywhere at once is none: `全市同步开展冬季安全用电宣传月活动`. So is one
+# held at the same time as the event: `本届赛马节…同时举办了农畜产品展销活动` (with those held
+# `同步`, 0 / 3 / 5 given on the seeds and development pages).
+_ALONGSIDE = re.compile("同[步时]举办")
 # When an activity is held says nothing of which it is: `节前走访慰问活动`, `冬季校园体育活动`.
 _WHEN = re.compile(
     r"^(?:节前|节日|节假日|春节|新春|暑期|寒假|暑假|年终|岁末|年初|[春夏秋冬]季)(?:期间)?"
@@ -308,6 +317,7 @@ def _unquoted(text: str) -> list[Named]:
                 text[at - 1 : at] in _JOINED and len(name) <= 4 and not CHIEF_SYSTEM.fullmatch(name)
             )
             or _COUNTED.match(text, m.end("name"))
+            or _kind_split(text, m["name"], m.end("name"))
         ):
             qualifiers = _QUALIFIER_LIST.search(text, max(0, at - 16), at)
             if qualifiers:  # `开展机动车、非机动车突出交通违法行为整治行动`
@@ -408,6 +418,16 @@ def _unquoted(text: str) -> list[Named]:
     return found
 
 
+def _kind_split(text: str, name: str, end: int) -> bool:
+    """Do the words of the kind `name` ends in (at `end` of `text`) belong to the words on
+    either side: `进行|动态` of `对配送线路进行动态优化`, where no `行动` is named?"""
+    kind = _KIND_AT_END.search(name)
+    if kind is None:
+        return False
+    start, words = end - len(name) + kind.start(), common_words()
+    return text[start - 1 : start + 1] in words and text[end - 1 : end + 1] in words
+
+
 def _named_activity(name: str) -> bool:
     """An activity or survey long enough to be named, or saying where it goes or which day,
     week, month or year it is of (`非遗进校园活动`, `安全生产月活动`); not one session
@@ -456,7 +476,7 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
         (
             n
             for n in quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
-            if not n.name.endswith("政策") or _MARKED.search(n.name)
+            if not n.name.endswith("政策") or _NAMED_POLICY.search(n.name)
         ),
         key=lambda n: (n.at, -len(n.name)),
     )

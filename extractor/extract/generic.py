@@ -25,11 +25,13 @@ _GENERIC = re.compile(
     # Taxes cut or waived by a policy: `结构性减税降费政策`, `…减半征收政策`.
     rf"|{TAX_RELIEF}"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
-    # `基层动物防疫体系建设`.
-    r"|(?:阵地|队伍|体系)建设$"
+    # `基层动物防疫体系建设`, a network (`农村物流网络建设`, `农村客运网络建设`: the gold lists
+    # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks).
+    r"|(?:阵地|队伍|体系|网络)建设$"
     # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
-    # gold ends so).
-    r"|项目建设$"
+    # gold ends so), and a battle fought over it, a figure: `打好项目建设攻坚战` (no name of the
+    # gold ends in `攻坚战`; a drive so named, `项目建设攻坚行动`, is read by `_DRIVE`).
+    r"|项目建设(?:攻坚战)?$"
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"

@@ -6,7 +6,9 @@ without its kind (`“全民消防我体验”` / `…宣传活动`), its place 
 series (`草原生态保护专项整治行动` / `那曲市草原…`), the words that lead it
 (`“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`), a headline's
 short form (`交通违法行为整治行动` / `机动车、非机动车突出交通违法行为整治行动`, its words
-in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`). The
+in the body's name in order: `“计量惠民”活动` / `“计量惠民 服务民生”主题活动`; or its
+topic before the kind of the body's themed activity: `森林防火主题党日活动` /
+`“守护绿水青山 争当防火先锋”主题党日活动`). The
 body's name is kept over the headline's, as the body prints it whole; else the
 fuller one.
 """
@@ -33,7 +35,8 @@ class Named:
 # after them (`“雪域净土 美丽桑日”城乡环境整治` in a headline, `…综合整治行动` in the
 # text; `“组团式”援藏`, `“组团式”医疗援藏`), another with another kind
 # (`“珠峰领航”党建引领行动`, `“珠峰领航”党建品牌`); its trial is the same one
-# (`“时间银行”试点` / `“时间银行”互助养老模式`).
+# (`“时间银行”试点` / `“时间银行”互助养老模式`), and so is the programme called a project once
+# and a work once (`“师带徒”项目` / `藏医药“师带徒”传承工程`).
 _QUOTED_HEAD = re.compile(r"^[“‘「][^”’」]+[”’」]")
 
 
@@ -52,6 +55,8 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
     shorter, longer = sorted((a[len(a_head) :], b[len(a_head) :]), key=len)
     if shorter == "试点":
         return True  # `“时间银行”试点` of `“时间银行”互助养老模式`: the scheme on trial
+    if shorter in ("项目", "工程") and longer.endswith(("项目", "工程")):
+        return True  # `“师带徒”项目` of `藏医药“师带徒”传承工程`: one programme, by either word
     rest = iter(longer)
     return all(char in rest for char in shorter)  # the shorter kind's words, in order
 
@@ -158,6 +163,15 @@ def _headline_form(headline: str, body: str) -> bool:
     )
 
 
+def _theme_of(headline: str, body: str, body_head: str | None) -> bool:
+    """Does a headline name by its topic the activity the body names by its quoted theme,
+    the kind the same (`森林防火主题党日活动` / `“守护绿水青山 争当防火先锋”主题党日活动`)?"""
+    if body_head is None or _QUOTED_HEAD.match(headline):
+        return False
+    kind = body[len(body_head) :]
+    return len(kind) >= 4 and headline.endswith(kind) and len(headline) > len(kind)
+
+
 def headline_form_of(name: str, other: str) -> bool:
     """Is `name` a headline's short form of `other` (`_headline_form`), marks and
     spaces aside: `全国近视防控宣传教育月活动` of `第8个全国近视防控宣传教育月系列活动`?"""
@@ -232,7 +246,11 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                 or (
                     not in_body[i]
                     and here
-                    and (key.endswith(keys[i]) or _headline_form(keys[i], key))
+                    and (
+                        key.endswith(keys[i])
+                        or _headline_form(keys[i], key)
+                        or _theme_of(n.name, named.name, head)
+                    )
                 )
             ),
             None,

@@ -46,9 +46,11 @@ _BUILT_AT_COST = re.compile(
 )
 # A road named by the two places it joins, heading its clause or listed: `狮泉河至昆莎机场公路
 # 改扩建工程全长46.8公里`, `察雅至吉塘公路改建工程全力冲刺` (required once, optional once on the
-# development pages; nothing else so named). Not the site of the works (`在察雅县城至…工程施工现场`).
+# development pages; nothing else so named). A section of a numbered road is named so too
+# (`S303线江达至贡觉段改建工程是…`, required; the one printed so). Not the site of the works
+# (`在察雅县城至…工程施工现场`).
 _ROUTE = re.compile(
-    rf"(?:^|(?<=[{BREAK}、]))(?P<name>[{CN}]{{2,8}}至[{CN}]{{2,10}}?(?:公路|道路|铁路)"
+    rf"(?:^|(?<=[{BREAK}、]))(?P<name>(?:[GS]\d{{3}}线)?[{CN}]{{2,8}}至[{CN}]{{2,10}}?(?:公路|道路|铁路|段)"
     rf"(?:改扩建|改建|扩建|新建|提质改造|升级改造|整治)?工程)(?!施工|现场|工地|项目部)"
 )
 # A project heading its clause, what it cost or how long it runs printed before it, that
@@ -71,11 +73,12 @@ _ROUTE_VERB = re.compile(r"^(?:实地)?(?:检查|察看|查看|调研|视察|推
 # is a kind of help, and `…服务覆盖率` a rate).
 _ROLLED_OUT = re.compile(rf"(?:推行|深化|推进)(?:了)?(?P<name>[{CN}]{{4,12}}服务)(?=[^{CN}]|$)")
 # A renewal other work is joined to: `把老旧小区改造与完整社区建设结合起来`, `结合老旧小区改造，
-# 同步实施…`, `将把背街小巷改造与老旧小区改造、…结合`. On the development pages the gold requires
-# the three so printed. (Other kinds joined so are fields of building as often as
+# 同步实施…`, `将把背街小巷改造与老旧小区改造、…结合`, or pushed on with
+# (`将把老旧小区改造与完整社区建设、城市更新行动统筹推进`). On the development pages the gold
+# requires the four so printed. (Other kinds joined so are fields of building as often as
 # programmes: `把非遗工坊建设与乡村振兴…结合`; five required, ten not listed.)
 _JOINED_RENEWAL = re.compile(
-    rf"[把将](?P<name>[{CN}]{{4,12}}?改造)[与和同][^{BREAK}]{{2,30}}?(?:结合|融合)"
+    rf"[把将](?P<name>[{CN}]{{4,12}}?改造)[与和同][^{BREAK}]{{2,30}}?(?:结合|融合|统筹推进|一体推进)"
     rf"|结合(?P<along>[{CN}]{{4,12}}?改造)[，,]"
 )
 _VERB_LEAD = re.compile("^[把将]")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.context import (
+    BREAK,
     CN,
     MILESTONE,
     clause_before,
@@ -33,11 +34,14 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
+from extractor.extract.things import AN_ACCOUNT, BODY, a_body, an_honour, cut_from_body, runs_on
 from extractor.extract.ways import (
     a_manner,
+    a_method_kind,
     a_pledge,
     a_scheme_rolled_out,
     a_system_set_up,
+    named_as_a_method,
     named_as_a_way,
     only_a_way,
 )
@@ -45,7 +49,10 @@ from extractor.extract.ways import (
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`), led by the year of an event
 # series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
-# follow at once (`“六抓六促”法`), or `违法` would end a name.
+# follow at once (`“六抓六促”法`), or `违法` would end a name. So must `措施`: a unit's measures
+# named in marks are its method (`采取…等“五个到位”措施`, `落实“犬犬投药、月月驱虫”措施`: each
+# so printed on the seeds and development pages is listed, one required, two optional), where
+# words between say what they are for (`第五轮“冬游拉萨”优惠措施`, `“一类一策”扶持措施`).
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
@@ -53,27 +60,22 @@ _KINDS = (
     "文化节|旅游节|艺术节|讲堂|创建|建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|座谈会|联合检查|主题开放日|开放日|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
-    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
+    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|演出|音乐会|晚会|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
-    # `“一户一策”动态监测帮扶，`, not `“百万亩”退化草原综合治理工程`, `“云端”帮扶对子`. (A
-    # ledger is a record kept, no initiative: `建立“一人一策”帮扶台账`.) So does a recruiting
-    # drive (`“百日千万”网络招聘、`, `“就在西藏”系列专场招聘等活动`).
-    rf"(?:治理|通道|帮扶|帮带|监管|改造)(?![{CN}])|招聘(?!(?!等)[{CN}])"
+    # `“一户一策”动态监测帮扶，`, `推出“一生一案”精准辅导，`, not `“百万亩”退化草原综合治理
+    # 工程`, `“云端”帮扶对子`. (A ledger is a record kept, no initiative: `建立“一人一策”帮扶
+    # 台账`.) So does a recruiting drive (`“百日千万”网络招聘、`, `“就在西藏”系列专场招聘等活动`).
+    rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造)(?![{CN}])|招聘(?!(?!等)[{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _OPENING = "“‘「"
 _QUOTED = re.compile(
     rf"(?P<open>[{_OPENING}])(?P<inner>{_WORDS}{{2,24}}|{_WORDS}{{25,32}}(?=[”’」][{CN}]{{0,4}}(?:{_KINDS})))(?P<close>[”’」])"
-    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制)?"
+    rf"(?P<kind>(?:{_KINDS})|(?:\d{{4}}年)?[{CN}·]{{1,12}}?(?:{_KINDS})|法|制|措施)?"
 )
 # Single marks quote a name inside quoted speech: `学习运用‘千万工程’经验`.
 _PAIRS = {"“": "”", "‘": "’", "「": "」"}
-# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`,
-# `“固定点+流动点”相结合的办案模式`.
-_METHOD_OF = re.compile(
-    rf"^(?:相结合|相融合)?的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
-)
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
@@ -83,39 +85,22 @@ _METHOD_OF = re.compile(
 # 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name.
 _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
-    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|"
+    r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
-# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`.
-_MORE_KIND = re.compile("活动|行动|模式|机制")
-# A kind that runs on into another word: `“四好农村路”建设者`, `…工程师`, `…活动室`,
-# `“一站式”服务中心`; a body, a post or a line that serves (`“河小青”志愿服务队`,
-# `“警民联防”服务点`, `“拉萨12345”政务服务便民热线`) is no initiative either.
-_KIND_QUALIFIES = re.compile(
-    r"^(?:[者师员室队团站岗点区]|中心|大厅|基地|有限|公司|集团|(?:便民)?(?:热线|专线|窗口)|"
-    r"高校|院校|学校|大学|单位|企业)"
-)
-# Quoted words that name a body, a post, a house or a shop (`“双语调解队”`, `“同心圆”宣讲团`,
-# `“平安驿站”`, `“留守儿童之家”`, `“积分超市”`, `“乡贤理事会”`, `“巧手”合作社`,
-# `“书记”工作室`, `“企业服务专区”`), or a street (`“放心消费示范街区”通过市级验收`), not what it
-# does; `“一寺一站”`, `“公司+合作社”` are methods.
-_BODY = re.compile(
-    r"(?<![一+＋])(?:[队团站岗厅室]|专区|街区|服务点|登记点|收购点|网点|中心|之家|超市|窗口|合作社|办公室|工作室|联盟|小组|"
-    r"(?:协|理事|委员|议事|联合|商|促进|研究)会)$"
-)
-# An honour or award in marks, not an initiative: `“最佳射手”`, `“体育道德风尚奖”`,
-# `评选“书香家庭”100户`, `授予“优秀志愿者”称号` (its selection is one: `“最美家庭”评选`).
-_HONOUR = re.compile(r"奖$|^(?:最佳|十佳|优秀|先进)")
-_AWARDED = re.compile(rf"(?:评选出?|评出|授予|荣获|获评|评为|表彰)了?(?:[{CN}]{{1,3}}级)?$")
-_AWARD_AFTER = re.compile(r"^等?(?:奖项|称号|荣誉)")
+# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`,
+# `“文化惠民”演出体系`.
+_MORE_KIND = re.compile("活动|行动|模式|机制|体系")
 # The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
 # `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
 # (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
-# marks (`推行‘草长制’`); one word before the kind only qualifies it (`“好经验”`).
+# marks (`推行‘草长制’`), a fund for students or the needy (`“芙蓉励志奖学金”`, `“春蕾助学金”`,
+# `“光明基金”`: each of the four printed so on the development pages is listed, three required);
+# one word before the kind only qualifies it (`“好经验”`).
 _SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏)|长制"
+    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏|奖学金|助学金|基金)|长制"
     rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
     r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
 )
@@ -181,13 +166,6 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
-# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`,
-# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed), and
-# a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
-# is said to be, `是打通…“最后一米”的关键举措`).
-_METHOD_NAMED = re.compile(
-    rf"^(?:的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措)"
-)
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
@@ -204,6 +182,10 @@ _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
 # Quoted words that read as a sentence, not a name: `“最大限度地减少不和谐因素”`; the
 # `地` of `“基地+农户”` is a noun's.
 _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
+# Quoted words ending in where a verb goes say how a thing moves or what it comes to, not a
+# method: `通过“请进来”的方式`, `让藏香“走出去”`, `让数据“活起来”` (no name of the gold of the seeds
+# and development pages ends so, of 16 printed). A kind after may still name one (`…战略`).
+_MOTION = re.compile("(?:[进出上下回过起]来|[进出上下回过]去)$")
 # The second of two quoted words a sentence sets against each other is a figure of speech:
 # `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
@@ -217,6 +199,10 @@ _SHARED_KIND = re.compile(
     rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|措施|举措|形式|机制|活动|服务|行动|经验)"
 )
 _SHARED_METHOD = re.compile(rf"^等[{CN}]{{0,8}}?(?:方式|模式|做法|经验|机制)")
+# An activity listed whole in marks among those a unit holds, the list called activities:
+# `组织开展安全宣传咨询日、“安全生产万里行”、应急演练等系列活动`.
+_HOLDS_LIST = re.compile(rf"(?:开展|举办|举行)了?(?:[{CN}]{{2,14}}、)*$")
+_ACTIVITIES_LISTED = re.compile(rf"、[^{BREAK}“”]{{2,40}}?等[{CN}]{{0,8}}活动")
 # The aim or support of an initiative: `以“最多跑一次”为目标`, `以“党建+”为抓手`. The
 # theme of an event is its slogan (`本届旅游节以“千年藏香 匠心传承”为主题`), unless
 # activities are carried out under it: `结合“体育大拜年 健康迎新春”开展…`.
@@ -232,11 +218,10 @@ _NOT_A_NAME_AFTER = re.compile(
     r"^(?:微信|小程序|公众号|手机|App|APP|热线)"
 )
 # Two quoted names joined are a contrast (`“输血”与“造血”并重`) unless the first names itself
-# an initiative: `紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`.
+# an initiative (`紧盯“交通基础设施补短板行动”和“城乡供暖提质工程”`) or a unit puts both into
+# practice, the kind after the second (`同步推进“明厨亮灶”和“阳光食堂”建设`: on the development
+# pages the gold lists the first of eight of the nine so printed, three required).
 _JOINED_NEXT = re.compile("^[与和]“")
-# A quoted name followed by what carries news is an account: `“阿里发布”新媒体平台`.
-# So is a platform: `“智慧畜牧”信息平台`, `“云上书房”线上平台`, `“智慧牧场”管理平台`.
-_ACCOUNT = re.compile(r"[^“”]{0,4}(?:微信|小程序|公众号|新媒体|媒体|客户端|App|APP|网站|直播|平台)")
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
@@ -275,8 +260,6 @@ _PART_OF = re.compile(
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
 _ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
-# Parties joined by a plus make a model, even when the last is a body: `“快递+电商服务站”`.
-_JOINED_PARTIES = re.compile("[+＋]")
 
 
 def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
@@ -306,10 +289,12 @@ def quoted_names(text: str) -> list[Named]:
     for run in _runs(matches, text):
         before = clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
+        described = _DESCRIBED.search(before)
         if (
-            _DESCRIBED.search(before)
+            described
             and not _ACTED_ON.search(before)
             and not _PART_OF.match(text, _kind_end(text, run[-1].end()))
+            and not (described[0] == "是" and _programme_of(text, run[-1]))
         ):
             done = run[-1].end()
             continue
@@ -324,7 +309,12 @@ def quoted_names(text: str) -> list[Named]:
         # A run worked under together: `以“一网通办”“高效办成一件事”为抓手`.
         shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
-        if len(run) > 1 and last["kind"] and not _LOOSE_KIND.search(last["kind"][:-1]):
+        if (
+            len(run) > 1
+            and last["kind"]
+            and not _LOOSE_KIND.search(last["kind"][:-1])
+            and not runs_on(text, last.end())  # `“土专家”“田秀才”组成技术服务队`
+        ):
             # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run; a first name
             # that names itself is one of its own (`“安全生产月”“安全宣传进企业”活动`).
             first = run[0]
@@ -345,21 +335,24 @@ def quoted_names(text: str) -> list[Named]:
     return found
 
 
+def _programme_of(text: str, m: re.Match[str]) -> bool:
+    """Is a quoted name with its kind after it followed by `的`: the programme the subject of
+    `是` belongs to (`…中学是湖南“县中托管帮扶”项目的受援学校`, `…是“健康进万家”巡回义诊活动的第6站`)?"""
+    kind = m["kind"] or "建设"  # (`“飞地抱团”建设的…加工中心`: what was built, not a programme)
+    return not kind.endswith("建设") and text.startswith("的", _kind_end(text, m.end()))
+
+
+def _both_practised(text: str, close: int, before: str) -> bool:
+    """Does a unit put into practice two quoted names joined, the kind after the second
+    (`同步推进“明厨亮灶”和“阳光食堂”建设`)?"""
+    second = _QUOTED.match(text, close + 1)
+    return second is not None and bool(second["kind"]) and bool(_PRACTISED.search(before))
+
+
 def _kind_end(text: str, end: int) -> int:
     """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
     more = _MORE_KIND.match(text, end)
     return more.end() if more else end
-
-
-def _cut_from_body(text: str, name: str) -> bool:
-    """Does the article print `name` running on into a body or a place elsewhere
-    (`“马背兽医”服务队` for `“马背兽医”服务`)? Then the name is cut from that word."""
-    at = text.find(name)
-    while at >= 0:
-        if _KIND_QUALIFIES.match(text[at + len(name) : at + len(name) + 6]):
-            return True
-        at = text.find(name, at + 1)
-    return False
 
 
 def _one_quoted(
@@ -381,10 +374,10 @@ def _one_quoted(
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
         return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
-    if kind and _METHOD_OF.match(kind) and not _AIMED.search(before):
+    if kind and a_method_kind(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (
-        _ACCOUNT.match(text, close)
+        AN_ACCOUNT.match(text, close)
         and not (kind or "").endswith("活动")
         and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
     ):
@@ -393,17 +386,14 @@ def _one_quoted(
         (kind and _MADE_ONE.match(kind)) or (not kind and _MAINSTAY_AFTER.match(text, close))
     ):
         return Named(m.start(), quoted)  # `把“数字援藏”作为重点项目`
-    if (
-        kind
-        and (
-            (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
-            # The people of an aid programme are its own: `“组团式”教育援藏团队`.
-            or (_KIND_QUALIFIES.match(text[m.end() : m.end() + 4]) and not kind.endswith("援藏"))
-            or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
-        )
+    if kind and (
+        (_LOOSE_KIND.search(kind[:-1]) and not _PAIRED.fullmatch(kind))
+        # The people of an aid programme are its own: `“组团式”教育援藏团队`.
+        or (runs_on(text, m.end()) and not kind.endswith("援藏"))
+        or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
     ):
         kind = None
-    if kind and _BODY.search(inner) and _GOES_OUT.match(kind):
+    if kind and BODY.search(inner) and _GOES_OUT.match(kind):
         return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
@@ -414,7 +404,7 @@ def _one_quoted(
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
-        if _cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
+        if cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
             return None  # `“马背兽医”服务` of the article's `“马背兽医”服务队`
         lead = place_lead(text, m.start(), done)
         if kind.endswith(("赛", "节", "比武")) and lead:
@@ -426,10 +416,14 @@ def _one_quoted(
     if (
         (
             _NOT_A_NAME_AFTER.match(after)
-            and not (_SELF_NAMED.search(inner) and _JOINED_NEXT.match(after))
+            and not (
+                _JOINED_NEXT.match(after)
+                and (_SELF_NAMED.search(inner) or _both_practised(text, close, before))
+            )
         )
         or _AIMED.search(before)
         or a_pledge(inner)
+        or _MOTION.search(inner)
     ):
         return None
     items = inner.split("、")
@@ -469,12 +463,7 @@ def _one_quoted(
         return None  # a sentence (a speaker's single marks are read as double ones)
     if a_scheme_rolled_out(inner, before, after):
         return Named(m.start(), quoted)  # a points shop rolled out is a scheme, not a shop
-    if (
-        (_BODY.search(inner) and not _JOINED_PARTIES.search(inner))
-        or _HONOUR.search(inner)
-        or _AWARDED.search(before)
-        or _AWARD_AFTER.match(after)
-    ):
+    if a_body(inner) or an_honour(inner, before, after):
         return None
     if inner == "回头看" and _REVIEW_ALONE.search(before):
         return None
@@ -492,8 +481,9 @@ def _one_quoted(
     theme = (bool(_THEME_BEFORE.search(before)) and bool(_THEME_AFTER.match(after))) or (
         bool(_UNDER_THEME.search(before)) and bool(_UNDER_THEME_AFTER.match(after))
     )
-    method = bool(_METHOD_NAMED.match(after) or MILESTONE.match(after))
+    method = named_as_a_method(after) or bool(MILESTONE.match(after))
     method = method or a_system_set_up(before, after)
-    if practised or by_way or theme or shared or method:
+    listed = bool(_HOLDS_LIST.search(before) and _ACTIVITIES_LISTED.match(text, close))
+    if practised or by_way or theme or shared or method or listed:
         return Named(m.start(), quoted)
     return None

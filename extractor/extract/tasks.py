@@ -64,11 +64,11 @@ _TAKEN_INTO = re.compile(
     rf"(?:纳入|入选)(?P<name>[{CN}]{{4,20}}?(?:试点|工程|示范城市创建)(?:示范项目)?)"
 )
 # What an event or a drive is part of, without marks: `此次专项行动是江达县城镇燃气安全专项整治的
-# 重要内容`, `…是朗县今年实施的仲达灌区节水改造工程的一部分` (3 printed so on the development
-# pages, each required).
+# 重要内容`, `…是朗县今年实施的仲达灌区节水改造工程的一部分`, `此次检查是我市冬春季…专项行动的一项
+# 重要内容` (4 printed so on the development pages, each required). `我市` says whose it is.
 _PART_OF = re.compile(
-    rf"是(?:[{CN}]{{0,12}}的)?(?P<name>[^{BREAK}的“”‘’]{{4,24}}?(?:专项整治|行动|工程|创建|计划))"
-    r"的(?:一部分|重要内容|组成部分|重要组成部分)"
+    rf"是(?:[{CN}]{{0,12}}的|我[市县区])?(?P<name>[^{BREAK}的“”‘’]{{4,24}}?(?:专项整治|行动|工程|创建|计划))"
+    r"的(?:一项|一个)?(?:一部分|重要内容|组成部分|重要组成部分)"
 )
 # A quoted name heading its clause that the article calls one of a unit's measures or methods:
 # `“小区议事厅”是…街道今年推出的一项基层治理新举措`, even where the words name a body or a

@@ -14,6 +14,8 @@ False
 (True, False)
 >>> a_scheme_rolled_out("环境积分超市", "在全乡推行", ","), a_scheme_rolled_out("爱心超市", "到社区", "兑换")
 (True, False)
+>>> a_method_kind("相结合的办案模式"), named_as_a_method("的采集方式，"), named_as_a_method("的原则")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -134,3 +136,33 @@ def a_scheme_rolled_out(inner: str, before: str, after: str) -> bool:
         and bool(_ROLLED_OUT.search(before))
         and bool(_NOTHING_AFTER.match(after))
     )
+
+
+# A quoted method named as such: `“线上抽查+线下普查”的核查识别模式` → `“线上抽查+线下普查”`,
+# `“固定点+流动点”相结合的办案模式`.
+_METHOD_OF = re.compile(
+    rf"^(?:相结合|相融合)?的[{CN}]{{0,6}}(?:模式|机制|工作法|做法|经验|管护|程序|办法|思路|责任制|制度)$"
+)
+# Quoted words named as a method by what follows: `推行松茸“采大留小、分片轮采”的采集方式`,
+# `探索推行“季节性休牧+划区轮牧”做法` (each `“…”做法` of the development pages is listed), and
+# a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
+# is said to be, `是打通…“最后一米”的关键举措`). How the parties act together may stand
+# between: `“街道+社区+物业+业委会”四方联动的长效管理机制`, `“军警兵民”四位一体的边境管控体系`
+# (each so printed on the development pages is listed: two required, one optional).
+_TOGETHER = rf"(?:[一二两三四五六七八九十多][方位级](?:联动|一体|协同)|一体化[{CN}]{{2}})"
+_METHOD_NAMED = re.compile(
+    rf"^(?:{_TOGETHER}?的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措"
+    rf"|{_TOGETHER}的[{CN}]{{0,6}}?体系)"
+)
+
+
+def a_method_kind(kind: str) -> bool:
+    """Do the words after quoted ones call them a method, with `的` (`的核查识别模式`,
+    `相结合的办案模式`)?"""
+    return bool(_METHOD_OF.match(kind))
+
+
+def named_as_a_method(after: str) -> bool:
+    """Do the words after quoted ones name them a method or a way (`的采集方式`, `做法`,
+    `便民举措`)?"""
+    return bool(_METHOD_NAMED.match(after))
