@@ -112,11 +112,13 @@ QUALIFIER_BEFORE: dict[str, Approx] = {
 }
 #: A qualifier never ends another word: not the 约 of 签约 or 节约
 #: (`签约30家企业`), not the 近 of 附近 or 最近 (`最近3天`).
-#: Nor the 快 of 加快, 最快 or 尽快 (`增速加快0.3个百分点`, `最快3天送达`).
+#: Nor the 快 of 加快, 最快 or 尽快 (`增速加快0.3个百分点`, `最快3天送达`), nor the 超 of
+#: 商超, the supermarkets counted (`大型商超96家`).
 NOT_AFTER = {
     "约": "节签预制公邀合相履违特立条缔践",
     "近": "附最邻靠亲将接",
     "快": "加最尽赶飞很更较越太偏凉痛爽轻明畅愉欢勤提放变",
+    "超": "商",
 }
 #: A qualifier read only before the numerals given: 快 is nearly before a number in
 #: words (`吵了快一年`, `快半年`), while `比全国快1.2个百分点` compares, faster by so much.

@@ -593,6 +593,8 @@ def test_a_qualifier_is_read_whole_with_its_number() -> None:
         ("增速比上半年加快0.3个百分点", "0.3个百分点"),  # 加快 speeds up: no 快 (nearly)
         ("比全国快1.2个百分点", "1.2个百分点"),  # faster by: 快 is nearly before words only
         ("最快3天送达", "3天"),
+        ("大型商超96家", "96家"),  # 商超 are supermarkets: no 超 (more than) in it
+        ("超100家", "超100家"),
     ],
 )
 def test_a_qualifier_never_ends_another_word(text: str, raw: str) -> None:
