@@ -356,6 +356,12 @@ def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() 
     assert [m.raw for m in extract(text).metrics].count("7个") == 1
 
 
+def test_a_zero_in_words_opening_a_word_is_no_metric() -> None:
+    """`汽车零部件`, `零成本`: the zero opens a word; `零度上下` is a temperature."""
+    text = "精选出汽车零部件生产等岗位。推行企业开办零成本。气温还在零度上下。"
+    assert [m.raw for m in extract(text).metrics] == ["零度上下"]
+
+
 # --- quotes ---------------------------------------------------------------------
 
 # phrase → speaker, speaker_title, the words (without closing punctuation), kind

@@ -65,6 +65,9 @@ _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
 _SCHOOLING = re.compile(r"^(?:义务教育|免费教育|公费教育|一贯制|毛入园率)")
 # `每周六集中清理` is Saturday and 集中 (together), not six episodes (集).
 _UNIT_WORDS = ("轮车", "部分", "集中")
+# A zero in words opens a word (`汽车零部件`, `零成本`, `零种毒`): the one zero the papers
+# print as a figure is a temperature (`零度上下`); 4 printings on dev, the 3 words not listed.
+_ZEROES = ("零", "〇")
 _COMPOUND_TIME = re.compile("[年天时]零")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 # Words a number opens that are terms, not counts: `三次产业` (the three sectors),
@@ -274,6 +277,8 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         or (numeral in "一二三四" and quantity.unit == "学生" and before.endswith(_SCHOOL_YEAR))
         or numeral == "八一"  # `八一镇`, `八一路`: a name (the first of August)
     ):
+        return True
+    if numeral in _ZEROES and quantity.unit != "度":
         return True
     # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
     if quantity.unit + after[:1] in _UNIT_WORDS:
