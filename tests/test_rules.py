@@ -356,6 +356,18 @@ def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() 
     assert [m.raw for m in extract(text).metrics].count("7个") == 1
 
 
+def test_a_count_named_again_by_its_noun_alone_is_one_metric() -> None:
+    """`11座小型水库` then `11座水库下游`: the noun the first's words end with, counted
+    again, is the same count; `8届来看艺术节` then `8届艺术节` opens with a verb and
+    stays two."""
+    text = (
+        "水利局对全县11座小型水库开展汛前安全鉴定。在11座水库下游的村庄张贴了路线图。"
+        "他已经连续8届来看艺术节。8届艺术节累计演出430场。"
+    )
+    raws = [m.raw for m in extract(text).metrics]
+    assert raws.count("11座") == 1 and raws.count("8届") == 2
+
+
 def test_a_zero_in_words_opening_a_word_is_no_metric() -> None:
     """`汽车零部件`, `零成本`: the zero opens a word; `零度上下` is a temperature."""
     text = "精选出汽车零部件生产等岗位。推行企业开办零成本。气温还在零度上下。"
