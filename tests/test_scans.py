@@ -27,7 +27,7 @@ from extractor import (
     stops,
     textindex,
 )
-from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks
+from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks, units
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -235,7 +235,7 @@ _PLAIN_UNIT_END = re.compile(
 @given(_phrases([*"城超市区县乡镇村局委办院所带队中心扎西", "工作队", "公司", "市场"], 12))
 def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> None:
     for pos in range(min(3, len(text)) + 1):
-        one = [m.span() for m in organizers._UNIT_END.finditer(text, pos)]
+        one = [m.span() for m in units.UNIT_END.finditer(text, pos)]
         assert one == [m.span() for m in _PLAIN_UNIT_END.finditer(text, pos)]
 
 
