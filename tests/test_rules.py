@@ -2107,6 +2107,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "今年以来，市城市管理和综合执法局全面推行沿街商户“门前三包”责任制。",
         ("“门前三包”责任制", "市城市管理和综合执法局", None),
     ),
+    # A unit whose name ends in `所` acts as any other (`派出所大力推行…`).
+    (
+        "",
+        None,
+        "近年来，亚东县乃堆拉边境派出所大力推行“党建+警务+边民”联防模式。",
+        ("“党建+警务+边民”联防模式", "亚东县乃堆拉边境派出所", "亚东县"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

@@ -19,7 +19,8 @@ from extractor.extract.context import without_time_lead
 CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市(?<![城超]市)|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市(?<![城超]市)|区|县|乡|镇|村|办公室|局|委|办|院|"
+    r"所(?<![厕场住]所)(?!有)|"
     r"大队|支队|中队|医疗队|工作队|队(?<!带队)|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
@@ -40,8 +41,9 @@ NOT_IN_NAME = re.compile(
     "们|的|将|在|把|是|被|还|了|这|同志|负责人|如今|统一|支持|需要|维护|加快|构建|创办|确保|力争|"
     + "|".join(w for w in ACTS.strip("(?:)").split("|") if len(w) >= 2 and "(" not in w)
 )
-# `所在`, `现在`, `正在`: no `在` of a place.
-_ACT = re.compile(rf"(?<![所现正存实]){ACTS}")
+# `所在`, `现在`, `正在`: no `在` of a place; what follows `所` is what a unit does
+# (`派出所大力推行…`, `新时代文明实践所组织…`).
+_ACT = re.compile(rf"(?!在){ACTS}|(?<![所现正存实])在")
 # The characters such words start with: most positions are ruled out by one look.
 _ACT_STARTS = frozenset(w[0] for w in re.findall(r"[\u4e00-\u9fff]+", ACTS))
 
