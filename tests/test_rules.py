@@ -2230,7 +2230,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
     ),
     ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
     # The city of a dateline that names it bare, as the article prints it; a bare
-    # dateline alone names no organizer, only the place.
+    # dateline alone names it as printed there.
     (
         "",
         "本报墨脱讯(记者 央金)",
@@ -2241,7 +2241,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "",
         "本报墨脱讯(记者 央金)",
         "今年以来，我市深入开展“护林防火”宣传活动。",
-        ("“护林防火”宣传活动", None, "墨脱"),
+        ("“护林防火”宣传活动", "墨脱", "墨脱"),
     ),
     # A headline that opens with a city names the article's city; time words before
     # it are no part of it.

@@ -8,7 +8,7 @@ subject continues the last one named before it; a short word for a unit
 article named. Where the sentence names no place, the place is the
 organizer's own (`岗巴县司法局` → `岗巴县`), else the article's (its headline's
 place, or its dateline's: `本报那曲讯` → `那曲`, or its first unit's). `全市`
-acting is the article's city as printed (`林芝市`), where it prints one.
+acting is the article's city as printed (`林芝市`), else as its dateline prints it (`林芝`).
 """
 
 from __future__ import annotations
@@ -250,10 +250,11 @@ class Sponsors:
     def _unit_or_whole(self, unit: str) -> str | None:
         """A unit as named, all of a kind too (`各县（区）`, `全市各级工会`, `林周县、墨竹工卡县`);
         `全县`, `全市`, `我区` alone are the article's county, city or district where it
-        prints one (`当雄县` for `全县` in an article on 当雄县)."""
+        prints one (`当雄县` for `全县` in an article on 当雄县), else its dateline's place
+        as printed there (`拉萨` of `拉萨融媒讯` for `我市`)."""
         whole = _WHOLE_OF_ONE.match(unit)
         if whole:
-            return self._whole_place(whole["level"])
+            return self._whole_place(whole["level"]) or self._bare_dateline(whole["level"])
         if unit in _BACK_REFERENCES:  # `县里` with no county named before: the article's
             return self._whole_place(_BACK_REFERENCES[unit], one=True)
         if unit.startswith("全"):  # `全市各级工会`, not `全市乡镇`
@@ -265,6 +266,13 @@ class Sponsors:
         ):
             return None  # `设有内科、外科…等病区`
         return unit
+
+    def _bare_dateline(self, level: str) -> str | None:
+        """The place a dateline names with no level (`拉萨` of `拉萨融媒讯`), for the whole
+        of a city, county or prefecture acting where the article prints its name with
+        none; `全区` of no district is the region (`_whole_place`)."""
+        place = self._dateline_place
+        return place if place and level != "区" and level_of(place) is None else None
 
     def _whole_place(self, level: str, *, one: bool = False) -> str | None:
         """The article's own place of a level (`市`, `县`, `区`, `地区`), as printed: its
