@@ -2114,6 +2114,14 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "近年来，亚东县乃堆拉边境派出所大力推行“党建+警务+边民”联防模式。",
         ("“党建+警务+边民”联防模式", "亚东县乃堆拉边境派出所", "亚东县"),
     ),
+    # A directive with no unit to carry it out is the meeting's body's: the whole the
+    # headline opens with, not a unit of the sentences before.
+    (
+        "全市冬季供暖保障工作推进会召开",
+        "本报昌都讯（记者 次仁）",
+        "各县（区）要做好保障。昌都市委副书记出席。他指出，要开展供暖“冬季暖心”专项行动。",
+        ("“冬季暖心”专项行动", "昌都市", "昌都市"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

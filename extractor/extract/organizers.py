@@ -104,6 +104,9 @@ _PLACE_END = re.compile(
     r"(?:市|区|县|乡|镇|村|社区|街道|广场|学校|小学|中学|医院|站|所|段|线|公园|景区|园区|岸|寺|"
     r"基地|中心|馆|场|湖|山|河|周边)$"
 )
+# A directive a meeting gives, with no unit named to carry it out: `他要求，要…`,
+# `会议强调，要…`.
+_DIRECTIVE = re.compile(r"(?:要求|强调|指出)[，,：:]要")
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
 # The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
@@ -226,7 +229,8 @@ class Sponsors:
 
     def _actor(self, at: int) -> tuple[str | None, bool]:
         """The unit that acts in the clauses up to `at`, and whether its own sentence
-        names it; else the last one named before."""
+        names it; for a directive with none (`他要求，要…`), the body of the meeting; else
+        the last one named before."""
         i = self._clause_of(at)
         sentence = self._sentence(i)
         start = self.starts[sentence[0]]
@@ -241,11 +245,26 @@ class Sponsors:
             unit = self._subject(k)
             if unit is not None:
                 return self._unit_or_whole(unit), True
+        body = self._meeting_body() if _DIRECTIVE.search(self.text, start, at) else None
+        if body:
+            return body, True
         for k in range(sentence[0] - 1, max(-1, sentence[0] - 1 - _LOOK_BACK), -1):
             unit = self._subject(k)
             if unit is not None:
                 return self._unit_or_whole(unit), False
         return None, False
+
+    def _meeting_body(self) -> str | None:
+        """The body whose meeting the article reports: the whole its headline opens with
+        (`全市…推进会召开` → the city), else its home where that is a city, county or
+        district (`茂县召开…会议`)."""
+        for line in self._headline.split("\n"):
+            whole = _WHOLE_HEAD.match(without_time_lead(line))
+            if whole:
+                return self._unit_or_whole(whole[0])
+        if self.home and place_of(self.home, admin=True) == self.home:
+            return self.home
+        return None
 
     def _unit_or_whole(self, unit: str) -> str | None:
         """A unit as named, all of a kind too (`各县（区）`, `全市各级工会`, `林周县、墨竹工卡县`);
