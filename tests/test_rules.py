@@ -2122,6 +2122,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "各县（区）要做好保障。昌都市委副书记出席。他指出，要开展供暖“冬季暖心”专项行动。",
         ("“冬季暖心”专项行动", "昌都市", "昌都市"),
     ),
+    # A short word for a unit (`乡里`) stands for the one a speaker's title names.
+    (
+        "",
+        None,
+        "荣玛乡乡长次仁顿珠介绍，乡里实行“网格化巡护+积分考核”管理机制。",
+        ("“网格化巡护+积分考核”管理机制", "荣玛乡", "荣玛乡"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

@@ -29,6 +29,7 @@ from extractor.extract.units import (
     level_of,
     place_of,
     subject,
+    unit_in_title,
 )
 from extractor.stops import positions_of
 
@@ -107,6 +108,8 @@ _PLACE_END = re.compile(
 # A directive a meeting gives, with no unit named to carry it out: `他要求，要…`,
 # `会议强调，要…`.
 _DIRECTIVE = re.compile(r"(?:要求|强调|指出)[，,：:]要")
+# A speaker with the title that names a unit: `荣玛乡乡长次仁顿珠介绍`, `据措勤县人武部介绍`.
+_SPEAKER = re.compile(rf"^据?(?P<title>[{CN}、]{{4,30}})(?:介绍|表示|说|告诉记者|指出)$")
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
 # The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
@@ -213,11 +216,15 @@ class Sponsors:
         return None
 
     def _named_before(self, i: int, ends: str) -> str | None:
-        """The last unit named before clause i whose name ends as `ends` says (`县`, `校|学`)."""
+        """The last unit named before clause i whose name ends as `ends` says (`县`, `校|学`):
+        acting, a place standing alone, or the unit of a speaker's title
+        (`荣玛乡乡长次仁顿珠介绍，…乡里…`)."""
         pattern = re.compile(rf"(?:{ends})$")
         for k in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
             alone = _AT_PLACE.match(self.clauses[k][1])
-            for unit in (self._subject(k), alone["place"] if alone else None):
+            said = _SPEAKER.match(self.clauses[k][1].lstrip("”’」 "))
+            title = unit_in_title(said["title"].split("、")[-1], pattern) if said else None
+            for unit in (self._subject(k), alone["place"] if alone else None, title):
                 if (
                     unit
                     and pattern.search(unit)

@@ -109,6 +109,21 @@ def subject(clause: str) -> str | None:
     return None
 
 
+def unit_in_title(words: str, kind: re.Pattern[str]) -> str | None:
+    """The unit of a kind (`kind` matching how its name ends) that a speaker's title
+    opens with: `荣玛乡` of `荣玛乡乡长次仁顿珠`, `山南市职业技术学校` of
+    `山南市职业技术学校校长…`; not `副县` of `副县长…`.
+
+    >>> unit_in_title("荣玛乡乡长次仁顿珠", re.compile("乡$"))
+    '荣玛乡'
+    """
+    for m in UNIT_END.finditer(words, 2):
+        unit = words[: m.end()]
+        if kind.search(unit) and not NOT_IN_NAME.search(unit):
+            return unit
+    return None
+
+
 def level_of(place: str) -> str | None:
     """The level a place's name ends with (`林芝市` → `市`), `自治区` being no `区`."""
     m = LEVEL_END.search(place)
