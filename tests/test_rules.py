@@ -2129,6 +2129,15 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "荣玛乡乡长次仁顿珠介绍，乡里实行“网格化巡护+积分考核”管理机制。",
         ("“网格化巡护+积分考核”管理机制", "荣玛乡", "荣玛乡"),
     ),
+    # With none of its kind named before, the short word is the unit as printed; not
+    # `该校`, which points back.
+    (
+        "",
+        "本报山南讯（记者 达瓦）",
+        "文化节期间，学校还举办了“非遗进校园”展演。",
+        ("“非遗进校园”展演", "学校", "山南"),
+    ),
+    ("", None, "该校还举办了“非遗进校园”展演。", ("“非遗进校园”展演", None, None)),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

@@ -169,7 +169,9 @@ class Sponsors:
             unit = ref["word"] if ref else subject(clause)
             if unit in _BACK_REFERENCES:
                 ends = _BACK_REFERENCES[unit]
-                unit = self._named_before(i, ends) or (unit if ends in _LEVELS else None)
+                # With none named before, `县里` is the article's county, `合作社` as printed.
+                bare = ends in _LEVELS or not unit.startswith("该")
+                unit = self._named_before(i, ends) or (unit if bare else None)
             self._subjects[i] = unit
         return self._subjects[i]
 
@@ -281,8 +283,11 @@ class Sponsors:
         whole = _WHOLE_OF_ONE.match(unit)
         if whole:
             return self._whole_place(whole["level"]) or self._bare_dateline(whole["level"])
-        if unit in _BACK_REFERENCES:  # `县里` with no county named before: the article's
+        if unit in _BACK_REFERENCES and _BACK_REFERENCES[unit] in _LEVELS:
+            # `县里` with no county named before: the article's
             return self._whole_place(_BACK_REFERENCES[unit], one=True)
+        if unit in _BACK_REFERENCES:  # `学校` with none named before, as printed
+            return unit
         if unit.startswith("全"):  # `全市各级工会`, not `全市乡镇`
             return None if _WHOLE.match(unit) is None or LEVEL_END.search(unit) else unit
         items = unit.split("、")
