@@ -2138,6 +2138,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         ("“非遗进校园”展演", "学校", "山南"),
     ),
     ("", None, "该校还举办了“非遗进校园”展演。", ("“非遗进校园”展演", None, None)),
+    # A policy the unit carries out itself, the verb right before it, is the unit's.
+    (
+        "",
+        None,
+        "今年以来，林芝市全面落实教育“三包”政策，惠及学生3万人。",
+        ("“三包”政策", "林芝市", "林芝市"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

@@ -55,6 +55,9 @@ _AT_PLACE = re.compile(rf"^(?:在|走进|来到)(?P<place>[{CN}]{{3,20}})$")
 # above, or one it works around or learns from (`用好生态护林员岗位政策`,
 # `紧紧围绕固边兴边富民行动`, `以“组团式”医疗援藏为依托`).
 _NOT_ITS_OWN = re.compile(r"(?:政策|战略)$")
+# Unless the verb right before it carries it out, a field between at most:
+# `落实教育“三包”政策`, `对灵活就业人员实行“缴存有补贴”政策`, `深入实施“口岸强县”战略`.
+_CARRIED_OUT = re.compile(rf"(?:落实|实行|推行|执行|实施|坚持)[{CN}]{{0,4}}$")
 _FOLLOWS = re.compile(r"(?:用好|围绕|贯彻)$")
 # Learned from elsewhere: `学习运用浙江“千万工程”经验`.
 _LEARNED = re.compile(rf"(?:借鉴|学习)(?:运用)?[{CN}]{{0,3}}$")
@@ -420,7 +423,7 @@ class Sponsors:
         before = self.text[clause_start:at]
         if (
             (actor and _REGION.fullmatch(actor))  # `全区` acting: the region, no one body
-            or _NOT_ITS_OWN.search(name)
+            or (_NOT_ITS_OWN.search(name) and not _CARRIED_OUT.search(before))
             or _FOLLOWS.search(before)
             or _LEARNED.search(before)
             or _FOLLOWS_AFTER.match(self.text[end : end + 4])
