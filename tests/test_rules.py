@@ -2145,6 +2145,13 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "今年以来，林芝市全面落实教育“三包”政策，惠及学生3万人。",
         ("“三包”政策", "林芝市", "林芝市"),
     ),
+    # `这是…的一个缩影`: the unit after `是` acts.
+    (
+        "",
+        None,
+        "村里的变化，是曲松县实施农村饮水安全巩固提升工程的一个缩影。",
+        ("农村饮水安全巩固提升工程", "曲松县", "曲松县"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

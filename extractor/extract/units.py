@@ -76,6 +76,8 @@ _ADMIN_PLACE = re.compile(
     rf"^(?![市县区])[{CN}]{{2,8}}?(?:自治区|{_PREFECTURE}|市(?![场民])|(?<![牧城山社景园小辖片矿灾校街地治])区|县)"
     rf"(?![{CN}]?(?:委|局|办|院))"
 )
+# `这是山南市推进…的一个缩影`, `是曲松县实施…的一个缩影`: the unit after it acts.
+_THIS_IS = re.compile("^(?:这|这也|这正|也|正)?是")
 # What stands before a unit at the head of a clause: `扎西所在的`, `节会期间`, `得益于`.
 _BEFORE_UNIT = re.compile("的|所在地|期间|以来|之际|得益于|受益于")
 
@@ -95,6 +97,8 @@ def subject(clause: str) -> str | None:
     '昌都市'
     """
     clause = without_time_lead(clause.lstrip("”’」 "))
+    this_is = _THIS_IS.match(clause)  # `这是山南市推进…`: a name of three characters at least
+    clause = clause[this_is.end() :] if this_is else clause
     if clause.startswith(("记者", "据")) or acts_at(clause):
         return None  # `记者从那曲市林业和草原局获悉`: a source, not an actor
     words = _NAME_CHARS.match(clause)
@@ -105,7 +109,8 @@ def subject(clause: str) -> str | None:
         end = bracketed.end() if bracketed else m.end()
         if acts_at(clause, end) or clause[end : end + 1] in ("“", "‘", "「"):
             unit = _clean(clause[:end])
-            return unit if len(unit) >= 2 and not NOT_IN_NAME.search(unit) else None
+            shortest = 3 if this_is else 2
+            return unit if len(unit) >= shortest and not NOT_IN_NAME.search(unit) else None
     return None
 
 
