@@ -2152,6 +2152,15 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "村里的变化，是曲松县实施农村饮水安全巩固提升工程的一个缩影。",
         ("农村饮水安全巩固提升工程", "曲松县", "曲松县"),
     ),
+    # An event its own sentence names no one for is held by the body a sentence after it
+    # says (`本届…由…主办`).
+    (
+        "",
+        None,
+        "4月18日，为期25天的第二十四届林芝桃花文化旅游节在嘎拉村落下帷幕。"
+        "本届桃花节由林芝市人民政府主办。",
+        ("第二十四届林芝桃花文化旅游节", "林芝市人民政府", "林芝市"),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",
@@ -2250,7 +2259,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "",
         None,
         "为期7天的山南市第八届雅砻文化旅游节圆满结束。本届文化旅游节由山南市委、市政府主办。",
-        ("山南市第八届雅砻文化旅游节", "山南市", "山南市"),
+        ("山南市第八届雅砻文化旅游节", "山南市委、市政府", "山南市"),
     ),
     # The whole city acting is the city the article is about, else no organizer; a
     # policy from above is not the unit's own.

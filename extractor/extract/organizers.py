@@ -108,6 +108,8 @@ _PLACE_END = re.compile(
     r"(?:市|区|县|乡|镇|村|社区|街道|广场|学校|小学|中学|医院|站|所|段|线|公园|景区|园区|岸|寺|"
     r"基地|中心|馆|场|湖|山|河|周边)$"
 )
+# A sentence about an event named before: `本届桃花节由…主办`, `本次活动由…`.
+_THIS_EVENT = re.compile("本届|本次|此次|这次|该|活动|赛事|大赛|比赛")
 # A directive a meeting gives, with no unit named to carry it out: `他要求，要…`,
 # `会议强调，要…`.
 _DIRECTIVE = re.compile(r"(?:要求|强调|指出)[，,：:]要")
@@ -257,6 +259,9 @@ class Sponsors:
             unit = self._subject(k)
             if unit is not None:
                 return self._unit_or_whole(unit), True
+        held_next = self._held_after(sentence)
+        if held_next:
+            return held_next, True
         body = self._meeting_body() if _DIRECTIVE.search(self.text, start, at) else None
         if body:
             return body, True
@@ -265,6 +270,23 @@ class Sponsors:
             if unit is not None:
                 return self._unit_or_whole(unit), False
         return None, False
+
+    def _held_after(self, sentence: range) -> str | None:
+        """The body that holds the event, said in one of the two sentences after the one
+        naming it (`本届桃花节由林芝市人民政府主办`)."""
+        k = sentence[-1] + 1
+        for _ in range(2):
+            if k >= len(self.clauses):
+                return None
+            following = self._sentence(k)
+            start = self.starts[following[0]]
+            end = self.starts[following[-1]] + len(self.clauses[following[-1]][1])
+            if _THIS_EVENT.match(self.text, start):
+                held = _HELD_BY.search(self.text, start, end)
+                if held:
+                    return held["unit"]
+            k = following[-1] + 1
+        return None
 
     def _meeting_body(self) -> str | None:
         """The body whose meeting the article reports: the whole its headline opens with
