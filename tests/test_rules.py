@@ -2161,6 +2161,20 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "本届桃花节由林芝市人民政府主办。",
         ("第二十四届林芝桃花文化旅游节", "林芝市人民政府", "林芝市"),
     ),
+    # `合作社`, `检查站`, `海关` acting stand for the one named before; `推出` is what a
+    # unit does.
+    (
+        "",
+        None,
+        "嘎措村畜牧业专业合作社成立于2019年。合作社推行“合作社+牧户+草场”的分区轮牧模式。",
+        ("“合作社+牧户+草场”", "嘎措村畜牧业专业合作社", "嘎措村"),
+    ),
+    (
+        "",
+        None,
+        "为了提升通关效率，吉隆边境检查站推出“预约通关”等便利措施。",
+        ("“预约通关”", "吉隆边境检查站", None),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",

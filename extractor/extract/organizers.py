@@ -99,6 +99,14 @@ _BACK_REFERENCES = {
     "该中心": "中心",
     "该所": "所",
     "市场": "市场",
+    "合作社": "合作社",
+    "基地": "基地",
+    "海关": "海关",
+    "检查站": "站",
+    "工坊": "工坊",
+    "剧团": "团",
+    "出版社": "社",
+    "该社": "社",
 }
 _BACK_REFERENCE = re.compile(
     rf"^(?P<word>{'|'.join(sorted(_BACK_REFERENCES, key=len, reverse=True))})(?={ACTS}|[“‘「])"
