@@ -357,6 +357,24 @@ def test_a_count_of_the_same_thing_with_a_bracketed_alternative_is_one_metric() 
     assert [m.raw for m in extract(text).metrics].count("7个") == 1
 
 
+def test_a_count_named_again_by_its_noun_alone_is_one_metric() -> None:
+    """`11座小型水库` then `11座水库下游`: the noun the first's words end with, counted
+    again, is the same count; `8届来看艺术节` then `8届艺术节` opens with a verb and
+    stays two."""
+    text = (
+        "水利局对全县11座小型水库开展汛前安全鉴定。在11座水库下游的村庄张贴了路线图。"
+        "他已经连续8届来看艺术节。8届艺术节累计演出430场。"
+    )
+    raws = [m.raw for m in extract(text).metrics]
+    assert raws.count("11座") == 1 and raws.count("8届") == 2
+
+
+def test_a_zero_in_words_opening_a_word_is_no_metric() -> None:
+    """`汽车零部件`, `零成本`: the zero opens a word; `零度上下` is a temperature."""
+    text = "精选出汽车零部件生产等岗位。推行企业开办零成本。气温还在零度上下。"
+    assert [m.raw for m in extract(text).metrics] == ["零度上下"]
+
+
 # --- quotes ---------------------------------------------------------------------
 
 # phrase → speaker, speaker_title, the words (without closing punctuation), kind
@@ -2165,6 +2183,74 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "今年以来，市城市管理和综合执法局全面推行沿街商户“门前三包”责任制。",
         ("“门前三包”责任制", "市城市管理和综合执法局", None),
     ),
+    # A unit whose name ends in `所` acts as any other (`派出所大力推行…`).
+    (
+        "",
+        None,
+        "近年来，亚东县乃堆拉边境派出所大力推行“党建+警务+边民”联防模式。",
+        ("“党建+警务+边民”联防模式", "亚东县乃堆拉边境派出所", "亚东县"),
+    ),
+    # A directive with no unit to carry it out is the meeting's body's: the whole the
+    # headline opens with, not a unit of the sentences before.
+    (
+        "全市冬季供暖保障工作推进会召开",
+        "本报昌都讯（记者 次仁）",
+        "各县（区）要做好保障。昌都市委副书记出席。他指出，要开展供暖“冬季暖心”专项行动。",
+        ("“冬季暖心”专项行动", "昌都市", "昌都市"),
+    ),
+    # A short word for a unit (`乡里`) stands for the one a speaker's title names.
+    (
+        "",
+        None,
+        "荣玛乡乡长次仁顿珠介绍，乡里实行“网格化巡护+积分考核”管理机制。",
+        ("“网格化巡护+积分考核”管理机制", "荣玛乡", "荣玛乡"),
+    ),
+    # With none of its kind named before, the short word is the unit as printed; not
+    # `该校`, which points back.
+    (
+        "",
+        "本报山南讯（记者 达瓦）",
+        "文化节期间，学校还举办了“非遗进校园”展演。",
+        ("“非遗进校园”展演", "学校", "山南"),
+    ),
+    ("", None, "该校还举办了“非遗进校园”展演。", ("“非遗进校园”展演", None, None)),
+    # A policy the unit carries out itself, the verb right before it, is the unit's.
+    (
+        "",
+        None,
+        "今年以来，林芝市全面落实教育“三包”政策，惠及学生3万人。",
+        ("“三包”政策", "林芝市", "林芝市"),
+    ),
+    # `这是…的一个缩影`: the unit after `是` acts.
+    (
+        "",
+        None,
+        "村里的变化，是曲松县实施农村饮水安全巩固提升工程的一个缩影。",
+        ("农村饮水安全巩固提升工程", "曲松县", "曲松县"),
+    ),
+    # An event its own sentence names no one for is held by the body a sentence after it
+    # says (`本届…由…主办`).
+    (
+        "",
+        None,
+        "4月18日，为期25天的第二十四届林芝桃花文化旅游节在嘎拉村落下帷幕。"
+        "本届桃花节由林芝市人民政府主办。",
+        ("第二十四届林芝桃花文化旅游节", "林芝市人民政府", "林芝市"),
+    ),
+    # `合作社`, `检查站`, `海关` acting stand for the one named before; `推出` is what a
+    # unit does.
+    (
+        "",
+        None,
+        "嘎措村畜牧业专业合作社成立于2019年。合作社推行“合作社+牧户+草场”的分区轮牧模式。",
+        ("“合作社+牧户+草场”", "嘎措村畜牧业专业合作社", "嘎措村"),
+    ),
+    (
+        "",
+        None,
+        "为了提升通关效率，吉隆边境检查站推出“预约通关”等便利措施。",
+        ("“预约通关”", "吉隆边境检查站", None),
+    ),
     # The unit at the head of the clause; the place where it is done.
     (
         "",
@@ -2263,7 +2349,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "",
         None,
         "为期7天的山南市第八届雅砻文化旅游节圆满结束。本届文化旅游节由山南市委、市政府主办。",
-        ("山南市第八届雅砻文化旅游节", "山南市", "山南市"),
+        ("山南市第八届雅砻文化旅游节", "山南市委、市政府", "山南市"),
     ),
     # The whole city acting is the city the article is about, else no organizer; a
     # policy from above is not the unit's own.
@@ -2281,7 +2367,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
     ),
     ("", None, "全市持续开展“春风行动”，帮扶就业困难人员。", ("“春风行动”", None, None)),
     # The city of a dateline that names it bare, as the article prints it; a bare
-    # dateline alone names no organizer, only the place.
+    # dateline alone names it as printed there.
     (
         "",
         "本报墨脱讯(记者 央金)",
@@ -2292,7 +2378,7 @@ SPONSORS: list[tuple[str, str | None, str, tuple[str, str | None, str | None]]] 
         "",
         "本报墨脱讯(记者 央金)",
         "今年以来，我市深入开展“护林防火”宣传活动。",
-        ("“护林防火”宣传活动", None, "墨脱"),
+        ("“护林防火”宣传活动", "墨脱", "墨脱"),
     ),
     # A headline that opens with a city names the article's city; time words before
     # it are no part of it.

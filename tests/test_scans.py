@@ -27,7 +27,7 @@ from extractor import (
     stops,
     textindex,
 )
-from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks
+from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks, units
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -226,8 +226,10 @@ def test_programmes_pushed_on_are_found_as_the_plain_expression_finds_them(text:
 # --- organizers and the page ------------------------------------------------------------
 
 _PLAIN_UNIT_END = re.compile(
-    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|所|"
+    r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|"
+    r"(?<![厕场住])所(?!有)|"
     r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
+    r"海关|剧团|出版社|法庭|"
     r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 
@@ -235,7 +237,7 @@ _PLAIN_UNIT_END = re.compile(
 @given(_phrases([*"城超市区县乡镇村局委办院所带队中心扎西", "工作队", "公司", "市场"], 12))
 def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> None:
     for pos in range(min(3, len(text)) + 1):
-        one = [m.span() for m in organizers._UNIT_END.finditer(text, pos)]
+        one = [m.span() for m in units.UNIT_END.finditer(text, pos)]
         assert one == [m.span() for m in _PLAIN_UNIT_END.finditer(text, pos)]
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.common_words import dictionary
 from extractor.numbers import QuantityMatch, is_calendar_date
 from extractor.stops import last_of
 
@@ -65,6 +66,9 @@ _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
 _SCHOOLING = re.compile(r"^(?:义务教育|免费教育|公费教育|一贯制|毛入园率)")
 # `每周六集中清理` is Saturday and 集中 (together), not six episodes (集).
 _UNIT_WORDS = ("轮车", "部分", "集中")
+# A zero in words opens a word (`汽车零部件`, `零成本`, `零种毒`): the one zero the papers
+# print as a figure is a temperature (`零度上下`); 4 printings on dev, the 3 words not listed.
+_ZEROES = ("零", "〇")
 _COMPOUND_TIME = re.compile("[年天时]零")
 _IDIOM_AFTER = re.compile(r"^(?:一体|一心|一线)")
 # Words a number opens that are terms, not counts: `三次产业` (the three sectors),
@@ -275,6 +279,8 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         or numeral == "八一"  # `八一镇`, `八一路`: a name (the first of August)
     ):
         return True
+    if numeral in _ZEROES and quantity.unit != "度":
+        return True
     # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
     if quantity.unit + after[:1] in _UNIT_WORDS:
         return True
@@ -354,6 +360,8 @@ def excluded(text: str, match: QuantityMatch) -> bool:
 # however often it is printed (`110千伏变电站3座`, `县域110千伏电网全覆盖`).
 _RATINGS = frozenset(("千伏",))
 _GLUE = set("的和与及或、等")
+# The dictionary's tags of verbs, adverbs, prepositions and particles (`来看 u`).
+_VERB_TAGS = ("v", "u", "d", "p")
 
 
 # An alternative in brackets after a word: the `(居)` of `7个边境村(居)`.
@@ -379,8 +387,29 @@ def counted_noun(text: str, match: QuantityMatch) -> str:
     return noun
 
 
-def same_meaning(first: tuple[str, str], again: tuple[str, str], unit: str) -> bool:
-    """Do two printings of one number in an article, each given as (label, counted noun),
-    say the same thing: the same label, the same noun counted (`21个边境小康村` twice),
-    or a rating (`110千伏`)?"""
-    return unit in _RATINGS or first[0] == again[0] or bool(first[1] and first[1] == again[1])
+def counted_words(text: str, match: QuantityMatch) -> str:
+    """The four characters a count is of, right after its measure word, its alternative
+    in brackets left out: `11座小型水库` → `小型水库`; empty unless all four are words
+    and the first two no verb (`8届来看艺术节` counts no 艺术节)."""
+    words = _BRACKETED.sub("", text[match.end : match.end + 9])[:4]
+    if len(words) < 4 or not all("\u4e00" <= c <= "\u9fff" and c not in _GLUE for c in words):
+        return ""
+    _, tag = dictionary().get(words[:2], (0, ""))
+    return "" if tag.startswith(_VERB_TAGS) and tag != "vn" else words
+
+
+def same_meaning(first: tuple[str, str, str], again: tuple[str, str, str], unit: str) -> bool:
+    """Do two printings of one number in an article, each given as (label, counted noun,
+    counted words), say the same thing: the same label, the same noun counted
+    (`21个边境小康村` twice), the noun the first's words end with (`11座小型水库` /
+    `11座水库下游`), or a rating (`110千伏`)?
+
+    >>> same_meaning(("小型水库", "小型", "小型水库"), ("水库下游", "水库", "水库下游"), "座")
+    True
+    """
+    return (
+        unit in _RATINGS
+        or first[0] == again[0]
+        or bool(first[1] and first[1] == again[1])
+        or bool(again[1] and first[2][2:] == again[1])
+    )

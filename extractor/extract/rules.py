@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extractor.check import sentence_at
 from extractor.extract.campaigns import campaign_names
-from extractor.extract.counted import counted_noun, excluded, same_meaning
+from extractor.extract.counted import counted_noun, counted_words, excluded, same_meaning
 from extractor.extract.labels import metric_label
 from extractor.extract.organizers import Sponsors
 from extractor.extract.speech import quotes_in
@@ -40,14 +40,14 @@ def metrics_in(article: Article) -> list[Metric]:
 def _metrics_of(text: str) -> list[Metric]:
     """The metrics one text prints, each number of one meaning once."""
     metrics: list[Metric] = []
-    seen: dict[tuple[object, ...], list[tuple[str, str]]] = {}
+    seen: dict[tuple[object, ...], list[tuple[str, str, str]]] = {}
     found = find_quantities(text)
     for k, match in enumerate(found):
         if excluded(text, match):
             continue
         q = match.quantity
         label = metric_label(text, match, found[max(0, k - 8) : k])
-        meaning = (label, counted_noun(text, match))
+        meaning = (label, counted_noun(text, match), counted_words(text, match))
         printed = seen.setdefault((q.value, q.value_max, q.unit, q.approx), [])
         if any(same_meaning(before, meaning, q.unit) for before in printed):
             continue
