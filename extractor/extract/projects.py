@@ -1,7 +1,8 @@
 """Projects, works and services named without marks by the words around them, each a
 sub-shape of the unquoted `工程`, `项目`, `服务` and `改造` the gold counts as precise: the
 project a unit carries out or builds (`牵头实施的…产业园建设项目`, `投资2800万元建成…项目`), a road work named by its
-two ends (`狮泉河至昆莎机场公路改扩建工程全长46.8公里`), a service a unit rolls out
+two ends (`狮泉河至昆莎机场公路改扩建工程全长46.8公里`), a water work named by its river and
+section (`雅鲁藏布江背崩段护岸工程`), a service a unit rolls out
 (`全面推行家庭医生签约服务,`), a project its cost or length leads that is done
 (`投资3.2亿元的…扩建项目于今年8月完工`), a renewal other work is joined to (`把老旧小区改造与…
 结合起来`) and a title's creation that passes its check (`…示范县创建工作通过地区验收`). Part of
