@@ -43,6 +43,9 @@ _GENERIC = re.compile(
     # Works praised, not named: `民生工程`, `十大民心工程`, `乡村振兴伟大工程` (`文化惠民工程` is named),
     # or said how much they matter: `基础性工程`, `基础性、战略性工程`.
     r"|(?:民生|民心|德政|伟大|系统)工程$|(?<=[\u4e00-\u9fff]{2})性工程$"
+    # Works named by their field alone are the field's works: `统筹推进水利工程建设`,
+    # `抓好在建水利工程度汛`, `在绿化工程上当护林员` (the gold lists none of the three).
+    r"|^(?:在建)?(?:水利|绿化|交通|电力|市政|道路)工程$"
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
     # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`

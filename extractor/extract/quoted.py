@@ -133,6 +133,9 @@ _MANNER_AFTER = re.compile("^的(?:方式|形式)")
 # `提供报关代理、外汇结算、物流配送等“一站式”服务`.
 _PROVIDED = re.compile("提供|等$")
 _TAX_RELIEF = re.compile(TAX_RELIEF)
+# Policy told, read out or brought to people is what is done with it, no policy named:
+# `“两委”班子挨家挨户上门讲政策` (none of the 24 so printed names one).
+_POLICY_TOLD = re.compile("(?:讲|讲解|宣讲|解读|宣传|送|推送|学)政策$")
 # A verb right before a quoted name that puts it into practice: `推行“一村一辅警”`, with
 # the rounds it holds between (`每月举办1期“零工技能夜校”`); one session is none
 # (`开展了一次“大扫除”`, `各举办1场“故事会”`). What a unit `打造` is a thing built, a
@@ -401,6 +404,8 @@ def _one_quoted(
         return None
     if kind and _TAX_RELIEF.search(kind):
         return None  # `“六税两费”减半征收政策`: a tax relief, not a policy named (`generic.py`)
+    if kind and _POLICY_TOLD.search(kind):
+        return None  # `村“两委”班子挨家挨户上门讲政策`: policy told, no policy named
     if kind:
         more = _MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`

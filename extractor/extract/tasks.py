@@ -32,10 +32,11 @@ _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
     r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
 )
-# A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`
-# (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
+# A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`,
+# a building up named (`以紧密型县域医共体建设为抓手`, the one printed so, required; not a field
+# of building, `以标准化建设为抓手`) (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
 _WORKED_BY = re.compile(
-    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建))为(?:抓手|牵引|主线|突破口|载体)"
+    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建|建设))为(?:抓手|牵引|主线|突破口|载体)"
 )
 # A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
 # `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`; the last of a list
@@ -114,7 +115,8 @@ def tasks(text: str) -> list[Named]:
         *_SPELLED_OUT.finditer(text),
         *_SCHOOLING.finditer(text),
     ]:
-        if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
+        building = m["name"].endswith("建设") and is_generic_programme(m["name"])
+        if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"]) or building):
             found.append(Named(m.start("name"), m["name"]))
     # A drive an event is held under is named by that, however short (`春风行动暨…招聘会`).
     for m in _JOINED_EVENT.finditer(text) if "行动暨" in text else ():

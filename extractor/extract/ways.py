@@ -39,8 +39,10 @@ _MANNER = re.compile(
 _CHANNEL = re.compile("^(?:线上|网上|掌上|指尖|刷脸|扫码)")
 _FIRM_KIND = re.compile("机制|模式|制度|行动|工程|计划|改革|活动|试点|工作法|责任制")
 # After `通过`/`采取`/`围绕`, a quoted name is a method only when the method is named:
-# `通过“校企联培”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`.
-_BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用)$")
+# `通过“校企联培”方式`, `采取“理论+实操”的方式`; not `采取“线上+线下”预约方式`. So after `以`,
+# the way named at once (`以“院包科、师带徒”方式开展帮扶`, `以“揭榜挂帅”方式`: both so printed
+# listed, one required; `以“…”的方式参与其中` says how one takes part, `quoted.py`).
+_BY_WAY = re.compile(r"(?:通过|采取|采用|围绕|运用|(?<![可予所难加])以)$")
 _WAY_AFTER = re.compile(r"^的?(?:方式|模式|办法|形式|做法|途径|渠道)")
 # Activities joined in marks and called only a way of doing one thing describe how it
 # is done: `改为“定点观察+无人机巡查”的方式`, `采取“政策宣讲+文艺演出+群众座谈”的方式`
@@ -57,6 +59,8 @@ _WAY_ONLY = re.compile(rf"^的?[{CN}]{{0,4}}?(?:方式|形式)")
 _PARTY = re.compile(
     "合作社|农户|牧户|企业|基地|公司|集体|支部|传承人|学徒|工坊|能人|农牧民|牧民|农民|群众|政府|"
     "电网|村|社区|学校|医院|协会|园区|站|家庭|个人"
+    # One party taking on or leading another names both: `“院包科、师带徒”`.
+    rf"|^[{CN}]{{1,3}}[包带帮][{CN}]{{1,3}}$"
 )
 
 
