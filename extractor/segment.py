@@ -25,6 +25,7 @@ from typing import Literal
 from extractor.body_heads import (
     body_under,
     broken_headline,
+    heads_its_photo,
     lone_heading,
     over_a_news_lead,
     place_news,
@@ -369,7 +370,9 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             j = i
             while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
                 j += 1
-            if _opens_article(units, i, j):
+            if _opens_article(units, i, j) or (
+                current is not None and not current.head_runs and heads_its_photo(units, i, j)
+            ):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
                 current = _Draft(heads=heads, voices=_voices(units[i:j], _following(units, j)))
