@@ -96,6 +96,27 @@ def set_on_its_body(run: list[Unit], rest: list[Unit]) -> bool:
     )
 
 
+def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
+    """Is units[i:j] a single heading line under a paragraph, no column's label, over paragraphs that
+    end on a photo's caption and credit, with no heading line between (`志愿红点亮雪域乡村` /
+    `走进扎囊县桑耶镇，…` / … / `图为…` / `本报记者 旦增平措 摄`)? A photo and its credit close
+    the article they illustrate. `segment.py` asks it only in an article with no section
+    head yet: of the lone heading lines so printed on the seeds and development pages, 86
+    are headlines in the gold (85 read so by other shapes) and 2 section heads, each under
+    a section head of its own (`压实整改“责任链”` / … / `筑牢宣传“防火墙”`)."""
+    head = lone_heading(units[i:j])
+    if head is None or COLUMN.match(head) or not i or units[i - 1].kind not in ("body", "gap"):
+        return False
+    after = units[j:]
+    k = next((k for k, u in enumerate(after) if u.kind not in ("body", "gap")), len(after))
+    return (
+        any(u.kind == "body" for u in after[:k])
+        and k + 1 < len(after)
+        and after[k].kind == "caption"
+        and after[k + 1].kind == "credit"
+    )
+
+
 def tells_an_event(run: list[Unit]) -> bool:
     """Does a single heading line, under a paragraph and over plain body text, tell an
     event as a news headline does? On the development pages, 4 of the 11 headlines so

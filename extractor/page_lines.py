@@ -28,6 +28,7 @@ from extractor.heading_words import (
     goes_on,
     halves_apart,
     holds_a_count,
+    is_org,
     one_headline,
     rest_of_headline,
     words_width,
@@ -231,6 +232,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             unit.tight
             and not _opens_couplet(lines, k)
             and not _couplet_under(lines, k - 2)
+            and not _slogan_under_headline(lines, k)
             and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
@@ -338,6 +340,27 @@ def _couplet_under(lines: list[Unit], k: int) -> bool:
         and not lines[k + 1].tight
         and _couplet(lines, k + 2)
         and _opens_below(lines, k + 2, past_heads=False)
+    )
+
+
+def _slogan_under_headline(lines: list[Unit], k: int) -> bool:
+    """Is the couplet ending at lines[k], right over its article, printed under a headline
+    and its organisation's kicker, apart (`拉萨市市场监管局` / `“护苗行动”筑牢校园食品安全防线` /
+    `守护舌尖安全` / `护航幸福生活` / dateline)? A kicker stands right over its headline, so the
+    line between is the headline and the couplet the paper's slogan, left in two lines (see
+    `segment._couplet_halves`). Of the 10 couplets right over their article on the seeds and
+    development pages, this is the one so printed; the others have at most one line over
+    them but a paper's masthead or slogan, and are their article's title."""
+    if not (_couplet(lines, k) and _opens_below(lines, k, past_heads=False)):
+        return False
+    above = [u for u in lines[: k - 1] if u.kind != "gap"][-2:]
+    return (
+        len(above) == 2
+        and above[0].kind == above[1].kind == "heading"
+        and not lines[k - 1].tight
+        and not above[1].tight
+        and is_org(above[0].text)
+        and not is_org(above[1].text)
     )
 
 

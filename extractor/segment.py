@@ -25,6 +25,7 @@ from typing import Literal
 from extractor.body_heads import (
     body_under,
     broken_headline,
+    heads_its_photo,
     lone_heading,
     over_a_news_lead,
     place_news,
@@ -340,17 +341,19 @@ def _kicker_first(lines: list[str]) -> list[str]:
 
 
 def _report_column_over(headline: _Headline, following: _Headline) -> bool:
-    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`),
-    its headline printed after its body, over the next article's (`谢通门县达那答乡：…` /
-    `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon open a headline, never a kicker:
-    no kicker of the seeds and development pages holds a colon, and of the 5 lines opening so
-    over another heading line, 2 are one title with it and 3 titles themselves. The column
-    alone heads 2 articles there: this one, and one with no such line after it, whose title
-    it is (`“平安虫草季”护航进行时`)."""
+    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`) or
+    a column's label (`民生焦点`), its headline printed after its body, over the next
+    article's (`谢通门县达那答乡：…` / `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon
+    open a headline, never a kicker: no kicker of the seeds and development pages holds a
+    colon, and of the 5 lines opening so over another heading line, 2 are one title with it
+    and 3 titles themselves. The column of a report's kind alone heads 2 articles there: this
+    one, and one with no such line after it, whose title it is (`“平安虫草季”护航进行时`); of
+    the 28 articles headed by a label alone, the one followed so is the one whose headline
+    is that line in the gold (`改则县：清洁取暖进牧家 高原冬日暖意浓`), the label no kicker."""
     return (
         headline.kicker is None
         and headline.subtitle is None
-        and bool(REPORT_KIND.search(headline.title))
+        and (not headline.title or bool(REPORT_KIND.search(headline.title)))
         and following.kicker is not None
         and bool(PLACE_HEADLINE.match(following.kicker))
     )
@@ -367,7 +370,9 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             j = i
             while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
                 j += 1
-            if _opens_article(units, i, j):
+            if _opens_article(units, i, j) or (
+                current is not None and not current.head_runs and heads_its_photo(units, i, j)
+            ):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
                 current = _Draft(heads=heads, voices=_voices(units[i:j], _following(units, j)))
@@ -466,7 +471,7 @@ def segment_page(text: str) -> list[Article]:
         if headline.from_slogan:
             _adopt_displaced_title(draft, headline, following)
         elif following is not None and _report_column_over(headline, following):
-            headline.kicker, headline.title = headline.title, following.kicker or ""
+            headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
