@@ -27,10 +27,12 @@ _CHARGE = re.compile(
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
 # (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
 # made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
-# names a field of work, whose project is named elsewhere).
+# names a field of work, whose project is named elsewhere), a project with its capacity
+# (`把噶尔县50兆瓦光伏储能电站项目作为“一号工程”来抓`; not projects counted, `把12项…项目纳入`).
 _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
-    r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
+    r"|(?:行动|工程)(?=作为|列入|列为|纳入))"
+    rf"|[{CN}][{CN}\d.]{{3,20}}?项目(?=作为|列入|列为|纳入))"
 )
 # A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`
 # (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
