@@ -131,14 +131,20 @@ def a_system_set_up(before: str, after: str) -> bool:
 # required).
 _ROLLED_OUT = re.compile("(?:推行|推出|开办)了?$")
 _BANK_SET_UP = re.compile("(?:推行|推出|开办|建立|设立)了?$")
+# And a circle of services within minutes' reach a unit builds (`打造“15分钟医保便民服务圈”`,
+# `打造“十分钟志愿服务圈”`: both so printed are required; `新增4个“一刻钟便民生活圈”` counts places).
+_CIRCLE = re.compile(rf"(?:\d+|[一二三四五六七八九十]+)分钟[{CN}]{{2,8}}圈")
+_CIRCLE_BUILT = re.compile("(?:打造|构建)了?$")
 _NOTHING_AFTER = re.compile(rf"^(?:[^{CN}]|$)")
 
 
 def a_scheme_rolled_out(inner: str, before: str, after: str) -> bool:
-    """Is a quoted points shop or time bank a scheme a unit rolls out (`推出“禁毒积分超市”`)?"""
+    """Is a quoted points shop, time bank or service circle a scheme a unit rolls out
+    (`推出“禁毒积分超市”`)?"""
     return bool(_NOTHING_AFTER.match(after)) and (
         (inner.endswith("超市") and bool(_ROLLED_OUT.search(before)))
         or (inner.endswith("时间银行") and bool(_BANK_SET_UP.search(before)))
+        or (bool(_CIRCLE.fullmatch(inner)) and bool(_CIRCLE_BUILT.search(before)))
     )
 
 
