@@ -97,6 +97,11 @@ _JOINED_EVENT = re.compile(
 # `开展“小手拉大手”交通安全教育`, `开展“帮信”犯罪警示教育`, `同步开展“学习强国·强军有我”主题教育`
 # (on the development pages every one so printed is listed: two required, one optional).
 _SCHOOLING = re.compile(rf"开展了?(?P<name>“[^{BREAK}“”]{{2,12}}”[{CN}]{{0,8}}教育)(?![{CN}])")
+# A drive whose progress a meeting is told of: `会议还通报了今年能源领域安全生产专项整治三年行动开展
+# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况` (both printed so required).
+_REPORTED = re.compile(
+    rf"通报了?(?:今年以来|今年|去年)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)(?:开展|推进|实施)情况"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -115,6 +120,7 @@ def tasks(text: str) -> list[Named]:
         *_WORKED_BY.finditer(text),
         *_SPELLED_OUT.finditer(text),
         *_SCHOOLING.finditer(text),
+        *(_REPORTED.finditer(text) if "通报" in text else ()),
     ]:
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"])):
             found.append(Named(m.start("name"), m["name"]))
