@@ -257,11 +257,12 @@ _PUSHED_KIND = re.compile(
     r"(?:建设|工程|项目|行动|改造|宣传月|宣传周|活动月|专项整治|斗争|创建|政策|计划|改革|试点)$"
 )
 # A title to be won, named with the verb: `创建国家食品安全城市`, `创建民族团结进步模范区`, the
-# title's own words in marks (`以创建‘四好农村路’省级示范县为抓手`, the one printed so, required).
+# title's own words in marks (`以创建‘四好农村路’省级示范县为抓手`, the one printed so, required), a
+# school's or hospital's (`以创建二级甲等医院为目标`; `已创建…特色学校28所` counts titles won).
 # (Not the end of a programme's name, followed by what it goes into: `把…进步创建融入城市更新`.)
 _CREATE = re.compile(
     rf"(?P<name>创建(?!融入|纳入)(?:[“‘][{CN}]{{2,10}}[”’][{CN}]{{0,14}}?|[{CN}]{{2,14}}?)"
-    r"(?:城市|示范区|模范区|先行区|示范市|示范县|示范村))"
+    r"(?:城市|示范区|模范区|先行区|示范市|示范县|示范村|学校|医院))"
 )
 # An activity or a survey named without marks, opened by a verb that organises it:
 # `开展安全宣传进校园活动`, `开展生物多样性本底调查`, `启动第35个全国税收宣传月活动`. Short ones (`开展文体活动`,
@@ -306,6 +307,11 @@ def _unquoted(text: str) -> list[Named]:
         name = _LEADING_VERBS.sub("", _VISIT.split(_STRONG.split(m["name"])[-1])[-1])
         name = _PERIOD.sub("", name.removeprefix("到"))  # `参与到环境整治行动中来`
         at = m.end("name") - len(name)
+        if name.startswith("提升") and text.endswith("巩固", 0, at):  # one word: `巩固提升工程`
+            lead = _TIME_LEAD.sub("", _STRONG.split(clause_before(text, at - 2))[-1])
+            lead = _LEADING_VERBS.sub("", _VISIT.split(lead.removeprefix("其中"))[-1])
+            if len(lead) >= 2 and re.fullmatch(f"[{CN}]+", lead):  # `错那市农村电网巩固…`
+                at, name = at - 2 - len(lead), lead + "巩固" + name
         if not (
             clause_inside(name)
             or is_generic(name)

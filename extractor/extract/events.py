@@ -20,10 +20,11 @@ from extractor.extract.context import (
 from extractor.extract.mentions import Named
 
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
-# a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`).
+# a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`); a show whose
+# works are judged (`第五届西藏自治区民族手工艺品展评会`).
 _EVENT_KINDS = (
     "文化节|旅游节|艺术节|节|大赛|比赛|运动会|博览会|交易会|会演|汇演|展演|联赛|锦标赛|邀请赛|马拉松|赛|大会|"
-    "赛马会|交流会|展会|展览会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季|"
+    "赛马会|交流会|展会|展览会|展评会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季|"
     "比武|对接会|推介会|洽谈会|展销会|夏令营|冬令营|文化月活动|宣传月活动|文化月|宣传月|活动月"
 )
 _NUMBERED = re.compile(

@@ -51,8 +51,9 @@ _GENERIC = re.compile(
     # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`
     # (`农村公路安全隐患排查整治` names its field).
     r"|^(?:安全)?(?:风险)?隐患(?:专项)?(?:排查)?(?:整治|治理)$"
-    # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`.
-    r"|以上|以下"
+    # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`; works of a kind
+    # being built: `在建水利工程`, `在建电源电网项目` (no name of the gold opens so).
+    r"|以上|以下|^在建"
 )
 # How often a unit does a thing opens no name: `每月开展一次夜查行动` counts the checks, it
 # names no drive (`一次性`, `二次供水` are words of their own).

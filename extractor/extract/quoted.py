@@ -64,8 +64,9 @@ _KINDS = (
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, `推出“一生一案”精准辅导，`, not `“百万亩”退化草原综合治理
     # 工程`, `“云端”帮扶对子`. (A ledger is a record kept, no initiative: `建立“一人一策”帮扶
-    # 台账`.) So does a recruiting drive (`“百日千万”网络招聘、`, `“就在西藏”系列专场招聘等活动`).
-    rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造)(?![{CN}])|招聘(?!(?!等)[{CN}])"
+    # 台账`.) So does a recruiting drive (`“百日千万”网络招聘、`, `“就在西藏”系列专场招聘等活动`),
+    # and a pledge units make (`商户作出“线下购物无理由退货”承诺，`).
+    rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造|承诺)(?![{CN}])|招聘(?!(?!等)[{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
@@ -82,9 +83,11 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`). Marks the next words explain (`“一园”即建设
-# 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name.
+# 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name. Nor do
+# those who act together (`与村“两委”班子一道抓创建`).
 _LOOSE_KIND = re.compile(
-    r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|开展|举办|一系列|构建|打造|实现|形成|提供|进行|给予|作为|列为|"
+    r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|一道|一起|一同|开展|举办|一系列|"
+    r"构建|打造|实现|形成|提供|进行|给予|作为|列为|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
     r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
@@ -172,9 +175,11 @@ _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # A name put into practice stands alone: what follows is punctuation, another
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
-# after makes it a term for that noun: `“两新”组织`, `“两班倒”作业`.
+# after makes it a term for that noun: `“两新”组织`, `“两班倒”作业`. Where it is carried
+# out may follow (`推动“一校一队、一周一赛”在全县中小学常态化开展`, `…在高原落地`: 1 / 1 / 0).
 _STANDS_ALONE = re.compile(
-    rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式))"
+    rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式)"
+    rf"|在[{CN}]{{1,9}}?(?:开展|落地|推行|铺开|推广))"
 )
 # The period of a five-year plan: `“十四五”`.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -402,6 +407,8 @@ def _one_quoted(
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
+    if kind and kind.endswith("服务") and text.startswith("品牌", m.end()):
+        return Named(m.start(), quoted)  # `擦亮“一线受理、一跟到底”服务品牌`: the brand's words
     if kind and _TAX_RELIEF.search(kind):
         return None  # `“六税两费”减半征收政策`: a tax relief, not a policy named (`generic.py`)
     if kind and _POLICY_TOLD.search(kind):

@@ -27,10 +27,12 @@ _CHARGE = re.compile(
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
 # (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
 # made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
-# names a field of work, whose project is named elsewhere).
+# names a field of work, whose project is named elsewhere), a project with its capacity
+# (`把噶尔县50兆瓦光伏储能电站项目作为“一号工程”来抓`; not projects counted, `把12项…项目纳入`).
 _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
-    r"|(?:行动|工程)(?=作为|列入|列为|纳入)))"
+    r"|(?:行动|工程)(?=作为|列入|列为|纳入))"
+    rf"|[{CN}][{CN}\d.]{{3,20}}?项目(?=作为|列入|列为|纳入))"
 )
 # A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`,
 # a building up named (`以紧密型县域医共体建设为抓手`, the one printed so, required; not a field
@@ -96,6 +98,11 @@ _JOINED_EVENT = re.compile(
 # `开展“小手拉大手”交通安全教育`, `开展“帮信”犯罪警示教育`, `同步开展“学习强国·强军有我”主题教育`
 # (on the development pages every one so printed is listed: two required, one optional).
 _SCHOOLING = re.compile(rf"开展了?(?P<name>“[^{BREAK}“”]{{2,12}}”[{CN}]{{0,8}}教育)(?![{CN}])")
+# A drive whose progress a meeting is told of: `会议还通报了今年能源领域安全生产专项整治三年行动开展
+# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况` (both printed so required).
+_REPORTED = re.compile(
+    rf"通报了?(?:今年以来|今年|去年)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)(?:开展|推进|实施)情况"
+)
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -114,6 +121,7 @@ def tasks(text: str) -> list[Named]:
         *_WORKED_BY.finditer(text),
         *_SPELLED_OUT.finditer(text),
         *_SCHOOLING.finditer(text),
+        *(_REPORTED.finditer(text) if "通报" in text else ()),
     ]:
         building = m["name"].endswith("建设") and is_generic_programme(m["name"])
         if not (CLAUSE_INSIDE.search(m["name"]) or is_generic(m["name"]) or building):

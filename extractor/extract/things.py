@@ -51,9 +51,11 @@ def runs_on(text: str, end: int) -> bool:
 
 
 def a_body(inner: str) -> bool:
-    """Do quoted words name a body, a post, a house or a shop, not parties joined into a
-    model (`“快递+电商服务站”`)?"""
-    return bool(BODY.search(inner)) and not _JOINED_PARTIES.search(inner)
+    """Do quoted words name a body, a post, a house, a shop or an account (`“时间账户”`), not
+    parties joined into a model (`“快递+电商服务站”`)?"""
+    return (bool(BODY.search(inner)) and not _JOINED_PARTIES.search(inner)) or inner.endswith(
+        "账户"
+    )
 
 
 def an_honour(inner: str, before: str, after: str) -> bool:

@@ -130,15 +130,25 @@ def a_system_set_up(before: str, after: str) -> bool:
 # (on the development pages every one so printed, the verb right before and nothing after,
 # is listed: one required, two optional). The shop where points are spent
 # (`到社区“爱心超市”兑换`) stays a place.
+# So is a time bank a unit sets up, where hours of service are saved to be drawn on later
+# (`探索建立“爱心时间银行”`; each `“…时间银行”` of the development pages is listed, five
+# required).
 _ROLLED_OUT = re.compile("(?:推行|推出|开办)了?$")
+_BANK_SET_UP = re.compile("(?:推行|推出|开办|建立|设立)了?$")
+# And a circle of services within minutes' reach a unit builds (`打造“15分钟医保便民服务圈”`,
+# `打造“十分钟志愿服务圈”`: both so printed are required; `新增4个“一刻钟便民生活圈”` counts places).
+_CIRCLE = re.compile(rf"(?:\d+|[一二三四五六七八九十]+)分钟[{CN}]{{2,8}}圈")
+_CIRCLE_BUILT = re.compile("(?:打造|构建)了?$")
 _NOTHING_AFTER = re.compile(rf"^(?:[^{CN}]|$)")
 
 
 def a_scheme_rolled_out(inner: str, before: str, after: str) -> bool:
-    return (
-        inner.endswith("超市")
-        and bool(_ROLLED_OUT.search(before))
-        and bool(_NOTHING_AFTER.match(after))
+    """Is a quoted points shop, time bank or service circle a scheme a unit rolls out
+    (`推出“禁毒积分超市”`)?"""
+    return bool(_NOTHING_AFTER.match(after)) and (
+        (inner.endswith("超市") and bool(_ROLLED_OUT.search(before)))
+        or (inner.endswith("时间银行") and bool(_BANK_SET_UP.search(before)))
+        or (bool(_CIRCLE.fullmatch(inner)) and bool(_CIRCLE_BUILT.search(before)))
     )
 
 
