@@ -34,7 +34,15 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
-from extractor.extract.things import AN_ACCOUNT, BODY, a_body, an_honour, cut_from_body, runs_on
+from extractor.extract.things import (
+    AN_ACCOUNT,
+    BODY,
+    a_body,
+    an_honour,
+    cut_from_body,
+    quoted_runs,
+    runs_on,
+)
 from extractor.extract.ways import (
     a_manner,
     a_method_kind,
@@ -270,17 +278,6 @@ _CHANGED_TO = re.compile("变|转|到|向")
 _ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
 
 
-def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
-    """Quoted names printed one after another (`“一窗通办”“帮办代办”`, `“A”、“B”`)."""
-    runs: list[list[re.Match[str]]] = []
-    for m in matches:
-        if runs and text[runs[-1][-1].end("close") : m.start()] in ("", "、"):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
-
-
 def quoted_names(text: str) -> list[Named]:
     """Quoted names, with or without the kind of initiative after them.
 
@@ -294,7 +291,7 @@ def quoted_names(text: str) -> list[Named]:
         if _PAIRS[m["open"]] == m["close"] and not in_book_title(text, m.start())
     ]
     done = 0  # the end of the previous quoted name: words before it are not this one's
-    for run in _runs(matches, text):
+    for run in quoted_runs(matches, text):
         before = clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
         described = _DESCRIBED.search(before)

@@ -72,3 +72,14 @@ def cut_from_body(text: str, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+def quoted_runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
+    """Quoted names printed one after another (`“一窗通办”“帮办代办”`, `“A”、“B”`)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and text[runs[-1][-1].end("close") : m.start()] in ("", "、"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
