@@ -11,6 +11,8 @@ a sentence saying what to look at.
   and as two-character pieces, leaving out the glue `的和及与等所在了之`;
   quotation marks and brackets are no part of a sentence's words (`“家门口”就业服务站`,
   `乡（镇）`).
+- A metric's label naming a year its sentence does not, where the sentence gives its
+  figures another (`今年…` for a sentence of `去年暑期，…`).
 - A metric's label whose last word names a kind of quantity its unit does not
   count: money (`…收入`, `…投资`) not in 元, a rate (`…率`, `…增速`) not in %,
   a number of people (`…人数`) in 项.
@@ -101,6 +103,30 @@ def label_warning(label: str, sentence: str, text: str = "", raw: str = "") -> s
             f'("{_short(best)}"); check that it says what is counted'
         )
     return None
+
+
+# The year a figure is of; in a sentence, not the year it is compared with (`由去年的7成
+# 提高到100%`, `比去年`, `增长到去年的`), nor the 上年 of `上年级`.
+_YEAR_OF = re.compile("(?<![由比较与同和从对到])(今年|去年|明年|前年|上年)(?!级)")
+
+
+def year_warning(label: str, sentence: str) -> str | None:
+    """A warning when the label names a year its sentence does not, and the sentence says
+    its figures are of another: `今年暑期接待少年儿童读者目标` for `去年暑期,…接待少年儿童读者
+    1.8万人次`.
+
+    >>> year_warning("今年接待游客", "去年接待游客1.8万人次。") is not None
+    True
+    >>> year_warning("今年持证上岗率", "持证上岗率由去年的7成提高到100%。")
+    """
+    named = {m[1] for m in _YEAR_OF.finditer(_NOT_CJK.sub("", label))}
+    printed = {m[1] for m in _YEAR_OF.finditer(sentence)}
+    if not named or any(year in sentence for year in named) or not printed:
+        return None
+    return (
+        f'label "{label}" names {"、".join(sorted(named))}, its sentence '
+        f"{'、'.join(sorted(printed))}; check that it says what is counted"
+    )
 
 
 def _endings(words: str) -> tuple[str, ...]:
@@ -258,8 +284,10 @@ def warnings_of(record: Metric | Quote | Campaign, sentence: str, text: str) -> 
     found = None
     if isinstance(record, Metric) and record.label.strip():
         label = record.label.strip()
-        found = label_warning(label, sentence, text, record.raw.strip()) or unit_warning(
-            label, record.unit.strip()
+        found = (
+            label_warning(label, sentence, text, record.raw.strip())
+            or year_warning(label, sentence)
+            or unit_warning(label, record.unit.strip())
         )
     elif isinstance(record, Campaign):
         found = campaign_warning(record.name.strip())

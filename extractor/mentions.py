@@ -121,6 +121,11 @@ _WORDS_AFTER_COLON = re.compile('[“「‘"]')
 _SAYING_OPENS = re.compile(rf"(?<!据)(?:{VERB}){ADDRESSEES}?[：:，,]")
 
 
+# Where a sentence opens, and what a name opening one is said to be (`罗布是…双湖人，`).
+_SENTENCE_OPENS = re.compile(r"(?:^|(?<=[\n。！？!?]))[ \t\u3000]*(?=[\u4e00-\u9fff])")
+_IS_WHO = re.compile(rf"是([^{BREAK_CLASS}]{{1,30}})[{BREAK_CLASS}]")
+
+
 # A preposition before a person, with their title (`对杨帆`, `向驻村工作队队长李强`): the person
 # is the object of the sentence, not its subject.
 _AFTER_PREPOSITION = re.compile(
@@ -149,6 +154,7 @@ class Mentions:
             found |= set(self._described())
             found |= set(self._honored())
             found |= set(self._aged_after())
+            found |= set(self._introduced())
             self._names = sorted(found)
         return self._names
 
@@ -251,6 +257,20 @@ class Mentions:
             clause = self._clause_to(m.start())
             name = name_in(clause) if clause else None
             if name is not None and clause.endswith(name) and person_name(name):
+                found.append(name)
+        return found
+
+    def _introduced(self) -> list[str]:
+        """The names opening a sentence as the subject of `是`, who the words after it say
+        holds a title or comes from a place (`旦增曲珍是村青年志愿服务队的队员，`, `罗布是土生
+        土长的双湖人，`), outside speech; not a place or a thing (`吉汝村是…之一`)."""
+        found = []
+        for m in _SENTENCE_OPENS.finditer(self.text):
+            name = name_at(self.text, m.end())
+            if name is None or self.in_speech(m.end()):
+                continue
+            said = _IS_WHO.match(self.text, m.end() + len(name))
+            if said is not None and (ends_with_role(said[1]) or said[1].endswith(("人", "一员"))):
                 found.append(name)
         return found
 
