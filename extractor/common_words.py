@@ -48,27 +48,40 @@ _SURNAMES_OF_THREE = frozenset("和木蜂普字")
 TIBETAN_NAME_PARTS = ("东周", "久美", "此里", "此称", "此尔", "斯那")
 
 
-#: A line of jieba's dictionary (`word count tag`) whose word has six to twelve bytes of
-#: UTF-8 (two to four characters) and whose count has two digits or more (ten or more
+#: A line of jieba's dictionary (`word count tag`) whose word has three to twelve bytes of
+#: UTF-8 (one to four characters) and whose count has two digits or more (ten or more
 #: times): the lines that can be read, picked out of the file's 350,000 in one pass.
-_LINE = re.compile(rb"^([^ \n]{6,12}) ([0-9]{2,}) ([^\n]*)", re.MULTILINE)
+_LINE = re.compile(rb"^([^ \n]{3,12}) ([0-9]{2,}) ([^\n]*)", re.MULTILINE)
 
 
 @functools.cache
-def dictionary() -> dict[str, tuple[int, str]]:
-    """The words of two to four characters jieba's dictionary counts at least ten
-    times, each with its count and part of speech: its file read once, for these
-    alone, not loaded whole with what jieba cuts by.
+def _read() -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
+    """jieba's dictionary, read once for what the rules ask of it: its words of two to
+    four characters counted at least ten times, with count and part of speech, and its
+    characters counted at least a hundred times as words of their own, with part of
+    speech.
 
     The file is found where jieba is installed, without importing jieba (about a
-    seventh of a second a process, for its own imports)."""
-    found: dict[str, tuple[int, str]] = {}
+    seventh of a second a process, for its own imports), and is not loaded whole
+    with what jieba cuts by."""
+    words: dict[str, tuple[int, str]] = {}
+    characters: dict[str, str] = {}
     for word, count, tag in _LINE.findall(_dictionary_file().read_bytes()):
-        if int(count) >= _LISTED:
-            text = word.decode("utf-8")
-            if 2 <= len(text) <= LONGEST:
-                found[text] = (int(count), tag.strip().decode("ascii"))
-    return found
+        times = int(count)
+        if times < _LISTED:
+            continue
+        text = word.decode("utf-8")
+        if len(word) >= 6 and 2 <= len(text) <= LONGEST:
+            words[text] = (times, tag.strip().decode("ascii"))
+        elif len(word) == 3 and len(text) == 1 and times >= _COMMON:
+            characters[text] = tag.strip().decode("ascii")
+    return words, characters
+
+
+def dictionary() -> dict[str, tuple[int, str]]:
+    """The words of two to four characters jieba's dictionary counts at least ten
+    times, each with its count and part of speech."""
+    return _read()[0]
 
 
 def _dictionary_file() -> Path:
@@ -90,26 +103,12 @@ def _words() -> dict[str, str]:
     }
 
 
-#: A line of the dictionary whose word is one character (three bytes of UTF-8).
-_CHARACTER_LINE = re.compile(rb"^([^ \n]{3}) ([0-9]{3,}) ([^\n]*)", re.MULTILINE)
 #: The dictionary's tags of a character that is a word of a sentence on its own: a verb,
 #: an adjective, an adverb, a preposition, a conjunction, a noun, a numeral (`取`, `深`,
 #: `以`, `原`), not a character of names (`杰`, `nr`) nor one it cannot tag (`姆`, `x`).
 _SENTENCE_TAGS = frozenset(
     ("v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "u", "n", "m", "q", "f", "r", "t")
 )
-
-
-@functools.cache
-def _character_words() -> dict[str, str]:
-    """The characters jieba's dictionary counts at least a hundred times as words of
-    their own, each with its part of speech."""
-    found: dict[str, str] = {}
-    for word, count, tag in _CHARACTER_LINE.findall(_dictionary_file().read_bytes()):
-        text = word.decode("utf-8")
-        if len(text) == 1 and int(count) >= _COMMON:
-            found[text] = tag.strip().decode("ascii")
-    return found
 
 
 def name_goes_on(tail: str) -> bool:
@@ -125,7 +124,7 @@ def name_goes_on(tail: str) -> bool:
     listed = dictionary().get(tail)
     if listed is not None and listed[1] in NAME_TAGS:
         return True
-    return _character_words().get(tail[:1]) not in _SENTENCE_TAGS
+    return _read()[1].get(tail[:1]) not in _SENTENCE_TAGS
 
 
 def common_word_at(text: str, at: int = 0) -> str | None:
