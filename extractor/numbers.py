@@ -82,10 +82,12 @@ _CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
 # `5千人` is 5000 人, `5千米` is 5 千米.
 _MAG = "万亿|亿|万|千(?![瓦米伏克帕卡])|百"
 # A number never starts in the middle of another one: not after a letter or
-# digit (G318), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
+# digit (G318, PM2.5), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
 # (一点五万 → 五万) or 几 (几十名 is no number). Each kind of numeral is looked ahead for first.
+# A word of three letters or more is no code's head: a paragraph broken after it is read
+# run together (`下载注册国家反诈中心APP⏎⏎620余人次`, 1 printing on dev, required).
 _NUM = (
-    rf"(?:(?=\d)(?<![A-Za-z0-9_.万亿千])(?:{_AR})(?:{_MAG})?"
+    rf"(?:(?=\d)(?:(?<![A-Za-z0-9_.万亿千])|(?<=[A-Za-z]{{3}}))(?:{_AR})(?:{_MAG})?"
     rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
 # A magnitude alone (`近千人`, `百余名`, `亿元以上`), or a half (`半天`, `大半天`,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from extractor.common_words import dictionary
+from extractor.extract.no_counts import counts_nothing
 from extractor.numbers import QuantityMatch, is_calendar_date
 from extractor.stops import last_of
 
@@ -377,6 +378,9 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     # `两家人握手言和`: the two families of the story, named again, not two households.
     if numeral == "两" and quantity.unit == "家" and after.startswith("人"):
+        return True
+    # Hotlines' numbers, `四周`, `一一对接`, a bridge's grade, `两人` as "the two".
+    if counts_nothing(text, match):
         return True
     return _inside_name(text, match.start, match.end)
 

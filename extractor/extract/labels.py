@@ -104,6 +104,9 @@ _DURATIONS = frozenset(
 
 # Units of a ratio: what it is a ratio of is reported before it.
 _RATIOS = frozenset(("%", "％", "‰", "倍", "成", "个百分点"))
+# Adverbs a clause puts between what it counts and the number or its verb (`也`, `还`,
+# `全部`); `人均`, `日均` are nouns.
+_TRAILING_ADVERBS = re.compile(r"(?:也|还|已|都|分别|正在|全部|全面)+$")
 
 
 def _reported_before(text: str, clause_start: int, *, passing: bool = False) -> str:
@@ -247,7 +250,14 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
     label = _label(text, match, clause_start, earlier)
     if not names_something(label):
         label = _with_a_noun(text, match, before, label) or label
-    return _with_what_lasts(text, match, label)
+    return _without_adverbs(_with_what_lasts(text, match, label))
+
+
+def _without_adverbs(label: str) -> str:
+    """The label without the adverbs its clause put last (`10个乡镇全面开展` → `乡镇`,
+    `帐篷里的温度也` → `帐篷里的温度`), when the rest still names something."""
+    bare = _TRAILING_ADVERBS.sub("", label)
+    return bare if bare != label and names_something(bare) else label
 
 
 def _with_what_lasts(text: str, match: QuantityMatch, label: str) -> str:

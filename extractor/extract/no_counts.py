@@ -1,0 +1,72 @@
+"""Numbers the genre prints with a measure word after them that count nothing.
+
+The number grammar reads a numeral and a measure word wherever they meet; these
+meet by chance, and `counted.excluded` leaves them out:
+- a hotline's number (`拨打12333人社服务热线`, `12333根治欠薪投诉专线`);
+- words that open with a numeral: `四周` (all around, `广场四周安装了路灯`), `一一`
+  (one by one, `一一对接`), `两条腿走路` (two ways at once);
+- a grade a bridge or a dam is assessed at (`评定为三类桥梁`, `四类、五类桥梁`);
+- `两人` as "the two" of a story, opening its clause (`平时两人轮流骑马巡护`).
+
+>>> from extractor.numbers import find_quantities
+>>> text = "可拨打12333人社服务热线。广场四周安装了路灯，3名民警与网格一一对接。"
+>>> [m.raw for m in find_quantities(text) if not counts_nothing(text, m)]
+['3名']
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.numbers import QuantityMatch
+
+# `12333`, `12345`: the service numbers the papers print, five digits opening with 12; a
+# hotline's word follows within its clause (`12333人社服务热线`, `12333根治欠薪投诉专线`: 2
+# printings on dev, neither listed). `24小时服务热线` is a time, `127名…家长的电话` a count.
+_SERVICE_NUMBER = re.compile(r"12\d{3}")
+_HOTLINE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:热线|专线)")
+# `广场四周`, `球场四周`: all around, not four weeks (2 printings on dev, neither listed).
+_AROUND = "四周"
+# Before a number of 类 in words, or after it, a grade (`经专业机构检测评定为三类桥梁`,
+# `被鉴定为三类坝`, `农村公路四类、五类桥梁`: 4 printings on dev, none listed), not kinds
+# counted (`4类慢病患者`, `三类风险区域`).
+_GRADED_BEFORE = ("定为",)
+_GRADED_AFTER = re.compile(r"^(?:、[一二三四五六]类)*[危]?(?:桥|坝)")
+# `平时两人轮流骑马巡护`, `两人语言不通`: the two people the story has just named, as
+# `两人都回到了课堂` (3 printings on dev opening their clause: 1 optional, 2 not listed).
+_CLAUSE_BREAKS = "，,。；;！？!?：:\n“”"
+_OPENING_WORDS = ("平时", "如今", "后来", "从此", "此后", "现在", "于是", "当时")
+
+
+def counts_nothing(text: str, match: QuantityMatch) -> bool:
+    """Is the number a code, a word or a grade, not a count (see the module)?"""
+    unit = match.quantity.unit
+    numeral = text[match.number_start : match.end - len(unit)]
+    after = text[match.end : match.end + 12]
+    before = text[max(0, match.number_start - 2) : match.number_start]
+    if (
+        not match.chinese
+        and _SERVICE_NUMBER.fullmatch(numeral)
+        and _HOTLINE.match(unit[1:] + after)
+    ):
+        return True
+    if not match.chinese:
+        return False
+    qualified = bool(match.before or match.after)
+    if numeral + unit == _AROUND and not qualified and not before.endswith(("为期", "用")):
+        return True
+    if numeral == "一一" or text.startswith("两条腿走路", match.start):
+        return True
+    if unit == "类" and (before.endswith(_GRADED_BEFORE) or _GRADED_AFTER.match(after)):
+        return True
+    return numeral == "两" and unit == "人" and not qualified and _opens_clause(text, match)
+
+
+def _opens_clause(text: str, match: QuantityMatch) -> bool:
+    """Does the number open its clause, or follow only a word that opens one (`平时`)?"""
+    head = match.start
+    for word in _OPENING_WORDS:
+        if text.startswith(word, head - len(word)):
+            head -= len(word)
+            break
+    return head == 0 or text[head - 1] in _CLAUSE_BREAKS
