@@ -191,7 +191,7 @@ _STANDS_ALONE = re.compile(
 )
 # The period of a five-year plan: `“十四五”`.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
-# The period of a five-year programme of legal publicity: `“八五”普法`.
+# A five-year programme of legal publicity: `“八五”普法`, not its plan `结合“八五”普法规划`.
 _LEGAL_PERIOD = re.compile(r"[一二三四五六七八九]五")
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
@@ -378,7 +378,8 @@ def _one_quoted(
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
-        return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
+        plan_worked_in = before.endswith("结合") and text.startswith("普法规划", close)
+        return None if plan_worked_in else Named(m.start(), quoted + "普法")
     if kind and a_method_kind(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (
