@@ -172,6 +172,15 @@ def _theme_of(headline: str, body: str, body_head: str | None) -> bool:
     return len(kind) >= 4 and headline.endswith(kind) and len(headline) > len(kind)
 
 
+def _headline_theme(headline_head: str | None, body_head: str | None) -> bool:
+    """Does a headline open with the quoted words the body's name opens with, or with the
+    first of them, whatever kind it puts after (`“家门口”招聘会` / `“家门口”就业招聘活动`,
+    `“青春植绿”志愿服务` / `“青春植绿 助力美丽阿里”志愿服务活动`)?"""
+    if headline_head is None or body_head is None:
+        return False
+    return body_head[1:-1].startswith(headline_head[1:-1])
+
+
 def headline_form_of(name: str, other: str) -> bool:
     """Is `name` a headline's short form of `other` (`_headline_form`), marks and
     spaces aside: `全国近视防控宣传教育月活动` of `第8个全国近视防控宣传教育月系列活动`?"""
@@ -250,6 +259,7 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                         key.endswith(keys[i])
                         or _headline_form(keys[i], key)
                         or _theme_of(n.name, named.name, head)
+                        or _headline_theme(heads[i], head)
                     )
                 )
             ),
