@@ -166,10 +166,11 @@ _METHOD_OF = re.compile(
 # a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
 # is said to be, `是打通…“最后一米”的关键举措`). How the parties act together may stand
 # between: `“街道+社区+物业+业委会”四方联动的长效管理机制`, `“军警兵民”四位一体的边境管控体系`
-# (each so printed on the development pages is listed: two required, one optional).
+# (each so printed on the development pages is listed: two required, one optional). What it is
+# of may be long: `探索“合作社+牧户+草场”的生态畜牧业发展模式` (of 7 to 9 characters, 3 / 0 / 0).
 _TOGETHER = rf"(?:[一二两三四五六七八九十多][方位级](?:联动|一体|协同)|一体化[{CN}]{{2}})"
 _METHOD_NAMED = re.compile(
-    rf"^(?:{_TOGETHER}?的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措"
+    rf"^(?:{_TOGETHER}?的[{CN}]{{0,9}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措"
     rf"|{_TOGETHER}的[{CN}]{{0,6}}?体系)"
 )
 
