@@ -184,9 +184,9 @@ _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
 # after makes it a term for that noun: `“两新”组织`, `“两班倒”作业`. Where it is carried
-# out may follow (`推动“一校一队、一周一赛”在全县中小学常态化开展`, `…在高原落地`: 1 / 1 / 0).
+# out may follow (`推动“一校一队、一周一赛”在全县中小学常态化开展`: 1 / 1 / 0), or 工作 (3 / 1 / 0).
 _STANDS_ALONE = re.compile(
-    rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式)"
+    rf"^(?:[^{CN}]|和|与|及|等|为|$|工作(?![{CN}])|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式)"
     rf"|在[{CN}]{{1,9}}?(?:开展|落地|推行|铺开|推广))"
 )
 # The period of a five-year plan: `“十四五”`.
