@@ -100,9 +100,11 @@ _JOINED_EVENT = re.compile(
 # (on the development pages every one so printed is listed: two required, one optional).
 _SCHOOLING = re.compile(rf"开展了?(?P<name>“[^{BREAK}“”]{{2,12}}”[{CN}]{{0,8}}教育)(?![{CN}])")
 # A drive whose progress a meeting is told of: `会议还通报了今年能源领域安全生产专项整治三年行动开展
-# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况` (both printed so required).
+# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况`, `通报了前一阶段…专项行动进展情况` (the four
+# printed so are required).
 _REPORTED = re.compile(
-    rf"通报了?(?:今年以来|今年|去年)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)(?:开展|推进|实施)情况"
+    rf"通报了?(?:今年以来|今年|去年|前一阶段|前期)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)"
+    "(?:开展|推进|实施|进展)情况"
 )
 # A programme whose gains a unit builds on: `持续巩固边境小康村建设成果`, `依托边境小康村建设成果`,
 # `巩固全国文明城市创建成果` (each of the seven so printed on the seeds and development pages is
