@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from extractor.textindex import normalize
 
@@ -172,6 +173,20 @@ def _theme_of(headline: str, body: str, body_head: str | None) -> bool:
     return len(kind) >= 4 and headline.endswith(kind) and len(headline) > len(kind)
 
 
+def _theme_field(headline: str, body: str, body_head: str | None) -> bool:
+    """Does a headline name by its field the drive or activity the body names by its quoted
+    theme, four characters of the field shared and the kind alike (`旅游旺季道路交通安全集中整治` /
+    `“平安旅途”道路交通安全专项行动`, `普法宣传进乡村活动` / `“法润波密 和谐同行”普法宣传活动`)?"""
+    if body_head is None or _QUOTED_HEAD.match(headline):
+        return False
+    headline, kind = normalize(headline), normalize(body[len(body_head) :], drop_quotes=True)
+    alike = (headline.endswith("活动") and kind.endswith("活动")) or bool(
+        _DRIVE_END.search(headline) and _DRIVE_END.search(kind)
+    )
+    field = SequenceMatcher(None, headline, kind, autojunk=False)
+    return alike and field.find_longest_match(0, len(headline), 0, len(kind)).size >= 4
+
+
 def _headline_theme(headline_head: str | None, body_head: str | None) -> bool:
     """Does a headline open with the quoted words the body's name opens with, or with the
     first of them, whatever kind it puts after (`“家门口”招聘会` / `“家门口”就业招聘活动`,
@@ -260,6 +275,7 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                         or _headline_form(keys[i], key)
                         or _theme_of(n.name, named.name, head)
                         or _headline_theme(heads[i], head)
+                        or _theme_field(n.name, named.name, head)
                     )
                 )
             ),
