@@ -63,9 +63,10 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
 
 
 # What may stand before one campaign's name and leave it the same: its place, its
-# year, its number in a series (`城关区2024年第十二届`), its round (`新一轮`, `第二批`).
+# year, its number in a series (`城关区2024年第十二届`), its round (`新一轮`, `第二批`), its
+# rank (`全国文明城市创建` / `文明城市创建`).
 _SAME_HEAD = re.compile(
-    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
+    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇国])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
     r"(?:新一轮|新一批|第[一二三四五六七八九十\d]{1,3}[轮批])?"
 )
 
