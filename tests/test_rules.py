@@ -1631,6 +1631,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("下一步，县里将持续巩固边境小康村建设成果，发展特色产业。", ["边境小康村建设"]),
     # A drive whose progress a meeting is told of.
     ("会议通报了前一阶段农村假冒伪劣食品专项行动进展情况。", ["农村假冒伪劣食品专项行动"]),
+    # A campaign named with its rank and without.
+    (
+        "今年，区里持续巩固全国文明城市创建成果。据介绍，区里围绕文明城市创建常态长效，整治小巷52条。",
+        ["全国文明城市创建"],
+    ),
 ]
 
 
