@@ -1620,6 +1620,22 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
         "县商务局举办“林芝好物”农特产品直播节，今年举办的第三届直播节为期5天。",
         ["“林芝好物”农特产品直播节"],
     ),
+    # A quoted system a unit has formed or goes on improving, named as one after.
+    ("全县基本形成了“人防+技防”相结合的森林防火体系。", ["“人防+技防”"]),
+    ("团县委将持续优化“导师+基地”的青年就业服务体系。", ["“导师+基地”"]),
+    # A quoted method of a long field, named as one after `的`.
+    ("当雄县积极探索“合作社+牧户”的高原生态畜牧业发展模式。", ["“合作社+牧户”"]),
+    # A quoted name put into practice, then `工作` and a stop.
+    ("县司法局深入推进“一村一律师”工作，实现法律服务全覆盖。", ["“一村一律师”"]),
+    # A programme whose gains a unit builds on.
+    ("下一步，县里将持续巩固边境小康村建设成果，发展特色产业。", ["边境小康村建设"]),
+    # A drive whose progress a meeting is told of.
+    ("会议通报了前一阶段农村假冒伪劣食品专项行动进展情况。", ["农村假冒伪劣食品专项行动"]),
+    # A campaign named with its rank and without.
+    (
+        "今年，区里持续巩固全国文明城市创建成果。据介绍，区里围绕文明城市创建常态长效，整治小巷52条。",
+        ["全国文明城市创建"],
+    ),
 ]
 
 
@@ -1737,6 +1753,18 @@ NAMED_TWICE: list[tuple[str, str, str]] = [
         "浪卡子县开展学校食堂安全隐患专项整治",
         "本报讯 近日，浪卡子县教育局开展秋季安全隐患专项整治，检查食堂16个。",
         "秋季安全隐患专项整治",
+    ),
+    # A headline opening with the quoted words of the body's name, another kind after.
+    (
+        "堆龙德庆区“家门口”招聘会助力就近就业",
+        "本报讯 12月2日，堆龙德庆区在乃琼镇举办“家门口”就业招聘活动，岗位200多个。",
+        "“家门口”就业招聘活动",
+    ),
+    # A headline naming by its field the drive the body names by its quoted theme.
+    (
+        "那曲市开展冬季道路交通安全集中整治",
+        "本报讯 近日，那曲市交警支队开展“平安冬运”道路交通安全专项行动，查处违法行为300起。",
+        "“平安冬运”道路交通安全专项行动",
     ),
 ]
 
@@ -2149,6 +2177,10 @@ NOT_CAMPAIGNS = [
     "这里是全县8个村“联村共建”建设的加工厂。",
     # What a quoted show is said to be.
     "对牧民来说，这台“村晚”不仅是一场演出，更是一次团聚。",
+    # The plan of legal publicity a unit works its tasks in with.
+    "县司法局将结合“八五”普法规划，常态化开展法律咨询。",
+    # The building of the party's organisations, a field of building.
+    "镇里把民兵队伍建设与基层党组织建设结合起来。",
 ]
 
 

@@ -26,8 +26,9 @@ _GENERIC = re.compile(
     rf"|{TAX_RELIEF}"
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`, a network (`农村物流网络建设`, `农村客运网络建设`: the gold lists
-    # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks).
-    r"|(?:阵地|队伍|体系|网络)建设$"
+    # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks), the party's
+    # organisations (`基层党组织建设`: no name of the gold ends in `组织建设`).
+    r"|(?:阵地|队伍|体系|网络|组织)建设$"
     # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
     # gold ends so), and a battle fought over it, a figure: `打好项目建设攻坚战` (no name of the
     # gold ends in `攻坚战`; a drive so named, `项目建设攻坚行动`, is read by `_DRIVE`).

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from extractor.textindex import normalize
 
@@ -62,9 +63,10 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
 
 
 # What may stand before one campaign's name and leave it the same: its place, its
-# year, its number in a series (`城关区2024年第十二届`), its round (`新一轮`, `第二批`).
+# year, its number in a series (`城关区2024年第十二届`), its round (`新一轮`, `第二批`), its
+# rank (`全国文明城市创建` / `文明城市创建`).
 _SAME_HEAD = re.compile(
-    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
+    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇国])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
     r"(?:新一轮|新一批|第[一二三四五六七八九十\d]{1,3}[轮批])?"
 )
 
@@ -172,6 +174,29 @@ def _theme_of(headline: str, body: str, body_head: str | None) -> bool:
     return len(kind) >= 4 and headline.endswith(kind) and len(headline) > len(kind)
 
 
+def _theme_field(headline: str, body: str, body_head: str | None) -> bool:
+    """Does a headline name by its field the drive or activity the body names by its quoted
+    theme, four characters of the field shared and the kind alike (`旅游旺季道路交通安全集中整治` /
+    `“平安旅途”道路交通安全专项行动`, `普法宣传进乡村活动` / `“法润波密 和谐同行”普法宣传活动`)?"""
+    if body_head is None or _QUOTED_HEAD.match(headline):
+        return False
+    headline, kind = normalize(headline), normalize(body[len(body_head) :], drop_quotes=True)
+    alike = (headline.endswith("活动") and kind.endswith("活动")) or bool(
+        _DRIVE_END.search(headline) and _DRIVE_END.search(kind)
+    )
+    field = SequenceMatcher(None, headline, kind, autojunk=False)
+    return alike and field.find_longest_match(0, len(headline), 0, len(kind)).size >= 4
+
+
+def _headline_theme(headline_head: str | None, body_head: str | None) -> bool:
+    """Does a headline open with the quoted words the body's name opens with, or with the
+    first of them, whatever kind it puts after (`“家门口”招聘会` / `“家门口”就业招聘活动`,
+    `“青春植绿”志愿服务` / `“青春植绿 助力美丽阿里”志愿服务活动`)?"""
+    if headline_head is None or body_head is None:
+        return False
+    return body_head[1:-1].startswith(headline_head[1:-1])
+
+
 def headline_form_of(name: str, other: str) -> bool:
     """Is `name` a headline's short form of `other` (`_headline_form`), marks and
     spaces aside: `全国近视防控宣传教育月活动` of `第8个全国近视防控宣传教育月系列活动`?"""
@@ -250,6 +275,8 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
                         key.endswith(keys[i])
                         or _headline_form(keys[i], key)
                         or _theme_of(n.name, named.name, head)
+                        or _headline_theme(heads[i], head)
+                        or _theme_field(n.name, named.name, head)
                     )
                 )
             ),

@@ -184,14 +184,14 @@ _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # name, the words joining it to the next (`推行“红黑榜”和志愿服务积分制度`) or
 # the method it is (`实行“乡镇包村、村包组、组包户”的网格化管护`). A noun right
 # after makes it a term for that noun: `“两新”组织`, `“两班倒”作业`. Where it is carried
-# out may follow (`推动“一校一队、一周一赛”在全县中小学常态化开展`, `…在高原落地`: 1 / 1 / 0).
+# out may follow (`推动“一校一队、一周一赛”在全县中小学常态化开展`: 1 / 1 / 0), or 工作 (3 / 1 / 0).
 _STANDS_ALONE = re.compile(
-    rf"^(?:[^{CN}]|和|与|及|等|为|$|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式)"
+    rf"^(?:[^{CN}]|和|与|及|等|为|$|工作(?![{CN}])|的[{CN}]{{0,6}}?(?:模式|机制|做法|管护|管理|程序|办法|方式)"
     rf"|在[{CN}]{{1,9}}?(?:开展|落地|推行|铺开|推广))"
 )
 # The period of a five-year plan: `“十四五”`.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
-# The period of a five-year programme of legal publicity: `“八五”普法`.
+# A five-year programme of legal publicity: `“八五”普法`, not its plan `结合“八五”普法规划`.
 _LEGAL_PERIOD = re.compile(r"[一二三四五六七八九]五")
 # Quoted words that count principles to keep: `践行“两个维护”`, `落实“四个最严”`.
 _PRINCIPLES = re.compile(r"[一二两三四五六七八九十]个")
@@ -378,7 +378,8 @@ def _one_quoted(
     if _PLAN_PERIOD.fullmatch(inner):
         return None  # `“十四五”规划项目`: a plan's period is a code, not a name
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
-        return Named(m.start(), quoted + "普法")  # `“八五”普法`: a five-year programme
+        plan_worked_in = before.endswith("结合") and text.startswith("普法规划", close)
+        return None if plan_worked_in else Named(m.start(), quoted + "普法")
     if kind and a_method_kind(kind) and not _AIMED.search(before):
         return Named(m.start(), quoted)
     if (

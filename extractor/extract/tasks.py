@@ -3,7 +3,8 @@ charge (`把二次供水设施改造列入为民办实事项目`), the mainstay 
 作为…抓手`), what it works by (`以高素质农牧民培育计划为抓手`), what other work is joined to
 (`把“三色亮灯”工作法与乡村振兴示范村创建结合起来`), what a place or a task is taken into
 (`纳入农村供水保障提升工程`), a drive whose work is reported (`在医保基金管理突出问题专项整治中`)
-what a drive is part of (`是…城镇燃气安全专项整治的重要内容`), and a quoted name the article
+what a drive is part of (`是…城镇燃气安全专项整治的重要内容`), whose gains it builds on
+(`巩固边境小康村建设成果`), and a quoted name the article
 calls a unit's measure (`“小区议事厅”是…推出的一项…新举措`). Part of the campaign names
 of `campaigns.py`.
 """
@@ -99,10 +100,16 @@ _JOINED_EVENT = re.compile(
 # (on the development pages every one so printed is listed: two required, one optional).
 _SCHOOLING = re.compile(rf"开展了?(?P<name>“[^{BREAK}“”]{{2,12}}”[{CN}]{{0,8}}教育)(?![{CN}])")
 # A drive whose progress a meeting is told of: `会议还通报了今年能源领域安全生产专项整治三年行动开展
-# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况` (both printed so required).
+# 情况`, `会议通报了今年以来全市健康拉萨行动推进情况`, `通报了前一阶段…专项行动进展情况` (the four
+# printed so are required).
 _REPORTED = re.compile(
-    rf"通报了?(?:今年以来|今年|去年)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)(?:开展|推进|实施)情况"
+    rf"通报了?(?:今年以来|今年|去年|前一阶段|前期)?(?:全[市区县])?(?P<name>[{CN}]{{4,24}}?行动)"
+    "(?:开展|推进|实施|进展)情况"
 )
+# A programme whose gains a unit builds on: `持续巩固边境小康村建设成果`, `依托边境小康村建设成果`,
+# `巩固全国文明城市创建成果` (each of the seven so printed on the seeds and development pages is
+# listed, one optional; `巩固拓展脱贫攻坚成果` names no programme).
+_BUILT_ON = re.compile(rf"(?:巩固|依托|用好)(?:拓展)?(?P<name>[{CN}]{{4,16}}?(?:建设|创建))成果")
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
 _JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
@@ -121,6 +128,7 @@ def tasks(text: str) -> list[Named]:
         *_WORKED_BY.finditer(text),
         *_SPELLED_OUT.finditer(text),
         *_SCHOOLING.finditer(text),
+        *(_BUILT_ON.finditer(text) if "成果" in text else ()),
         *(_REPORTED.finditer(text) if "通报" in text else ()),
     ]:
         building = m["name"].endswith("建设") and is_generic_programme(m["name"])

@@ -12,6 +12,8 @@ False
 (True, True)
 >>> a_system_set_up("离不开", "的组织体系。"), a_system_set_up("基本建成", "的收运体系。")
 (True, False)
+>>> a_system_set_up("基本形成了", "相结合的草原防火体系。")
+True
 >>> a_scheme_rolled_out("环境积分超市", "在全乡推行", ","), a_scheme_rolled_out("爱心超市", "到社区", "兑换")
 (True, False)
 >>> a_method_kind("相结合的办案模式"), named_as_a_method("的采集方式，"), named_as_a_method("的原则")
@@ -98,10 +100,12 @@ _RULE_ITEM = re.compile(
 _ALL_DUE = re.compile(rf"^应[{CN}]尽[{CN}]$")
 # A system in marks a unit sets up, named as one after: `建立了“联防联控、军警民共守”的边境管控体系`,
 # `建立了“平时服务、急时应急、战时应战”的民兵应急力量体系` (on the development pages the gold
-# requires both so printed; what is only built or formed, `建成“…”的收运体系`, `构建起“…”的…体系`,
-# is a network of facilities as often: one optional, one not listed).
-_SET_UP = re.compile("建立了?$")
-_SYSTEM_AFTER = re.compile(rf"^的[{CN}]{{0,8}}?体系")
+# requires both so printed; what is only built, `建成“…”的收运体系`, `构建起“…”的…体系`, is a
+# network of facilities as often: one optional, one not listed). So is one a unit has formed or
+# goes on improving: `基本形成了“人防+技防+物防”相结合的草原防火体系`, `持续优化“创业导师+
+# 孵化基地+金融支持”的青年创业服务体系` (the gold requires the three so printed).
+_SET_UP = re.compile("(?:建立|形成|优化|完善)了?$")
+_SYSTEM_AFTER = re.compile(rf"^(?:相结合|相融合)?的[{CN}]{{0,8}}?体系")
 # A system of who answers for what, however the clause brings it in, is the unit's own:
 # `离不开“合作社带、能人领、农户干”的组织体系`, `建立了“…县级领导包基地…”的责任体系` (on the
 # development pages the gold requires the three so printed; a network of facilities built,
@@ -162,10 +166,11 @@ _METHOD_OF = re.compile(
 # a unit's measure for the public, `推行“一次查验、多项服务”便民举措` (1 / 0 / 0; not what a thing
 # is said to be, `是打通…“最后一米”的关键举措`). How the parties act together may stand
 # between: `“街道+社区+物业+业委会”四方联动的长效管理机制`, `“军警兵民”四位一体的边境管控体系`
-# (each so printed on the development pages is listed: two required, one optional).
+# (each so printed on the development pages is listed: two required, one optional). What it is
+# of may be long: `探索“合作社+牧户+草场”的生态畜牧业发展模式` (of 7 to 9 characters, 3 / 0 / 0).
 _TOGETHER = rf"(?:[一二两三四五六七八九十多][方位级](?:联动|一体|协同)|一体化[{CN}]{{2}})"
 _METHOD_NAMED = re.compile(
-    rf"^(?:{_TOGETHER}?的[{CN}]{{0,6}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措"
+    rf"^(?:{_TOGETHER}?的[{CN}]{{0,9}}?(?:方式|模式|机制|做法|办法|工作法)|做法|(?:便民|惠民)举措"
     rf"|{_TOGETHER}的[{CN}]{{0,6}}?体系)"
 )
 
