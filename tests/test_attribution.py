@@ -807,6 +807,13 @@ CREDITED = {
         "各乡镇要压紧压实责任",
         "indirect",
     ),
+    "an office the article names by its place alone": (
+        "嘉黎县召开草原保护工作会议。\n"  # a paragraph cut short, run on as the page is reflowed
+        "今年，全县落实补奖资金8000万元，户均增收嘉黎县委书记指出，要守好草原生态。",
+        "嘉黎县委书记",
+        "要守好草原生态",
+        "indirect",
+    ),
 }
 
 
@@ -1188,6 +1195,15 @@ REFUSED = {
         "禁牧不减收",
         "direct",
         "the article",
+    ),
+    "not the words of a paragraph cut short, run into the office of the next": (
+        "嘉黎县召开草原保护工作会议。\n"  # a paragraph cut short, run on as the page is reflowed
+        "今年，全县落实补奖资金8000万元，户均增收嘉黎县委书记指出，要守好草原生态。",
+        "户均增收嘉黎县委书记",
+        "要守好草原生态",
+        "indirect",
+        'speaker "户均增收嘉黎县委书记" is a fragment of a sentence, not a person: the office '
+        'the article names is "嘉黎县委书记"',
     ),
     "the speaker before, for 她 after a retired worker is named": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"
