@@ -310,7 +310,22 @@ class Speech(QuotedText):
                 found = self._subject(*previous, how)
                 if found is not None and (found.pronoun or found.leading or name_in(found.who)):
                     return found
+        if credit is not None and _no_one(credit):
+            return self._over_a_term(start, verb_at, para_start, how) or credit
         return credit
+
+    def _over_a_term(self, start: int, verb_at: int, para_start: int, how: str) -> Credit | None:
+        """The subject of a clause a term in marks cuts, which opens before the term
+        (`旦增曲扎在“百日攻坚”行动动员会上强调，`: not `行动动员会上`), when it opens
+        with a person."""
+        term = max(self.text.rfind(mark, para_start, start) for mark in OPENING)
+        if term < 0 or MARKED_TERM.fullmatch(self.text, term, start) is None:
+            return None
+        begin = self._clause_start(term, para_start)
+        words = self.text[begin:verb_at].strip()
+        at = self.text.find(words, begin)
+        found = self._subject(words, at, how) if words else None
+        return found if found is not None and (found.leading or found.pronoun) else None
 
     def _subject(self, who: str, at: int, how: str) -> Credit | None:
         """The credit of a clause as the subject of a verb of saying: a pronoun that

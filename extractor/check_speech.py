@@ -20,6 +20,7 @@ from collections.abc import Collection
 from extractor.attribution import Credit, Speech
 from extractor.models import Quote, Span
 from extractor.name_ends import name_at
+from extractor.offices import office_from_place
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
@@ -95,6 +96,12 @@ def speaker_reasons(
     credit = speech.credit(span.start, span.end, headline, speaker)
     reasons: list[str] = []
     if credit is not None and office_named(credit.who, speaker):
+        office = office_from_place(speaker, speech.text)
+        if office != speaker:  # `…可支配收聂荣县委书记`: another sentence's words run into it
+            return [
+                f'speaker "{speaker}" is a fragment of a sentence, not a person: the office '
+                f'the article names is "{office}"'
+            ]
         return reasons  # `市长在调研中强调`: the office is all the article prints of them
     problem = not_a_person(speaker)
     if problem is not None:

@@ -54,7 +54,7 @@ _GROUPS = re.compile(
     r"(?:们|大家|群众|干部职工|党员干部|居民群众|村民们|各族群众|代表们|人员|有关负责人|相关负责人"
     r"|一致|纷纷|普遍)$"
 )
-_ORGANISATION = re.compile(
+ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
     r"|厅|处|科|室|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
@@ -169,7 +169,9 @@ def name_in(reference: str) -> str | None:
     last_role = _role_at_end(ref)
     if last_role is not None:
         head = ref[: -len(last_role)]
-        if _ORGANISATION.search(head) or _TAKES_A_POST.search(head):
+        if head and common_word_at(ref, len(head) - 1) is not None:
+            return None  # a role cut from a word: `护工` of `生态保护工作`, `商户` of `个体工商户`
+        if ORGANISATION.search(head) or _TAKES_A_POST.search(head):
             return (
                 None  # `县委办公室负责人`, `自从当上护路员`: no one named (never `公室`, `从当上`)
             )
@@ -277,15 +279,16 @@ def _ok_name(name: str) -> bool:
         return not (
             any(_holds_a_word(part) for part in re.split(f"[{NAME_DOTS}]", name))
             or _GROUPS.search(name)
-            or _ORGANISATION.search(name)
+            or ORGANISATION.search(name)
             or _role_at_end(name) is not None
             or without_adverbials(name) != name
         )
     return not (
         _conjunction_ends(name)
+        or name[0] == "比"  # `比上` of `比上一届增长`: 323 clauses open so, none with a name
         or name in PRONOUNS
         or _GROUPS.search(name)
-        or _ORGANISATION.search(name)
+        or ORGANISATION.search(name)
         or without_adverbials(name) != name
         or _role_at_end(name) == name
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
@@ -384,7 +387,7 @@ def not_a_person(speaker: str) -> str | None:
     ):
         return f'speaker "{speaker}" is a title or a group, not a named person'
     if name_in(key) is None:
-        if _ORGANISATION.search(key):
+        if ORGANISATION.search(key):
             return f'speaker "{speaker}" is an organisation, a place or a document, not a person'
         return f'speaker "{speaker}" is a fragment of a sentence, not a person'
     return None
@@ -421,7 +424,7 @@ def _unit_official(reference: str) -> bool:
     unit = reference[: -len(role)] if role else ""
     return (
         role.endswith(("负责人", "负责同志", "工作人员"))
-        and bool(_ORGANISATION.search(unit))
+        and bool(ORGANISATION.search(unit))
         and "等" not in unit
         and not unit.startswith("各")
     )

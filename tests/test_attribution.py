@@ -801,6 +801,19 @@ CREDITED = {
         "会做响箭的老人越来越少",
         "indirect",
     ),
+    "the person a clause opens with, before a term in marks and the meeting it names": (
+        "近日，县委副书记扎西平措在“冬春保畅”专项行动推进会上强调，各乡镇要压紧压实责任。",
+        "扎西平措",
+        "各乡镇要压紧压实责任",
+        "indirect",
+    ),
+    "an office the article names by its place alone": (
+        "嘉黎县召开草原保护工作会议。\n"  # a paragraph cut short, run on as the page is reflowed
+        "今年，全县落实补奖资金8000万元，户均增收嘉黎县委书记指出，要守好草原生态。",
+        "嘉黎县委书记",
+        "要守好草原生态",
+        "indirect",
+    ),
 }
 
 
@@ -1161,6 +1174,36 @@ REFUSED = {
         "每一套都得提前熨好。",
         "direct",
         'the article credits these words to "央宗"',
+    ),
+    "not the meeting, whose name a term in marks cuts from the person who speaks": (
+        "近日，县委副书记扎西平措在“冬春保畅”专项行动推进会上强调，各乡镇要压紧压实责任。",
+        "专项行动推进会上",
+        "各乡镇要压紧压实责任",
+        "indirect",
+        'speaker "专项行动推进会上" is an organisation',
+    ),
+    "not a name cut from the words of a comparison (比上 of 比上一届增长)": (
+        "8月2日，“第五届雅砻文化节”开幕，吸引游客2万人次，比上一届增长约30%。",
+        "比上",
+        "第五届雅砻文化节",
+        "direct",
+        'speaker "比上" is a fragment of a sentence',
+    ),
+    "not a name before a title cut from a word (护工 of 保护工作)": (
+        "全县对照全市草原生态保护工作会议提出的“禁牧不减收”要求，抓好落实。",
+        "态保",
+        "禁牧不减收",
+        "direct",
+        "the article",
+    ),
+    "not the words of a paragraph cut short, run into the office of the next": (
+        "嘉黎县召开草原保护工作会议。\n"  # a paragraph cut short, run on as the page is reflowed
+        "今年，全县落实补奖资金8000万元，户均增收嘉黎县委书记指出，要守好草原生态。",
+        "户均增收嘉黎县委书记",
+        "要守好草原生态",
+        "indirect",
+        'speaker "户均增收嘉黎县委书记" is a fragment of a sentence, not a person: the office '
+        'the article names is "嘉黎县委书记"',
     ),
     "the speaker before, for 她 after a retired worker is named": (
         "“菜价稳住了。”市场经理王海说。在城北社区的销售点，退休职工央宗一口气买了两袋面粉。"

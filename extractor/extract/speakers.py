@@ -37,6 +37,7 @@ from extractor.extract.words import (
 from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
 from extractor.name_ends import name_in_parts_at
+from extractor.offices import office_from_place
 from extractor.persons import (
     ends_with_role,
     in_parts,
@@ -100,7 +101,8 @@ def credited(
     name = credit.person
     if name is None:
         if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
-            return Speaker(credit.who, None)  # `市住建局相关负责人表示`
+            # `市住建局相关负责人表示`; from its place (`…可支配收聂荣县委书记` → 聂荣县委书记)
+            return Speaker(office_from_place(credit.who, speech.text), None)
         return None
     titled = _split_title(name)
     if titled is not None and not_a_person(titled.name) is None:

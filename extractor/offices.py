@@ -1,0 +1,42 @@
+"""An office the article names no better, read from where its unit opens: `聂荣县委书记`.
+
+An official printed by office alone (`聂荣县委书记强调，`, `市住建局相关负责人介绍`) is a
+speaker as printed, the office with its unit (`persons.office_named`). Where the page lost
+words, a paragraph cut short runs on into the next one (`…牧民人均可支配收` /
+`聂荣县委书记强调，…`), and the words before a verb of saying hold the end of another
+sentence before the unit. A place the article names on its own elsewhere (`聂荣县`, after a
+stop or a mark) opens the office there: the words before it are no unit of it, unless they
+end as a unit or a place does (`拉萨市城关区…`).
+
+>>> text = "聂荣县召开会议。\\n今年，牧民人均可支配收聂荣县委书记强调，要抓好草原保护。"
+>>> office_from_place("牧民人均可支配收聂荣县委书记", text)
+'聂荣县委书记'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractor.persons import ORGANISATION
+
+# A county, a city or a district named on its own: after a stop, a mark or a line's start.
+_PLACE = re.compile(
+    r"(?:^|(?<=[，。、；：“”\n,;:（(]))([\u4e00-\u9fff]{2,5}?[县市区])", re.MULTILINE
+)
+
+
+@functools.lru_cache(maxsize=8)
+def places(text: str) -> frozenset[str]:
+    """The counties, cities and districts `text` names on its own (`聂荣县`)."""
+    return frozenset(m[1] for m in _PLACE.finditer(text))
+
+
+def office_from_place(reference: str, text: str) -> str:
+    """The office `reference` prints, from the place it holds that `text` names on its own,
+    when words that are no unit come before that place; else the reference whole."""
+    for place in sorted(places(text), key=len, reverse=True):
+        at = reference.find(place)
+        if at > 0 and not ORGANISATION.search(reference[:at]):
+            return reference[at:]
+    return reference
