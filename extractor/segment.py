@@ -18,6 +18,7 @@ Everything here is pure and deterministic: text in, `Article` models out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -227,10 +228,8 @@ def _adopt_displaced_title(draft: _Draft, headline: Headline, following: Headlin
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
-            continue
-        found = read_headline([Unit("heading", s) for s in _kicker_first(lines)])
-        if found.title and not found.from_slogan and not is_org(found.title):
+        found = _block_headline(lines)
+        if found is not None:
             headline.kicker = found.kicker or headline.title
             headline.title, headline.from_slogan = found.title, False
             del draft.paragraphs[at : at + len(lines)]
@@ -238,6 +237,87 @@ def _adopt_displaced_title(draft: _Draft, headline: Headline, following: Headlin
     if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
+
+
+def _block_headline(lines: list[str]) -> Headline | None:
+    """The headline of a block of heading lines inside a body, if it is one printed after
+    its story's body: with an organisation or a column's label, or a single line telling the
+    news of a place (see `_adopt_displaced_title`)."""
+    if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
+        return None
+    found = read_headline([Unit("heading", s) for s in _kicker_first(lines)])
+    if found.title and not found.from_slogan and not is_org(found.title):
+        return found
+    return None
+
+
+# Phrases set apart by a space, as a slogan's are, if longer (`建设美丽那曲 共享绿色家园`,
+# `平安林芝 交警在行动`).
+_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,8})+$")
+
+
+def _own_headline(draft: _Draft) -> bool:
+    """Does the article carry a headline of its own: a subtitle or a byline under its heads?"""
+    return any(u.kind in ("subtitle", "byline") for u in draft.heads)
+
+
+def _headed_by_slogan(draft: _Draft, headline: Headline) -> bool:
+    """Is the article headed by a slogan alone, its headline printed elsewhere? A line spaced
+    as a slogan (`改进作风 狠抓落实`) is, with no subtitle or byline of its own: over its
+    subtitle and byline it is the headline (`育才兴边 筑梦雪域` / `——…综述` / `本报记者 …`). So is
+    a line of longer phrases alone over its dateline (`建设美丽那曲 共享绿色家园` / `本报那曲讯…`),
+    when a headline printed after its body is found for it (see `_adopt_displaced_title`)."""
+    if _own_headline(draft):
+        return False
+    if headline.from_slogan:
+        return True
+    return (
+        draft.dateline is not None
+        and len(draft.heads) == 1
+        and bool(_PHRASES.match(draft.heads[0].text))
+    )
+
+
+def _split_block(draft: _Draft) -> _Draft | None:
+    """The story whose headline block stands inside the body of an article with a headline of
+    its own, cut out as an article of its own, its lines in the order a kicker stands over its
+    headline. A block printed after its story's body (`育才兴边 筑梦雪域` / `——…` / … /
+    `本报日喀则讯(…)…` / … / `时讯快递` / `启动第3届…活动` / `日喀则市教育局`) takes the
+    paragraphs from the dateline before it; a headline over its body, those under it up to the
+    next heading lines (`合作社里的“新牧人”` / … / `聂荣县“招鹰控鼠”护草场` / `今年，…`)."""
+    if not _own_headline(draft):
+        return None
+    for n, (at, lines) in enumerate(draft.head_runs):
+        # A section head of a feature may be spaced in two parts, one opening on a place
+        # (`边民互市激发活力 群众腰包日益鼓起来`); a brief's headline is not.
+        spaced = len(lines) == 1 and " " in lines[0]
+        if _block_headline(lines) is None or spaced:
+            continue
+        story = _Draft(heads=[Unit("heading", s) for s in _kicker_first(lines)])
+        after = at + len(lines)
+        if COLUMN.match(lines[0]):
+            begin = max(
+                (k for k in range(1, at) if DATELINE.match(draft.paragraphs[k])), default=at
+            )
+            end = after
+            if begin < at:
+                m = DATELINE.match(draft.paragraphs[begin])
+                assert m is not None
+                story.dateline = m["dateline"].strip()
+                story.paragraphs = [draft.paragraphs[begin][m.end() :].lstrip(" :：")]
+                story.paragraphs += draft.paragraphs[begin + 1 : at]
+        else:
+            begin = at
+            end = next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
+            story.paragraphs = draft.paragraphs[after:end]
+        del draft.paragraphs[begin:end]
+        draft.head_runs = [
+            (a - (end - begin) if a >= end else a, r)
+            for a, r in draft.head_runs
+            if not begin <= a < end
+        ]
+        return story
+    return None
 
 
 def _kicker_first(lines: list[str]) -> list[str]:
@@ -375,12 +455,17 @@ def segment_page(text: str) -> list[Article]:
     >>> [a.title for a in segment_page("健康义诊送温暖\\n\\n\\n\\n近日，……义诊。\\n\\n图为志愿者正在为群众测量血压。")]
     ['健康义诊送温暖']
     """
-    drafts = _draft_articles(read_units(text))
+    drafts: list[_Draft] = []
+    for draft in _draft_articles(read_units(text)):
+        drafts.append(draft)
+        if (story := _split_block(draft)) is not None:
+            drafts.append(story)
     headlines = [read_headline(d.heads) for d in drafts]
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
         following = headlines[k + 1] if k + 1 < len(headlines) else None
-        if headline.from_slogan:
-            _adopt_displaced_title(draft, headline, following)
+        if _headed_by_slogan(draft, headline):
+            # Longer phrases take a headline printed after their body, not the next article's.
+            _adopt_displaced_title(draft, headline, following if headline.from_slogan else None)
         elif following is not None and _report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
