@@ -18,7 +18,7 @@ Everything here is pure and deterministic: text in, `Article` models out.
 
 from __future__ import annotations
 
-import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,19 +34,16 @@ from extractor.body_heads import (
 )
 from extractor.heading_words import (
     COLUMN,
-    PLACE_ALONE,
     PLACE_HEADLINE,
     REPORT_KIND,
     is_org,
-    words_width,
 )
+from extractor.headline import Headline, read_headline
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
     DATELINE,
-    FURNITURE,
     SIGNED,
-    SLOGAN,
     STUDY_COLUMN,
     Unit,
     read_units,
@@ -221,92 +218,7 @@ def _tells_news(caption: str) -> bool:
     return bool(stop) and len(rest.strip()) >= 10
 
 
-@dataclass
-class _Headline:
-    title: str
-    kicker: str | None
-    subtitle: str | None
-    from_slogan: bool = False  # nothing but a slogan stood above the article
-
-
-def _headline(heads: list[Unit]) -> _Headline:
-    """Title, kicker and subtitle from the heading lines that opened an article.
-
-    The kicker stands above the headline, so of two headline lines the lower is
-    the title, whichever is longer (`运动场上展风采 青春活力竞飞扬` / `第六届……运动会开幕`).
-    """
-    lines: list[str] = []
-    subtitle: str | None = None
-    above_subtitle: str | None = None
-    for unit in heads:
-        if unit.kind == "subtitle":
-            subtitle = unit.text.lstrip("—- ").strip()
-            above_subtitle = lines[-1] if lines and above_subtitle is None else above_subtitle
-        elif unit.kind == "heading":
-            head, dash, tail = unit.text.partition("——")
-            if dash and head.strip() and tail.strip():
-                lines.append(head.strip())
-                subtitle = tail.strip()
-            else:
-                lines.append(unit.text)
-    lines = [s for s in lines if not FURNITURE.search(s)]
-    content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
-    if not content:
-        slogans = [s for s in lines if SLOGAN.match(s)]
-        return _Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
-    titles = [s for s in content if not is_org(s)] or content
-    # A couplet left in two lines is the paper's slogan, when a headline is printed with it
-    # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
-    titles = [s for s in titles if s not in _couplet_halves(heads)] or titles
-    # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
-    # much the headline reads like a place (农牧区) and the lines above it like a kicker.
-    title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
-    placed = [s for s in titles[:-1] if PLACE_HEADLINE.match(s)]
-    if subtitle is None and placed and not PLACE_HEADLINE.match(title):
-        # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
-        # open a headline; the line under it is its subtitle, printed without a dash.
-        subtitle, title = title, placed[-1]
-    couplet = _couplet_lines(heads, (title, subtitle))
-    others = [s for s in content if s not in (title, subtitle) and s not in couplet]
-    kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
-    if kicker and PLACE_ALONE.match(kicker):
-        kicker = kicker[:-1]  # `八宿县然乌镇:` over its headline: the kicker is the place
-    return _Headline(title, kicker, subtitle)
-
-
-def _couplet_halves(heads: list[Unit]) -> set[str]:
-    """The halves of the couplets of one length among the heads, each still a line of its
-    own (`奋进新征程` / `建功新时代`): of the couplets `page_lines.py` leaves in two lines on
-    the seeds and development pages, none is a title in the gold."""
-    return {
-        line.text
-        for upper, lower in itertools.pairwise(heads)
-        if upper.kind == lower.kind == "heading"
-        and lower.tight
-        and words_width(upper.text) == words_width(lower.text)
-        and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
-        for line in (upper, lower)
-    }
-
-
-def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
-    """The lines of couplets among the heads: two heading lines printed one right under
-    the other, neither an organisation nor opened by a place and a colon, that are not
-    the headline (`守护非遗根脉` / `激活手艺经济` over `拉萨市…取得新成效`): the paper's
-    slogans, no kicker."""
-    found: set[str] = set()
-    for upper, lower in itertools.pairwise(heads):
-        if (
-            upper.kind == lower.kind == "heading"
-            and lower.tight
-            and not {upper.text, lower.text} & set(headline)
-            and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
-        ):
-            found.update((upper.text, lower.text))
-    return found
-
-
-def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headline | None) -> None:
+def _adopt_displaced_title(draft: _Draft, headline: Headline, following: Headline | None) -> None:
     """Give an article headed only by a slogan the headline OCR put elsewhere.
 
     Two places are looked at: a headline block inside its body with an organisation or
@@ -316,10 +228,8 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     `创新实干促发展 ——……`). The slogan becomes the kicker.
     """
     for at, lines in draft.head_runs:
-        if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
-            continue
-        found = _headline([Unit("heading", s) for s in _kicker_first(lines)])
-        if found.title and not found.from_slogan and not is_org(found.title):
+        found = _block_headline(lines)
+        if found is not None:
             headline.kicker = found.kicker or headline.title
             headline.title, headline.from_slogan = found.title, False
             del draft.paragraphs[at : at + len(lines)]
@@ -327,6 +237,87 @@ def _adopt_displaced_title(draft: _Draft, headline: _Headline, following: _Headl
     if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
+
+
+def _block_headline(lines: list[str]) -> Headline | None:
+    """The headline of a block of heading lines inside a body, if it is one printed after
+    its story's body: with an organisation or a column's label, or a single line telling the
+    news of a place (see `_adopt_displaced_title`)."""
+    if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
+        return None
+    found = read_headline([Unit("heading", s) for s in _kicker_first(lines)])
+    if found.title and not found.from_slogan and not is_org(found.title):
+        return found
+    return None
+
+
+# Phrases set apart by a space, as a slogan's are, if longer (`建设美丽那曲 共享绿色家园`,
+# `平安林芝 交警在行动`).
+_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,8})+$")
+
+
+def _own_headline(draft: _Draft) -> bool:
+    """Does the article carry a headline of its own: a subtitle or a byline under its heads?"""
+    return any(u.kind in ("subtitle", "byline") for u in draft.heads)
+
+
+def _headed_by_slogan(draft: _Draft, headline: Headline) -> bool:
+    """Is the article headed by a slogan alone, its headline printed elsewhere? A line spaced
+    as a slogan (`改进作风 狠抓落实`) is, with no subtitle or byline of its own: over its
+    subtitle and byline it is the headline (`育才兴边 筑梦雪域` / `——…综述` / `本报记者 …`). So is
+    a line of longer phrases alone over its dateline (`建设美丽那曲 共享绿色家园` / `本报那曲讯…`),
+    when a headline printed after its body is found for it (see `_adopt_displaced_title`)."""
+    if _own_headline(draft):
+        return False
+    if headline.from_slogan:
+        return True
+    return (
+        draft.dateline is not None
+        and len(draft.heads) == 1
+        and bool(_PHRASES.match(draft.heads[0].text))
+    )
+
+
+def _split_block(draft: _Draft) -> _Draft | None:
+    """The story whose headline block stands inside the body of an article with a headline of
+    its own, cut out as an article of its own, its lines in the order a kicker stands over its
+    headline. A block printed after its story's body (`育才兴边 筑梦雪域` / `——…` / … /
+    `本报日喀则讯(…)…` / … / `时讯快递` / `启动第3届…活动` / `日喀则市教育局`) takes the
+    paragraphs from the dateline before it; a headline over its body, those under it up to the
+    next heading lines (`合作社里的“新牧人”` / … / `聂荣县“招鹰控鼠”护草场` / `今年，…`)."""
+    if not _own_headline(draft):
+        return None
+    for n, (at, lines) in enumerate(draft.head_runs):
+        # A section head of a feature may be spaced in two parts, one opening on a place
+        # (`边民互市激发活力 群众腰包日益鼓起来`); a brief's headline is not.
+        spaced = len(lines) == 1 and " " in lines[0]
+        if _block_headline(lines) is None or spaced:
+            continue
+        story = _Draft(heads=[Unit("heading", s) for s in _kicker_first(lines)])
+        after = at + len(lines)
+        if COLUMN.match(lines[0]):
+            begin = max(
+                (k for k in range(1, at) if DATELINE.match(draft.paragraphs[k])), default=at
+            )
+            end = after
+            if begin < at:
+                m = DATELINE.match(draft.paragraphs[begin])
+                assert m is not None
+                story.dateline = m["dateline"].strip()
+                story.paragraphs = [draft.paragraphs[begin][m.end() :].lstrip(" :：")]
+                story.paragraphs += draft.paragraphs[begin + 1 : at]
+        else:
+            begin = at
+            end = next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
+            story.paragraphs = draft.paragraphs[after:end]
+        del draft.paragraphs[begin:end]
+        draft.head_runs = [
+            (a - (end - begin) if a >= end else a, r)
+            for a, r in draft.head_runs
+            if not begin <= a < end
+        ]
+        return story
+    return None
 
 
 def _kicker_first(lines: list[str]) -> list[str]:
@@ -340,7 +331,7 @@ def _kicker_first(lines: list[str]) -> list[str]:
     return lines
 
 
-def _report_column_over(headline: _Headline, following: _Headline) -> bool:
+def _report_column_over(headline: Headline, following: Headline) -> bool:
     """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`) or
     a column's label (`民生焦点`), its headline printed after its body, over the next
     article's (`谢通门县达那答乡：…` / `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon
@@ -464,12 +455,17 @@ def segment_page(text: str) -> list[Article]:
     >>> [a.title for a in segment_page("健康义诊送温暖\\n\\n\\n\\n近日，……义诊。\\n\\n图为志愿者正在为群众测量血压。")]
     ['健康义诊送温暖']
     """
-    drafts = _draft_articles(read_units(text))
-    headlines = [_headline(d.heads) for d in drafts]
+    drafts: list[_Draft] = []
+    for draft in _draft_articles(read_units(text)):
+        drafts.append(draft)
+        if (story := _split_block(draft)) is not None:
+            drafts.append(story)
+    headlines = [read_headline(d.heads) for d in drafts]
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
         following = headlines[k + 1] if k + 1 < len(headlines) else None
-        if headline.from_slogan:
-            _adopt_displaced_title(draft, headline, following)
+        if _headed_by_slogan(draft, headline):
+            # Longer phrases take a headline printed after their body, not the next article's.
+            _adopt_displaced_title(draft, headline, following if headline.from_slogan else None)
         elif following is not None and _report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None

@@ -1217,6 +1217,42 @@ def test_a_headline_block_printed_after_the_body_sets_its_headline_first(kicker:
 
 
 @pytest.mark.parametrize(
+    ("slogan", "titles"),
+    [
+        # longer phrases spaced as a slogan's, alone over the dateline, take the block
+        ("建设美丽江孜 共享绿色家园", [("推进清洁取暖工程", "江孜县住房和城乡建设局")]),
+        # a headline with its subtitle and byline keeps its title; the block is a story of its own
+        (
+            "育才兴边 筑梦雪域\n\n——江孜县推动教育事业发展综述\n\n本报记者 次仁",
+            [("育才兴边 筑梦雪域", None), ("推进清洁取暖工程", "江孜县住房和城乡建设局")],
+        ),
+    ],
+)
+def test_a_headline_block_printed_after_the_body_goes_to_a_slogan_alone(
+    slogan: str, titles: list[tuple[str, str | None]]
+) -> None:
+    """`建设美丽那曲 共享绿色家园` / dateline / … / `时讯快递` / headline / kicker / `绿色那曲`."""
+    dateline = "本报江孜讯（记者 次仁）" if "本报记者" not in slogan else ""
+    page = (
+        BEFORE
+        + f"\n\n{slogan}\n\n{dateline}入冬以来，江孜县城区集中供暖全面启动。\n\n"
+        + "时讯快递\n\n推进清洁取暖工程\n\n江孜县住房和城乡建设局\n\n绿色江孜\n\n"
+        + "江孜县地处年楚河畔，全县学校达到60所。\n"
+    )
+    assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
+
+
+def test_a_spaced_section_head_of_a_feature_opening_on_a_place_stays_in_it() -> None:
+    """`边民互市激发活力 群众腰包日益鼓起来` inside a feature with its byline is a section head."""
+    page = (
+        BEFORE
+        + "\n\n边贸活力竞迸发\n\n本报记者 次仁\n\n口岸建设离不开援藏力量的支持。近年来，口岸面貌一新。\n\n"
+        + "边民互市激发活力 群众腰包日益鼓起来\n\n边民互市贸易是吉隆县群众增收的一条重要途径。\n"
+    )
+    assert [a.title for a in segment_page(page)][1:] == ["边贸活力竞迸发"]
+
+
+@pytest.mark.parametrize(
     ("printed_after", "titles"),
     [
         # a place and a colon: the headline of the column's story, not the next one's kicker
