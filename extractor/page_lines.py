@@ -31,6 +31,7 @@ from extractor.heading_words import (
     is_org,
     one_headline,
     rest_of_headline,
+    tail_of_headline,
     words_width,
 )
 
@@ -252,6 +253,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                     _first_of_run(lines, k - 1)
                     and rest_of_headline(upper.text, unit.text, over_article=True)
                 )
+                or tail_of_headline(upper.text, unit.text)
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
             elif halves_apart(upper.text, unit.text) or (

@@ -652,6 +652,21 @@ AFTER = (
 )
 
 
+@pytest.mark.parametrize(
+    ("above", "upper", "lower", "title"),
+    [
+        ("江孜县", "合唱队“送歌下乡”走进", "农牧区村居", "合唱队“送歌下乡”走进农牧区村居"),
+        ("学思想 强党性", "江孜县“反诈进万家”集中宣传月", "活动全面启动", None),
+    ],
+)
+def test_a_tail_too_short_for_a_headline_is_the_rest_of_the_line_over_it(
+    above: str, upper: str, lower: str, title: str | None
+) -> None:
+    """`尼木县` / `藏戏队“送戏下乡”走进` / `农牧区村居` / dateline, each line apart."""
+    page = f"{BEFORE}\n{above}\n\n{upper}\n\n{lower}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [a.title for a in segment_page(page)][1:] == [title or upper + lower]
+
+
 def _untitled(articles: list[Article]) -> Article:
     photos = [a for a in articles if not a.title]
     assert len(photos) == 1, [a.title for a in articles]
