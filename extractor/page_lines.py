@@ -262,7 +262,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)
-        elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
+        elif (
+            not unit.tight
+            and (_bare_pair(lines, k) or _over_photo_story(lines, k))
+            and halves_apart(upper.text, unit.text)
+        ):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif (
             not unit.tight
@@ -312,6 +316,22 @@ def _bare_pair(lines: list[Unit], k: int) -> bool:
         and after.kind == "body"
         and not DATELINE.match(after.text)
     )
+
+
+def _over_photo_story(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run of a photo story: a heading line
+    or none above them, then a paragraph or two and the photo's caption under them at once
+    (`党员志愿者进村居` / `暖心服务送上门` / `11月9日，…` / `图为…`)?"""
+    before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
+    if before is not None and before.kind == "heading":
+        return False
+    under = lines[k + 1 : k + 4]
+    for n, unit in enumerate(under):
+        if unit.kind == "caption":
+            return n > 0
+        if unit.kind != "body" or DATELINE.match(unit.text):
+            return False
+    return False
 
 
 def _couplet(lines: list[Unit], k: int) -> bool:

@@ -667,6 +667,19 @@ def test_a_tail_too_short_for_a_headline_is_the_rest_of_the_line_over_it(
     assert [a.title for a in segment_page(page)][1:] == [title or upper + lower]
 
 
+def test_halves_apart_over_a_photo_story_are_its_title() -> None:
+    """`党员志愿者进村居` / `暖心服务送上门` / a paragraph / `图为…` / credit, under a paragraph."""
+    page = (
+        "城关区开展冬季送温暖活动\n\n本报讯(记者 达瓦)近日，城关区送去米、面、油等物资。\n\n"
+        + "党员志愿者进社区\n\n暖心服务送到家\n\n"
+        + PHOTO
+    )
+    assert [a.title for a in segment_page(page)] == [
+        "城关区开展冬季送温暖活动",
+        "党员志愿者进社区 暖心服务送到家",
+    ]
+
+
 def _untitled(articles: list[Article]) -> Article:
     photos = [a for a in articles if not a.title]
     assert len(photos) == 1, [a.title for a in articles]
