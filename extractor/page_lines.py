@@ -334,6 +334,19 @@ def _over_photo_story(lines: list[Unit], k: int) -> bool:
     return False
 
 
+def _heads_photo_story(lines: list[Unit], k: int) -> bool:
+    """Does the heading line lines[k] stand right over a paragraph or two and the photo's
+    caption (`光伏板下牧草青` / `为推动…` / `据了解，…` / `图为…`)?"""
+    if lines[k].text.startswith(("（", "(")):
+        return False  # `（上接第三栏）`: where a story goes on, no headline
+    for n, unit in enumerate(lines[k + 1 : k + 4]):
+        if unit.kind == "caption":
+            return n > 0
+        if unit.kind != "body" or DATELINE.match(unit.text):
+            return False
+    return False
+
+
 def _couplet(lines: list[Unit], k: int) -> bool:
     """Are lines[k - 1] and lines[k] a couplet: two heading lines of one length, the lower
     printed right under the upper, that could be one headline (`桃花深处游人醉` /
@@ -446,7 +459,9 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
     # A headline is not a continuation: it has its own spacing, the layout broke it over
     # two lines, or its article's dateline, byline or subtitle comes under it (past the
     # headline's other lines).
-    if unit.kind == "heading" and (" " in unit.text or unit.broken or _opens_below(lines, k)):
+    if unit.kind == "heading" and (
+        " " in unit.text or unit.broken or _opens_below(lines, k) or _heads_photo_story(lines, k)
+    ):
         return False
     if unit.kind == "body" and DATELINE.match(unit.text):
         return False

@@ -680,6 +680,16 @@ def test_halves_apart_over_a_photo_story_are_its_title() -> None:
     ]
 
 
+def test_a_photo_storys_headline_under_a_cut_paragraph_opens_it() -> None:
+    """`…推动生态保护宣传教` (the paragraph goes on elsewhere) / `光伏板下牧草青` / … / `图为…`."""
+    page = (
+        "城关区开展冬季送温暖活动\n\n本报讯(记者 达瓦)近日，城关区为辖区困难群众送去米、面、油等生活物资，推动宣传教\n\n"
+        + "冬日长跑强体魄\n\n"
+        + PHOTO
+    )
+    assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动", "冬日长跑强体魄"]
+
+
 def _untitled(articles: list[Article]) -> Article:
     photos = [a for a in articles if not a.title]
     assert len(photos) == 1, [a.title for a in articles]
