@@ -233,3 +233,24 @@ def rest_of_headline(upper: str, lower: str, *, over_article: bool) -> bool:
         and not is_org(upper)
         and (over_article or lower.rstrip("！!").endswith(_PARTICLES))
     )
+
+
+# The genre's headlines run to 7 characters of words and more: 6 of the 1,300 titles of the
+# seeds and development pages without a space hold fewer, where a column's label holds 4 at
+# most (see `COLUMN`).
+_SHORTEST_HEADLINE = 7
+
+
+def tail_of_headline(upper: str, lower: str) -> bool:
+    """Is a lower line printed apart, right over its article, too long for a column's label and
+    too short for a headline of its own (`农牧区村居`, `活动全面启动`), the rest of the wider line
+    above it (`藏戏队“送戏下乡”走进`, `阿里地区“反诈进万家”集中宣传月`), whatever stands over
+    that line: a kicker (`尼木县`) or a slogan? Not under an organisation's name, a column's label
+    or a report's kind (see `one_headline`)."""
+    return (
+        words_width(lower) < _SHORTEST_HEADLINE
+        and not COLUMN.match(lower)
+        and not is_org(lower)
+        and words_width(upper) > words_width(lower)
+        and one_headline(upper, lower, over_article=True)
+    )

@@ -31,6 +31,7 @@ from extractor.heading_words import (
     is_org,
     one_headline,
     rest_of_headline,
+    tail_of_headline,
     words_width,
 )
 
@@ -252,6 +253,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                     _first_of_run(lines, k - 1)
                     and rest_of_headline(upper.text, unit.text, over_article=True)
                 )
+                or tail_of_headline(upper.text, unit.text)
             ):
                 joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
             elif halves_apart(upper.text, unit.text) or (
@@ -260,7 +262,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
                 joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
             else:
                 joined.append(unit)
-        elif not unit.tight and _bare_pair(lines, k) and halves_apart(upper.text, unit.text):
+        elif (
+            not unit.tight
+            and (_bare_pair(lines, k) or _over_photo_story(lines, k))
+            and halves_apart(upper.text, unit.text)
+        ):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif (
             not unit.tight
@@ -310,6 +316,35 @@ def _bare_pair(lines: list[Unit], k: int) -> bool:
         and after.kind == "body"
         and not DATELINE.match(after.text)
     )
+
+
+def _over_photo_story(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run of a photo story: a heading line
+    or none above them, then a paragraph or two and the photo's caption under them at once
+    (`党员志愿者进村居` / `暖心服务送上门` / `11月9日，…` / `图为…`)?"""
+    before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
+    if before is not None and before.kind == "heading":
+        return False
+    under = lines[k + 1 : k + 4]
+    for n, unit in enumerate(under):
+        if unit.kind == "caption":
+            return n > 0
+        if unit.kind != "body" or DATELINE.match(unit.text):
+            return False
+    return False
+
+
+def _heads_photo_story(lines: list[Unit], k: int) -> bool:
+    """Does the heading line lines[k] stand right over a paragraph or two and the photo's
+    caption (`光伏板下牧草青` / `为推动…` / `据了解，…` / `图为…`)?"""
+    if lines[k].text.startswith(("（", "(")):
+        return False  # `（上接第三栏）`: where a story goes on, no headline
+    for n, unit in enumerate(lines[k + 1 : k + 4]):
+        if unit.kind == "caption":
+            return n > 0
+        if unit.kind != "body" or DATELINE.match(unit.text):
+            return False
+    return False
 
 
 def _couplet(lines: list[Unit], k: int) -> bool:
@@ -424,7 +459,9 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
     # A headline is not a continuation: it has its own spacing, the layout broke it over
     # two lines, or its article's dateline, byline or subtitle comes under it (past the
     # headline's other lines).
-    if unit.kind == "heading" and (" " in unit.text or unit.broken or _opens_below(lines, k)):
+    if unit.kind == "heading" and (
+        " " in unit.text or unit.broken or _opens_below(lines, k) or _heads_photo_story(lines, k)
+    ):
         return False
     if unit.kind == "body" and DATELINE.match(unit.text):
         return False

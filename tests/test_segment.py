@@ -652,6 +652,44 @@ AFTER = (
 )
 
 
+@pytest.mark.parametrize(
+    ("above", "upper", "lower", "title"),
+    [
+        ("江孜县", "合唱队“送歌下乡”走进", "农牧区村居", "合唱队“送歌下乡”走进农牧区村居"),
+        ("学思想 强党性", "江孜县“反诈进万家”集中宣传月", "活动全面启动", None),
+    ],
+)
+def test_a_tail_too_short_for_a_headline_is_the_rest_of_the_line_over_it(
+    above: str, upper: str, lower: str, title: str | None
+) -> None:
+    """`尼木县` / `藏戏队“送戏下乡”走进` / `农牧区村居` / dateline, each line apart."""
+    page = f"{BEFORE}\n{above}\n\n{upper}\n\n{lower}\n\n本报讯(记者 达瓦)近日,江孜县开展走访。\n"
+    assert [a.title for a in segment_page(page)][1:] == [title or upper + lower]
+
+
+def test_halves_apart_over_a_photo_story_are_its_title() -> None:
+    """`党员志愿者进村居` / `暖心服务送上门` / a paragraph / `图为…` / credit, under a paragraph."""
+    page = (
+        "城关区开展冬季送温暖活动\n\n本报讯(记者 达瓦)近日，城关区送去米、面、油等物资。\n\n"
+        + "党员志愿者进社区\n\n暖心服务送到家\n\n"
+        + PHOTO
+    )
+    assert [a.title for a in segment_page(page)] == [
+        "城关区开展冬季送温暖活动",
+        "党员志愿者进社区 暖心服务送到家",
+    ]
+
+
+def test_a_photo_storys_headline_under_a_cut_paragraph_opens_it() -> None:
+    """`…推动生态保护宣传教` (the paragraph goes on elsewhere) / `光伏板下牧草青` / … / `图为…`."""
+    page = (
+        "城关区开展冬季送温暖活动\n\n本报讯(记者 达瓦)近日，城关区为辖区困难群众送去米、面、油等生活物资，推动宣传教\n\n"
+        + "冬日长跑强体魄\n\n"
+        + PHOTO
+    )
+    assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动", "冬日长跑强体魄"]
+
+
 def _untitled(articles: list[Article]) -> Article:
     photos = [a for a in articles if not a.title]
     assert len(photos) == 1, [a.title for a in articles]
