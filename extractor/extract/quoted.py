@@ -34,6 +34,7 @@ from extractor.extract.context import (
 )
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
+from extractor.extract.self_named import GOES, GOES_AFTER, GOES_OUT, GOING, SELF_NAMED
 from extractor.extract.things import (
     AN_ACCOUNT,
     BODY,
@@ -104,31 +105,6 @@ _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`,
 # `“文化惠民”演出体系`.
 _MORE_KIND = re.compile("活动|行动|模式|机制|体系")
-# The quoted words themselves say they are an initiative: `“雪亮工程”`, `“九项行动”`,
-# `“百日会战”`, measures counted together (`“五措并举”`, not `“多措并举”`), a month of it
-# (`“敬老月”`), a field of aid to Tibet (`“技能援藏”`), a system of chiefs even in single
-# marks (`推行‘草长制’`), a fund for students or the needy (`“芙蓉励志奖学金”`, `“春蕾助学金”`,
-# `“光明基金”`: each of the four printed so on the development pages is listed, three required);
-# one word before the kind only qualifies it (`“好经验”`).
-_SELF_NAMED = re.compile(
-    r"(?:(?<=..)(?:行动|工程|活动|计划|工作法|模式|经验|机制|创建|项目|运动|会战|援藏|奖学金|助学金|基金)|长制"
-    rf"|(?<=[一两二三四五六七八九十])[{CN}]并举"
-    r"|(?<=..)(?<![\d一二三四五六七八九十])月)$"
-)
-# So do words that say where a service goes: `“送文化下乡”`, `“法律进农家”`, `“送教上门”`.
-_GOING_TO = (
-    r"(?:下乡|上门|下基层|入户|进(?:校园|学校|课堂|社区|乡村|农村|农家|村居|边村|村|寺庙|牧区|"
-    r"万家|千家万户|企业|机关|军营|家庭|景区|工地|网格|基层))"
-)
-_GOES = re.compile(_GOING_TO + "$")
-# The same words after the marks carry the name to where it goes, when a unit carries it
-# out: `推进“扫黄打非”进基层`, `开展“以案释法”进社区、进寺庙活动` (a headline's
-# `“百企千岗”进校园` is news of where a fair went).
-_GOES_AFTER = re.compile(rf"^{_GOING_TO}(?:、{_GOING_TO})*(?:活动)?")
-# A quoted body going there does its work, named by no initiative: `“巾帼宣讲团”进村入户宣讲`.
-_GOES_OUT = re.compile(_GOING_TO)
-# Unless they open with the going, saying only where something goes: `电商“进村入户”`.
-_GOING = re.compile("^[进入下到]")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
 # `按照“定额内平价、超定额累进加价”的办法`.
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
@@ -323,7 +299,7 @@ def quoted_names(text: str) -> list[Named]:
             # `“一矿一册”“一库一册”台账管理`: the kind after a run names the run; a first name
             # that names itself is one of its own (`“安全生产月”“安全宣传进企业”活动`).
             first = run[0]
-            if len(run) == 2 and _SELF_NAMED.search(first["inner"]) and not first["kind"]:
+            if len(run) == 2 and SELF_NAMED.search(first["inner"]) and not first["kind"]:
                 found.append(Named(first.start(), text[first.start() : first.end()]))
                 first = last
             found.append(Named(first.start(), text[first.start() : last.end()]))
@@ -385,7 +361,7 @@ def _one_quoted(
     if (
         AN_ACCOUNT.match(text, close)
         and not (kind or "").endswith("活动")
-        and not _SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
+        and not SELF_NAMED.search(inner)  # `“雪亮工程”视频监控平台`: the programme's platform
     ):
         return None  # `“阿里发布”新媒体平台`, not `“边贸好物进万家”直播带货活动`
     if before.endswith("把") and (
@@ -399,7 +375,7 @@ def _one_quoted(
         or (kind.endswith(("评选", "评比")) and _PERIODIC.sub("", kind) not in ("评选", "评比"))
     ):
         kind = None
-    if kind and BODY.search(inner) and _GOES_OUT.match(kind):
+    if kind and BODY.search(inner) and GOES_OUT.match(kind):
         return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
@@ -428,7 +404,7 @@ def _one_quoted(
             _NOT_A_NAME_AFTER.match(after)
             and not (
                 _JOINED_NEXT.match(after)
-                and (_SELF_NAMED.search(inner) or _both_practised(text, close, before))
+                and (SELF_NAMED.search(inner) or _both_practised(text, close, before))
             )
         )
         or _AIMED.search(before)
@@ -441,22 +417,20 @@ def _one_quoted(
         return None  # principles kept, not a method named
     if _ZERO.fullmatch(inner):
         return None  # `实行“零容忍”`, `实现“零事故”`: a stance or a target, with no kind
-    going = _GOES_AFTER.match(after)
-    if going and not _GOING.match(inner) and _PRACTISED.search(before):
+    going = GOES_AFTER.match(after)
+    if going and not GOING.match(inner) and _PRACTISED.search(before):
         return Named(m.start(), quoted + going[0])
     if _THEME_BEFORE.search(before) and (_MANNER_AFTER.match(after) or after.startswith("为主题")):
         return None  # `以“…”的方式参与`; an event's theme: `以“非遗在身边 手艺进万家”为主题`
     system = _SYSTEM_OF.search(before)
     if system and inner.endswith("制") and _STANDS_ALONE.match(after):
         return Named(m.start() - len(system["of"]), system["of"] + quoted)
-    goes = _GOES.search(inner)  # (a going alone says no more than where: `在“上门”上下功夫`)
+    goes = GOES.search(inner)  # (a going alone says no more than where: `在“上门”上下功夫`)
     # (What goes must be named, `送教上门`, or counted, `三下乡`; `送上门` says only where.)
     named_going = goes is not None and (
         goes.start() >= 2 or (goes.start() == 1 and inner[0] in "一二两三四五六七八九十")
     )
-    if (_SELF_NAMED.search(inner) and "、" not in inner) or (
-        named_going and not _GOING.match(inner)
-    ):
+    if (SELF_NAMED.search(inner) and "、" not in inner) or (named_going and not GOING.match(inner)):
         return Named(m.start(), quoted)
     practice = _PRACTICE_FOR.search(before) or (
         _DRIVE_FOR.search(before) if _DRIVE_INNER.search(inner) else None
