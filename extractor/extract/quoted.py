@@ -347,7 +347,8 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
-    if a_manner(inner, text[close : _kind_end(text, m.end())] if kind else None):
+    manner = a_manner(inner, text[close : _kind_end(text, m.end())] if kind else None)
+    if manner and not SELF_NAMED.search(inner):  # (`“线上年货节”` is a festival, no channel)
         return None
     if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
         return None  # `以“保通、保畅、保安全”为目标`: aims listed, not a method named
