@@ -1973,6 +1973,9 @@ NOT_CAMPAIGNS = [
     # A festival of three characters may be a people's own; a step is none.
     "纳西族的“三朵节”还要一起去跳舞。",
     "检查了“三个责任人”履职和“三个重点环节”落实情况。",
+    # Those who form a body; what a place's scenery was built on.
+    "县里组织村“两委”干部组成政策宣讲小分队，深入各乡开展宣讲。",
+    "依托拉萨河谷风光建设的乡村民宿共有客房24间。",
     # A loan policy; fields of building; how much a work matters.
     "县妇联落实妇女创业担保贷款政策，发放贷款2000万元。",
     # A policy named by what it grants, without marks, however it is put.

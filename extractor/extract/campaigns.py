@@ -197,7 +197,9 @@ _ONGOING = re.compile("(?:要|持续|继续|不断|进一步)(?:深入)?$")
 _ONGOING_KINDS = ("改革", "建设")
 _ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")
-# `建设的` before a project says what it was built with: `依托…援藏资金建设的…加工项目`.
+# `建设的` before a project says what it was built with: `依托…援藏资金建设的…加工项目`; after
+# `依托`, before anything (`依托拉萨河谷风光建设的乡村民宿`: both so printed on the development
+# pages, neither listed).
 _BUILT_WITH = re.compile(rf"的[{CN}]{{2,20}}?(?:项目|工程)")
 # The second of two programmes one verb carries out, the first a programme or a drive:
 # `落实教育“三包”政策和农村义务教育学生营养改善计划`, `开展蓝天保卫战攻坚行动和建筑工地
@@ -343,7 +345,13 @@ def _unquoted(text: str) -> list[Named]:
                 and _ONGOING.search(text, max(0, m.start() - 4), m.start())
                 and not _PLACE_BUILT.search(m["name"])
             )
-            or (m["kind"] == "建设" and _BUILT_WITH.match(text, m.end("name")))
+            or (
+                m["kind"] == "建设"
+                and (
+                    _BUILT_WITH.match(text, m.end("name"))
+                    or (m["verb"] == "依托" and text.startswith("的", m.end("name")))
+                )
+            )
         ):
             continue
         name = _PROGRAMME_VERB.split(m["name"])[-1]
