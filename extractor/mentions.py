@@ -34,6 +34,7 @@ from extractor.name_ends import STRONG_AT, name_at
 from extractor.opening_names import sentence_opener
 from extractor.persons import (
     AFTER_NAME,
+    TITLE_ENDS,
     ends_with_role,
     name_in,
     person_name,
@@ -375,7 +376,13 @@ class Mentions:
         found = self.text.rfind(speaker, 0, at)
         while found >= 0:
             before = self.text[max(0, found - 8) : found]
-            as_person = not before or before[-1] in BREAK + "的、" or ends_with_role(before)
+            as_person = (
+                not before
+                or before[-1] in BREAK + "的、"
+                or ends_with_role(before)
+                # after a title the vocabulary lacks, printed with it: `传人益西拉姆`
+                or (before[-1] in TITLE_ENDS and name_in(before + speaker) == speaker)
+            )
             if as_person and not self.in_speech(found):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
