@@ -66,7 +66,7 @@ def _read() -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
     with what jieba cuts by."""
     words: dict[str, tuple[int, str]] = {}
     characters: dict[str, str] = {}
-    for word, count, tag in _LINE.findall(_dictionary_file().read_bytes()):
+    for word, count, tag in _LINE.findall(dictionary_file().read_bytes()):
         times = int(count)
         if times < _LISTED:
             continue
@@ -84,7 +84,7 @@ def dictionary() -> dict[str, tuple[int, str]]:
     return _read()[0]
 
 
-def _dictionary_file() -> Path:
+def dictionary_file() -> Path:
     """The dictionary jieba ships and cuts by by default (`jieba.get_dict_file()`)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:

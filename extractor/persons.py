@@ -22,16 +22,15 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary
 from extractor.common_words import (
-    NAME_TAGS,
     TIBETAN_NAME_PARTS,
     common_word_at,
-    dictionary,
     is_surname,
     name_goes_on,
     opens_with_common_word,
     opens_with_surname,
     proper_noun,
 )
+from extractor.rare_words import rare_verb, rarer_word
 from extractor.roles import ROLES
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
@@ -294,18 +293,9 @@ def _ok_name(name: str) -> bool:
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or (len(name) >= 3 and common_word_at(name) == name)  # `高血压`, though 高 is a surname
         or _word_inside(name)
-        or _rarer_word(name)
+        or rarer_word(name)
+        or rare_verb(name)
     )
-
-
-def _rarer_word(name: str) -> bool:
-    """Is a name of two characters a rarer word of the dictionary that names no one
-    (`虫草` of `社员虫草平均售价…`, counted 76 times as a noun), with no surname to open it?
-    (`拉姆`, `德吉`, `久美` are names or places there; `平措` is no word of it.)"""
-    if len(name) != 2 or is_surname(name[0]):
-        return False
-    listed = dictionary().get(name)
-    return listed is not None and listed[1] not in NAME_TAGS
 
 
 def _holds_a_word(part: str) -> bool:
