@@ -43,9 +43,9 @@ _SURNAMES_OF_THREE = frozenset("和木蜂普字")
 #: Halves of Tibetan names as the papers of Qinghai, Sichuan and Yunnan spell them,
 #: which the dictionary holds as words or which hold a character of a sentence's glue:
 #: 东周 (Dondrub in Qinghai: `才仁东周`, where the dictionary has the dynasty), 久美
-#: (Jigme, which opens names: `久美多杰`), 此里, 此称, 此尔 (Tsering in Diqing:
+#: (Jigme, which opens names: `久美多杰`; also spelt 俊美, which ends them: `次旺俊美`), 此里, 此称, 此尔 (Tsering in Diqing:
 #: `此里卓玛`), 斯那 (Sonam there: `斯那拉姆`).
-TIBETAN_NAME_PARTS = ("东周", "久美", "此里", "此称", "此尔", "斯那")
+TIBETAN_NAME_PARTS = ("东周", "久美", "俊美", "此里", "此称", "此尔", "斯那")
 
 
 #: A line of jieba's dictionary (`word count tag`) whose word has three to twelve bytes of
@@ -66,7 +66,7 @@ def _read() -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
     with what jieba cuts by."""
     words: dict[str, tuple[int, str]] = {}
     characters: dict[str, str] = {}
-    for word, count, tag in _LINE.findall(_dictionary_file().read_bytes()):
+    for word, count, tag in _LINE.findall(dictionary_file().read_bytes()):
         times = int(count)
         if times < _LISTED:
             continue
@@ -84,7 +84,7 @@ def dictionary() -> dict[str, tuple[int, str]]:
     return _read()[0]
 
 
-def _dictionary_file() -> Path:
+def dictionary_file() -> Path:
     """The dictionary jieba ships and cuts by by default (`jieba.get_dict_file()`)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:

@@ -31,8 +31,10 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, is_surname
 from extractor.name_ends import STRONG_AT, name_at
+from extractor.opening_names import sentence_opener
 from extractor.persons import (
     AFTER_NAME,
+    TITLE_ENDS,
     ends_with_role,
     name_in,
     person_name,
@@ -290,6 +292,11 @@ class Mentions:
         title says no other sex (`她` is not `丈夫扎西`); but when that one is the object
         of a preposition in a sentence that opens with another (`村民尼玛次仁对杨帆印象
         很深。他说`), the one it opens with, its subject."""
+        opener = sentence_opener(self.text, at, self.names()) if pronoun in "他她" else None
+        if opener is not None and self._sex.get(opener, pronoun) == pronoun:
+            return (
+                opener  # `织工白玛拉姆在厂里已经干了8年，她说：`: the one her sentence opens with
+            )
         ends = self._last_mentions(at, speaker)
         named = sorted(ends, key=lambda n: (ends[n], len(n)))
         fits = [n for n in named if self._sex.get(n, pronoun) == pronoun or pronoun not in "他她"]
@@ -369,7 +376,13 @@ class Mentions:
         found = self.text.rfind(speaker, 0, at)
         while found >= 0:
             before = self.text[max(0, found - 8) : found]
-            as_person = not before or before[-1] in BREAK + "的、" or ends_with_role(before)
+            as_person = (
+                not before
+                or before[-1] in BREAK + "的、"
+                or ends_with_role(before)
+                # after a title the vocabulary lacks, printed with it: `传人益西拉姆`
+                or (before[-1] in TITLE_ENDS and name_in(before + speaker) == speaker)
+            )
             if as_person and not self.in_speech(found):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)

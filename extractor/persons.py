@@ -22,16 +22,15 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary
 from extractor.common_words import (
-    NAME_TAGS,
     TIBETAN_NAME_PARTS,
     common_word_at,
-    dictionary,
     is_surname,
     name_goes_on,
     opens_with_common_word,
     opens_with_surname,
     proper_noun,
 )
+from extractor.rare_words import rare_verb, rarer_word
 from extractor.roles import ROLES
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
@@ -58,14 +57,14 @@ ORGANISATION = re.compile(
     r"(?:会议|会上|全会|报告|文件|通知|意见|方案|规划|纲要|部门|单位|机关|局|委|台|站|办|中心|政府"
     r"|公司|集团|医院|学校|协会|组织|党委|党组|支部|委员会|会|大队|支队|中队|派出所|法院|检察院|所|院"
     r"|厅|处|科|室|社区|街道|村委会|居委会|新华社|报社|媒体|网站|研究院|馆"
-    r"|队|社"  # a team or a cooperative: 驻村工作队, 合作社 (never `作队`, `作社`)
+    r"|队|社|组"  # a team, a cooperative, a group: 驻村工作队, 合作社, 监察组 (never `察组`)
     r"|协|联|部"  # an association shortened (市消协, 县妇联), a department (宣传部)
     r"|区|县|市|镇|乡|州|省|旗)$"  # a place: 乃东区, 林周县
 )
 #: Characters a title ends with, before a name: 局长, 网格员, 负责人, 教师, 村民…;
 #: and those an organisation ends with (`市气象台张三`), and 的, 、. (Not the 尼 of 僧尼, a
 #: group's title: it opens the name 尼玛, `安全监管员尼玛拉姆`.)
-_BEFORE_NAME_END = set(
+TITLE_ENDS = set(
     "长员人师生者户民客士手工官家主警兵记书任理表事干部监演席委裁导医授机游军练板亲夫子儿学友商贩"
     "妈爸姐哥弟妹嫂叔姨婶伯爷奶娘婆妇女众僧匠农助"
     "局办会队站所村乡镇县区市州省厅院司组处科室社道心团校馆园场厂店行台署网企营连排班"
@@ -233,7 +232,7 @@ def _after_unknown_title(ref: str) -> str | None:
         name = head[-size:] + rest
         if (
             len(head) > size
-            and head[-size - 1] in _BEFORE_NAME_END
+            and head[-size - 1] in TITLE_ENDS
             and looks_like_name(name)
             and _ok_name(name)
         ):
@@ -294,18 +293,9 @@ def _ok_name(name: str) -> bool:
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or (len(name) >= 3 and common_word_at(name) == name)  # `高血压`, though 高 is a surname
         or _word_inside(name)
-        or _rarer_word(name)
+        or rarer_word(name)
+        or rare_verb(name)
     )
-
-
-def _rarer_word(name: str) -> bool:
-    """Is a name of two characters a rarer word of the dictionary that names no one
-    (`虫草` of `社员虫草平均售价…`, counted 76 times as a noun), with no surname to open it?
-    (`拉姆`, `德吉`, `久美` are names or places there; `平措` is no word of it.)"""
-    if len(name) != 2 or is_surname(name[0]):
-        return False
-    listed = dictionary().get(name)
-    return listed is not None and listed[1] not in NAME_TAGS
 
 
 def _holds_a_word(part: str) -> bool:
@@ -490,7 +480,7 @@ def _ends_cleanly(who: str, after: str) -> bool:
 
 def _starts_cleanly(who: str, before: str, name: str | None) -> bool:
     """Nothing of a name comes before: a title, an organisation, or nothing."""
-    if not before or before[-1] in _BEFORE_NAME_END or _role_at_end(before):
+    if not before or before[-1] in TITLE_ENDS or _role_at_end(before):
         return True
     # A speaker that carries a title of its own (`专干索朗拉姆`) starts where it likes.
     if name is not None and who.endswith(name) and len(who) > len(name):

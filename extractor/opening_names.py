@@ -1,0 +1,67 @@
+"""The person a sentence opens with after a title the vocabulary lacks, as the subject of
+a pronoun later in it: `织工白玛拉姆在厂里已经干了8年，她说：`, `左左乡扎西岗村低保户边巴顿珠在乡里
+当上了护路员，他说，`. The pronoun says the words of the one the sentence is about, not of
+someone named in a sentence before it (`厂长普布多吉介绍`).
+
+>>> text = "厂长普布多吉介绍，……。织工白玛拉姆在厂里已经干了8年，她说：“……”"
+>>> sentence_opener(text, text.index("她说"))
+'白玛拉姆'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractor.common_words import common_word_at
+from extractor.name_ends import name_at
+from extractor.persons import ORGANISATION, TITLE_ENDS, name_in, person_name
+
+_SENTENCE_END = "。！？!?；;\n"
+_CLAUSE_END = re.compile("[，,：:；;]")
+# How far into its sentence the name may start, after the title and where the person works.
+_REACH = 16
+# What a title never ends with here: 的 describes (`mentions.py` reads it), marks break.
+_TITLE_ENDS = frozenset(TITLE_ENDS) - set("的、，,")
+# What the person of the sentence goes on to do or be, right after the name: where they
+# are, how long they have been at it (`白玛拉姆在厂里已经干了8年`, `多吉已经巡逻了20多年`).
+_GOES_ON = re.compile("在|正在|已经|已在|已有|今年|常年|一直|多年|从小|是")
+
+
+def sentence_opener(text: str, at: int, known: Iterable[str] = ()) -> str | None:
+    """The name the sentence holding `at` opens with, after a title ending as titles
+    end (`织工`, `低保户`), when `at` opens a clause of it after a comma and its first
+    clause names no one of `known`; else None."""
+    if text[at - 1 : at] not in "，,":
+        return None
+    begin = at - 1
+    while begin > 0 and text[begin - 1] not in _SENTENCE_END:
+        begin -= 1
+    clause = text[begin:at]
+    first = _CLAUSE_END.search(clause)
+    clause = clause[: first.start()] if first else clause
+    if any(name in clause for name in known):
+        return None  # the sentence names a person the text knows: `mentions.py` reads it
+    for size in range(2, min(len(clause), _REACH)):
+        if clause[size - 1] not in _TITLE_ENDS or _word_across(clause, size):
+            continue
+        name = name_at(clause, size)
+        if (
+            name is not None
+            and common_word_at(name) is None
+            and person_name(name)
+            and name_in(clause[: size + len(name)]) == name
+            and not ORGANISATION.search(clause[: size + len(name)])
+            and _GOES_ON.match(clause, size + len(name))
+        ):
+            return name
+    return None
+
+
+def _word_across(text: str, at: int) -> bool:
+    """Does a common word run across `at`: the 民族 of `西藏民族大学`, the 事后 of `张先生事后`,
+    where no title ends?"""
+    return any(
+        (word := common_word_at(text, at - back)) is not None and len(word) > back
+        for back in range(1, min(at, 3) + 1)
+    )
