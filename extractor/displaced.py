@@ -164,3 +164,40 @@ def report_column_over(headline: Headline, following: Headline) -> bool:
         and following.kicker is not None
         and bool(PLACE_HEADLINE.match(following.kicker))
     )
+
+
+def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headline] | None:
+    """The story a dateline opens inside an article's body with no heading line over it, cut
+    out with its headline when the layout printed that after the story's body, over the next
+    article's (`…` / `本报讯（记者 央金卓玛）…` / … / `类乌齐县：防震演练进校园 安全意识入童心` /
+    `未雨绸缪备物资 ——…`). A place and a colon open a headline, never a kicker (see
+    `report_column_over`): of the lines opening so over the next article's headline on the seeds
+    and development pages, all 3 are the headline of the story above (2 under a column's label
+    alone, 1 opened by its dateline under another story's paragraph), and no kicker of the gold
+    opens so. The story takes the paragraphs from the last such dateline on."""
+    if following.kicker is None or not PLACE_HEADLINE.match(following.kicker):
+        return None
+    ends = {at + len(lines) for at, lines in draft.head_runs}
+    begin = max(
+        (
+            k
+            for k in range(1, len(draft.paragraphs))
+            if DATELINE.match(draft.paragraphs[k]) and k not in ends
+        ),
+        default=None,
+    )
+    if begin is None:
+        return None
+    m = DATELINE.match(draft.paragraphs[begin])
+    assert m is not None
+    story = Draft(dateline=m["dateline"].strip())
+    story.paragraphs = [
+        draft.paragraphs[begin][m.end() :].lstrip(" :："),
+        *draft.paragraphs[begin + 1 :],
+    ]
+    story.head_runs = [(at - begin, lines) for at, lines in draft.head_runs if at >= begin]
+    draft.head_runs = [(at, lines) for at, lines in draft.head_runs if at < begin]
+    del draft.paragraphs[begin:]
+    headline = Headline(title=following.kicker, kicker=None, subtitle=None)
+    following.kicker = None
+    return story, headline

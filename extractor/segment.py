@@ -33,6 +33,7 @@ from extractor.body_heads import (
 from extractor.displaced import (
     Draft,
     adopt_displaced_title,
+    dated_story_within,
     headed_by_slogan,
     report_column_over,
     split_block,
@@ -40,7 +41,7 @@ from extractor.displaced import (
 from extractor.heading_words import (
     COLUMN,
 )
-from extractor.headline import read_headline
+from extractor.headline import Headline, read_headline
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
@@ -317,6 +318,7 @@ def segment_page(text: str) -> list[Article]:
         if (story := split_block(draft)) is not None:
             drafts.append(story)
     headlines = [read_headline(d.heads) for d in drafts]
+    stories: list[tuple[int, Draft, Headline]] = []  # cut out of the article before them
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
         following = headlines[k + 1] if k + 1 < len(headlines) else None
         if headed_by_slogan(draft, headline):
@@ -325,6 +327,11 @@ def segment_page(text: str) -> list[Article]:
         elif following is not None and report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
+        elif following is not None and (cut := dated_story_within(draft, following)) is not None:
+            stories.append((k + 1, *cut))
+    for at, story, story_headline in reversed(stories):
+        drafts.insert(at, story)
+        headlines.insert(at, story_headline)
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
         if draft.voices and not headline.title:

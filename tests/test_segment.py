@@ -1189,6 +1189,24 @@ def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> 
     assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
 
 
+def test_a_place_led_line_over_the_next_headline_heads_the_story_its_dateline_opens() -> None:
+    page = (
+        "墨竹工卡县开展冬季送温暖活动\n\n本报记者 张三\n\n近日，墨竹工卡县为困难群众送去棉被200床。\n\n"
+        "本报讯（记者 李四）日前，尼木县第二小学开展应急疏散演练，全校800名师生参加。\n\n"
+        "校长说，学校每学期组织演练两次。\n\n"
+        "尼木县：防震演练进校园 安全意识入童心\n\n"
+        "未雨绸缪备物资 ——当雄县做好冬春雪灾防御准备\n\n本报记者 王五\n\n进入10月，当雄县储备饲草2万吨。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.kicker, a.title) for a in articles] == [
+        (None, "墨竹工卡县开展冬季送温暖活动"),
+        (None, "尼木县：防震演练进校园 安全意识入童心"),
+        (None, "未雨绸缪备物资"),
+    ]
+    assert articles[1].dateline is not None and articles[1].text.startswith("日前，尼木县")
+    assert "尼木县" not in articles[0].text
+
+
 def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> None:
     """`…` / `本报记者 … 摄` / `本报讯 …`: the photographer's credit stands where the
     byline would, and is the byline when the dateline names no reporter."""
