@@ -38,9 +38,7 @@ from extractor.displaced import (
     report_column_over,
     split_block,
 )
-from extractor.heading_words import (
-    COLUMN,
-)
+from extractor.heading_words import COLUMN, REPORT_KIND
 from extractor.headline import Headline, read_headline
 from extractor.models import Article
 from extractor.page_lines import (
@@ -322,8 +320,10 @@ def segment_page(text: str) -> list[Article]:
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
         following = headlines[k + 1] if k + 1 < len(headlines) else None
         if headed_by_slogan(draft, headline):
-            # Longer phrases take a headline printed after their body, not the next article's.
-            adopt_displaced_title(draft, headline, following if headline.from_slogan else None)
+            # Longer phrases take a headline printed after their body, not the next article's,
+            # unless they name a report's kind (see `displaced.report_column_over`).
+            over = headline.from_slogan or bool(REPORT_KIND.search(headline.title))
+            adopt_displaced_title(draft, headline, following if over else None)
         elif following is not None and report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None

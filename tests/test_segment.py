@@ -1189,6 +1189,19 @@ def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> 
     assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
 
 
+def test_a_report_column_alone_takes_the_line_over_the_next_headline() -> None:
+    page = (
+        "平安山南 民警在行动\n\n本报讯（记者 李四）近日，山南市公安局开展冬季交通安全专项整治。\n\n"
+        "整治期间查处违法行为300余起。\n\n"
+        "全市民警“清零”行动护航平安冬季\n\n"
+        "便民出行路更宽 ——乃东区深化农村客运见闻\n\n本报记者 王五\n\n清晨，乃东区的客运站里已有不少乘客。\n"
+    )
+    assert [(a.kicker, a.title) for a in segment_page(page)] == [
+        ("平安山南 民警在行动", "全市民警“清零”行动护航平安冬季"),
+        (None, "便民出行路更宽"),
+    ]
+
+
 def test_a_place_led_line_over_the_next_headline_heads_the_story_its_dateline_opens() -> None:
     page = (
         "墨竹工卡县开展冬季送温暖活动\n\n本报记者 张三\n\n近日，墨竹工卡县为困难群众送去棉被200床。\n\n"
