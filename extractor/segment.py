@@ -11,15 +11,14 @@ its writer (`短评` / `…` / `林岩`, who is its byline). Otherwise the
 lines are section heads inside the current article. Column labels (`时讯快递`) and the
 papers' recurring slogans (`学思想 强党性`) are dropped; an organisation line
 beside the headline is its kicker (`拉萨市民政局` / `举办……培训班`). The line right
-above a subtitle (`——…`) is the headline.
+above a subtitle (`——…`) is the headline. A headline the layout printed apart from its
+story (after its body, or over the next story) is found in `displaced.py`.
 
 Everything here is pure and deterministic: text in, `Article` models out.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Literal
 
 from extractor.body_heads import (
@@ -28,16 +27,18 @@ from extractor.body_heads import (
     heads_its_photo,
     lone_heading,
     over_a_news_lead,
-    place_news,
     set_on_its_body,
     tells_an_event,
 )
-from extractor.heading_words import (
-    COLUMN,
-    PLACE_HEADLINE,
-    REPORT_KIND,
-    is_org,
+from extractor.displaced import (
+    Draft,
+    adopt_displaced_title,
+    dated_story_within,
+    headed_by_slogan,
+    report_column_over,
+    split_block,
 )
+from extractor.heading_words import COLUMN, REPORT_KIND
 from extractor.headline import Headline, read_headline
 from extractor.models import Article
 from extractor.page_lines import (
@@ -49,20 +50,6 @@ from extractor.page_lines import (
     read_units,
 )
 from extractor.persons import person_name
-
-
-@dataclass
-class _Draft:
-    heads: list[Unit] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-    dateline: str | None = None
-    byline: str | None = None
-    photo: bool = False
-    voices: bool = False  # a column of people's words, signed, under its label
-    # Runs of headline lines found inside the body (section heads, or a
-    # headline printed after its article): index of the first paragraph, lines.
-    head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
-
 
 # --- cutting the units into articles ---------------------------------------
 
@@ -218,142 +205,10 @@ def _tells_news(caption: str) -> bool:
     return bool(stop) and len(rest.strip()) >= 10
 
 
-def _adopt_displaced_title(draft: _Draft, headline: Headline, following: Headline | None) -> None:
-    """Give an article headed only by a slogan the headline OCR put elsewhere.
-
-    Two places are looked at: a headline block inside its body with an organisation or
-    column line (`时讯快递` / `开展……活动` / `拉萨市教育局`) or a single line telling
-    the news of a place (`拉孜县干部群众热议自治区两会`, printed after the body), then a
-    headline-like kicker of the next article (`自治区两会……反响` printed above
-    `创新实干促发展 ——……`). The slogan becomes the kicker.
-    """
-    for at, lines in draft.head_runs:
-        found = _block_headline(lines)
-        if found is not None:
-            headline.kicker = found.kicker or headline.title
-            headline.title, headline.from_slogan = found.title, False
-            del draft.paragraphs[at : at + len(lines)]
-            return
-    if following is not None and following.kicker and not is_org(following.kicker):
-        headline.kicker, headline.title = headline.title, following.kicker
-        following.kicker, headline.from_slogan = None, False
-
-
-def _block_headline(lines: list[str]) -> Headline | None:
-    """The headline of a block of heading lines inside a body, if it is one printed after
-    its story's body: with an organisation or a column's label, or a single line telling the
-    news of a place (see `_adopt_displaced_title`)."""
-    if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
-        return None
-    found = read_headline([Unit("heading", s) for s in _kicker_first(lines)])
-    if found.title and not found.from_slogan and not is_org(found.title):
-        return found
-    return None
-
-
-# Phrases set apart by a space, as a slogan's are, if longer (`建设美丽那曲 共享绿色家园`,
-# `平安林芝 交警在行动`).
-_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,8})+$")
-
-
-def _own_headline(draft: _Draft) -> bool:
-    """Does the article carry a headline of its own: a subtitle or a byline under its heads?"""
-    return any(u.kind in ("subtitle", "byline") for u in draft.heads)
-
-
-def _headed_by_slogan(draft: _Draft, headline: Headline) -> bool:
-    """Is the article headed by a slogan alone, its headline printed elsewhere? A line spaced
-    as a slogan (`改进作风 狠抓落实`) is, with no subtitle or byline of its own: over its
-    subtitle and byline it is the headline (`育才兴边 筑梦雪域` / `——…综述` / `本报记者 …`). So is
-    a line of longer phrases alone over its dateline (`建设美丽那曲 共享绿色家园` / `本报那曲讯…`),
-    when a headline printed after its body is found for it (see `_adopt_displaced_title`)."""
-    if _own_headline(draft):
-        return False
-    if headline.from_slogan:
-        return True
-    return (
-        draft.dateline is not None
-        and len(draft.heads) == 1
-        and bool(_PHRASES.match(draft.heads[0].text))
-    )
-
-
-def _split_block(draft: _Draft) -> _Draft | None:
-    """The story whose headline block stands inside the body of an article with a headline of
-    its own, cut out as an article of its own, its lines in the order a kicker stands over its
-    headline. A block printed after its story's body (`育才兴边 筑梦雪域` / `——…` / … /
-    `本报日喀则讯(…)…` / … / `时讯快递` / `启动第3届…活动` / `日喀则市教育局`) takes the
-    paragraphs from the dateline before it; a headline over its body, those under it up to the
-    next heading lines (`合作社里的“新牧人”` / … / `聂荣县“招鹰控鼠”护草场` / `今年，…`)."""
-    if not _own_headline(draft):
-        return None
-    for n, (at, lines) in enumerate(draft.head_runs):
-        # A section head of a feature may be spaced in two parts, one opening on a place
-        # (`边民互市激发活力 群众腰包日益鼓起来`); a brief's headline is not.
-        spaced = len(lines) == 1 and " " in lines[0]
-        if _block_headline(lines) is None or spaced:
-            continue
-        story = _Draft(heads=[Unit("heading", s) for s in _kicker_first(lines)])
-        after = at + len(lines)
-        if COLUMN.match(lines[0]):
-            begin = max(
-                (k for k in range(1, at) if DATELINE.match(draft.paragraphs[k])), default=at
-            )
-            end = after
-            if begin < at:
-                m = DATELINE.match(draft.paragraphs[begin])
-                assert m is not None
-                story.dateline = m["dateline"].strip()
-                story.paragraphs = [draft.paragraphs[begin][m.end() :].lstrip(" :：")]
-                story.paragraphs += draft.paragraphs[begin + 1 : at]
-        else:
-            begin = at
-            end = next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
-            story.paragraphs = draft.paragraphs[after:end]
-        del draft.paragraphs[begin:end]
-        draft.head_runs = [
-            (a - (end - begin) if a >= end else a, r)
-            for a, r in draft.head_runs
-            if not begin <= a < end
-        ]
-        return story
-    return None
-
-
-def _kicker_first(lines: list[str]) -> list[str]:
-    """A headline block printed after its body, in the order a kicker stands over its
-    headline. Under a column's label the block sets its headline first and the kicker under
-    it (`时讯快递` / `开展全国近视防控宣传教育月活动` / `拉萨市教育局` / `奋进首府`), as all four
-    such blocks of the seeds and development pages do, whether the kicker reads as an
-    organisation's name or not (`山南市妇幼保健院`)."""
-    if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
-        return [lines[0], lines[2], lines[1], *lines[3:]]
-    return lines
-
-
-def _report_column_over(headline: Headline, following: Headline) -> bool:
-    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`) or
-    a column's label (`民生焦点`), its headline printed after its body, over the next
-    article's (`谢通门县达那答乡：…` / `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon
-    open a headline, never a kicker: no kicker of the seeds and development pages holds a
-    colon, and of the 5 lines opening so over another heading line, 2 are one title with it
-    and 3 titles themselves. The column of a report's kind alone heads 2 articles there: this
-    one, and one with no such line after it, whose title it is (`“平安虫草季”护航进行时`); of
-    the 28 articles headed by a label alone, the one followed so is the one whose headline
-    is that line in the gold (`改则县：清洁取暖进牧家 高原冬日暖意浓`), the label no kicker."""
-    return (
-        headline.kicker is None
-        and headline.subtitle is None
-        and (not headline.title or bool(REPORT_KIND.search(headline.title)))
-        and following.kicker is not None
-        and bool(PLACE_HEADLINE.match(following.kicker))
-    )
-
-
-def _draft_articles(units: list[Unit]) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    current: _Draft | None = None
-    main: _Draft | None = None  # the last article that is not a photo story
+def _draft_articles(units: list[Unit]) -> list[Draft]:
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    main: Draft | None = None  # the last article that is not a photo story
     i = 0
     while i < len(units):
         unit = units[i]
@@ -366,7 +221,7 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
             ):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
-                current = _Draft(heads=heads, voices=_voices(units[i:j], _following(units, j)))
+                current = Draft(heads=heads, voices=_voices(units[i:j], _following(units, j)))
                 if section:
                     current.head_runs.append((0, section))
                     current.paragraphs.extend(section)
@@ -397,12 +252,12 @@ def _draft_articles(units: list[Unit]) -> list[_Draft]:
                 and not DATELINE.match(rest[0].text)
                 and _photo_story_follows(rest)
             ):
-                current = _Draft(photo=True)
+                current = Draft(photo=True)
                 drafts.append(current)
             i += 1
             continue
         if unit.kind == "caption" and _tells_news(unit.text) and not (current and current.photo):
-            current = _Draft(photo=True)  # a photo printed with news of its own, untitled
+            current = Draft(photo=True)  # a photo printed with news of its own, untitled
             drafts.append(current)
         if current is None:
             current = _new(drafts)
@@ -443,8 +298,8 @@ def _split_after_byline(heads: list[Unit]) -> tuple[list[Unit], list[str]]:
     return heads[: last + 1], [u.text for u in after]
 
 
-def _new(drafts: list[_Draft]) -> _Draft:
-    draft = _Draft()
+def _new(drafts: list[Draft]) -> Draft:
+    draft = Draft()
     drafts.append(draft)
     return draft
 
@@ -455,20 +310,28 @@ def segment_page(text: str) -> list[Article]:
     >>> [a.title for a in segment_page("健康义诊送温暖\\n\\n\\n\\n近日，……义诊。\\n\\n图为志愿者正在为群众测量血压。")]
     ['健康义诊送温暖']
     """
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for draft in _draft_articles(read_units(text)):
         drafts.append(draft)
-        if (story := _split_block(draft)) is not None:
+        if (story := split_block(draft)) is not None:
             drafts.append(story)
     headlines = [read_headline(d.heads) for d in drafts]
+    stories: list[tuple[int, Draft, Headline]] = []  # cut out of the article before them
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
         following = headlines[k + 1] if k + 1 < len(headlines) else None
-        if _headed_by_slogan(draft, headline):
-            # Longer phrases take a headline printed after their body, not the next article's.
-            _adopt_displaced_title(draft, headline, following if headline.from_slogan else None)
-        elif following is not None and _report_column_over(headline, following):
+        if headed_by_slogan(draft, headline):
+            # Longer phrases take a headline printed after their body, not the next article's,
+            # unless they name a report's kind (see `displaced.report_column_over`).
+            over = headline.from_slogan or bool(REPORT_KIND.search(headline.title))
+            adopt_displaced_title(draft, headline, following if over else None)
+        elif following is not None and report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
+        elif following is not None and (cut := dated_story_within(draft, following)) is not None:
+            stories.append((k + 1, *cut))
+    for at, story, story_headline in reversed(stories):
+        drafts.insert(at, story)
+        headlines.insert(at, story_headline)
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
         if draft.voices and not headline.title:

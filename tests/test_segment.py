@@ -1069,6 +1069,7 @@ def test_a_short_rest_of_a_headline_printed_apart_over_its_dateline(
         ("那曲市财政局\n开展补奖资金专项整治", "开展补奖资金专项整治", "那曲市财政局"),
         ("市工商联\n\n召开民营企业座谈会", "召开民营企业座谈会", "市工商联"),
         ("拉萨市残联\n\n开展助残日活动", "开展助残日活动", "拉萨市残联"),
+        ("日喀则监狱\n\n举办“亲情帮教开放日”活动", "举办“亲情帮教开放日”活动", "日喀则监狱"),
         ("尼玛县：\n\n部署草原生态保护“护绿行动”", "部署草原生态保护“护绿行动”", "尼玛县"),
     ],
 )
@@ -1187,6 +1188,37 @@ def test_a_headline_broken_over_two_lines_under_a_cut_paragraph_opens_an_article
 def test_a_couplet_under_a_paragraph_stays_a_section_head_over_a_news_lead() -> None:
     page = BEFORE + "\n奋进新征程\n建功新时代\n\n近日，城关区召开冬季送温暖工作推进会。\n"
     assert [a.title for a in segment_page(page)] == ["城关区开展冬季送温暖活动"]
+
+
+def test_a_report_column_alone_takes_the_line_over_the_next_headline() -> None:
+    page = (
+        "平安山南 民警在行动\n\n本报讯（记者 李四）近日，山南市公安局开展冬季交通安全专项整治。\n\n"
+        "整治期间查处违法行为300余起。\n\n"
+        "全市民警“清零”行动护航平安冬季\n\n"
+        "便民出行路更宽 ——乃东区深化农村客运见闻\n\n本报记者 王五\n\n清晨，乃东区的客运站里已有不少乘客。\n"
+    )
+    assert [(a.kicker, a.title) for a in segment_page(page)] == [
+        ("平安山南 民警在行动", "全市民警“清零”行动护航平安冬季"),
+        (None, "便民出行路更宽"),
+    ]
+
+
+def test_a_place_led_line_over_the_next_headline_heads_the_story_its_dateline_opens() -> None:
+    page = (
+        "墨竹工卡县开展冬季送温暖活动\n\n本报记者 张三\n\n近日，墨竹工卡县为困难群众送去棉被200床。\n\n"
+        "本报讯（记者 李四）日前，尼木县第二小学开展应急疏散演练，全校800名师生参加。\n\n"
+        "校长说，学校每学期组织演练两次。\n\n"
+        "尼木县：防震演练进校园 安全意识入童心\n\n"
+        "未雨绸缪备物资 ——当雄县做好冬春雪灾防御准备\n\n本报记者 王五\n\n进入10月，当雄县储备饲草2万吨。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.kicker, a.title) for a in articles] == [
+        (None, "墨竹工卡县开展冬季送温暖活动"),
+        (None, "尼木县：防震演练进校园 安全意识入童心"),
+        (None, "未雨绸缪备物资"),
+    ]
+    assert articles[1].dateline is not None and articles[1].text.startswith("日前，尼木县")
+    assert "尼木县" not in articles[0].text
 
 
 def test_a_headline_over_a_photos_credit_and_a_dateline_opens_an_article() -> None:

@@ -1,0 +1,203 @@
+"""Headlines printed apart from their story: a story's draft, and where its headline stands
+when the layout put it after the body or over the next story.
+
+`segment.py` cuts a page into drafts; these functions find the headline a draft headed by a
+slogan or a column alone lost (`学习贯彻 两会精神` / `拉萨融媒讯…` / … /
+`自治区两会在拉萨高新区引发热烈反响`), and cut out a story whose headline block stands
+inside another's body:
+
+>>> kicker_first(["时讯快递", "开展全国近视防控宣传教育月活动", "拉萨市教育局"])
+['时讯快递', '拉萨市教育局', '开展全国近视防控宣传教育月活动']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.body_heads import place_news
+from extractor.heading_words import COLUMN, PLACE_HEADLINE, REPORT_KIND, is_org
+from extractor.headline import Headline, read_headline
+from extractor.page_lines import DATELINE, Unit
+
+
+@dataclass
+class Draft:
+    heads: list[Unit] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    byline: str | None = None
+    photo: bool = False
+    voices: bool = False  # a column of people's words, signed, under its label
+    # Runs of headline lines found inside the body (section heads, or a
+    # headline printed after its article): index of the first paragraph, lines.
+    head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def adopt_displaced_title(draft: Draft, headline: Headline, following: Headline | None) -> None:
+    """Give an article headed only by a slogan the headline OCR put elsewhere.
+
+    Two places are looked at: a headline block inside its body with an organisation or
+    column line (`时讯快递` / `开展……活动` / `拉萨市教育局`) or a single line telling
+    the news of a place (`拉孜县干部群众热议自治区两会`, printed after the body), then a
+    headline-like kicker of the next article (`自治区两会……反响` printed above
+    `创新实干促发展 ——……`). The slogan becomes the kicker.
+    """
+    for at, lines in draft.head_runs:
+        found = block_headline(lines)
+        if found is not None:
+            headline.kicker = found.kicker or headline.title
+            headline.title, headline.from_slogan = found.title, False
+            del draft.paragraphs[at : at + len(lines)]
+            return
+    if following is not None and following.kicker and not is_org(following.kicker):
+        headline.kicker, headline.title = headline.title, following.kicker
+        following.kicker, headline.from_slogan = None, False
+
+
+def block_headline(lines: list[str]) -> Headline | None:
+    """The headline of a block of heading lines inside a body, if it is one printed after
+    its story's body: with an organisation or a column's label, or a single line telling the
+    news of a place (see `adopt_displaced_title`)."""
+    if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
+        return None
+    found = read_headline([Unit("heading", s) for s in kicker_first(lines)])
+    if found.title and not found.from_slogan and not is_org(found.title):
+        return found
+    return None
+
+
+# Phrases set apart by a space, as a slogan's are, if longer (`建设美丽那曲 共享绿色家园`,
+# `平安林芝 交警在行动`).
+_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,8})+$")
+
+
+def own_headline(draft: Draft) -> bool:
+    """Does the article carry a headline of its own: a subtitle or a byline under its heads?"""
+    return any(u.kind in ("subtitle", "byline") for u in draft.heads)
+
+
+def headed_by_slogan(draft: Draft, headline: Headline) -> bool:
+    """Is the article headed by a slogan alone, its headline printed elsewhere? A line spaced
+    as a slogan (`改进作风 狠抓落实`) is, with no subtitle or byline of its own: over its
+    subtitle and byline it is the headline (`育才兴边 筑梦雪域` / `——…综述` / `本报记者 …`). So is
+    a line of longer phrases alone over its dateline (`建设美丽那曲 共享绿色家园` / `本报那曲讯…`),
+    when a headline printed after its body is found for it (see `adopt_displaced_title`)."""
+    if own_headline(draft):
+        return False
+    if headline.from_slogan:
+        return True
+    return (
+        draft.dateline is not None
+        and len(draft.heads) == 1
+        and bool(_PHRASES.match(draft.heads[0].text))
+    )
+
+
+def split_block(draft: Draft) -> Draft | None:
+    """The story whose headline block stands inside the body of an article with a headline of
+    its own, cut out as an article of its own, its lines in the order a kicker stands over its
+    headline. A block printed after its story's body (`育才兴边 筑梦雪域` / `——…` / … /
+    `本报日喀则讯(…)…` / … / `时讯快递` / `启动第3届…活动` / `日喀则市教育局`) takes the
+    paragraphs from the dateline before it; a headline over its body, those under it up to the
+    next heading lines (`合作社里的“新牧人”` / … / `聂荣县“招鹰控鼠”护草场` / `今年，…`)."""
+    if not own_headline(draft):
+        return None
+    for n, (at, lines) in enumerate(draft.head_runs):
+        # A section head of a feature may be spaced in two parts, one opening on a place
+        # (`边民互市激发活力 群众腰包日益鼓起来`); a brief's headline is not.
+        spaced = len(lines) == 1 and " " in lines[0]
+        if block_headline(lines) is None or spaced:
+            continue
+        story = Draft(heads=[Unit("heading", s) for s in kicker_first(lines)])
+        after = at + len(lines)
+        if COLUMN.match(lines[0]):
+            begin = max(
+                (k for k in range(1, at) if DATELINE.match(draft.paragraphs[k])), default=at
+            )
+            end = after
+            if begin < at:
+                m = DATELINE.match(draft.paragraphs[begin])
+                assert m is not None
+                story.dateline = m["dateline"].strip()
+                story.paragraphs = [draft.paragraphs[begin][m.end() :].lstrip(" :：")]
+                story.paragraphs += draft.paragraphs[begin + 1 : at]
+        else:
+            begin = at
+            end = next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
+            story.paragraphs = draft.paragraphs[after:end]
+        del draft.paragraphs[begin:end]
+        draft.head_runs = [
+            (a - (end - begin) if a >= end else a, r)
+            for a, r in draft.head_runs
+            if not begin <= a < end
+        ]
+        return story
+    return None
+
+
+def kicker_first(lines: list[str]) -> list[str]:
+    """A headline block printed after its body, in the order a kicker stands over its
+    headline. Under a column's label the block sets its headline first and the kicker under
+    it (`时讯快递` / `开展全国近视防控宣传教育月活动` / `拉萨市教育局` / `奋进首府`), as all four
+    such blocks of the seeds and development pages do, whether the kicker reads as an
+    organisation's name or not (`山南市妇幼保健院`)."""
+    if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
+        return [lines[0], lines[2], lines[1], *lines[3:]]
+    return lines
+
+
+def report_column_over(headline: Headline, following: Headline) -> bool:
+    """Is an article headed by nothing but a column of a report's kind (`乡村振兴进行时`) or
+    a column's label (`民生焦点`), its headline printed after its body, over the next
+    article's (`谢通门县达那答乡：…` / `园区“聚”变 产业“链”动 ——…见闻`)? A place and a colon
+    open a headline, never a kicker: no kicker of the seeds and development pages holds a
+    colon, and of the 5 lines opening so over another heading line, 2 are one title with it
+    and 3 titles themselves. The column of a report's kind alone heads 2 articles there: this
+    one, and one with no such line after it, whose title it is (`“平安虫草季”护航进行时`); of
+    the 28 articles headed by a label alone, the one followed so is the one whose headline
+    is that line in the gold (`改则县：清洁取暖进牧家 高原冬日暖意浓`), the label no kicker."""
+    return (
+        headline.kicker is None
+        and headline.subtitle is None
+        and (not headline.title or bool(REPORT_KIND.search(headline.title)))
+        and following.kicker is not None
+        and bool(PLACE_HEADLINE.match(following.kicker))
+    )
+
+
+def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headline] | None:
+    """The story a dateline opens inside an article's body with no heading line over it, cut
+    out with its headline when the layout printed that after the story's body, over the next
+    article's (`…` / `本报讯（记者 央金卓玛）…` / … / `类乌齐县：防震演练进校园 安全意识入童心` /
+    `未雨绸缪备物资 ——…`). A place and a colon open a headline, never a kicker (see
+    `report_column_over`): of the lines opening so over the next article's headline on the seeds
+    and development pages, all 3 are the headline of the story above (2 under a column's label
+    alone, 1 opened by its dateline under another story's paragraph), and no kicker of the gold
+    opens so. The story takes the paragraphs from the last such dateline on."""
+    if following.kicker is None or not PLACE_HEADLINE.match(following.kicker):
+        return None
+    ends = {at + len(lines) for at, lines in draft.head_runs}
+    begin = max(
+        (
+            k
+            for k in range(1, len(draft.paragraphs))
+            if DATELINE.match(draft.paragraphs[k]) and k not in ends
+        ),
+        default=None,
+    )
+    if begin is None:
+        return None
+    m = DATELINE.match(draft.paragraphs[begin])
+    assert m is not None
+    story = Draft(dateline=m["dateline"].strip())
+    story.paragraphs = [
+        draft.paragraphs[begin][m.end() :].lstrip(" :："),
+        *draft.paragraphs[begin + 1 :],
+    ]
+    story.head_runs = [(at - begin, lines) for at, lines in draft.head_runs if at >= begin]
+    draft.head_runs = [(at, lines) for at, lines in draft.head_runs if at < begin]
+    del draft.paragraphs[begin:]
+    headline = Headline(title=following.kicker, kicker=None, subtitle=None)
+    following.kicker = None
+    return story, headline
