@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 
 from extractor.caveats import unit_warning
 from extractor.extract.counted import force_of
+from extractor.extract.earnings import earnings_label
 from extractor.extract.family import family_size_label
 from extractor.extract.phrases import (
     CLAUSE_BREAK,
@@ -254,6 +255,8 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
     label = _label(text, match, clause_start, earlier)
     if not names_something(label):
         label = _with_a_noun(text, match, before, label) or label
+    if match.quantity.unit in ("元", "块"):  # `每个月能挣6000多元` → `每个月收入`
+        label = earnings_label(label, text[clause_start : match.start]) or label
     return _without_adverbs(_with_what_lasts(text, match, label))
 
 
