@@ -39,6 +39,9 @@ def vocabulary(text: str) -> list[str]:
 #: doses (`106万余片次`); archives in volumes consulted and frames scanned (`6.8万卷次`,
 #: `1860万画幅`); `拨` counts groups of guests, only after digits (`5拨客人`, not `拨付`);
 #: heat is measured in gigajoules (`9000吉焦`), works done in sets and times (`5400余套次`).
+#: `秒钟` and `个晚上` are units whole, as `分钟` is (`不到3秒钟`, not `不到3秒`; `三个晚上`).
+#: Goods loaded by the truck (`52车`), hoses by the reel (`水带1360盘`) and goals (`312球`)
+#: are counted after digits only (not `一车一档`, `一盘棋`); laps as printed (`两圈`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -53,6 +56,7 @@ UNITS: tuple[str, ...] = tuple(
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
+        秒钟 个晚上 车 盘 球 圈
         """
         ),
         key=len,
@@ -83,7 +87,14 @@ WORD_AFTER_UNIT = {
     "路": "公 车 口 段 线 面 边 况 灯 费 网 径 标 桥 人 上 由 过",
     "发": "放 展 布 生 现 出 挥 动 力 射 达 起 行 言 给 病 热 电 改 票 证 酵 掘 明 育 售 送 货 包 声 文 帖 表",
     "股": "份 东 权 票 金 民 市 本 骨",
+    "车": "间 站 辆 位 队 型 厢 速 程 主 牌 身 载 祸 流 库 棚 检 票 费 险 技 手 头 门 窗 轮 上 行",
+    "盘": "活 点 山 查 旋 踞 问 算 子 古 缠 根 腿 绕 剥 道 路",
+    "球": "队 场 员 迷 赛 类 馆 拍 门 鞋 衣 技 网 童 星 台 杆 道 体 面 形",
+    "圈": "子 舍 养 定 地 点 层 内 外 粉",
 }
+#: Measure words the scan reads after digits or a magnitude only: `52车`, `水带1360盘`,
+#: not `一车一档`, `一盘棋` (the checker reads `两车` as printed).
+AFTER_DIGITS_ONLY = frozenset(("车", "盘"))
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
 

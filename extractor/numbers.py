@@ -46,6 +46,7 @@ import cn2an
 from extractor.alternation import alternation
 from extractor.compound_times import compound_time
 from extractor.number_words import (
+    AFTER_DIGITS_ONLY,
     HALF_INSIDE,
     HALF_UNITS,
     MORE_UNITS,
@@ -96,10 +97,12 @@ _NUM = (
 _BARE_MAGNITUDE = "[百千万亿]+"
 # Not the 过半 of `任务过半` either, but the half of `经过半年`, `超过半天`. A calendar
 # halves a year or a month with no 个 (`上半年`, `前半月`): after 上 or 前, a half of 个 or
-# of 小时 is a time taken (`忙上半个月`, `提前半个月就被订满`, `开馆前半小时`).
+# of 小时 is a time taken (`忙上半个月`, `提前半个月就被订满`, `开馆前半小时`). The 多半 of
+# "mostly" is no half, but at most a half is (`最多半个小时`, `至多半天`).
 _HALF = (
     "大半(?<![上下前后大多过减折对一]大半)"
-    "|半(?:(?<![上下前后大多减折对]半)|(?<=[上前]半)(?=个|小时))(?:(?<=[经通超度]过半)|(?<!过半))"
+    "|半(?:(?<![上下前后大多减折对]半)|(?<=[上前]半)(?=个|小时)|(?<=[最至]多半))"
+    "(?:(?<=[经通超度]过半)|(?<!过半))"
 )
 _BARE = rf"(?:(?=\d)(?<![A-Za-z0-9_.])(?:{_AR})|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}几])(?:{_CN}))"
 _SEP = "到|至|—|–|~|-"
@@ -440,6 +443,10 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
         return text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
+    if unit in AFTER_DIGITS_ONLY:  # 52车, 水带1360盘; not 一车一档, 一盘棋
+        numeral = m["n1"] or m["bare"] or ""
+        if not (numeral[:1].isdigit() or numeral[-1:] in "百千万亿"):
+            return True
     if text[m.end() : m.end() + 1] in WORD_AFTER_UNIT.get(unit, "").split():
         return True  # not 一回到家, 七一晚会, 两单位; but 去过两回, 1.2万单, 住了两晚
     if unit == "晚":  # nights, not the evening of a day: 初一晚, 5日晚, 周一晚

@@ -32,6 +32,8 @@ from collections.abc import Iterator, Sequence
 
 from extractor.caveats import unit_warning
 from extractor.extract.counted import force_of
+from extractor.extract.earnings import earnings_label
+from extractor.extract.family import family_size_label
 from extractor.extract.phrases import (
     CLAUSE_BREAK,
     DIGIT,
@@ -247,9 +249,14 @@ def metric_label(text: str, match: QuantityMatch, before: Sequence[QuantityMatch
         return force
     clause_start = start_of_clause(text, match.start)
     earlier = [q for q in before if clause_start < q.end <= match.start]
+    family = family_size_label(text, match, earlier)
+    if family:
+        return family  # `措姆一家五口` → `措姆一家人口`
     label = _label(text, match, clause_start, earlier)
     if not names_something(label):
         label = _with_a_noun(text, match, before, label) or label
+    if match.quantity.unit in ("元", "块"):  # `每个月能挣6000多元` → `每个月收入`
+        label = earnings_label(label, text[clause_start : match.start]) or label
     return _without_adverbs(_with_what_lasts(text, match, label))
 
 
