@@ -26,12 +26,15 @@ _CHARGE = re.compile(
     rf"[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
 )  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
-# (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
-# made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
+# (not `把发展乡村民宿作为…抓手`, a field of work), or works into all else (`把民族团结进步创建
+# 融入村规民约`: each of the four so printed on the development pages is required; not
+# `把创建工作融入`, `把…宣传教育融入`); a project or drive, whatever it is made:
+# `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
 # names a field of work, whose project is named elsewhere), a project with its capacity
 # (`把噶尔县50兆瓦光伏储能电站项目作为“一号工程”来抓`; not projects counted, `把12项…项目纳入`).
 _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
+    r"|创建(?=融入)"
     r"|(?:行动|工程)(?=作为|列入|列为|纳入))"
     rf"|[{CN}][{CN}\d.]{{3,20}}?项目(?=作为|列入|列为|纳入))"
 )
