@@ -1398,6 +1398,12 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("县疾控中心开展“世界防治结核病日”主题宣传。", ["“世界防治结核病日”主题宣传"]),
     ("各乡结合农村改厕试点，推广水冲式厕所。", ["农村改厕试点"]),
     ("县里组织开展校园食品安全专项整治“回头看”。", ["校园食品安全专项整治“回头看”"]),
+    ("县里扎实开展农村住房安全“回头看”排查，逐户核查。", ["农村住房安全“回头看”排查"]),
+    ("近日，萨迦县完成非遗项目普查“回头看”工作。", ["非遗项目普查“回头看”"]),
+    # A creation worked into all else; a season's round of work; a counted day's activities.
+    ("下一步将把民族团结进步创建融入城市更新。", ["民族团结进步创建"]),
+    ("聂荣县全面铺开春季重大动物疫病集中免疫工作。", ["春季重大动物疫病集中免疫"]),
+    ("3月12日，林芝市第46个全民义务植树日活动在巴宜区举行。", ["林芝市第46个全民义务植树日活动"]),
     # A programme's own platform; a quoted name a unit makes one of its projects.
     ("全县行政村全部接入“天网工程”视频监控平台。", ["“天网工程”"]),
     ("援藏工作队把“智慧教育援藏”作为重点项目。", ["“智慧教育援藏”"]),
@@ -1995,6 +2001,9 @@ NOT_CAMPAIGNS = [
     "近日，达孜区举行民族传统体育项目培训班。",
     # A follow-up check with nothing named before it: a step of a drive.
     "对已完成整改的问题，县里将组织开展“回头看”，防止问题反弹。",
+    "暑假前开展一次青少年暑期安全情况“回头看”。",
+    "全市春季动物疫病集中免疫工作圆满完成。",
+    "今年4月23日是第29个世界读书日。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
     # A reform a speaker says must be deepened is a line of work.
@@ -2123,9 +2132,7 @@ NOT_CAMPAIGNS = [
     "县税务局全面落实“六税两费”减半征收政策。",
     "围绕林区用火开展隐患排查整治。",
     "市里开展安全隐患专项整治。",
-    # A programme's name running on into what it goes into; the site of road works; a
-    # project named only by its cost; a service offered.
-    "下一步将把民族团结进步创建融入城市更新。",
+    # The site of road works; a project named only by its cost; a service offered.
     "在贡嘎县城至杰德秀镇公路改建工程施工现场，摊铺机来回作业。",
     "总投资3600万元的全民健身中心项目正在加紧建设。",
     "县里为老年人提供家庭医生签约服务。",

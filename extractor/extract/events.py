@@ -59,6 +59,21 @@ _YEAR_BEFORE = re.compile(r"\d{4}年$")
 _EDITION = re.compile(
     rf"(?:\d{{4}}年|第[一二三四五六七八九十\d]{{1,3}}期)[{CN}]{{2,16}}?(?:演练|夏令营|冬令营)(?!方案|计划|脚本|科目)"
 )
+# A day, week or month a country marks, counted, and the activities held for it:
+# `林芝市第46个全民义务植树日活动在…举行`, `启动第35个全国税收宣传月活动` (on the seeds and
+# development pages each of the three printed so is required; the day alone, `第29个世界读书日`,
+# is not listed).
+_COUNTED_DAY = re.compile(
+    rf"第[一二三四五六七八九十\d]{{1,3}}个[{CN}“”]{{2,14}}?[日周月]”?(?:系列)?活动"
+)
+# A season's round of work done at once, opened by the verb that starts or ends it:
+# `启动冬春季重大动物疫病集中免疫工作`, `全面铺开春季…集中免疫工作` (on the development pages the
+# three printed so are listed, two required; without the verb, `全市春季动物疫病集中免疫工作圆满完成`
+# heads an article naming the round otherwise).
+_SEASON_ROUND = re.compile(
+    rf"(?:启动|完成|铺开|开展|部署)了?(?P<name>(?:冬春|春秋|春|夏|秋|冬)季[{CN}]{{4,12}}?"
+    r"集中(?:免疫|排查|整治|清理))工作"
+)
 # A cup series: `“雪域杯”篮球赛`, `格桑花杯足球联赛`.
 # A series a place holds: `本届比赛是阿里地区迎新年系列体育活动之一`.
 _SERIES = re.compile(
@@ -102,6 +117,13 @@ def events(text: str) -> list[Named]:
         if len(core) <= 4 and re.search(rf"[{CN}”]{{2}}{re.escape(core)}", text[: m.start()]):
             continue  # `今年举办的第二届直播节`: the `…网络直播节` named before, pointed back to
         found.append(Named(m.start() - len(lead), lead + name))
+    for m in _COUNTED_DAY.finditer(text) if "个" in text else ():
+        if not CLAUSE_INSIDE.search(m[0]):
+            lead = place_lead(text, m.start(), 0)
+            found.append(Named(m.start() - len(lead), lead + m[0]))
+    for m in _SEASON_ROUND.finditer(text) if "集中" in text else ():
+        if not CLAUSE_INSIDE.search(m["name"]):
+            found.append(Named(m.start("name"), m["name"]))
     # The kinds are rare in a page: look for the names ending in one only there.
     for kind in _PLACE_EVENT_KIND.finditer(text):
         event = _PLACE_EVENT_ENDING.search(text, max(0, kind.end() - 26), kind.end())

@@ -26,12 +26,15 @@ _CHARGE = re.compile(
     rf"[^{BREAK}]{{1,12}}?(?<!性)(?:工程|项目)"
 )  # `作为…的基础性工程来抓` says how much it matters, not which programme it is
 # A programme a unit makes the mainstay of its work: `把民族团结进步模范创建作为…的重要抓手`
-# (not `把发展乡村民宿作为…抓手`, a field of work); a project or drive, whatever it is
-# made: `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
+# (not `把发展乡村民宿作为…抓手`, a field of work), or works into all else (`把民族团结进步创建
+# 融入村规民约`: each of the four so printed on the development pages is required; not
+# `把创建工作融入`, `把…宣传教育融入`); a project or drive, whatever it is made:
+# `把城镇老旧小区改造工程作为重要民生实事来抓` (`把高标准农田建设作为…“头号工程”`
 # names a field of work, whose project is named elsewhere), a project with its capacity
 # (`把噶尔县50兆瓦光伏储能电站项目作为“一号工程”来抓`; not projects counted, `把12项…项目纳入`).
 _MAINSTAY = re.compile(
     rf"把(?P<name>[{CN}]{{4,14}}?(?:(?:建设|创建)(?=作为[^{BREAK}]{{0,20}}?(?:抓手|载体|突破口))"
+    r"|创建(?=融入)"
     r"|(?:行动|工程)(?=作为|列入|列为|纳入))"
     rf"|[{CN}][{CN}\d.]{{3,20}}?项目(?=作为|列入|列为|纳入))"
 )
@@ -55,11 +58,14 @@ _JOINED_TO = re.compile(
 # ordinary task, no programme: `把学习全会精神与冬季农田水利建设结合起来` (on the seeds and
 # development pages the gold lists none of the three work names printed so).
 _STUDY_JOINED = re.compile(rf"[把将](?:学习|贯彻|宣讲)[^{BREAK}]{{0,16}}精神[和与同]$")
-# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; its second
-# look back: `开展城镇燃气安全专项整治“回头看”`.
+# A drive whose work is reported: `在医保基金管理突出问题专项整治中，追回…`; a second look
+# back at a field of work, opened by the verb that carries it out: `开展城镇燃气安全专项整治“回头看”`,
+# `开展农村住房安全“回头看”排查`, `完成非遗项目普查“回头看”工作` (on the seeds and development
+# pages each of the 17 printed so is listed, 9 required; not `开展一次…“回头看”`, one round of checks).
 _DURING = re.compile(
     rf"在(?P<name>[{CN}“”]{{4,24}}?(?:专项整治|专项治理|专项行动|整治行动|攻坚行动))中"
-    rf"|(?:开展|启动)(?P<review>[{CN}]{{4,20}}?(?:专项整治|专项治理|专项行动|整治行动)“回头看”)"
+    rf"|(?:开展|启动|完成)了?(?P<review>(?![一两二三四五六七八九十每][次轮])[{CN}]{{4,20}}?“回头看”"
+    "(?:专项检查|排查|专项行动|行动)?)"
 )
 # A trial or works a place is taken into: `将布宗村纳入农村供水保障提升工程`,
 # `入选国家国土绿化试点示范项目` (not a list kept, `列入…重点项目库`); a title's creation a
@@ -112,7 +118,7 @@ _REPORTED = re.compile(
 _BUILT_ON = re.compile(rf"(?:巩固|依托|用好)(?:拓展)?(?P<name>[{CN}]{{4,16}}?(?:建设|创建))成果")
 # The characters each of the three opens with: none opens with a literal the engine can
 # skip to, so they are tried only where one of these stands (`context.starting_with`).
-_JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启"
+_JOINED_TO_INITIALS, _TAKEN_INTO_INITIALS, _DURING_INITIALS = "把将结", "纳入", "在开启完"
 
 
 def tasks(text: str) -> list[Named]:
