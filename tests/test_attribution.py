@@ -185,6 +185,13 @@ CREDITED = {
         "要做工业增值的主力、安全生产的标兵",
         "direct",
     ),
+    "an office whose unit holds a place, the unit named twice": (
+        "由山东省对口支援日喀则市前方指挥部主办的展销会开幕。\n"
+        "日喀则市各县参展。山东省对口支援日喀则市前方指挥部相关负责人表示，将持续做好帮扶活动。",
+        "山东省对口支援日喀则市前方指挥部相关负责人",
+        "将持续做好帮扶活动",
+        "indirect",
+    ),
     "a remark quoted as someone's 要求, the title before the name": (
         "对照自治区农业农村厅调研组组长顿珠旺堆调研时提出的“要把牦牛产业做成铁饭碗”要求。",
         "顿珠旺堆",
