@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
-from extractor.persons import ends_with_role, name_in
+from extractor.persons import name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.saying import (
     AFTER,
@@ -53,8 +53,8 @@ from extractor.subjects import (
     REPORTER,
     opening,
     opens_with_whole,
-    person_in,
     reference_name,
+    titled_person_in,
     trimmed,
 )
 from extractor.textindex import TextIndex
@@ -263,9 +263,9 @@ class Speech(QuotedText):
         closing = quotation.end
         if closing < len(self.text) and REMARK.match(self.text, closing + 1):
             clause = self._clause_before(quotation.opening, para_start)
-            person = person_in(*clause) if clause is not None else None
             # never a noun's, what a rule concerns (`严格落实校园安保“三个100%”要求`)
-            if person is not None and ends_with_role(person[0]):
+            person = titled_person_in(*clause) if clause is not None else None
+            if person is not None:
                 who, at = person
                 return Credit(who, at, at + len(who), "a remark quoted as theirs")
         return None

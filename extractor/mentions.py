@@ -383,10 +383,22 @@ class Mentions:
                 # after a title the vocabulary lacks, printed with it: `传人益西拉姆`
                 or (before[-1] in TITLE_ENDS and name_in(before + speaker) == speaker)
             )
-            if as_person and not self.in_speech(found):
+            if as_person and not self.in_speech(found) and not self._runs_on(speaker, found):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
         return None
+
+    def _runs_on(self, speaker: str, at: int) -> bool:
+        """Does `speaker`, printed at `at`, run past the name printed there into the words
+        after it: `格桑边学` of `村民格桑边学边记`, where the name is `格桑`? (Not a name with
+        the title or honorific printed after it: `阿旺先生`.)"""
+        printed = name_at(self.text, at)
+        if printed is None or len(printed) >= len(speaker) or not speaker.startswith(printed):
+            return False
+        after = speaker[len(printed) :]
+        return name_in(speaker) == speaker and not (
+            after in AFTER_NAME or after in ("先生", "女士") or ends_with_role(speaker)
+        )
 
     def in_speech(self, at: int) -> bool:
         """Does offset `at` stand inside someone's words: in a quotation, or after a verb

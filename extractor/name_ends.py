@@ -29,10 +29,12 @@ _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始�
 #: A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
-# (A count ends a name too: `骑手次仁罗布三箭全中`.)
+# (A count ends a name too: `骑手次仁罗布三箭全中`, and so does
+# doing two things at once: `村民格桑边学边记`, though not `边巴`, a name's own.)
 _NAME_ENDS = re.compile(
     rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]|\d"
     r"|[一两二三四五六七八九十][个次名箭场局件项天年位把枪球]"
+    r"|边(?!巴)[\u4e00-\u9fff]边"
 )
 # Words of a measure or a record that follow what is done, never a person's name: the
 # `巡护` of `掌握护林员巡护情况` is what the rangers do.

@@ -6,7 +6,8 @@ words, a paragraph cut short runs on into the next one (`…牧民人均可支�
 `聂荣县委书记强调，…`), and the words before a verb of saying hold the end of another
 sentence before the unit. A place the article names on its own elsewhere (`聂荣县`, after a
 stop or a mark) opens the office there: the words before it are no unit of it, unless they
-end as a unit or a place does (`拉萨市城关区…`).
+end as a unit or a place does (`拉萨市城关区…`), or the article prints them with the place
+twice (`山东省对口支援日喀则市前方指挥部`).
 
 >>> text = "聂荣县召开会议。\\n今年，牧民人均可支配收聂荣县委书记强调，要抓好草原保护。"
 >>> office_from_place("牧民人均可支配收聂荣县委书记", text)
@@ -37,6 +38,17 @@ def office_from_place(reference: str, text: str) -> str:
     when words that are no unit come before that place; else the reference whole."""
     for place in sorted(places(text), key=len, reverse=True):
         at = reference.find(place)
-        if at > 0 and not ORGANISATION.search(reference[:at]):
+        if (
+            at > 0
+            and not ORGANISATION.search(reference[:at])
+            and not _named_twice(reference[: at + len(place)], text)
+        ):
             return reference[at:]
     return reference
+
+
+def _named_twice(unit: str, text: str) -> bool:
+    """Is `unit`, up to the place it holds, printed twice in `text`: the name of a unit
+    (`山东省对口支援日喀则市前方指挥部`, named as the organiser too), where the end of
+    another sentence run on into an office is printed once?"""
+    return text.count(unit) > 1

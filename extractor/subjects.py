@@ -10,7 +10,8 @@ they do before the verb or the colon: `村民白玛次仁站在自家院子里�
 - `opens_with_whole(clause, speaker, known)`: does it open with that speaker,
   not with part of a longer name the text knows;
 - `reference_name(clause)`: the name of a clause that is a person reference
-  and nothing more; `person_in(clause, at)`: the person a clause names last;
+  and nothing more; `person_in(clause, at)`: the person a clause names last,
+  `titled_person_in(clause, at)`: the person it names last with a title;
 - `trimmed(words, at)`: the words before a verb without their adverbials.
 
 Pure and fast: nothing here reads a whole text.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 
 from extractor.adverbials import without_adverbials
+from extractor.common_words import common_word_at
 from extractor.mentions import OPENS, one_persons_title
 from extractor.name_ends import name_at
 from extractor.persons import (
@@ -129,3 +131,35 @@ def person_in(clause: str, at: int) -> tuple[str, int] | None:
         if name_in(head) is not None:
             return head, at
     return None
+
+
+def titled_person_in(clause: str, at: int) -> tuple[str, int] | None:
+    """The person a clause names last with a title, with the words before it: the
+    clause up to the title after a name (`…指导组廉毅敏组长`), or up to the name after
+    the title of one person (`…调研组组长顿珠旺堆`); None for a clause that names a
+    noun's rule, not a person's (`严格落实校园安保`).
+
+    >>> titled_person_in("对照调研组组长顿珠旺堆到色尼区调研时提出的", 0)
+    ('对照调研组组长顿珠旺堆', 0)
+    """
+    person = person_in(clause, at)
+    if person is not None and ends_with_role(person[0]):
+        return person
+    for m in reversed(list(ROLE.finditer(clause))):
+        name = name_at(clause, m.end())
+        if name is None or not one_persons_title(clause, m.start(), m[0]):
+            continue
+        if _word_into(clause, m.start()):
+            continue  # `护工` of `生态保护工作会议`: no title, the end of a word
+        head = clause[: m.end() + len(name)]
+        if name_in(head) == name:
+            return head, at
+    return None
+
+
+def _word_into(text: str, at: int) -> bool:
+    """Does a common word printed before `at` run on into it (`保护` of `保护工作`)?"""
+    return any(
+        (word := common_word_at(text, k)) is not None and k + len(word) > at
+        for k in range(max(0, at - 3), at)
+    )

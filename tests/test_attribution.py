@@ -119,6 +119,12 @@ CREDITED = {
         "这个检查站是最有爱、最有温度的。",
         "direct",
     ),
+    "learning while noting, then a pronoun before the quotation": (
+        "52岁的村民格桑边学边记。她告诉记者：“现在能和汉族邻居聊家常。”",
+        "格桑",
+        "现在能和汉族邻居聊家常。",
+        "direct",
+    ),
     "the subject in the clause before (一边……一边说)": (
         "牧民扎西一边给牦牛添草料，一边说：“今年的草料足，牛也壮。”",
         "扎西",
@@ -177,6 +183,19 @@ CREDITED = {
         "对照中央第十二巡回指导组廉毅敏组长调研时提出的“要做工业增值的主力、安全生产的标兵”要求。",
         "廉毅敏",
         "要做工业增值的主力、安全生产的标兵",
+        "direct",
+    ),
+    "an office whose unit holds a place, the unit named twice": (
+        "由山东省对口支援日喀则市前方指挥部主办的展销会开幕。\n"
+        "日喀则市各县参展。山东省对口支援日喀则市前方指挥部相关负责人表示，将持续做好帮扶活动。",
+        "山东省对口支援日喀则市前方指挥部相关负责人",
+        "将持续做好帮扶活动",
+        "indirect",
+    ),
+    "a remark quoted as someone's 要求, the title before the name": (
+        "对照自治区农业农村厅调研组组长顿珠旺堆调研时提出的“要把牦牛产业做成铁饭碗”要求。",
+        "顿珠旺堆",
+        "要把牦牛产业做成铁饭碗",
         "direct",
     ),
     "a quotation continued over a paragraph break (first paragraph)": (
@@ -1188,6 +1207,13 @@ REFUSED = {
         "第五届雅砻文化节",
         "direct",
         'speaker "比上" is a fragment of a sentence',
+    ),
+    "not a name run into what the person does (格桑边学 of 格桑边学边记)": (
+        "52岁的村民格桑边学边记。她告诉记者：“现在能和汉族邻居聊家常。”",
+        "格桑边学",
+        "现在能和汉族邻居聊家常。",
+        "direct",
+        'the article credits these words to "格桑"',
     ),
     "not a name before a title cut from a word (护工 of 保护工作)": (
         "全县对照全市草原生态保护工作会议提出的“禁牧不减收”要求，抓好落实。",
