@@ -1271,15 +1271,27 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
 
 
 @pytest.mark.parametrize(
-    "kicker", ["江孜县教育局", "江孜县妇幼保健院", "江孜县卫生院", "江孜县“健康快车”"]
+    ("kicker", "column"),
+    [
+        ("江孜县教育局", "奋进首府"),
+        ("江孜县妇幼保健院", "奋进首府"),
+        ("江孜县卫生院", "奋进首府"),
+        ("江孜县“健康快车”", "奋进首府"),
+        # the next feature's column, however long, is never the headline
+        ("江孜县住房和城乡建设局", "奋进新时代"),
+        ("江孜县卫生院", "健康江孜新篇"),
+    ],
 )
-def test_a_headline_block_printed_after_the_body_sets_its_headline_first(kicker: str) -> None:
+def test_a_headline_block_printed_after_the_body_sets_its_headline_first(
+    kicker: str, column: str
+) -> None:
     """`改进作风 狠抓落实` / dateline / … / `时讯快递` / headline / kicker / `奋进首府`: the
-    block printed after the body sets the headline over its kicker, organisation or not."""
+    block printed after the body sets the headline over its kicker, organisation or not; the
+    line after the kicker is the next feature's column."""
     page = (
         BEFORE
         + "\n\n改进作风 狠抓落实\n\n本报江孜讯（记者 次仁）近日，江孜县开展孕产妇健康筛查行动。\n\n"
-        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n奋进首府\n\n"
+        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n{column}\n\n"
         + "江孜县地处年楚河畔，全县医疗卫生机构达到60个。\n"
     )
     articles = segment_page(page)
