@@ -140,6 +140,11 @@ def body_under(rest: list[Unit]) -> str | None:
 # A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
 # ends as one does (`消费市场…`, `市民…`, `县城…`).
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
+# Nor on a common noun in 区 that names no place (`物业服务进小区`, `禁牧区里的巡护人`), or a park
+# by no name (`园区建设有速度`): of the 31 lines of the seeds and development pages opening on 小区,
+# 牧区, 林区, 辖区, 灌区 or 园区, the 2 that name a place name the park (`达孜工业园区新增…`,
+# `西藏文创园区:…`). `城区`, `社区` and `景区` follow a place's name as often as not (`泽当城区…`).
+_COMMON_AREA = re.compile(r"(?:[小牧林辖灌]区|^园区)$")
 
 
 def place_news(lines: list[str]) -> bool:
@@ -153,6 +158,17 @@ def place_news(lines: list[str]) -> bool:
     `堆龙德庆区：…`), so a line holding a colon is left."""
     return (
         len(lines) == 1
-        and any(_PLACE_LED.match(part) for part in lines[0].split(" "))
+        and any(_place_led(part) for part in lines[0].split(" "))
         and not set(":：") & set(lines[0])
     )
+
+
+def _place_led(line: str) -> bool:
+    """Does the line open on a place's name (`拉孜县干部群众…`), not on a word in 区 for
+    no place (`物业服务进小区`)?
+
+    >>> _place_led("拉孜县干部群众热议自治区两会"), _place_led("物业服务进小区")
+    (True, False)
+    """
+    m = _PLACE_LED.match(line)
+    return m is not None and not _COMMON_AREA.search(m.group())

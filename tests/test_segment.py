@@ -1324,6 +1324,19 @@ def test_a_headline_block_printed_after_the_body_goes_to_a_slogan_alone(
     assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
 
 
+@pytest.mark.parametrize("head", ["物业服务进小区", "园区建设有速度", "禁牧区里的巡护人"])
+def test_a_section_head_opening_on_a_common_noun_in_qu_stays_in_its_feature(head: str) -> None:
+    """`物业服务进小区` inside a feature with its byline names no place: a section head."""
+    page = (
+        BEFORE
+        + "\n\n安居圆梦幸福来\n\n本报记者 次仁\n\n住房是最大的民生。近年来，江孜县改造老旧小区12个。\n\n"
+        + f"{head}\n\n城市在发展，管理要跟上。江孜县为全县小区引入专业物业服务企业。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == ["安居圆梦幸福来"]
+    assert head in articles[1].text
+
+
 def test_a_spaced_section_head_of_a_feature_opening_on_a_place_stays_in_it() -> None:
     """`边民互市激发活力 群众腰包日益鼓起来` inside a feature with its byline is a section head."""
     page = (
