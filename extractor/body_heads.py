@@ -140,10 +140,11 @@ def body_under(rest: list[Unit]) -> str | None:
 # A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
 # ends as one does (`消费市场…`, `市民…`, `县城…`).
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
-# Nor on a common noun in 区 that names no place (`物业服务进小区`, `禁牧区里的巡护人`), or a park
-# by no name (`园区建设有速度`): of the 31 lines of the seeds and development pages opening on 小区,
-# 牧区, 林区, 辖区, 灌区 or 园区, the 2 that name a place name the park (`达孜工业园区新增…`,
-# `西藏文创园区:…`). `城区`, `社区` and `景区` follow a place's name as often as not (`泽当城区…`).
+# Nor on a common noun in 区 that names no place (`物业服务进小区`, `禁牧区里的巡护人`), or a
+# park by no name (`园区建设有速度`): of the 31 short lines of the seeds and development pages
+# opening on 小区, 牧区, 林区, 辖区, 灌区 or 园区, the 2 that name a place name the park
+# (`达孜工业园区新增…`, `西藏文创园区:…`). `城区`, `社区` and `景区` follow a place's name as
+# often as not (`泽当城区…`).
 _COMMON_AREA = re.compile(r"(?:[小牧林辖灌]区|^园区)$")
 
 
