@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.heading_words import COLUMN, words_width
+from extractor.heading_words import COLUMN, NEWS_LEAD, words_width
 from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
@@ -27,20 +27,6 @@ _EVENT = re.compile(
 )
 
 
-# How a news story's first paragraph opens when no dateline is printed: the day
-# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
-# (`记者从市教育局获悉`); the day may come after what the work was for
-# (`为提升边境牧区群众的法治意识，近日，…`), as 8 stories of the seeds and development
-# pages open under their dateline, and no paragraph under a section head. What the work
-# was for may take two clauses (`为进一步增强…观念，引导群众…，近日，…`): 3 paragraphs
-# open so, two under their dateline and one under its headline, none under a section head.
-# OCR sets the commas in either width (`为把优质医疗服务送到…身边,近日,…`).
-_NEWS_LEAD = re.compile(
-    r"^(?:为[^，,。；;！？!?]{2,40}[，,](?:[^，,。；;！？!?]{2,40}[，,])?)?"
-    r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
-)
-
-
 def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     """Is a single heading line right over a paragraph that opens as news does? On the
     development pages and seeds, 6 headlines printed with no dateline or byline are, and
@@ -49,7 +35,7 @@ def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     return (
         (lone_heading(run) is not None or _kicker_over_headline(run))
         and body is not None
-        and bool(_NEWS_LEAD.match(body))
+        and bool(NEWS_LEAD.match(body))
     )
 
 

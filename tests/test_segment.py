@@ -155,6 +155,18 @@ def test_reflow_keeps_a_headline_over_its_first_line() -> None:
     ]
 
 
+def test_reflow_keeps_a_headline_over_a_news_lead_a_word_runs_into() -> None:
+    # `结为` is a word, but `为增进…，近日，…` opens a sentence: the headline stands.
+    page = (
+        "各族群众守望相助。\n\n邻里节里话团结\n\n"
+        "为增进各族群众交往交流交融，近日，嘎托镇举办邻里文化节。"
+    )
+    assert reflow(page).split("\n")[-2:] == [
+        "邻里节里话团结",
+        "为增进各族群众交往交流交融，近日，嘎托镇举办邻里文化节。",
+    ]
+
+
 def test_reflow_puts_a_speaker_printed_alone_on_the_quotations_line() -> None:
     page = "“我这个老艺人心里特别高兴。”\n\n73岁的民间艺人扎西说。\n\n比赛共设3个组别。"
     assert reflow(page).split("\n") == [
