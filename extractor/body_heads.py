@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.heading_words import COLUMN, words_width
+from extractor.heading_words import COLUMN, NEWS_LEAD, words_width
 from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
@@ -27,20 +27,6 @@ _EVENT = re.compile(
 )
 
 
-# How a news story's first paragraph opens when no dateline is printed: the day
-# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
-# (`记者从市教育局获悉`); the day may come after what the work was for
-# (`为提升边境牧区群众的法治意识，近日，…`), as 8 stories of the seeds and development
-# pages open under their dateline, and no paragraph under a section head. What the work
-# was for may take two clauses (`为进一步增强…观念，引导群众…，近日，…`): 3 paragraphs
-# open so, two under their dateline and one under its headline, none under a section head.
-# OCR sets the commas in either width (`为把优质医疗服务送到…身边,近日,…`).
-_NEWS_LEAD = re.compile(
-    r"^(?:为[^，,。；;！？!?]{2,40}[，,](?:[^，,。；;！？!?]{2,40}[，,])?)?"
-    r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
-)
-
-
 def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     """Is a single heading line right over a paragraph that opens as news does? On the
     development pages and seeds, 6 headlines printed with no dateline or byline are, and
@@ -49,7 +35,7 @@ def over_a_news_lead(run: list[Unit], rest: list[Unit]) -> bool:
     return (
         (lone_heading(run) is not None or _kicker_over_headline(run))
         and body is not None
-        and bool(_NEWS_LEAD.match(body))
+        and bool(NEWS_LEAD.match(body))
     )
 
 
@@ -140,6 +126,12 @@ def body_under(rest: list[Unit]) -> str | None:
 # A line opening on a place's name (`拉孜县…`, `自治区两会在…`), not on a word that only
 # ends as one does (`消费市场…`, `市民…`, `县城…`).
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治区|地区|市|州|县|区)(?![场民域城级直])")
+# Nor on a common noun in 区 that names no place (`物业服务进小区`, `禁牧区里的巡护人`), or a
+# park by no name (`园区建设有速度`): of the 31 short lines of the seeds and development pages
+# opening on 小区, 牧区, 林区, 辖区, 灌区 or 园区, the 2 that name a place name the park
+# (`达孜工业园区新增…`, `西藏文创园区:…`). `城区`, `社区` and `景区` follow a place's name as
+# often as not (`泽当城区…`).
+_COMMON_AREA = re.compile(r"(?:[小牧林辖灌]区|^园区)$")
 
 
 def place_news(lines: list[str]) -> bool:
@@ -153,6 +145,17 @@ def place_news(lines: list[str]) -> bool:
     `堆龙德庆区：…`), so a line holding a colon is left."""
     return (
         len(lines) == 1
-        and any(_PLACE_LED.match(part) for part in lines[0].split(" "))
+        and any(_place_led(part) for part in lines[0].split(" "))
         and not set(":：") & set(lines[0])
     )
+
+
+def _place_led(line: str) -> bool:
+    """Does the line open on a place's name (`拉孜县干部群众…`), not on a word in 区 for
+    no place (`物业服务进小区`)?
+
+    >>> _place_led("拉孜县干部群众热议自治区两会"), _place_led("物业服务进小区")
+    (True, False)
+    """
+    m = _PLACE_LED.match(line)
+    return m is not None and not _COMMON_AREA.search(m.group())

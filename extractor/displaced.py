@@ -141,9 +141,16 @@ def kicker_first(lines: list[str]) -> list[str]:
     headline. Under a column's label the block sets its headline first and the kicker under
     it (`时讯快递` / `开展全国近视防控宣传教育月活动` / `拉萨市教育局` / `奋进首府`), as all four
     such blocks of the seeds and development pages do, whether the kicker reads as an
-    organisation's name or not (`山南市妇幼保健院`)."""
+    organisation's name or not (`山南市妇幼保健院`). A line after the kicker is the column of
+    the feature printed next (`奋进珠峰`, `奋进新时代`), never the headline: so in all 7 blocks of
+    four lines there, and it is left out.
+
+    >>> kicker_first(["时讯快递", "开展公租房分配使用专项整治", "日喀则市住房和城乡建设局", "奋进新时代"])
+    ['时讯快递', '日喀则市住房和城乡建设局', '开展公租房分配使用专项整治']
+    """
     if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
-        return [lines[0], lines[2], lines[1], *lines[3:]]
+        rest = [] if len(lines) == 4 else lines[3:]
+        return [lines[0], lines[2], lines[1], *rest]
     return lines
 
 

@@ -32,6 +32,20 @@ ORG = re.compile(
 )
 
 
+# How a news story's first paragraph opens when no dateline is printed: the day
+# (`5月9日，`, `9月14日上午，`), `近日`, `日前`, or where the reporter learnt it
+# (`记者从市教育局获悉`); the day may come after what the work was for
+# (`为提升边境牧区群众的法治意识，近日，…`), as 8 stories of the seeds and development
+# pages open under their dateline, and no paragraph under a section head. What the work
+# was for may take two clauses (`为进一步增强…观念，引导群众…，近日，…`): 3 paragraphs
+# open so, two under their dateline and one under its headline, none under a section head.
+# OCR sets the commas in either width (`为把优质医疗服务送到…身边,近日,…`).
+NEWS_LEAD = re.compile(
+    r"^(?:为[^，,。；;！？!?]{2,40}[，,](?:[^，,。；;！？!?]{2,40}[，,])?)?"
+    r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
+)
+
+
 def is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
     one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""

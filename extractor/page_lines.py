@@ -22,6 +22,7 @@ from typing import Literal
 from extractor.extract.words import is_boundary
 from extractor.heading_words import (
     COLUMN,
+    NEWS_LEAD,
     PLACE_ALONE,
     PLACE_HEADLINE,
     READS_ON,
@@ -479,11 +480,13 @@ def _cut_word(previous: Unit, unit: Unit) -> bool:
     """Is a short line the start of a body line cut inside a word, which only
     looked like a headline: `城关区推行“1+1+X”家庭医生签约服` / `务模式，由…`?
     A headline ends a word, and no dictionary word runs on into its article's
-    first line; spaced headlines and those over a dateline stand."""
+    first line; spaced headlines and those over a dateline or a news lead (`为增进…，近日，…`,
+    which opens a sentence) stand."""
     return (
         unit.kind == "body"
         and " " not in previous.text
         and not DATELINE.match(unit.text)
+        and not NEWS_LEAD.match(unit.text)
         and not is_boundary(previous.text + unit.text, len(previous.text))
     )
 

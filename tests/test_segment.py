@@ -155,6 +155,18 @@ def test_reflow_keeps_a_headline_over_its_first_line() -> None:
     ]
 
 
+def test_reflow_keeps_a_headline_over_a_news_lead_a_word_runs_into() -> None:
+    # `结为` is a word, but `为增进…，近日，…` opens a sentence: the headline stands.
+    page = (
+        "各族群众守望相助。\n\n邻里节里话团结\n\n"
+        "为增进各族群众交往交流交融，近日，嘎托镇举办邻里文化节。"
+    )
+    assert reflow(page).split("\n")[-2:] == [
+        "邻里节里话团结",
+        "为增进各族群众交往交流交融，近日，嘎托镇举办邻里文化节。",
+    ]
+
+
 def test_reflow_puts_a_speaker_printed_alone_on_the_quotations_line() -> None:
     page = "“我这个老艺人心里特别高兴。”\n\n73岁的民间艺人扎西说。\n\n比赛共设3个组别。"
     assert reflow(page).split("\n") == [
@@ -1271,15 +1283,27 @@ def test_a_headline_printed_after_the_body_of_a_slogan_is_its_title(
 
 
 @pytest.mark.parametrize(
-    "kicker", ["江孜县教育局", "江孜县妇幼保健院", "江孜县卫生院", "江孜县“健康快车”"]
+    ("kicker", "column"),
+    [
+        ("江孜县教育局", "奋进首府"),
+        ("江孜县妇幼保健院", "奋进首府"),
+        ("江孜县卫生院", "奋进首府"),
+        ("江孜县“健康快车”", "奋进首府"),
+        # the next feature's column, however long, is never the headline
+        ("江孜县住房和城乡建设局", "奋进新时代"),
+        ("江孜县卫生院", "健康江孜新篇"),
+    ],
 )
-def test_a_headline_block_printed_after_the_body_sets_its_headline_first(kicker: str) -> None:
+def test_a_headline_block_printed_after_the_body_sets_its_headline_first(
+    kicker: str, column: str
+) -> None:
     """`改进作风 狠抓落实` / dateline / … / `时讯快递` / headline / kicker / `奋进首府`: the
-    block printed after the body sets the headline over its kicker, organisation or not."""
+    block printed after the body sets the headline over its kicker, organisation or not; the
+    line after the kicker is the next feature's column."""
     page = (
         BEFORE
         + "\n\n改进作风 狠抓落实\n\n本报江孜讯（记者 次仁）近日，江孜县开展孕产妇健康筛查行动。\n\n"
-        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n奋进首府\n\n"
+        + f"时讯快递\n\n开展孕产妇健康筛查进乡村行动\n\n{kicker}\n\n{column}\n\n"
         + "江孜县地处年楚河畔，全县医疗卫生机构达到60个。\n"
     )
     articles = segment_page(page)
@@ -1310,6 +1334,19 @@ def test_a_headline_block_printed_after_the_body_goes_to_a_slogan_alone(
         + "江孜县地处年楚河畔，全县学校达到60所。\n"
     )
     assert [(a.title, a.kicker) for a in segment_page(page)][1:] == titles
+
+
+@pytest.mark.parametrize("head", ["物业服务进小区", "园区建设有速度", "禁牧区里的巡护人"])
+def test_a_section_head_opening_on_a_common_noun_in_qu_stays_in_its_feature(head: str) -> None:
+    """`物业服务进小区` inside a feature with its byline names no place: a section head."""
+    page = (
+        BEFORE
+        + "\n\n安居圆梦幸福来\n\n本报记者 次仁\n\n住房是最大的民生。近年来，江孜县改造老旧小区12个。\n\n"
+        + f"{head}\n\n城市在发展，管理要跟上。江孜县为全县小区引入专业物业服务企业。\n"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles][1:] == ["安居圆梦幸福来"]
+    assert head in articles[1].text
 
 
 def test_a_spaced_section_head_of_a_feature_opening_on_a_place_stays_in_it() -> None:
