@@ -159,7 +159,7 @@ _KINDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "a group of people",
         _endings(
             "群众 居民 村民 牧民 农牧民 游客 职工 员工 党员 干部 学生 人员 人口"
-            " 老年人 老人 儿童 妇女 患者 病人 残疾人 农民工 劳动力 毕业生"
+            " 老年人 老人 儿童 妇女 患者 病人 残疾人 农民工 劳动力 毕业生 员"
         ),
         re.compile(
             "^(?:万|亿)?(?:人|名|位|户|家|口|人次|户次|次|例|岁|个|%|‰|倍|成|个百分点"
@@ -177,16 +177,22 @@ _KINDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
+#: Words ending in 员 that name no one: a vehicle carrying too many (`查处超速超员`).
+_NO_PEOPLE = _endings("超员")
+
+
 def unit_warning(label: str, unit: str) -> str | None:
     """A warning when the label's last word names a kind of quantity its unit cannot
     count: `城镇居民人均可支配收入` (money) for `10%以上`, `报名人数` for `12项`.
 
     >>> unit_warning("农村居民人均可支配收入", "%") is not None, unit_warning("增速", "%")
     (True, None)
+    >>> unit_warning("同行护边员", "公斤") is not None, unit_warning("查处超员", "起")
+    (True, None)
     """
     key = _NOT_CJK.sub("", label)
     for kind, names, units in _KINDS:
-        if key.endswith(names) and not units.search(unit):
+        if key.endswith(names) and not key.endswith(_NO_PEOPLE) and not units.search(unit):
             return (
                 f'label "{label}" names {kind}, which "{unit}" does not count; '
                 "check that it says what is counted"

@@ -41,7 +41,9 @@ def vocabulary(text: str) -> list[str]:
 #: heat is measured in gigajoules (`9000吉焦`), works done in sets and times (`5400余套次`).
 #: `秒钟` and `个晚上` are units whole, as `分钟` is (`不到3秒钟`, not `不到3秒`; `三个晚上`).
 #: Goods loaded by the truck (`52车`), hoses by the reel (`水带1360盘`) and goals (`312球`)
-#: are counted after digits only (not `一车一档`, `一盘棋`); laps as printed (`两圈`).
+#: are counted after digits only (not `一车一档`, `一盘棋`); laps as printed (`两圈`). Stops
+#: ridden (`只有两站路`), shots given (`打了两针`) and a crack's width in fingers (`两指宽`)
+#: too, after digits only (not `“两站两员”`, `一针一线`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -56,7 +58,7 @@ UNITS: tuple[str, ...] = tuple(
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
-        秒钟 个晚上 车 盘 球 圈
+        秒钟 个晚上 车 盘 球 圈 站 针 指
         """
         ),
         key=len,
@@ -93,8 +95,8 @@ WORD_AFTER_UNIT = {
     "圈": "子 舍 养 定 地 点 层 内 外 粉",
 }
 #: Measure words the scan reads after digits or a magnitude only: `52车`, `水带1360盘`,
-#: not `一车一档`, `一盘棋` (the checker reads `两车` as printed).
-AFTER_DIGITS_ONLY = frozenset(("车", "盘"))
+#: not `一车一档`, `一盘棋`, `“两站两员”` (the checker reads `两车`, `两站` as printed).
+AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指"))
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
 

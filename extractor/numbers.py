@@ -325,9 +325,12 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         numeral[:1].isdigit() or numeral[-1:] in "百千万亿"
     ):
         return None  # words, channels, rounds counted: 5万字, 1800余路; not 十字路口, 一路
-    if m["half"]:  # 半天; 大半天 is more than half a day
+    if m["half"]:  # 半天; 大半天 is more than half a day; 半年至一年 from a half to one
         more = m["half"].startswith("大") and approx == "exact"
-        return Quantity(0.5, None, unit, "more" if more else approx)
+        upto = read_number(m["n2"]) if m["n2"] is not None else None
+        if m["n2"] is not None and (upto is None or upto <= 0.5):
+            return None
+        return Quantity(0.5, upto, unit, "more" if more else approx)
     chinese = len(numeral) > 1 and not numeral[:1].isdigit()
     rough = _rough_range(numeral) if m["n2"] is None and chinese else None
     if rough:

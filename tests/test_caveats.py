@@ -67,6 +67,8 @@ def test_a_label_from_a_sentence_printing_the_same_number_is_not_warned() -> Non
         ("书香拉萨举办年限", "个"),
         ("惠及老年人", "元"),  # the old, counted in yuan
         ("救治患者", "公里"),
+        ("同行护边员", "公斤"),  # workers named by their 员, counted in kilograms
+        ("全县护边员", "起"),
     ],
 )
 def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
@@ -95,6 +97,8 @@ def test_a_label_naming_another_kind_of_quantity_than_its_unit_is_warned(
         ("胸痛中心救治急性心肌梗死患者", "例"),  # cases of a group
         ("志愿者每周上门探望独居老人", "次"),  # visits to a group
         ("免费接种对象老年人", "岁"),  # the group's age
+        ("全县护边员", "名"),
+        ("查处超速超员", "起"),  # 超员: a vehicle overloaded, no one named
     ],
 )
 def test_a_label_whose_unit_can_count_it_is_not_warned(label: str, unit: str) -> None:

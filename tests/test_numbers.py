@@ -276,6 +276,9 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("1360盘", 1360, None, "盘", "exact"),  # hoses by the reel
         ("两球", 2, None, "球", "exact"),  # goals
         ("两圈", 2, None, "圈", "exact"),  # laps
+        ("2站", 2, None, "站", "exact"),  # stops ridden, shots given, a crack's width
+        ("2针", 2, None, "针", "exact"),
+        ("3指", 3, None, "指", "exact"),
         ("最多半个小时", 0.5, None, "个小时", "less"),  # at most a half
         ("1.2万个羊单位", 12000, None, "个羊单位", "exact"),  # livestock, in sheep units
         ("1800余条次", 1800, None, "条次", "more"),  # items of information pushed
@@ -327,6 +330,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("大半年", 0.5, None, "年", "more"),  # more than half
         ("大半天", 0.5, None, "天", "more"),
         ("半尺多", 0.5, None, "尺", "more"),  # grass half a chi high and more
+        ("半年至一年", 0.5, 1, "年", "exact"),  # a range from a half
+        ("半天到1天", 0.5, 1, "天", "exact"),
         # 一半 is a half of something, as 三分之一 is a third of it
         ("一半", 0.5, None, "", "exact"),
         ("一半以上", 0.5, None, "", "more"),
@@ -651,6 +656,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
         ("一车一档，一盘棋，每天发出40多车货，水带1360盘", ["40多车", "1360盘"]),  # digits only
+        ("依托“两站两员”，一针一线，打了2针", ["2针"]),  # digits only
         ("他多半天天来，最多半个小时就办好", ["最多半个小时"]),  # not the 多半 of "mostly"
         ("沿306省道，在3县城区，全地区7县", ["7县"]),  # a provincial road, a county town
         ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
@@ -756,3 +762,11 @@ def test_a_fraction_of_numerals_hundreds_of_digits_long_is_no_quantity() -> None
     """`X分之Y` divides: with a numeral of 400 digits the quotient overflows a float."""
     assert parse_quantity("五分之" + "9" * 400) is None
     assert find_quantities("四五分之" + "1" * 400) == []
+
+
+@pytest.mark.parametrize("raw", ["两车", "两站", "两针", "两指"])
+def test_measure_words_read_after_digits_only_read_as_printed(raw: str) -> None:
+    """The finder leaves `两站` (`“两站两员”`), the checker reads a raw printed so."""
+    quantity = parse_quantity(raw)
+    assert quantity is not None and quantity.value == 2 and quantity.unit == raw[1:]
+    assert find_quantities(f"只有{raw}路。") == []
