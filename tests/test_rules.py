@@ -2012,6 +2012,8 @@ NOT_CAMPAIGNS = [
     # A service's standard or capacity raised names no service.
     "琼结县妇联全面提升“儿童之家”服务水平。",
     "要持续提升“一网通办”“一线应答”服务能力。",
+    # A ledger kept of a quoted management names no method.
+    "县里还建立了碳汇林地“一张图”管理台账，对试点区域逐块登记。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
     # A reform a speaker says must be deepened is a line of work.

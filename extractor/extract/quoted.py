@@ -387,6 +387,8 @@ def _one_quoted(
         return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
+    if kind and kind.endswith("管理") and text.startswith("台账", m.end()):
+        return None  # `建立了碳汇林地“一张图”管理台账`: a ledger kept, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
     if kind and kind.endswith("服务") and text.startswith("品牌", m.end()):
