@@ -1404,6 +1404,11 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("下一步将把民族团结进步创建融入城市更新。", ["民族团结进步创建"]),
     ("聂荣县全面铺开春季重大动物疫病集中免疫工作。", ["春季重大动物疫病集中免疫"]),
     ("3月12日，林芝市第46个全民义务植树日活动在巴宜区举行。", ["林芝市第46个全民义务植树日活动"]),
+    # A festival's bare kind said again after its name in marks is the same festival.
+    (
+        "嘎托镇举办第三届“石榴红”邻里文化节。嘎托镇自2022年起每年举办邻里文化节。",
+        ["第三届“石榴红”邻里文化节"],
+    ),
     # A programme's own platform; a quoted name a unit makes one of its projects.
     ("全县行政村全部接入“天网工程”视频监控平台。", ["“天网工程”"]),
     ("援藏工作队把“智慧教育援藏”作为重点项目。", ["“智慧教育援藏”"]),
@@ -2004,6 +2009,11 @@ NOT_CAMPAIGNS = [
     "暑假前开展一次青少年暑期安全情况“回头看”。",
     "全市春季动物疫病集中免疫工作圆满完成。",
     "今年4月23日是第29个世界读书日。",
+    # A service's standard or capacity raised names no service.
+    "琼结县妇联全面提升“儿童之家”服务水平。",
+    "要持续提升“一网通办”“一线应答”服务能力。",
+    # A ledger kept of a quoted management names no method.
+    "县里还建立了碳汇林地“一张图”管理台账，对试点区域逐块登记。",
     # A reform or a field of building pushed on and on: a line of work.
     "下一步，县里将持续深化养老服务改革，推动服务下沉。",
     # A reform a speaker says must be deepened is a line of work.

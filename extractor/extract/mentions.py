@@ -220,6 +220,18 @@ def _title_of(title: str, programme: str) -> bool:
     )
 
 
+def _festival_kind_again(name: str, kept: list[Named]) -> bool:
+    """Is `name` a festival's kind said again, bare, after its name in marks was read
+    (`举办亲子阅读节` after `第三届“书香家庭”亲子阅读节`)? It is that festival, no name of its own.
+
+    >>> _festival_kind_again("邻里文化节", [Named(0, "第三届“石榴红”邻里文化节")])
+    True
+    """
+    return (
+        name.endswith("节") and "“" not in name and any(n.name.endswith("”" + name) for n in kept)
+    )
+
+
 def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
     """The names of `found` (in the order printed, the longest first where several
     start at one place), one per campaign. A name printed inside another is part
@@ -239,6 +251,8 @@ def one_per_campaign(found: list[Named], body_start: int = 0) -> list[Named]:
         if end <= reach:
             continue  # a name inside another one read there: `藏中电网联网工程` of `阿里与…`
         reach = end
+        if _festival_kind_again(named.name, kept):
+            continue
         key = normalize(named.name, drop_quotes=True)
         bare, head = _unnumbered(key), _quoted_head(named.name)
         here = named.at >= body_start

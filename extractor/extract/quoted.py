@@ -120,6 +120,9 @@ _MANNER_AFTER = re.compile("^的(?:方式|形式)")
 # Services listed, then called by a quoted word, describe what is provided:
 # `提供报关代理、外汇结算、物流配送等“一站式”服务`.
 _PROVIDED = re.compile("提供|等$")
+# A service's standard or capacity raised is no service named: `全面提升“儿童之家”服务水平`,
+# `持续提升“一网通办”“一线应答”服务能力`.
+_SERVICE_STANDARD = re.compile("水平|能力|质量|效能")
 _TAX_RELIEF = re.compile(TAX_RELIEF)
 # Policy told, read out or brought to people is what is done with it, no policy named:
 # `“两委”班子挨家挨户上门讲政策` (none of the 24 so printed names one).
@@ -291,6 +294,9 @@ def quoted_names(text: str) -> list[Named]:
         # A run worked under together: `以“一网通办”“高效办成一件事”为抓手`.
         shared = shared or bool(_THEME_BEFORE.search(before) and _THEME_AFTER.match(tail))
         last = run[-1]
+        if (last["kind"] or "").endswith("服务") and _SERVICE_STANDARD.match(text, last.end()):
+            done = last.end()
+            continue  # `提升“一网通办”“一线应答”服务能力`: a standard raised, no service named
         if (
             len(run) > 1
             and last["kind"]
@@ -381,6 +387,8 @@ def _one_quoted(
         return None  # `组织“巾帼宣讲团”进村入户宣讲`: a body going out, not an initiative
     if kind and kind.endswith(("管理", "监管")) and "实现" in before:
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
+    if kind and kind.endswith("管理") and text.startswith("台账", m.end()):
+        return None  # `建立了碳汇林地“一张图”管理台账`: a ledger kept, not a method named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
     if kind and kind.endswith("服务") and text.startswith("品牌", m.end()):
