@@ -2,10 +2,15 @@
 
 A text is read a paragraph at a time, lazily. In each paragraph the marks pair
 by depth (`“……‘三农’……”` is one quotation); straight marks (`"`) pair with each
-other. A quotation left open at the end of a paragraph goes on in the next
+other, at any depth (`“……"四个一"……”`). A quotation left open at the end of a paragraph goes on in the next
 when that paragraph opens with a mark, as the papers print a quotation of
 several paragraphs. A closing mark with no opening one (lost by OCR) closes a
 quotation that starts where the paragraph, or the quotation before, ends.
+
+OCR'd pages mix the widths of the marks, and a quotation may open with one and
+close with the other (`“……,"尼玛扎西说,"……”` is two quotations around the
+speaker): a straight mark after a stop inside a quotation opened full-width
+closes it when no term in straight marks stands there (`“……,"四个一"……”`).
 
 >>> QuotedText("他说：“要学习。”").quotation(4, 7) is not None
 True
@@ -24,6 +29,8 @@ CLOSING = "”」』’"
 _STRAIGHT = '"'
 _MARKS = OPENING + CLOSING + _STRAIGHT
 _LINE_BREAK = re.compile("\n")
+# The marks that end words before a closing mark (`……,"尼玛扎西说`).
+_STOPS = "，,。.！!？?；;：:…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,32 +52,60 @@ class _Paragraph:
 
 
 def _quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
-    """The outermost quotations of one paragraph, pairing marks by depth."""
+    """The outermost quotations of one paragraph, pairing marks by depth: a straight
+    mark closes the straight one open at its depth, else opens (`“落实"四个一"”`)."""
     found: list[Quotation] = []
-    depth, opening, straight = 0, -1, False
-    for at in positions_of(text, _MARKS, start, end):
+    opened: list[bool] = []  # the marks open, outermost first: straight or not
+    opening = -1
+    marks = positions_of(text, _MARKS, start, end)
+    for k, at in enumerate(marks):
         ch = text[at]
-        if ch == _STRAIGHT:
-            if depth and straight:
-                ch = "”"
-            else:
-                ch, straight = "“", depth == 0 or straight
-        if ch in OPENING:
-            if depth == 0:
+        if ch == _STRAIGHT and _straight_closes(text, at, opened, marks[k + 1 : k + 2]):
+            ch = "”"
+        if ch in OPENING or ch == _STRAIGHT:
+            if not opened:
                 opening = at
-            depth += 1
-        elif depth == 0:
+            opened.append(ch == _STRAIGHT)
+        elif not opened:
             if ch != "’":  # an apostrophe-like mark alone is no quotation
                 begin = found[-1].end + 1 if found else start
                 found.append(Quotation(-1, begin, at, True))
         else:
-            depth -= 1
-            if depth == 0:
+            opened.pop()
+            if not opened:
                 found.append(Quotation(opening, opening + 1, at, True))
-                straight = False
-    if depth:
+    if opened:
         found.append(Quotation(opening, opening + 1, end, False))
     return tuple(found)
+
+
+def _straight_closes(text: str, at: int, opened: list[bool], after: list[int]) -> bool:
+    """Does the straight mark at `at` close a quotation, the marks `opened` before it
+    (straight or not, outermost first)? It closes the straight one open at its depth,
+    or any once a straight one opened the quotation (`"……“四个一"……"`, as OCR prints
+    them), or one opened full-width when it reads as `_closes_full_width` does."""
+    if opened and (opened[-1] or opened[0]):
+        return True
+    return opened == [False] and _closes_full_width(text, at, after)
+
+
+def _closes_full_width(text: str, at: int, after: list[int]) -> bool:
+    """Does the straight mark at `at`, inside a quotation opened full-width, close it?
+    It does after a stop when the next mark (`after`, none or one) opens a quotation,
+    or is a straight mark after a stop too, opening the words after the speaker
+    (`“……,"尼玛扎西说,"……”`); not when it opens a term (`“要做到,"四个一"……”`).
+
+    >>> _closes_full_width('“好,"他说,"走”', 3, [7])
+    True
+    >>> _closes_full_width('“要做到,"四个一"”', 5, [9])
+    False
+    """
+    if text[at - 1] not in _STOPS:
+        return False
+    if not after:
+        return True
+    nxt = text[after[0]]
+    return nxt in OPENING or (nxt == _STRAIGHT and text[after[0] - 1] in _STOPS)
 
 
 class QuotedText:

@@ -1380,6 +1380,30 @@ def test_a_closing_mark_whose_opening_the_page_lost_still_closes_a_quotation() -
     assert credit is not None and credit.who == "村民卓嘎"
 
 
+def test_a_quotation_may_open_with_one_width_of_mark_and_close_with_the_other() -> None:
+    text = '“今年分红翻了一番,"村民次仁卓玛说,"明年还要扩大规模。”'
+    speech = Speech(text)
+    first, second = text.index("今年"), text.index("明年")
+    assert speech.quotation(first, text.index(',"村民')) is not None
+    assert speech.quotation(second, text.index("。”")) is not None
+    assert speech.quotation(text.index("村民"), text.index("说")) is None  # the speaker
+    for at in (first, second):
+        credit = speech.credit(at, at + 4)
+        assert credit is not None and credit.who == "村民次仁卓玛"
+    lone = '“路修到了家门口。"村民卓嘎说。'
+    assert Speech(lone).quotation(lone.index("村民"), lone.index("说")) is None
+
+
+def test_a_term_in_straight_marks_stays_inside_a_full_width_quotation() -> None:
+    for text in (
+        '“要落实"四个一"工作机制,把服务送到牧民家中。”县长扎西说。',
+        '“要做到,"一村一策"。”县长扎西说。',
+    ):
+        speech = Speech(text)
+        chain = speech.quotation(1, text.index("”"))
+        assert chain is not None and chain[0].end == text.index("”")
+
+
 # --- persons ----------------------------------------------------------------------------
 
 

@@ -909,6 +909,19 @@ def test_quotes_of_an_article(text: str, expected: list[tuple[str, str | None, s
         assert quote.text.startswith(words), quote.text
 
 
+def test_a_quotation_of_marks_of_mixed_widths_is_read_as_one() -> None:
+    text = '合作社里很热闹。“今年分红翻了一番,"村民次仁卓玛说,"明年还要扩大规模。”'
+    article = Article(seq=0, title="", text=text)
+    records = rules.extract(article)
+    checked = check_against(article, records)
+    assert [r.reasons for r in checked.rejected if r.record_type == "quote"] == []
+    found = [(q.speaker, q.kind, q.text) for q in records.quotes]
+    assert found == [
+        ("次仁卓玛", "direct", "今年分红翻了一番"),
+        ("次仁卓玛", "direct", "明年还要扩大规模。"),
+    ]
+
+
 # Words no one is credited with, or credited to no person: no quote.
 NOT_QUOTES_OF_THE_GENRE = [
     # a verb of saying used as a noun
