@@ -55,6 +55,9 @@ _GENERIC = re.compile(
     # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`; works of a kind
     # being built: `在建水利工程`, `在建电源电网项目` (no name of the gold opens so).
     r"|以上|以下|^在建"
+    # A phase of a work without the work's name is a fragment: `加快二期工程前期工作`
+    # (the gold lists none of the two so printed; `智慧社区二期工程` is named).
+    r"|^[一二三四五六七八九十]期(?:工程|项目)$"
 )
 # How often a unit does a thing opens no name: `每月开展一次夜查行动` counts the checks, it
 # names no drive (`一次性`, `二次供水` are words of their own).
@@ -86,12 +89,12 @@ _TOGETHER = re.compile(
 
 
 # Two fields joined by 和 share the kind after them: `安全生产和消防安全专项整治`,
-# `防止返贫动态监测和帮扶机制` (not a short field, `灌溉和供水…`, nor two works,
+# `防止返贫动态监测和帮扶机制`, `群众身边不正之风和腐败问题集中整治` (not a short field, `灌溉和供水…`, nor two works,
 # `农村公路建设和农房改造…`).
 _KIND_ENDS = re.compile(r"(?:建设|工程|项目|行动|改造|整治|活动|机制|政策|计划|创建)$")
 # Only a mechanism, a policy or a drive is shared so; works and checks joined are fields of
 # work (`室外管网和路面工程`, `大型光伏基地和抽水蓄能电站建设`).
-_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|专项行动|整治行动)$")
+_SHARED_KINDS = re.compile(r"(?:机制|政策|专项整治|集中整治|专项行动|整治行动)$")
 
 
 # Two stages of one work joined by 与 name one project: `沿江灌区续建配套与现代化改造项目`,
