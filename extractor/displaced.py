@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from extractor.body_heads import place_news
 from extractor.heading_words import COLUMN, PLACE_HEADLINE, REPORT_KIND, is_org
-from extractor.headline import Headline, read_headline
+from extractor.headline import Headline, couplet_halves, read_headline
 from extractor.page_lines import DATELINE, Unit
 
 
@@ -165,12 +165,48 @@ def report_column_over(headline: Headline, following: Headline) -> bool:
     the 28 articles headed by a label alone, the one followed so is the one whose headline
     is that line in the gold (`改则县：清洁取暖进牧家 高原冬日暖意浓`), the label no kicker."""
     return (
-        headline.kicker is None
-        and headline.subtitle is None
-        and (not headline.title or bool(REPORT_KIND.search(headline.title)))
+        column_alone(headline)
         and following.kicker is not None
         and bool(PLACE_HEADLINE.match(following.kicker))
     )
+
+
+def column_alone(headline: Headline) -> bool:
+    """Is the article headed by nothing but a column's label (`民生焦点`, read as no title) or a
+    column of a report's kind (`乡村振兴进行时`)?"""
+    return (
+        headline.kicker is None
+        and headline.subtitle is None
+        and (not headline.title or bool(REPORT_KIND.search(headline.title)))
+    )
+
+
+def couplet_over(
+    draft: Draft, headline: Headline, heads: list[Unit], following: Headline
+) -> str | None:
+    """The headline a story under a column's label alone lost, printed after its body in two
+    halves of one length over the next article's headline (`夕阳正红` / `本报日喀则讯…` / … /
+    `老年大学里书声琅琅` / `银发学员乐享“第二春”` / `银龄志愿者 余热映夕阳` / `——…侧记`), where
+    `headline.couplet_halves` leaves them, the paper's slogan, out of the next article's heads.
+    Of the articles of the seeds and development pages headed by a column alone over its
+    dateline, the 6 followed by heading lines over the next article's own headline all take
+    those lines as their title in the gold (5 read so already: see `report_column_over`).
+    `heads` are the next article's; the halves open them, apart from its title and kicker.
+
+    >>> column = Draft([Unit("heading", "夕阳正红")], dateline="本报日喀则讯")
+    >>> heads = [Unit("heading", "书声琅琅满课堂"), Unit("heading", "银发学员乐享春", True),
+    ...          Unit("heading", "银龄志愿者 余热映夕阳")]
+    >>> couplet_over(column, read_headline(column.heads), heads, read_headline(heads))
+    '书声琅琅满课堂 银发学员乐享春'
+    """
+    lines = [u for u in heads if u.kind == "heading"]
+    if not (column_alone(headline) and draft.dateline) or len(lines) < 3 or following.kicker:
+        return None
+    upper, lower, title = (u.text for u in lines[:3])
+    halves = couplet_halves(heads)
+    if title == following.title and lines[1].tight and {upper, lower} <= halves - {title}:
+        return f"{upper} {lower}"
+    return None
 
 
 def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headline] | None:

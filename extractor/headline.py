@@ -52,7 +52,7 @@ def read_headline(heads: list[Unit]) -> Headline:
     titles = [s for s in content if not is_org(s)] or content
     # A couplet left in two lines is the paper's slogan, when a headline is printed with it
     # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
-    titles = [s for s in titles if s not in _couplet_halves(heads)] or titles
+    titles = [s for s in titles if s not in couplet_halves(heads)] or titles
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -69,7 +69,7 @@ def read_headline(heads: list[Unit]) -> Headline:
     return Headline(title, kicker, subtitle)
 
 
-def _couplet_halves(heads: list[Unit]) -> set[str]:
+def couplet_halves(heads: list[Unit]) -> set[str]:
     """The halves of the couplets of one length among the heads, each still a line of its
     own (`奋进新征程` / `建功新时代`): of the couplets `page_lines.py` leaves in two lines on
     the seeds and development pages, none is a title in the gold."""

@@ -384,7 +384,7 @@ def _slogan_under_headline(lines: list[Unit], k: int) -> bool:
     and its organisation's kicker, apart (`拉萨市市场监管局` / `“护苗行动”筑牢校园食品安全防线` /
     `守护舌尖安全` / `护航幸福生活` / dateline)? A kicker stands right over its headline, so the
     line between is the headline and the couplet the paper's slogan, left in two lines (see
-    `headline._couplet_halves`). Of the 10 couplets right over their article on the seeds and
+    `headline.couplet_halves`). Of the 10 couplets right over their article on the seeds and
     development pages, this is the one so printed; the others have at most one line over
     them but a paper's masthead or slogan, and are their article's title."""
     if not (_couplet(lines, k) and _opens_below(lines, k, past_heads=False)):

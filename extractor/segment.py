@@ -33,6 +33,7 @@ from extractor.body_heads import (
 from extractor.displaced import (
     Draft,
     adopt_displaced_title,
+    couplet_over,
     dated_story_within,
     headed_by_slogan,
     report_column_over,
@@ -327,6 +328,10 @@ def segment_page(text: str) -> list[Article]:
         elif following is not None and report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
+        elif following is not None and (
+            halves := couplet_over(draft, headline, drafts[k + 1].heads, following)
+        ):
+            headline.kicker, headline.title = headline.title or None, halves
         elif following is not None and (cut := dated_story_within(draft, following)) is not None:
             stories.append((k + 1, *cut))
     for at, story, story_headline in reversed(stories):
