@@ -794,6 +794,12 @@ CREDITED = {
         "手艺不分民族，大家一起传下去才有意义。",
         "direct",
     ),
+    "who leads the song of a team (领唱) is a title before a long description": (
+        "“能在县里的舞台上唱歌，我们都很开心！”夺得第二名的曲水县代表队领唱德央激动地说。",
+        "德央",
+        "能在县里的舞台上唱歌，我们都很开心！",
+        "direct",
+    ),
     "kin spoken with 儿 (老伴儿) is a title, not the start of the name": (
         "王德明的老伴儿秀兰笑着说，老王退休后比上班还忙。",
         "秀兰",
@@ -1416,6 +1422,9 @@ def test_a_term_in_straight_marks_stays_inside_a_full_width_quotation() -> None:
         ("牧民尼玛女士", "尼玛女士"),  # a given name and an honorific, whole
         ("舞台监督次仁多吉", "次仁多吉"),  # the trades of a stage
         ("道具师扎西平措", "扎西平措"),
+        ("参加比赛的县艺术团代表队领唱卓嘎", "卓嘎"),  # who leads a song or dance
+        ("锅庄队领舞白玛央金", "白玛央金"),
+        ("乐队主唱旦增", "旦增"),
         ("东嘎街道安全监管员尼玛拉姆", "尼玛拉姆"),  # 尼 ends no title before a name
         ("隆子县斗玉乡驻村工作队队长", None),  # a team's head, unnamed (never `作队`)
         ("合作社负责人", None),

@@ -1023,6 +1023,11 @@ def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: 
         ("开市仪式上，县委副书记、县长和建华指出，民族团结是各族人民的生命线。", "和建华"),
         ("和志军告诉记者，这几年他在县里的支持下办起了传习所。", "和志军"),
         ("做了20年松茸生意的收购商和永强说：“以前全靠嗓门大、手快。”", "和永强"),
+        # who leads the song of a team (领唱) is a title, after a long description
+        (
+            "“能在县里的舞台上唱歌，我们都很开心！”夺得第二名的曲水县代表队领唱德央激动地说。",
+            "德央",
+        ),
         # a given name and an honorific is whole
         ("带着孙子赶来的牧民尼玛女士也告诉记者，她最喜欢宣讲队唱的歌。", "尼玛女士"),
         # a quotation, then how its subject took it, with no verb of saying
