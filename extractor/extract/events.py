@@ -29,7 +29,7 @@ _EVENT_KINDS = (
 )
 _NUMBERED = re.compile(
     rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
-    r"(?![马事区场道季程目点约能跑])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
+    r"(?![马事区场道季程目点约能跑水])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
 # A numbered event's bare kind (`第二届直播节`) after a longer name ending in it points back
