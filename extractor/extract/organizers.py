@@ -416,6 +416,7 @@ class Sponsors:
                         or NOT_IN_NAME.search(place)
                         or not _PLACE_END.search(place)
                         or any(len(item) < 3 for item in place.split("、"))  # `深入乡村、社区`
+                        or "和" in place  # `在县城和17个乡镇开展`: the whole, not one place
                     )
                 ),
                 None,
