@@ -324,15 +324,7 @@ def _over_photo_story(lines: list[Unit], k: int) -> bool:
     or none above them, then a paragraph or two and the photo's caption under them at once
     (`党员志愿者进村居` / `暖心服务送上门` / `11月9日，…` / `图为…`)?"""
     before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
-    if before is not None and before.kind == "heading":
-        return False
-    under = lines[k + 1 : k + 4]
-    for n, unit in enumerate(under):
-        if unit.kind == "caption":
-            return n > 0
-        if unit.kind != "body" or DATELINE.match(unit.text):
-            return False
-    return False
+    return (before is None or before.kind != "heading") and _caption_under(lines, k)
 
 
 def _heads_photo_story(lines: list[Unit], k: int) -> bool:
@@ -340,6 +332,12 @@ def _heads_photo_story(lines: list[Unit], k: int) -> bool:
     caption (`光伏板下牧草青` / `为推动…` / `据了解，…` / `图为…`)?"""
     if lines[k].text.startswith(("（", "(")):
         return False  # `（上接第三栏）`: where a story goes on, no headline
+    return _caption_under(lines, k)
+
+
+def _caption_under(lines: list[Unit], k: int) -> bool:
+    """Do a paragraph or two, no dateline among them, and then a photo's caption stand
+    right under lines[k]?"""
     for n, unit in enumerate(lines[k + 1 : k + 4]):
         if unit.kind == "caption":
             return n > 0
