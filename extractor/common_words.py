@@ -137,6 +137,17 @@ def common_word_at(text: str, at: int = 0) -> str | None:
     return None
 
 
+def ends_a_word(text: str, at: int, size: int) -> bool:
+    """Is the word of `size` characters at `at` the end of a common word of the language
+    that opens before it (the 讲 of `宣讲`; not the 表示 of `周建华表示`, where 华表 runs
+    into only a part of it)?"""
+    for back in range(1, 4):
+        word = common_word_at(text, at - back) if at >= back else None
+        if word is not None and len(word) >= back + size:
+            return True
+    return False
+
+
 def proper_noun(word: str) -> bool:
     """Does the dictionary mark `word` a proper noun (`nz`), such as a name borrowed from
     another language: `久美`, a half of the Tibetan name `阿旺久美`, no word of a sentence?"""

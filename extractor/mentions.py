@@ -29,7 +29,7 @@ import bisect
 import re
 
 from extractor.adverbials import without_adverbials
-from extractor.common_words import common_word_at, is_surname
+from extractor.common_words import common_word_at, ends_a_word, is_surname
 from extractor.name_ends import STRONG_AT, name_at
 from extractor.opening_names import sentence_opener
 from extractor.persons import (
@@ -426,17 +426,6 @@ def aged_words(text: str, start: int, after: int, stop: int) -> str:
 
 def _naxi(name: str) -> bool:  # the Naxi surname 和, also the conjunction: `和建华`
     return len(name) == 3 and name[0] == "和"
-
-
-def ends_a_word(text: str, at: int, size: int) -> bool:
-    """Is the word of `size` characters at `at` the end of a common word of the language
-    that opens before it (the 讲 of `宣讲`; not the 表示 of `周建华表示`, where 华表 runs
-    into only a part of it)?"""
-    for back in range(1, 4):
-        word = common_word_at(text, at - back) if at >= back else None
-        if word is not None and len(word) >= back + size:
-            return True
-    return False
 
 
 # A school year before a title is no count: `高三学生次仁卓玛`.

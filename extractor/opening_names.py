@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.common_words import common_word_at
+from extractor.common_words import common_word_at, ends_a_word
 from extractor.name_ends import name_at
 from extractor.persons import ORGANISATION, TITLE_ENDS, name_in, person_name
 
@@ -43,7 +43,7 @@ def sentence_opener(text: str, at: int, known: Iterable[str] = ()) -> str | None
     if any(name in clause for name in known):
         return None  # the sentence names a person the text knows: `mentions.py` reads it
     for size in range(2, min(len(clause), _REACH)):
-        if clause[size - 1] not in _TITLE_ENDS or _word_across(clause, size):
+        if clause[size - 1] not in _TITLE_ENDS or ends_a_word(clause, size, 1):
             continue
         name = name_at(clause, size)
         if (
@@ -56,12 +56,3 @@ def sentence_opener(text: str, at: int, known: Iterable[str] = ()) -> str | None
         ):
             return name
     return None
-
-
-def _word_across(text: str, at: int) -> bool:
-    """Does a common word run across `at`: the 民族 of `西藏民族大学`, the 事后 of `张先生事后`,
-    where no title ends?"""
-    return any(
-        (word := common_word_at(text, at - back)) is not None and len(word) > back
-        for back in range(1, min(at, 3) + 1)
-    )

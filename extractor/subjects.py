@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from extractor.adverbials import without_adverbials
-from extractor.common_words import common_word_at
+from extractor.common_words import ends_a_word
 from extractor.mentions import OPENS, one_persons_title
 from extractor.name_ends import name_at
 from extractor.persons import (
@@ -149,17 +149,9 @@ def titled_person_in(clause: str, at: int) -> tuple[str, int] | None:
         name = name_at(clause, m.end())
         if name is None or not one_persons_title(clause, m.start(), m[0]):
             continue
-        if _word_into(clause, m.start()):
+        if ends_a_word(clause, m.start(), 1):
             continue  # `护工` of `生态保护工作会议`: no title, the end of a word
         head = clause[: m.end() + len(name)]
         if name_in(head) == name:
             return head, at
     return None
-
-
-def _word_into(text: str, at: int) -> bool:
-    """Does a common word printed before `at` run on into it (`保护` of `保护工作`)?"""
-    return any(
-        (word := common_word_at(text, k)) is not None and k + len(word) > at
-        for k in range(max(0, at - 3), at)
-    )
