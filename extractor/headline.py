@@ -10,6 +10,7 @@ Headline(title='举办社会工作者培训班', kicker='拉萨市民政局', su
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org, words_width
@@ -52,7 +53,8 @@ def read_headline(heads: list[Unit]) -> Headline:
     titles = [s for s in content if not is_org(s)] or content
     # A couplet left in two lines is the paper's slogan, when a headline is printed with it
     # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
-    titles = [s for s in titles if s not in couplet_halves(heads)] or titles
+    halves = couplet_halves(heads)
+    titles = [s for s in titles if s not in halves] or titles
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
     title = above_subtitle if above_subtitle in content[-1:] else titles[-1]
@@ -75,27 +77,30 @@ def couplet_halves(heads: list[Unit]) -> set[str]:
     the seeds and development pages, none is a title in the gold."""
     return {
         line.text
-        for upper, lower in itertools.pairwise(heads)
-        if upper.kind == lower.kind == "heading"
-        and lower.tight
-        and words_width(upper.text) == words_width(lower.text)
-        and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
+        for upper, lower in _couplet_pairs(heads)
+        if words_width(upper.text) == words_width(lower.text)
         for line in (upper, lower)
     }
 
 
 def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
-    """The lines of couplets among the heads: two heading lines printed one right under
-    the other, neither an organisation nor opened by a place and a colon, that are not
-    the headline (`守护非遗根脉` / `激活手艺经济` over `拉萨市…取得新成效`): the paper's
-    slogans, no kicker."""
-    found: set[str] = set()
+    """The lines of couplets among the heads that are not the headline (`守护非遗根脉` /
+    `激活手艺经济` over `拉萨市…取得新成效`): the paper's slogans, no kicker."""
+    return {
+        line.text
+        for upper, lower in _couplet_pairs(heads)
+        if not {upper.text, lower.text} & set(headline)
+        for line in (upper, lower)
+    }
+
+
+def _couplet_pairs(heads: list[Unit]) -> Iterator[tuple[Unit, Unit]]:
+    """Two heading lines printed one right under the other, neither an organisation nor
+    opened by a place and a colon: a couplet, when nothing else tells it a headline."""
     for upper, lower in itertools.pairwise(heads):
         if (
             upper.kind == lower.kind == "heading"
             and lower.tight
-            and not {upper.text, lower.text} & set(headline)
             and not any(is_org(u.text) or any(c in u.text for c in ":：") for u in (upper, lower))
         ):
-            found.update((upper.text, lower.text))
-    return found
+            yield upper, lower

@@ -323,8 +323,7 @@ def _over_photo_story(lines: list[Unit], k: int) -> bool:
     """Are lines[k - 1] and lines[k] the whole heading run of a photo story: a heading line
     or none above them, then a paragraph or two and the photo's caption under them at once
     (`党员志愿者进村居` / `暖心服务送上门` / `11月9日，…` / `图为…`)?"""
-    before = next((u for u in reversed(lines[: k - 1]) if u.kind != "gap"), None)
-    return (before is None or before.kind != "heading") and _caption_under(lines, k)
+    return _first_of_run(lines, k - 1) and _caption_under(lines, k)
 
 
 def _heads_photo_story(lines: list[Unit], k: int) -> bool:
