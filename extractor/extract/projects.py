@@ -81,6 +81,8 @@ _WATER_WORK = re.compile(
     r"(?:(?:生态)?(?:防洪治理|防洪|护岸|除险加固|节水改造|续建配套与(?:现代化|节水)改造|(?:生态)?综合治理)"
     r"(?:工程|项目)?|(?<=水库)工程))(?!工程|项目|建设|现场|工地|施工)"
 )
+# What every water work of `_WATER_WORK` prints: a page without it is not scanned.
+_WATER_KIND = re.compile("防洪|护岸|除险加固|节水改造|续建配套|综合治理|水库工程")
 _ROUTE_VERB = re.compile(r"^(?:实地)?(?:检查|察看|查看|调研|视察|推进|实施)")
 # A service a unit rolls out and deepens is a programme, with nothing after it but a stop:
 # `全面推行家庭医生签约服务,`, `深化家庭医生签约服务，组建…`, `加快推进兽医社会化服务，` (on the
@@ -125,7 +127,7 @@ def projects(text: str) -> list[Named]:
         name = m["name"][lead.end() :] if lead else m["name"]
         if "的" not in name and not in_book_title(text, m.start()):
             found.append(Named(m.end("name") - len(name), name))
-    for m in _WATER_WORK.finditer(text):
+    for m in _WATER_WORK.finditer(text) if _WATER_KIND.search(text) else ():
         stages_as_one = m["name"].replace("配套与", "配套")  # `续建配套与现代化改造`
         if not (CLAUSE_INSIDE.search(stages_as_one) or in_book_title(text, m.start())):
             found.append(Named(m.start("name"), m["name"]))
