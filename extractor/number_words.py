@@ -40,8 +40,8 @@ def vocabulary(text: str) -> list[str]:
 #: `1860万画幅`); `拨` counts groups of guests, only after digits (`5拨客人`, not `拨付`);
 #: heat is measured in gigajoules (`9000吉焦`), works done in sets and times (`5400余套次`).
 #: `秒钟` and `个晚上` are units whole, as `分钟` is (`不到3秒钟`, not `不到3秒`; `三个晚上`).
-#: Goods loaded by the truck (`52车`), hoses by the reel (`水带1360盘`) and goals (`312球`)
-#: are counted after digits only (not `一车一档`, `一盘棋`); laps as printed (`两圈`). Stops
+#: Goods loaded by the truck (`52车`) and hoses by the reel (`水带1360盘`) are counted after
+#: digits only (not `一车一档`, `一盘棋`); goals (`312球`, `两球`) and laps (`两圈`) as printed. Stops
 #: ridden (`只有两站路`), shots given (`打了两针`) and a crack's width in fingers (`两指宽`)
 #: too, after digits only (not `“两站两员”`, `一针一线`).
 UNITS: tuple[str, ...] = tuple(

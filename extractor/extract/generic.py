@@ -46,7 +46,7 @@ _GENERIC = re.compile(
     r"|(?:民生|民心|德政|伟大|系统)工程$|(?<=[\u4e00-\u9fff]{2})性工程$"
     # Works named by their field alone are the field's works: `统筹推进水利工程建设`,
     # `抓好在建水利工程度汛`, `在绿化工程上当护林员` (the gold lists none of the three).
-    r"|^(?:在建)?(?:水利|绿化|交通|电力|市政|道路)工程$"
+    r"|^(?:水利|绿化|交通|电力|市政|道路)工程$"
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
     # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from extractor.textindex import normalize
 
@@ -184,8 +183,7 @@ def _theme_field(headline: str, body: str, body_head: str | None) -> bool:
     alike = (headline.endswith("活动") and kind.endswith("活动")) or bool(
         _DRIVE_END.search(headline) and _DRIVE_END.search(kind)
     )
-    field = SequenceMatcher(None, headline, kind, autojunk=False)
-    return alike and field.find_longest_match(0, len(headline), 0, len(kind)).size >= 4
+    return alike and any(headline[k : k + 4] in kind for k in range(len(headline) - 3))
 
 
 def _headline_theme(headline_head: str | None, body_head: str | None) -> bool:

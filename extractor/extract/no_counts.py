@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.extract.context import BREAK
 from extractor.numbers import QuantityMatch
 
 # `12333`, `12345`: the service numbers the papers print, five digits opening with 12; a
@@ -34,7 +35,7 @@ _GRADED_BEFORE = ("定为",)
 _GRADED_AFTER = re.compile(r"^(?:、[一二三四五六]类)*[危]?(?:桥|坝)")
 # `平时两人轮流骑马巡护`, `两人语言不通`: the two people the story has just named, as
 # `两人都回到了课堂` (3 printings on dev opening their clause: 1 optional, 2 not listed).
-_CLAUSE_BREAKS = "，,。；;！？!?：:\n“”"
+_CLAUSE_BREAKS = BREAK + "“”"
 _OPENING_WORDS = ("平时", "如今", "后来", "从此", "此后", "现在", "于是", "当时")
 
 

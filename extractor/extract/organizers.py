@@ -19,10 +19,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractor.extract.context import without_time_lead
+from extractor.extract.context import CN, without_time_lead
 from extractor.extract.units import (
     ACTS,
-    CN,
     LEVEL_END,
     NOT_IN_NAME,
     UNIT_END,

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.context import without_time_lead
+from extractor.extract.context import CN, without_time_lead
 
-CN = r"\u4e00-\u9fff"
 # The last words of a unit's name: a place, an office, a body, a team.
 UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市(?<![城超]市)|区|县|乡|镇|村|办公室|局|委|办|院|"
