@@ -238,9 +238,10 @@ _SHUNNED = re.compile(
 _COUNTED_AFTER = re.compile(
     r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
 )
-# Quoted names listed as things a unit offers: `推出“土林日出”“古格夜话”等冬季摄影线路`.
+# Quoted names listed as things a unit offers or grows: `推出“土林日出”“古格夜话”等冬季摄影线路`,
+# `推广“藏青2000”“喜马拉22号”等青稞良种` (crop varieties, none listed on the development pages).
 _OFFERED_AFTER = re.compile(
-    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种)"
+    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种|良种)"
     # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
