@@ -116,6 +116,12 @@ def _is_balanced(text: str) -> bool:
     return all(text.count(a) <= text.count(b) for a, b in ("“”", "「」", "（）", "()"))
 
 
+def _is_whole(text: str) -> bool:
+    """Balanced, and closing no quotation or bracket it does not open (`心！”`): no headline does."""
+    opener = {"”": "“", "）": "（", ")": "("}
+    return _is_balanced(text) and all(text.count(c) <= text.count(o) for c, o in opener.items())
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
 
@@ -145,7 +151,7 @@ def classify(line: str) -> Kind:
             not any(c in _LISTED_IN_MARKS.sub("", line) for c in "，,、；;")
             or _WHOLE_QUOTATION.match(line)
         )
-        and _is_balanced(line)
+        and _is_whole(line)
         and not DATELINE.match(line)
     ):
         return "heading"
@@ -179,7 +185,7 @@ def _reads_as_headline(line: str) -> bool:
         len(line) <= _MAX_QUESTION
         and not any(c in core for c in SENTENCE_END)
         and not line.startswith(("（", "("))
-        and _is_balanced(line)
+        and _is_whole(line)
         and not DATELINE.match(line)
     )
 
