@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from extractor import (
     adverbials,
+    caveats,
     check,
     mentions,
     numbers,
@@ -27,7 +28,17 @@ from extractor import (
     stops,
     textindex,
 )
-from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks, units
+from extractor.extract import (
+    campaigns,
+    context,
+    events,
+    organizers,
+    phrases,
+    quoted,
+    speech,
+    tasks,
+    units,
+)
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
 
 _CN = "\u4e00-\u9fff"
@@ -370,3 +381,21 @@ _NFKC_CHANGES = [*"字a１，（）：　…①ﬁ㍿ｶﾞ\u0301\u0308e\u1100\u
 @given(st.text(st.sampled_from(_NFKC_CHANGES), max_size=30) | st.text(max_size=30))
 def test_nfkc_made_from_decomposed_characters_is_the_plain_nfkc(text: str) -> None:
     assert textindex._nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+_PLAIN_SAYING = re.compile(
+    rf"(?:{speech.VERB}){speech.ADDRESSEES}?[，,：:]|(?<=[他她])要求(?=[^，,：:“”\"的\s])"
+)
+
+
+@given(_phrases([*"他她要求说，,：:“”的 \n字", "指出", "提醒", "广大", "群众", "大家"], 20))
+def test_verbs_of_saying_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    assert _found(speech._SAYING, text) == _found(_PLAIN_SAYING, text)
+
+
+_PLAIN_YEAR_OF = re.compile("(?<![由比较与同和从对到])(今年|去年|明年|前年|上年)(?!级)")
+
+
+@given(_phrases([*"由比较与同和从对到今去明前上年级字", "今年", "去年", "上年"], 20))
+def test_years_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    assert _found(caveats._YEAR_OF, text) == _found(_PLAIN_YEAR_OF, text)

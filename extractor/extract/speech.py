@@ -44,10 +44,12 @@ _TERM = re.compile(r"“[^“”‘’\n，,。！？!?；;…]{0,13}”")
 _SENTENCE_END = "。！？!?…"
 # A verb of saying, then the comma or colon that opens reported words: `占堆指出，`.
 # A pronoun's 要求 directs with no comma too (`他要求全体指战员严格落实…`): a speaker's
-# demand, where a name's (`洛桑次仁要求每个新学徒…`) is as often narration.
+# demand, where a name's (`洛桑次仁要求每个新学徒…`) is as often narration. (The pronoun is
+# looked behind after 要求, not before it: every branch then opens with a character, and the
+# scan tries only where one of them stands.)
 _SAYING = re.compile(
     rf"(?:{VERB}){ADDRESSEES}?[，,：:]"  # (`他提醒广大牧民群众，`)
-    r"|(?<=[他她])要求(?=[^，,：:“”\"的\s])"
+    r"|要求(?<=[他她]要求)(?=[^，,：:“”\"的\s])"
 )
 # Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
 # `一般来说`, `虽说`, `听说`, `据说`.
