@@ -240,12 +240,17 @@ _PLAIN_UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|"
     r"(?<![厕场住])所(?!有)|"
     r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
-    r"海关|剧团|出版社|法庭|"
-    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
+    r"海关|剧团|出版社|法庭|图书馆|博物馆|文化馆|纪念馆|残联|科协|工商联|(?:宣传|组织|统战|人武)部|"
+    r"分行|厂|妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 
 
-@given(_phrases([*"城超市区县乡镇村局委办院所带队中心扎西", "工作队", "公司", "市场"], 12))
+@given(
+    _phrases(
+        [*"城超市区县乡镇村局委办院所带队中心扎西部厂", "工作队", "公司", "市场", "宣传", "组织"],
+        12,
+    )
+)
 def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> None:
     for pos in range(min(3, len(text)) + 1):
         one = [m.span() for m in units.UNIT_END.finditer(text, pos)]
@@ -399,3 +404,13 @@ _PLAIN_YEAR_OF = re.compile("(?<![由比较与同和从对到])(今年|去年|�
 @given(_phrases([*"由比较与同和从对到今去明前上年级字", "今年", "去年", "上年"], 20))
 def test_years_are_found_as_the_plain_expression_finds_them(text: str) -> None:
     assert _found(caveats._YEAR_OF, text) == _found(_PLAIN_YEAR_OF, text)
+
+
+_PLAIN_THEME_EDUCATION = re.compile(
+    rf"(?:(?<![{_CN}”’」])|(?<=[自把将以在对与和])|(?<=推动|深化))主题教育(?!活动)"
+)
+
+
+@given(_phrases([*"自把将以在与”」“，字", "推动", "深化", "主题教育", "活动", "党史"], 16))
+def test_the_theme_education_is_found_as_the_plain_expression_finds_it(text: str) -> None:
+    assert _found(campaigns._THEME_EDUCATION, text) == _found(_PLAIN_THEME_EDUCATION, text)
