@@ -106,8 +106,9 @@ def label_warning(label: str, sentence: str, text: str = "", raw: str = "") -> s
 
 
 # The year a figure is of; in a sentence, not the year it is compared with (`由去年的7成
-# 提高到100%`, `比去年`, `增长到去年的`), nor the 上年 of `上年级`.
-_YEAR_OF = re.compile("(?<![由比较与同和从对到])(今年|去年|明年|前年|上年)(?!级)")
+# 提高到100%`, `比去年`, `增长到去年的`), nor the 上年 of `上年级`. (What it may not follow is
+# looked behind after the year's two characters, so that the scan skips to where one opens.)
+_YEAR_OF = re.compile("(今年|去年|明年|前年|上年)(?<![由比较与同和从对到]..)(?!级)")
 
 
 def year_warning(label: str, sentence: str) -> str | None:

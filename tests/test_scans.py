@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from extractor import (
     adverbials,
+    caveats,
     check,
     mentions,
     numbers,
@@ -27,8 +28,19 @@ from extractor import (
     stops,
     textindex,
 )
-from extractor.extract import campaigns, context, events, organizers, phrases, quoted, tasks, units
+from extractor.extract import (
+    campaigns,
+    context,
+    events,
+    organizers,
+    phrases,
+    quoted,
+    speech,
+    tasks,
+    units,
+)
 from extractor.number_words import NOT_AFTER, ONLY_BEFORE, QUALIFIER_BEFORE
+from extractor.speech_words import ADDRESSEES, VERB
 
 _CN = "\u4e00-\u9fff"
 
@@ -229,12 +241,17 @@ _PLAIN_UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|(?<![城超])市|区|县|乡|镇|村|办公室|局|委|办|院|"
     r"(?<![厕场住])所(?!有)|"
     r"大队|支队|中队|医疗队|工作队|(?<!带)队|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
-    r"海关|剧团|出版社|法庭|"
-    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
+    r"海关|剧团|出版社|法庭|图书馆|博物馆|文化馆|纪念馆|残联|科协|工商联|(?:宣传|组织|统战|人武)部|"
+    r"分行|厂|妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 
 
-@given(_phrases([*"城超市区县乡镇村局委办院所带队中心扎西", "工作队", "公司", "市场"], 12))
+@given(
+    _phrases(
+        [*"城超市区县乡镇村局委办院所带队中心扎西部厂", "工作队", "公司", "市场", "宣传", "组织"],
+        12,
+    )
+)
 def test_unit_ends_are_found_as_the_plain_expression_finds_them(text: str) -> None:
     for pos in range(min(3, len(text)) + 1):
         one = [m.span() for m in units.UNIT_END.finditer(text, pos)]
@@ -370,3 +387,44 @@ _NFKC_CHANGES = [*"字a１，（）：　…①ﬁ㍿ｶﾞ\u0301\u0308e\u1100\u
 @given(st.text(st.sampled_from(_NFKC_CHANGES), max_size=30) | st.text(max_size=30))
 def test_nfkc_made_from_decomposed_characters_is_the_plain_nfkc(text: str) -> None:
     assert textindex._nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+_PLAIN_SAYING = re.compile(rf"(?:{VERB}){ADDRESSEES}?[，,：:]|(?<=[他她])要求(?=[^，,：:“”\"的\s])")
+
+
+@given(
+    _phrases(
+        [
+            *"他她要求说，,：:“”的 \n字",
+            "指出",
+            "提醒",
+            "广大",
+            "群众",
+            "大家",
+            "告诉",
+            "记者",
+            "表示",
+        ],
+        20,
+    )
+)
+def test_verbs_of_saying_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    assert _found(speech._SAYING, text) == _found(_PLAIN_SAYING, text)
+
+
+_PLAIN_YEAR_OF = re.compile("(?<![由比较与同和从对到])(今年|去年|明年|前年|上年)(?!级)")
+
+
+@given(_phrases([*"由比较与同和从对到今去明前上年级字", "今年", "去年", "上年"], 20))
+def test_years_are_found_as_the_plain_expression_finds_them(text: str) -> None:
+    assert _found(caveats._YEAR_OF, text) == _found(_PLAIN_YEAR_OF, text)
+
+
+_PLAIN_THEME_EDUCATION = re.compile(
+    rf"(?:(?<![{_CN}”’」])|(?<=[自把将以在对与和])|(?<=推动|深化))主题教育(?!活动)"
+)
+
+
+@given(_phrases([*"自把将以在与”」“，字", "推动", "深化", "主题教育", "活动", "党史"], 16))
+def test_the_theme_education_is_found_as_the_plain_expression_finds_it(text: str) -> None:
+    assert _found(campaigns._THEME_EDUCATION, text) == _found(_PLAIN_THEME_EDUCATION, text)

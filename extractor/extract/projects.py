@@ -67,6 +67,9 @@ _MEASURED_DONE = re.compile(
     rf"(?P<name>[{CN}]{{4,20}}?(?:项目|工程))(?:于?(?:今年|去年)?(?:\d{{1,2}}月)?(?:底|中旬|下旬)?)"
     rf"(?:{MILESTONE.pattern})"
 )
+# What each of those is measured by: the scan above, which opens with no character and is
+# tried at every one, is made only where one of these is printed.
+_MEASURED = re.compile("投资|总长|全长")
 # A water work named by the river, reservoir or irrigation district it is built on, the
 # section or reach of the river after it, and the kind of work: `察隅县桑曲河下察隅段防洪治理
 # 工程`, `雅鲁藏布江朗镇段生态护岸工程`, `朗县洞嘎灌区节水改造` listed after `加快实施`, `得益于
@@ -114,7 +117,8 @@ def projects(text: str) -> list[Named]:
     ['昌珠镇现代农业产业园建设项目']
     """
     found: list[Named] = []
-    for pattern in (_CARRIED_OUT, _BUILT_AT_COST, _ROLLED_OUT, _MEASURED_DONE):
+    scans = (_CARRIED_OUT, _BUILT_AT_COST, _ROLLED_OUT)
+    for pattern in (*scans, _MEASURED_DONE) if _MEASURED.search(text) else scans:
         for m in pattern.finditer(text):
             if not (
                 CLAUSE_INSIDE.search(m["name"])

@@ -16,13 +16,14 @@ import re
 
 from extractor.extract.context import CN, without_time_lead
 
-# The last words of a unit's name: a place, an office, a body, a team.
+# The last words of a unit's name: a place, an office, a body, a team. (Every branch opens
+# with a character, none with a group, so that a scan skips to where one of them stands.)
 UNIT_END = re.compile(
     r"(?:自治区|地区|居委会|村委会|委员会|社区|街道|市场|市(?<![城超]市)|区|县|乡|镇|村|办公室|局|委|办|院|"
     r"所(?<![厕场住]所)(?!有)|"
     r"大队|支队|中队|医疗队|工作队|队(?<!带队)|中心|公司|集团|学校|小学|中学|大学|学院|幼儿园|合作社|团委|"
-    r"海关|剧团|出版社|法庭|图书馆|博物馆|文化馆|纪念馆|残联|科协|工商联|(?:宣传|组织|统战|人武)部|分行|厂|"
-    r"妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
+    r"海关|剧团|出版社|法庭|图书馆|博物馆|文化馆|纪念馆|残联|科协|工商联|宣传部|组织部|统战部|人武部|"
+    r"分行|厂|妇联|工会|总会|协会|政府|党委|党工委|党支部|党总支|支部|部门|机关|项目部|指挥部|站)"
 )
 # The characters a unit's name is printed in.
 _NAME_CHARS = re.compile(rf"[{CN}、（）()]{{2,24}}")
