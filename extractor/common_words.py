@@ -46,6 +46,10 @@ _SURNAMES_OF_THREE = frozenset("和木蜂普字")
 #: (Jigme, which opens names: `久美多杰`; also spelt 俊美, which ends them: `次旺俊美`), 此里, 此称, 此尔 (Tsering in Diqing:
 #: `此里卓玛`), 斯那 (Sonam there: `斯那拉姆`).
 TIBETAN_NAME_PARTS = ("东周", "久美", "俊美", "此里", "此称", "此尔", "斯那")
+#: Han surnames of two characters the dictionary holds as common words (欧阳 as a place,
+#: 司徒 and 公孙 as words of old), which open names: `副县长欧阳明表示`. (司马 is a town of
+#: Yadong here, `下司马镇`, and no common word: it is left as the dictionary has it.)
+COMPOUND_SURNAMES = ("欧阳", "司徒", "公孙")
 
 
 #: A line of jieba's dictionary (`word count tag`) whose word has three to twelve bytes of
@@ -95,11 +99,14 @@ def dictionary_file() -> Path:
 @functools.cache
 def _words() -> dict[str, str]:
     """The common words that are no names, each with its part of speech (nor halves
-    of Tibetan names: `东周`)."""
+    of Tibetan names, `东周`, nor surnames, `欧阳`)."""
     return {
         word: part
         for word, (count, part) in dictionary().items()
-        if count >= _COMMON and not part.startswith("nr") and word not in TIBETAN_NAME_PARTS
+        if count >= _COMMON
+        and not part.startswith("nr")
+        and word not in TIBETAN_NAME_PARTS
+        and word not in COMPOUND_SURNAMES
     }
 
 

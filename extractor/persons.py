@@ -22,6 +22,7 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.alternation import Vocabulary
 from extractor.common_words import (
+    COMPOUND_SURNAMES,
     TIBETAN_NAME_PARTS,
     common_word_at,
     is_surname,
@@ -318,13 +319,15 @@ def _word_inside(name: str) -> bool:
     """Does a name of three characters or more hold a word of the language where a name
     does not: `扎西举例` (举例), `扎西一脸自豪`, `要按照`? (`格桑旺姆`, `尼玛扎西`,
     `次仁多布杰` hold none, nor `阿旺久美`, whose 久美 is a proper noun; a Han name of
-    three may: `李建华`.)"""
+    three may, `李建华`, and one of four with a surname of two, `司徒建国`.)"""
     if _LATIN.match(name) or len(name) < 3:
         return False
     if len(name) == 3:  # `要按照` (按照), unless a surname opens it: `王建国`, `和志军`
         second = common_word_at(name, 1)
         return not opens_with_surname(name) and second is not None and not proper_noun(second)
     if len(name) == 4:
+        if name.startswith(COMPOUND_SURNAMES):
+            return False  # a surname of two and a given name that may be a word: `司徒建国`
         second = common_word_at(name, 2)
         return second is not None and not proper_noun(second)
     return bool(set(name) & _NOT_IN_LONG_NAME) or any(

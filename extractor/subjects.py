@@ -115,9 +115,34 @@ def reference_name(clause: str) -> str | None:
 
 def trimmed(words: str, at: int) -> tuple[str, int]:
     """The words without spaces around them and without the adverbials before a verb
-    (`平措兴奋地`, `徐女士在便签`); `at` moved with their start."""
+    (`平措兴奋地`, `徐女士在便签`), nor the one a named person speaks to (`科长王海涛对项目
+    负责人`); `at` moved with their start."""
     stripped = words.lstrip()
-    return without_adverbials(stripped.rstrip()), at + len(words) - len(stripped)
+    return without_listener(without_adverbials(stripped.rstrip())), at + len(words) - len(stripped)
+
+
+# Whom a person speaks to, between the name and the verb: `对项目负责人`, `向前来回访的
+# 镇干部`, `跟村民们`; the words end with a person or a group, never a topic (`对此`).
+_LISTENER = re.compile(
+    "(?:对|向|跟|给)[^对向跟给]{0,16}?(?:们|人员|干部|群众|村民|牧民|居民|负责人|游客|学生"
+    "|孩子|家长|工人|老人|代表|同事|客人|顾客|户主|专家|记者)$"
+)
+
+
+def without_listener(words: str) -> str:
+    """The words before a verb without whom a named person speaks to:
+    `市住建局质量安全科科长王海涛对项目负责人` → `市住建局质量安全科科长王海涛`; the words
+    of a clause that names no one before them stay whole (`消防员对户主`).
+
+    >>> without_listener("科长王海涛对项目负责人"), without_listener("消防员对户主")
+    ('科长王海涛', '消防员对户主')
+    """
+    m = _LISTENER.search(words, 2)
+    if m is None:
+        return words
+    head = words[: m.start()]
+    name = name_in(head)
+    return head if name is not None and len(name) >= 2 and head.endswith(name) else words
 
 
 def person_in(clause: str, at: int) -> tuple[str, int] | None:

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import functools
 
+from extractor.common_words import COMPOUND_SURNAMES, NAME_TAGS, dictionary
 from extractor.common_words import LONGEST as LONGEST_WORD
-from extractor.common_words import NAME_TAGS, dictionary
 
 
 @functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """The common words of two to four characters, and those of them that are names."""
+    """The common words of two to four characters, and those of them that are names
+    (with the surnames of two characters, `司徒`, which it tags as nouns)."""
     listed = dictionary()
     names = [word for word, (_, tag) in listed.items() if tag in NAME_TAGS]
+    names += COMPOUND_SURNAMES
     return frozenset(listed), frozenset(names)
 
 
