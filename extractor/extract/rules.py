@@ -13,6 +13,7 @@ from extractor.extract.campaigns import campaign_names
 from extractor.extract.counted import counted_noun, counted_words, excluded, same_meaning
 from extractor.extract.labels import metric_label
 from extractor.extract.organizers import Sponsors
+from extractor.extract.restated import Printing, printing, restated
 from extractor.extract.speech import quotes_in
 from extractor.models import Article, ArticleRecords, Campaign, Metric
 from extractor.numbers import find_quantities
@@ -25,7 +26,8 @@ RULES_VERSION = "rules-15"
 
 def metrics_in(article: Article) -> list[Metric]:
     """Every quantity of the article that the guidelines count as a metric; a number
-    printed again with the same meaning (`counted.same_meaning`) is one metric. A number
+    printed again with the same meaning (`counted.same_meaning`, `restated.restated`) is
+    one metric. A number
     its title or subtitle prints and its body does not (`——新增床位70张`) is the
     article's too."""
     metrics = _metrics_of(article.text)
@@ -40,16 +42,21 @@ def metrics_in(article: Article) -> list[Metric]:
 def _metrics_of(text: str) -> list[Metric]:
     """The metrics one text prints, each number of one meaning once."""
     metrics: list[Metric] = []
-    seen: dict[tuple[object, ...], list[tuple[str, str, str]]] = {}
+    seen: dict[tuple[object, ...], list[Printing]] = {}
     found = find_quantities(text)
     for k, match in enumerate(found):
         if excluded(text, match):
             continue
         q = match.quantity
         label = metric_label(text, match, found[max(0, k - 8) : k])
-        meaning = (label, counted_noun(text, match), counted_words(text, match))
+        meaning = printing(
+            text, match, label, counted_noun(text, match), counted_words(text, match)
+        )
         printed = seen.setdefault((q.value, q.value_max, q.unit, q.approx), [])
-        if any(same_meaning(before, meaning, q.unit) for before in printed):
+        if any(
+            same_meaning(before[:3], meaning[:3], q.unit) or restated(before, meaning)
+            for before in printed
+        ):
             continue
         printed.append(meaning)
         metrics.append(
