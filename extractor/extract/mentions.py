@@ -47,7 +47,12 @@ def _quoted_head(name: str) -> str | None:
 
 
 def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool:
-    """One campaign by the quoted words `a` or `b` opens with (`a_head`, `b_head`)."""
+    """One campaign by the quoted words `a` or `b` opens with (`a_head`, `b_head`), or
+    opens with after its number in a series (`第十一届“书香拉萨”全民阅读活动` / `“书香拉萨”活动`)."""
+    if a_head is None and b_head is None:
+        return False
+    a, b = _ROUND_FIRST.sub("", a), _ROUND_FIRST.sub("", b)
+    a_head, b_head = _quoted_head(a), _quoted_head(b)
     if (a_head is not None and b.endswith(a)) or (b_head is not None and a.endswith(b)):
         return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
     if a_head is None or not b.startswith(a_head):
@@ -73,6 +78,9 @@ _SAME_HEAD = re.compile(
 # An event's number in its series, which a place's name of the event may leave out:
 # `萨迦县第三届农牧民冬季运动会` / `萨迦县农牧民冬季运动会`.
 _ORDINAL = re.compile(rf"第[{_CN}\d]{{1,4}}届|首届")
+
+
+_ROUND_FIRST = re.compile(rf"^(?:第[{_CN}\d]{{1,4}}届|首届)(?=[“‘「])")
 
 
 def _numbered(shorter: str, longer: str) -> bool:

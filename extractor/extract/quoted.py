@@ -158,6 +158,10 @@ _ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
 # one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
+# The round of a numbered series printed right before the marks is the name's: `第三届“珠峰冬季
+# 旅游季”系列活动` (the gold names each of the 104 so printed on the seeds and development pages with
+# it); a round dated is a past one the series is counted from (`自2014年首届“书香拉萨”活动举办以来`).
+_ROUND_OF_SERIES = re.compile(r"(?<!年)(?:第[一二三四五六七八九十百\d]{1,4}|首)届$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # A name put into practice stands alone: what follows is punctuation, another
@@ -409,6 +413,8 @@ def _one_quoted(
                 m.start() - len(lead), lead + quoted + kind
             )  # `拉萨市迎新年“三对三”篮球赛`
         field = drive_field(text, m.start(), done, kind)
+        series = _ROUND_OF_SERIES.search(text, max(done, m.start() - 6), m.start())
+        field = series[0] if series and not field else field
         return Named(m.start() - len(field), field + quoted + kind)
     if (
         (
