@@ -300,8 +300,8 @@ class Store:
             self._insert(
                 "rejections",
                 *(
-                    {**base, "record_type": r.record_type, "record": r.record, "reasons": r.reasons}
-                    for r in rows.rejected
+                    {**base, "record_type": kind, "record": record, "reasons": reasons}
+                    for kind, record, reasons in rows.rejected
                 ),
             )
 

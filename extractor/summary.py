@@ -83,10 +83,16 @@ class RunSummary:
             self.articles_failed += 1
             self.errors.append(f"{path}: article {article.seq}: {outcome}")
             return
-        for accepted in outcome.accepted:
-            self.accepted[accepted.record_type] += 1
-        for rejected in outcome.rejected:
-            self.rejected[rejected.record_type] += 1
+        if isinstance(outcome, ResultRows):  # rows are tuples, their record type first
+            accepted = [row[0] for row in outcome.accepted]
+            rejected = [row[0] for row in outcome.rejected]
+        else:
+            accepted = [item.record_type for item in outcome.accepted]
+            rejected = [item.record_type for item in outcome.rejected]
+        for record_type in accepted:
+            self.accepted[record_type] += 1
+        for record_type in rejected:
+            self.rejected[record_type] += 1
 
 
 @dataclass(frozen=True)
