@@ -244,3 +244,69 @@ def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headli
     headline = Headline(title=following.kicker, kicker=None, subtitle=None)
     following.kicker = None
     return story, headline
+
+
+def _cut_dated_story(draft: Draft, stop: int) -> Draft | None:
+    """The story the last dateline before paragraph `stop` opens inside the draft's body with
+    no heading line over it, cut out of the draft with its paragraphs up to `stop`."""
+    ends = {at + len(lines) for at, lines in draft.head_runs}
+    begin = max(
+        (k for k in range(1, stop) if DATELINE.match(draft.paragraphs[k]) and k not in ends),
+        default=None,
+    )
+    if begin is None or any(begin < at < stop for at, _ in draft.head_runs):
+        return None
+    m = DATELINE.match(draft.paragraphs[begin])
+    assert m is not None
+    story = Draft(dateline=m["dateline"].strip())
+    story.paragraphs = [
+        draft.paragraphs[begin][m.end() :].lstrip(" :："),
+        *draft.paragraphs[begin + 1 : stop],
+    ]
+    draft.head_runs = [(at, lines) for at, lines in draft.head_runs if at < begin]
+    del draft.paragraphs[begin:stop]
+    return story
+
+
+def _reads_as_headline(lines: list[str]) -> bool:
+    found = read_headline([Unit("heading", s) for s in lines])
+    return bool(found.title) and not found.from_slogan and not is_org(found.title)
+
+
+def dated_story_headed_after(draft: Draft, following: Draft | None) -> Draft | None:
+    """The story a dateline opens inside an article's body with no heading line over it, cut
+    out with its headline printed right after its last paragraph: the last lines of the page
+    (`拉萨融媒讯（记者 …）…` / … / `尼木县“健康义诊进乡村”送医到家门口`), or the lines over a
+    column's label that opens the next article (`本报阿里讯（记者 …）…` / … /
+    `阿里第三届“冰雪阿里”冬季旅游季启动` / `民生焦点` / `让牧区群众少跑路` / `阿里地区…`).
+    On the seeds and development pages this reads 3 stories, each headed so in the gold, and
+    changes no other article."""
+    if draft.head_runs:
+        at, lines = draft.head_runs[-1]
+        ends = at + len(lines) == len(draft.paragraphs)
+        if ends and _reads_as_headline(lines) and (story := _cut_dated_story(draft, at)):
+            del draft.paragraphs[-len(lines) :]
+            story.heads = [Unit("heading", s) for s in lines]
+            return story
+    if following is None:
+        return None
+    heads = following.heads
+    column = next(
+        (
+            c
+            for c, u in enumerate(heads)
+            if c > 0 and u.kind == "heading" and COLUMN.match(u.text) and not is_org(u.text)
+        ),
+        None,
+    )
+    if column is None or column + 1 >= len(heads):
+        return None
+    lines = [u.text for u in heads[:column]]
+    if any(u.kind != "heading" for u in heads[:column]) or not _reads_as_headline(lines):
+        return None
+    story = _cut_dated_story(draft, len(draft.paragraphs))
+    if story is None:
+        return None
+    story.heads = heads[:column]
+    del heads[:column]
+    return story

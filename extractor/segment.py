@@ -34,6 +34,7 @@ from extractor.displaced import (
     Draft,
     adopt_displaced_title,
     couplet_over,
+    dated_story_headed_after,
     dated_story_within,
     headed_by_slogan,
     report_column_over,
@@ -316,6 +317,10 @@ def segment_page(text: str) -> list[Article]:
         drafts.append(draft)
         if (story := split_block(draft)) is not None:
             drafts.append(story)
+    for k in reversed(range(len(drafts))):
+        after = drafts[k + 1] if k + 1 < len(drafts) else None
+        if (story := dated_story_headed_after(drafts[k], after)) is not None:
+            drafts.insert(k + 1, story)
     headlines = [read_headline(d.heads) for d in drafts]
     stories: list[tuple[int, Draft, Headline]] = []  # cut out of the article before them
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):
