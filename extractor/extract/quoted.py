@@ -328,9 +328,17 @@ def quoted_names(text: str) -> list[Named]:
     return found
 
 
+# A programme whose own words end in its kind: `“牦牛产业提质增效工程”`. On the seeds and
+# development pages the gold requires each of the 9 so quoted with `的` after.
+_OWN_KIND = re.compile(r"(?:工程|行动|计划|项目)$")
+
+
 def _programme_of(text: str, m: re.Match[str]) -> bool:
-    """Is a quoted name with its kind after it followed by `的`: the programme the subject of
-    `是` belongs to (`…中学是湖南“县中托管帮扶”项目的受援学校`, `…是“健康进万家”巡回义诊活动的第6站`)?"""
+    """Is a quoted name with its kind after it, or in its own words, followed by `的`: the
+    programme the subject of `是` belongs to (`…中学是湖南“县中托管帮扶”项目的受援学校`,
+    `…是“健康进万家”巡回义诊活动的第6站`, `也是那曲市“牦牛产业提质增效工程”的重点项目`)?"""
+    if _OWN_KIND.search(m["inner"]) and text.startswith("的", m.end("close")):
+        return True
     kind = m["kind"] or "建设"  # (`“飞地抱团”建设的…加工中心`: what was built, not a programme)
     return not kind.endswith("建设") and text.startswith("的", _kind_end(text, m.end()))
 
