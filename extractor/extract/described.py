@@ -24,12 +24,13 @@ _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬�
 # A quoted phrase that describes what something is, not what it is called:
 # `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
 # stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
-# `也是…推进“四个创建”的攻坚之年`).
+# `也是…推进“四个创建”的攻坚之年`), also as what a unit carries out with its kind after
+# (`是吉隆海关…持续推进的“智慧口岸”建设`: the gold requires each of the 3 so printed).
 _DESCRIBED = re.compile(
     r"是|作为|成为|列为|称为|当作|当成|誉为|被评为|把[^“”]*(?:办|建|打造|做|变)成"
 )
 _ACTED_ON = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
+    r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)(?P<of>的)?$"
 )
 # Quoted words a unit sets out to prevent name an ill, not an initiative:
 # `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`.
@@ -88,9 +89,10 @@ def described_run(text: str, run: list[re.Match[str]], before: str, tail: str) -
     True
     """
     described = _DESCRIBED.search(before)
+    acted_on = _ACTED_ON.search(before)
     if (
         described
-        and not _ACTED_ON.search(before)
+        and not (acted_on and (not acted_on["of"] or run[-1]["kind"]))
         and not _PART_OF.match(text, kind_end(text, run[-1].end()))
         and not (described[0] == "是" and _programme_of(text, run[-1]))
     ):

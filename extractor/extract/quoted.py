@@ -90,7 +90,8 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
-# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`, a thing carried into another,
+# `践行“两个维护”体现到窗口服务`: no gold name holds a `到` after its marks), or what the term is made
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`). Marks the next words explain (`“一园”即建设
 # 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name. Nor do
@@ -100,7 +101,7 @@ _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|一道|一起|一同|开展|举办|一系列|"
     r"构建|打造|实现|形成|提供|进行|给予|作为|列为|组成|组建|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
-    r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
+    r"到|让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
