@@ -32,6 +32,7 @@ from extractor.extract.context import (
     place_lead,
     starting_with,
 )
+from extractor.extract.described import MORE_KIND, described_run, kind_end
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
 from extractor.extract.self_named import GOES, GOES_AFTER, GOES_OUT, GOING, SELF_NAMED
@@ -89,7 +90,8 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # Words between a quoted term and a kind that show the term is not the name:
 # `“三包”等活动`, `“互联网+”这一新模式`, `“两客一危”驾驶员和企业安全管理`, a verb
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
-# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`), or what the term is made
+# `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`, a thing carried into another,
+# `践行“两个维护”体现到窗口服务`: no gold name holds a `到` after its marks), or what the term is made
 # (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`). Marks the next words explain (`“一园”即建设
 # 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name. Nor do
@@ -99,13 +101,10 @@ _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|一道|一起|一同|开展|举办|一系列|"
     r"构建|打造|实现|形成|提供|进行|给予|作为|列为|组成|组建|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
-    r"让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
+    r"到|让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
 # Two short words joined right before a kind qualify it together: `“…”劳动和技能竞赛`.
 _PAIRED = re.compile(rf"[{CN}]{{2}}[和与][{CN}]{{2}}(?:{_KINDS})")
-# A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`,
-# `“文化惠民”演出体系`.
-_MORE_KIND = re.compile("活动|行动|模式|机制|体系")
 # An aim to reach or a rule followed, quoted: `确保“水到田头、水进农家”`,
 # `按照“定额内平价、超定额累进加价”的办法`.
 _AIMED = re.compile(r"(?:确保|力争|力求|争取|做到|按照|依照|遵照|遵循|本着|秉持)$")
@@ -186,9 +185,6 @@ _SENTENCE_WORDS = re.compile(rf"[的得]|(?<=[{CN}]{{2}})地(?=[{CN}]{{2}})")
 # method: `通过“请进来”的方式`, `让藏香“走出去”`, `让数据“活起来”` (no name of the gold of the seeds
 # and development pages ends so, of 16 printed). A kind after may still name one (`…战略`).
 _MOTION = re.compile("(?:[进出上下回过起]来|[进出上下回过]去)$")
-# The second of two quoted words a sentence sets against each other is a figure of speech:
-# `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
-_SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
 # What a unit makes a quoted name: one of its projects (`把“数字援藏”作为重点项目`).
 _MADE_ONE = re.compile(rf"^(?:作为|列为|列入|纳入)[{CN}]{{0,8}}(?:项目|工程)$")
 # What a unit makes the mainstay of its work: `把“高效办成一件事”作为…的重要抓手`.
@@ -222,41 +218,6 @@ _NOT_A_NAME_AFTER = re.compile(
 # practice, the kind after the second (`同步推进“明厨亮灶”和“阳光食堂”建设`: on the development
 # pages the gold lists the first of eight of the nine so printed, three required).
 _JOINED_NEXT = re.compile("^[与和]“")
-# A quoted phrase that describes what something is, not what it is called:
-# `把平安建设作为“一把手”工程`, `是昌都市“十四五”交通重点项目`, `把好事办成“民心工程”`; unless a verb
-# stands between that acts on the name (`这家合作社是妇联依托“巾帼建功”行动扶持建立的`,
-# `也是…推进“四个创建”的攻坚之年`).
-_DESCRIBED = re.compile(
-    r"是|作为|成为|列为|称为|当作|当成|誉为|被评为|把[^“”]*(?:办|建|打造|做|变)成"
-)
-_ACTED_ON = re.compile(
-    r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)$"
-)
-# Quoted words a unit sets out to prevent name an ill, not an initiative:
-# `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`.
-_SHUNNED = re.compile(
-    r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
-)
-# Quoted words counted right after name things or people made, not an initiative:
-# `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`, routes (`推出“观鹤赏景”“古寺探幽”三条…线路`).
-_COUNTED_AFTER = re.compile(
-    r"^(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个名份户人项处家所支套座间本册张条]"
-)
-# Quoted names listed as things a unit offers or grows: `推出“土林日出”“古格夜话”等冬季摄影线路`,
-# `推广“藏青2000”“喜马拉22号”等青稞良种` (crop varieties, none listed on the development pages).
-_OFFERED_AFTER = re.compile(
-    rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种|良种)"
-    # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
-    rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
-)
-# Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
-# A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`; and
-# so does what it bore or sums up: `实训基地的建立是“技能援藏”工程的重要成果`, `…的一个缩影` (5 so
-# printed on the development pages, each required).
-_PART_OF = re.compile(
-    r"(?:的一部分|之一|的组成部分|的重要组成部分|的重要内容|的(?:一个|重要)?(?:成果|缩影)|"
-    r"的(?:一个|一处)?(?:场景|现场|画面|一幕|瞬间)|的第[\d一二三四五六七八九十百]+场)"
-)
 # Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
@@ -279,20 +240,7 @@ def quoted_names(text: str) -> list[Named]:
     for run in quoted_runs(matches, text):
         before = clause_before(text, run[0].start())
         tail = text[run[-1].end("close") : run[-1].end("close") + 16]
-        described = _DESCRIBED.search(before)
-        if (
-            described
-            and not _ACTED_ON.search(before)
-            and not _PART_OF.match(text, _kind_end(text, run[-1].end()))
-            and not (described[0] == "是" and _programme_of(text, run[-1]))
-        ):
-            done = run[-1].end()
-            continue
-        if (
-            _SHUNNED.search(before)
-            or _SET_AGAINST.search(before)
-            or (not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail)))
-        ):
+        if described_run(text, run, before, tail):
             done = run[-1].end()
             continue
         shared = bool(_SHARED_KIND.match(tail) if len(run) > 1 else _SHARED_METHOD.match(tail))
@@ -328,32 +276,11 @@ def quoted_names(text: str) -> list[Named]:
     return found
 
 
-# A programme whose own words end in its kind: `“牦牛产业提质增效工程”`. On the seeds and
-# development pages the gold requires each of the 9 so quoted with `的` after.
-_OWN_KIND = re.compile(r"(?:工程|行动|计划|项目)$")
-
-
-def _programme_of(text: str, m: re.Match[str]) -> bool:
-    """Is a quoted name with its kind after it, or in its own words, followed by `的`: the
-    programme the subject of `是` belongs to (`…中学是湖南“县中托管帮扶”项目的受援学校`,
-    `…是“健康进万家”巡回义诊活动的第6站`, `也是那曲市“牦牛产业提质增效工程”的重点项目`)?"""
-    if _OWN_KIND.search(m["inner"]) and text.startswith("的", m.end("close")):
-        return True
-    kind = m["kind"] or "建设"  # (`“飞地抱团”建设的…加工中心`: what was built, not a programme)
-    return not kind.endswith("建设") and text.startswith("的", _kind_end(text, m.end()))
-
-
 def _both_practised(text: str, close: int, before: str) -> bool:
     """Does a unit put into practice two quoted names joined, the kind after the second
     (`同步推进“明厨亮灶”和“阳光食堂”建设`)?"""
     second = _QUOTED.match(text, close + 1)
     return second is not None and bool(second["kind"]) and bool(_PRACTISED.search(before))
-
-
-def _kind_end(text: str, end: int) -> int:
-    """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
-    more = _MORE_KIND.match(text, end)
-    return more.end() if more else end
 
 
 def _one_quoted(
@@ -367,7 +294,7 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
-    manner = a_manner(inner, text[close : _kind_end(text, m.end())] if kind else None)
+    manner = a_manner(inner, text[close : kind_end(text, m.end())] if kind else None)
     if manner and not SELF_NAMED.search(inner):  # (`“线上年货节”` is a festival, no channel)
         return None
     if "、" in inner and _THEME_BEFORE.search(before) and after.startswith("为目标"):
@@ -411,7 +338,7 @@ def _one_quoted(
     if kind and _POLICY_TOLD.search(kind):
         return None  # `村“两委”班子挨家挨户上门讲政策`: policy told, no policy named
     if kind:
-        more = _MORE_KIND.match(text, m.end())
+        more = MORE_KIND.match(text, m.end())
         kind += more[0] if more else ""  # `…疏散演练` + `活动`
         if cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
             return None  # `“马背兽医”服务` of the article's `“马背兽医”服务队`
