@@ -47,6 +47,18 @@ NEWS_LEAD = re.compile(
     r"(?:\d{1,2}月\d{1,2}日|近日|日前|记者(?:近日)?从)"
 )
 
+# The page's own furniture: the paper, its date, the page and its editors
+# (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
+FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
+# The papers' recurring slogans: short phrases of 2–4 characters set apart by
+# spaces (`学思想 强党性 重实践 建新功`); and the column of the study of a meeting, set
+# apart so (`学习贯彻 两会精神`, `学习贯彻 人代会精神`): the seeds and development pages
+# print four, each over a story whose headline the layout put elsewhere, none a title.
+STUDY_COLUMN = re.compile(r"^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$")
+SLOGAN = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})+$|{STUDY_COLUMN.pattern}"
+)
+
 
 def is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
@@ -124,6 +136,10 @@ PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:自治区|地区|市|州|县
 # `…社区：老年食堂` / `飘出“幸福味”`: the two unspaced lines under one, both one title in the
 # gold); a spaced line under one is its subtitle (`引进社会资本3.6亿元 带动…`).
 PLACE_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|镇|乡|村)[：:](?=.)")
+# So does any name and its colon, a place's, an organisation's, a person's or a topic's
+# (`日喀则市职业技术学校:“订单班”育出高原“金蓝领”`, `援藏干部杨帆：…`): 200 titles of the seeds
+# and development pages open so, and no kicker or subtitle.
+NAMED_HEADLINE = re.compile(r"^[^：:，,。；;！？!?\s]{2,16}[：:]\s*\S")
 
 
 # An upper half no kicker is, however its halves are printed: one holding what the

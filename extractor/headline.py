@@ -13,8 +13,16 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractor.heading_words import COLUMN, PLACE_ALONE, PLACE_HEADLINE, is_org, words_width
-from extractor.page_lines import FURNITURE, SLOGAN, Unit
+from extractor.heading_words import (
+    COLUMN,
+    FURNITURE,
+    PLACE_ALONE,
+    PLACE_HEADLINE,
+    SLOGAN,
+    is_org,
+    words_width,
+)
+from extractor.page_lines import Unit
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Literal
 from extractor.extract.words import is_boundary
 from extractor.heading_words import (
     COLUMN,
+    NAMED_HEADLINE,
     NEWS_LEAD,
     PLACE_ALONE,
     PLACE_HEADLINE,
@@ -77,17 +78,6 @@ _SIGNATURE = re.compile(
 )
 _CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-# The page's own furniture: the paper, its date, the page and its editors
-# (`2026年12月2日 星期三`, `第3版 国防·双拥`, `责任编辑：次旺  版式：李敏`).
-FURNITURE = re.compile(r"责任编辑|版式[:：]|星期[一二三四五六日天]|^第[0-9一二三四五六七八九十]+版")
-# The papers' recurring slogans: short phrases of 2–4 characters set apart by
-# spaces (`学思想 强党性 重实践 建新功`); and the column of the study of a meeting, set
-# apart so (`学习贯彻 两会精神`, `学习贯彻 人代会精神`): the seeds and development pages
-# print four, each over a story whose headline the layout put elsewhere, none a title.
-STUDY_COLUMN = re.compile(r"^学习(?:宣传)?贯彻\s+[\u4e00-\u9fff]{2,12}精神$")
-SLOGAN = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})+$|{STUDY_COLUMN.pattern}"
-)
 # (Written as one character then more, so that a scan skips to the first at once.)
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
 # A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`,
@@ -389,14 +379,18 @@ def _slogan_under_headline(lines: list[Unit], k: int) -> bool:
     line between is the headline and the couplet the paper's slogan, left in two lines (see
     `headline.couplet_halves`). Of the 10 couplets right over their article on the seeds and
     development pages, this is the one so printed; the others have at most one line over
-    them but a paper's masthead or slogan, and are their article's title."""
+    them but a paper's masthead or slogan, and are their article's title. So is a couplet
+    printed apart under a headline opened by a name and its colon, which no kicker is
+    (`日喀则市职业技术学校:“订单班”育出高原“金蓝领”` / `奋进新征程` / `建功新时代` / dateline):
+    the 10 pairs so printed over their article are all the paper's slogan in the gold."""
     if not (_couplet(lines, k) and _opens_below(lines, k, past_heads=False)):
         return False
     above = [u for u in lines[: k - 1] if u.kind != "gap"][-2:]
-    return (
+    if not above or above[-1].kind != "heading" or lines[k - 1].tight:
+        return False
+    return bool(NAMED_HEADLINE.match(above[-1].text)) or (
         len(above) == 2
-        and above[0].kind == above[1].kind == "heading"
-        and not lines[k - 1].tight
+        and above[0].kind == "heading"
         and not above[1].tight
         and is_org(above[0].text)
         and not is_org(above[1].text)

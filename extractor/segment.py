@@ -40,14 +40,13 @@ from extractor.displaced import (
     report_column_over,
     split_block,
 )
-from extractor.heading_words import COLUMN, REPORT_KIND
+from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN
 from extractor.headline import Headline, read_headline
 from extractor.models import Article
 from extractor.page_lines import (
     CAPTION,
     DATELINE,
     SIGNED,
-    STUDY_COLUMN,
     Unit,
     read_units,
 )
