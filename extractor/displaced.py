@@ -213,12 +213,16 @@ def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headli
     """The story a dateline opens inside an article's body with no heading line over it, cut
     out with its headline when the layout printed that after the story's body, over the next
     article's (`…` / `本报讯（记者 央金卓玛）…` / … / `类乌齐县：防震演练进校园 安全意识入童心` /
-    `未雨绸缪备物资 ——…`). A place and a colon open a headline, never a kicker (see
-    `report_column_over`): of the lines opening so over the next article's headline on the seeds
-    and development pages, all 3 are the headline of the story above (2 under a column's label
-    alone, 1 opened by its dateline under another story's paragraph), and no kicker of the gold
-    opens so. The story takes the paragraphs from the last such dateline on."""
-    if following.kicker is None or not PLACE_HEADLINE.match(following.kicker):
+    `未雨绸缪备物资 ——…`), or a whole headline of its own (`尼玛县冬季“暖心送炭”行动温暖牧民心` /
+    `昌都市部署冬春季森林草原防灭火工作` / `本报昌都讯…`). A story so opened under another's
+    paragraph has no headline over it, and the genre prints one after its body instead: at
+    the page's end or over a column's label (see `dated_story_headed_after`) or over the next
+    article's headline. On the seeds and development pages the next article's headline is
+    read with a kicker after 2 such stories, each that story's headline in the gold (and a
+    place and a colon open a headline, never a kicker: see `report_column_over`); a kicker
+    naming an organisation is left its article's. The story takes the paragraphs from the
+    last such dateline on."""
+    if following.kicker is None or is_org(following.kicker) or COLUMN.match(following.kicker):
         return None
     ends = {at + len(lines) for at, lines in draft.head_runs}
     begin = max(

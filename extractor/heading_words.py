@@ -236,6 +236,11 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     )
 
 
+# The widest half of a headline set in two halves apart (`那曲市首个高海拔牦牛` / `冷链物流中心
+# 建成投用`, 10 and 10); no title of the gold prints two wider halves apart.
+_HALF_WIDTH = 10
+
+
 def halves_apart(upper: str, lower: str) -> bool:
     """Are two heading lines with a blank between them, the lower right over its article's
     dateline, byline or subtitle and the upper no couplet's lower half, one headline
@@ -248,8 +253,14 @@ def halves_apart(upper: str, lower: str) -> bool:
     done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
     专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
     over their article whose lower opens on a verb of `_HELD`, all a kicker over its
-    headline in the gold (40 of them an organisation's name)."""
+    headline in the gold (40 of them an organisation's name). Halves are short: of the
+    pairs so joined there, the 45 one headline in the gold are at most `_HALF_WIDTH` wide,
+    and the two wider a kicker and its headline (`拉萨市推行乡村治理积分制` /
+    `小积分激活基层善治大能量`) and two headlines (`尼玛县冬季“暖心送炭”行动温暖牧民心` /
+    `昌都市部署冬春季森林草原防灭火工作`)."""
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+        return False
+    if min(words_width(upper), words_width(lower)) > _HALF_WIDTH:
         return False
     apart = abs(words_width(upper) - words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (

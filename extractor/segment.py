@@ -305,6 +305,15 @@ def _new(drafts: list[Draft]) -> Draft:
     return draft
 
 
+def _text_before(drafts: list[Draft], k: int) -> Draft:
+    """The article whose text goes on after drafts[k]: the article itself, or for an untitled
+    photo the article before it, whose text it stands in (`…八宿县举办…` / `12月9日，…` /
+    `图为…` / `本报那曲讯…`: text after a photo story belongs to the story before it)."""
+    if k and drafts[k].photo and not drafts[k].heads:
+        return drafts[k - 1]
+    return drafts[k]
+
+
 def segment_page(text: str) -> list[Article]:
     """Cut a page into articles in reading order.
 
@@ -336,7 +345,10 @@ def segment_page(text: str) -> list[Article]:
             halves := couplet_over(draft, headline, drafts[k + 1].heads, following)
         ):
             headline.kicker, headline.title = headline.title or None, halves
-        elif following is not None and (cut := dated_story_within(draft, following)) is not None:
+        elif (
+            following is not None
+            and (cut := dated_story_within(_text_before(drafts, k), following)) is not None
+        ):
             stories.append((k + 1, *cut))
     for at, story, story_headline in reversed(stories):
         drafts.insert(at, story)

@@ -1543,3 +1543,23 @@ def test_a_column_of_news_in_brief_is_no_headline() -> None:
 def test_a_source_in_brackets_is_no_headline() -> None:
     assert classify("(市融媒)") == "credit"
     assert classify("（上接第三栏）") != "credit"
+
+
+def test_a_story_dated_after_a_photo_takes_its_headline_printed_over_the_next_one() -> None:
+    """`八宿县` / … / photo / `本报那曲讯…` / … / two whole headlines apart / `本报昌都讯…`: the
+    upper is the dated story's, the lower the next article's; too wide to be halves of one."""
+    page = (
+        "八宿县\n\n举办乡村振兴带头人培训班\n\n本报昌都讯（记者 罗布次仁）12月4日至8日，八宿县"
+        "举办为期五天的乡村振兴带头人培训班。\n\n\n\n12月9日，江达县岗托镇中心小学开展“冰雪运动"
+        "进校园”活动。\n\n图为岗托镇中心小学的学生在冰场上练习滑冰。\n\n本报记者 格绒扎西 摄\n\n"
+        "本报那曲讯（记者 索朗措姆）入冬以来，尼玛县为牧民群众配送取暖用煤。\n\n"
+        "截至目前，配送工作已完成85%。\n\n尼玛县冬季“暖心送炭”行动温暖牧民心\n\n"
+        "昌都市部署冬春季森林草原防灭火工作\n\n本报昌都讯（记者 泽仁拉姆）12月7日，昌都市召开"
+        "冬春季森林草原防灭火工作推进会。\n"
+    )
+    assert [(a.title, a.kicker, a.text[:4]) for a in segment_page(page)] == [
+        ("举办乡村振兴带头人培训班", "八宿县", "12月4"),
+        ("", None, "12月9"),
+        ("尼玛县冬季“暖心送炭”行动温暖牧民心", None, "入冬以来"),
+        ("昌都市部署冬春季森林草原防灭火工作", None, "12月7"),
+    ]
