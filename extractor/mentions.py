@@ -383,7 +383,12 @@ class Mentions:
                 # after a title the vocabulary lacks, printed with it: `传人益西拉姆`
                 or (before[-1] in TITLE_ENDS and name_in(before + speaker) == speaker)
             )
-            if as_person and not self.in_speech(found) and not self._runs_on(speaker, found):
+            if (
+                as_person
+                and not self.in_speech(found)
+                and not self._runs_on(speaker, found)
+                and not _cut_short(self.text, speaker, found)
+            ):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
         return None
@@ -409,6 +414,13 @@ class Mentions:
         while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
             begin -= 1
         return _SAYING_OPENS.search(self.text, begin, at) is not None
+
+
+def _cut_short(text: str, speaker: str, at: int) -> bool:
+    """Is `speaker`, printed at `at`, the first part of a longer name printed there:
+    `泽仁卓` of `搬迁群众泽仁卓玛在…`?"""
+    printed = name_at(text, at)
+    return printed is not None and len(printed) > len(speaker) and printed.startswith(speaker)
 
 
 def aged_words(text: str, start: int, after: int, stop: int) -> str:

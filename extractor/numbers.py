@@ -135,7 +135,7 @@ _QUANTITY = rf"""
       | (?P<one_half>(?<![{CN_NUMERALS}])一(?P<most>[多大])?半)(?P<half_more>多(?!一点))?
       | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?=[^\n]{{0,{_LONGEST_UNIT}}}[到至—–~-])(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
-        (?:(?P<mid>余|多|几|来(?<=[十百千万]来))(?P<mag>万亿|亿|万|千)?)?
+        (?:(?P<mid>余|多|几|来(?<=[十百千万0]来))(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{AFTER})))))
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
@@ -428,6 +428,9 @@ def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
 # What follows the number of a session (`十届七次全会`, `十四届全国人大`, `二十届三中全会`,
 # `十二届市委`): a count of sessions is followed by none of it.
 _SESSION_AFTER = frozenset(CN_NUMERALS + DIGITS + "全中人政党市县区省委代次")
+# A count of sessions taken part in, whatever follows: `参加过8届县运会`, `连续两届县人大代表`
+# (a session's number follows its body or 第, never these).
+_SESSIONS_COUNTED = re.compile("(?:过|连续)$")
 
 
 def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
@@ -443,7 +446,8 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     if unit == "把":
         return text[m.end() : m.end() + 1] == "手"  # 一把手, the head of a unit
     if unit == "届":  # a session's number: 市委十届七次全会, 十四届全国人大; not 连续两届
-        return text[m.end() : m.end() + 1] in _SESSION_AFTER
+        counted = _SESSIONS_COUNTED.search(text, max(0, m.start() - 2), m.start())
+        return counted is None and text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
     if unit in AFTER_DIGITS_ONLY:  # 52车, 水带1360盘; not 一车一档, 一盘棋

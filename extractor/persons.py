@@ -81,6 +81,9 @@ _NAME = re.compile(rf"^[{_CN}]{{2,6}}$|{_DOTTED.pattern}|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the surrounding sentence,
 # and a pronoun (`问他` of `记者问他有没有…`, `询问她`: whom someone asks, no name).
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
+# An auxiliary verb, or the 边 of `一边…一边`, before a preposition opens what the person
+# does, never a name: `会为` of `志愿者老师会为他们辅导`, `边向` of `一边向记者算起了账`.
+_DOES_TO = re.compile("^[会能要将边][为向给对跟替帮]")
 
 
 def _key(text: str) -> str:
@@ -286,6 +289,7 @@ def _ok_name(name: str) -> bool:
     return not (
         _conjunction_ends(name)
         or name[0] == "比"  # `比上` of `比上一届增长`: 323 clauses open so, none with a name
+        or _DOES_TO.match(name) is not None
         or name in PRONOUNS
         or _GROUPS.search(name)
         or ORGANISATION.search(name)

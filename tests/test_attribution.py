@@ -125,6 +125,13 @@ CREDITED = {
         "现在能和汉族邻居聊家常。",
         "direct",
     ),
+    "他说 after 一边…，一边向记者算起了账: the person of the sentence before": (
+        "“我家12亩地半天就播完了。”村民次仁顿珠一边查看地块，一边向记者算起了账。"
+        "他说，请农机服务每亩只要80元。",
+        "次仁顿珠",
+        "请农机服务每亩只要80元。",
+        "indirect",
+    ),
     "the subject in the clause before (一边……一边说)": (
         "牧民扎西一边给牦牛添草料，一边说：“今年的草料足，牛也壮。”",
         "扎西",
@@ -867,6 +874,21 @@ def test_words_in_the_headline_are_given_by_its_colon() -> None:
 
 # text, speaker, words, kind, the reason (or its start): quotes the article does not give so.
 REFUSED = {
+    "the 边 of 一边 and a preposition, read as a name before 记者": (
+        "“我家12亩地半天就播完了。”村民次仁顿珠一边查看地块，一边向记者算起了账。"
+        "他说，请农机服务每亩只要80元。",
+        "边向",
+        "请农机服务每亩只要80元。",
+        "indirect",
+        'speaker "边向" is a fragment of a sentence, not a person',
+    ),
+    "an auxiliary verb and a preposition after a title, read as a name": (
+        "志愿者老师会为他们辅导功课。“日子越过越有奔头。”她笑着说。",
+        "会为",
+        "日子越过越有奔头。",
+        "direct",
+        'speaker "会为" is a fragment of a sentence, not a person',
+    ),
     "他 after a person introduced by where he comes from, not the woman of the paragraph before": (
         "毕业于西藏大学的旦增曲珍拿着简历告诉记者，她已经参加了3场招聘会。\n"
         "毕业于西藏农牧学院的次仁顿珠正在询问岗位要求。“我很想留在家乡工作。”他说。",

@@ -355,6 +355,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("十几万元", 100000, None, "元", "more"),
         ("十来个", 10, None, "个", "about"),  # 来 after tens: about so many
         ("二十来岁", 20, None, "岁", "about"),
+        ("30来斤", 30, None, "斤", "about"),  # and after round tens in digits
+        ("300来人", 300, None, "人", "about"),
     ],
     # A range may print its unit on both ends.
     "ranges with the unit twice": [
@@ -652,6 +654,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("分两拨出发，接待5拨客人", ["5拨"]),  # groups counted only after digits
         ("储能电站50兆瓦/200兆瓦时", ["50兆瓦", "200兆瓦时"]),  # two, not a rate
         ("十四届全国人大代表，二十届三中全会，已连续两届获评", ["两届"]),
+        ("十二届县委，参加过8届县运会", ["8届"]),  # a count after 过, whatever follows
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
         ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位

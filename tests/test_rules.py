@@ -1042,6 +1042,17 @@ def test_a_leaders_directive_goes_on_in_a_quote_of_its_own(text: str, expected: 
             "来乡便民服务中心办理养老保险的多吉次仁老人竖起了大拇指。",
             "多吉次仁",
         ),
+        # 一边…，一边向记者…: 他说 after it is the person of that sentence, no `边向`
+        (
+            "村民次仁顿珠一边查看地块，一边向记者算起了账。他说，请农机服务每亩只要80元。",
+            "次仁顿珠",
+        ),
+        # a name whose last character and 在 read as a verb is read whole, not `泽仁卓`
+        (
+            "志愿者老师会为他们辅导功课。\n搬迁群众泽仁卓玛在安置点的扶贫车间做藏式卡垫。"
+            "“现在学校就在家门口，日子越过越有奔头。”她笑着说。",
+            "泽仁卓玛",
+        ),
     ],
 )
 def test_speaker_of_the_genre(text: str, speaker: str) -> None:
