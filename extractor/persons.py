@@ -107,6 +107,7 @@ def _role_at_start(text: str) -> str | None:
     return _TITLES.opening(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def looks_like_name(word: str) -> bool:
     """`占堆`, `格桑赤列`, `西增拉姆`: 2–6 characters, none of a sentence's glue (or a
     name in Latin letters, its spaces dropped as records are matched)."""

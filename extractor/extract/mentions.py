@@ -15,6 +15,7 @@ fuller one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,8 +52,7 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
     opens with after its number in a series (`第十一届“书香拉萨”全民阅读活动` / `“书香拉萨”活动`)."""
     if a_head is None and b_head is None:
         return False
-    a, b = _ROUND_FIRST.sub("", a), _ROUND_FIRST.sub("", b)
-    a_head, b_head = _quoted_head(a), _quoted_head(b)
+    (a, a_head), (b, b_head) = _after_round(a), _after_round(b)
     if (a_head is not None and b.endswith(a)) or (b_head is not None and a.endswith(b)):
         return True  # `“冈底斯杯”青少年篮球赛` / `阿里地区迎新年“冈底斯杯”青少年篮球赛`
     if a_head is None or not b.startswith(a_head):
@@ -81,6 +81,18 @@ _ORDINAL = re.compile(rf"第[{_CN}\d]{{1,4}}届|首届")
 
 
 _ROUND_FIRST = re.compile(rf"^(?:第[{_CN}\d]{{1,4}}届|首届)(?=[“‘「])")
+
+
+@functools.lru_cache(maxsize=64)
+def _after_round(name: str) -> tuple[str, str | None]:
+    """`name` without the number in a series its quoted words follow, and those quoted
+    words: each name of an article is compared with every other, so each is read once.
+
+    >>> _after_round("第十一届“书香拉萨”全民阅读活动")
+    ('“书香拉萨”全民阅读活动', '“书香拉萨”')
+    """
+    bare = _ROUND_FIRST.sub("", name)
+    return bare, _quoted_head(bare)
 
 
 def _numbered(shorter: str, longer: str) -> bool:

@@ -12,6 +12,7 @@ who runs a campaign and where from these.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractor.extract.context import CN, without_time_lead
@@ -137,11 +138,13 @@ def level_of(place: str) -> str | None:
     return None if m is None or m[0] == "自治区" else m[0]
 
 
+@functools.lru_cache(maxsize=256)
 def place_of(words: str, *, alone: bool = False, admin: bool = False) -> str | None:
     """The place `words` open with: `岗巴县` of `岗巴县司法局`. With `alone`, only a
     place set apart from what follows (`达孜区：…`, `达孜区常态化推进…`), as a
     headline opens with one; with `admin`, only a city, county or district, as a
-    campaign's name opens with one (`那曲市“百万亩”…`, not `美丽乡村建设`)."""
+    campaign's name opens with one (`那曲市“百万亩”…`, not `美丽乡村建设`). The rules ask it
+    of the same words again and again: the last few hundred are kept."""
     m = (_ADMIN_PLACE if admin else _PLACE).match(words)
     if m is None or NOT_IN_NAME.search(m.group(0)) or _NOT_A_NAME.search(m.group(0)):
         return None
