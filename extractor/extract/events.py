@@ -32,6 +32,15 @@ _NUMBERED = re.compile(
     r"(?![马事区场道季程目点约能跑水])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
+# A numbered event with a name in marks is named up to where it opens or is held, whatever its
+# kind: `拉萨市第二届“雪域之巅”全民健身越野跑在达孜区叶巴村开跑`, `第三届民族团结进步“同心集市”在…开市`
+# (on the seeds and development pages the gold requires each of the 60 printed so; `首届“…”活动举办
+# 以来` looks back, no event held; one joined by `暨` to another is read by `_NUMBERED`).
+_OPENING = "开幕|开跑|开赛|开市|开营|举行|举办|启动|落幕|闭幕"
+_NUMBERED_HELD = re.compile(
+    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届(?:(?!暨)[{CN}·]){{0,10}}[“\"][{CN}·、 ]{{2,14}}"
+    rf"[”\"](?:(?!暨)[{CN}]){{0,8}}?)(?=(?:在[{CN}]{{2,16}}?)?(?:{_OPENING})(?!以来))"
+)
 # A numbered event's bare kind (`第二届直播节`) after a longer name ending in it points back
 # to the event named before (`举办“…”林果产品网络直播节`); `第十届梨花节` names its own.
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}|首)届")
@@ -117,6 +126,10 @@ def events(text: str) -> list[Named]:
         if len(core) <= 4 and re.search(rf"[{CN}”]{{2}}{re.escape(core)}", text[: m.start()]):
             continue  # `今年举办的第二届直播节`: the `…网络直播节` named before, pointed back to
         found.append(Named(m.start() - len(lead), lead + name))
+    for m in _NUMBERED_HELD.finditer(text) if "届" in text else ():
+        if not any(n.at <= m.start() and m.end() <= n.at + len(n.name) for n in found):
+            lead = place_lead(text, m.start(), 0)
+            found.append(Named(m.start() - len(lead), lead + m["name"]))
     for m in _COUNTED_DAY.finditer(text) if "个" in text else ():
         if not CLAUSE_INSIDE.search(m[0]):
             lead = place_lead(text, m.start(), 0)
