@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from extractor.body_heads import place_news
 from extractor.heading_words import COLUMN, PLACE_HEADLINE, REPORT_KIND, is_org
 from extractor.headline import Headline, couplet_halves, read_headline
-from extractor.page_lines import DATELINE, Unit
+from extractor.line_forms import DATELINE
+from extractor.page_lines import Unit
 
 
 @dataclass

@@ -216,11 +216,18 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     parts, opening with a place and a colon or with words in marks: `“挂牌”不如“挂心”`);
     an organisation's name over what it did; a column's label; a writer's name under a
     comment (`林岩`). An upper line that reads on (`拉萨市举办第三届`) is never a kicker, nor
-    one holding a count (see `holds_a_count`), whichever line is the longer.
+    one holding a count (see `holds_a_count`), whichever line is the longer; under one that
+    reads on, a short lower line is its rest, no column's label (`阿里暗夜公园里的` / `星空课堂`:
+    the 13 pairs of the seeds and development pages whose upper ends on 的 are one title in
+    the gold, 5 of them over a lower line of a label's length, printed apart or not).
     """
-    if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
+    if " " in upper + lower or COLUMN.match(upper):
         return False
-    if READS_ON.search(upper) or goes_on(upper, lower):
+    if READS_ON.search(upper):
+        return True  # `阿里暗夜公园里的` / `星空课堂`: a short lower is no column's label here
+    if COLUMN.match(lower):
+        return False
+    if goes_on(upper, lower):
         return True
     upper_width, lower_width = words_width(upper), words_width(lower)
     return (

@@ -36,6 +36,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
+from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
 
@@ -50,34 +51,6 @@ _MIN_BROKEN = 20
 # A headline has no commas: a short line holding one is a sentence cut short.
 _CLAUSE_MARKS = "，,；;、"
 
-DATELINE = re.compile(
-    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道|融媒体中心|新闻中心)[^）)]{0,30}[）)]"
-    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
-    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
-    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
-    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$)"
-    # or set in brackets: `【本报讯】`; or a county's media centre in brackets opening the
-    # body: `（安多县融媒体中心）7月以来，…`.
-    r"|【[^】\n]{0,16}[讯电]】"
-    r"|[（(][\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心)[）)](?=[^\n]))"
-)
-# One or more `记者 name` groups; written without nested repetition, which made
-# a long line take seconds to reject.
-# Who wrote and who took the photos may stand before or after: `文/图 本报记者 …`.
-_BYLINE = re.compile(
-    r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
-    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
-    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]\s?[\u4e00-\u9fff·][\u4e00-\u9fff·\s]*"
-    r"(?:[文图]\s*[/／]\s*[文图])?$"
-)
-# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`; or the
-# paper's commentator, named or not, who signs its comments: `本报评论员`.
-_SIGNATURE = re.compile(
-    r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$"
-    r"|^(?:本报|本刊)?(?:特约)?评论员(?:\s+[\u4e00-\u9fff·]{2,4})?$"
-)
-_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
-CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
 # (Written as one character then more, so that a scan skips to the first at once.)
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
 # A headline may be someone's words in marks, commas and all: `“用上了稳定电，取暖做饭都不愁”`,
@@ -126,13 +99,13 @@ def classify(line: str) -> Kind:
     """Read one stripped line as a kind (see the module docstring)."""
     if CAPTION.match(line):
         return "caption"
-    if len(line) <= 40 and _CREDIT.match(line) and ("记者" in line or " " in line):
+    if len(line) <= 40 and CREDIT.match(line) and ("记者" in line or " " in line):
         return "credit"
     if _SOURCE_CREDITED.match(line):
         return "credit"  # `(市融媒)`: the source an item ends with, no headline
     if line.startswith(("——", "—", "--")) and len(line) <= 60:
         return "subtitle"
-    if len(line) <= 40 and (_BYLINE.match(line) or _SIGNATURE.match(line)):
+    if len(line) <= 40 and (BYLINE.match(line) or SIGNATURE.match(line)):
         return "byline"
     if (
         len(line) <= _MAX_HEADING
@@ -231,7 +204,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and not _opens_couplet(lines, k)
             and not _couplet_under(lines, k - 2)
             and not _slogan_under_headline(lines, k)
-            and one_headline(upper.text, unit.text, _opens_below(lines, k, past_heads=False))
+            and one_headline(
+                upper.text,
+                unit.text,
+                _opens_below(lines, k, past_heads=False) or _between_paragraphs(lines, k),
+            )
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
         elif (
@@ -288,6 +265,25 @@ def _reads_on(upper: Unit) -> bool:
     byline or subtitle and one under a paragraph, the body at once under it; the place
     and its colon is the eighth."""
     return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
+
+
+def _between_paragraphs(lines: list[Unit], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run between two paragraphs, printed
+    right under the one and right over the other (`…村民索朗旺堆说。` / `童心描绘石榴红` /
+    `丹青礼赞团结情` / `近日，…`), as OCR often sets a page? Halves of one length there stand
+    where a headline does over its dateline: of the 12 pairs of one length printed under a
+    paragraph or a credit on the seeds and development pages, the 7 with a paragraph under
+    them are one title in the gold (2 of them tight both ways), where the couplets of the
+    paper's slogans stand under a byline or a headline, or apart (`守护绿水青山` /
+    `筑牢生态屏障`: a section's)."""
+    return (
+        k >= 2
+        and lines[k - 2].kind == "body"
+        and lines[k - 1].tight
+        and k + 1 < len(lines)
+        and lines[k + 1].kind == "body"
+        and lines[k + 1].tight
+    )
 
 
 def _first_of_run(lines: list[Unit], k: int) -> bool:

@@ -42,14 +42,9 @@ from extractor.displaced import (
 )
 from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN
 from extractor.headline import Headline, read_headline
+from extractor.line_forms import CAPTION, DATELINE
 from extractor.models import Article
-from extractor.page_lines import (
-    CAPTION,
-    DATELINE,
-    SIGNED,
-    Unit,
-    read_units,
-)
+from extractor.page_lines import SIGNED, Unit, read_units
 from extractor.persons import person_name
 
 # --- cutting the units into articles ---------------------------------------

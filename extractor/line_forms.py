@@ -1,0 +1,40 @@
+"""How the lines around a story's text read: its dateline, a byline, a writer's signature, a
+photographer's credit and a photo's caption. `page_lines.py` reads each line of the page
+by them, `segment.py` and `displaced.py` find where a story opens:
+
+>>> bool(DATELINE.match("本报讯（记者 扎西）近日，…")), bool(BYLINE.match("本报记者 普琼"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+DATELINE = re.compile(
+    r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道|融媒体中心|新闻中心)[^）)]{0,30}[）)]"
+    # A paper's or agency's own dateline with no reporter named: `本报讯 近日，…`,
+    # `本报拉萨电 …`, `拉萨融媒讯 …`, `新华社拉萨10月16日电 …`, or one on a line of its own.
+    r"|(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:融媒|日报|晚报|新闻网|广播电视台))"
+    r"[\u4e00-\u9fff0-9]{0,10}?[讯电](?=[ \u3000:：]|$)"
+    # or set in brackets: `【本报讯】`; or a county's media centre in brackets opening the
+    # body: `（安多县融媒体中心）7月以来，…`.
+    r"|【[^】\n]{0,16}[讯电]】"
+    r"|[（(][\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心)[）)](?=[^\n]))"
+)
+# One or more `记者 name` groups; written without nested repetition, which made
+# a long line take seconds to reject.
+# Who wrote and who took the photos may stand before or after: `文/图 本报记者 …`.
+BYLINE = re.compile(
+    r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
+    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
+    r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]\s?[\u4e00-\u9fff·][\u4e00-\u9fff·\s]*"
+    r"(?:[文图]\s*[/／]\s*[文图])?$"
+)
+# A writer's name set after a box or a dot, as commentaries are signed: `□ 晓 岚`; or the
+# paper's commentator, named or not, who signs its comments: `本报评论员`.
+SIGNATURE = re.compile(
+    r"^[□■◎●]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,5}$"
+    r"|^(?:本报|本刊)?(?:特约)?评论员(?:\s+[\u4e00-\u9fff·]{2,4})?$"
+)
+CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
+CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
