@@ -88,7 +88,7 @@ _PLAIN_PARTS = {
     numbers._MINUS: _PLAIN_MINUS,
     rf"(?=[\d,.{_NUMERALS}点]+分之)": "",
     rf"(?=[^\n]{{0,{numbers._LONGEST_UNIT}}}[到至—–~-])": "",
-    "来(?<=[十百千万]来)": "(?<=[十百千万])来",
+    "来(?<=[十百千万0]来)": "(?<=[十百千万0])来",
 }
 
 
