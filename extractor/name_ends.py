@@ -24,17 +24,21 @@ _STRONG = (
     rf"{VERB}|{WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
     "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|前往|深入|召开|宣读|解读|作了"
 )
+#: A verb done to its end, `测完` of `牧民阿旺测完血压后`: never `完成`, `完工`, `完小`…
+DONE_AT = re.compile(r"[\u4e00-\u9fff]完(?![成善整全美好工毕小])")
 # Adverbs a name is followed by: `丈夫扎西常年在外打工`.
 _ADVERBS = "常年|一直|已经|正在|今年|去年|每天|经常|总是|始终|多年|从小|曾经|依然|仍然|如今|现在"
 #: A person named with a title, anywhere: `专班组长占堆出席`, `局长扎西表示`.
 STRONG_AT = re.compile(_STRONG)
 # Where the words after a name begin: what the person goes on to do, or a stop.
 # (A count ends a name too: `骑手次仁罗布三箭全中`, and so does
-# doing two things at once: `村民格桑边学边记`, though not `边巴`, a name's own.)
+# doing two things at once: `村民格桑边学边记`, though not `边巴`, a name's own;
+# and a verb done to its end, `牧民阿旺测完血压后`, though not `完成`, `完善`.)
 _NAME_ENDS = re.compile(
     rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]|\d"
     r"|[一两二三四五六七八九十][个次名箭场局件项天年位把枪球]"
     r"|边(?!巴)[\u4e00-\u9fff]边"
+    rf"|{DONE_AT.pattern}"
 )
 # Words of a measure or a record that follow what is done, never a person's name: the
 # `巡护` of `掌握护林员巡护情况` is what the rangers do.

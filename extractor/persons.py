@@ -125,6 +125,8 @@ def _without_name_parts(word: str) -> str:
     return word
 
 
+# Who works a crop, before a given name of two: `盐农卓嘎`, `茶农达瓦` are 卓嘎, 达瓦.
+_LAND_TITLE = re.compile(rf"^[{_CN}]农[{_CN}]{{2}}$")
 # A verb of taking a post, before it: `在电站当保洁员`, `自从当上护路员`.
 _TAKES_A_POST = re.compile("(?:当|当上|当了|当起|担任|成为|出任)$")
 # Words of place ending what follows 的: `院子里的水龙头前` is where, not who.
@@ -194,7 +196,7 @@ def name_in(reference: str) -> str | None:
     if _HONORIFIC.match(ref):
         return ref
     if looks_like_name(ref) and (len(ref) <= 4 or _foreign(ref)) and _ok_name(ref):
-        return ref
+        return ref if not _LAND_TITLE.match(ref) else _after_unknown_title(ref)
     if long_name(ref):
         return ref
     return _after_unknown_title(ref)

@@ -29,6 +29,12 @@ def reasons(
 
 # text, speaker, words, kind: quotes the article gives to their speaker.
 CREDITED = {
+    "a name before a verb done to its end": (
+        "帕古乡牧民央拉看完演出后高兴地说：“今年的节目真精彩。”",
+        "央拉",
+        "今年的节目真精彩。",
+        "direct",
+    ),
     "a verb after the quotation": (
         "“我们将继续加强学习，坚决执行两会安排部署。”柳梧街道办事处人大专干索朗拉姆说。",
         "索朗拉姆",
@@ -874,6 +880,13 @@ def test_words_in_the_headline_are_given_by_its_colon() -> None:
 
 # text, speaker, words, kind, the reason (or its start): quotes the article does not give so.
 REFUSED = {
+    "a verb done to its end run into the name": (
+        "72岁的牧民阿旺测完血压后高兴地说：“医生到家门口来看病，真是太方便了。”",
+        "阿旺测完",
+        "医生到家门口来看病，真是太方便了。",
+        "direct",
+        'the article credits these words to "72岁的牧民阿旺测完血压后"',
+    ),
     "the 边 of 一边 and a preposition, read as a name before 记者": (
         "“我家12亩地半天就播完了。”村民次仁顿珠一边查看地块，一边向记者算起了账。"
         "他说，请农机服务每亩只要80元。",
@@ -1489,6 +1502,8 @@ def test_a_term_in_straight_marks_stays_inside_a_full_width_quotation() -> None:
         ("她的女婿格桑", "格桑"),
         ("比如县白嘎乡虫草收购商次仁旺堆", "次仁旺堆"),
         ("皮毛商扎西", "扎西"),
+        ("盐农卓嘎", "卓嘎"),  # who works a crop, before a given name of two
+        ("茶农达瓦", "达瓦"),
         ("负责砌墙的瓦匠顿珠", "顿珠"),
         # a second half the dictionary holds as a proper noun, not as a word of a sentence
         ("乡政府办主任罗布久美", "罗布久美"),

@@ -369,6 +369,17 @@ def test_a_count_named_again_by_its_noun_alone_is_one_metric() -> None:
     assert raws.count("11座") == 1 and raws.count("8届") == 2
 
 
+def test_villages_counted_alone_are_the_same_villages() -> None:
+    """`三个村新建蓄水池` then `三个村群众`: villages counted alone, whatever follows, are
+    one count; `5个村级` and `5个村` stay two."""
+    text = (
+        "为达修村、嘎玛村、拉多村三个村新建蓄水池8座。三个村群众的自来水入户率达到100%。"
+        "选出5个村级示范点，另有5个村申报。"
+    )
+    raws = [m.raw for m in extract(text).metrics]
+    assert raws.count("三个") == 1 and raws.count("5个") == 2
+
+
 def test_a_zero_in_words_opening_a_word_is_no_metric() -> None:
     """`汽车零部件`, `零成本`: the zero opens a word; `零度上下` is a temperature."""
     text = "精选出汽车零部件生产等岗位。推行企业开办零成本。气温还在零度上下。"

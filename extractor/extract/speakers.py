@@ -36,7 +36,7 @@ from extractor.extract.words import (
 )
 from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
-from extractor.name_ends import name_at, name_in_parts_at
+from extractor.name_ends import DONE_AT, name_at, name_in_parts_at
 from extractor.offices import office_from_place
 from extractor.persons import (
     ends_with_role,
@@ -386,6 +386,7 @@ def _name_at(text: str, at: int) -> str | None:
             or rest[0] in BREAK + "、" + FOLLOWERS
             or (rest[1:2] in _ASPECT and not _cut_short(text, at, name))
             or _VERB_AT.match(rest)
+            or DONE_AT.match(rest)
             or opens_with_common_word(rest)
         ):
             return name
