@@ -767,6 +767,13 @@ def test_a_fraction_of_numerals_hundreds_of_digits_long_is_no_quantity() -> None
     assert find_quantities("四五分之" + "1" * 400) == []
 
 
+def test_pieces_of_a_text_are_counted_in_duan() -> None:
+    """`三段新编唱词`: three pieces of lyrics, a count."""
+    quantity = parse_quantity("三段")
+    assert quantity is not None and (quantity.value, quantity.unit) == (3, "段")
+    assert [m.raw for m in find_quantities("今年我们准备了三段新编唱词。")] == ["三段"]
+
+
 @pytest.mark.parametrize("raw", ["两车", "两站", "两针", "两指"])
 def test_measure_words_read_after_digits_only_read_as_printed(raw: str) -> None:
     """The finder leaves `两站` (`“两站两员”`), the checker reads a raw printed so."""
