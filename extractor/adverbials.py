@@ -38,11 +38,12 @@ _IN_HAND = (
 #: What may stand between a name and its verb of saying: `徐女士在便签留言道`,
 #: `次仁一边整理一边说`, `他笑着说`, `次仁信心满满：`, `仁青听完后说`, `他想了想说`.
 #: (An adverb in 地, `平措兴奋地告诉记者`, is `without_adverbials`' business.) Only where
-#: the words start matters, each of them reaching the end.
+#: the words start matters, each of them reaching the end. The 在 of 所在 is no
+#: adverbial: `小区所在社区党支部书记普布卓嘎` describes the one who speaks.
 _WORDS = (
     rf"也|还|都|则|又|就|便|总要|总会|总是|经常|时常|再次|随即|接着|随后|同时|曾经|一再|反复|多次|笑着|对记者|向记者"
     rf"|跟记者|给记者|对笔者|向笔者|向大家|对大家|一边[{_CN}]{{0,8}}|边{_NO_DE}{{1,6}}边|边说边[{_CN}]{{1,4}}"
-    rf"|在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
+    rf"|(?<!所)在[^，,。；;：:]{{1,40}}?(?:时|中|上|里|期间|之际|后)"
     rf"|接受{_NO_DE}{{1,12}}|当[{_CN}]{{1,10}}时|谈[{_CN}]{{1,10}}时|信心满满|感慨万千|激动不已"
     rf"|深有感触|意味深长|语重心长|满怀深情|兴高采烈|十分|非常|连连|不住|由衷"
     rf"|充满信心|满怀信心|信心十足|打开了话匣子|打开话匣子|举例|打比方|打了个比方|开玩笑"
@@ -67,7 +68,7 @@ _INITIALS = "".join(
     )
 )
 ADVERBIAL = re.compile(
-    rf"(?=[{_INITIALS}])(?:{_WORDS}|{_POSTURE}?在{_WHERE}{{1,16}}"
+    rf"(?=[{_INITIALS}])(?:{_WORDS}|{_POSTURE}?(?<!所)在{_WHERE}{{1,16}}"
     rf"|{_POSTURE}在[^，,。；;：:“”]{{1,20}}?{_PLACE_END}|{_IN_HAND}"
     rf"|{_DONE}(?:完|罢|了)(?:[^，,。；;：:“”]{{0,12}}?(?:后|以后|之后))?)$"
     rf"|(?P<again>[{_CN}])(?:着[{_CN}、“”‘’]{{0,12}}|了(?P=again))$"

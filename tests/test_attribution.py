@@ -119,6 +119,12 @@ CREDITED = {
         "这里的风景太美了，服务也很贴心。",
         "direct",
     ),
+    "a place 所在 before a title and a name: the unit whose title it is, no adverbial": (
+        "小区所在社区党支部书记普布卓嘎说：“小区里60岁以上的老人占了将近四成。”",
+        "普布卓嘎",
+        "小区里60岁以上的老人占了将近四成。",
+        "direct",
+    ),
     "an identified person": (
         "游客徐女士在便签留言道：“这个检查站是最有爱、最有温度的。”",
         "游客徐女士",
