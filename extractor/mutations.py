@@ -147,20 +147,26 @@ def qualifier_cuts(raw: str) -> Iterator[tuple[str, str]]:
         yield raw[:-cut], match.after
 
 
+def _bare_magnitude(raw: str) -> bool:
+    """Does `raw` open with a magnitude that no number stands before, reading as no
+    quantity? `千年` yes; `千余人`, `5000人`, `于5000人` no."""
+    return raw[:1] in "百千万亿" and parse_quantity(raw) is None
+
+
 def metric_mutations(case: GoldCase) -> Iterator[Mutation]:
     """Each metric's raw cut from its qualifier, unless the cut is itself a quantity
     printed whole where the record says it stands (in its evidence, else anywhere in
     the text): `24小时` cut from `24小时以内` in `开通24小时服务热线，……24小时以内解决`
-    is a true raw of that sentence, not a false one; nor when the cut reads as no
-    quantity (`千年` of `上千年`)."""
+    is a true raw of that sentence, not a false one; nor when the cut leaves a bare
+    magnitude, no number at all (`千年` of `上千年`)."""
     for article in case.gold.articles:
         for metric in article.metrics:
             where = metric.evidence.strip() or case.text
             printed = {q.raw for q in find_quantities(where)}
             for cut, qualifier in qualifier_cuts(metric.raw):
-                # A cut that reads as no quantity at all (`千年` of `上千年`) is refused
+                # A bare magnitude (`千年` of `上千年`) is no number: the cut is refused
                 # for that, before any qualifier is looked for.
-                if cut not in printed and parse_quantity(cut) is not None:
+                if cut not in printed and not _bare_magnitude(cut):
                     yield Mutation("qualifier", _metric(metric, cut), qualifier)
 
 
