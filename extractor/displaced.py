@@ -225,41 +225,24 @@ def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headli
     last such dateline on."""
     if following.kicker is None or is_org(following.kicker) or COLUMN.match(following.kicker):
         return None
-    ends = {at + len(lines) for at, lines in draft.head_runs}
-    begin = max(
-        (
-            k
-            for k in range(1, len(draft.paragraphs))
-            if DATELINE.match(draft.paragraphs[k]) and k not in ends
-        ),
-        default=None,
-    )
-    if begin is None:
+    story = _cut_dated_story(draft, len(draft.paragraphs), carry_runs=True)
+    if story is None:
         return None
-    m = DATELINE.match(draft.paragraphs[begin])
-    assert m is not None
-    story = Draft(dateline=m["dateline"].strip())
-    story.paragraphs = [
-        draft.paragraphs[begin][m.end() :].lstrip(" :："),
-        *draft.paragraphs[begin + 1 :],
-    ]
-    story.head_runs = [(at - begin, lines) for at, lines in draft.head_runs if at >= begin]
-    draft.head_runs = [(at, lines) for at, lines in draft.head_runs if at < begin]
-    del draft.paragraphs[begin:]
     headline = Headline(title=following.kicker, kicker=None, subtitle=None)
     following.kicker = None
     return story, headline
 
 
-def _cut_dated_story(draft: Draft, stop: int) -> Draft | None:
+def _cut_dated_story(draft: Draft, stop: int, *, carry_runs: bool = False) -> Draft | None:
     """The story the last dateline before paragraph `stop` opens inside the draft's body with
-    no heading line over it, cut out of the draft with its paragraphs up to `stop`."""
+    no heading line over it, cut out of the draft with its paragraphs up to `stop`. Heading
+    lines within it stop the cut, or, with `carry_runs`, go with the story."""
     ends = {at + len(lines) for at, lines in draft.head_runs}
     begin = max(
         (k for k in range(1, stop) if DATELINE.match(draft.paragraphs[k]) and k not in ends),
         default=None,
     )
-    if begin is None or any(begin < at < stop for at, _ in draft.head_runs):
+    if begin is None or (not carry_runs and any(begin < at < stop for at, _ in draft.head_runs)):
         return None
     m = DATELINE.match(draft.paragraphs[begin])
     assert m is not None
@@ -268,6 +251,8 @@ def _cut_dated_story(draft: Draft, stop: int) -> Draft | None:
         draft.paragraphs[begin][m.end() :].lstrip(" :："),
         *draft.paragraphs[begin + 1 : stop],
     ]
+    if carry_runs:
+        story.head_runs = [(at - begin, lines) for at, lines in draft.head_runs if at >= begin]
     draft.head_runs = [(at, lines) for at, lines in draft.head_runs if at < begin]
     del draft.paragraphs[begin:stop]
     return story
