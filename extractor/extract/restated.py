@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from extractor.numbers import QuantityMatch
+from extractor.stops import last_of
 
 # What a place has, built or grew to: the verbs of a holding.
 _HOLDING = re.compile(r"建成|现有|共有|组建|已有|拥有|达到|发展到|增加到|增至")
@@ -47,8 +48,7 @@ def printing(
     text: str, match: QuantityMatch, label: str, noun: str = "", words: str = ""
 ) -> Printing:
     """A printing of `match` in `text`: `建成挤奶点126个，` → clause `建成挤奶点`, closing."""
-    before = text[: match.start]
-    clause = before[max(before.rfind(c) for c in _CLAUSE_ENDS) + 1 :]
+    clause = text[last_of(text, _CLAUSE_ENDS, match.start) + 1 : match.start]
     after = text[match.end : match.end + 1]
     return Printing(label, noun, words, clause, not after or after in _CLOSING)
 
