@@ -61,7 +61,8 @@ def read_headline(heads: list[Unit]) -> Headline:
     titles = [s for s in content if not is_org(s)] or content
     # A couplet left in two lines is the paper's slogan, when a headline is printed with it
     # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
-    halves = couplet_halves(heads)
+    pairs = list(_couplet_pairs(heads))
+    halves = _halves(pairs)
     titles = [s for s in titles if s not in halves] or titles
     # A subtitle follows its headline: `金融活水润泽林芝农牧区` / `——全市…`, however
     # much the headline reads like a place (农牧区) and the lines above it like a kicker.
@@ -71,7 +72,7 @@ def read_headline(heads: list[Unit]) -> Headline:
         # `墨竹工卡县：文旅招商激活甲玛沟` / `引进社会资本3.6亿元 带动…`: a place and a colon
         # open a headline; the line under it is its subtitle, printed without a dash.
         subtitle, title = title, placed[-1]
-    couplet = _couplet_lines(heads, (title, subtitle))
+    couplet = _couplet_lines(pairs, (title, subtitle))
     others = [s for s in content if s not in (title, subtitle) and s not in couplet]
     kicker = next((s for s in others if is_org(s)), others[-1] if others else None)
     if kicker and PLACE_ALONE.match(kicker):
@@ -83,20 +84,27 @@ def couplet_halves(heads: list[Unit]) -> set[str]:
     """The halves of the couplets of one length among the heads, each still a line of its
     own (`奋进新征程` / `建功新时代`): of the couplets `page_lines.py` leaves in two lines on
     the seeds and development pages, none is a title in the gold."""
+    return _halves(list(_couplet_pairs(heads)))
+
+
+def _halves(pairs: list[tuple[Unit, Unit]]) -> set[str]:
+    """The lines of the couplets among `pairs` (`_couplet_pairs`) whose halves are of one
+    length."""
     return {
         line.text
-        for upper, lower in _couplet_pairs(heads)
+        for upper, lower in pairs
         if words_width(upper.text) == words_width(lower.text)
         for line in (upper, lower)
     }
 
 
-def _couplet_lines(heads: list[Unit], headline: tuple[str, str | None]) -> set[str]:
-    """The lines of couplets among the heads that are not the headline (`守护非遗根脉` /
-    `激活手艺经济` over `拉萨市…取得新成效`): the paper's slogans, no kicker."""
+def _couplet_lines(pairs: list[tuple[Unit, Unit]], headline: tuple[str, str | None]) -> set[str]:
+    """The lines of the couplets among `pairs` (`_couplet_pairs` of the heads) that are not
+    the headline (`守护非遗根脉` / `激活手艺经济` over `拉萨市…取得新成效`): the paper's
+    slogans, no kicker."""
     return {
         line.text
-        for upper, lower in _couplet_pairs(heads)
+        for upper, lower in pairs
         if not {upper.text, lower.text} & set(headline)
         for line in (upper, lower)
     }
