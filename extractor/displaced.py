@@ -62,7 +62,13 @@ def block_headline(lines: list[str]) -> Headline | None:
     news of a place (see `adopt_displaced_title`)."""
     if not (any(is_org(s) or COLUMN.match(s) for s in lines) or place_news(lines)):
         return None
-    found = read_headline([Unit("heading", s) for s in kicker_first(lines)])
+    return _headline_of(kicker_first(lines))
+
+
+def _headline_of(lines: list[str]) -> Headline | None:
+    """The headline the heading lines read as, if a headline they are: a title that is
+    neither a slogan nor an organisation's name."""
+    found = read_headline([Unit("heading", s) for s in lines])
     if found.title and not found.from_slogan and not is_org(found.title):
         return found
     return None
@@ -258,11 +264,6 @@ def _cut_dated_story(draft: Draft, stop: int, *, carry_runs: bool = False) -> Dr
     return story
 
 
-def _reads_as_headline(lines: list[str]) -> bool:
-    found = read_headline([Unit("heading", s) for s in lines])
-    return bool(found.title) and not found.from_slogan and not is_org(found.title)
-
-
 def dated_story_headed_after(draft: Draft, following: Draft | None) -> Draft | None:
     """The story a dateline opens inside an article's body with no heading line over it, cut
     out with its headline printed right after its last paragraph: the last lines of the page
@@ -274,7 +275,7 @@ def dated_story_headed_after(draft: Draft, following: Draft | None) -> Draft | N
     if draft.head_runs:
         at, lines = draft.head_runs[-1]
         ends = at + len(lines) == len(draft.paragraphs)
-        if ends and _reads_as_headline(lines) and (story := _cut_dated_story(draft, at)):
+        if ends and _headline_of(lines) is not None and (story := _cut_dated_story(draft, at)):
             del draft.paragraphs[-len(lines) :]
             story.heads = [Unit("heading", s) for s in lines]
             return story
@@ -292,7 +293,7 @@ def dated_story_headed_after(draft: Draft, following: Draft | None) -> Draft | N
     if column is None or column + 1 >= len(heads):
         return None
     lines = [u.text for u in heads[:column]]
-    if any(u.kind != "heading" for u in heads[:column]) or not _reads_as_headline(lines):
+    if any(u.kind != "heading" for u in heads[:column]) or _headline_of(lines) is None:
         return None
     story = _cut_dated_story(draft, len(draft.paragraphs))
     if story is None:
