@@ -30,7 +30,7 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, ends_a_word, is_surname
-from extractor.name_ends import STRONG_AT, name_at
+from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import sentence_opener
 from extractor.persons import (
     AFTER_NAME,
@@ -48,6 +48,7 @@ from extractor.speech_words import (
     VERB,
     VERBS,
 )
+from extractor.stops import last_of
 
 _SENTENCE_END = "。！？!?；;\n"
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
@@ -306,9 +307,7 @@ class Mentions:
         start = ends[last] - len(last)
         if not _AFTER_PREPOSITION.search(self.text, max(0, start - 12), start):
             return last
-        begin = start
-        while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
-            begin -= 1
+        begin = last_of(self.text, _SENTENCE_END, start) + 1
         subjects = [n for n in fits[:-1] if begin <= ends[n] - len(n) < start]
         return min(subjects, key=lambda n: ends[n]) if subjects else last
 
@@ -387,7 +386,7 @@ class Mentions:
                 as_person
                 and not self.in_speech(found)
                 and not self._runs_on(speaker, found)
-                and not _cut_short(self.text, speaker, found)
+                and not cut_short(self.text, found, speaker)
             ):
                 return found + len(speaker)
             found = self.text.rfind(speaker, 0, found)
@@ -410,17 +409,8 @@ class Mentions:
         of saying that opens reported words in its sentence (`格桑旺姆介绍，……`)?"""
         if self._quoted.quotation(at, at + 1) is not None:
             return True
-        begin = at
-        while begin > 0 and self.text[begin - 1] not in _SENTENCE_END:
-            begin -= 1
+        begin = last_of(self.text, _SENTENCE_END, at) + 1
         return _SAYING_OPENS.search(self.text, begin, at) is not None
-
-
-def _cut_short(text: str, speaker: str, at: int) -> bool:
-    """Is `speaker`, printed at `at`, the first part of a longer name printed there:
-    `泽仁卓` of `搬迁群众泽仁卓玛在…`?"""
-    printed = name_at(text, at)
-    return printed is not None and len(printed) > len(speaker) and printed.startswith(speaker)
 
 
 def aged_words(text: str, start: int, after: int, stop: int) -> str:

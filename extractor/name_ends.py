@@ -87,6 +87,17 @@ def name_at(text: str, at: int, end: int | None = None) -> str | None:
 _NAME_OR_ADVERB = frozenset("刚也还都就又正才再")
 
 
+def cut_short(text: str, at: int, name: str) -> bool:
+    """Is `name` the first part of a longer name printed at `at`: `泽仁卓` of
+    `搬迁群众泽仁卓玛在…`?
+
+    >>> cut_short("泽仁卓玛在车间", 0, "泽仁卓"), cut_short("泽仁卓玛在车间", 0, "泽仁卓玛")
+    (True, False)
+    """
+    printed = name_at(text, at)
+    return printed is not None and len(printed) > len(name) and printed.startswith(name)
+
+
 def _given_name_run_on(text: str, at: int, name: str, end: int) -> str:
     """`name`, or the name of three it opens when its third character is read as an
     adverb that qualifies nothing: `陈志刚一边翻看…` is `陈志刚`, `王刚也说` stays `王刚`."""

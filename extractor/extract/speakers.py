@@ -36,7 +36,7 @@ from extractor.extract.words import (
 )
 from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
-from extractor.name_ends import DONE_AT, name_at, name_in_parts_at
+from extractor.name_ends import DONE_AT, cut_short, name_in_parts_at
 from extractor.offices import office_from_place
 from extractor.persons import (
     ends_with_role,
@@ -363,13 +363,6 @@ def _opens_as_subject(text: str, at: int, name: str) -> bool:
     return after not in ("的", "、") and not (_PLACE_UNITS | _COVERBS).intersection(name)
 
 
-def _cut_short(text: str, at: int, name: str) -> bool:
-    """Is `name` the first part of the longer name printed at `at`: `泽仁卓` of `泽仁卓玛在…`,
-    where `玛在` reads as a verb and 在?"""
-    printed = name_at(text, at)
-    return printed is not None and len(printed) > len(name) and printed.startswith(name)
-
-
 def _name_at(text: str, at: int) -> str | None:
     """The name that starts at `at`, after a title: two to four characters that end where
     a stop, a word that follows a name (`在`, `一边`), a verb (`拿着`), a verb of saying
@@ -384,7 +377,7 @@ def _name_at(text: str, at: int) -> str | None:
         if (
             not rest
             or rest[0] in BREAK + "、" + FOLLOWERS
-            or (rest[1:2] in _ASPECT and not _cut_short(text, at, name))
+            or (rest[1:2] in _ASPECT and not cut_short(text, at, name))
             or _VERB_AT.match(rest)
             or DONE_AT.match(rest)
             or opens_with_common_word(rest)
