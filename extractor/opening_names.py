@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from extractor.common_words import common_word_at, ends_a_word
 from extractor.name_ends import name_at
 from extractor.persons import ORGANISATION, TITLE_ENDS, name_in, person_name
+from extractor.stops import last_of
 
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = re.compile("[，,：:；;]")
@@ -34,9 +35,7 @@ def sentence_opener(text: str, at: int, known: Iterable[str] = ()) -> str | None
     clause names no one of `known`; else None."""
     if text[at - 1 : at] not in "，,":
         return None
-    begin = at - 1
-    while begin > 0 and text[begin - 1] not in _SENTENCE_END:
-        begin -= 1
+    begin = last_of(text, _SENTENCE_END, at - 1) + 1
     clause = text[begin:at]
     first = _CLAUSE_END.search(clause)
     clause = clause[: first.start()] if first else clause
