@@ -17,7 +17,7 @@ from extractor.extract.context import CN
 
 # A kind that a broader one follows at once: `“生命通道”体验疏散演练活动`, `…签约服务模式`,
 # `“文化惠民”演出体系`.
-MORE_KIND = re.compile("活动|行动|模式|机制|体系")
+_MORE_KIND = re.compile("活动|行动|模式|机制|体系")
 # The second of two quoted words a sentence sets against each other is a figure of speech:
 # `以“小切口”推动“大治理”`, `以“小网格”撬动“大治理”`.
 _SET_AGAINST = re.compile(r"以“[^“”]{1,8}”(?:推动|促进|带动|撬动|实现|助推|服务)$")
@@ -74,7 +74,7 @@ def _programme_of(text: str, m: re.Match[str]) -> bool:
 
 def kind_end(text: str, end: int) -> int:
     """Where a kind ends with the broader one that may follow it (`巡演` + `活动`)."""
-    more = MORE_KIND.match(text, end)
+    more = _MORE_KIND.match(text, end)
     return more.end() if more else end
 
 

@@ -32,7 +32,7 @@ from extractor.extract.context import (
     place_lead,
     starting_with,
 )
-from extractor.extract.described import MORE_KIND, described_run, kind_end
+from extractor.extract.described import described_run, kind_end
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
 from extractor.extract.self_named import GOES, GOES_AFTER, GOES_OUT, GOING, SELF_NAMED
@@ -338,8 +338,7 @@ def _one_quoted(
     if kind and _POLICY_TOLD.search(kind):
         return None  # `村“两委”班子挨家挨户上门讲政策`: policy told, no policy named
     if kind:
-        more = MORE_KIND.match(text, m.end())
-        kind += more[0] if more else ""  # `…疏散演练` + `活动`
+        kind += text[m.end() : kind_end(text, m.end())]  # `…疏散演练` + `活动`
         if cut_from_body(text, quoted + kind) and not kind.endswith("援藏"):
             return None  # `“马背兽医”服务` of the article's `“马背兽医”服务队`
         lead = place_lead(text, m.start(), done)
