@@ -1563,3 +1563,12 @@ def test_a_story_dated_after_a_photo_takes_its_headline_printed_over_the_next_on
         ("尼玛县冬季“暖心送炭”行动温暖牧民心", None, "入冬以来"),
         ("昌都市部署冬春季森林草原防灭火工作", None, "12月7"),
     ]
+
+
+def test_a_kicker_over_a_headline_in_two_short_lines_all_apart() -> None:
+    page = (
+        "米林市消防救援大队\n\n开展林区火灾隐患\n\n专项整治\n\n"
+        "本报林芝讯（记者 扎西卓玛）近日，米林市消防救援大队开展林区火灾隐患专项整治。\n"
+    )
+    article = only_article(page)
+    assert (article.kicker, article.title) == ("米林市消防救援大队", "开展林区火灾隐患专项整治")

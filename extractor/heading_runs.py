@@ -1,0 +1,100 @@
+"""Runs of three heading lines the page reader takes as a whole before it reads pairs.
+
+A kicker naming an organisation or a place, printed apart over a headline the layout set in two
+short lines apart (`江达县岗托镇` / `“石榴籽”志愿服务队` / `上门服务暖民心` / dateline): the two lower
+lines are one headline, as they are when no kicker stands over them. `page_lines.py` joins them
+first and reads the kicker and the joined headline as a pair:
+
+>>> halves_under_kicker("米林市消防救援大队", "开展林区火灾隐患", "专项整治")
+True
+>>> halves_under_kicker("那曲市消防救援支队", "开展“冬春火灾防控”进牧区宣传活动", "民生焦点")
+False
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol, TypeVar
+
+from extractor.heading_words import COLUMN, is_org, words_width
+from extractor.line_forms import DATELINE
+
+
+class _Line(Protocol):
+    """A line of the page as `page_lines.Unit` reads it."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def tight(self) -> bool: ...
+
+
+L = TypeVar("L", bound=_Line)
+
+# The widest half of a headline set in two short lines under its kicker (`“组团式”医疗援藏让群众` /
+# `在家门口看上好病`, 10 and 8); a whole headline over a column's label under a kicker is wider
+# (12 characters of words and more, `开展根治欠薪冬季专项行动` / `民生焦点`).
+_HALF_WIDTH = 10
+
+
+def halves_under_kicker(kicker: str, upper: str, lower: str) -> bool:
+    """Are three heading lines printed apart over their article a kicker naming an organisation
+    or a place (`山南市妇联`) over one headline in two short lines (`巧手织出幸福路` /
+    `“巾帼工坊”促增收`)? Of the 17 runs of three heading lines apart over their article on the
+    seeds and development pages whose upper line names an organisation or a place, the 14 whose
+    lower lines are both at most `_HALF_WIDTH` wide are a kicker over one title in the gold; the
+    3 with a wider middle are a kicker over a headline and a column's label (`民生焦点`). Neither
+    line spaced in parts, nor a label."""
+    return (
+        is_org(kicker)
+        and " " not in upper + lower
+        and not COLUMN.match(upper)
+        and max(words_width(upper), words_width(lower)) <= _HALF_WIDTH
+    )
+
+
+def joined_halves(upper: str, lower: str) -> str:
+    """Two halves of one width keep the space the gold writes between parallel phrases
+    (`巧手织出幸福路 “巾帼工坊”促增收`); a headline broken unevenly runs on (`开展林区火灾隐患专项整治`).
+
+    >>> joined_halves("扎根雪域写忠诚", "真情帮扶暖民心"), joined_halves("开展林区火灾隐患", "专项整治")
+    ('扎根雪域写忠诚 真情帮扶暖民心', '开展林区火灾隐患专项整治')
+    """
+    if words_width(upper) == words_width(lower):
+        return f"{upper} {lower}"
+    return upper + lower
+
+
+def join_halves_under_kickers(lines: list[L]) -> list[L]:
+    """The page's lines with each headline in two short lines under its kicker made one line
+    (see `halves_under_kicker`): a run of exactly three heading lines, each printed apart,
+    right over its article's dateline, byline or subtitle (a photographer's credit between)."""
+    out = list(lines)
+    k = 0
+    while k + 2 < len(out):
+        run = out[k : k + 3]
+        if (
+            all(u.kind == "heading" for u in run)
+            and not any(u.tight for u in run[1:])
+            and (k == 0 or out[k - 1].kind != "heading")
+            and _over_article(out, k + 3)
+            and halves_under_kicker(*(u.text for u in run))
+        ):
+            upper, lower = run[1], run[2]
+            headline = joined_halves(upper.text, lower.text)
+            out[k + 1 : k + 3] = [dataclasses.replace(upper, text=headline)]  # type: ignore[type-var]
+        k += 1
+    return out
+
+
+def _over_article(lines: list[L], k: int) -> bool:
+    """Does lines[k], past gaps and credits, open an article: a byline, a subtitle or a dateline?"""
+    for unit in lines[k:]:
+        if unit.kind in ("gap", "credit"):
+            continue
+        return unit.kind in ("byline", "subtitle") or (
+            unit.kind == "body" and bool(DATELINE.match(unit.text))
+        )
+    return False
