@@ -255,8 +255,9 @@ def halves_apart(upper: str, lower: str) -> bool:
     `为群众“排忧解难”`)? The genre prints its kickers so too, but a kicker is shorter or
     longer than its headline: halves of one length (within a character, unless the upper
     names an organisation, whose kickers come that close), neither spaced in parts nor a
-    column's label, are one headline. The lower opens no headline of its own (words in
-    marks, a place and a colon, or `让` a character apart: see `_WHOLE_ALONE`), nor tells what was held or
+    column's label, are one headline. The lower opens no headline of its own (a place and
+    a colon; words in marks or `让` a character apart, or words in marks under an
+    organisation: see `_WHOLE_ALONE`), nor tells what was held or
     done with its doer left above it (`山南市公安局交警支队贡嘎大队` / `开展冬季道路交通安全
     专项整治`, in as many characters): the seeds and development pages print 41 pairs apart
     over their article whose lower opens on a verb of `_HELD`, all a kicker over its
@@ -264,14 +265,16 @@ def halves_apart(upper: str, lower: str) -> bool:
     pairs so joined there, the 45 one headline in the gold are at most `_HALF_WIDTH` wide,
     and the two wider a kicker and its headline (`拉萨市推行乡村治理积分制` /
     `小积分激活基层善治大能量`) and two headlines (`尼玛县冬季“暖心送炭”行动温暖牧民心` /
-    `昌都市部署冬春季森林草原防灭火工作`)."""
+    `昌都市部署冬春季森林草原防灭火工作`). Of the pairs of exactly one length so printed, at most
+    `_HALF_WIDTH` wide, under no organisation, all 36 are one headline in the gold, the one whose
+    lower opens on words in marks too (`巧手织出幸福路` / `“巾帼工坊”促增收`)."""
     if " " in upper + lower or COLUMN.match(upper) or COLUMN.match(lower):
         return False
     if min(words_width(upper), words_width(lower)) > _HALF_WIDTH:
         return False
     apart = abs(words_width(upper) - words_width(lower))
     return (apart == 0 or (apart == 1 and not is_org(upper))) and not (
-        lower.startswith(_OPENING_MARKS)
+        (lower.startswith(_OPENING_MARKS) and (apart == 1 or is_org(upper)))
         or (apart == 1 and lower.startswith(_WHOLE_ALONE))
         or any(c in lower for c in ":：")
         or _HELD.match(lower)
