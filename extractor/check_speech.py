@@ -108,6 +108,13 @@ def speaker_reasons(
         reasons.append(problem)
     if _credits(credit, speaker, speech):
         return reasons
+    if (
+        problem is not None
+        and credit is not None
+        and credit.pronoun
+        and credit.refers_to == speaker
+    ):
+        return reasons  # a pronoun read as standing for the fragment: it stands for no one else
     if _is_reporter(speaker, reporters):
         reasons.append(
             f'speaker "{speaker}" is the reporter of the byline or dateline, who does not '

@@ -858,6 +858,13 @@ CREDITED = {
         "要守好草原生态",
         "indirect",
     ),
+    "他 for the herder named before, not a verb's complement after 智能手机 (机都用得)": (
+        "章多乡的牧民达娃次仁以前连智能手机都用得不熟练,培训结束时已经能独立完成剪辑。"
+        "他在结业仪式上拿着自己的第一条短视频说,回去就要把家里的牦牛奶渣推到网上去。",
+        "达娃次仁",
+        "回去就要把家里的牦牛奶渣推到网上去",
+        "indirect",
+    ),
 }
 
 
@@ -1285,6 +1292,21 @@ REFUSED = {
         "比超市便宜。",
         "direct",
         'the article credits these words to "央宗"',
+    ),
+    "not a preposition and its verb after a quotation no one is said to speak (为守住)": (
+        "“水质好不好，检测说了算。”为守住饮水安全底线，市水利局建成了水质检测中心。",
+        "为守住",
+        "水质好不好，检测说了算。",
+        "direct",
+        'speaker "为守住" is a fragment of a sentence, not a person',
+    ),
+    "not a verb and its complement after a role cut from a word (机都用得 of 智能手机都用得)": (
+        "章多乡的牧民达娃次仁以前连智能手机都用得不熟练,培训结束时已经能独立完成剪辑。"
+        "他在结业仪式上拿着自己的第一条短视频说,回去就要把家里的牦牛奶渣推到网上去。",
+        "机都用得",
+        "回去就要把家里的牦牛奶渣推到网上去",
+        "indirect",
+        'speaker "机都用得" is a fragment of a sentence, not a person',
     ),
 }
 
