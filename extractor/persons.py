@@ -78,9 +78,8 @@ NAME_DOTS = "·•・‧∙"
 _DOTTED = re.compile(rf"^[{_CN}]{{1,8}}(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
 _DOTTED_TAIL = re.compile(rf"(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
 _NAME = re.compile(rf"^[{_CN}]{{2,6}}$|{_DOTTED.pattern}|{_LATIN.pattern}")
-# Characters no name holds: particles, connectives, verbs of the sentence, a pronoun (`问他`
-# of `记者问他…`), the 得 of a complement (`机都用得` of `智能手机都用得`, `住得远`: 40 read).
-_NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她得")
+# Characters no name holds: particles, connectives, verbs of the sentence, a pronoun (`问他`).
+_NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
 # An auxiliary verb, or the 边 of `一边…一边`, before a preposition opens what the person
 # does, never a name: `会为` of `志愿者老师会为他们辅导`, `边向` of `一边向记者算起了账`.
 _DOES_TO = re.compile("^[会能要将边][为向给对跟替帮]")
@@ -292,6 +291,7 @@ def _ok_name(name: str) -> bool:
     return not (
         _conjunction_ends(name)
         or name[0] in "比为"  # a preposition: `比上一届增长` (323 clauses), `为守住水源安全`
+        or name[-1] == "得"  # a complement's 得, cut from it (`机都用得` of `…都用得不熟练`)
         or _DOES_TO.match(name) is not None
         or name in PRONOUNS
         or _GROUPS.search(name)
