@@ -281,6 +281,36 @@ def halves_apart(upper: str, lower: str) -> bool:
     )
 
 
+# The widest lower half of a headline printed tight in two halves, the lower a little wider
+# (`拉萨市实施“五大提升行动”` / `推动青稞和牦牛产业提质增效`, 11 and 13); a kicker over a long
+# headline is so printed too (`建设团结富裕文明和谐美丽新日喀则` / `桑珠孜区委…专题学习会`, 16 and 19).
+_WIDER_HALF_WIDTH = 13
+
+
+def halves_widening(upper: str, lower: str) -> bool:
+    """Are two heading lines printed with no blank between them, right over their article's
+    dateline, byline or subtitle, one headline in two halves whose lower is one to three
+    characters of words the wider (`群测群防织密网` / `地灾监测不留死角`, `压实责任排查隐患` /
+    `筑牢森林防火“安全墙”`)? The upper names no organisation, is no column's label, and
+    neither line is spaced in parts or holds a colon. Of the pairs so printed on the seeds
+    and development pages, the lower at most `_WIDER_HALF_WIDTH` wide, all 7 are one title in
+    the gold; the kickers printed tight over their headline are organisations, labels, or
+    narrower by four characters and more (`巩固移民安置成果` / `推动移民群众稳得住能致富`
+    is one title too).
+
+    >>> halves_widening("群测群防织密网", "地灾监测不留死角")
+    True
+    >>> halves_widening("守护群众健康", "山南市人民医院义诊进社区")
+    False
+    """
+    if " " in upper + lower or any(c in upper + lower for c in ":："):
+        return False
+    if COLUMN.match(upper) or COLUMN.match(lower) or is_org(upper):
+        return False
+    wider = words_width(lower) - words_width(upper)
+    return 0 < wider <= 3 and words_width(lower) <= _WIDER_HALF_WIDTH
+
+
 # A headline opening on `让` says what is made to happen and needs no subject: the genre
 # prints it whole (`让办税更有温度`, `让书香浸润雪域高原`; 22 titles of the seeds and the
 # development pages open so), and a line printed apart above it is its kicker, naming who

@@ -30,6 +30,7 @@ from extractor.heading_words import (
     READS_ON,
     goes_on,
     halves_apart,
+    halves_widening,
     holds_a_count,
     is_org,
     one_headline,
@@ -212,6 +213,12 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             )
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
+        elif (
+            unit.tight
+            and _opens_below(lines, k, past_heads=False)
+            and halves_widening(upper.text, unit.text)
+        ):
+            joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif (
             not unit.tight
             and not (upper.tight and lines[k - 2].kind == "heading")
