@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from extractor.check import check_against
-from extractor.extract import rules, things, ways
+from extractor.extract import ordinals, rules, things, ways
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
@@ -2715,4 +2715,9 @@ def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool
 @pytest.mark.parametrize("module", [ways, things])
 def test_the_examples_of_the_ways_and_things_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_examples_of_the_ordinals_hold() -> None:
+    result = doctest.testmod(ordinals)
     assert result.attempted > 0 and result.failed == 0

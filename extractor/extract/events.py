@@ -18,6 +18,7 @@ from extractor.extract.context import (
     starting_with,
 )
 from extractor.extract.mentions import Named
+from extractor.extract.ordinals import EDITION, ROUND_NUMBER
 
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
 # a `大会` only of a cup (`第四届“雪山杯”徒步大会`, not `第五届职工代表大会`); a show whose
@@ -28,7 +29,7 @@ _EVENT_KINDS = (
     "比武|对接会|推介会|洽谈会|展销会|夏令营|冬令营|文化月活动|宣传月活动|文化月|宣传月|活动月"
 )
 _NUMBERED = re.compile(
-    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
+    rf"(?P<name>{EDITION}[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
     r"(?![马事区场道季程目点约能跑水])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
 )
@@ -38,12 +39,12 @@ _NUMBERED = re.compile(
 # 以来` looks back, no event held; one joined by `暨` to another is read by `_NUMBERED`).
 _OPENING = "开幕|开跑|开赛|开市|开营|举行|举办|启动|落幕|闭幕"
 _NUMBERED_HELD = re.compile(
-    rf"(?P<name>(?:第[一二三四五六七八九十百\d]{{1,4}}|首)届(?:(?!暨)[{CN}·]){{0,10}}[“\"][{CN}·、 ]{{2,14}}"
+    rf"(?P<name>{EDITION}(?:(?!暨)[{CN}·]){{0,10}}[“\"][{CN}·、 ]{{2,14}}"
     rf"[”\"](?:(?!暨)[{CN}]){{0,8}}?)(?=(?:在[{CN}]{{2,16}}?)?(?:{_OPENING})(?!以来))"
 )
 # A numbered event's bare kind (`第二届直播节`) after a longer name ending in it points back
 # to the event named before (`举办“…”林果产品网络直播节`); `第十届梨花节` names its own.
-_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}|首)届")
+_ORDINAL = re.compile(rf"^{EDITION}")
 # An event a place names as its own, at the head of a clause or after the verb that
 # holds it: `拉萨市迎新春青少年篮球联赛在……开赛`, `举办日喀则市2024年全民健身运动会`; or
 # after another such event in a list (`聂荣县乡村篮球联赛、嘉黎县锅庄舞大赛`).
@@ -66,15 +67,13 @@ _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # development pages the gold requires each of the four printed so; drills named by no year
 # are optional where listed, `冬季火灾防控应急疏散演练`).
 _EDITION = re.compile(
-    rf"(?:\d{{4}}年|第[一二三四五六七八九十\d]{{1,3}}期)[{CN}]{{2,16}}?(?:演练|夏令营|冬令营)(?!方案|计划|脚本|科目)"
+    rf"(?:\d{{4}}年|{ROUND_NUMBER}期)[{CN}]{{2,16}}?(?:演练|夏令营|冬令营)(?!方案|计划|脚本|科目)"
 )
 # A day, week or month a country marks, counted, and the activities held for it:
 # `林芝市第46个全民义务植树日活动在…举行`, `启动第35个全国税收宣传月活动` (on the seeds and
 # development pages each of the three printed so is required; the day alone, `第29个世界读书日`,
 # is not listed).
-_COUNTED_DAY = re.compile(
-    rf"第[一二三四五六七八九十\d]{{1,3}}个[{CN}“”]{{2,14}}?[日周月]”?(?:系列)?活动"
-)
+_COUNTED_DAY = re.compile(rf"{ROUND_NUMBER}个[{CN}“”]{{2,14}}?[日周月]”?(?:系列)?活动")
 # A season's round of work done at once, opened by the verb that starts or ends it:
 # `启动冬春季重大动物疫病集中免疫工作`, `全面铺开春季…集中免疫工作` (on the development pages the
 # three printed so are listed, two required; without the verb, `全市春季动物疫病集中免疫工作圆满完成`

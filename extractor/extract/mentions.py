@@ -19,9 +19,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractor.extract.context import CN
+from extractor.extract.ordinals import EDITION, NUMBERED_EDITION, ROUND_NUMBER
 from extractor.textindex import normalize
-
-_CN = r"\u4e00-\u9fff"
 
 
 @dataclass(frozen=True)
@@ -70,17 +70,17 @@ def _same_quoted(a: str, b: str, a_head: str | None, b_head: str | None) -> bool
 # year, its number in a series (`城关区2024年第十二届`), its round (`新一轮`, `第二批`), its
 # rank (`全国文明城市创建` / `文明城市创建`).
 _SAME_HEAD = re.compile(
-    rf"(?:[{_CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇国])?(?:\d{{4}}年)?(?:第[{_CN}\d]{{1,4}}届)?"
-    r"(?:新一轮|新一批|第[一二三四五六七八九十\d]{1,3}[轮批])?"
+    rf"(?:[{CN}]{{2,6}}?(?:自治区|市|区|县)|全[市区县乡镇国])?(?:\d{{4}}年)?(?:{NUMBERED_EDITION})?"
+    rf"(?:新一轮|新一批|{ROUND_NUMBER}[轮批])?"
 )
 
 
 # An event's number in its series, which a place's name of the event may leave out:
 # `萨迦县第三届农牧民冬季运动会` / `萨迦县农牧民冬季运动会`.
-_ORDINAL = re.compile(rf"第[{_CN}\d]{{1,4}}届|首届")
+_ORDINAL = re.compile(EDITION)
 
 
-_ROUND_FIRST = re.compile(rf"^(?:第[{_CN}\d]{{1,4}}届|首届)(?=[“‘「])")
+_ROUND_FIRST = re.compile(rf"^{EDITION}(?=[“‘「])")
 
 
 @functools.lru_cache(maxsize=64)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.extract.context import CN, without_time_lead
+from extractor.extract.ordinals import EDITION
 from extractor.extract.units import (
     ACTS,
     LEVEL_END,
@@ -125,7 +126,7 @@ _SPEAKER = re.compile(rf"^据?(?P<title>[{CN}、]{{4,30}})(?:介绍|表示|说|�
 # How many clauses are looked through for a unit named before (a paragraph or two).
 _LOOK_BACK = 20
 # The year or number in a series a name opens with: `2024年`, `第二届`, `首届`.
-_ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?(?:第[{CN}\d]{{1,4}}届|首届)?")
+_ORDINAL_HEAD = re.compile(rf"^(?:\d{{4}}年)?{EDITION}?")
 # `本报那曲讯(记者…)`, `拉萨融媒讯`, `本报日喀则电`: the place a dateline names.
 # `本报讯` names no place.
 _DATELINE_PLACE = re.compile(rf"^(?:本报)?(?!本报)(?P<place>[{CN}]{{2,6}}?)(?:融媒|日报)?[讯电]")

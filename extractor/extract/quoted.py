@@ -35,6 +35,7 @@ from extractor.extract.context import (
 from extractor.extract.described import described_run, kind_end
 from extractor.extract.generic import TAX_RELIEF
 from extractor.extract.mentions import Named
+from extractor.extract.ordinals import EDITION, ROUND_NUMBER
 from extractor.extract.self_named import GOES, GOES_AFTER, GOES_OUT, GOING, SELF_NAMED
 from extractor.extract.things import (
     AN_ACCOUNT,
@@ -153,14 +154,14 @@ _DRIVE_INNER = re.compile("(?:攻坚|行动|整治|会战)$")
 # it opens, in a speaker's words too: `街道开的‘四点半课堂’` (not a meeting, `召开的`).
 _PRACTICE_OF = re.compile(rf"(?:推行|实行|开展|实施|打造|开办|(?<![召展公打离])开)的[{CN}]{{0,6}}$")
 # A round of a programme run again and again: `第六轮“冬游西藏”`, `第二批“百千万”`.
-_ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,3}[轮批期]$")
+_ROUND = re.compile(rf"{ROUND_NUMBER}[轮批期]$")
 # A follow-up check carried out with nothing named before it is a step of a drive, not
 # one: `对已完成整改的问题开展“回头看”` (but `开展控辍保学“回头看”`).
 _REVIEW_ALONE = re.compile("(?:开展|组织|进行|启动)(?:了|一次|一轮)?$")
 # The round of a numbered series printed right before the marks is the name's: `第三届“珠峰冬季
 # 旅游季”系列活动` (the gold names each of the 104 so printed on the seeds and development pages with
 # it); a round dated is a past one the series is counted from (`自2014年首届“书香拉萨”活动举办以来`).
-_ROUND_OF_SERIES = re.compile(r"(?<!年)(?:第[一二三四五六七八九十百\d]{1,4}|首)届$")
+_ROUND_OF_SERIES = re.compile(rf"(?<!年){EDITION}$")
 # How often a selection is held stands between its name and it: `“洁净之星”月度评选`.
 _PERIODIC = re.compile("^(?:月度|季度|年度|每月|每季度|每年)")
 # A name put into practice stands alone: what follows is punctuation, another
