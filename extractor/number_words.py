@@ -23,8 +23,8 @@ def vocabulary(text: str) -> list[str]:
 
 #: The units and measure words, longest first (the regex alternation takes the
 #: first that matches). Compound measure words are units as printed (`人次`,
-#: `剂次`, `人份`), and so are units whose prefix is part of their name (`千瓦`,
-#: `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very";
+#: `剂次`, `人份`, the doses of a vaccine for animals `头份`), and so are units whose
+#: prefix is part of their name (`千瓦`, `千伏安`). `分` is a score (`95.3分`), after Arabic digits only: `十分` is "very";
 #: `字` counts words after digits or a magnitude (`12万字`, not `十字路口`); `把` is no
 #: count in `一把手`, nor `番` but after 翻 (`翻了两番多`, not `一番努力`). `单` counts
 #: orders (`1.2万单`), `晚` nights (`住了两晚`), `尺` and `寸` lengths (`半尺多`);
@@ -37,14 +37,15 @@ def vocabulary(text: str) -> list[str]:
 #: shares (`每股`, `12股`), all only after digits or a magnitude (not `一路走来`, `一股劲`),
 #: and a term is `个学期`; work is counted in days of labour (`1.6万个工日`), tablets given in
 #: doses (`106万余片次`); archives in volumes consulted and frames scanned (`6.8万卷次`,
-#: `1860万画幅`); `拨` counts groups of guests, only after digits (`5拨客人`, not `拨付`);
+#: `1860万画幅`); `拨` counts groups of guests: the scan reads it after digits (`5拨客人`), or
+#: after a numeral in words before people (`三拨游客`, `两拨人`), never in `拨付`, `下拨`;
 #: heat is measured in gigajoules (`9000吉焦`), works done in sets and times (`5400余套次`).
 #: `秒钟` and `个晚上` are units whole, as `分钟` is (`不到3秒钟`, not `不到3秒`; `三个晚上`).
 #: Goods loaded by the truck (`52车`) and hoses by the reel (`水带1360盘`) are counted after
 #: digits only (not `一车一档`, `一盘棋`); goals (`312球`, `两球`) and laps (`两圈`) as printed. Stops
 #: ridden (`只有两站路`), shots given (`打了两针`) and a crack's width in fingers (`两指宽`)
 #: too, after digits only (not `“两站两员”`, `一针一线`).
-#: `段` counts pieces of a text or a song (`三段新编唱词`).
+#: `段` counts pieces of a text or a song (`三段新编唱词`); `季` seasons (`春秋两季`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -55,11 +56,11 @@ UNITS: tuple[str, ...] = tuple(
         游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
         兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
         副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
-        道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
+        道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 头份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
-        秒钟 个晚上 车 盘 球 圈 站 针 指 段
+        秒钟 个晚上 车 盘 球 圈 站 针 指 段 季
         """
         ),
         key=len,
@@ -97,7 +98,15 @@ WORD_AFTER_UNIT = {
 }
 #: Measure words the scan reads after digits or a magnitude only: `52车`, `水带1360盘`,
 #: not `一车一档`, `一盘棋`, `“两站两员”` (the checker reads `两车`, `两站` as printed).
-AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指"))
+AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指", "拨"))
+#: Measure words the checker reads as printed (`春秋两季`, a count of seasons) and the scan
+#: never finds: 季 opens 季度 (`前三季度`) and names (`四季吉祥村`, `“四季游”`).
+PRINTED_ONLY = frozenset(("季",))
+#: The people a numeral in words counts by 拨, groups of them (`三拨客人`, `两拨游客`):
+#: before anything else, the scan reads 拨 after digits only (`5拨`, not `一拨款`).
+PEOPLE_IN_GROUPS = vocabulary(
+    "客人 游客 人 群众 学生 家长 孩子 队员 志愿者 专家 村民 居民 干部 记者 访客 顾客"
+)
 #: Two neighbouring digits say "about this many": `七八个`, `两三百`, `十二三度`.
 ROUGH_PAIRS = frozenset(vocabulary("一二 一两 两三 二三 三四 四五 五六 六七 七八 八九 三五"))
 

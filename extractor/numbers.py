@@ -51,6 +51,8 @@ from extractor.number_words import (
     HALF_UNITS,
     MORE_UNITS,
     NEUTRAL_PREFIXES,
+    PEOPLE_IN_GROUPS,
+    PRINTED_ONLY,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     ROUGH_PAIRS,
@@ -321,7 +323,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
         return None  # a score is printed in Arabic digits: 十分 is "very"
     if unit == "日" and not (m["pre"] or m["post"] or m["half"]):
         return None  # days counted with a limit: 30日内, 不超过7日; 29日 alone is a date
-    if unit in ("字", "路", "发", "股", "拨") and not (
+    if unit in ("字", "路", "发", "股") and not (
         numeral[:1].isdigit() or numeral[-1:] in "百千万亿"
     ):
         return None  # words, channels, rounds counted: 5万字, 1800余路; not 十字路口, 一路
@@ -450,9 +452,12 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
         return counted is None and text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
+    if unit in PRINTED_ONLY:  # 春秋两季, read as printed; not 前三季度
+        return True
     if unit in AFTER_DIGITS_ONLY:  # 52车, 水带1360盘; not 一车一档, 一盘棋
         numeral = m["n1"] or m["bare"] or ""
-        if not (numeral[:1].isdigit() or numeral[-1:] in "百千万亿"):
+        groups = unit == "拨" and text.startswith(tuple(PEOPLE_IN_GROUPS), m.end())  # 三拨客人
+        if not (numeral[:1].isdigit() or numeral[-1:] in "百千万亿" or groups):
             return True
     if text[m.end() : m.end() + 1] in WORD_AFTER_UNIT.get(unit, "").split():
         return True  # not 一回到家, 七一晚会, 两单位; but 去过两回, 1.2万单, 住了两晚
