@@ -86,12 +86,12 @@ _CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
 _MAG = "万亿|亿|万|千(?![瓦米伏克帕卡])|百"
 # A number never starts in the middle of another one: not after a letter or
 # digit (G318, PM2.5), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
-# (一点五万 → 五万) or 几 (几十名 is no number). Each kind of numeral is looked ahead for first.
+# (一点五万 → 五万), 几 or 数 (几十名, 数十名, 数百年 are no number). Each kind of numeral is looked ahead for first.
 # A word of three letters or more is no code's head: a paragraph broken after it is read
 # run together (`下载注册国家反诈中心APP⏎⏎620余人次`, 1 printing on dev, required).
 _NUM = (
     rf"(?:(?=\d)(?:(?<![A-Za-z0-9_.万亿千])|(?<=[A-Za-z]{{3}}))(?:{_AR})(?:{_MAG})?"
-    rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
+    rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几数])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
 # A magnitude alone (`近千人`, `百余名`, `亿元以上`), or a half (`半天`, `大半天`,
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
@@ -135,7 +135,7 @@ _QUANTITY = rf"""
       | 千分之(?P<pml>{_BARE})
       | (?=[\d,.{CN_NUMERALS}点]+分之)(?P<den>{_BARE}|万)分之(?P<num>{_BARE})
       | (?P<one_half>(?<![{CN_NUMERALS}])一(?P<most>[多大])?半)(?P<half_more>多(?!一点))?
-      | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
+      | (?:(?P<n1>{_NUM})|(?P<bare>(?<![{CN_NUMERALS}A-Za-z0-9几数]){_BARE_MAGNITUDE})|(?P<half>{_HALF}))
         (?:(?=[^\n]{{0,{_LONGEST_UNIT}}}[到至—–~-])(?P<u1>{_UNIT})?(?P<sep>{_SEP})(?P<neg2>{_MINUS})?(?P<n2>{_NUM}))?
         (?:(?P<mid>余|多|几|来(?<=[十百千万0]来))(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{AFTER})))))
