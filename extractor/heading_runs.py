@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Protocol, TypeVar
 
-from extractor.heading_words import COLUMN, is_org, words_width
+from extractor.heading_words import COLUMN, is_org, rest_of_headline, words_width
 from extractor.line_forms import DATELINE
 
 
@@ -87,6 +87,50 @@ def join_halves_under_kickers(lines: list[L]) -> list[L]:
             out[k + 1 : k + 3] = [dataclasses.replace(upper, text=headline)]  # type: ignore[type-var]
         k += 1
     return out
+
+
+def join_short_rests(lines: list[L]) -> list[L]:
+    """The page's lines with a headline's short rest, printed right under its upper half in a
+    run of three heading lines each right under the one before, right over its article, made
+    one line with it (`江孜县“科技兴粮”行动` / `托起高原粮仓` / `丰收梦`, `民族团结进步创建在基层` /
+    `民族团结之花开满` / `格桑村`): the pair below is then read with the line over it as any
+    pair is. The rest is of a column's label's length (see `heading_words.rest_of_headline`)
+    under a half at most `_HALF_WIDTH` wide: of the runs of three heading lines over their
+    article on the seeds and development pages whose lowest line is such a rest of the middle,
+    the 3 so short are one title's end in the gold (2 printed tight, one apart under its kicker,
+    `开展林区火灾隐患` / `专项整治`); the 11 labels under a wider line are a column's (`民生焦点`).
+
+    >>> [u.text for u in join_short_rests([_Run("heading", "江孜县“科技兴粮”行动", False),
+    ...     _Run("heading", "托起高原粮仓", True), _Run("heading", "丰收梦", True),
+    ...     _Run("body", "本报讯（记者 次旦卓玛）…", False)])]
+    ['江孜县“科技兴粮”行动', '托起高原粮仓丰收梦', '本报讯（记者 次旦卓玛）…']
+    """
+    out = list(lines)
+    k = 0
+    while k + 2 < len(out):
+        run = out[k : k + 3]
+        if (
+            all(u.kind == "heading" for u in run)
+            and run[1].tight
+            and run[2].tight
+            and (k == 0 or out[k - 1].kind != "heading")
+            and _over_article(out, k + 3)
+            and words_width(run[1].text) <= _HALF_WIDTH
+            and rest_of_headline(run[1].text, run[2].text, over_article=True)
+        ):
+            headline = run[1].text + run[2].text
+            out[k + 1 : k + 3] = [dataclasses.replace(run[1], text=headline)]  # type: ignore[type-var]
+        k += 1
+    return out
+
+
+@dataclasses.dataclass
+class _Run:
+    """A line as the examples above give it."""
+
+    kind: str
+    text: str
+    tight: bool
 
 
 def _over_article(lines: list[L], k: int) -> bool:

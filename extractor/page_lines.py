@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.extract.words import is_boundary
-from extractor.heading_runs import join_halves_under_kickers
+from extractor.heading_runs import join_halves_under_kickers, join_short_rests
 from extractor.heading_words import (
     COLUMN,
     NAMED_HEADLINE,
@@ -421,7 +421,7 @@ def _opens_couplet(lines: list[Unit], k: int) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page as a list of classified lines, broken body text joined again."""
-    lines = _headlines(join_halves_under_kickers(_page_lines(text)))
+    lines = _headlines(join_short_rests(join_halves_under_kickers(_page_lines(text))))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None
