@@ -45,6 +45,7 @@ from extractor.extract.context import (
     near,
     starting_with,
 )
+from extractor.extract.edges import trimmed
 from extractor.extract.events import events
 from extractor.extract.generic import (
     CHIEF_SYSTEM,
@@ -182,12 +183,6 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|提质增效|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
-# A policy is a campaign only by a name in marks (`教育“三包”政策`); one named by what
-# it grants is a provision applied (`落实农牧民生活用电补贴政策`). One for the ecology is a
-# programme (`落实新一轮草原生态保护补助奖励政策`, `用好生态护林员岗位政策`): on the development
-# pages the gold lists each of the ten the rules give so (five required), where it lists four
-# of the nine other unquoted policies, all optional.
-_NAMED_POLICY = re.compile("[“‘「]|生态")
 # A reform or a field of building a unit goes on pushing is its line of work, not a
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
 # built to a standard stays one (`持续推进体育强区建设`). A reform a speaker says must be deepened
@@ -486,13 +481,9 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     ['“一村一辅警”', '边境小康村建设']
     """
     marked = curly_quotes(text)
+    every = quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
     found = sorted(
-        (
-            n
-            for n in quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
-            if not n.name.endswith("政策") or _NAMED_POLICY.search(n.name)
-        ),
-        key=lambda n: (n.at, -len(n.name)),
+        (n for n in map(trimmed, every) if n is not None), key=lambda n: (n.at, -len(n.name))
     )
     return [
         Named(n.at, as_printed(n.name, marked, text)) for n in one_per_campaign(found, body_start)
