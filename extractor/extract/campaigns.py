@@ -45,6 +45,7 @@ from extractor.extract.context import (
     near,
     starting_with,
 )
+from extractor.extract.edges import trimmed
 from extractor.extract.events import events
 from extractor.extract.generic import (
     CHIEF_SYSTEM,
@@ -182,12 +183,6 @@ _PROGRAMME = re.compile(
     rf"(?=[^{CN}“‘「]|(?:和|与|及)(?!{_KIND_WORDS})|的|等|工作|中|以来|走深走实|提质增效|$)"
 )
 _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
-# A policy is a campaign only by a name in marks (`教育“三包”政策`); one named by what
-# it grants is a provision applied (`落实农牧民生活用电补贴政策`). One for the ecology is a
-# programme (`落实新一轮草原生态保护补助奖励政策`, `用好生态护林员岗位政策`): on the development
-# pages the gold lists each of the ten the rules give so (five required), where it lists four
-# of the nine other unquoted policies, all optional.
-_NAMED_POLICY = re.compile("[“‘「]|生态")
 # A reform or a field of building a unit goes on pushing is its line of work, not a
 # programme it names: `将持续深化社会救助改革`, `继续推进智慧供热平台建设`. A place
 # built to a standard stays one (`持续推进体育强区建设`). A reform a speaker says must be deepened
@@ -228,6 +223,7 @@ _KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
+_BUILT_BY = re.compile(rf"(?:承建|援建|建设|实施)的(?=[{CN}]{{2,6}}?[市县区])")
 # Two works joined by 和 are a field of work (`农村公路建设和农房改造项目`), not one project.
 _NOT_A_PROJECT = re.compile(
     rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施|举行|举办|开展"
@@ -370,6 +366,8 @@ def _unquoted(text: str) -> list[Named]:
     for m in MILESTONE_REACHED.finditer(text):
         # What a dash sets before the name says what it is: `首个风电项目——噶尔县…项目开工`.
         words = clause_before(text, m.start()).rpartition("——")[2]
+        # So does a unit that builds it: `国网林芝供电公司承建的墨脱县…工程全面完工`.
+        words = _BUILT_BY.split(words)[-1]
         before = SO_FAR.sub("", words)  # `…项目` of `…项目近日`
         clause = _TIME_LEAD.sub("", before)
         if (
@@ -486,13 +484,9 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     ['“一村一辅警”', '边境小康村建设']
     """
     marked = curly_quotes(text)
+    every = quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
     found = sorted(
-        (
-            n
-            for n in quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
-            if not n.name.endswith("政策") or _NAMED_POLICY.search(n.name)
-        ),
-        key=lambda n: (n.at, -len(n.name)),
+        (n for n in map(trimmed, every) if n is not None), key=lambda n: (n.at, -len(n.name))
     )
     return [
         Named(n.at, as_printed(n.name, marked, text)) for n in one_per_campaign(found, body_start)

@@ -35,12 +35,13 @@ _NUMBERED = re.compile(
 )
 # A numbered event with a name in marks is named up to where it opens or is held, whatever its
 # kind: `拉萨市第二届“雪域之巅”全民健身越野跑在达孜区叶巴村开跑`, `第三届民族团结进步“同心集市”在…开市`
-# (on the seeds and development pages the gold requires each of the 60 printed so; `首届“…”活动举办
+# (on the seeds and development pages the gold requires each of the 60 printed so; the `的` of
+# `随着…第四届“…”旅游推广活动的启动` is not the name's; `首届“…”活动举办
 # 以来` looks back, no event held; one joined by `暨` to another is read by `_NUMBERED`).
 _OPENING = "开幕|开跑|开赛|开市|开营|举行|举办|启动|落幕|闭幕"
 _NUMBERED_HELD = re.compile(
     rf"(?P<name>{EDITION}(?:(?!暨)[{CN}·]){{0,10}}[“\"][{CN}·、 ]{{2,14}}"
-    rf"[”\"](?:(?!暨)[{CN}]){{0,8}}?)(?=(?:在[{CN}]{{2,16}}?)?(?:{_OPENING})(?!以来))"
+    rf"[”\"](?:(?!暨)[{CN}]){{0,8}}?)(?=的?(?:在[{CN}]{{2,16}}?)?(?:{_OPENING})(?!以来))"
 )
 # A numbered event's bare kind (`第二届直播节`) after a longer name ending in it points back
 # to the event named before (`举办“…”林果产品网络直播节`); `第十届梨花节` names its own.
@@ -100,6 +101,9 @@ _THIS_ONE = "[一二两三四五六七八九十每][次场届个]|[本此该这]
 # `策划了首届…观鸟季、第二届…文化节、藏历新年民俗体验周等十余项主题活动`,
 # `办好拉萨非遗购物节、雪顿节非遗展等品牌活动`.
 _ACTIVITIES_AFTER = re.compile(rf"等[^{BREAK}]{{0,8}}活动")
+# Names listed in marks may stand with no `、` between: `策划了“珠峰冬季观星季”“年楚河畔观鸟节”
+# “萨迦冬日文化周”等12项主题活动`.
+_LISTED = re.compile("、|(?<=”)(?=“)")
 _SEASON = re.compile(rf"^(?!{_THIS_ONE})[{CN}·]{{4,16}}(?:季|周|展)$")
 # A show held alone is one showing, not a unit's campaign: `县档案馆还首次举办馆藏珍贵档案展`,
 # `竞赛期间还同步举办了残疾人就业创业成果展` (on the development pages the gold requires none of
@@ -173,18 +177,25 @@ def events(text: str) -> list[Named]:
         if series is not None and not CLAUSE_INSIDE.search(series["name"]):
             found.append(Named(series.start(), series["name"]))
     for m in starting_with("".join({w[0]: w for w in _HOLDING}), _HELD, text):
-        items = m["list"].split("、")
+        items = _LISTED.split(m["list"])
         activities = bool(_ACTIVITIES_AFTER.match(text, m.end("list")))
         # One festival may be held with another event (`迎春年货节暨边贸商品展销会`); a
         # season held alone is one too (`举办冰湖观鸟季`).
         season = activities or (len(items) == 1 and m["verb"] != "策划")
         if all(
-            _FESTIVAL.match(item.partition("暨")[0])
-            or (season and _SEASON.match(item) and (activities or not item.endswith(_SHOW)))
-            for item in items
+            _FESTIVAL.match(words.partition("暨")[0])
+            or (season and _SEASON.match(words) and (activities or not words.endswith(_SHOW)))
+            for words in map(_unmarked, items)
         ):
             at = m.start("list")
             for item in items:
                 found.append(Named(at, item))
-                at += len(item) + 1
+                at += len(item) + text.startswith("、", at + len(item))
     return found
+
+
+def _unmarked(item: str) -> str:
+    """An item of a list without the marks it is printed in whole: `珠峰冬季观星季` of
+    `“珠峰冬季观星季”`; one whose marks are a part stays (`“藏源”冬季文化节`)."""
+    whole = item.startswith("“") and item.endswith("”") and item.count("“") == 1
+    return item[1:-1] if whole else item
