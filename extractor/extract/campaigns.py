@@ -223,7 +223,6 @@ _KIND_JOINED = re.compile(rf"(?:{_FIRST_KINDS})(?:和|及|与)")
 _TIME_LEAD = re.compile(r"^(?:近日|日前|目前|同时|此外|据介绍|据了解|今年|去年)+")
 # A project's capacity is part of its name: `噶尔县100兆瓦风电项目`, `…35千伏输变电工程`.
 _CAPACITY = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?(?:万千瓦|兆瓦|千瓦|千伏|万吨)")
-_BUILT_BY = re.compile(rf"(?:承建|援建|建设|实施)的(?=[{CN}]{{2,6}}?[市县区])")
 # Two works joined by 和 are a field of work (`农村公路建设和农房改造项目`), not one project.
 _NOT_A_PROJECT = re.compile(
     rf"[^{CN}]|的|等|是|将|在|把|对|为|个|批|该|这|此|各|和|推进|加快|实施|举行|举办|开展"
@@ -366,8 +365,6 @@ def _unquoted(text: str) -> list[Named]:
     for m in MILESTONE_REACHED.finditer(text):
         # What a dash sets before the name says what it is: `首个风电项目——噶尔县…项目开工`.
         words = clause_before(text, m.start()).rpartition("——")[2]
-        # So does a unit that builds it: `国网林芝供电公司承建的墨脱县…工程全面完工`.
-        words = _BUILT_BY.split(words)[-1]
         before = SO_FAR.sub("", words)  # `…项目` of `…项目近日`
         clause = _TIME_LEAD.sub("", before)
         if (
