@@ -93,18 +93,14 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」"}
 # done (`“小网格”织密了服务群众的“大网络”`, `“两会”期间加强安全管理`,
 # `“小网格”让群众享受到便捷服务`, `“红色物业”助推社区治理`, a thing carried into another,
 # `践行“两个维护”体现到窗口服务`: no gold name holds a `到` after its marks), or what the term is made
-# (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A verb whose object follows makes the
-# marks its subject, the sentence running on to a kind by chance: `做到“两个维护”贯穿援藏工作始终`,
-# `以“绣花功夫”推进城市精细化管理` (no gold name holds `贯穿`, `完成` or `夯实` after its marks,
-# nor `推进` but before `机制`, `工作机制` or `行动`: `“一项目一专班”推进机制`). A selection
-# follows its name at once
+# (`把“结对认亲”作为民族团结进步模范创建的重要内容`). A selection follows its name at once
 # (`“最美家庭”评选`, not `从“法律明白人”中评选出…`). Marks the next words explain (`“一园”即建设
 # 市级…示范园`, `即` `namely`) quote a part of a model just named, not a name. Nor do
 # those who act together (`与村“两委”班子一道抓创建`), nor those who form a body
 # (`村“两委”干部组成政策宣讲小分队`: none printed so on the seeds and development pages names one).
 _LOOSE_KIND = re.compile(
     r"^(?:这|一(?!体化)|即)|和|与|及|等|的|了|把|将|全部|均|已|都|一道|一起|一同|开展|举办|一系列|"
-    r"构建|打造|实现|形成|提供|进行|给予|作为|列为|组成|组建|贯穿|完成|夯实|推进(?![机行工])|"
+    r"构建|打造|实现|形成|提供|进行|给予|作为|列为|组成|组建|"
     r"加强|强化|做好|抓好|推动|落实|加大|加快|确保|带动|助力|期间|以来|在|今年|去年|目前|是|"
     r"到|让|使|赋能|撬动|助推|激活|破解|带来|成为|变为|换来|点亮|托起|筑牢|绘就|铺就|释放|激发"
 )
