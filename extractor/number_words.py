@@ -46,6 +46,7 @@ def vocabulary(text: str) -> list[str]:
 #: ridden (`只有两站路`), shots given (`打了两针`) and a crack's width in fingers (`两指宽`)
 #: too, after digits only (not `“两站两员”`, `一针一线`).
 #: `段` counts pieces of a text or a song (`三段新编唱词`); `季` seasons (`春秋两季`).
+#: Platelets are given in therapeutic doses (`机采血小板310个治疗量`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -60,7 +61,7 @@ UNITS: tuple[str, ...] = tuple(
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
-        秒钟 个晚上 车 盘 球 圈 站 针 指 段 季
+        秒钟 个晚上 车 盘 球 圈 站 针 指 段 季 个治疗量 治疗量
         """
         ),
         key=len,

@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from extractor.alternation import alternation
+from extractor.blood_units import read_units_of_blood, unit_of_blood
 from extractor.compound_times import compound_time
 from extractor.number_words import (
     AFTER_DIGITS_ONLY,
@@ -319,8 +320,8 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     if m["after"] == "多" and approx == "exact":  # 一倍多, 一年多
         approx = "more"
     numeral = m["n1"] or m["bare"] or m["half"]
-    if unit.partition("/")[0] == "分" and not numeral[:1].isdigit():
-        return None  # a score is printed in Arabic digits: 十分 is "very"
+    if unit.partition("/")[0] == "分" and not (numeral[:1].isdigit() or m["mid"] == "几"):
+        return None  # a score is printed in Arabic digits (十分 is "very"), or 十几分
     if unit == "日" and not (m["pre"] or m["post"] or m["half"]):
         return None  # days counted with a limit: 30日内, 不超过7日; 29日 alone is a date
     if unit in ("字", "路", "发", "股") and not (
@@ -386,7 +387,7 @@ def parse_quantity(raw: str) -> Quantity | None:
     # A time of two units (`一年零四个月`) is read as the scan reads it, whole.
     found = _quantities_of(text)
     whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
-    return found[0].quantity if whole else None
+    return found[0].quantity if whole else read_units_of_blood(text, parse_quantity)
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
@@ -405,14 +406,16 @@ def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
     found: list[QuantityMatch] = []
     for m in _SCAN_RE.finditer(folded):
         quantity = _reading(m)
-        if quantity is None or _no_quantity_here(folded, m, quantity.unit):
+        blood = None if quantity is None else unit_of_blood(folded, m, quantity)
+        end, quantity = blood or (m.end(), quantity)  # 用血量约为40个单位: 单位 of blood
+        if quantity is None or (not blood and _no_quantity_here(folded, m, quantity.unit)):
             continue
         number_start = m.end("pre") if m["pre"] else m.start()
         chinese = not folded[number_start : number_start + 1].isdigit()
         match = QuantityMatch(
             m.start(),
-            m.end(),
-            text[m.start() : m.end()],
+            end,
+            text[m.start() : end],
             quantity,
             number_start,
             chinese,
