@@ -22,7 +22,7 @@ from extractor.speech_words import ACTIONS, BREAK, BREAK_CLASS, FOLLOWERS, VERB,
 # What a person named with a title goes on to do, for certain: speak, attend, lead.
 _STRONG = (
     rf"{VERB}|{WHEN}|出席|参加|主持|来到|走进|陪同|带领|带队|率队|一行|同志|先生|女士"
-    "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|前往|深入|召开|宣读|解读|作了"
+    "|调研|检查|督导|看望|慰问|考察|视察|通报|部署|讲话|致辞|前往|深入|召开|宣读|解读|作了"
 )
 #: A verb done to its end, `测完` of `牧民阿旺测完血压后`: never `完成`, `完工`, `完小`…
 DONE_AT = re.compile(r"[\u4e00-\u9fff]完(?![成善整全美好工毕小])")
