@@ -127,6 +127,12 @@ _SERVICE_STANDARD = re.compile("水平|能力|质量|效能")
 # `开设“首乘旅客”服务柜台2个`, `设立了“讨薪绿色通道”服务台` (neither so printed on the seeds and
 # development pages is listed; a ledger, `服务台账`, is read elsewhere).
 _SERVICE_COUNTER = re.compile("柜台|台(?!账)")
+# A quoted management listed among the fields or ills a unit looks into is a field, not a method:
+# `紧盯惠民惠农补贴、农村集体“三资”管理、低保救助等领域`, `梳理出…、“校园餐”管理、医保基金使用等
+# 9个方面的突出问题`.
+_FIELD_LISTED = re.compile(
+    rf"(?:、[^{BREAK}]{{1,40}}?)?等[^{BREAK}]{{0,8}}?(?:领域|方面|问题|行业)"
+)
 _TAX_RELIEF = re.compile(TAX_RELIEF)
 # Policy told, read out or brought to people is what is done with it, no policy named:
 # `“两委”班子挨家挨户上门讲政策` (none of the 24 so printed names one).
@@ -334,6 +340,9 @@ def _one_quoted(
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("管理") and text.startswith("台账", m.end()):
         return None  # `建立了碳汇林地“一张图”管理台账`: a ledger kept, not a method named
+    in_list = text[m.start() - 1] == "、" or text.startswith("、", m.end())
+    if kind == "管理" and in_list and _FIELD_LISTED.match(text, m.end()):
+        return None  # `…、“校园餐”管理、医保基金使用等…问题`: a field listed
     if kind and kind.endswith("服务") and _SERVICE_COUNTER.match(text, m.end()):
         return None  # `“首乘旅客”服务柜台`: the counter, not a service named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
