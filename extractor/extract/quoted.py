@@ -71,7 +71,7 @@ _KINDS = (
     "文化节|旅游节|艺术节|讲堂|创建|(?<!品牌)建设|专项整治行动|整治行动|专项整治|整治|专项清理|会战|经验|责任制|负责制|制度|管理办法|闭环管理|管理|政策|战略|"
     "服务|筛查|评选|评比|示范点|融合发展|走访慰问|慰问活动|慰问|管理办法|办法|主题班会|班会|医疗援藏|援藏|"
     "招聘会|推介会|博览会|交易会|展销会|洽谈会|分享会|座谈会|联合检查|主题开放日|开放日|演出季|训练营|夏令营|冬令营|主题展览|展览|巡展|展演|宣讲|"
-    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|汇演|巡演|演出|音乐会|晚会|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
+    "宣传周|宣传月|活动周|活动月|服务月|文化周|体验周|消费季|旅游季|汇演|巡演|演出|音乐会|晚会|巡讲|挑战赛|越野赛|公益行|夜校|大讲堂|课堂|"
     # These end a name only where the phrase ends: `“党建引领+网格化”基层治理，`,
     # `“一户一策”动态监测帮扶，`, `推出“一生一案”精准辅导，`, not `“百万亩”退化草原综合治理
     # 工程`, `“云端”帮扶对子`. (A ledger is a record kept, no initiative: `建立“一人一策”帮扶
@@ -123,6 +123,16 @@ _PROVIDED = re.compile("提供|等$")
 # A service's standard or capacity raised is no service named: `全面提升“儿童之家”服务水平`,
 # `持续提升“一网通办”“一线应答”服务能力`.
 _SERVICE_STANDARD = re.compile("水平|能力|质量|效能")
+# A service run on into the counter that gives it is a place, not a service named:
+# `开设“首乘旅客”服务柜台2个`, `设立了“讨薪绿色通道”服务台` (neither so printed on the seeds and
+# development pages is listed; a ledger, `服务台账`, is read elsewhere).
+_SERVICE_COUNTER = re.compile("柜台|台(?!账)")
+# A quoted management listed among the fields or ills a unit looks into is a field, not a method:
+# `紧盯惠民惠农补贴、农村集体“三资”管理、低保救助等领域`, `梳理出…、“校园餐”管理、医保基金使用等
+# 9个方面的突出问题`.
+_FIELD_LISTED = re.compile(
+    rf"(?:、[^{BREAK}]{{1,40}}?)?等[^{BREAK}]{{0,8}}?(?:领域|方面|问题|行业)"
+)
 _TAX_RELIEF = re.compile(TAX_RELIEF)
 # Policy told, read out or brought to people is what is done with it, no policy named:
 # `“两委”班子挨家挨户上门讲政策` (none of the 24 so printed names one).
@@ -330,6 +340,11 @@ def _one_quoted(
         return None  # `实现城市部件“一张图”管理`: a state reached, not a method named
     if kind and kind.endswith("管理") and text.startswith("台账", m.end()):
         return None  # `建立了碳汇林地“一张图”管理台账`: a ledger kept, not a method named
+    in_list = text[m.start() - 1] == "、" or text.startswith("、", m.end())
+    if kind == "管理" and in_list and _FIELD_LISTED.match(text, m.end()):
+        return None  # `…、“校园餐”管理、医保基金使用等…问题`: a field listed
+    if kind and kind.endswith("服务") and _SERVICE_COUNTER.match(text, m.end()):
+        return None  # `“首乘旅客”服务柜台`: the counter, not a service named
     if kind and kind.endswith("服务") and _PROVIDED.search(before):
         return None
     if kind and kind.endswith("服务") and text.startswith("品牌", m.end()):
