@@ -29,6 +29,8 @@ class _Line(Protocol):
     def text(self) -> str: ...
     @property
     def tight(self) -> bool: ...
+    @property
+    def broken(self) -> bool: ...
 
 
 L = TypeVar("L", bound=_Line)
@@ -119,9 +121,57 @@ def join_short_rests(lines: list[L]) -> list[L]:
             and rest_of_headline(run[1].text, run[2].text, over_article=True)
         ):
             headline = run[1].text + run[2].text
-            out[k + 1 : k + 3] = [dataclasses.replace(run[1], text=headline)]  # type: ignore[type-var]
+            joined = dataclasses.replace(run[1], text=headline, broken=True)  # type: ignore[type-var]
+            out[k + 1 : k + 3] = [joined]
         k += 1
     return out
+
+
+def tops_tight_run(lines: list[L], k: int) -> bool:
+    """Is lines[k - 1] the top of a run of three heading lines printed right under a paragraph,
+    each right under the one before, right over its article (`…惠及全区中小学、` / `民族团结进步创建在基层` /
+    `民族团结之花开满` / `格桑村` / dateline)? Such a top line is no part of the headline under it:
+    of the 13 runs so printed on the seeds and development pages, the top line is a column's label,
+    a kicker or a slogan in the gold every time, never a title's part (`时讯快递`, `仲巴县人民法院`,
+    `铸牢中华民族共同体意识`). The lower two may be one line already, a headline's short rest
+    joined to its half (see `join_short_rests`).
+
+    >>> run = [_Run("body", "据悉，…", False), _Run("heading", "民族团结进步创建在基层", True),
+    ...     _Run("heading", "民族团结之花开满格桑村", True, True), _Run("body", "本报林芝讯（记者 李晓燕）走进…", False)]
+    >>> tops_tight_run(run, 2), tops_tight_run(run[1:], 1)
+    (True, False)
+    """
+    if k < 2 or lines[k - 2].kind != "body":
+        return False
+    run = [lines[k - 1], lines[k]]
+    if not lines[k].broken and k + 1 < len(lines):
+        run.append(lines[k + 1])
+    end = k - 1 + len(run)
+    return (
+        (len(run) == 3 or lines[k].broken)
+        and all(u.kind == "heading" and u.tight for u in run)
+        and (end == len(lines) or lines[end].kind != "heading")
+        and _over_article(lines, end)
+    )
+
+
+def between_paragraphs(lines: list[L], k: int) -> bool:
+    """Are lines[k - 1] and lines[k] the whole heading run between two paragraphs, printed
+    right under the one and right over the other (`…村民索朗旺堆说。` / `童心描绘石榴红` /
+    `丹青礼赞团结情` / `近日，…`), as OCR often sets a page? Halves of one length there stand
+    where a headline does over its dateline: of the 12 pairs of one length printed under a
+    paragraph or a credit on the seeds and development pages, the 7 with a paragraph under
+    them are one title in the gold (2 of them tight both ways), where the couplets of the
+    paper's slogans stand under a byline or a headline, or apart (`守护绿水青山` /
+    `筑牢生态屏障`: a section's)."""
+    return (
+        k >= 2
+        and lines[k - 2].kind == "body"
+        and lines[k - 1].tight
+        and k + 1 < len(lines)
+        and lines[k + 1].kind == "body"
+        and lines[k + 1].tight
+    )
 
 
 @dataclasses.dataclass
@@ -131,6 +181,7 @@ class _Run:
     kind: str
     text: str
     tight: bool
+    broken: bool = False
 
 
 def _over_article(lines: list[L], k: int) -> bool:

@@ -58,7 +58,10 @@ def read_headline(heads: list[Unit]) -> Headline:
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
-    titles = [s for s in content if not is_org(s)] or content
+    # A headline the layout broke over two lines names no organisation, whatever it ends on
+    # (`民族团结之花开满` / `格桑村`): an organisation's name is printed on one line.
+    broken = {u.text for u in heads if u.broken}
+    titles = [s for s in content if s in broken or not is_org(s)] or content
     # A couplet left in two lines is the paper's slogan, when a headline is printed with it
     # (`桃花深处游人醉 文旅融合富万家` / `奋进新征程` / `建功新时代`).
     pairs = list(_couplet_pairs(heads))

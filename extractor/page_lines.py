@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.extract.words import is_boundary
-from extractor.heading_runs import join_halves_under_kickers, join_short_rests
+from extractor.heading_runs import (
+    between_paragraphs,
+    join_halves_under_kickers,
+    join_short_rests,
+    tops_tight_run,
+)
 from extractor.heading_words import (
     COLUMN,
     NAMED_HEADLINE,
@@ -201,6 +206,8 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             joined.append(unit)
         elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
+        elif unit.tight and tops_tight_run(lines, k):
+            joined.append(unit)
         elif (
             unit.tight
             and not _opens_couplet(lines, k)
@@ -209,7 +216,7 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and one_headline(
                 upper.text,
                 unit.text,
-                _opens_below(lines, k, past_heads=False) or _between_paragraphs(lines, k),
+                _opens_below(lines, k, past_heads=False) or between_paragraphs(lines, k),
             )
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
@@ -273,25 +280,6 @@ def _reads_on(upper: Unit) -> bool:
     byline or subtitle and one under a paragraph, the body at once under it; the place
     and its colon is the eighth."""
     return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
-
-
-def _between_paragraphs(lines: list[Unit], k: int) -> bool:
-    """Are lines[k - 1] and lines[k] the whole heading run between two paragraphs, printed
-    right under the one and right over the other (`…村民索朗旺堆说。` / `童心描绘石榴红` /
-    `丹青礼赞团结情` / `近日，…`), as OCR often sets a page? Halves of one length there stand
-    where a headline does over its dateline: of the 12 pairs of one length printed under a
-    paragraph or a credit on the seeds and development pages, the 7 with a paragraph under
-    them are one title in the gold (2 of them tight both ways), where the couplets of the
-    paper's slogans stand under a byline or a headline, or apart (`守护绿水青山` /
-    `筑牢生态屏障`: a section's)."""
-    return (
-        k >= 2
-        and lines[k - 2].kind == "body"
-        and lines[k - 1].tight
-        and k + 1 < len(lines)
-        and lines[k + 1].kind == "body"
-        and lines[k + 1].tight
-    )
 
 
 def _first_of_run(lines: list[Unit], k: int) -> bool:
