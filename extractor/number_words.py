@@ -70,8 +70,12 @@ UNITS: tuple[str, ...] = tuple(
 )
 #: `一整天`, `两整年`: 整 between the number and a measure of time says it whole, exact.
 WHOLE_UNITS = ("天", "年", "个月", "周", "个星期", "小时", "个小时", "学期")
-#: `一个多月`, `两个多小时`: 多 inside the measure word; read as 个月, 个小时… with more.
-MORE_UNITS = ("个多月", "个多小时", "个多星期")
+#: `一个多月`, `两个多小时`, `一分多钟`: 多 inside the measure word; read as 个月, 个小时,
+#: 分钟… with more.
+MORE_UNITS = ("个多月", "个多小时", "个多星期", "分多钟")
+#: Months without 个 are counted only in words and within a limit (`一月内回访`, `两月以内`):
+#: `3月内` is a month of the calendar, and so are `一月` alone, `十一月内` and `2024年一月内`.
+MONTHS_WITHIN = "月(?<=[一二两三四五六七八九十]月)(?<!十[一二]月)(?<!年.月)(?=(?:以|之)?内)"
 #: `两个半月`, `一个半小时`: 半 inside the measure word; read as 个月, 个小时… plus a half.
 HALF_INSIDE = ("月", "小时", "星期", "工作日")
 #: What a half alone measures: `半天`, `半个月`, `半小时`, `半个多小时`; not `半个世纪`.

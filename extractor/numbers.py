@@ -50,6 +50,7 @@ from extractor.number_words import (
     AFTER_DIGITS_ONLY,
     HALF_INSIDE,
     HALF_UNITS,
+    MONTHS_WITHIN,
     MORE_UNITS,
     NEUTRAL_PREFIXES,
     PEOPLE_IN_GROUPS,
@@ -143,7 +144,7 @@ _QUANTITY = rf"""
         (?(u1)(?P=u1)
         |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
         |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|整(?P<whole>{_alternation(WHOLE_UNITS)})
-            |(?P<unit>{_UNIT}))))
+            |(?P<unit>{_UNIT})|(?P<month>{MONTHS_WITHIN}))))
         (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
@@ -311,7 +312,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     if m["one_half"] is not None:  # 一半 is a half of something: 0.5, as 三分之一 is a third
         more = (m["half_more"] or m["most"]) and approx == "exact"  # 一半多, 一大半
         return Quantity(0.5, None, "", "more" if more else approx)
-    unit = m["unit"] or m["hunit"] or m["u1"] or m["whole"] or "个" + m["inside"]
+    unit = m["unit"] or m["month"] or m["hunit"] or m["u1"] or m["whole"] or "个" + m["inside"]
     if m["per"]:
         unit += "/" + m["per"]
     if unit in MORE_UNITS:

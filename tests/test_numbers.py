@@ -156,6 +156,7 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("12.5个百分点", 12.5, None, "个百分点", "exact"),
     ("一个多月", 1, None, "个月", "more"),
     ("两个多小时", 2, None, "个小时", "more"),
+    ("一分多钟", 1, None, "分钟", "more"),
     ("两个小时", 2, None, "个小时", "exact"),
     ("5%—10%", 5, 10, "%", "exact"),
     ("零下20度", -20, None, "度", "exact"),
@@ -267,6 +268,8 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("36函", 36, None, "函", "exact"),  # cased volumes of old books
         ("30日内", 30, None, "日", "less"),  # days, with a limit: 29日 alone is a date
         ("不超过7日", 7, None, "日", "less"),
+        ("一月内", 1, None, "月", "less"),  # months in words, with a limit
+        ("两月以内", 2, None, "月", "less"),
         ("1.2万单", 12000, None, "单", "exact"),  # orders sold online
         ("300单", 300, None, "单", "exact"),
         ("两晚", 2, None, "晚", "exact"),  # nights stayed
@@ -657,6 +660,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("十二届县委，参加过8届县运会", ["8届"]),  # a count after 过, whatever follows
         ("一回到家就去看了两回，新建线路2回", ["两回", "2回"]),  # not the 回 of 回到
         ("11月29日起，3月5日左右，30日内办结", ["30日内"]),  # a date is no count of days
+        ("3月内完成，十一月内，2024年一月内，一月内回访", ["2024年", "一月内"]),  # months
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
         ("一车一档，一盘棋，每天发出40多车货，水带1360盘", ["40多车", "1360盘"]),  # digits only
         ("依托“两站两员”，一针一线，打了2针", ["2针"]),  # digits only
