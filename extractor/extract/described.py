@@ -6,7 +6,7 @@ A run is no name where the clause calls something by it (`作为“一把手”�
 part of (`是尼木县“我为群众办实事”实践活动的一部分`); where a unit sets out to prevent it
 (`杜绝“半拉子工程”`); where it is the second of two set against each other (`以“小切口”推动
 “大治理”`); and where what follows counts or offers things (`培养“土专家”“田秀才”140名`,
-`推出“土林日出”“古格夜话”等冬季摄影线路`).
+`推出“土林日出”“古格夜话”等冬季摄影线路`); quoted words a clause leaves behind (`告别“靠天吃饭”`).
 """
 
 from __future__ import annotations
@@ -48,6 +48,12 @@ _OFFERED_AFTER = re.compile(
     rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种|良种)"
     # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
+)
+# Quoted words a clause leaves behind name the old way or the old trouble, not an initiative:
+# `改变了过去人工收费“一人一票”的管理模式`, `告别“靠天吃饭”`, `摆脱“单打独斗”` (of the 31 so printed on
+# the seeds and development pages the gold lists none); not `过去一年`, a time.
+_LEFT_BEHIND = re.compile(
+    r"(?:改变|告别|打破|摆脱|取代|替代|过去(?![一两三四五六七八九十几\d]|的一)|以往)[^“”]{0,12}$"
 )
 # Unless it says what the thing is part of: `此次活动是尼木县“我为群众办实事”实践活动的一部分`.
 # A photograph's caption says so too: `这是…“欢乐牧场”巡演活动的第38场演出`, `…的一个场景`; and
@@ -99,6 +105,7 @@ def described_run(text: str, run: list[re.Match[str]], before: str, tail: str) -
         return True
     return bool(
         _SHUNNED.search(before)
+        or _LEFT_BEHIND.search(before)
         or _SET_AGAINST.search(before)
         or (not run[-1]["kind"] and (_COUNTED_AFTER.match(tail) or _OFFERED_AFTER.match(tail)))
     )
