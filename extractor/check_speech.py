@@ -24,6 +24,7 @@ from extractor.offices import office_from_place
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
+from extractor.word_cuts import cut_from_words, printed_cut
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
 # Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
@@ -103,6 +104,9 @@ def speaker_reasons(
                 f'the article names is "{office}"'
             ]
         return reasons  # `市长在调研中强调`: the office is all the article prints of them
+    cut = _cut_where_credited(credit, speaker, speech.text)
+    if cut is not None:
+        return [cut]
     problem = not_a_person(speaker)
     if problem is not None:
         reasons.append(problem)
@@ -133,7 +137,39 @@ def _credits(credit: Credit | None, speaker: str, speech: Speech) -> bool:
         return credit.refers_to is not None and names(credit.refers_to, speaker)
     if credit.leading:  # a clause whose subject spoke: the speaker opens it
         return _opens_clause(credit.who, speaker, speech.known())
+    name = name_in(credit.who)
+    if name is not None and printed_cut(speech.text, credit.start, credit.end, name):
+        # The name it reads is cut from the words (`语比` of `边巴次仁用手语比`): a clause
+        # whose subject spoke, as `subjects.py` reads one.
+        known = [n for n in speech.known() if n != name]
+        return _opens_clause(credit.who, speaker, known)
     return names(credit.who, speaker)
+
+
+def _cut_where_credited(credit: Credit | None, speaker: str, text: str) -> str | None:
+    """Why the speaker, printed in the words that credit it, is cut from the words around
+    it (`word_cuts.py`), if it is."""
+    if credit is None or credit.pronoun or credit.reporter or credit.leading:
+        return None
+    at = text.rfind(speaker, credit.start, credit.end)
+    if at < 0 or text[credit.start : credit.end] != credit.who:
+        return None
+    cut = cut_from_words(text, at, at + len(speaker), speaker)
+    if cut is None or _printed_whole(text, speaker):
+        return None
+    return cut
+
+
+def _printed_whole(text: str, speaker: str) -> bool:
+    """Does the article print the speaker as words of their own anywhere: a name whose
+    edges run into a word once (`郭明说` as 郭|明说) is printed clear of them elsewhere
+    (`副主任郭明介绍`)."""
+    at = text.find(speaker)
+    while at >= 0:
+        if cut_from_words(text, at, at + len(speaker), speaker) is None:
+            return True
+        at = text.find(speaker, at + 1)
+    return False
 
 
 def _opens_clause(clause: str, speaker: str, known: list[str]) -> bool:

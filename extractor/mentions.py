@@ -31,7 +31,7 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.common_words import common_word_at, ends_a_word, is_surname
 from extractor.name_ends import STRONG_AT, cut_short, name_at
-from extractor.opening_names import sentence_opener
+from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
     AFTER_NAME,
     TITLE_ENDS,
@@ -416,13 +416,16 @@ class Mentions:
 def aged_words(text: str, start: int, after: int, stop: int) -> str:
     """The words naming someone an age introduces (`岁的` at `start`–`after`), before `stop`: to
     a title after the name (`79岁的次仁多布杰老人独自居住` → `…次仁多布杰老人`), else to a break or
-    to what they do meanwhile (`68岁的次旦多吉一边纠正…`), a name not cut out left in them."""
+    to what they do meanwhile (`68岁的次旦多吉一边纠正…`), a name not cut out left in them;
+    a name after a title the vocabulary lacks, alone (`46岁的酿酒师傅尼玛次仁正在…` → `尼玛次仁`)."""
     end = after
     while end < stop and text[end] not in BREAK and text[end : end + 2] != "一边":
         end += 1
     for m in ROLE.finditer(text, after, end):
         if m.start() > after and name_in(text[start : m.end()]) is not None:
             return text[start : m.end()]
+    if ROLE.search(text, after, end) is None:  # a title the vocabulary lacks: `酿酒师傅`
+        return name_after_title(text[after:end], aged=True) or text[start:end]
     return text[start:end]
 
 

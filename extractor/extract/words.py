@@ -46,16 +46,26 @@ def is_han(char: str) -> bool:
 def is_boundary(text: str, at: int) -> bool:
     """Does a word end at `at`? Not when a word of jieba's dictionary (of two to four
     characters) runs across it: `生产|检查` is a boundary, `生|产` is not."""
+    return word_across(text, at) is None
+
+
+def word_across(text: str, at: int) -> str | None:
+    """The word of jieba's dictionary (of two to four characters) that runs across
+    position `at`, if one does: `手语` across the 手|语 of `用手语比划着`.
+
+    >>> word_across("用手语比划着", 2), word_across("用手语比划着", 4)
+    ('手语', '比划')
+    """
     if at <= 0 or at >= len(text) or not ("\u4e00" <= text[at - 1] <= "\u9fff"):
-        return True
+        return None
     if not "\u4e00" <= text[at] <= "\u9fff":
-        return True
+        return None
     dictionary = _words()[0]
     for start in range(max(0, at - LONGEST_WORD + 1), at):
         for end in range(at + 1, min(len(text), start + LONGEST_WORD) + 1):
             if text[start:end] in dictionary:
-                return False
-    return True
+                return text[start:end]
+    return None
 
 
 def opens_with_common_word(text: str) -> bool:
