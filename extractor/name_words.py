@@ -11,7 +11,7 @@ read where a name stands often does: `骑摩托车` of `请儿子骑摩托车接
 
 from __future__ import annotations
 
-from extractor.common_words import common_word_at
+from extractor.common_words import common_word_at, dictionary, is_surname
 
 #: Characters of the shortest common word no name holds.
 LONG_WORD = 3
@@ -33,4 +33,27 @@ def holds_a_shorter_word(part: str) -> bool:
     return any(
         (word := common_word_at(part, at)) is not None and len(word) < len(part)
         for at in range(len(part))
+    )
+
+
+#: Times jieba's dictionary counts a word it tags a Han name (`nr`) that a sentence uses
+#: as a word: `养老` (651 times), read after `居民` in `城乡居民养老保险`.
+_WORD_TAGGED_A_NAME = 100
+
+
+def word_tagged_a_name(name: str) -> bool:
+    """Is a name of two characters that opens with no surname a word the dictionary
+    counts often and tags a Han name (`nr`), where a Han name of two opens with its
+    surname and a Tibetan one is tagged a foreign name (`拉姆`, `洛桑`: `nrt`) or rare?
+
+    >>> word_tagged_a_name("养老"), word_tagged_a_name("拉姆"), word_tagged_a_name("罗布")
+    (True, False, False)
+    """
+    listed = dictionary().get(name)
+    return (
+        len(name) == 2
+        and not is_surname(name[0])
+        and listed is not None
+        and listed[0] >= _WORD_TAGGED_A_NAME
+        and listed[1] == "nr"
     )

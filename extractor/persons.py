@@ -31,7 +31,7 @@ from extractor.common_words import (
     opens_with_surname,
     proper_noun,
 )
-from extractor.name_words import holds_a_long_word, holds_a_shorter_word
+from extractor.name_words import holds_a_long_word, holds_a_shorter_word, word_tagged_a_name
 from extractor.rare_words import rare_verb, rarer_word
 from extractor.roles import ROLES
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
@@ -303,6 +303,9 @@ def _ok_name(name: str) -> bool:
         or (len(name) >= 3 and common_word_at(name) == name)  # `高血压`, though 高 is a surname
         or _word_inside(name)
         or holds_a_long_word(name)  # `骑摩托车` (摩托车), `患糖尿病`: words of a sentence
+        or word_tagged_a_name(
+            name
+        )  # `养老` of `城乡居民养老保险`, a word the dictionary tags a name
         or rarer_word(name)
         or rare_verb(name)
     )
