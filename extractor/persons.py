@@ -31,6 +31,7 @@ from extractor.common_words import (
     opens_with_surname,
     proper_noun,
 )
+from extractor.name_words import holds_a_long_word, holds_a_shorter_word, word_tagged_a_name
 from extractor.rare_words import rare_verb, rarer_word
 from extractor.roles import ROLES
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
@@ -282,7 +283,7 @@ def _ok_name(name: str) -> bool:
         # Its parts sound the name out, each a word of the language or none (`买买提`),
         # where a slogan's parts are words (`青春志愿·温暖珠峰`).
         return not (
-            any(_holds_a_word(part) for part in re.split(f"[{NAME_DOTS}]", name))
+            any(holds_a_shorter_word(part) for part in re.split(f"[{NAME_DOTS}]", name))
             or _GROUPS.search(name)
             or ORGANISATION.search(name)
             or _role_at_end(name) is not None
@@ -301,17 +302,12 @@ def _ok_name(name: str) -> bool:
         or opens_with_common_word(name)  # `就业`, `讲解竹编`: words, not names
         or (len(name) >= 3 and common_word_at(name) == name)  # `高血压`, though 高 is a surname
         or _word_inside(name)
+        or holds_a_long_word(name)  # `骑摩托车` (摩托车), `患糖尿病`: words of a sentence
+        or word_tagged_a_name(
+            name
+        )  # `养老` of `城乡居民养老保险`, a word the dictionary tags a name
         or rarer_word(name)
         or rare_verb(name)
-    )
-
-
-def _holds_a_word(part: str) -> bool:
-    """Does a part of a name in parts hold a common word shorter than itself: `青春` of
-    `青春志愿`, never `买买提` (the whole part) or `艾力` (none)?"""
-    return any(
-        (word := common_word_at(part, at)) is not None and len(word) < len(part)
-        for at in range(len(part))
     )
 
 
