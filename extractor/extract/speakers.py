@@ -36,7 +36,7 @@ from extractor.extract.words import (
 )
 from extractor.mentions import one_persons_title
 from extractor.models import Quote, Span
-from extractor.name_ends import DONE_AT, cut_short, name_in_parts_at
+from extractor.name_ends import DONE_AT, cut_short, name_at, name_in_parts_at
 from extractor.offices import office_from_place
 from extractor.persons import (
     ends_with_role,
@@ -50,6 +50,8 @@ from extractor.persons import (
 from extractor.roles import ROLE, ROLE_PATTERN, ROLES
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
 from extractor.stops import first_of, last_of
+from extractor.subjects import opening
+from extractor.word_cuts import printed_cut
 
 _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 # Roles of a unit's people, printed after the unit, never after a person's name.
@@ -99,6 +101,17 @@ def credited(
     if credit.leading:
         return _leading(credit.who, speech)
     name = credit.person
+    if name is not None and printed_cut(speech.text, credit.start, credit.end, name):
+        # cut from the words (`语比` of `边巴次仁用手语比`): a clause its subject opens, as
+        # the checker reads it (`check_speech._credits`)
+        person = opening(credit.who, [n for n in speech.known() if n != name]) or name_at(
+            credit.who, 0
+        )
+        if person is None or not_a_person(person) is not None:
+            return None
+        return Speaker(
+            person, _title_before(credit.who, person) or _title_in_text(speech.text, person)
+        )
     if name is None:
         if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
             # `市住建局相关负责人表示`; from its place (`…可支配收聂荣县委书记` → 聂荣县委书记)
