@@ -101,17 +101,6 @@ def credited(
     if credit.leading:
         return _leading(credit.who, speech)
     name = credit.person
-    if name is not None and printed_cut(speech.text, credit.start, credit.end, name):
-        # cut from the words (`语比` of `边巴次仁用手语比`): a clause its subject opens, as
-        # the checker reads it (`check_speech._credits`)
-        person = opening(credit.who, [n for n in speech.known() if n != name]) or name_at(
-            credit.who, 0
-        )
-        if person is None or not_a_person(person) is not None:
-            return None
-        return Speaker(
-            person, _title_before(credit.who, person) or _title_in_text(speech.text, person)
-        )
     if name is None:
         if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
             # `市住建局相关负责人表示`; from its place (`…可支配收聂荣县委书记` → 聂荣县委书记)
@@ -122,6 +111,13 @@ def credited(
         return titled
     if not_a_person(name) is not None or not _is_name(credit.who, name):
         return None
+    if printed_cut(speech.text, credit.start, credit.end, name):
+        # cut from the words (`语比` of `边巴次仁用手语比`): a clause its subject opens, as
+        # the checker reads it (`check_speech._credits`)
+        known = [n for n in speech.known() if n != name]
+        name = opening(credit.who, known) or name_at(credit.who, 0) or ""
+        if not_a_person(name) is not None or not _is_name(credit.who, name):
+            return None
     title = _title_before(credit.who, name) or _title_in_text(speech.text, name)
     return Speaker(name, title)
 
