@@ -457,17 +457,20 @@ def opens_with(clause: str, speaker: str, reach: int = 24) -> bool:
     """Does the clause open with `speaker`, alone or after its title or description
     (`村民卓玛满脸笑容`, `次仁充满信心`, `80岁的老党员多吉紧紧`), as the one it is about,
     named within `reach` characters of its start? Not when the speaker is a possessor
-    (`扎西的妻子卓玛`).
+    (`扎西的妻子卓玛`), nor a 和 between two groups (`和驻村` of `乡干部和驻村工作队员`).
 
     >>> opens_with("村民卓玛满脸笑容", "卓玛"), opens_with("扎西的妻子卓玛", "扎西")
     (True, False)
     """
     at = clause.find(speaker) if len(speaker) >= 2 else -1
     after = clause[at + len(speaker) :]
-    possessor = after.startswith("的") and (
-        _role_at_start(after[1:]) is not None or name_in(after[1:]) is not None
+    possessor = after.startswith("的") and bool(_role_at_start(after[1:]) or name_in(after[1:]))
+    joined = speaker[:1] in "和与及同跟" and ends_with_role(clause[:at]) and _role_at_start(after)
+    return (
+        0 <= at <= reach
+        and names(clause[: at + len(speaker)], speaker)
+        and not (possessor or joined)
     )
-    return 0 <= at <= reach and names(clause[: at + len(speaker)], speaker) and not possessor
 
 
 def _ends_cleanly(who: str, after: str) -> bool:

@@ -813,6 +813,12 @@ CREDITED = {
         "手艺不分民族，大家一起传下去才有意义。",
         "direct",
     ),
+    "a Naxi name opening with 和 after a title": (
+        "“现在线上线下一起做，货走得快。”做了20年松茸生意的收购商和永强说。",
+        "和永强",
+        "现在线上线下一起做，货走得快。",
+        "direct",
+    ),
     "who leads the song of a team (领唱) is a title before a long description": (
         "“能在县里的舞台上唱歌，我们都很开心！”夺得第二名的曲水县代表队领唱德央激动地说。",
         "德央",
@@ -1299,6 +1305,13 @@ REFUSED = {
         "水质好不好，检测说了算。",
         "direct",
         'speaker "为守住" is a fragment of a sentence, not a person',
+    ),
+    "not a 和 joining two groups (和驻村 of 乡干部和驻村工作队员), though 和 is a surname": (
+        "“阿妈啦，医保费交了没有？”连日来，经常能看到乡干部和驻村工作队员入户动员的身影。",
+        "和驻村",
+        "阿妈啦，医保费交了没有？",
+        "direct",
+        'the article does not give these words to "和驻村"',
     ),
     "not a verb and its complement after a role cut from a word (机都用得 of 智能手机都用得)": (
         "章多乡的牧民达娃次仁以前连智能手机都用得不熟练,培训结束时已经能独立完成剪辑。"
