@@ -14,6 +14,7 @@ False
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from extractor.heading_words import COLUMN, is_org, rest_of_headline, words_width
@@ -73,22 +74,15 @@ def join_halves_under_kickers(lines: list[L]) -> list[L]:
     """The page's lines with each headline in two short lines under its kicker made one line
     (see `halves_under_kicker`): a run of exactly three heading lines, each printed apart,
     right over its article's dateline, byline or subtitle (a photographer's credit between)."""
-    out = list(lines)
-    k = 0
-    while k + 2 < len(out):
-        run = out[k : k + 3]
-        if (
-            all(u.kind == "heading" for u in run)
-            and not any(u.tight for u in run[1:])
-            and (k == 0 or out[k - 1].kind != "heading")
-            and _over_article(out, k + 3)
-            and halves_under_kicker(*(u.text for u in run))
-        ):
-            upper, lower = run[1], run[2]
-            headline = joined_halves(upper.text, lower.text)
-            out[k + 1 : k + 3] = [dataclasses.replace(upper, text=headline)]  # type: ignore[type-var]
-        k += 1
-    return out
+    return _join_runs_of_three(lines, _halves_under_kicker)
+
+
+def _halves_under_kicker(run: list[L]) -> L | None:
+    """The run's two lower lines made one headline, when they are halves under a kicker."""
+    if any(u.tight for u in run[1:]) or not halves_under_kicker(*(u.text for u in run)):
+        return None
+    upper, lower = run[1], run[2]
+    return dataclasses.replace(upper, text=joined_halves(upper.text, lower.text))  # type: ignore[type-var]
 
 
 def join_short_rests(lines: list[L]) -> list[L]:
@@ -107,22 +101,38 @@ def join_short_rests(lines: list[L]) -> list[L]:
     ...     _Run("body", "本报讯（记者 次旦卓玛）…", False)])]
     ['江孜县“科技兴粮”行动', '托起高原粮仓丰收梦', '本报讯（记者 次旦卓玛）…']
     """
+    return _join_runs_of_three(lines, _short_rest)
+
+
+def _short_rest(run: list[L]) -> L | None:
+    """The run's middle line with the short rest under it, when it is one."""
+    if not (
+        run[1].tight
+        and run[2].tight
+        and words_width(run[1].text) <= _HALF_WIDTH
+        and rest_of_headline(run[1].text, run[2].text, over_article=True)
+    ):
+        return None
+    headline = run[1].text + run[2].text
+    return dataclasses.replace(run[1], text=headline, broken=True)  # type: ignore[type-var]
+
+
+def _join_runs_of_three(lines: list[L], join: Callable[[list[L]], L | None]) -> list[L]:
+    """The page's lines with the two lower lines of each run of exactly three heading lines
+    right over its article (the first of its run) made the one line `join` reads them as,
+    where it reads them as one."""
     out = list(lines)
     k = 0
     while k + 2 < len(out):
         run = out[k : k + 3]
         if (
             all(u.kind == "heading" for u in run)
-            and run[1].tight
-            and run[2].tight
             and (k == 0 or out[k - 1].kind != "heading")
             and _over_article(out, k + 3)
-            and words_width(run[1].text) <= _HALF_WIDTH
-            and rest_of_headline(run[1].text, run[2].text, over_article=True)
         ):
-            headline = run[1].text + run[2].text
-            joined = dataclasses.replace(run[1], text=headline, broken=True)  # type: ignore[type-var]
-            out[k + 1 : k + 3] = [joined]
+            joined = join(run)
+            if joined is not None:
+                out[k + 1 : k + 3] = [joined]
         k += 1
     return out
 
