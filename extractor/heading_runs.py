@@ -128,7 +128,7 @@ def _join_runs_of_three(lines: list[L], join: Callable[[list[L]], L | None]) -> 
         if (
             all(u.kind == "heading" for u in run)
             and (k == 0 or out[k - 1].kind != "heading")
-            and _over_article(out, k + 3)
+            and opens_article(out, k + 3)
         ):
             joined = join(run)
             if joined is not None:
@@ -161,7 +161,7 @@ def tops_tight_run(lines: list[L], k: int) -> bool:
         (len(run) == 3 or lines[k].broken)
         and all(u.kind == "heading" and u.tight for u in run)
         and (end == len(lines) or lines[end].kind != "heading")
-        and _over_article(lines, end)
+        and opens_article(lines, end)
     )
 
 
@@ -194,10 +194,14 @@ class _Run:
     broken: bool = False
 
 
-def _over_article(lines: list[L], k: int) -> bool:
-    """Does lines[k], past gaps and credits, open an article: a byline, a subtitle or a dateline?"""
+def opens_article(lines: list[L], k: int, *, past_heads: bool = False) -> bool:
+    """Does lines[k], past gaps and credits (and, past_heads, further heading lines), open
+    an article: a byline, a subtitle or a dateline? A photographer's credit printed right
+    under a headline stands where its byline would (`牧歌声声唱党恩` / `宣讲句句暖人心` /
+    `本报记者 央金 拉巴次仁 摄` / `本报讯 …`): the look goes past it."""
+    passed = ("gap", "heading", "credit") if past_heads else ("gap", "credit")
     for unit in lines[k:]:
-        if unit.kind in ("gap", "credit"):
+        if unit.kind in passed:
             continue
         return unit.kind in ("byline", "subtitle") or (
             unit.kind == "body" and bool(DATELINE.match(unit.text))

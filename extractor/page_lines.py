@@ -24,6 +24,7 @@ from extractor.heading_runs import (
     between_paragraphs,
     join_halves_under_kickers,
     join_short_rests,
+    opens_article,
     tops_tight_run,
 )
 from extractor.heading_words import (
@@ -132,18 +133,9 @@ _BULLETS = "■□●◆▲△◎★☆▶►"
 
 
 def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
-    """Is lines[k] over its article: is the next line that is no gap (and, past_heads,
-    no further heading line) a dateline, a byline or a subtitle? A photographer's credit
-    printed right under a headline stands where its byline would (`牧歌声声唱党恩` /
-    `宣讲句句暖人心` / `本报记者 央金 拉巴次仁 摄` / `本报讯 …`): the look goes past it."""
-    passed = ("gap", "heading", "credit") if past_heads else ("gap", "credit")
-    for unit in lines[k + 1 :]:
-        if unit.kind in passed:
-            continue
-        return unit.kind in ("byline", "subtitle") or (
-            unit.kind == "body" and bool(DATELINE.match(unit.text))
-        )
-    return False
+    """Is lines[k] over its article: is the next line that is no gap, credit (and, past_heads,
+    further heading line) a dateline, a byline or a subtitle (`heading_runs.opens_article`)?"""
+    return opens_article(lines, k + 1, past_heads=past_heads)
 
 
 def _reads_as_headline(line: str) -> bool:
