@@ -24,7 +24,7 @@ from extractor.offices import office_from_place
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
-from extractor.word_cuts import cut_from_words, printed_cut
+from extractor.word_cuts import cut_from_words, known_past_cut
 
 # A closing mark, an attribution, an opening mark: the seam between two quotations.
 # Or a closing mark, a speaker and a verb of saying, then a stop or the end of the
@@ -137,11 +137,8 @@ def _credits(credit: Credit | None, speaker: str, speech: Speech) -> bool:
         return credit.refers_to is not None and names(credit.refers_to, speaker)
     if credit.leading:  # a clause whose subject spoke: the speaker opens it
         return _opens_clause(credit.who, speaker, speech.known())
-    name = name_in(credit.who)
-    if name is not None and printed_cut(speech.text, credit.start, credit.end, name):
-        # The name it reads is cut from the words (`语比` of `边巴次仁用手语比`): a clause
-        # whose subject spoke, as `subjects.py` reads one.
-        known = [n for n in speech.known() if n != name]
+    known = known_past_cut(credit, speech)
+    if known is not None:  # `语比` of `边巴次仁用手语比`: a clause whose subject spoke
         return _opens_clause(credit.who, speaker, known)
     return names(credit.who, speaker)
 

@@ -14,9 +14,13 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from extractor.extract.words import word_across
 from extractor.speech_words import VERB
+
+if TYPE_CHECKING:
+    from extractor.attribution import Credit, Speech
 
 _SAYS = re.compile(VERB)
 
@@ -39,3 +43,17 @@ def printed_cut(text: str, start: int, end: int, name: str) -> bool:
     """Is `name`, printed last in `text[start:end]`, cut from the words around it?"""
     at = text.rfind(name, start, end)
     return at >= 0 and cut_from_words(text, at, at + len(name), name) is not None
+
+
+def known_past_cut(credit: Credit, speech: Speech) -> list[str] | None:
+    """The people the text names, but the name the credit reads, when that name is cut from
+    the words (`语比` of `边巴次仁用手语比`): the credit is then a clause whose subject spoke,
+    read among these (`check_speech`, `extract/speakers.py`); None when it is not cut."""
+    name = credit.person
+    if (
+        name is None
+        or credit.pronoun
+        or not printed_cut(speech.text, credit.start, credit.end, name)
+    ):
+        return None
+    return [n for n in speech.known() if n != name]

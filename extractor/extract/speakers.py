@@ -51,7 +51,7 @@ from extractor.roles import ROLE, ROLE_PATTERN, ROLES
 from extractor.speech_words import BREAK, FOLLOWERS, VERB
 from extractor.stops import first_of, last_of
 from extractor.subjects import opening
-from extractor.word_cuts import printed_cut
+from extractor.word_cuts import known_past_cut
 
 _ROLE_AT_END = re.compile(f"{ROLE_PATTERN}$")
 # Roles of a unit's people, printed after the unit, never after a person's name.
@@ -111,10 +111,10 @@ def credited(
         return titled
     if not_a_person(name) is not None or not _is_name(credit.who, name):
         return None
-    if printed_cut(speech.text, credit.start, credit.end, name):
+    known = known_past_cut(credit, speech)
+    if known is not None:
         # cut from the words (`语比` of `边巴次仁用手语比`): a clause its subject opens, as
         # the checker reads it (`check_speech._credits`)
-        known = [n for n in speech.known() if n != name]
         name = opening(credit.who, known) or name_at(credit.who, 0) or ""
         if not_a_person(name) is not None or not _is_name(credit.who, name):
             return None
