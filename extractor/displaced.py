@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.body_heads import place_news
+from extractor.heading_runs import halves_under_kicker, joined_halves
 from extractor.heading_words import (
     COLUMN,
     PLACE_HEADLINE,
@@ -157,12 +158,17 @@ def kicker_first(lines: list[str]) -> list[str]:
     such blocks of the seeds and development pages do, whether the kicker reads as an
     organisation's name or not (`山南市妇幼保健院`). A line after the kicker is the column of
     the feature printed next (`奋进珠峰`, `奋进新时代`), never the headline: so in all 7 blocks of
-    four lines there, and it is left out.
+    four lines there, and it is left out. A headline in two short halves sets its kicker third,
+    as halves under a kicker read (`heading_runs.halves_under_kicker`): the one block of five
+    lines there (`时讯快递` / `光伏板下牧草青` / `绿色电能送万家` / `萨嘎县` / `奋进阿里`).
 
     >>> kicker_first(["时讯快递", "开展公租房分配使用专项整治", "日喀则市住房和城乡建设局", "奋进新时代"])
     ['时讯快递', '日喀则市住房和城乡建设局', '开展公租房分配使用专项整治']
     """
     if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
+        if len(lines) >= 4 and halves_under_kicker(lines[3], lines[1], lines[2]):
+            rest = [] if len(lines) == 5 else lines[4:]
+            return [lines[0], lines[3], joined_halves(lines[1], lines[2]), *rest]
         rest = [] if len(lines) == 4 else lines[3:]
         return [lines[0], lines[2], lines[1], *rest]
     return lines

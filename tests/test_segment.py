@@ -1241,6 +1241,16 @@ def test_phrases_alone_over_their_dateline_take_a_line_the_next_headline_leaves_
     ]
 
 
+def test_a_block_after_the_body_reads_halves_over_their_kicker_as_one_headline() -> None:
+    page = (
+        "感党恩 听党话 跟党走\n\n本报日喀则讯（记者 李四）近日，萨嘎县光伏项目并网发电。\n\n"
+        "项目每年发电1.6亿千瓦时。\n\n时讯快递\n\n光伏板下牧草青\n\n绿色电能送万家\n\n萨嘎县\n\n"
+        "奋进阿里\n\n项目年均收益200万元用于壮大集体经济。\n"
+    )
+    first = segment_page(page)[0]
+    assert (first.kicker, first.title) == ("萨嘎县", "光伏板下牧草青 绿色电能送万家")
+
+
 def test_a_place_led_line_over_the_next_headline_heads_the_story_its_dateline_opens() -> None:
     page = (
         "墨竹工卡县开展冬季送温暖活动\n\n本报记者 张三\n\n近日，墨竹工卡县为困难群众送去棉被200床。\n\n"
