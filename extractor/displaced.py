@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.body_heads import place_news
-from extractor.heading_words import COLUMN, PLACE_HEADLINE, REPORT_KIND, is_org
+from extractor.heading_runs import halves_under_kicker, joined_halves
+from extractor.heading_words import (
+    COLUMN,
+    PLACE_HEADLINE,
+    REPORT_KIND,
+    SHORTEST_HEADLINE,
+    is_org,
+    words_width,
+)
 from extractor.headline import Headline, couplet_halves, read_headline
 from extractor.line_forms import DATELINE
 from extractor.page_lines import Unit
@@ -150,12 +158,17 @@ def kicker_first(lines: list[str]) -> list[str]:
     such blocks of the seeds and development pages do, whether the kicker reads as an
     organisation's name or not (`山南市妇幼保健院`). A line after the kicker is the column of
     the feature printed next (`奋进珠峰`, `奋进新时代`), never the headline: so in all 7 blocks of
-    four lines there, and it is left out.
+    four lines there, and it is left out. A headline in two short halves sets its kicker third,
+    as halves under a kicker read (`heading_runs.halves_under_kicker`): the one block of five
+    lines there (`时讯快递` / `光伏板下牧草青` / `绿色电能送万家` / `萨嘎县` / `奋进阿里`).
 
     >>> kicker_first(["时讯快递", "开展公租房分配使用专项整治", "日喀则市住房和城乡建设局", "奋进新时代"])
     ['时讯快递', '日喀则市住房和城乡建设局', '开展公租房分配使用专项整治']
     """
     if len(lines) >= 3 and COLUMN.match(lines[0]) and not COLUMN.match(lines[1]):
+        if len(lines) >= 4 and halves_under_kicker(lines[3], lines[1], lines[2]):
+            rest = [] if len(lines) == 5 else lines[4:]
+            return [lines[0], lines[3], joined_halves(lines[1], lines[2]), *rest]
         rest = [] if len(lines) == 4 else lines[3:]
         return [lines[0], lines[2], lines[1], *rest]
     return lines
@@ -214,6 +227,58 @@ def couplet_over(
     if title == following.title and lines[1].tight and {upper, lower} <= halves - {title}:
         return f"{upper} {lower}"
     return None
+
+
+def headline_over_next(
+    draft: Draft, headline: Headline, heads: list[Unit], following: Headline
+) -> bool:
+    """Give a story headed by no headline, one line alone over its dateline, the heading lines
+    the layout printed after its body, opening the next article's heads where that article's
+    headline takes them as no title of its own (`欢度藏历新年` / `本报讯（记者 …）…` / … /
+    `乡村年货大集人气旺 藏历新年年味浓` / `唱响新时代 歌声飘雅砻` / `——…侧记`). No headline is the
+    line when it is a column's label or a report's kind (see `column_alone`), too short for a
+    headline (no title of the seeds and development pages alone over its dateline holds fewer
+    than 7 characters of words; `援藏故事汇` and `欢度藏历新年` are labels there), or longer
+    phrases (`优化营商环境 提升服务效能`, then its kicker, as a slogan's is). Of the stories of the
+    seeds and development pages headed by a label or a short line alone over its dateline, the
+    5 followed by lines the next headline leaves out or takes as a kicker naming no
+    organisation all take those lines as their title in the gold (3 read so already: see
+    `report_column_over`, `couplet_over`). Of the 14 lines of longer phrases alone over their
+    dateline with no block in their body, one is followed by a line the next headline leaves
+    out, its story's title (`拉萨政务服务跑出“加速度”`), and one by a kicker, which is the next
+    article's (`少年足球点燃高原冬日`, the phrases a title): phrases take only lines left out. A
+    kicker naming an organisation (`工布江达县`) is left the next article's.
+
+    >>> label = Draft([Unit("heading", "欢度藏历新年")], dateline="本报讯")
+    >>> heads = [Unit("heading", "年货大集人气旺 藏历新年年味浓"), Unit("heading", "唱响新时代 歌声飘雅砻"),
+    ...          Unit("subtitle", "——琼结县民歌大赛侧记")]
+    >>> headline, following = read_headline(label.heads), read_headline(heads)
+    >>> headline_over_next(label, headline, heads, following), headline.title, following.kicker
+    (True, '年货大集人气旺 藏历新年年味浓', None)
+    """
+    if not (draft.dateline and len(draft.heads) == 1 and following.title):
+        return False
+    line = draft.heads[0].text
+    phrases = bool(_PHRASES.match(line))
+    short = " " not in line and words_width(line) < SHORTEST_HEADLINE
+    if not (column_alone(headline) or short or phrases):
+        return False
+    title = following.title.replace(" ", "")
+    own_kicker = following.kicker if following.kicker and is_org(following.kicker) else None
+    lead: list[str] = []
+    for unit in heads:
+        if unit.kind != "heading" or unit.text.replace(" ", "") in title or unit.text == own_kicker:
+            break
+        lead.append(unit.text)
+    found = _headline_of(lead) if lead else None
+    if found is None or COLUMN.match(lead[0]) or (phrases and following.kicker in lead):
+        return False
+    headline.kicker = line if phrases else None
+    headline.title, headline.from_slogan = found.title, False
+    if following.kicker in lead:
+        following.kicker = None
+    del heads[: len(lead)]
+    return True
 
 
 def dated_story_within(draft: Draft, following: Headline) -> tuple[Draft, Headline] | None:

@@ -358,7 +358,7 @@ def rest_of_headline(upper: str, lower: str, *, over_article: bool) -> bool:
 # The genre's headlines run to 7 characters of words and more: 6 of the 1,300 titles of the
 # seeds and development pages without a space hold fewer, where a column's label holds 4 at
 # most (see `COLUMN`).
-_SHORTEST_HEADLINE = 7
+SHORTEST_HEADLINE = 7
 
 
 def tail_of_headline(upper: str, lower: str) -> bool:
@@ -368,7 +368,7 @@ def tail_of_headline(upper: str, lower: str) -> bool:
     that line: a kicker (`尼木县`) or a slogan? Not under an organisation's name, a column's label
     or a report's kind (see `one_headline`)."""
     return (
-        words_width(lower) < _SHORTEST_HEADLINE
+        words_width(lower) < SHORTEST_HEADLINE
         and not COLUMN.match(lower)
         and not is_org(lower)
         and words_width(upper) > words_width(lower)

@@ -37,6 +37,7 @@ from extractor.displaced import (
     dated_story_headed_after,
     dated_story_within,
     headed_by_slogan,
+    headline_over_next,
     report_column_over,
     split_block,
 )
@@ -333,6 +334,8 @@ def segment_page(text: str) -> list[Article]:
             # unless they name a report's kind (see `displaced.report_column_over`).
             over = headline.from_slogan or bool(REPORT_KIND.search(headline.title))
             adopt_displaced_title(draft, headline, following if over else None)
+            if following is not None and headline.title == draft.heads[0].text:
+                headline_over_next(draft, headline, drafts[k + 1].heads, following)
         elif following is not None and report_column_over(headline, following):
             headline.kicker, headline.title = headline.title or None, following.kicker or ""
             following.kicker = None
@@ -340,6 +343,10 @@ def segment_page(text: str) -> list[Article]:
             halves := couplet_over(draft, headline, drafts[k + 1].heads, following)
         ):
             headline.kicker, headline.title = headline.title or None, halves
+        elif following is not None and headline_over_next(
+            draft, headline, drafts[k + 1].heads, following
+        ):
+            pass
         elif (
             following is not None
             and (cut := dated_story_within(_text_before(drafts, k), following)) is not None

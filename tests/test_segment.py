@@ -1215,6 +1215,42 @@ def test_a_report_column_alone_takes_the_line_over_the_next_headline() -> None:
     ]
 
 
+def test_a_short_line_alone_over_its_dateline_takes_the_kicker_over_the_next_headline() -> None:
+    page = (
+        "欢度新春佳节\n\n本报讯（记者 李四）近日，乃东区年货大集开市，设置摊位200个。\n\n"
+        "大集开市首日客流量超过1万人次。\n\n"
+        "年货大集人气旺 新春佳节年味浓\n\n"
+        "唱响新时代 歌声飘雅砻\n\n——琼结县民歌大赛侧记\n\n本报记者 王五\n\n近日，琼结县举办民歌大赛。\n"
+    )
+    assert [(a.kicker, a.title) for a in segment_page(page)] == [
+        (None, "年货大集人气旺 新春佳节年味浓"),
+        (None, "唱响新时代 歌声飘雅砻"),
+    ]
+
+
+def test_phrases_alone_over_their_dateline_take_a_line_the_next_headline_leaves_out() -> None:
+    page = (
+        "优化营商环境 提升服务效能\n\n拉萨融媒讯（记者 李四）近日，拉萨市政务服务中心新开窗口12个。\n\n"
+        "企业开办时间压缩至1个工作日。\n\n"
+        "拉萨政务服务跑出“加速度”\n\n工布江达县\n\n守好巴松措 端稳“生态碗”\n\n"
+        "本报林芝讯（记者 王五）近日，工布江达县开展巴松措湖区环境整治。\n"
+    )
+    assert [(a.kicker, a.title) for a in segment_page(page)] == [
+        ("优化营商环境 提升服务效能", "拉萨政务服务跑出“加速度”"),
+        ("工布江达县", "守好巴松措 端稳“生态碗”"),
+    ]
+
+
+def test_a_block_after_the_body_reads_halves_over_their_kicker_as_one_headline() -> None:
+    page = (
+        "感党恩 听党话 跟党走\n\n本报日喀则讯（记者 李四）近日，萨嘎县光伏项目并网发电。\n\n"
+        "项目每年发电1.6亿千瓦时。\n\n时讯快递\n\n光伏板下牧草青\n\n绿色电能送万家\n\n萨嘎县\n\n"
+        "奋进阿里\n\n项目年均收益200万元用于壮大集体经济。\n"
+    )
+    first = segment_page(page)[0]
+    assert (first.kicker, first.title) == ("萨嘎县", "光伏板下牧草青 绿色电能送万家")
+
+
 def test_a_place_led_line_over_the_next_headline_heads_the_story_its_dateline_opens() -> None:
     page = (
         "墨竹工卡县开展冬季送温暖活动\n\n本报记者 张三\n\n近日，墨竹工卡县为困难群众送去棉被200床。\n\n"
