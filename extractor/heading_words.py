@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractor.common_words import dictionary
+from extractor.extract.words import word_across
 
 # A column's label: a short name (`时讯快递`), a field and its topic (`民生·观察`), or a
 # column of news in brief named by its field (`乡村振兴快讯`, `农牧简讯`).
@@ -233,7 +234,7 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
     if READS_ON.search(upper):
         return True  # `阿里暗夜公园里的` / `星空课堂`: a short lower is no column's label here
     if COLUMN.match(lower):
-        return False
+        return cut_inside_word(upper, lower)
     if goes_on(upper, lower):
         return True
     upper_width, lower_width = words_width(upper), words_width(lower)
@@ -247,6 +248,27 @@ def one_headline(upper: str, lower: str, over_article: bool) -> bool:
         and not any(c in lower for c in ":：")
         and not (is_org(upper) and not any(c in upper for c in ":："))
         and not REPORT_KIND.search(upper)
+    )
+
+
+def cut_inside_word(upper: str, lower: str) -> bool:
+    """Is a short lower line, read as a column's label by its length, the rest of a wider
+    upper line OCR cut inside a word (`…文物特展在拉萨博` / `物馆开幕`)? A word of the
+    dictionary runs across the cut and the lower opens on none of its own, as a label does
+    (`…普及普惠` / `民生焦点`). Of the heading lines of the seeds and development pages over
+    such a short line, the 2 so cut are one title in the gold, joined with no space; the
+    other 99 have no word across, or a lower opening on its own word.
+
+    >>> cut_inside_word("“千年茶马古道”文物特展在拉萨博", "物馆开幕")
+    True
+    >>> cut_inside_word("多措并举推进学前教育普及普惠", "民生焦点")
+    False
+    """
+    return (
+        " " not in upper + lower
+        and words_width(upper) > words_width(lower)
+        and word_across(upper + lower, len(upper)) is not None
+        and word_across(lower, 1) is None
     )
 
 

@@ -162,6 +162,21 @@ def _split_caption(line: str) -> Iterator[Unit]:
         yield Unit("caption", line)
 
 
+def _run_into_dateline(line: str) -> tuple[str, str] | None:
+    """A headline OCR ran into its dateline's line, a space between, split from it:
+    `谢通门县宣讲团深入基层开展宣讲 本报讯(记者 边巴卓嘎)连日来,…` → the headline and the
+    body. The part before the space reads as a heading line, words and not a bullet alone
+    (`■ 本报讯 近日，…` is a brief's mark). The seeds and development pages print 2 such
+    lines, each part before a title in the gold, and no other heading line before a
+    dateline on one line."""
+    for at in (k for k, c in enumerate(line) if c == " "):
+        head, rest = line[:at], line[at + 1 :]
+        if DATELINE.match(rest):
+            fits = words_width(head) >= 2 and classify(head) == "heading"
+            return (head, rest) if fits else None
+    return None
+
+
 def _page_lines(text: str) -> list[Unit]:
     """The page's lines, each read as a kind, marked tight when right under the line before."""
     lines: list[Unit] = []
@@ -177,8 +192,12 @@ def _page_lines(text: str) -> list[Unit]:
         kind = classify(line)
         if kind == "heading" and line[0] in _BULLETS:
             line = line[1:].strip()  # `■城关区开展夏季消防演练`: a brief's headline
+        run_in = _run_into_dateline(line) if kind == "body" else None
         if kind == "caption":
             lines.extend(_split_caption(line))
+        elif run_in is not None:
+            lines.append(Unit("heading", run_in[0], tight))
+            lines.append(Unit("body", run_in[1], True))
         else:
             lines.append(Unit(kind, line, tight))
     return lines
