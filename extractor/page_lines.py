@@ -25,6 +25,7 @@ from extractor.heading_runs import (
     join_halves_under_kickers,
     join_short_rests,
     opens_article,
+    place_over_halves,
     tops_tight_run,
 )
 from extractor.heading_words import (
@@ -214,6 +215,9 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif place_over_halves(lines, k) and lines[k - 2] in joined[-2:-1]:
+            place = joined.pop(-2)
+            joined[-1] = Unit("heading", f"{place.text}{upper.text} {unit.text}", place.tight)
         elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif unit.tight and tops_tight_run(lines, k):
