@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from extractor.heading_words import COLUMN, is_org, rest_of_headline, words_width
+from extractor.heading_words import COLUMN, PLACE_ALONE, is_org, rest_of_headline, words_width
 from extractor.line_forms import DATELINE
 
 
@@ -181,6 +181,29 @@ def between_paragraphs(lines: list[L], k: int) -> bool:
         and k + 1 < len(lines)
         and lines[k + 1].kind == "body"
         and lines[k + 1].tight
+    )
+
+
+def place_over_halves(lines: list[L], k: int) -> bool:
+    """Are lines[k - 2], lines[k - 1] and lines[k] a place and its colon alone on a line,
+    printed right over a headline in two halves of one length right over its article
+    (`尼木县吞巴乡：` / `藏香古法焕新彩` / `一缕清香富万家` / `拉萨融媒讯…`)? Printed tight, the
+    place opens the headline, and the halves keep the space between them: the 3 such runs of
+    the seeds and development pages are one title in the gold (`尼木县吞巴乡：藏香古法焕新彩
+    一缕清香富万家`); the one printed apart (`巴宜区：` / `护好千里林海` / `守牢防火关口`) has
+    the place as its kicker."""
+    place, upper, lower = lines[k - 2 : k + 1] if k >= 2 else (None, None, None)
+    return (
+        place is not None
+        and upper is not None
+        and lower is not None
+        and place.kind == upper.kind == lower.kind == "heading"
+        and upper.tight
+        and lower.tight
+        and bool(PLACE_ALONE.match(place.text))
+        and " " not in upper.text + lower.text
+        and words_width(upper.text) == words_width(lower.text)
+        and opens_article(lines, k + 1)
     )
 
 

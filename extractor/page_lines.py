@@ -25,6 +25,7 @@ from extractor.heading_runs import (
     join_halves_under_kickers,
     join_short_rests,
     opens_article,
+    place_over_halves,
     tops_tight_run,
 )
 from extractor.heading_words import (
@@ -44,7 +45,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
-from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE
+from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE, dateline_within
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
 
@@ -163,18 +164,17 @@ def _split_caption(line: str) -> Iterator[Unit]:
 
 
 def _run_into_dateline(line: str) -> tuple[str, str] | None:
-    """A headline OCR ran into its dateline's line, a space between, split from it:
-    `谢通门县宣讲团深入基层开展宣讲 本报讯(记者 边巴卓嘎)连日来,…` → the headline and the
-    body. The part before the space reads as a heading line, words and not a bullet alone
-    (`■ 本报讯 近日，…` is a brief's mark). The seeds and development pages print 2 such
-    lines, each part before a title in the gold, and no other heading line before a
-    dateline on one line."""
-    for at in (k for k, c in enumerate(line) if c == " "):
-        head, rest = line[:at], line[at + 1 :]
-        if DATELINE.match(rest):
-            fits = words_width(head) >= 2 and classify(head) == "heading"
-            return (head, rest) if fits else None
-    return None
+    """A headline OCR ran into its dateline's line, after a space or right before the
+    paper's own dateline, split from it: `谢通门县宣讲团深入基层开展宣讲 本报讯(记者 边巴卓嘎)
+    连日来,…`, `…藏香合作社订单忙本报拉萨讯(记者 旦增曲珍)…` → the headline and the body. The
+    head reads as a heading line, words and not a bullet alone (`■ 本报讯 近日，…` is a
+    brief's mark). The seeds and development pages print 4 such lines, 2 with no space,
+    each head a title in the gold, and no other dateline inside a line but 3 after a bullet."""
+    at = dateline_within(line)
+    if at is None:
+        return None
+    head, rest = line[:at].rstrip(), line[at:]
+    return (head, rest) if words_width(head) >= 2 and classify(head) == "heading" else None
 
 
 def _page_lines(text: str) -> list[Unit]:
@@ -215,6 +215,9 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif place_over_halves(lines, k) and lines[k - 2] in joined[-2:-1]:
+            place = joined.pop(-2)
+            joined[-1] = Unit("heading", f"{place.text}{upper.text} {unit.text}", place.tight)
         elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif unit.tight and tops_tight_run(lines, k):
