@@ -45,6 +45,7 @@ from extractor.heading_words import (
     words_width,
 )
 from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE
+from extractor.voice_lines import opens_own_speech
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
 
@@ -445,7 +446,9 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
         " " in unit.text or unit.broken or _opens_below(lines, k) or _heads_photo_story(lines, k)
     ):
         return False
-    if unit.kind == "body" and DATELINE.match(unit.text):
+    if unit.kind == "body" and (
+        DATELINE.match(unit.text) or opens_own_speech(previous.text, unit.text)
+    ):
         return False
     cut = previous.text.rstrip(_CLOSERS)
     return (
