@@ -29,13 +29,14 @@ import bisect
 import re
 
 from extractor.adverbials import without_adverbials
-from extractor.common_words import common_word_at, ends_a_word, is_surname
+from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
     AFTER_NAME,
     TITLE_ENDS,
     ends_with_role,
+    long_name,
     name_in,
     person_name,
 )
@@ -109,6 +110,9 @@ _DESCRIBED = re.compile(
     rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN})"
     r"|负责(?!人)[^，。；,;：:“”]{1,12}?|[^，。；,;：:“”的]{1,8}?[组队班]里?)的"
 )
+# What a person described by the words before 的 goes on to do or be, right after the
+# name: `刚刚参加完电工培训的次仁多吉已经在县城…找到了工作`.
+_DESCRIBED_GOES_ON = re.compile("已经|正在|今年|是")
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # What makes a word a place's name where the text prints it after the word.
@@ -158,6 +162,7 @@ class Mentions:
             found |= set(self._honored())
             found |= set(self._aged_after())
             found |= set(self._introduced())
+            found |= set(self._described_subjects())
             self._names = sorted(found)
         return self._names
 
@@ -240,6 +245,23 @@ class Mentions:
                 # `民宿` of `来自全市…的民宿业主、管家`).
                 name = name_at(self.text, title.end())
             if name is not None and not self.in_speech(m.start()) and person_name(name):
+                found.append(name)
+        return found
+
+    def _described_subjects(self) -> list[str]:
+        """The names of Tibetan form that words before 的 describe, as the subject of what
+        the person goes on to do or be, outside speech: `刚刚参加完电工培训的次仁多吉已经在
+        县城…`, `今年62岁的边巴次仁已经跳了四十多年`; not a thing (`江孜卡垫在她们手中`)
+        nor a place (`日喀则已是…`)."""
+        found = []
+        for m in re.finditer("的", self.text):
+            name = name_at(self.text, m.end())
+            if (
+                name is not None
+                and tibetan_name(name)
+                and _DESCRIBED_GOES_ON.match(self.text, m.end() + len(name))
+                and not self.in_speech(m.start())
+            ):
                 found.append(name)
         return found
 
@@ -450,4 +472,26 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
             text[at - 1 : at] not in _COUNTED or _GRADE.search(text, max(0, at - 2), at) is not None
         )
         and (word is None or len(word) <= len(role))
+    )
+
+
+def tibetan_name(name: str) -> bool:
+    """Is `name` written as Tibetan names are: five or six characters (`persons.long_name`),
+    or four whose halves the dictionary lists as no word but a name, the characters across
+    them no word, and its first three no place (`次仁多吉`, `阿佳卓嘎`; not `黑土滩上`,
+    `日喀则已`)?
+
+    >>> tibetan_name("次仁多吉"), tibetan_name("沙化荒滩")
+    (True, False)
+    """
+    if name_in(name) != name or not person_name(name) or common_word_at(name) is not None:
+        return False
+    if long_name(name):
+        return True
+    words = dictionary()
+    return (
+        len(name) == 4
+        and all(words.get(half, (0, "nr"))[1] in NAME_TAGS for half in (name[:2], name[2:]))
+        and name[1:3] not in words
+        and name[:3] not in words
     )

@@ -46,6 +46,7 @@ from extractor.heading_words import (
     words_width,
 )
 from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE, dateline_within
+from extractor.voice_lines import opens_own_speech
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
 
@@ -165,11 +166,8 @@ def _split_caption(line: str) -> Iterator[Unit]:
 
 def _run_into_dateline(line: str) -> tuple[str, str] | None:
     """A headline OCR ran into its dateline's line, after a space or right before the
-    paper's own dateline, split from it: `谢通门县宣讲团深入基层开展宣讲 本报讯(记者 边巴卓嘎)
-    连日来,…`, `…藏香合作社订单忙本报拉萨讯(记者 旦增曲珍)…` → the headline and the body. The
-    head reads as a heading line, words and not a bullet alone (`■ 本报讯 近日，…` is a
-    brief's mark). The seeds and development pages print 4 such lines, 2 with no space,
-    each head a title in the gold, and no other dateline inside a line but 3 after a bullet."""
+    paper's own dateline (`…藏香合作社订单忙本报拉萨讯(记者 旦增曲珍)…`), split from it into the
+    headline and the body; the head reads as words, not a bullet alone (`■ 本报讯 近日，…`)."""
     at = dateline_within(line)
     if at is None:
         return None
@@ -467,7 +465,9 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
         " " in unit.text or unit.broken or _opens_below(lines, k) or _heads_photo_story(lines, k)
     ):
         return False
-    if unit.kind == "body" and DATELINE.match(unit.text):
+    if unit.kind == "body" and (
+        DATELINE.match(unit.text) or opens_own_speech(previous.text, unit.text)
+    ):
         return False
     cut = previous.text.rstrip(_CLOSERS)
     return (

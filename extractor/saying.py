@@ -31,8 +31,9 @@ AFTER = re.compile(
     rf"(?:一?边[^{BREAK_CLASS}]{{1,24}}[，,]\s*一?边(?:对|向|跟)?(?:记者|大家)?)?"
     rf"(?P<verb>{VERB})(?=[{BREAK_CLASS}…]|$)"
 )
-#: Talks given, whose 讲 reports no words.
-TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲")
+#: Talks given, whose 讲 reports no words; visits and advisers, whose 问 asks nothing
+#: (`送去过冬物资和节日慰问，确保…`).
+TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲", "慰问", "访问", "顾问", "学问", "疑问")
 #: Who signs a quotation after a dash, as a column of voices prints it: `“……。”——村民 次仁央宗`.
 SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
 #: A remark quoted as a titled person's (`习近平总书记“……”的重要论述`, `组长…提出的“……”要求`).
