@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from extractor.heading_words import COLUMN, NEWS_LEAD, words_width
+from extractor.line_forms import DATELINE
 from extractor.page_lines import Unit
 
 # A line that tells the news of a place, as a headline does and no section head of the
@@ -159,3 +160,28 @@ def _place_led(line: str) -> bool:
     """
     m = _PLACE_LED.match(line)
     return m is not None and not _COMMON_AREA.search(m.group())
+
+
+def repeats_a_section_head(run: list[Unit], rest: list[Unit], earlier: list[list[str]]) -> bool:
+    """Is a run one heading line spaced in parts as wide, part for part, as a section head
+    already read in the story, and no dateline under it (`摸清家底 精准施策` / … /
+    `夜间施工 减少扰民`)? A story's section heads are set alike: of the 57 spaced heading lines
+    of the seeds and development pages that repeat an earlier section head's parts so, on 26
+    pages, none is a title in the gold (a news lead or a photo under two of them read them as
+    headlines).
+
+    >>> repeats_a_section_head([Unit("heading", "夜间施工 减少扰民")], [], [["摸清家底 精准施策"]])
+    True
+    """
+    head = lone_heading(run)
+    if head is None or " " not in head or DATELINE.match(body_under(rest) or ""):
+        return False
+    widths = _part_widths(head)
+    return any(
+        len(lines) == 1 and " " in lines[0] and _part_widths(lines[0]) == widths
+        for lines in earlier
+    )
+
+
+def _part_widths(line: str) -> list[int]:
+    return [words_width(part) for part in line.split()]

@@ -44,7 +44,7 @@ def read_headline(heads: list[Unit]) -> Headline:
     above_subtitle: str | None = None
     for unit in heads:
         if unit.kind == "subtitle":
-            subtitle = unit.text.lstrip("—- ").strip()
+            subtitle = unit.text.removeprefix("一一").lstrip("—- ").strip()
             above_subtitle = lines[-1] if lines and above_subtitle is None else above_subtitle
         elif unit.kind == "heading":
             head, dash, tail = unit.text.partition("——")

@@ -113,8 +113,8 @@ def classify(line: str) -> Kind:
         return "credit"
     if _SOURCE_CREDITED.match(line):
         return "credit"  # `(市融媒)`: the source an item ends with, no headline
-    if line.startswith(("——", "—", "--")) and len(line) <= 60:
-        return "subtitle"
+    if line.startswith(("——", "—", "--", "一一")) and len(line) <= 60:
+        return "subtitle"  # `一一…`: OCR reads a subtitle's dash as two of 一
     if len(line) <= 40 and (BYLINE.match(line) or SIGNATURE.match(line)):
         return "byline"
     if (

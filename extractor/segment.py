@@ -27,6 +27,7 @@ from extractor.body_heads import (
     heads_its_photo,
     lone_heading,
     over_a_news_lead,
+    repeats_a_section_head,
     set_on_its_body,
     tells_an_event,
 )
@@ -213,8 +214,12 @@ def _draft_articles(units: list[Unit]) -> list[Draft]:
             j = i
             while j < len(units) and units[j].kind in ("heading", "subtitle", "byline", "gap"):
                 j += 1
-            if _opens_article(units, i, j) or (
-                current is not None and not current.head_runs and heads_its_photo(units, i, j)
+            repeated = current is not None and repeats_a_section_head(
+                units[i:j], _following(units, j), [lines for _, lines in current.head_runs]
+            )
+            if not repeated and (
+                _opens_article(units, i, j)
+                or (current is not None and not current.head_runs and heads_its_photo(units, i, j))
             ):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)
