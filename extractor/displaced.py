@@ -19,6 +19,7 @@ from extractor.body_heads import place_news
 from extractor.heading_runs import halves_under_kicker, joined_halves
 from extractor.heading_words import (
     COLUMN,
+    NAMED_HEADLINE,
     PLACE_HEADLINE,
     REPORT_KIND,
     SHORTEST_HEADLINE,
@@ -366,3 +367,43 @@ def dated_story_headed_after(draft: Draft, following: Draft | None) -> Draft | N
     story.heads = heads[:column]
     del heads[:column]
     return story
+
+
+def dated_story_headed_under(draft: Draft) -> Draft | None:
+    """The story a dateline opens inside an article's body whose headline OCR printed right
+    under its first paragraph, over the rest of its body (`拉萨融媒讯（记者 …）眼下正值…` /
+    `林周县：冬春农田水利建设正当时` / `在卡孜乡的一处干渠改造工地上，…`): a dated paragraph
+    inside a body has no headline over it. Of the single heading lines right under a dated
+    paragraph inside a body on the seeds and development pages, the 2 opening on a name and
+    its colon (`NAMED_HEADLINE`) are such a story's headline in the gold; the third, with no
+    colon, heads a comment of its own under a column of briefs, and is left. The story runs
+    from the dateline to the next heading lines or the body's end.
+
+    >>> draft = Draft(paragraphs=["…", "拉萨融媒讯（记者 李文杰）眼下，林周县…", "林周县：水利建设正当时", "在卡孜乡…"],
+    ...               head_runs=[(2, ["林周县：水利建设正当时"])])
+    >>> story = dated_story_headed_under(draft)
+    >>> story.heads[0].text, story.dateline, story.paragraphs, draft.paragraphs
+    ('林周县：水利建设正当时', '拉萨融媒讯（记者 李文杰）', ['眼下，林周县…', '在卡孜乡…'], ['…'])
+    """
+    for n, (at, lines) in enumerate(draft.head_runs):
+        if at < 2 or len(lines) != 1 or not NAMED_HEADLINE.match(lines[0]):
+            continue
+        if _headline_of(lines) is None:
+            continue
+        m = DATELINE.match(draft.paragraphs[at - 1])
+        if m is None:
+            continue
+        begin, end = at - 1, next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
+        story = Draft(heads=[Unit("heading", lines[0])], dateline=m["dateline"].strip())
+        story.paragraphs = [
+            draft.paragraphs[begin][m.end() :].lstrip(" :："),
+            *draft.paragraphs[at + 1 : end],
+        ]
+        del draft.paragraphs[begin:end]
+        draft.head_runs = [
+            (a - (end - begin) if a >= end else a, r)
+            for a, r in draft.head_runs
+            if not begin <= a < end
+        ]
+        return story
+    return None

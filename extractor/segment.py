@@ -36,6 +36,7 @@ from extractor.displaced import (
     adopt_displaced_title,
     couplet_over,
     dated_story_headed_after,
+    dated_story_headed_under,
     dated_story_within,
     headed_by_slogan,
     headline_over_next,
@@ -324,7 +325,8 @@ def segment_page(text: str) -> list[Article]:
     drafts: list[Draft] = []
     for draft in _draft_articles(read_units(text)):
         drafts.append(draft)
-        if (story := split_block(draft)) is not None:
+        story = split_block(draft) or dated_story_headed_under(draft)
+        if story is not None:
             drafts.append(story)
     for k in reversed(range(len(drafts))):
         after = drafts[k + 1] if k + 1 < len(drafts) else None
