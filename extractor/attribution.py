@@ -8,7 +8,8 @@ ways of giving words to someone:
 - reported speech after a verb of saying: `占堆指出，……。`, `据拉萨市篮球协会负责人罗布旺久介绍，……。`;
   the next sentence of the paragraph goes on in the same voice (`……。下一步，……。`);
 - a quotation continued over a paragraph break (the new paragraph opens with a mark) is
-  credited where the quotation opened or closed;
+  credited where the quotation opened or closed; one left open whose closing part OCR
+  printed apart, where that part closes (`split_quotations.py`);
 - a pronoun (`他说`, `她强调`, `该负责人介绍`) stands for the person the sentences before it
   name (or, with none, the headline).
 
@@ -48,6 +49,7 @@ from extractor.saying import (
     VIEW,
 )
 from extractor.speech_words import BREAK, BREAK_CLASS
+from extractor.split_quotations import credited_apart
 from extractor.subjects import (
     PRONOUN_SUBJECT,
     REPORTER,
@@ -159,6 +161,8 @@ class Speech(QuotedText):
             if chain is not None
             else self._reported_credit(start)
         )
+        if found is None and chain is not None:  # its closing part printed apart
+            found = credited_apart(self, chain[-1], self._after)
         if found is not None and found.pronoun:
             return self._resolved(found, headline, speaker)
         return found

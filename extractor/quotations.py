@@ -170,3 +170,25 @@ class QuotedText:
             (q for q in self._paragraph(k).quotations if q.start <= at < max(q.end, q.start + 1)),
             None,
         )
+
+    def paragraph_count(self) -> int:
+        return len(self._bounds)
+
+    def quotations_in(self, k: int) -> tuple[Quotation, ...]:
+        """The outermost quotations of paragraph k, in order."""
+        return self._paragraph(k).quotations
+
+    def paragraph_start(self, k: int) -> int:
+        return self._bounds[k][0]
+
+    def left_open(self) -> Quotation | None:
+        """The one quotation the text leaves open: open at the end of its paragraph, the
+        paragraph after not going on with it. None when there is none, or more than one."""
+        found = [q for k in range(len(self._bounds)) if (q := self._left_open_in(k)) is not None]
+        return found[0] if len(found) == 1 else None
+
+    def _left_open_in(self, k: int) -> Quotation | None:
+        quotations = self._paragraph(k).quotations
+        if not quotations or quotations[-1].closed:
+            return None
+        return None if k + 1 < len(self._bounds) and self._continues(k + 1) else quotations[-1]
