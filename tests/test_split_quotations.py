@@ -12,7 +12,9 @@ _WORDS = "现在儿子每个月能挣3500元，我们家每年还能拿到入股
 
 
 def test_the_closing_part_printed_apart_credits_the_open_part() -> None:
-    said = attribute(f"{_CLOSING}\n初夏时节，走进岗嘎镇。\n{_OPEN}\n下一步，镇里将继续努力。", _WORDS)
+    said = attribute(
+        f"{_CLOSING}\n初夏时节，走进岗嘎镇。\n{_OPEN}\n下一步，镇里将继续努力。", _WORDS
+    )
     assert said is not None and said.direct
     assert said.credit is not None and said.credit.who == "普琼"
 
