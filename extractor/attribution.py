@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
-from extractor.persons import name_in
+from extractor.persons import ORGANISATION, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.saying import (
     AFTER,
@@ -60,6 +60,7 @@ from extractor.subjects import (
     trimmed,
 )
 from extractor.textindex import TextIndex
+from extractor.unit_aliases import alias_at_end
 
 _SENTENCE_END = "。！？!?；;…"
 _CLAUSEBREAK = re.compile(f"[{BREAK_CLASS}]")
@@ -356,7 +357,8 @@ class Speech(QuotedText):
         begin = at
         while begin > para_start and self.text[begin - 1] not in _CLAUSEBREAKS:
             begin -= 1
-        return begin
+        alias = alias_at_end(self.text[para_start:begin], ORGANISATION)  # `市文化局（体育局）`
+        return begin if alias is None else self._clause_start(para_start + alias, para_start)
 
     def _clause_before(self, at: int, para_start: int) -> tuple[str, int] | None:
         """The words of the clause ending at `at`, trimmed, and where they start."""

@@ -36,6 +36,7 @@ from extractor.rare_words import rare_verb, rarer_word
 from extractor.roles import ROLES
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
+from extractor.unit_aliases import without_alias
 
 _CN = "\u4e00-\u9fff"
 
@@ -417,7 +418,7 @@ def _unit_official(reference: str) -> bool:
     """`市住建局相关负责人`, `市教育局相关负责同志`, `县文旅局工作人员`: the official or
     the staff member of one unit, printed with it."""
     role = _role_at_end(reference) or ""
-    unit = reference[: -len(role)] if role else ""
+    unit = without_alias(reference[: -len(role)], ORGANISATION) if role else ""
     return (
         role.endswith(("负责人", "负责同志", "工作人员"))
         and bool(ORGANISATION.search(unit))

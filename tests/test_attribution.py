@@ -518,6 +518,12 @@ CREDITED = {
         "数字展厅开放以来已接待游客3.2万人次",
         "indirect",
     ),
+    "a staff member of one unit printed with its second name in brackets, unnamed": (
+        "为保障运动会顺利举办，各部门密切配合。市文化局（体育局）工作人员介绍，运动会期间还将同步开展惠民演出。",
+        "市文化局（体育局）工作人员",
+        "运动会期间还将同步开展惠民演出",
+        "indirect",
+    ),
     "a staff member of one hall, unnamed": (
         "专馆工作人员说，周末来馆里选购的市民每天有三四百人。",
         "专馆工作人员",
@@ -1080,6 +1086,13 @@ REFUSED = {
         "县文旅局工作人员介绍，数字展厅开放以来已接待游客3.2万人次。",
         "工作人员",
         "数字展厅开放以来已接待游客3.2万人次",
+        "indirect",
+        'speaker "工作人员" is a title or a group, not a named person',
+    ),
+    "the title alone, cut from a unit printed with its second name": (
+        "市文化局（体育局）工作人员介绍，运动会期间还将同步开展惠民演出。",
+        "工作人员",
+        "运动会期间还将同步开展惠民演出",
         "indirect",
         'speaker "工作人员" is a title or a group, not a named person',
     ),
