@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
+from extractor.ocr_stops import read_stops
 from extractor.persons import ORGANISATION, name_in
 from extractor.quotations import CLOSING, OPENING, Quotation, QuotedText
 from extractor.saying import (
@@ -142,11 +143,12 @@ def speech_of(text: str) -> Speech:
 
 
 class Speech(QuotedText):
-    """The speech of one text (an article's body, or its headline), read on demand."""
+    """The speech of one text (an article's body, or its headline), read on demand; a `.`
+    printed for a sentence's stop is read as one (`ocr_stops.py`)."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.mentions = Mentions(text, self)
+        super().__init__(read_stops(text))
+        self.mentions = Mentions(self.text, self)
 
     # --- credit ---------------------------------------------------------------
 

@@ -36,6 +36,9 @@ _ATTRIBUTION_INSIDE = re.compile(
     rf"|[”」][^“”「」\n，,。；;！？!?]{{0,15}}?"
     rf"(?:说道|说|表示|指出|强调|介绍|告诉记者|告诉|问道|问|答道|答|{_DAO})(?:[，,：:。]|$)"
 )
+# A reporter's title before a name, in the same clause (`拉萨融媒讯(记者格桑卓玛)`,
+# `本报记者 扎西 通讯员 次仁`).
+_AS_REPORTER = re.compile(r"(?:记者|通讯员|实习生|摄影)[^，,。；;！？!?\n“”]*$")
 # A paragraph break not followed by an opening mark: words outside any quotation
 # (a quotation that goes on in a new paragraph opens it with a mark).
 _PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
@@ -110,7 +113,9 @@ def speaker_reasons(
     problem = not_a_person(speaker)
     if problem is not None:
         reasons.append(problem)
-    if _credits(credit, speaker, speech):
+    if _credits(credit, speaker, speech) and not _reporter_by_reference(
+        credit, speaker, reporters, speech.text
+    ):
         return reasons
     if (
         problem is not None
@@ -190,6 +195,24 @@ def _is_reporter(speaker: str, reporters: Collection[str]) -> bool:
     key = normalize(speaker)
     name = name_in(key) or key
     return any(normalize(r) in (key, name) for r in reporters if normalize(r))
+
+
+def _reporter_by_reference(
+    credit: Credit | None, speaker: str, reporters: Collection[str], text: str
+) -> bool:
+    """Is the speaker a reporter whom only a pronoun or a clause's subject credits, and
+    whom the text names nowhere but as a reporter? Such a reference never stands for the
+    reporter of a dateline, read as a person after the title printed tight with the name
+    (`拉萨融媒讯(记者格桑卓玛)走进…`, then `”她笑着说`); a person of the same name as the
+    reporter, named in the body (`村民扎西顿珠`), may be what it stands for."""
+    by_name = credit is not None and not (credit.pronoun or credit.leading)
+    if by_name or not _is_reporter(speaker, reporters):
+        return False
+    return all(_AS_REPORTER.search(text, max(0, at - 12), at) for at in _starts(text, speaker))
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _whom(credit: Credit | None, speaker: str) -> str:

@@ -8,8 +8,8 @@ line is joined again (`推\\n\\n动信访工作` → `推动信访工作`); so i
 word that only looked like a headline, a quotation left open, and who said a quotation
 when printed on a line of its own. A headline the layout broke over two lines is made one
 (`曲水县开展退役军人` / `适应性培训`), and a short line right over its article's dateline,
-byline or subtitle is its headline whatever its marks (`家门口就能办社保啦！`).
-`segment.py` cuts the lines into articles.
+byline or subtitle is its headline whatever its marks (`家门口就能办社保啦！`), unless it holds a
+comma and goes on a line cut at one (`clause_rests.py`). `segment.py` cuts lines into articles.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from extractor.clause_rests import clause_rests
 from extractor.extract.words import is_boundary
 from extractor.heading_runs import (
     between_paragraphs,
@@ -58,8 +59,7 @@ _MAX_QUESTION = 30
 # A body line this long that stops without ending its sentence was cut by the
 # page layout; it goes on in the next line.
 _MIN_BROKEN = 20
-# A headline has no commas: a short line holding one is a sentence cut short.
-_CLAUSE_MARKS = "，,；;、"
+_CLAUSE_MARKS = "，,；;、"  # no headline has one: a short line holding one is a sentence cut short
 
 # (Written as one character then more, so that a scan skips to the first at once.)
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
@@ -421,7 +421,7 @@ def _opens_couplet(lines: list[Unit], k: int) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page as a list of classified lines, broken body text joined again."""
-    lines = _headlines(join_short_rests(join_halves_under_kickers(_page_lines(text))))
+    lines = clause_rests(_headlines(join_short_rests(join_halves_under_kickers(_page_lines(text)))))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None
