@@ -38,16 +38,22 @@ SIGNATURE = re.compile(
 )
 CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-# The paper's or agency's own dateline, which no headline's last word runs into: `本报拉萨讯`.
-_OWN_DATELINE = re.compile(r"(?:本报|新华社)[\u4e00-\u9fff]{0,6}[讯电]")
+# The paper's or agency's own dateline, which no headline's last word runs into: `本报拉萨讯`;
+# or a city's media centre's, named by the city: `拉萨融媒讯`, `日喀则融媒讯`.
+_OWN_DATELINE = re.compile(
+    r"(?:本报|新华社)[\u4e00-\u9fff]{0,6}[讯电]|(?:拉萨|山南|林芝|那曲|昌都|日喀则|阿里)融媒讯"
+)
 
 
 def dateline_within(line: str) -> int | None:
     """Where a dateline opens inside a line OCR ran on from a headline: after a space, or
-    at the paper's own dateline set right after the headline's last word.
+    at the paper's own or a city media centre's dateline set right after the headline's
+    last word.
 
     >>> dateline_within("尼木县藏香文化节开幕本报拉萨讯（记者 格桑旺姆）2月18日，…")
     10
+    >>> dateline_within("曲水县植树活动启动拉萨融媒讯（记者 李晓娟）4月15日，…")
+    9
     """
     spaces = (k + 1 for k, c in enumerate(line) if c == " ")
     own = (m.start() for m in _OWN_DATELINE.finditer(line, 1) if line[m.start() - 1] != " ")
