@@ -373,11 +373,13 @@ def dated_story_headed_under(draft: Draft) -> Draft | None:
     """The story a dateline opens inside an article's body whose headline OCR printed right
     under its first paragraph, over the rest of its body (`拉萨融媒讯（记者 …）眼下正值…` /
     `林周县：冬春农田水利建设正当时` / `在卡孜乡的一处干渠改造工地上，…`): a dated paragraph
-    inside a body has no headline over it. Of the single heading lines right under a dated
+    inside a body has no headline over it. Of the 4 single heading lines right under a dated
     paragraph inside a body on the seeds and development pages, the 2 opening on a name and
-    its colon (`NAMED_HEADLINE`) are such a story's headline in the gold; the third, with no
-    colon, heads a comment of its own under a column of briefs, and is left. The story runs
-    from the dateline to the next heading lines or the body's end.
+    its colon (`NAMED_HEADLINE`) and the one opening on the county its paragraph names
+    (`江孜县开展“清河净滩”专项整治` / `本报日喀则讯（…）近日,江孜县启动…`) are such a story's
+    headline in the gold; the fourth, neither, heads a comment of its own under a column of
+    briefs, and is left. The story runs from the dateline to the next heading lines or the
+    body's end.
 
     >>> draft = Draft(paragraphs=["…", "拉萨融媒讯（记者 李文杰）眼下，林周县…", "林周县：水利建设正当时", "在卡孜乡…"],
     ...               head_runs=[(2, ["林周县：水利建设正当时"])])
@@ -386,12 +388,12 @@ def dated_story_headed_under(draft: Draft) -> Draft | None:
     ('林周县：水利建设正当时', '拉萨融媒讯（记者 李文杰）', ['眼下，林周县…', '在卡孜乡…'], ['…'])
     """
     for n, (at, lines) in enumerate(draft.head_runs):
-        if at < 2 or len(lines) != 1 or not NAMED_HEADLINE.match(lines[0]):
-            continue
-        if _headline_of(lines) is None:
+        if at < 2 or len(lines) != 1 or _headline_of(lines) is None:
             continue
         m = DATELINE.match(draft.paragraphs[at - 1])
         if m is None:
+            continue
+        if not (NAMED_HEADLINE.match(lines[0]) or _opens_on_place_in(lines[0], m.string)):
             continue
         begin, end = at - 1, next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
         story = Draft(heads=[Unit("heading", lines[0])], dateline=m["dateline"].strip())
@@ -407,3 +409,19 @@ def dated_story_headed_under(draft: Draft) -> Draft | None:
         ]
         return story
     return None
+
+
+# A headline's opening place: a city, county or district (`江孜县开展…`).
+_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:市|县|区)")
+
+
+def _opens_on_place_in(headline: str, paragraph: str) -> bool:
+    """Does a headline open on a city, county or district that the paragraph names?
+
+    >>> _opens_on_place_in("江孜县开展“清河净滩”专项整治", "本报日喀则讯（…）近日,江孜县启动…")
+    True
+    >>> _opens_on_place_in("让小庭院成为增收的“聚宝盆”", "（昂仁县融媒体中心）7月以来，昂仁县…")
+    False
+    """
+    m = _OPENING_PLACE.match(headline)
+    return m is not None and m.group() in paragraph

@@ -1,5 +1,5 @@
 """How the lines around a story's text read: its dateline, a byline, a writer's signature, a
-photographer's credit and a photo's caption. `page_lines.py` reads each line of the page
+photographer's credit, a photo's caption and a subtitle's dash. `page_lines.py` reads each line of the page
 by them, `segment.py` and `displaced.py` find where a story opens:
 
 >>> bool(DATELINE.match("本报讯（记者 扎西）近日，…")), bool(BYLINE.match("本报记者 普琼"))
@@ -9,6 +9,7 @@ by them, `segment.py` and `displaced.py` find where a story opens:
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 DATELINE = re.compile(
     r"^(?P<dateline>[^，。,\n]{0,24}?[讯电]\s*[（(][^）)]{0,30}(?:记者|通讯员|报道|融媒体中心|新闻中心)[^）)]{0,30}[）)]"
@@ -38,17 +39,52 @@ SIGNATURE = re.compile(
 )
 CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
 CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
-# The paper's or agency's own dateline, which no headline's last word runs into: `本报拉萨讯`.
-_OWN_DATELINE = re.compile(r"(?:本报|新华社)[\u4e00-\u9fff]{0,6}[讯电]")
+# The paper's or agency's own dateline, which no headline's last word runs into: `本报拉萨讯`;
+# or a city's media centre's, named by the city: `拉萨融媒讯`, `日喀则融媒讯`.
+_OWN_DATELINE = re.compile(
+    r"(?:本报|新华社)[\u4e00-\u9fff]{0,6}[讯电]|(?:拉萨|山南|林芝|那曲|昌都|日喀则|阿里)融媒讯"
+)
 
 
 def dateline_within(line: str) -> int | None:
     """Where a dateline opens inside a line OCR ran on from a headline: after a space, or
-    at the paper's own dateline set right after the headline's last word.
+    at the paper's own or a city media centre's dateline set right after the headline's
+    last word.
 
     >>> dateline_within("尼木县藏香文化节开幕本报拉萨讯（记者 格桑旺姆）2月18日，…")
     10
+    >>> dateline_within("曲水县植树活动启动拉萨融媒讯（记者 李晓娟）4月15日，…")
+    9
     """
     spaces = (k + 1 for k, c in enumerate(line) if c == " ")
     own = (m.start() for m in _OWN_DATELINE.finditer(line, 1) if line[m.start() - 1] != " ")
     return next((k for k in sorted((*spaces, *own)) if DATELINE.match(line[k:])), None)
+
+
+# A line that only names, in brackets, the source of the item above it.
+_SOURCE_CREDITED = re.compile(
+    r"^[（(][^（）()]{0,10}(?:融媒|记者|通讯员|供稿|新华社|日报)[^（）()]{0,10}[）)]$"
+)
+# A subtitle's dash as printed or as OCR reads it: `——`, `—一`, two of 一 (`一一`), or a
+# hyphen before the subtitle's first word (`-林周县深化家庭医生签约服务见闻`).
+_SUBTITLE_DASH = re.compile(r"^(?:—|--|一一|-(?=[\u4e00-\u9fff]))")
+
+
+def line_form(line: str) -> Literal["caption", "credit", "subtitle", "byline"] | None:
+    """The kind of a stripped line its form alone tells: a photo's caption, a credit, a
+    subtitle or a byline; None for a headline's or body's line.
+
+    >>> line_form("-林周县深化家庭医生签约服务见闻"), line_form("(市融媒)"), line_form("-5℃以下")
+    ('subtitle', 'credit', None)
+    """
+    if CAPTION.match(line):
+        return "caption"
+    if len(line) <= 40 and CREDIT.match(line) and ("记者" in line or " " in line):
+        return "credit"
+    if _SOURCE_CREDITED.match(line):
+        return "credit"  # `(市融媒)`: the source an item ends with, no headline
+    if _SUBTITLE_DASH.match(line) and len(line) <= 60:
+        return "subtitle"
+    if len(line) <= 40 and (BYLINE.match(line) or SIGNATURE.match(line)):
+        return "byline"
+    return None

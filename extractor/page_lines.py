@@ -46,7 +46,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
-from extractor.line_forms import BYLINE, CAPTION, CREDIT, DATELINE, SIGNATURE, dateline_within
+from extractor.line_forms import DATELINE, dateline_within, line_form
 from extractor.voice_lines import opens_own_speech
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
@@ -99,24 +99,10 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
 
 
-# A line that only names, in brackets, the source of the item above it.
-_SOURCE_CREDITED = re.compile(
-    r"^[（(][^（）()]{0,10}(?:融媒|记者|通讯员|供稿|新华社|日报)[^（）()]{0,10}[）)]$"
-)
-
-
 def classify(line: str) -> Kind:
     """Read one stripped line as a kind (see the module docstring)."""
-    if CAPTION.match(line):
-        return "caption"
-    if len(line) <= 40 and CREDIT.match(line) and ("记者" in line or " " in line):
-        return "credit"
-    if _SOURCE_CREDITED.match(line):
-        return "credit"  # `(市融媒)`: the source an item ends with, no headline
-    if line.startswith(("——", "—", "--", "一一")) and len(line) <= 60:
-        return "subtitle"  # `一一…`: OCR reads a subtitle's dash as two of 一
-    if len(line) <= 40 and (BYLINE.match(line) or SIGNATURE.match(line)):
-        return "byline"
+    if (form := line_form(line)) is not None:
+        return form
     if (
         len(line) <= _MAX_HEADING
         and not _ends_sentence(line)
