@@ -46,8 +46,8 @@ from extractor.saying import (
     MARKED_TERM,
     REMARK,
     SIGNED,
-    TALKS,
     VIEW,
+    says_nothing,
 )
 from extractor.speech_words import BREAK, BREAK_CLASS
 from extractor.split_quotations import credited_apart
@@ -294,8 +294,8 @@ class Speech(QuotedText):
     def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
         """The one who speaks before `verb_at`: the clause's subject, or, when the
         clause has none (`一边说`), the subject of the clause before it."""
-        if self.text[verb_at - 1 : verb_at + 1] in TALKS:
-            return None  # the 讲 of `组织干部双语宣讲，`: a word's end, no verb of saying
+        if says_nothing(self.text, verb_at):
+            return None  # the 讲 of `组织干部双语宣讲，`, the 问 of `问一问：`: no verb of saying
         clause = self._clause_before(verb_at, para_start)
         credit = None
         if clause is not None:

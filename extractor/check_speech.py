@@ -22,6 +22,7 @@ from extractor.models import Quote, Span
 from extractor.name_ends import name_at
 from extractor.offices import office_from_place
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
+from extractor.saying import twice_said_in
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
 from extractor.word_cuts import cut_from_words, known_past_cut
@@ -107,6 +108,12 @@ def speaker_reasons(
                 f'the article names is "{office}"'
             ]
         return reasons  # `市长在调研中强调`: the office is all the article prints of them
+    twice = twice_said_in(speaker, speech.text)
+    if twice is not None:
+        return [
+            f'speaker "{speaker}" is a fragment of a sentence, not a person: it runs into '
+            f'"{twice}", a verb said twice, which asks the words of no one'
+        ]
     cut = _cut_where_credited(credit, speaker, speech.text)
     if cut is not None:
         return [cut]

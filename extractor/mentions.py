@@ -30,6 +30,7 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
+from extractor.job_titles import names_after_job_titles
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
@@ -163,6 +164,7 @@ class Mentions:
             found |= set(self._aged_after())
             found |= set(self._introduced())
             found |= set(self._described_subjects())
+            found |= {n for n, at in names_after_job_titles(self.text) if not self.in_speech(at)}
             self._names = sorted(found)
         return self._names
 

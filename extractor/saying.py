@@ -34,6 +34,37 @@ AFTER = re.compile(
 #: Talks given, whose 讲 reports no words; visits and advisers, whose 问 asks nothing
 #: (`送去过冬物资和节日慰问，确保…`).
 TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲", "慰问", "访问", "顾问", "学问", "疑问")
+# A verb said twice with 一 between (`问一问`, `说一说`): a step to take, said of no one.
+_TWICE = re.compile(r"([\u4e00-\u9fff])一\1")
+
+
+def says_nothing(text: str, verb_at: int) -> bool:
+    """Does the verb at `verb_at` report no words: a talk's or a visit's end (`宣讲`, `慰问`),
+    or a verb said twice (`更要问一问：群众想学什么？`), whose words are asked of no one?
+
+    >>> says_nothing("更要问一问：", 4), says_nothing("扎西问：", 2)
+    (True, False)
+    """
+    return text[verb_at - 1 : verb_at + 1] in TALKS or bool(_TWICE.match(text, max(0, verb_at - 2)))
+
+
+def twice_said_in(speaker: str, text: str) -> str | None:
+    """The verb said twice that the speaker, wherever the text prints it, runs into or holds
+    (`问一问` of `更要问一`, printed in `更要问一问：`), if it does: no one says it.
+
+    >>> twice_said_in("更要问一", "农牧民技能培训，更要问一问：群众想学什么？")
+    '问一问'
+    """
+    found = None
+    for at in (m.start() for m in re.finditer(re.escape(speaker), text)):
+        end = at + len(speaker)
+        twice = next((t for t in _TWICE.finditer(text, at, end + 2) if t.start() < end), None)
+        if twice is None:
+            return None
+        found = twice[0]
+    return found
+
+
 #: Who signs a quotation after a dash, as a column of voices prints it: `“……。”——村民 次仁央宗`.
 SIGNED = re.compile(rf"\s*——\s*(?P<who>[^{BREAK_CLASS}“”—]{{2,40}})$")
 #: A remark quoted as a titled person's (`习近平总书记“……”的重要论述`, `组长…提出的“……”要求`).

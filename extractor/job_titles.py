@@ -1,0 +1,37 @@
+"""Names after a job's title the vocabulary lacks, whose person the words after go on
+to tell of: `卡孜乡护鹤员扎西平措已经干了12年巡护工作。` A title in 员 (`护鹤员`,
+`看护员`, `放映员`) names the one person printed after it, when that one goes on to
+do or be something (`已经`, `正在`, `今年`, `是`); not the 员 of a longer word
+(`青年员工拉姆卓玛`).
+
+>>> names_after_job_titles("卡孜乡护鹤员扎西平措已经干了12年巡护工作。")
+[('扎西平措', 6)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.common_words import common_word_at
+from extractor.name_ends import name_at
+from extractor.persons import name_in, person_name
+
+# What the person named after the title goes on to do or be: `…员扎西平措已经干了12年`.
+_GOES_ON = re.compile("已经|正在|今年|是")
+
+
+def names_after_job_titles(text: str) -> list[tuple[str, int]]:
+    """The names printed right after a title in 员, and where each starts."""
+    found = []
+    for m in re.finditer("员", text):
+        if common_word_at(text, m.start()) is not None:
+            continue  # `员工`: the 员 opens a word, no title ends there
+        name = name_at(text, m.end())
+        if (
+            name is not None
+            and name_in(name) == name
+            and person_name(name)
+            and _GOES_ON.match(text, m.end() + len(name))
+        ):
+            found.append((name, m.end()))
+    return found
