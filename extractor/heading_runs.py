@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from extractor.heading_marks import ATTENDED
 from extractor.heading_words import COLUMN, PLACE_ALONE, is_org, rest_of_headline, words_width
 from extractor.line_forms import DATELINE
 
@@ -68,6 +69,39 @@ def joined_halves(upper: str, lower: str) -> str:
     if words_width(upper) == words_width(lower):
         return f"{upper} {lower}"
     return upper + lower
+
+
+def join_heading_runs(lines: list[L]) -> list[L]:
+    """The page's lines with the runs of heading lines read as a whole made one line first:
+    who attended under a meeting's headline (`join_attendance`), halves under a kicker and a
+    headline's short rest (`join_halves_under_kickers`, `join_short_rests`)."""
+    return join_short_rests(join_halves_under_kickers(join_attendance(lines)))
+
+
+def join_attendance(lines: list[L]) -> list[L]:
+    """The page's lines with who attended a meeting, on the heading line under its headline
+    (`…推进会召开` / `格桑次仁 李卫东出席`, apart or not), made one line with it, a space between
+    as the gold writes it and the seeds print it (`…推进会 占堆次仁顿珠匡晖出席`). The seeds and
+    development pages print 3 such pairs, all one title in the gold.
+
+    >>> [u.text for u in join_attendance([_Run("heading", "全市草原防火工作推进会召开", False),
+    ...     _Run("heading", "格桑次仁 李卫东出席", True), _Run("body", "本报讯…", False)])]
+    ['全市草原防火工作推进会召开 格桑次仁 李卫东出席', '本报讯…']
+    """
+    out: list[L] = []
+    for line in lines:
+        upper = out[-1] if out else None
+        if (
+            upper is not None
+            and upper.kind == line.kind == "heading"
+            and ATTENDED.match(line.text)
+            and not COLUMN.match(upper.text)
+            and not ATTENDED.match(upper.text)
+        ):
+            out[-1] = dataclasses.replace(upper, text=f"{upper.text} {line.text}")  # type: ignore[type-var]
+        else:
+            out.append(line)
+    return out
 
 
 def join_halves_under_kickers(lines: list[L]) -> list[L]:

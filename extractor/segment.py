@@ -43,6 +43,7 @@ from extractor.displaced import (
     report_column_over,
     split_block,
 )
+from extractor.heading_marks import NOTICE
 from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN
 from extractor.headline import Headline, read_headline
 from extractor.line_forms import CAPTION, DATELINE
@@ -74,11 +75,17 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or _signed_alone(run)
         or _voices(run, rest)
         or _study_column(run)
+        or bool(NOTICE.match(lone_heading(run) or ""))
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
         or broken_headline(run)
         or set_on_its_body(run, rest)
     )
+
+
+def _notice(draft: Draft) -> bool:
+    """Is the article a notice box, headed by its heading alone (`温馨提示`)?"""
+    return len(draft.heads) == 1 and bool(NOTICE.match(draft.heads[0].text))
 
 
 def _after_a_close(units: list[Unit], i: int) -> bool:
@@ -364,8 +371,9 @@ def segment_page(text: str) -> list[Article]:
         headlines.insert(at, story_headline)
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
-        if draft.voices and not headline.title:
-            headline.title = draft.heads[0].text  # `边民心声`: the column names its voices
+        if not headline.title and (draft.voices or _notice(draft)):
+            # `边民心声`: the column names its voices; `温馨提示`: the box is titled so
+            headline.title = draft.heads[0].text
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
         # A photo credit stands for the byline only where no dateline names the reporter.
         named = draft.dateline is not None and any(c in draft.dateline for c in "（(")

@@ -1,0 +1,40 @@
+"""Marks the genre prints around a headline on its own line, and who attended a meeting.
+
+A headline may stand after a bullet (`■城关区开展夏季消防演练`), framed in brackets
+(`【堆龙德庆区“网格+积分”激活基层治理一池春水】`), or after its column's label and a bar
+(`民生焦点｜“暖心食堂”开到家门口 老人吃饭不再愁`): the headline is the words alone.
+
+>>> bare_heading("民生焦点｜“暖心食堂”开到家门口 老人吃饭不再愁")
+'“暖心食堂”开到家门口 老人吃饭不再愁'
+>>> bare_heading("【应急广播】"), bare_heading("■城关区开展夏季消防演练")
+('应急广播', '城关区开展夏季消防演练')
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLETS = "■□●◆▲△◎★☆▶►"
+# A line wholly in square brackets, none inside: `【应急广播】` over its headline, a kicker.
+_FRAMED = re.compile(r"^【([^【】]+)】$")
+# A column's label and a bar before the headline on its line: `民生焦点｜…`.
+_LABEL_BAR = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[｜|]\s*(?=\S{6})")
+# Who attended, on the line under a meeting's headline: `格桑次仁 李卫东出席`,
+# `罗布顿珠出席并讲话`; the gold writes the two lines as one title, a space between.
+ATTENDED = re.compile(
+    r"^[\u4e00-\u9fff·]{2,10}(?:\s*[\u4e00-\u9fff·]{2,10}){0,3}出席(?:并讲话|并致辞)?$"
+)
+
+# A notice box's heading, alone on its line over the notice (`温馨提示` / `…期间，禁止…`): a box of
+# its own, titled so in the gold (the 2 so printed on the seeds and development pages).
+NOTICE = re.compile(r"^(?:温馨|友情|特别)(?:提示|提醒)$")
+
+
+def bare_heading(line: str) -> str:
+    """The words of a heading line without the bullet, brackets or column's label around it."""
+    if line[:1] in BULLETS:
+        line = line[1:].strip()
+    framed = _FRAMED.match(line)
+    if framed:
+        line = framed[1].strip()
+    return _LABEL_BAR.sub("", line)
