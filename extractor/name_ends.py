@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extractor.common_words import common_word_at, is_surname, name_goes_on
+from extractor.given_names import printed_whole
 from extractor.persons import NAME_DOTS, long_name, person_name
 from extractor.roles import words
 from extractor.speech_words import ACTIONS, BREAK, BREAK_CLASS, FOLLOWERS, VERB, WHEN
@@ -100,14 +101,19 @@ def cut_short(text: str, at: int, name: str) -> bool:
 
 def _given_name_run_on(text: str, at: int, name: str, end: int) -> str:
     """`name`, or the name of three it opens when its third character is read as an
-    adverb that qualifies nothing: `陈志刚一边翻看…` is `陈志刚`, `王刚也说` stays `王刚`."""
+    adverb that qualifies nothing (`陈志刚一边翻看…` is `陈志刚`, `王刚也说` stays `王刚`),
+    or when the text never prints the two without it (`刘志刚作…`, `刘志刚就…`)."""
     stop = at + len(name)
     if (
         len(name) == 2
         and is_surname(name[0])
         and text[stop : stop + 1] in _NAME_OR_ADVERB
         and stop + 1 < end
-        and (text[stop + 1] in BREAK or text.startswith(("一边", "一面"), stop + 1))
+        and (
+            text[stop + 1] in BREAK
+            or text.startswith(("一边", "一面"), stop + 1)
+            or printed_whole(text, text[at : stop + 1])
+        )
     ):
         return text[at : stop + 1]
     return name
