@@ -23,6 +23,7 @@ from extractor.name_ends import name_at
 from extractor.offices import office_from_place
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.saying import twice_said_in
+from extractor.stops import starts_of
 from extractor.subjects import LEADING_REACH, opening
 from extractor.textindex import normalize
 from extractor.word_cuts import cut_from_words, known_past_cut
@@ -40,6 +41,10 @@ _ATTRIBUTION_INSIDE = re.compile(
 # A reporter's title before a name, in the same clause (`拉萨融媒讯(记者格桑卓玛)`,
 # `本报记者 扎西 通讯员 次仁`).
 _AS_REPORTER = re.compile(r"(?:记者|通讯员|实习生|摄影)[^，,。；;！？!?\n“”]*$")
+# How far before a name its reporter's title is looked for, outside a dateline's bracket;
+# and how long a dateline's bracket runs (`本报讯（记者 扎西顿珠 次仁央宗 格桑卓玛 达娃）`).
+_TITLE_REACH = 12
+_BRACKET_REACH = 60
 # A paragraph break not followed by an opening mark: words outside any quotation
 # (a quotation that goes on in a new paragraph opens it with a mark).
 _PARAGRAPH_OUTSIDE = re.compile(r"\n(?![“「])")
@@ -164,21 +169,19 @@ def _cut_where_credited(credit: Credit | None, speaker: str, text: str) -> str |
     if at < 0 or text[credit.start : credit.end] != credit.who:
         return None
     cut = cut_from_words(text, at, at + len(speaker), speaker)
-    if cut is None or _printed_whole(text, speaker):
+    if cut is None or _printed_clear_somewhere(text, speaker):
         return None
     return cut
 
 
-def _printed_whole(text: str, speaker: str) -> bool:
+def _printed_clear_somewhere(text: str, speaker: str) -> bool:
     """Does the article print the speaker as words of their own anywhere: a name whose
     edges run into a word once (`郭明说` as 郭|明说) is printed clear of them elsewhere
     (`副主任郭明介绍`)."""
-    at = text.find(speaker)
-    while at >= 0:
-        if cut_from_words(text, at, at + len(speaker), speaker) is None:
-            return True
-        at = text.find(speaker, at + 1)
-    return False
+    return any(
+        cut_from_words(text, at, at + len(speaker), speaker) is None
+        for at in starts_of(text, speaker)
+    )
 
 
 def _opens_clause(clause: str, speaker: str, known: list[str]) -> bool:
@@ -211,15 +214,36 @@ def _reporter_by_reference(
     whom the text names nowhere but as a reporter? Such a reference never stands for the
     reporter of a dateline, read as a person after the title printed tight with the name
     (`拉萨融媒讯(记者格桑卓玛)走进…`, then `”她笑着说`); a person of the same name as the
-    reporter, named in the body (`村民扎西顿珠`), may be what it stands for."""
+    reporter, named in the body (`村民扎西顿珠`), may be what it stands for.
+
+    >>> text = "拉萨融媒讯(记者格桑卓玛)走进村里。“好。”她笑着说。"
+    >>> _reporter_by_reference(None, "格桑卓玛", ["格桑卓玛"], text)
+    True
+    >>> _reporter_by_reference(None, "格桑卓玛", ["格桑卓玛"], text + "村民格桑卓玛说。")
+    False
+    """
     by_name = credit is not None and not (credit.pronoun or credit.leading)
     if by_name or not _is_reporter(speaker, reporters):
         return False
-    return all(_AS_REPORTER.search(text, max(0, at - 12), at) for at in _starts(text, speaker))
+    return all(_as_reporter(text, at) for at in starts_of(text, speaker))
 
 
-def _starts(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+def _as_reporter(text: str, at: int) -> bool:
+    """Is the name at `at` printed after a reporter's title, in its clause: a few characters
+    before it, or anywhere inside the dateline's bracket it stands in, however many
+    reporters come before it there?
+
+    >>> _as_reporter("本报讯（记者 扎西顿珠 次仁央宗 格桑卓玛 达娃）近日，", 22)
+    True
+    >>> _as_reporter("记者来到村里，村民达娃说", 9)
+    False
+    """
+    start = max(0, at - _TITLE_REACH)
+    bracket = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    closed = any(c in text[bracket:at] for c in "）)")
+    if 0 <= bracket < start and at - bracket <= _BRACKET_REACH and not closed:
+        start = bracket
+    return _AS_REPORTER.search(text, start, at) is not None
 
 
 def _whom(credit: Credit | None, speaker: str) -> str:

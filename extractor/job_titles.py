@@ -16,8 +16,24 @@ from extractor.common_words import common_word_at
 from extractor.name_ends import name_at
 from extractor.persons import name_in, person_name
 
-# What the person named after the title goes on to do or be: `…员扎西平措已经干了12年`.
+# What a person named goes on to do or be, right after the name: `…员扎西平措已经干了12年`.
 _GOES_ON = re.compile("已经|正在|今年|是")
+
+
+def person_goes_on(text: str, name: str, at: int) -> bool:
+    """Is `name`, printed at `at`, a person's whole name, whom the words right after it go
+    on to tell of (`已经`, `正在`, `今年`, `是`)?
+
+    >>> person_goes_on("护鹤员扎西平措已经干了12年", "扎西平措", 3)
+    True
+    >>> person_goes_on("护鹤员扎西平措介绍", "扎西平措", 3)
+    False
+    """
+    return (
+        name_in(name) == name
+        and person_name(name)
+        and _GOES_ON.match(text, at + len(name)) is not None
+    )
 
 
 def names_after_job_titles(text: str) -> list[tuple[str, int]]:
@@ -27,11 +43,6 @@ def names_after_job_titles(text: str) -> list[tuple[str, int]]:
         if common_word_at(text, m.start()) is not None:
             continue  # `员工`: the 员 opens a word, no title ends there
         name = name_at(text, m.end())
-        if (
-            name is not None
-            and name_in(name) == name
-            and person_name(name)
-            and _GOES_ON.match(text, m.end() + len(name))
-        ):
+        if name is not None and person_goes_on(text, name, m.end()):
             found.append((name, m.end()))
     return found

@@ -30,7 +30,7 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
-from extractor.job_titles import names_after_job_titles
+from extractor.job_titles import names_after_job_titles, person_goes_on
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
@@ -111,9 +111,6 @@ _DESCRIBED = re.compile(
     rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN})"
     r"|负责(?!人)[^，。；,;：:“”]{1,12}?|[^，。；,;：:“”的]{1,8}?[组队班]里?)的"
 )
-# What a person described by the words before 的 goes on to do or be, right after the
-# name: `刚刚参加完电工培训的次仁多吉已经在县城…找到了工作`.
-_DESCRIBED_GOES_ON = re.compile("已经|正在|今年|是")
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # What makes a word a place's name where the text prints it after the word.
@@ -260,8 +257,8 @@ class Mentions:
             name = name_at(self.text, m.end())
             if (
                 name is not None
+                and person_goes_on(self.text, name, m.end())
                 and tibetan_name(name)
-                and _DESCRIBED_GOES_ON.match(self.text, m.end() + len(name))
                 and not self.in_speech(m.start())
             ):
                 found.append(name)
@@ -479,12 +476,12 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
 
 def tibetan_name(name: str) -> bool:
     """Is `name` written as Tibetan names are: five or six characters (`persons.long_name`),
-    or four whose halves the dictionary lists as no word but a name, the characters across
-    them no word, and its first three no place (`次仁多吉`, `阿佳卓嘎`; not `黑土滩上`,
-    `日喀则已`)?
+    or four whose halves the dictionary lists as a name or does not list at all, the
+    characters across them no word, and its first three no word either (`次仁多吉`,
+    `阿佳卓嘎`; not `黑土滩上`, `日喀则已`)?
 
-    >>> tibetan_name("次仁多吉"), tibetan_name("沙化荒滩")
-    (True, False)
+    >>> tibetan_name("次仁多吉"), tibetan_name("沙化荒滩"), tibetan_name("日喀则已")
+    (True, False, False)
     """
     if name_in(name) != name or not person_name(name) or common_word_at(name) is not None:
         return False

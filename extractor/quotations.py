@@ -172,6 +172,11 @@ class QuotedText:
         )
 
     def paragraph_count(self) -> int:
+        """How many paragraphs the text holds, one to a line, an empty one too.
+
+        >>> QuotedText("扎西说：“好。”\\n\\n次仁笑了。").paragraph_count()
+        3
+        """
         return len(self._bounds)
 
     def quotations_in(self, k: int) -> tuple[Quotation, ...]:
@@ -179,6 +184,11 @@ class QuotedText:
         return self._paragraph(k).quotations
 
     def paragraph_start(self, k: int) -> int:
+        """Where paragraph k starts in the text: just past the line break before it.
+
+        >>> QuotedText("扎西说：“好。”\\n次仁笑了。").paragraph_start(1)
+        9
+        """
         return self._bounds[k][0]
 
     def left_open(self) -> Quotation | None:

@@ -13,6 +13,7 @@ import re
 
 from extractor.quotations import CLOSING, OPENING
 from extractor.speech_words import ADDRESSEES, BREAK_CLASS, VERB
+from extractor.stops import starts_of
 
 # A name in marks opening a title: `”“格桑花”志愿服务队队长卓玛说。`.
 _NAME_IN_MARKS = rf"[{OPENING}][^{BREAK_CLASS}…]{{1,12}}[{CLOSING}](?=[^{BREAK_CLASS}])"
@@ -56,7 +57,7 @@ def twice_said_in(speaker: str, text: str) -> str | None:
     '问一问'
     """
     found = None
-    for at in (m.start() for m in re.finditer(re.escape(speaker), text)):
+    for at in starts_of(text, speaker):
         end = at + len(speaker)
         twice = next((t for t in _TWICE.finditer(text, at, end + 2) if t.start() < end), None)
         if twice is None:

@@ -35,7 +35,15 @@ def credited_apart(
 ) -> Credit | None:
     """The credit of a quotation left open, read `after` its closing part printed apart
     (`closing_apart`): a person, named in the open part's paragraph before its opening
-    mark. None when there is no such part, or its credit is no one the paragraph names."""
+    mark. None when there is no such part, or its credit is no one the paragraph names.
+
+    >>> from extractor.attribution import Credit
+    >>> text = QuotedText("村民普琼说起收入。“每月能挣3500元\\n其他段落。\\n还有分红。”普琼说。")
+    >>> def after(q: Quotation) -> Credit:
+    ...     return Credit("普琼", q.end + 1, q.end + 3, "named after the quotation")
+    >>> credited_apart(text, text.left_open(), after).how
+    'named after the quotation, its closing part printed apart'
+    """
     closing = closing_apart(text, quotation)
     credit = after(closing) if closing is not None else None
     name = credit.person if credit is not None else None

@@ -17,6 +17,9 @@ each of a few characters stands is found by a `find` for each of them
 
 >>> positions_of("“好。”他说。", "。”")
 [2, 3, 6]
+
+Where a word of several characters starts, each time the text prints it, is found the same
+way (`starts_of`).
 """
 
 from __future__ import annotations
@@ -53,4 +56,18 @@ def positions_of(text: str, chars: str, start: int = 0, end: int | None = None) 
             found.append(at)
             at = text.find(ch, at + 1, stop)
     found.sort()
+    return found
+
+
+def starts_of(text: str, word: str) -> list[int]:
+    """Where each printing of `word` starts in `text`, in order, overlapping ones too.
+
+    >>> starts_of("扎西说，扎西表示", "扎西")
+    [0, 4]
+    """
+    found: list[int] = []
+    at = text.find(word) if word else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
     return found

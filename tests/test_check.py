@@ -613,3 +613,13 @@ def test_a_record_found_only_in_words_to_a_model_is_refused(line: str) -> None:
     result = check_article(text, records)
     assert [a.record.raw for a in result.accepted if isinstance(a.record, Metric)] == ["8所"]
     assert "instructions to a model" in result.rejected[0].reasons[0]
+
+
+def test_a_reporter_late_in_a_long_dateline_is_read_as_a_reporter() -> None:
+    # The fourth reporter of a dateline stands far past its title, inside the same bracket.
+    from extractor.check_speech import _reporter_by_reference
+
+    text = "本报讯（记者 扎西顿珠 次仁央宗 格桑卓玛 达娃）近日，“活动很成功。”她笑着说。"
+    reporters = ["扎西顿珠", "次仁央宗", "格桑卓玛", "达娃"]
+    assert _reporter_by_reference(None, "达娃", reporters, text)
+    assert not _reporter_by_reference(None, "达娃", reporters, text + "村民达娃也来了。")

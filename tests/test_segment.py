@@ -1608,3 +1608,11 @@ def test_a_kicker_over_a_headline_in_two_short_lines_all_apart() -> None:
     )
     article = only_article(page)
     assert (article.kicker, article.title) == ("米林市消防救援大队", "开展林区火灾隐患专项整治")
+
+
+def test_reflow_joins_a_speaker_to_a_line_cut_where_its_sentence_needs_more() -> None:
+    # A comma or a word such as 据 leaves the sentence open: the speaker goes on with it.
+    page = "活动覆盖全县多个乡镇，据\n\n县委书记扎西介绍，参与群众达五千人次。"
+    assert reflow(page) == "活动覆盖全县多个乡镇，据县委书记扎西介绍，参与群众达五千人次。"
+    meeting = "全县安全生产工作会议日前召开。会上，\n\n县委书记扎西强调，要压实责任。"
+    assert reflow(meeting) == "全县安全生产工作会议日前召开。会上，县委书记扎西强调，要压实责任。"
