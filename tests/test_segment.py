@@ -1608,3 +1608,20 @@ def test_a_kicker_over_a_headline_in_two_short_lines_all_apart() -> None:
     )
     article = only_article(page)
     assert (article.kicker, article.title) == ("米林市消防救援大队", "开展林区火灾隐患专项整治")
+
+
+# --- subtitles, places, stops and counts ---------------------------------------
+
+
+def test_a_body_line_opening_on_the_adverb_yiyi_is_no_subtitle() -> None:
+    assert classify("一一解答健康问题，发放宣传资料300余份。") == "body"
+    assert classify("一一某县家庭医生签约服务见闻") == "subtitle"
+    assert classify("——记某乡一位驻村干部，三十年如一日") == "subtitle"
+
+
+def test_a_subtitle_dash_read_as_a_long_dash_and_one_is_stripped_whole() -> None:
+    from extractor.headline import read_headline
+    from extractor.page_lines import Unit
+
+    heads = [Unit("heading", "签约服务暖人心"), Unit("subtitle", "—一某县家庭医生签约服务见闻")]
+    assert read_headline(heads).subtitle == "某县家庭医生签约服务见闻"
