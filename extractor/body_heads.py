@@ -161,8 +161,18 @@ def _place_led(line: str) -> bool:
     >>> _place_led("拉孜县干部群众热议自治区两会"), _place_led("物业服务进小区")
     (True, False)
     """
+    return opening_place(line) is not None
+
+
+def opening_place(line: str) -> str | None:
+    """The place's name a line opens on (`拉孜县`), or None: a word that only ends as a place's
+    name does (`消费市场`, `物业服务进小区`) names none.
+
+    >>> opening_place("拉孜县干部群众热议自治区两会"), opening_place("牧区小学开学")
+    ('拉孜县', None)
+    """
     m = _PLACE_LED.match(line)
-    return m is not None and not _COMMON_AREA.search(m.group())
+    return m.group() if m is not None and not _COMMON_AREA.search(m.group()) else None
 
 
 def repeats_a_section_head(run: list[Unit], rest: list[Unit], earlier: list[list[str]]) -> bool:

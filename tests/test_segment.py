@@ -1625,3 +1625,10 @@ def test_a_subtitle_dash_read_as_a_long_dash_and_one_is_stripped_whole() -> None
 
     heads = [Unit("heading", "签约服务暖人心"), Unit("subtitle", "—一某县家庭医生签约服务见闻")]
     assert read_headline(heads).subtitle == "某县家庭医生签约服务见闻"
+
+
+def test_a_headline_on_a_market_opens_on_no_place() -> None:
+    from extractor.displaced import _opens_on_place_in
+
+    assert not _opens_on_place_in("消费市场持续回暖", "本报讯（记者 某某）近日,消费市场人气旺…")
+    assert _opens_on_place_in("某某县消费市场持续回暖", "本报讯（记者 某某）近日,某某县消费…")
