@@ -1632,3 +1632,11 @@ def test_a_headline_on_a_market_opens_on_no_place() -> None:
 
     assert not _opens_on_place_in("消费市场持续回暖", "本报讯（记者 某某）近日,消费市场人气旺…")
     assert _opens_on_place_in("某某县消费市场持续回暖", "本报讯（记者 某某）近日,某某县消费…")
+
+
+def test_reflow_keeps_a_paragraph_ended_by_a_half_width_stop() -> None:
+    page = "牧民们说，日子越过越有奔头.\n今年合作社分红又涨了，大家干劲更足。"
+    assert reflow(page).split("\n") == [
+        "牧民们说，日子越过越有奔头.",
+        "今年合作社分红又涨了，大家干劲更足。",
+    ]
