@@ -1640,3 +1640,12 @@ def test_reflow_keeps_a_paragraph_ended_by_a_half_width_stop() -> None:
         "牧民们说，日子越过越有奔头.",
         "今年合作社分红又涨了，大家干劲更足。",
     ]
+
+
+def test_a_heading_line_counting_near_ten_thousand_tells_an_event() -> None:
+    from extractor.body_heads import tells_an_event
+    from extractor.page_lines import Unit
+
+    assert tells_an_event([Unit("heading", "全民健身活动吸引近万人参与")])
+    assert tells_an_event([Unit("heading", "义诊服务惠及上万名群众")])
+    assert not tells_an_event([Unit("heading", "网格连着千家万户")])
