@@ -160,7 +160,13 @@ def _split_caption(line: str) -> Iterator[Unit]:
 def _run_into_dateline(line: str) -> tuple[str, str] | None:
     """A headline OCR ran into its dateline's line, after a space or right before the
     paper's own dateline (`…藏香合作社订单忙本报拉萨讯(记者 旦增曲珍)…`), split from it into the
-    headline and the body; the head reads as words, not a bullet alone (`■ 本报讯 近日，…`)."""
+    headline and the body; the head reads as words, not a bullet alone (`■ 本报讯 近日，…`).
+
+    >>> _run_into_dateline("藏香合作社订单忙本报拉萨讯（记者 旦增）近日，…")
+    ('藏香合作社订单忙', '本报拉萨讯（记者 旦增）近日，…')
+    >>> _run_into_dateline("■ 本报讯 近日，…") is None
+    True
+    """
     at = dateline_within(line)
     if at is None:
         return None
