@@ -20,14 +20,15 @@ from extractor.page_lines import Unit
 # A line that tells the news of a place, as a headline does and no section head of the
 # development pages under a paragraph does: the place (or the year, then the place)
 # first, then what was held or begun (`茂县召开河长制工作会议`, `林芝市2026年中考成绩揭晓`);
-# or a count of what it reached (`…惠及万余户纳税人`). A bare 万 with no figure and no 余 is
-# no count but a saying (`网格连着千家万户`, `…进万家`): of the 9 heading lines of the
-# seeds and development pages so read, the 8 headlines open their article by other
-# signs, and the other is a section head.
+# or a count of what it reached (`…惠及万余户纳税人`, `近万人`, `上万名`, `数万家`). A 万 with
+# no figure, no 余 and no word of about how many before it (近, 上, 数, 逾, 超, 几) is no
+# count but a saying (`网格连着千家万户`, `…进万家`): of the 9 heading lines of the seeds and
+# development pages so read, the 8 headlines open their article by other signs, and the
+# other is a section head.
 _EVENT = re.compile(
     r"^(?:20\d\d年)?[\u4e00-\u9fff]{1,8}?(?:自治区|地区|市|州|县|区|镇|乡|村)"
     r"[^，。；]*?(?:召开|举行|举办|启动|揭晓|开幕|闭幕|落幕|开工|竣工|投运|启用|开班|开赛|揭牌|成立)"
-    r"|(?:\d+(?:\.\d+)?[万亿]?余?|[万亿]余)(?:户|人|名|家|座|个|条|项)"
+    r"|(?:\d+(?:\.\d+)?[万亿]?余?|[近上数逾超几][万亿]余?|[万亿]余)(?:户|人|名|家|座|个|条|项)"
 )
 
 
@@ -161,8 +162,18 @@ def _place_led(line: str) -> bool:
     >>> _place_led("拉孜县干部群众热议自治区两会"), _place_led("物业服务进小区")
     (True, False)
     """
+    return opening_place(line) is not None
+
+
+def opening_place(line: str) -> str | None:
+    """The place's name a line opens on (`拉孜县`), or None: a word that only ends as a place's
+    name does (`消费市场`, `物业服务进小区`) names none.
+
+    >>> opening_place("拉孜县干部群众热议自治区两会"), opening_place("牧区小学开学")
+    ('拉孜县', None)
+    """
     m = _PLACE_LED.match(line)
-    return m is not None and not _COMMON_AREA.search(m.group())
+    return m.group() if m is not None and not _COMMON_AREA.search(m.group()) else None
 
 
 def repeats_a_section_head(run: list[Unit], rest: list[Unit], earlier: list[list[str]]) -> bool:

@@ -26,13 +26,23 @@ _CUT_AT_COMMA = ("，", ",", "、")
 
 
 def holds_clause(line: str) -> bool:
-    """Does `line` hold a comma outside quotation marks, as no headline does?"""
+    """Does `line` hold a comma outside quotation marks, as no headline does?
+
+    >>> holds_clause("同时,充分发挥护林员的作用,做到"), holds_clause("“用上了稳定电，取暖做饭都不愁”")
+    (True, False)
+    """
     return _COMMA.search(_IN_MARKS.sub("", line)) is not None
 
 
 def clause_rests(lines: list[L]) -> list[L]:
     """The lines with each headline-like line that holds a clause, under a body line cut
-    at a comma, read as body text."""
+    at a comma, read as body text.
+
+    >>> from extractor.page_lines import Unit
+    >>> [u.kind for u in clause_rests([Unit("body", "在重点林区设立检查卡点,"),
+    ...     Unit("heading", "同时,充分发挥护林员的作用,做到"), Unit("heading", "堆龙德庆区:网格暖民心")])]
+    ['body', 'body', 'heading']
+    """
     out = list(lines)
     for k in range(1, len(out)):
         previous, line = out[k - 1], out[k]

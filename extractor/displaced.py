@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.body_heads import place_news
+from extractor.body_heads import opening_place, place_news
 from extractor.heading_runs import halves_under_kicker, joined_halves
 from extractor.heading_words import (
     COLUMN,
@@ -411,17 +411,16 @@ def dated_story_headed_under(draft: Draft) -> Draft | None:
     return None
 
 
-# A headline's opening place: a city, county or district (`江孜县开展…`).
-_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:市|县|区)")
-
-
 def _opens_on_place_in(headline: str, paragraph: str) -> bool:
-    """Does a headline open on a city, county or district that the paragraph names?
+    """Does a headline open on a place's name (`body_heads.opening_place`) that the
+    paragraph names?
 
     >>> _opens_on_place_in("江孜县开展“清河净滩”专项整治", "本报日喀则讯（…）近日,江孜县启动…")
     True
     >>> _opens_on_place_in("让小庭院成为增收的“聚宝盆”", "（昂仁县融媒体中心）7月以来，昂仁县…")
     False
+    >>> _opens_on_place_in("牧区小学开学", "本报讯（…）近日,牧区小学…")
+    False
     """
-    m = _OPENING_PLACE.match(headline)
-    return m is not None and m.group() in paragraph
+    place = opening_place(headline)
+    return place is not None and place in paragraph

@@ -74,7 +74,12 @@ def joined_halves(upper: str, lower: str) -> str:
 def join_heading_runs(lines: list[L]) -> list[L]:
     """The page's lines with the runs of heading lines read as a whole made one line first:
     who attended under a meeting's headline (`join_attendance`), halves under a kicker and a
-    headline's short rest (`join_halves_under_kickers`, `join_short_rests`)."""
+    headline's short rest (`join_halves_under_kickers`, `join_short_rests`).
+
+    >>> [u.text for u in join_heading_runs([_Run("heading", "全市草原防火工作推进会召开", False),
+    ...     _Run("heading", "格桑次仁出席", True), _Run("body", "本报讯（记者 扎西）近日，…", False)])]
+    ['全市草原防火工作推进会召开 格桑次仁出席', '本报讯（记者 扎西）近日，…']
+    """
     return join_short_rests(join_halves_under_kickers(join_attendance(lines)))
 
 
@@ -225,7 +230,13 @@ def place_over_halves(lines: list[L], k: int) -> bool:
     place opens the headline, and the halves keep the space between them: the 3 such runs of
     the seeds and development pages are one title in the gold (`尼木县吞巴乡：藏香古法焕新彩
     一缕清香富万家`); the one printed apart (`巴宜区：` / `护好千里林海` / `守牢防火关口`) has
-    the place as its kicker."""
+    the place as its kicker.
+
+    >>> lines = [_Run("heading", "尼木县吞巴乡：", False), _Run("heading", "藏香古法焕新彩", True),
+    ...     _Run("heading", "一缕清香富万家", True), _Run("body", "拉萨融媒讯（记者 扎西）近日，…", False)]
+    >>> place_over_halves(lines, 2), place_over_halves(lines, 1)
+    (True, False)
+    """
     place, upper, lower = lines[k - 2 : k + 1] if k >= 2 else (None, None, None)
     return (
         place is not None

@@ -22,6 +22,7 @@ from extractor.heading_words import (
     is_org,
     words_width,
 )
+from extractor.line_forms import undashed
 from extractor.page_lines import Unit
 
 
@@ -44,7 +45,7 @@ def read_headline(heads: list[Unit]) -> Headline:
     above_subtitle: str | None = None
     for unit in heads:
         if unit.kind == "subtitle":
-            subtitle = unit.text.removeprefix("一一").lstrip("—- ").strip()
+            subtitle = undashed(unit.text)
             above_subtitle = lines[-1] if lines and above_subtitle is None else above_subtitle
         elif unit.kind == "heading":
             head, dash, tail = unit.text.partition("——")

@@ -65,9 +65,37 @@ def dateline_within(line: str) -> int | None:
 _SOURCE_CREDITED = re.compile(
     r"^[（(][^（）()]{0,10}(?:融媒|记者|通讯员|供稿|新华社|日报)[^（）()]{0,10}[）)]$"
 )
-# A subtitle's dash as printed or as OCR reads it: `——`, `—一`, two of 一 (`一一`), or a
-# hyphen before the subtitle's first word (`-林周县深化家庭医生签约服务见闻`).
-_SUBTITLE_DASH = re.compile(r"^(?:—|--|一一|-(?=[\u4e00-\u9fff]))")
+# A subtitle's dash as printed (`——`, `--`) or as OCR reads it: `—一`, two of 一 (`一一`), or a
+# hyphen before the subtitle's first word (`-林周县深化家庭医生签约服务见闻`). The last three
+# are read so only on a line that holds no comma or stop (see `subtitle_dash`).
+_SUBTITLE_DASH = re.compile(r"^(?:(?P<read>—一|一一|-(?=[\u4e00-\u9fff]))|—+|-{2,})\s*")
+# A comma or a sentence's stop, anywhere in a line or at its end.
+_CLAUSE = re.compile(r"[，,。！？!?；;]|[….]$")
+
+
+def subtitle_dash(line: str) -> str | None:
+    """The dash a subtitle line opens on, or None. 一一 is also a word (`一一解答`: one by
+    one), so `一一`, `—一` and a hyphen open a subtitle only on a line that holds no comma or
+    stop, as the subtitles printed so do; `——` opens one whatever follows.
+
+    >>> subtitle_dash("一一林周县家庭医生签约服务见闻"), subtitle_dash("一一解答健康问题，发放资料300余份。")
+    ('一一', None)
+    >>> subtitle_dash("——记扎囊县扎其乡，一位驻村干部")
+    '——'
+    """
+    m = _SUBTITLE_DASH.match(line)
+    if m is None or (m["read"] and _CLAUSE.search(line)):
+        return None
+    return m.group()
+
+
+def undashed(subtitle: str) -> str:
+    """A subtitle line without the dash it opens on.
+
+    >>> undashed("—一林周县家庭医生签约服务见闻"), undashed("—— 记一位驻村干部")
+    ('林周县家庭医生签约服务见闻', '记一位驻村干部')
+    """
+    return _SUBTITLE_DASH.sub("", subtitle, count=1).strip()
 
 
 def line_form(line: str) -> Literal["caption", "credit", "subtitle", "byline"] | None:
@@ -76,6 +104,7 @@ def line_form(line: str) -> Literal["caption", "credit", "subtitle", "byline"] |
 
     >>> line_form("-林周县深化家庭医生签约服务见闻"), line_form("(市融媒)"), line_form("-5℃以下")
     ('subtitle', 'credit', None)
+    >>> line_form("一一解答健康问题，发放宣传资料300余份。")
     """
     if CAPTION.match(line):
         return "caption"
@@ -83,7 +112,7 @@ def line_form(line: str) -> Literal["caption", "credit", "subtitle", "byline"] |
         return "credit"
     if _SOURCE_CREDITED.match(line):
         return "credit"  # `(市融媒)`: the source an item ends with, no headline
-    if _SUBTITLE_DASH.match(line) and len(line) <= 60:
+    if subtitle_dash(line) is not None and len(line) <= 60:
         return "subtitle"
     if len(line) <= 40 and (BYLINE.match(line) or SIGNATURE.match(line)):
         return "byline"

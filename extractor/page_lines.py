@@ -47,6 +47,7 @@ from extractor.heading_words import (
     words_width,
 )
 from extractor.line_forms import DATELINE, dateline_within, line_form
+from extractor.ocr_stops import read_stops
 from extractor.voice_lines import opens_own_speech
 
 Kind = Literal["heading", "subtitle", "byline", "caption", "credit", "body", "gap"]
@@ -98,7 +99,13 @@ def _is_whole(text: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip(_CLOSERS)[-1:] in SENTENCE_END
+    """Does the text end on a sentence's stop, a closing mark or bracket aside? A `.` OCR
+    printed for `。` after a Han character is one (`ocr_stops.read_stops`); in a number it is none.
+
+    >>> _ends_sentence("日子越过越有奔头."), _ends_sentence("“好日子还在后头.”"), _ends_sentence("增长到3.")
+    (True, True, False)
+    """
+    return read_stops(text).rstrip(_CLOSERS)[-1:] in SENTENCE_END
 
 
 def classify(line: str) -> Kind:
@@ -153,7 +160,13 @@ def _split_caption(line: str) -> Iterator[Unit]:
 def _run_into_dateline(line: str) -> tuple[str, str] | None:
     """A headline OCR ran into its dateline's line, after a space or right before the
     paper's own dateline (`…藏香合作社订单忙本报拉萨讯(记者 旦增曲珍)…`), split from it into the
-    headline and the body; the head reads as words, not a bullet alone (`■ 本报讯 近日，…`)."""
+    headline and the body; the head reads as words, not a bullet alone (`■ 本报讯 近日，…`).
+
+    >>> _run_into_dateline("藏香合作社订单忙本报拉萨讯（记者 旦增）近日，…")
+    ('藏香合作社订单忙', '本报拉萨讯（记者 旦增）近日，…')
+    >>> _run_into_dateline("■ 本报讯 近日，…") is None
+    True
+    """
     at = dateline_within(line)
     if at is None:
         return None

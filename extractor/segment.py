@@ -357,15 +357,13 @@ def segment_page(text: str) -> list[Article]:
             halves := couplet_over(draft, headline, drafts[k + 1].heads, following)
         ):
             headline.kicker, headline.title = headline.title or None, halves
-        elif following is not None and headline_over_next(
-            draft, headline, drafts[k + 1].heads, following
-        ):
-            pass
-        elif (
-            following is not None
-            and (cut := dated_story_within(_text_before(drafts, k), following)) is not None
-        ):
-            stories.append((k + 1, *cut))
+        elif following is not None:
+            # The heading lines after a story headed by a label alone may be its headline
+            # (`headline_over_next` moves them there); else a story may be cut out of it.
+            moved = headline_over_next(draft, headline, drafts[k + 1].heads, following)
+            cut = None if moved else dated_story_within(_text_before(drafts, k), following)
+            if cut is not None:
+                stories.append((k + 1, *cut))
     for at, story, story_headline in reversed(stories):
         drafts.insert(at, story)
         headlines.insert(at, story_headline)

@@ -1616,3 +1616,44 @@ def test_reflow_joins_a_speaker_to_a_line_cut_where_its_sentence_needs_more() ->
     assert reflow(page) == "活动覆盖全县多个乡镇，据县委书记扎西介绍，参与群众达五千人次。"
     meeting = "全县安全生产工作会议日前召开。会上，\n\n县委书记扎西强调，要压实责任。"
     assert reflow(meeting) == "全县安全生产工作会议日前召开。会上，县委书记扎西强调，要压实责任。"
+
+
+# --- subtitles, places, stops and counts ---------------------------------------
+
+
+def test_a_body_line_opening_on_the_adverb_yiyi_is_no_subtitle() -> None:
+    assert classify("一一解答健康问题，发放宣传资料300余份。") == "body"
+    assert classify("一一某县家庭医生签约服务见闻") == "subtitle"
+    assert classify("——记某乡一位驻村干部，三十年如一日") == "subtitle"
+
+
+def test_a_subtitle_dash_read_as_a_long_dash_and_one_is_stripped_whole() -> None:
+    from extractor.headline import read_headline
+    from extractor.page_lines import Unit
+
+    heads = [Unit("heading", "签约服务暖人心"), Unit("subtitle", "—一某县家庭医生签约服务见闻")]
+    assert read_headline(heads).subtitle == "某县家庭医生签约服务见闻"
+
+
+def test_a_headline_on_a_market_opens_on_no_place() -> None:
+    from extractor.displaced import _opens_on_place_in
+
+    assert not _opens_on_place_in("消费市场持续回暖", "本报讯（记者 某某）近日,消费市场人气旺…")
+    assert _opens_on_place_in("某某县消费市场持续回暖", "本报讯（记者 某某）近日,某某县消费…")
+
+
+def test_reflow_keeps_a_paragraph_ended_by_a_half_width_stop() -> None:
+    page = "牧民们说，日子越过越有奔头.\n今年合作社分红又涨了，大家干劲更足。"
+    assert reflow(page).split("\n") == [
+        "牧民们说，日子越过越有奔头.",
+        "今年合作社分红又涨了，大家干劲更足。",
+    ]
+
+
+def test_a_heading_line_counting_near_ten_thousand_tells_an_event() -> None:
+    from extractor.body_heads import tells_an_event
+    from extractor.page_lines import Unit
+
+    assert tells_an_event([Unit("heading", "全民健身活动吸引近万人参与")])
+    assert tells_an_event([Unit("heading", "义诊服务惠及上万名群众")])
+    assert not tells_an_event([Unit("heading", "网格连着千家万户")])
