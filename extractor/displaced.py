@@ -43,6 +43,21 @@ class Draft:
     # headline printed after its article): index of the first paragraph, lines.
     head_runs: list[tuple[int, list[str]]] = field(default_factory=list)
 
+    def cut(self, begin: int, end: int) -> None:
+        """Take paragraphs `begin` to `end` out of the body, with the heading runs among
+        them; the runs after them move up.
+
+        >>> d = Draft(paragraphs=["a", "b", "c", "d"], head_runs=[(1, ["x"]), (3, ["y"])])
+        >>> d.cut(1, 3); d.paragraphs, d.head_runs
+        (['a', 'd'], [(1, ['y'])])
+        """
+        del self.paragraphs[begin:end]
+        self.head_runs = [
+            (a - (end - begin) if a >= end else a, r)
+            for a, r in self.head_runs
+            if not begin <= a < end
+        ]
+
 
 def adopt_displaced_title(draft: Draft, headline: Headline, following: Headline | None) -> None:
     """Give an article headed only by a slogan the headline OCR put elsewhere.
@@ -142,12 +157,7 @@ def split_block(draft: Draft) -> Draft | None:
             begin = at
             end = next((a for a, _ in draft.head_runs[n + 1 :]), len(draft.paragraphs))
             story.paragraphs = draft.paragraphs[after:end]
-        del draft.paragraphs[begin:end]
-        draft.head_runs = [
-            (a - (end - begin) if a >= end else a, r)
-            for a, r in draft.head_runs
-            if not begin <= a < end
-        ]
+        draft.cut(begin, end)
         return story
     return None
 
@@ -401,12 +411,7 @@ def dated_story_headed_under(draft: Draft) -> Draft | None:
             draft.paragraphs[begin][m.end() :].lstrip(" :："),
             *draft.paragraphs[at + 1 : end],
         ]
-        del draft.paragraphs[begin:end]
-        draft.head_runs = [
-            (a - (end - begin) if a >= end else a, r)
-            for a, r in draft.head_runs
-            if not begin <= a < end
-        ]
+        draft.cut(begin, end)
         return story
     return None
 
