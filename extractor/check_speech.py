@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection
 
 from extractor.attribution import Credit, Speech
+from extractor.book_titles import book_title_holding
 from extractor.models import Quote, Span
 from extractor.name_ends import name_at
 from extractor.offices import office_from_place
@@ -103,6 +104,12 @@ def speaker_reasons(
 ) -> list[str]:
     """Why the article does not give the words at `span` to `quote.speaker`, if it does not."""
     speaker = quote.speaker.strip()
+    title = book_title_holding(speech.text, speaker)
+    if title is not None:  # `制工作考` of `《曲水县河湖长制工作考核办法》`
+        return [
+            f'speaker "{speaker}" is a piece of the title {title}, the name of a document, '
+            "a law or a book, not a person"
+        ]
     credit = speech.credit(span.start, span.end, headline, speaker)
     reasons: list[str] = []
     if credit is not None and office_named(credit.who, speaker):

@@ -29,6 +29,7 @@ import bisect
 import re
 
 from extractor.adverbials import without_adverbials
+from extractor.book_titles import book_title_holding
 from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
 from extractor.job_titles import names_after_job_titles, person_goes_on
 from extractor.name_ends import STRONG_AT, cut_short, name_at
@@ -162,7 +163,7 @@ class Mentions:
             found |= set(self._introduced())
             found |= set(self._described_subjects())
             found |= {n for n, at in names_after_job_titles(self.text) if not self.in_speech(at)}
-            self._names = sorted(found)
+            self._names = sorted(n for n in found if book_title_holding(self.text, n) is None)
         return self._names
 
     def _speakers(self) -> list[str]:

@@ -39,14 +39,25 @@ TALKS = ("宣讲", "演讲", "主讲", "开讲", "听讲", "慰问", "访问", "
 _TWICE = re.compile(r"([\u4e00-\u9fff])一\1")
 
 
+# A clause that opens with `按照`, `对照`, `根据`…: what follows is what the clause goes by,
+# a noun (`对照《…办法》明确的巡查要求，`, `按照上级要求，`), not someone's words.
+_GOES_BY = re.compile(rf"(?:按照|对照|根据|依照|依据|遵照|遵循)[^{BREAK_CLASS}]*$")
+
+
 def says_nothing(text: str, verb_at: int) -> bool:
     """Does the verb at `verb_at` report no words: a talk's or a visit's end (`宣讲`, `慰问`),
-    or a verb said twice (`更要问一问：群众想学什么？`), whose words are asked of no one?
+    a verb said twice (`更要问一问：群众想学什么？`), whose words are asked of no one, or
+    the rule a clause goes by (`按照上级要求，`, `对照…明确的巡查要求，`)?
 
     >>> says_nothing("更要问一问：", 4), says_nothing("扎西问：", 2)
     (True, False)
+    >>> says_nothing("按照县里的工作要求，", 7)
+    True
     """
-    return text[verb_at - 1 : verb_at + 1] in TALKS or bool(_TWICE.match(text, max(0, verb_at - 2)))
+    if text[verb_at - 1 : verb_at + 1] in TALKS or _TWICE.match(text, max(0, verb_at - 2)):
+        return True
+    clause = text[max(0, verb_at - 60) : verb_at]
+    return text.startswith("要求", verb_at) and _GOES_BY.search(clause) is not None
 
 
 def twice_said_in(speaker: str, text: str) -> str | None:

@@ -1334,6 +1334,14 @@ REFUSED = {
         "indirect",
         'speaker "机都用得" is a fragment of a sentence, not a person',
     ),
+    "not a piece of a document's title in 《…》, credited by a 要求 the clause goes by": (
+        "乡里组建护河队伍，对照《墨竹县河湖长制工作考核细则》明确的巡查要求，"
+        "按照“有河必巡”的标准，对沿线河道开展巡查。",
+        "制工作考",
+        "按照“有河必巡”的标准，对沿线河道开展巡查",
+        "indirect",
+        'speaker "制工作考" is a piece of the title 《墨竹县河湖长制工作考核细则》',
+    ),
 }
 
 
@@ -1651,3 +1659,12 @@ def test_the_reporters_of_a_byline_and_a_dateline(
     byline: str | None, dateline: str | None, names_: list[str]
 ) -> None:
     assert reporters(byline, dateline) == names_
+
+
+def test_the_rule_a_clause_goes_by_credits_no_one() -> None:
+    """The 要求 of `按照县里的巡查要求，` is the rule the clause goes by, a noun: no verb
+    of saying that gives the words after it to anyone."""
+    text = "村党支部书记扎西说，全村要守好河道。按照县里的巡查要求，各村每周巡河两次。"
+    speech = Speech(text)
+    at = text.index("各村每周")
+    assert speech.credit(at, at + len("各村每周巡河两次"), None, "扎西") is None

@@ -107,6 +107,7 @@ from extractor.persons import person_name
         # what runs into a title after a description is the title's
         ("来自全市7个县的民宿业主、管家参加培训。", []),
         ("来自四川的高校毕业生周晓雯通过了面试。", ["周晓雯"]),
+        ("各村对照《墨竹县河湖长制工作考核细则》开展巡查。", []),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
