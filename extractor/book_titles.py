@@ -33,6 +33,8 @@ def book_title_at(text: str, start: int, end: int) -> str | None:
 def book_title_holding(text: str, words: str) -> str | None:
     """The title in 《…》 that holds `words` where the text prints them, when it prints
     them only inside titles; None when they stand outside one anywhere, or nowhere."""
+    if "《" not in text:
+        return None  # most articles print no title at all
     found = None
     for at in starts_of(text, words):
         title = book_title_at(text, at, at + len(words))
