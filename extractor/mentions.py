@@ -31,7 +31,7 @@ import re
 from extractor.adverbials import without_adverbials
 from extractor.book_titles import book_title_holding
 from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
-from extractor.job_titles import names_after_job_titles, person_goes_on
+from extractor.job_titles import may_go_on, names_after_job_titles, person_goes_on
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
@@ -255,6 +255,8 @@ class Mentions:
         nor a place (`日喀则已是…`)."""
         found = []
         for m in re.finditer("的", self.text):
+            if not may_go_on(self.text, m.end()):
+                continue
             name = name_at(self.text, m.end())
             if (
                 name is not None
