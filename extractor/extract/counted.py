@@ -71,6 +71,9 @@ _PROGRAMME = re.compile(r"^(?:行动|计划|规划|攻坚)")
 _SCHOOLING = re.compile(r"^(?:义务教育|免费教育|公费教育|一贯制|毛入园率)")
 # `每周六集中清理` is Saturday and 集中 (together), not six episodes (集).
 _UNIT_WORDS = ("轮车", "部分", "集中")
+#: The wheels of a vehicle's name: `11辆三轮电动车`, `三轮汽车`, `二十多辆小四轮` (3 printings
+#: on development pages, none listed), not rounds (`两轮集中清理`, `三轮消费券`).
+_VEHICLE_AFTER = re.compile(r"^(?:电动|汽车|摩托|农用)")
 # A zero in words opens a word (`汽车零部件`, `零成本`, `零种毒`): the one zero the papers
 # print as a figure is a temperature (`零度上下`); 4 printings on dev, the 3 words not listed.
 _ZEROES = ("零", "〇")
@@ -310,6 +313,8 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     # The unit is the first half of a word: `三轮车` (tricycles), `两部分` (two parts).
     if quantity.unit + after[:1] in _UNIT_WORDS:
+        return True
+    if quantity.unit == "轮" and (_VEHICLE_AFTER.match(after) or before.endswith("小")):
         return True
     if after.startswith(_TERMS.get(quantity.unit, "\0")):
         return True
