@@ -33,9 +33,12 @@ _ACTED_ON = re.compile(
     r"(?:推行|实行|开展|落实|推进|深化|实施|依托|围绕|通过|借助|参与|参加|聚力|聚焦|结合)(?P<of>的)?$"
 )
 # Quoted words a unit sets out to prevent name an ill, not an initiative:
-# `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`.
+# `坚决杜绝“拉链马路”和“半拉子工程”`, `避免“一刀切”管理`; so do those a unit is told not to do
+# or to do less of: `不搞‘面子工程’`, `少一些大草坪、大广场式的“形象工程”` (of the 12 so printed on
+# the seeds and development pages the gold lists none).
 _SHUNNED = re.compile(
-    r"(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?(?:“[^“”]*”(?:和|与|及|、|或))*$"
+    r"(?:(?:杜绝|防止|避免|严防|严禁|禁止|遏制|摒弃|克服|反对|消除)(?:出现)?|不搞|少搞|少一些[^“”‘’，。]{0,14})"
+    r"(?:[“‘][^“”‘’]*[”’](?:和|与|及|、|或))*$"
 )
 # Quoted words counted right after name things or people made, not an initiative:
 # `培养“土专家”“田秀才”140名`, `建立“关爱档案”860份`, routes (`推出“观鹤赏景”“古寺探幽”三条…线路`).
@@ -46,6 +49,9 @@ _COUNTED_AFTER = re.compile(
 # `推广“藏青2000”“喜马拉22号”等青稞良种` (crop varieties, none listed on the development pages).
 _OFFERED_AFTER = re.compile(
     rf"^等[{CN}]{{0,8}}?(?:线路|路线|产品|品牌|景点|菜品|商品|节目|剧目|作品|套餐|品种|良种)"
+    # Or sales offers: `规范开展“满减”“秒杀”等促销`, `推出“住一晚送一晚”…等优惠` (none of the 4 so
+    # printed on the development pages listed; `等线上促销活动`, `等优惠政策` name initiatives).
+    rf"|^等[{CN}]{{0,8}}?(?:促销|优惠)(?!活动|政策|[{CN}]{{0,2}}活动)"
     # Or places and things counted after what they are: `建立“说事评理室”“乡贤议事会”等议事平台190余个`.
     rf"|^等[{CN}]{{1,8}}?(?:\d+|[两三四五六七八九十百千]+)[余多]?[个处家所间座支]"
 )
