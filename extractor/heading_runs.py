@@ -275,9 +275,3 @@ def opens_article(lines: list[L], k: int, *, past_heads: bool = False) -> bool:
             unit.kind == "body" and bool(DATELINE.match(unit.text))
         )
     return False
-
-
-def first_of_run(lines: list[L], k: int) -> bool:
-    """Is lines[k] the first heading line of its run: no heading line above it, past gaps?"""
-    before = next((u for u in reversed(lines[:k]) if u.kind != "gap"), None)
-    return before is None or before.kind != "heading"

@@ -396,32 +396,3 @@ def tail_of_headline(upper: str, lower: str) -> bool:
         and words_width(upper) > words_width(lower)
         and one_headline(upper, lower, over_article=True)
     )
-
-
-# What the news came to, in figures (`通航城市达到68个`, `…新增城市绿地面积86公顷`).
-_FIGURE = re.compile(rf"{_COUNT.pattern}|[0-9]公顷|[0-9]%")
-
-
-def figures_under_headline(upper: str, lower: str) -> bool:
-    """Is the lower of two heading lines printed apart over their article the subtitle of
-    the upper, printed without a dash: what the news came to in figures, at least as wide
-    as the headline (`道孚县2026年招商引资推介会举行` / `现场签约项目23个 总金额86.5亿元`,
-    `见缝插绿扮靓高原古城` / `拉萨今年新增城市绿地面积86公顷`)? The upper is a headline of its
-    own, no organisation, place, column or slogan, and holds no count (see `holds_a_count`:
-    `…资助资金1.86亿元` / `惠及学生4.3万余人次` is one title).
-
-    >>> figures_under_headline("见缝插绿扮靓高原古城", "拉萨今年新增城市绿地面积86公顷")
-    True
-    """
-    return (
-        bool(_FIGURE.search(lower))
-        and " " not in upper
-        and words_width(lower) >= words_width(upper)
-        and not holds_a_count(upper)
-        and not is_org(upper)
-        and not COLUMN.match(upper)
-        and not PLACE_ALONE.match(upper)
-        and not REPORT_KIND.search(upper)
-        and not lower.startswith(_OPENING_MARKS)
-        and not any(c in upper + lower for c in ":：")
-    )

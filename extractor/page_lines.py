@@ -24,7 +24,6 @@ from extractor.extract.words import is_boundary
 from extractor.heading_marks import bare_heading
 from extractor.heading_runs import (
     between_paragraphs,
-    first_of_run,
     join_heading_runs,
     opens_article,
     place_over_halves,
@@ -37,7 +36,6 @@ from extractor.heading_words import (
     PLACE_ALONE,
     PLACE_HEADLINE,
     READS_ON,
-    figures_under_headline,
     goes_on,
     halves_apart,
     halves_widening,
@@ -247,14 +245,12 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             # Printed apart: an upper line that reads on (`…第三届`) is never a kicker, but
             # for a place and its colon; halves, and a count over the rest of its headline
             # (`…资助资金1.86亿元` / `惠及学生4.3万余人次`), keep the space the gold writes.
-            if figures_under_headline(upper.text, unit.text):
-                joined.append(Unit("subtitle", unit.text, unit.tight))
-            elif (
+            if (
                 _reads_on(upper)
                 or (goes_on(upper.text, unit.text) and not COLUMN.match(unit.text))
                 or (PLACE_HEADLINE.match(upper.text) and one_headline(upper.text, unit.text, True))
                 or (
-                    first_of_run(lines, k - 1)
+                    _first_of_run(lines, k - 1)
                     and rest_of_headline(upper.text, unit.text, over_article=True)
                 )
                 or tail_of_headline(upper.text, unit.text)
@@ -297,6 +293,12 @@ def _reads_on(upper: Unit) -> bool:
     return bool(READS_ON.search(upper.text)) and not PLACE_ALONE.match(upper.text)
 
 
+def _first_of_run(lines: list[Unit], k: int) -> bool:
+    """Is lines[k] the first heading line of its run: no heading line above it, past gaps?"""
+    before = next((u for u in reversed(lines[:k]) if u.kind != "gap"), None)
+    return before is None or before.kind != "heading"
+
+
 def _bare_pair(lines: list[Unit], k: int) -> bool:
     """Are lines[k - 1] and lines[k] the whole heading run of an article with no dateline or
     byline: at the page's top or after a photo's credit, the body at once under them
@@ -320,7 +322,7 @@ def _over_photo_story(lines: list[Unit], k: int) -> bool:
     """Are lines[k - 1] and lines[k] the whole heading run of a photo story: a heading line
     or none above them, then a paragraph or two and the photo's caption under them at once
     (`党员志愿者进村居` / `暖心服务送上门` / `11月9日，…` / `图为…`)?"""
-    return first_of_run(lines, k - 1) and _caption_under(lines, k)
+    return _first_of_run(lines, k - 1) and _caption_under(lines, k)
 
 
 def _heads_photo_story(lines: list[Unit], k: int) -> bool:
