@@ -23,6 +23,7 @@ from extractor.heading_words import (
     PLACE_HEADLINE,
     REPORT_KIND,
     SHORTEST_HEADLINE,
+    STUDY_COLUMN,
     is_org,
     words_width,
 )
@@ -78,6 +79,35 @@ def adopt_displaced_title(draft: Draft, headline: Headline, following: Headline 
     if following is not None and following.kicker and not is_org(following.kicker):
         headline.kicker, headline.title = headline.title, following.kicker
         following.kicker, headline.from_slogan = None, False
+    elif STUDY_COLUMN.match(headline.title) and (
+        last := _last_single_head(draft, headline.title.split()[-1][-4:-2])  # `两会`精神
+    ):
+        headline.kicker, headline.title, headline.from_slogan = headline.title, last, False
+
+
+def _last_single_head(draft: Draft, meeting: str) -> str | None:
+    """The last heading line standing alone in the body of a story under the column of the
+    study of a meeting, its headline printed after the people's words (`学习贯彻 全会精神` / … /
+    `全会精神在林芝干部群众中引发热烈反响` / a paragraph out of order), when it names the meeting
+    the column names (`全会`, `两会`, `代会`). The seeds and development pages print the column
+    6 times, each story's headline a line after the people's words naming its meeting
+    (`拉孜县干部群众热议自治区两会`, `干部群众热议隆子县人代会 凝心聚力谋发展`); 5 were read by a
+    block or as the next article's kicker already. A section head names no meeting
+    (`守住初心使命`), nor a round-up's section its place and colon.
+
+    >>> draft = Draft(paragraphs=["“…”他说。", "全会精神在林芝干部群众中引发热烈反响", "此外，…"],
+    ...               head_runs=[(1, ["全会精神在林芝干部群众中引发热烈反响"])])
+    >>> _last_single_head(draft, "全会"), draft.paragraphs
+    ('全会精神在林芝干部群众中引发热烈反响', ['“…”他说。', '此外，…'])
+    """
+    singles = [(at, lines[0]) for at, lines in draft.head_runs if len(lines) == 1]
+    if not singles or _headline_of([singles[-1][1]]) is None:
+        return None
+    at, line = singles[-1]
+    if meeting not in line or " " in line or any(c in line for c in ":："):
+        return None
+    del draft.paragraphs[at]
+    return line
 
 
 def block_headline(lines: list[str]) -> Headline | None:
@@ -278,7 +308,8 @@ def headline_over_next(
     own_kicker = following.kicker if following.kicker and is_org(following.kicker) else None
     lead: list[str] = []
     for unit in heads:
-        if unit.kind != "heading" or unit.text.replace(" ", "") in title or unit.text == own_kicker:
+        head = unit.text.partition("——")[0]  # `凝心聚力开新局 ——…`: its subtitle on its line
+        if unit.kind != "heading" or head.replace(" ", "") in title or unit.text == own_kicker:
             break
         lead.append(unit.text)
     found = _headline_of(lead) if lead else None
