@@ -10,7 +10,8 @@ are as well as by `他` or `她`:
 
 Such a noun stands for the person named last before it (`mentions.py`) when it
 agrees with them (a bare noun, only in its paragraph or the one before): it says no other sex
-than their title does (`这位老汉` is never `妻子卓玛`). A bare noun may as well be
+than their title does (`这位老汉` is never `妻子卓玛`), and an office only someone named with
+one (`该负责人` is no `退休教师扎西顿珠`). A bare noun may as well be
 someone the text never names (`村医索朗给老人量血压。老人说`), so it stands for the
 person only when the text has said so of them: `老人` for someone whose age of
 sixty or more it prints (`多吉今年已经78岁`, `78岁的多吉`) or whom it calls old
@@ -51,6 +52,11 @@ _OPENING = re.compile(rf"(?>{_DEMONSTRATIVE}|{_NOUN})(?![们的])")
 _BARE = re.compile(rf"(?:{_NOUN})$")
 # The noun a demonstrative noun ends with, which says who the person is.
 _SAID = re.compile(rf"(?:{_NOUN}|{ROLE_PATTERN})$")
+# A demonstrative and the title of an office (`该负责人`, `这位…办公室的负责人`): it stands
+# for someone the text names with an office (2 on the pages: 1 so, 1 a teacher of another story).
+_TITLED = re.compile(rf"^(?:该|这位|此|这名|那位){_OF}(?:{ROLE_PATTERN})$")
+_OFFICE = re.compile("(?:(?<![家学])长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)")
+_OFFICE_SAID = re.compile(f"{_OFFICE.pattern}$")
 # An age: `78岁`, `七十多岁`, `年过七旬`.
 _AGE = r"(?:(?P<years>\d+|[一二三四五六七八九十]+)多?岁|年(?:过|近|逾)(?P<decade>[六七八九])旬)"
 #: The nouns of age that follow a name or precede it: `多吉老人`, `老阿妈卓嘎`.
@@ -101,7 +107,19 @@ def stands_for(mentions: Mentions, noun: str, at: int, speaker: str = "") -> str
         return None
     if bare and said not in _OLD and known != sex:
         return None
+    office = _TITLED.search(noun) and _OFFICE_SAID.search(said)
+    if office and not _in_office(mentions.text[:at], name):
+        return None  # `该负责人` is no `退休教师扎西顿珠` named before
     return name
+
+
+def _in_office(text: str, name: str) -> bool:
+    """Does `text` name `name` with an office, next to the name or in the clause naming
+    them (`乡党委副书记扎西平措`, `…管理办公室负责人扎西平措`, `扎西平措是…的负责人`)?"""
+    who = re.escape(name)
+    after = rf"{_OFFICE.pattern}[^，,。；;“”]{{0,12}}?{who}"
+    before = rf"{who}[^，,。；;“”]{{0,20}}?{_OFFICE.pattern}"
+    return re.search(f"{after}|{before}", text) is not None
 
 
 def _paragraph_before(text: str, at: int) -> int:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.anaphors import opening_noun, refers_to, stands_in
 from extractor.mentions import Mentions
@@ -57,6 +57,7 @@ from extractor.subjects import (
     opening,
     opens_with_whole,
     reference_name,
+    spoken_by_opener,
     titled_person_in,
     trimmed,
 )
@@ -190,7 +191,7 @@ class Speech(QuotedText):
         if before is not None:
             return before
         if last.closed:
-            after = self._after(last)
+            after = self._after(last, speaker)
             if after is not None:
                 return after
         # No attribution of its own: the speaker whose reported words it ends
@@ -277,7 +278,7 @@ class Speech(QuotedText):
                 return Credit(who, at, at + len(who), "a remark quoted as theirs")
         return None
 
-    def _after(self, quotation: Quotation) -> Credit | None:
+    def _after(self, quotation: Quotation, speaker: str = "") -> Credit | None:
         """`……，”柳梧街道办事处人大专干索朗拉姆说。`, `……。”——村民 次仁央宗`"""
         k = self._index(quotation.end)
         para_end = self._bounds[k][1]
@@ -288,8 +289,9 @@ class Speech(QuotedText):
         m = AFTER.match(self.text, quotation.end + 1, para_end)
         if m is None:
             return None
-        who, at = trimmed(m["who"], m.start("who"))
-        return self._credit(who, at, f"{m['verb']} after the quotation")
+        who, at = trimmed(m["who"], m.start("who"))  # `扎西一边…说`: the clause's subject spoke
+        leading = spoken_by_opener(who, speaker, self.known)
+        return self._credit(who, at, f"{m['verb']} after the quotation", leading=leading)
 
     def _who_before(self, verb_at: int, para_start: int, how: str) -> Credit | None:
         """The one who speaks before `verb_at`: the clause's subject, or, when the
@@ -368,13 +370,13 @@ class Speech(QuotedText):
         words, start = trimmed(self.text[begin:at], begin)
         return (words, start) if words else None
 
-    def _credit(self, who: str, at: int, how: str) -> Credit | None:
+    def _credit(self, who: str, at: int, how: str, *, leading: bool = False) -> Credit | None:
         if not who:
             return None
         if stands_in(who):  # `他`, `该负责人`, `这位老人`, `老人` (`anaphors.py`)
             return Credit(who, at, at + len(who), how, pronoun=True)
         reporter = bool(REPORTER.match(who))
-        return Credit(who, at, at + len(who), how, reporter=reporter)
+        return Credit(who, at, at + len(who), how, reporter=reporter, leading=leading)
 
     def _reported_credit(self, start: int) -> Credit | None:
         """Reported words: the verb of saying that opens their sentence, or the voice
@@ -487,13 +489,4 @@ def _no_one(c: Credit) -> bool:  # the words of a clause (`上门宣`), an organ
 
 
 def _continued(credit: Credit) -> Credit:
-    return Credit(
-        credit.who,
-        credit.start,
-        credit.end,
-        f"{credit.how}, in the speech before",
-        refers_to=credit.refers_to,
-        pronoun=credit.pronoun,
-        reporter=credit.reporter,
-        leading=credit.leading,
-    )
+    return replace(credit, how=f"{credit.how}, in the speech before")

@@ -32,7 +32,7 @@ from collections.abc import Collection
 from extractor.attribution import Speech, speech_of
 from extractor.caveats import label_fit, warnings_of
 from extractor.check_speech import crossings, kind_reasons, speaker_reasons
-from extractor.context_counts import count_where_printed
+from extractor.context_counts import reading_where_printed
 from extractor.instructions import instruction_paragraphs
 from extractor.models import (
     Accepted,
@@ -250,7 +250,7 @@ class Checker:
         )
         if problem:
             reasons.append(problem)
-        reading = parse_quantity(raw) or count_where_printed(self.text, span)  # 一家三代人
+        reading = reading_where_printed(self.text, raw, span)  # 一家三代人, 260只（头）以内
         if reading is None:
             reasons.append(f'raw "{raw}" does not read as a number with a unit')
         else:

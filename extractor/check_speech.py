@@ -21,7 +21,7 @@ from extractor.attribution import Credit, Speech
 from extractor.book_titles import book_title_holding
 from extractor.models import Quote, Span
 from extractor.name_ends import name_at
-from extractor.offices import office_from_place
+from extractor.offices import office_from_place, office_standing
 from extractor.persons import name_in, names, not_a_person, office_named, opens_with
 from extractor.saying import twice_said_in
 from extractor.stops import starts_of
@@ -120,6 +120,8 @@ def speaker_reasons(
                 f'the article names is "{office}"'
             ]
         return reasons  # `市长在调研中强调`: the office is all the article prints of them
+    if office_standing(credit, speaker, speech.text):
+        return reasons  # `该负责人表示，……`, the official printed next to it: `市发改委有关负责人`
     twice = twice_said_in(speaker, speech.text)
     if twice is not None:
         return [

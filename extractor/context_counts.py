@@ -9,12 +9,17 @@ another; alone they are no unit (`七通一平`, `以2比1战胜对手`). On the
 development pages, 6 numerals before 代人 (1 listed, optional) and 1 record (3
 parts, each listed optional): the rules give none, the checker reads them as printed.
 
+A qualifier printed after another name of the unit in brackets qualifies the raw
+before them (`把牲畜控制在260只（头）以内`: 260只, at most; 1 on dev, required).
+
 >>> count_where_printed("一家三代人在家门口", Span(start=2, end=4))
 Quantity(value=3, value_max=None, unit='代', approx='exact')
 >>> count_where_printed("以7战6胜1平、不失一球", Span(start=5, end=7))
 Quantity(value=1, value_max=None, unit='平', approx='exact')
 >>> count_where_printed("园区“七通一平”", Span(start=5, end=7)) is None
 True
+>>> reading_where_printed("控制在260只（头）以内", "260只", Span(start=3, end=7)).approx
+'less'
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from __future__ import annotations
 import re
 
 from extractor.models import Span
-from extractor.numbers import CN_NUMERALS, Quantity, fold, read_number
+from extractor.number_words import QUALIFIER_AFTER
+from extractor.numbers import CN_NUMERALS, Quantity, fold, parse_quantity, read_number
+from extractor.qualifier_patterns import AFTER
 
 _NUMERAL = rf"(?:\d+|[{CN_NUMERALS}]+)"
 _GENERATIONS = re.compile(rf"(?<![第\d{CN_NUMERALS}])(?P<n>{_NUMERAL})代(?=人)")
@@ -34,6 +41,20 @@ _RECORD = re.compile(
 _PART = re.compile(rf"(?P<n>{_NUMERAL})(?P<unit>[战胜平负])")
 # How far before a raw a record may start: four parts of a few characters.
 _REACH = 24
+# Another name of the unit in brackets, then a qualifier: `（头）以内`.
+_PAST_BRACKET = re.compile(rf"[（(][^（()）\d{CN_NUMERALS}]{{1,3}}[）)](?P<post>{AFTER})")
+
+
+def reading_where_printed(text: str, raw: str, span: Span | None) -> Quantity | None:
+    """The reading of `raw` printed at `span`: as the number grammar reads it, qualified
+    by a qualifier past a bracketed unit; else a count read where it stands."""
+    reading = parse_quantity(raw)
+    if reading is None:
+        return count_where_printed(text, span)
+    past = _PAST_BRACKET.match(text, span.end) if span is not None else None
+    if past is None or reading.approx != "exact":
+        return reading
+    return Quantity(reading.value, reading.value_max, reading.unit, QUALIFIER_AFTER[past["post"]])
 
 
 def count_where_printed(text: str, span: Span | None) -> Quantity | None:

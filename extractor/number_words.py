@@ -47,8 +47,10 @@ def vocabulary(text: str) -> list[str]:
 #: too, after digits only (not `“两站两员”`, `一针一线`).
 #: `段` counts pieces of a text or a song (`三段新编唱词`); `季` seasons (`春秋两季`).
 #: Platelets are given in therapeutic doses (`机采血小板310个治疗量`).
-#: Visits, lessons and room nights are counted in times (`暗访村庄380个次`,
-#: `1200余节次`, `1.1万余间夜`: 3 printings on development pages, all required).
+#: Visits and lessons are counted in times (`380个次`, `1200余节次`), hotel stays in room
+#: nights (`1.1万余间夜`), wild animals seen in herds (`17群`, after digits only: not
+#: `一群人`); `大板块`, `大领域`… count the parts of a whole (`4大板块`), as `大类` does,
+#: read as printed only (`三大领域` is most often a name).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -63,7 +65,8 @@ UNITS: tuple[str, ...] = tuple(
         堂 碗 束 捆 卷 罐 轮次 期次 例次 台班 趟次 回 大类 稿 页 函 册次 日
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
-        秒钟 个晚上 车 盘 球 圈 站 针 指 段 季 个治疗量 治疗量 个次 节次 间夜
+        秒钟 个晚上 车 盘 球 圈 站 针 指 段 季 个治疗量 治疗量
+        个次 节次 间夜 群 大板块 大领域 大门类 大产业 大片区
         """
         ),
         key=len,
@@ -102,13 +105,14 @@ WORD_AFTER_UNIT = {
     "盘": "活 点 山 查 旋 踞 问 算 子 古 缠 根 腿 绕 剥 道 路",
     "球": "队 场 员 迷 赛 类 馆 拍 门 鞋 衣 技 网 童 星 台 杆 道 体 面 形",
     "圈": "子 舍 养 定 地 点 层 内 外 粉",
+    "群": "体 落 岛 山 主 友 聊 组 星 里 内",
 }
 #: Measure words the scan reads after digits or a magnitude only: `52车`, `水带1360盘`,
 #: not `一车一档`, `一盘棋`, `“两站两员”` (the checker reads `两车`, `两站` as printed).
-AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指", "拨"))
+AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指", "拨", "群"))
 #: Measure words the checker reads as printed (`春秋两季`, a count of seasons) and the scan
 #: never finds: 季 opens 季度 (`前三季度`) and names (`四季吉祥村`, `“四季游”`).
-PRINTED_ONLY = frozenset(("季",))
+PRINTED_ONLY = frozenset(("季", "大板块", "大领域", "大门类", "大产业", "大片区"))
 #: The people a numeral in words counts by 拨, groups of them (`三拨客人`, `两拨游客`):
 #: before anything else, the scan reads 拨 after digits only (`5拨`, not `一拨款`).
 PEOPLE_IN_GROUPS = vocabulary(

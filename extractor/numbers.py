@@ -112,8 +112,8 @@ _BARE = rf"(?:(?=\d)(?<![A-Za-z0-9_.])(?:{_AR})|(?=[{CN_DIGITS}十])(?<![{CN_NUM
 _SEP = "到|至|—|–|~|-"
 # A range's first unit is at most this long: a separator stands within it, or there is none.
 _LONGEST_UNIT = max(map(len, UNITS + MORE_UNITS))
-# `一年半`, `一倍多`, `两块多`: a half or 多 printed after the unit, for units that take one.
-_AFTER_UNIT = "半(?<=[年天时周斤吨米里亩倍成番块尺]半)(?!年|月|天|日|小时|个)|多(?<=[年天时周斤吨米里亩倍成番块尺]多)(?![元样种措方部层功项个家次条位名人])"
+# `一年半`, `两块多`, `一倍还多`: a half, 多 or (after a multiple) 还多 printed after the unit.
+_AFTER_UNIT = "半(?<=[年天时周斤吨米里亩倍成番块尺]半)(?!年|月|天|日|小时|个)|多(?<=[年天时周斤吨米里亩倍成番块尺]多)(?![元样种措方部层功项个家次条位名人])|还多(?<=[倍番]还多)"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -318,7 +318,7 @@ def _unsigned_reading(m: re.Match[str]) -> Quantity | None:
     if unit in MORE_UNITS:
         unit = unit.replace("多", "")
         approx = "more" if approx == "exact" else approx
-    if m["after"] == "多" and approx == "exact":  # 一倍多, 一年多
+    if m["after"] in ("多", "还多") and approx == "exact":  # 一倍多, 一年多, 一番还多
         approx = "more"
     numeral = m["n1"] or m["bare"] or m["half"]
     if unit.partition("/")[0] == "分" and not (numeral[:1].isdigit() or m["mid"] == "几"):

@@ -18,8 +18,16 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-from extractor.persons import ORGANISATION
+from extractor.persons import ORGANISATION, office_named
+
+if TYPE_CHECKING:
+    from extractor.attribution import Credit
+
+# A demonstrative and the title of a unit's official: `该负责人`, `这位负责同志`.
+_OFFICIAL_NOUN = re.compile("^(?:该|这位|此|这名|那位)(?P<title>负责人|负责同志)$")
+_LINE = re.compile(r"[^\n]+")
 
 # A county, a city or a district named on its own: after a stop, a mark or a line's start.
 _PLACE = re.compile(
@@ -52,3 +60,26 @@ def _named_twice(unit: str, text: str) -> bool:
     (`山东省对口支援日喀则市前方指挥部`, named as the organiser too), where the end of
     another sentence run on into an office is printed once?"""
     return text.count(unit) > 1
+
+
+def office_standing(credit: Credit | None, speaker: str, text: str) -> bool:
+    """Does a demonstrative noun of an official that stands for no one the article names
+    (`该负责人表示，…`) stand for the speaker, the official of one unit printed with that
+    title in its paragraph, the one before or the one after (`市发展改革委有关负责人提示，`)?
+
+    >>> from extractor.attribution import Credit
+    >>> text = "物价平稳。\\n该负责人表示，将加密监测。\\n市发改委有关负责人提示，…"
+    >>> office_standing(Credit("该负责人", 6, 10, "表示", pronoun=True), "市发改委有关负责人", text)
+    True
+    """
+    if credit is None or not credit.pronoun or credit.refers_to is not None:
+        return False
+    noun = _OFFICIAL_NOUN.match(credit.who)
+    if noun is None or not speaker.endswith(noun["title"]) or not office_named(speaker, speaker):
+        return False
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    k = next((i for i, (a, b) in enumerate(lines) if a <= credit.start < b), None)
+    if k is None:
+        return False
+    begin, end = lines[max(k - 1, 0)][0], lines[min(k + 1, len(lines) - 1)][1]
+    return speaker in text[begin:end]

@@ -340,10 +340,10 @@ def _word_inside(name: str) -> bool:
 
 
 _SAYING = tuple(verb for verb in VERBS if len(verb) > 1)
-# A pronoun, a preposition, an adverb or a verb of saying opens no name: `她告诉`,
-# `从最初`, `都能`, `讲起` (of `为牧民讲起`); nor does the 中 of a group's members, after
-# its title (`带出的学生中已有5人`, `党员中有…`: 15 such readings of the pages, none a name).
-_NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今讲说中")
+# A pronoun, a preposition, an adverb or a verb of saying opens no name: `她告诉`, `从最初`,
+# `都能`, `讲起` (of `为牧民讲起`); nor the 中 of a group's members, after its title (`学生中已有
+# 5人`: 15 readings of the pages, none a name), nor 守 (`边民守边的故事`: 2, none a name).
+_NOT_OPENING_NAME = tuple("他她从在对把将给与和被是有也还都又就已刚正每今讲说中守")
 # What a group's share or count is called, after the group where a name would stand
 # (`中青年传承人占比达到41.2%`), some of it no word of the dictionary.
 _SHARE_WORDS = ("占比", "比例", "比重", "人数", "总数")

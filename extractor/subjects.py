@@ -12,7 +12,9 @@ they do before the verb or the colon: `村民白玛次仁站在自家院子里�
 - `reference_name(clause)`: the name of a clause that is a person reference
   and nothing more; `person_in(clause, at)`: the person a clause names last,
   `titled_person_in(clause, at)`: the person it names last with a title;
-- `trimmed(words, at)`: the words before a verb without their adverbials.
+- `trimmed(words, at)`: the words before a verb without their adverbials;
+- `spoken_by_opener(clause, speaker, known)`: is a clause credited after a quotation
+  one whose subject spoke (`扎西次仁一边用望远镜观察远处的羊群`), not a reference.
 
 Pure and fast: nothing here reads a whole text.
 
@@ -23,6 +25,7 @@ Pure and fast: nothing here reads a whole text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extractor.adverbials import without_adverbials
 from extractor.common_words import ends_a_word
@@ -180,3 +183,21 @@ def titled_person_in(clause: str, at: int) -> tuple[str, int] | None:
         if name_in(head) == name:
             return head, at
     return None
+
+
+def spoken_by_opener(clause: str, speaker: str, known: Callable[[], list[str]]) -> bool:
+    """Is a clause printed before the verb after a quotation one whose subject spoke, a
+    name that opens it going on with what the person does (`扎西次仁一边用望远镜观察远处的
+    羊群`, `拉姆·古隆用不太流利的汉语`), rather than a person reference? The name is one
+    the text knows (`known`, asked only then), or the speaker's, printed whole there.
+
+    >>> spoken_by_opener("拉姆·古隆用不太流利的汉语", "拉姆·古隆", list)
+    True
+    >>> spoken_by_opener("拉姆·古隆用不太流利的汉语", "拉姆", list)
+    False
+    """
+    if name_in(clause) is not None or REPORTER.match(clause):
+        return False
+    if opening(clause, known()) is not None:
+        return True
+    return bool(speaker) and clause.startswith(speaker) and name_at(clause, 0) == speaker
