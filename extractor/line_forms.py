@@ -38,7 +38,9 @@ SIGNATURE = re.compile(
     r"|^(?:本报|本刊)?(?:特约)?评论员(?:\s+[\u4e00-\u9fff·]{2,4})?$"
 )
 CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,40}?(?:记者)?[\u4e00-\u9fff·\s]{0,20}摄(?:影)?$")
-CAPTION = re.compile(r"^(?:（|\()?图[为：:]")
+# A caption opens on `图为`, or under a label set in brackets that marks where its text begins:
+# `[图片说明]`, `【图片说明】`.
+CAPTION = re.compile(r"^(?:（|\()?图[为：:]|^[\[【［]图片说明[\]】］]$")
 # The paper's or agency's own dateline, which no headline's last word runs into: `本报拉萨讯`;
 # or a city's media centre's, named by the city: `拉萨融媒讯`, `日喀则融媒讯`.
 _OWN_DATELINE = re.compile(
