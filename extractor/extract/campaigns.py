@@ -189,6 +189,8 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # is a line of work too: `要深化人才发展体制机制改革` (the three `要…深化…改革` of the development
 # pages not listed).
 _ONGOING = re.compile("(?:要|持续|继续|不断|进一步)(?:深入)?$")
+# So is one it plans to speed up: `下一步将加快推进冷链物流信息平台建设` (0 / 2 / 7 so printed).
+_SPED_UP = re.compile("(?:下一步|将)[^。；！？]{0,24}加快$")
 _ONGOING_KINDS = ("改革", "建设")
 _ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")
@@ -337,7 +339,10 @@ def _unquoted(text: str) -> list[Named]:
             or (
                 m["kind"] in _ONGOING_KINDS
                 and m["verb"] in _ONGOING_VERBS
-                and _ONGOING.search(text, max(0, m.start() - 4), m.start())
+                and (
+                    _ONGOING.search(text, max(0, m.start() - 4), m.start())
+                    or _SPED_UP.search(text, max(0, m.start() - 30), m.start())
+                )
                 and not _PLACE_BUILT.search(m["name"])
             )
             or (
