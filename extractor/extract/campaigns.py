@@ -59,6 +59,7 @@ from extractor.extract.generic import (
 from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
+from extractor.extract.shortened import without_shortened
 from extractor.extract.tasks import tasks
 from extractor.extract.words import common_words
 
@@ -491,5 +492,6 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
         (n for n in map(trimmed, every) if n is not None), key=lambda n: (n.at, -len(n.name))
     )
     return [
-        Named(n.at, as_printed(n.name, marked, text)) for n in one_per_campaign(found, body_start)
+        Named(n.at, as_printed(n.name, marked, text))
+        for n in without_shortened(one_per_campaign(found, body_start))
     ]
