@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from extractor.check import check_against
-from extractor.extract import ordinals, rules, things, ways
+from extractor.extract import ordinals, rules, shortened, things, ways
 from extractor.extract.campaigns import campaign_names
 from extractor.extract.mentions import shorter_name_of
 from extractor.models import Article, ArticleRecords
@@ -1839,6 +1839,23 @@ def test_a_qualifier_in_the_text_makes_another_campaign() -> None:
     ]
 
 
+def test_a_programme_printed_whole_then_by_the_words_it_keeps_is_one_campaign() -> None:
+    text = (
+        "今年以来，日喀则市全面推行县级公共图书馆总分馆制建设，实现通借通还。"
+        "科长介绍，总分馆制建设最大的变化是“书动起来了”。"
+        "要把总分馆制建设作为推进公共文化服务均等化的重要抓手。"
+    )
+    assert [c.name for c in extract(text).campaigns] == ["县级公共图书馆总分馆制建设"]
+
+
+def test_a_building_planned_to_be_sped_up_is_no_programme() -> None:
+    text = "他表示，下一步将加快推进冷链物流信息平台建设，推动冷库资源共享。"
+    assert not extract(text).campaigns
+    assert [c.name for c in extract("要加快推进和美乡村建设，打造示范村6个。").campaigns] == [
+        "和美乡村建设"
+    ]
+
+
 def test_the_bodys_fuller_name_of_a_numbered_event_holds_its_series() -> None:
     headline = "错那市举办第三届职业技能大赛\n"
     text = headline + (
@@ -2712,7 +2729,7 @@ def test_a_shorter_form_of_a_campaigns_name(name: str, other: str, shorter: bool
     assert shorter_name_of(name, other) is shorter
 
 
-@pytest.mark.parametrize("module", [ways, things])
+@pytest.mark.parametrize("module", [ways, things, shortened])
 def test_the_examples_of_the_ways_and_things_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

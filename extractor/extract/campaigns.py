@@ -59,6 +59,7 @@ from extractor.extract.generic import (
 from extractor.extract.mentions import Named, one_per_campaign
 from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
+from extractor.extract.shortened import without_shortened
 from extractor.extract.tasks import tasks
 from extractor.extract.words import common_words
 
@@ -189,6 +190,8 @@ _PROGRAMME_VERB = re.compile(_PROGRAMME_VERBS)
 # is a line of work too: `要深化人才发展体制机制改革` (the three `要…深化…改革` of the development
 # pages not listed).
 _ONGOING = re.compile("(?:要|持续|继续|不断|进一步)(?:深入)?$")
+# So is one it plans to speed up: `下一步将加快推进冷链物流信息平台建设` (0 / 2 / 7 so printed).
+_SPED_UP = re.compile("(?:下一步|将)[^。；！？]{0,24}加快$")
 _ONGOING_KINDS = ("改革", "建设")
 _ONGOING_VERBS = ("深化", "推进")
 _PLACE_BUILT = re.compile("[区市县乡镇村城]建设$")
@@ -337,7 +340,10 @@ def _unquoted(text: str) -> list[Named]:
             or (
                 m["kind"] in _ONGOING_KINDS
                 and m["verb"] in _ONGOING_VERBS
-                and _ONGOING.search(text, max(0, m.start() - 4), m.start())
+                and (
+                    _ONGOING.search(text, max(0, m.start() - 4), m.start())
+                    or _SPED_UP.search(text, max(0, m.start() - 30), m.start())
+                )
                 and not _PLACE_BUILT.search(m["name"])
             )
             or (
@@ -486,5 +492,6 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
         (n for n in map(trimmed, every) if n is not None), key=lambda n: (n.at, -len(n.name))
     )
     return [
-        Named(n.at, as_printed(n.name, marked, text)) for n in one_per_campaign(found, body_start)
+        Named(n.at, as_printed(n.name, marked, text))
+        for n in without_shortened(one_per_campaign(found, body_start))
     ]
