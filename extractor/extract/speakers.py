@@ -61,6 +61,10 @@ _GROUP_AFTER = re.compile(
 # The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`; many
 # of a kind (`不少家长说`, `许多经营户表示`: 家长 ends as an office does, and is none).
 _SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关|不少|许多|很多|一些|众多)|等|们")
+# An office of a unit the article leaves unnamed, `一家药店负责人`, `错那市一家牦牛养殖合作社
+# 负责人`: no unit of its own (of 7 printed so on the development pages, 1 an optional
+# speaker, 6 no speaker as printed).
+_SOME_UNIT = re.compile("一家")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
     rf"(?=(?P<role>{alternation(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
@@ -102,7 +106,11 @@ def credited(
         return _leading(credit.who, speech)
     name = credit.person
     if name is None:
-        if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
+        if (
+            office_named(credit.who, credit.who)
+            and not _SEVERAL.search(credit.who)
+            and not _SOME_UNIT.search(credit.who)
+        ):
             # `市住建局相关负责人表示`; from its place (`…可支配收聂荣县委书记` → 聂荣县委书记)
             return Speaker(office_from_place(credit.who, speech.text), None)
         return None
