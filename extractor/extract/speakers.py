@@ -313,9 +313,12 @@ def named_near(
     one it reads as a person: `“……”村民平措站在地头，高兴地对记者说`,
     `……副院长周丽列席会议。她说，……`."""
     text = speech.text
-    for name, reference in list(_people_near(speech, span.start, span.end))[:_ASKED]:
-        if name in reporters or not _is_name(reference, name):
-            continue
+    near = [
+        (name, reference)
+        for name, reference in _people_near(speech, span.start, span.end)
+        if name not in reporters and _is_name(reference, name)
+    ]
+    for name, reference in near[:_ASKED]:
         asked = quote.model_copy(update={"speaker": name})
         if not speaker_reasons(asked, speech, span, headline=headline, reporters=reporters):
             return Speaker(name, _title_before(reference, name) or _title_in_text(text, name))
@@ -397,7 +400,7 @@ def _name_at(text: str, at: int) -> str | None:
             or (rest[1:2] in _ASPECT and not cut_short(text, at, name))
             or _VERB_AT.match(rest)
             or DONE_AT.match(rest)
-            or opens_with_common_word(rest)
+            or (opens_with_common_word(rest) and is_boundary(text, at + size))
         ):
             return name
     return None
