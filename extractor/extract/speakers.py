@@ -101,6 +101,9 @@ def credited(
             return None
         if _someone_else_named(speech, credit.start, name):
             return None
+        titled = _split_title(name)  # `织娘次旺拉姆…。她告诉记者，` → 次旺拉姆
+        if titled is not None and not_a_person(titled.name) is None:
+            return titled
         return Speaker(name, _title_in_text(speech.text, name))
     if credit.leading:
         return _leading(credit.who, speech)
