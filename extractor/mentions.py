@@ -30,7 +30,8 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.book_titles import book_title_holding
-from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word, is_surname
+from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word
+from extractor.honored import HONORED, honored_in
 from extractor.job_titles import may_go_on, names_after_job_titles, person_goes_on
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
@@ -137,8 +138,6 @@ _IS_WHO = re.compile(rf"是([^{BREAK_CLASS}]{{1,30}})[{BREAK_CLASS}]")
 _AFTER_PREPOSITION = re.compile(
     f"[对向给跟同替把被](?:[^{BREAK_CLASS}、的]{{0,10}}?(?:{ROLE_PATTERN}))?$"
 )
-# A surname and an honorific: `陈先生`, `徐女士`.
-_HONORED = re.compile("[\u4e00-\u9fff](?:先生|女士)")
 
 
 class Mentions:
@@ -302,14 +301,14 @@ class Mentions:
         return found
 
     def _honored(self) -> list[str]:
-        """A surname and an honorific, a person named however the words before read
-        (`来自上海的摄影爱好者陈先生`), outside anyone's speech; 先生 is a man, 女士 a woman."""
+        """A person named with an honorific (`honored.py`: `来自上海的摄影爱好者陈先生`,
+        `居民次仁先生`), outside anyone's speech; 先生 is a man, 女士 a woman."""
         found = []
-        for m in _HONORED.finditer(self.text):
-            if not is_surname(m[0][0]) or self.in_speech(m.start()):
-                continue
-            self._sex.setdefault(m[0], "他" if m[0].endswith("先生") else "她")
-            found.append(m[0])
+        for m in HONORED.finditer(self.text):
+            honored = None if self.in_speech(m.start()) else honored_in(self.text, m.start())
+            if honored is not None:
+                self._sex.setdefault(honored, "他" if honored.endswith("先生") else "她")
+                found.append(honored)
         return found
 
     def stands_for(self, pronoun: str, at: int, speaker: str = "") -> str | None:

@@ -61,6 +61,10 @@ _GROUP_AFTER = re.compile(
 # The officials of several units, a group: `各乡镇负责人`, `住建、交通等部门负责人`; many
 # of a kind (`不少家长说`, `许多经营户表示`: 家长 ends as an office does, and is none).
 _SEVERAL = re.compile(r"^(?:各|多个|部分|有关|相关|不少|许多|很多|一些|众多)|等|们")
+# An office of a unit the article leaves unnamed, `一家药店负责人`, `错那市一家牦牛养殖合作社
+# 负责人`: no unit of its own (of 7 printed so on the development pages, 1 an optional
+# speaker, 6 no speaker as printed).
+_SOME_UNIT = re.compile("一家")
 # A title and the words after it, where a name may stand: `副院长周丽列席`.
 _TITLED = re.compile(
     rf"(?=(?P<role>{alternation(r for r in ROLES if r != '记者')})(?P<words>[\u4e00-\u9fff]{{2,4}}))"
@@ -97,12 +101,19 @@ def credited(
             return None
         if _someone_else_named(speech, credit.start, name):
             return None
+        titled = _split_title(name)  # `织娘次旺拉姆…。她告诉记者，` → 次旺拉姆
+        if titled is not None and not_a_person(titled.name) is None:
+            return titled
         return Speaker(name, _title_in_text(speech.text, name))
     if credit.leading:
         return _leading(credit.who, speech)
     name = credit.person
     if name is None:
-        if office_named(credit.who, credit.who) and not _SEVERAL.search(credit.who):
+        if (
+            office_named(credit.who, credit.who)
+            and not _SEVERAL.search(credit.who)
+            and not _SOME_UNIT.search(credit.who)
+        ):
             # `市住建局相关负责人表示`; from its place (`…可支配收聂荣县委书记` → 聂荣县委书记)
             return Speaker(office_from_place(credit.who, speech.text), None)
         return None
@@ -305,9 +316,12 @@ def named_near(
     one it reads as a person: `“……”村民平措站在地头，高兴地对记者说`,
     `……副院长周丽列席会议。她说，……`."""
     text = speech.text
-    for name, reference in list(_people_near(speech, span.start, span.end))[:_ASKED]:
-        if name in reporters or not _is_name(reference, name):
-            continue
+    near = [
+        (name, reference)
+        for name, reference in _people_near(speech, span.start, span.end)
+        if name not in reporters and _is_name(reference, name)
+    ]
+    for name, reference in near[:_ASKED]:
         asked = quote.model_copy(update={"speaker": name})
         if not speaker_reasons(asked, speech, span, headline=headline, reporters=reporters):
             return Speaker(name, _title_before(reference, name) or _title_in_text(text, name))
@@ -389,7 +403,7 @@ def _name_at(text: str, at: int) -> str | None:
             or (rest[1:2] in _ASPECT and not cut_short(text, at, name))
             or _VERB_AT.match(rest)
             or DONE_AT.match(rest)
-            or opens_with_common_word(rest)
+            or (opens_with_common_word(rest) and is_boundary(text, at + size))
         ):
             return name
     return None
