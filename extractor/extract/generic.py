@@ -50,8 +50,10 @@ _GENERIC = re.compile(
     # An action of two words is a kind of action: `救援行动`, `执法行动`, `清理行动`.
     r"|^[\u4e00-\u9fff]{2}行动$"
     # A drive against hazards with no field named: `开展隐患排查整治`, `安全隐患专项整治`
-    # (`农村公路安全隐患排查整治` names its field).
-    r"|^(?:安全)?(?:风险)?隐患(?:专项)?(?:排查)?(?:整治|治理)$"
+    # (`农村公路安全隐患排查整治` names its field); the fields that matter most name none:
+    # `推进重点领域安全隐患排查整治` (no name of the gold opens with `重点领域`, `重点行业`,
+    # `重点部位` or `重点场所`).
+    r"|^(?:重点(?:行业)?(?:领域|行业|部位|场所))?(?:安全)?(?:风险)?隐患(?:专项)?(?:排查)?(?:整治|治理)$"
     # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`; works of a kind
     # being built: `在建水利工程`, `在建电源电网项目` (no name of the gold opens so).
     r"|以上|以下|^在建"

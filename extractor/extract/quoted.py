@@ -49,6 +49,7 @@ from extractor.extract.things import (
 from extractor.extract.ways import (
     a_manner,
     a_method_kind,
+    a_model_followed,
     a_pledge,
     a_scheme_rolled_out,
     a_system_set_up,
@@ -319,7 +320,8 @@ def _one_quoted(
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
         plan_worked_in = before.endswith("结合") and text.startswith("普法规划", close)
         return None if plan_worked_in else Named(m.start(), quoted + "普法")
-    if kind and a_method_kind(kind) and not _AIMED.search(before):
+    aimed = _AIMED.search(before) and not a_model_followed(before, after)
+    if kind and a_method_kind(kind) and not aimed:
         return Named(m.start(), quoted)
     if (
         AN_ACCOUNT.match(text, close)
@@ -378,7 +380,7 @@ def _one_quoted(
                 and (SELF_NAMED.search(inner) or _both_practised(text, close, before))
             )
         )
-        or _AIMED.search(before)
+        or aimed
         or a_pledge(inner)
         or _MOTION.search(inner)
     ):

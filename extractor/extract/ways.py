@@ -14,6 +14,8 @@ False
 (True, False)
 >>> a_system_set_up("基本形成了", "相结合的草原防火体系。")
 True
+>>> a_model_followed("社区按照", "的模式，对"), a_model_followed("按照", "的办法")
+(True, False)
 >>> a_scheme_rolled_out("环境积分超市", "在全乡推行", ","), a_scheme_rolled_out("爱心超市", "到社区", "兑换")
 (True, False)
 >>> a_method_kind("相结合的办案模式"), named_as_a_method("的采集方式，"), named_as_a_method("的原则")
@@ -103,14 +105,29 @@ _ALL_DUE = re.compile(rf"^应[{CN}]尽[{CN}]$")
 # requires both so printed; what is only built, `建成“…”的收运体系`, `构建起“…”的…体系`, is a
 # network of facilities as often: one optional, one not listed). So is one a unit has formed or
 # goes on improving: `基本形成了“人防+技防+物防”相结合的草原防火体系`, `持续优化“创业导师+
-# 孵化基地+金融支持”的青年创业服务体系` (the gold requires the three so printed).
-_SET_UP = re.compile("(?:建立|形成|优化|完善)了?$")
+# 孵化基地+金融支持”的青年创业服务体系` (the gold requires the three so printed), or keeps sound:
+# `健全“市级统筹、乡镇主责…”的网格化管护体系` (of the 11 `健全“…”` of the development pages the
+# gold requires 9, lists 1 optional).
+_SET_UP = re.compile("(?:建立|形成|优化|完善|健全)了?$")
 _SYSTEM_AFTER = re.compile(rf"^(?:相结合|相融合)?的[{CN}]{{0,8}}?体系")
 # A system of who answers for what, however the clause brings it in, is the unit's own:
 # `离不开“合作社带、能人领、农户干”的组织体系`, `建立了“…县级领导包基地…”的责任体系` (on the
 # development pages the gold requires the three so printed; a network of facilities built,
 # `…的收运体系`, `…的配送体系`, is one optional, one not listed).
 _OWN_SYSTEM_AFTER = re.compile(rf"^的[{CN}]{{0,6}}?(?:组织|责任|管控|治理)体系")
+
+
+# A model or a method a unit works by, named so after the marks, is its own, not a rule it
+# keeps: `按照“网格员+消防员+楼栋长”的模式`, `按照“一户一档、一月一访”的工作法` (on the seeds
+# and development pages the gold lists all 4 so printed, 3 required; a measure followed,
+# `按照“…”的办法` or `的方式`, is a rule as often: 4 required, 6 optional, 2 not listed).
+_FOLLOWED = re.compile("(?:按照|依照|遵照|遵循)$")
+_MODEL_AFTER = re.compile(rf"^(?:相结合)?的[{CN}]{{0,9}}?(?:模式|机制|体系|工作法)")
+
+
+def a_model_followed(before: str, after: str) -> bool:
+    """Is a quoted name after `按照` the model a unit works by (`的模式`, not `的办法`)?"""
+    return bool(_FOLLOWED.search(before)) and bool(_MODEL_AFTER.match(after))
 
 
 def a_pledge(inner: str) -> bool:
