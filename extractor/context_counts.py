@@ -9,6 +9,9 @@ another; alone they are no unit (`七通一平`, `以2比1战胜对手`). On the
 development pages, 6 numerals before 代人 (1 listed, optional) and 1 record (3
 parts, each listed optional): the rules give none, the checker reads them as printed.
 
+Batches counted by 个 are read as printed, `分10个批次` → 10 `个批次` (a measure word with 个
+keeps it, as `个疗程`); the rules read `N个` (2 printings on dev: 1 listed each way).
+
 A qualifier printed after another name of the unit in brackets qualifies the raw
 before them (`把牲畜控制在260只（头）以内`: 260只, at most; 1 on dev, required).
 
@@ -20,6 +23,8 @@ Quantity(value=1, value_max=None, unit='平', approx='exact')
 True
 >>> reading_where_printed("控制在260只（头）以内", "260只", Span(start=3, end=7)).approx
 'less'
+>>> reading_where_printed("分10个批次、每批次2天", "10个批次", None)
+Quantity(value=10, value_max=None, unit='个批次', approx='exact')
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ _PAST_BRACKET = re.compile(rf"[（(][^（()）\d{CN_NUMERALS}]{{1,3}}[）)](?P<p
 def reading_where_printed(text: str, raw: str, span: Span | None) -> Quantity | None:
     """The reading of `raw` printed at `span`: as the number grammar reads it, qualified
     by a qualifier past a bracketed unit; else a count read where it stands."""
-    reading = parse_quantity(raw)
+    reading = parse_quantity(raw) or _counted_batches(raw)
     if reading is None:
         return count_where_printed(text, span)
     past = _PAST_BRACKET.match(text, span.end) if span is not None else None
@@ -78,3 +83,13 @@ def count_where_printed(text: str, span: Span | None) -> Quantity | None:
 def _count(numeral: str, unit: str) -> Quantity | None:
     value = read_number(numeral)
     return None if value is None else Quantity(value, None, unit, "exact")
+
+
+def _counted_batches(raw: str) -> Quantity | None:
+    """`10个批次` read whole: the count of `10个`, in the unit `个批次`."""
+    if not raw.endswith("个批次"):
+        return None
+    reading = parse_quantity(raw[:-2])
+    if reading is None or reading.unit != "个":
+        return None
+    return Quantity(reading.value, reading.value_max, "个批次", reading.approx)

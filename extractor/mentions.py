@@ -45,14 +45,9 @@ from extractor.persons import (
 )
 from extractor.quotations import QuotedText
 from extractor.roles import ROLE, ROLE_PATTERN, words
-from extractor.speech_words import (
-    ADDRESSEES,
-    BREAK,
-    BREAK_CLASS,
-    VERB,
-    VERBS,
-)
+from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB, VERBS
 from extractor.stops import last_of
+from extractor.verb_titles import teaches
 
 _SENTENCE_END = "。！？!?；;\n"
 #: Titles that say a man or a woman: 她 never stands for `丈夫扎西`, nor 他 for `妻子卓玛`.
@@ -464,7 +459,8 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
     """Is `role`, printed at `at`, the title of one person: not a group's (`群众`,
     `党员`), nor counted (`一位老人`, `150名运动员`, `每名队员`), nor the start of a
     longer word of the language (`裁判` of `选派裁判员和工作人员`, whose 员和 is no name),
-    nor the start of an organisation's name (`兽医` of `乡兽医站一干就是十余年`)?"""
+    nor the start of an organisation's name (`兽医` of `乡兽医站一干就是十余年`), nor a
+    verb (`现场教授民宿经营户`: `verb_titles.py`)?"""
     word = common_word_at(text, at)
     return (
         (group_too or role not in _GROUP_ROLES)
@@ -473,6 +469,7 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
             text[at - 1 : at] not in _COUNTED or _GRADE.search(text, max(0, at - 2), at) is not None
         )
         and (word is None or len(word) <= len(role))
+        and not teaches(text, at, role)  # `现场教授民宿经营户`: teaches, names no one
     )
 
 
