@@ -13,6 +13,7 @@ quantity printed there.
 from __future__ import annotations
 
 import bisect
+import re
 
 from extractor.models import Span
 from extractor.numbers import CN_DIGITS, CN_NUMERALS, DIGITS, QuantityMatch, find_quantities
@@ -26,6 +27,9 @@ _POINTS = set(".．")
 _DIGIT_INSIDE = _NUMBER_INSIDE - _POINTS
 _BEFORE_POINT = set(CN_DIGITS + "十")
 _LONGER_NUMBER = "is cut from a longer number"
+# The day a span of days ends on, printed after its month and first day
+# (`12月5日至7日`): a date, not the days a record counts (`7日内`).
+_DATE_SPAN = re.compile(r"\d{1,2}月\d{1,2}日?(?:至|到|[-—～~])$")
 
 
 def _is_numeral(ch: str, numerals: set[str]) -> bool:
@@ -54,7 +58,16 @@ class PrintedQuantities:
         return None
 
     def cut(self, raw: str, span: Span) -> str | None:
-        """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is."""
+        """Why `span` (where `raw` occurs) is not a whole printed quantity, or None if it is.
+
+        >>> PrintedQuantities("12月5日至7日开展检查，7日内整改").cut("7日", Span(start=6, end=8))
+        'raw "7日" is the last day of a date in the article: "12月5日至7日"'
+        """
+        opening = self.text[max(0, span.start - 9) : span.start]
+        date = _DATE_SPAN.search(opening) if raw.endswith("日") else None
+        if date:
+            days = date.group() + self.text[span.start : span.end]
+            return f'raw "{raw}" is the last day of a date in the article: "{days}"'
         before = self.text[max(0, span.start - 2) : span.start]
         if _is_numeral(raw[:1], _NUMERAL_START) and (
             _is_numeral(before[-1:], _DIGIT_INSIDE)
