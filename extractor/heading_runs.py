@@ -80,7 +80,9 @@ def join_heading_runs(lines: list[L]) -> list[L]:
     ...     _Run("heading", "格桑次仁出席", True), _Run("body", "本报讯（记者 扎西）近日，…", False)])]
     ['全市草原防火工作推进会召开 格桑次仁出席', '本报讯（记者 扎西）近日，…']
     """
-    return join_short_rests(join_halves_under_kickers(join_attendance(lines)))
+    return join_short_rests(
+        join_tight_halves_under_kickers(join_halves_under_kickers(join_attendance(lines)))
+    )
 
 
 def join_attendance(lines: list[L]) -> list[L]:
@@ -122,6 +124,38 @@ def _halves_under_kicker(run: list[L]) -> L | None:
         return None
     upper, lower = run[1], run[2]
     return dataclasses.replace(upper, text=joined_halves(upper.text, lower.text))  # type: ignore[type-var]
+
+
+def join_tight_halves_under_kickers(lines: list[L]) -> list[L]:
+    """The page's lines with a headline in two short halves of one width, the lower printed
+    right under the upper, made one line under the kicker over them (see `halves_under_kicker`),
+    the last three heading lines of their run right over the article, whatever stands above the
+    kicker (`法治之窗` / `拉孜县人民法院` / `“法官进村”解纠纷` / `“调解到家”暖民心` / dateline). Of the
+    21 runs of the seeds and development pages ending in a kicker over two such halves at most
+    `_HALF_WIDTH` wide, the lower tight, all are a kicker over one title in the gold; of the 13
+    of one width, the one whose halves both open on words in marks was kept apart by the pair's
+    reading (see `heading_words.one_headline`), the others joined already.
+
+    >>> [u.text for u in join_tight_halves_under_kickers([_Run("heading", "法治之窗", False),
+    ...     _Run("heading", "拉孜县人民法院", True), _Run("heading", "“法官进村”解纠纷", True),
+    ...     _Run("heading", "“调解到家”暖民心", True), _Run("body", "本报日喀则电(记者 …)…", False)])]
+    ['法治之窗', '拉孜县人民法院', '“法官进村”解纠纷 “调解到家”暖民心', '本报日喀则电(记者 …)…']
+    """
+    out = list(lines)
+    k = 0
+    while k + 2 < len(out):
+        kicker, upper, lower = out[k : k + 3]
+        if (
+            kicker.kind == upper.kind == lower.kind == "heading"
+            and lower.tight
+            and words_width(upper.text) == words_width(lower.text)
+            and opens_article(out, k + 3)
+            and halves_under_kicker(kicker.text, upper.text, lower.text)
+        ):
+            joined = joined_halves(upper.text, lower.text)
+            out[k + 1 : k + 3] = [dataclasses.replace(upper, text=joined)]  # type: ignore[type-var]
+        k += 1
+    return out
 
 
 def join_short_rests(lines: list[L]) -> list[L]:

@@ -67,12 +67,25 @@ SLOGAN = re.compile(
     rf"^[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})+$|{STUDY_COLUMN.pattern}"
 )
 
+_LONGEST_ORG = 16
+# The office of a body, named by it: the 4 heading lines of the seeds and development pages
+# ending on 办公室 name a body before it (`拉萨市食品安全委员会办公室` a kicker, the 3 others
+# signing a notice), 2 of them one whose name holds verbs (`…防灭火指挥部`, `…防汛抗旱指挥部`).
+_OFFICE = "办公室"
+
 
 def is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
-    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)?"""
+    one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)? The office of a body
+    is named by that body (`米林市防汛抗旱指挥部办公室`), whatever verbs its name holds.
+
+    >>> is_org("拉萨市森林草原防灭火指挥部办公室"), is_org("电影放映车开进沙丁乡")
+    (True, False)
+    """
+    if line.endswith(_OFFICE) and len(line) <= _LONGEST_ORG and is_org(line.removesuffix(_OFFICE)):
+        return True
     return (
-        len(line) <= 16
+        len(line) <= _LONGEST_ORG
         and " " not in line
         and "的" not in line
         and bool(ORG.search(line))
@@ -127,6 +140,10 @@ _GOES_TO = re.compile(r"[进到][\u4e00-\u9fff]{1,2}$")
 # A headline's first half never stops on the word of a report's kind: such a line is
 # the kicker (`色尼区社会救助“一门受理”见闻`, `城镇老旧小区改造进行时`).
 REPORT_KIND = re.compile(r"(?:见闻|侧记|纪实|速写|走笔|回访记|手记|进行时|在行动)$")
+# A column's banner of a report's kind, a short field and `进行时` or `在行动` (`乡村振兴进行时`,
+# `防沙治沙在行动`): the 11 heading lines of the seeds and development pages so printed are
+# neither a title nor a kicker in the gold, wherever they stand (one under its headline).
+REPORT_BANNER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:进行时|在行动)$")
 _OPENING_MARKS = ("“", '"', "「", "《", "‘")
 # A line stopped on an ordinal with no noun, a preposition, a joining word or a colon reads on
 # into the next (`拉萨市举办第三届` / `“雪域工匠”技能大赛`): no kicker ends so.

@@ -18,6 +18,7 @@ from extractor.heading_words import (
     FURNITURE,
     PLACE_ALONE,
     PLACE_HEADLINE,
+    REPORT_BANNER,
     SLOGAN,
     is_org,
     words_width,
@@ -56,6 +57,9 @@ def read_headline(heads: list[Unit]) -> Headline:
                 lines.append(unit.text)
     lines = [s for s in lines if not FURNITURE.search(s)]
     content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
+    # A column's banner is no headline where one is printed with it, over it or under it
+    # (`小网店连起大市场` / `达孜区“电商兴村”工程让…` / `乡村振兴进行时`).
+    content = [s for s in content if not REPORT_BANNER.match(s)] or content
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
         return Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))

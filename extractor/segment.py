@@ -44,7 +44,7 @@ from extractor.displaced import (
     split_block,
 )
 from extractor.heading_marks import NOTICE
-from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN
+from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
 from extractor.line_forms import CAPTION, DATELINE
 from extractor.models import Article
@@ -80,6 +80,23 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or over_a_news_lead(run, rest)
         or broken_headline(run)
         or set_on_its_body(run, rest)
+    )
+
+
+def _signs_above(units: list[Unit], i: int, j: int) -> bool:
+    """Is the heading run units[i:j] an organisation's name alone under a paragraph, with no
+    dateline, byline or subtitle under it: who issued what is printed above
+    (`温馨提示` / `汛期出行请注意：…` / `米林市防汛抗旱指挥部办公室`)? Of the 4 such lines of the
+    seeds and development pages, 3 sign a notice and one heads a section; none is a title,
+    whatever follows (a photo story, `5月30日，…` / `图为…`)."""
+    head = lone_heading(units[i:j])
+    return (
+        head is not None
+        and i > 0
+        and units[i - 1].kind == "body"
+        and is_org(head)
+        and not any(u.kind in ("byline", "subtitle") for u in units[i:j])
+        and not any(u.kind == "body" and DATELINE.match(u.text) for u in _following(units, j)[:1])
     )
 
 
@@ -225,6 +242,10 @@ def _draft_articles(units: list[Unit]) -> list[Draft]:
             repeated = current is not None and repeats_a_section_head(
                 units[i:j], _following(units, j), [lines for _, lines in current.head_runs]
             )
+            if _signs_above(units, i, j) and current is not None:
+                current.paragraphs.append(unit.text)  # the gaps after it may frame a photo
+                i += 1
+                continue
             if not repeated and (
                 _opens_article(units, i, j)
                 or (current is not None and not current.head_runs and heads_its_photo(units, i, j))
