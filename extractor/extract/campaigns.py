@@ -362,6 +362,7 @@ def _unquoted(text: str) -> list[Named]:
             clause_inside(name)
             or MILESTONE_REACHED.search(name)  # `推进重大项目开工建设`: a stage, not a name
             or is_generic_programme(name)
+            or TIMES_DONE.match(name)  # `再开展一轮…集中排查整治`
             or in_book_title(text, m.start())
             or _COUNTED.match(text, m.end("name"))
             or _FIELDS_AFTER.match(text, m.end("name"))

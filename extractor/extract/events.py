@@ -128,6 +128,8 @@ def events(text: str) -> list[Named]:
         core = _ORDINAL.sub("", name)
         if len(core) <= 4 and re.search(rf"[{CN}”]{{2}}{re.escape(core)}", text[: m.start()]):
             continue  # `今年举办的第二届直播节`: the `…网络直播节` named before, pointed back to
+        if len(core) <= 6 and "“" not in core and f"”{core}" in text[: m.start()]:
+            continue  # `第二届文化旅游节` after `“三岩核桃”文化旅游节`: its kind, pointed back to
         found.append(Named(m.start() - len(lead), lead + name))
     for m in _NUMBERED_HELD.finditer(text) if "届" in text else ():
         if not any(n.at <= m.start() and m.end() <= n.at + len(n.name) for n in found):
