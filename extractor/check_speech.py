@@ -128,7 +128,7 @@ def speaker_reasons(
             f'speaker "{speaker}" is a fragment of a sentence, not a person: it runs into '
             f'"{twice}", a verb said twice, which asks the words of no one'
         ]
-    cut = _cut_where_credited(credit, speaker, speech.text)
+    cut = _cut_where_credited(credit, speaker, speech.text) or _title_clipped(credit, speaker)
     if cut is not None:
         return [cut]
     problem = not_a_person(speaker)
@@ -181,6 +181,22 @@ def _cut_where_credited(credit: Credit | None, speaker: str, text: str) -> str |
     if cut is None or _printed_clear_somewhere(text, speaker):
         return None
     return cut
+
+
+def _title_clipped(credit: Credit | None, speaker: str) -> str | None:
+    """Why the speaker, the name the words are credited to with one character before it,
+    is no one: that character is cut from the title (`长陈军` of `厨师长陈军`, the head
+    cook 陈军; a title is two characters or more)."""
+    if credit is None or credit.pronoun or credit.reporter:
+        return None
+    name = name_in(credit.who)
+    key = normalize(speaker)
+    if name is None or len(key) != len(name) + 1 or not key.endswith(name) or key not in credit.who:
+        return None
+    return (
+        f'speaker "{speaker}" is a fragment of a sentence, not a person: "{key[0]}" is cut '
+        f'from the title before "{name}"'
+    )
 
 
 def _printed_clear_somewhere(text: str, speaker: str) -> bool:

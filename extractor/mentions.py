@@ -44,7 +44,7 @@ from extractor.persons import (
     person_name,
 )
 from extractor.quotations import QuotedText
-from extractor.roles import ROLE, ROLE_PATTERN, words
+from extractor.roles import ROLE, ROLE_PATTERN, past_head, words
 from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB, VERBS
 from extractor.stops import last_of
 from extractor.verb_titles import teaches
@@ -74,8 +74,9 @@ _GROUP_ROLES = frozenset(
 # `书记处`.
 _ORGANISATION_ENDS = frozenset("站所局院队处科室办厅社组")
 # A group's title names one person when the words after the name introduce them, or
-# tell what they do day by day: `青年员工拉姆卓玛是朗县人`, `社区矫正工作人员央金每周都要…`.
-_INTRODUCED = re.compile("是|每[天周月年]|正在|已经|一直|常年|经常")
+# tell what they do day by day: `青年员工拉姆卓玛是朗县人`, `社区矫正工作人员央金每周都要…`,
+# `入社群众尼玛卓玛就是其中之一` (the one of them the story turns to).
+_INTRODUCED = re.compile("[就也便]?是|每[天周月年]|正在|已经|一直|常年|经常")
 # A name given as an alias names one person, whatever the title before it:
 # `康复人员扎西（化名）在基地从事牦牛养殖`.
 _ALIAS = re.compile(r"[（(]化名[）)]")
@@ -194,10 +195,11 @@ class Mentions:
             group = m[0] in _GROUP_ROLES
             if not one_persons_title(self.text, m.start(), m[0], group_too=True):
                 continue
-            name = name_at(self.text, m.end())
-            if name is None or name_in(m[0] + name) != name:
+            titled = past_head(self.text, m.end())  # `厨师长陈军`: the head cook
+            name = name_at(self.text, titled)
+            if name is None or name_in(self.text[m.start() : titled] + name) != name:
                 continue
-            end = m.end() + len(name)
+            end = titled + len(name)
             alias = _ALIAS.match(self.text, end)
             if alias is not None:
                 end = alias.end()

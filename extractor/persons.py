@@ -33,7 +33,7 @@ from extractor.common_words import (
 )
 from extractor.name_words import holds_a_long_word, holds_a_shorter_word, word_tagged_a_name
 from extractor.rare_words import rare_verb, rarer_word
-from extractor.roles import ROLES
+from extractor.roles import ROLES, past_head
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 from extractor.unit_aliases import without_alias
@@ -163,7 +163,7 @@ def name_in(reference: str) -> str | None:
         return _name_in_parts(ref)
     # The name after the last title (`…副局长米玛琼达`) or 的 (`木如社区的西增拉姆`).
     best = ref.rfind("的") + 1 or None
-    role_end = _TITLES.last_end(ref)
+    role_end = past_head(ref, _TITLES.last_end(ref))  # `厨师长陈军`: the head cook
     if role_end is not None and (best is None or role_end > best):
         best = role_end
     if best is not None and best < len(ref):

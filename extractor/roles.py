@@ -5,8 +5,10 @@ title is (`老伴央吉`). `persons.py` reads person references with it."""
 from __future__ import annotations
 
 import re
+from typing import overload
 
 from extractor.alternation import alternation
+from extractor.common_words import common_word_at
 
 
 def words(text: str) -> list[str]:
@@ -82,3 +84,24 @@ ROLES: tuple[str, ...] = tuple(
 ROLE_PATTERN = alternation(ROLES)
 #: A title, compiled once for every module that looks for one.
 ROLE = re.compile(ROLE_PATTERN)
+
+
+@overload
+def past_head(text: str, end: int) -> int: ...
+@overload
+def past_head(text: str, end: None) -> None: ...
+@overload
+def past_head(text: str, end: int | None) -> int | None: ...
+
+
+def past_head(text: str, end: int | None) -> int | None:
+    """Where a title ending at `end` ends, past the 长 that makes it the head of its
+    holders when no word opens with that 长 (`厨师长陈军`: the head cook, 陈军; not the
+    长期 of `群众长期务工`).
+
+    >>> past_head("厨师长陈军", 2), past_head("群众长期务工", 2)
+    (3, 2)
+    """
+    if end is not None and text[end : end + 1] == "长" and common_word_at(text, end) is None:
+        return end + 1
+    return end
