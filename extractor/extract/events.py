@@ -28,10 +28,15 @@ _EVENT_KINDS = (
     "赛马会|交流会|展会|展览会|展评会|论坛|峰会|灯会|庙会|文化周|旅游周|艺术周|活动周|(?<![冬春夏秋])季|"
     "比武|对接会|推介会|洽谈会|展销会|夏令营|冬令营|文化月活动|宣传月活动|文化月|宣传月|活动月"
 )
+# A numbered event may stand before another event in marks, joined by `和` or described as
+# its part by `的`: `第五届江孜古城文化旅游周系列活动之一的“英雄城之夜”篝火晚会`, `举办达孜区首届
+# 青稞美食大赛和“最美庭院”评选活动` (on the seeds and development pages the gold requires both
+# so printed; none is printed otherwise).
+_BEFORE_ANOTHER = rf"[{CN}]{{0,8}}?[的和][{CN}]*?“"
 _NUMBERED = re.compile(
     rf"(?P<name>{EDITION}[{CN}“”·]{{2,18}}?(?:{_EVENT_KINDS})"
     r"(?![马事区场道季程目点约能跑水])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
-    rf"(?:”|(?=暨)|(?![{CN}]*?[“”])))"  # `首届“彩林节”`; `暨` joins another event
+    rf"(?:”|(?=暨)|(?![{CN}]*?[“”])|(?={_BEFORE_ANOTHER})))"  # `首届“彩林节”`; `暨` joins another
 )
 # A numbered event with a name in marks is named up to where it opens or is held, whatever its
 # kind: `拉萨市第二届“雪域之巅”全民健身越野跑在达孜区叶巴村开跑`, `第三届民族团结进步“同心集市”在…开市`
