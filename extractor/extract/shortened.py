@@ -24,6 +24,8 @@ def without_shortened(names: list[Named]) -> list[Named]:
     >>> [n.name for n in without_shortened([Named(3, "行业乱点乱象专项整治"), Named(40, "交通运输行业乱点乱象专项整治")])]
     ['行业乱点乱象专项整治', '交通运输行业乱点乱象专项整治']
     """
+    if len(names) < 2:
+        return names  # nothing printed before a name to shorten it
     kept: list[Named] = []
     wholes: list[str] = []
     for named in names:

@@ -132,7 +132,8 @@ def tasks(text: str) -> list[Named]:
     """
     found: list[Named] = []
     charged = [*_CHARGE.finditer(text)] if "把" in text else []
-    charged += [m for m in _MAINSTAY.finditer(text) if _taken_up(text, m)]
+    if "把" in text or "将" in text:  # `_MAINSTAY` opens on one of them
+        charged += [m for m in _MAINSTAY.finditer(text) if _taken_up(text, m)]
     for m in [
         *charged,
         *_WORKED_BY.finditer(text),
