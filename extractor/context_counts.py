@@ -56,8 +56,10 @@ def reading_where_printed(text: str, raw: str, span: Span | None) -> Quantity | 
     reading = parse_quantity(raw) or _counted_batches(raw)
     if reading is None:
         return count_where_printed(text, span)
-    past = _PAST_BRACKET.match(text, span.end) if span is not None else None
-    if past is None or reading.approx != "exact":
+    if span is None or reading.approx != "exact" or text[span.end : span.end + 1] not in "（(":
+        return reading  # no bracket after it
+    past = _PAST_BRACKET.match(text, span.end)
+    if past is None:
         return reading
     return Quantity(reading.value, reading.value_max, reading.unit, QUALIFIER_AFTER[past["post"]])
 

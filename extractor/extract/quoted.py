@@ -307,6 +307,15 @@ def _both_practised(text: str, close: int, before: str) -> bool:
     return second is not None and bool(second["kind"]) and bool(_PRACTISED.search(before))
 
 
+def _aimed(before: str, after: str) -> bool:
+    """Is a quoted name after `确保`, `按照`… an aim or a rule kept, not a model followed? The
+    words of `_AIMED` are two characters at the end (a line's end after them at most), so
+    only the last three of `before` are read."""
+    return bool(_AIMED.search(before, max(0, len(before) - 3))) and not a_model_followed(
+        before, after
+    )
+
+
 def _one_quoted(
     text: str, m: re.Match[str], before: str, shared: bool, done: int, alone: bool = True
 ) -> Named | None:
@@ -328,8 +337,7 @@ def _one_quoted(
     if _LEGAL_PERIOD.fullmatch(inner) and text.startswith("普法", close):
         plan_worked_in = before.endswith("结合") and text.startswith("普法规划", close)
         return None if plan_worked_in else Named(m.start(), quoted + "普法")
-    aimed = _AIMED.search(before) and not a_model_followed(before, after)
-    if kind and a_method_kind(kind) and not aimed:
+    if kind and a_method_kind(kind) and not _aimed(before, after):
         return Named(m.start(), quoted)
     if (
         AN_ACCOUNT.match(text, close)
@@ -388,7 +396,7 @@ def _one_quoted(
                 and (SELF_NAMED.search(inner) or _both_practised(text, close, before))
             )
         )
-        or aimed
+        or _aimed(before, after)
         or a_pledge(inner)
         or _MOTION.search(inner)
     ):

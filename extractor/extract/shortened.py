@@ -12,7 +12,7 @@ from __future__ import annotations
 from extractor.extract.mentions import Named
 from extractor.textindex import normalize
 
-_MARKS = "“”‘’「」\"'"
+_MARKS = frozenset("“”‘’「」\"'")
 
 
 def without_shortened(names: list[Named]) -> list[Named]:
@@ -24,11 +24,13 @@ def without_shortened(names: list[Named]) -> list[Named]:
     >>> [n.name for n in without_shortened([Named(3, "行业乱点乱象专项整治"), Named(40, "交通运输行业乱点乱象专项整治")])]
     ['行业乱点乱象专项整治', '交通运输行业乱点乱象专项整治']
     """
+    if len(names) < 2:
+        return names  # nothing printed before a name to shorten it
     kept: list[Named] = []
     wholes: list[str] = []
     for named in names:
         key = normalize(named.name, drop_quotes=True)
-        quoted = any(mark in named.name for mark in _MARKS)
+        quoted = not _MARKS.isdisjoint(named.name)
         if not quoted and any(key in whole and key != whole for whole in wholes):
             continue
         kept.append(named)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from extractor.alternation import alternation
 from extractor.anaphors import OLD_NOUN
@@ -316,12 +317,12 @@ def named_near(
     one it reads as a person: `“……”村民平措站在地头，高兴地对记者说`,
     `……副院长周丽列席会议。她说，……`."""
     text = speech.text
-    near = [
+    near = (
         (name, reference)
         for name, reference in _people_near(speech, span.start, span.end)
         if name not in reporters and _is_name(reference, name)
-    ]
-    for name, reference in near[:_ASKED]:
+    )
+    for name, reference in islice(near, _ASKED):  # read no further than the one accepted
         asked = quote.model_copy(update={"speaker": name})
         if not speaker_reasons(asked, speech, span, headline=headline, reporters=reporters):
             return Speaker(name, _title_before(reference, name) or _title_in_text(text, name))

@@ -41,6 +41,8 @@ _MAINSTAY = re.compile(
     r"|(?:行动|工程)(?=作为|列入|列为|纳入))"
     rf"|[{CN}][{CN}\d.]{{3,20}}?项目(?=作为|列入|列为|纳入))"
 )
+# What `_MAINSTAY` asks for after its name, one of which a text printing none lacks.
+_TAKEN_AS = ("作为", "融入", "列入", "列为", "纳入")
 # A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`,
 # a building up named (`以紧密型县域医共体建设为抓手`, the one printed so, required; not a field
 # of building, `以标准化建设为抓手`) (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
@@ -132,7 +134,8 @@ def tasks(text: str) -> list[Named]:
     """
     found: list[Named] = []
     charged = [*_CHARGE.finditer(text)] if "把" in text else []
-    charged += [m for m in _MAINSTAY.finditer(text) if _taken_up(text, m)]
+    if ("把" in text or "将" in text) and any(w in text for w in _TAKEN_AS):
+        charged += [m for m in _MAINSTAY.finditer(text) if _taken_up(text, m)]
     for m in [
         *charged,
         *_WORKED_BY.finditer(text),
