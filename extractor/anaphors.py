@@ -28,7 +28,7 @@ import re
 from extractor.alternation import alternation
 from extractor.mentions import MAN, WOMAN, Mentions
 from extractor.numbers import read_number
-from extractor.roles import ROLE_PATTERN, words
+from extractor.roles import OFFICE_TITLES, ROLE_PATTERN, THIS_ONE, words
 
 # The pronouns that stand for one person.
 _SINGULAR_PRONOUNS = ("他", "她", "其")
@@ -42,9 +42,7 @@ _NOUN_SEX = {
 _NOUN = alternation(sorted({*_OLD, *_NOUN_SEX}, key=len, reverse=True))
 # What a demonstrative noun says the person is of: `这位虫草采挖管理办公室的负责人`.
 _OF = r"(?:[^，,。；;：:“”]{1,16}的)?"
-_DEMONSTRATIVE = (
-    rf"(?:(?:该|这位|此|这名|那位){_OF}(?:{ROLE_PATTERN}|{_NOUN})|这个{_OF}(?:{_NOUN}))"
-)
+_DEMONSTRATIVE = rf"(?:{THIS_ONE}{_OF}(?:{ROLE_PATTERN}|{_NOUN})|这个{_OF}(?:{_NOUN}))"
 _WHOLE = re.compile(rf"(?:{_DEMONSTRATIVE}|{_NOUN})$")
 # Opening a clause that goes on with what the person does: `这个五十多岁的汉子红了眼眶`;
 # not a group (`老人们`) nor what is theirs (`阿妈的病`).
@@ -54,8 +52,8 @@ _BARE = re.compile(rf"(?:{_NOUN})$")
 _SAID = re.compile(rf"(?:{_NOUN}|{ROLE_PATTERN})$")
 # A demonstrative and the title of an office (`该负责人`, `这位…办公室的负责人`): it stands
 # for someone the text names with an office (2 on the pages: 1 so, 1 a teacher of another story).
-_TITLED = re.compile(rf"^(?:该|这位|此|这名|那位){_OF}(?:{ROLE_PATTERN})$")
-_OFFICE = re.compile("(?:(?<![家学])长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)")
+_TITLED = re.compile(rf"^{THIS_ONE}{_OF}(?:{ROLE_PATTERN})$")
+_OFFICE = re.compile(f"(?:(?<![家学])长|{OFFICE_TITLES})")
 _OFFICE_SAID = re.compile(f"{_OFFICE.pattern}$")
 # An age: `78岁`, `七十多岁`, `年过七旬`.
 _AGE = r"(?:(?P<years>\d+|[一二三四五六七八九十]+)多?岁|年(?:过|近|逾)(?P<decade>[六七八九])旬)"

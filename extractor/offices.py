@@ -21,12 +21,13 @@ import re
 from typing import TYPE_CHECKING
 
 from extractor.persons import ORGANISATION, office_named
+from extractor.roles import THIS_ONE
 
 if TYPE_CHECKING:
     from extractor.attribution import Credit
 
 # A demonstrative and the title of a unit's official: `该负责人`, `这位负责同志`.
-_OFFICIAL_NOUN = re.compile("^(?:该|这位|此|这名|那位)(?P<title>负责人|负责同志)$")
+_OFFICIAL_NOUN = re.compile(f"^{THIS_ONE}(?P<title>负责人|负责同志)$")
 _LINE = re.compile(r"[^\n]+")
 
 # A county, a city or a district named on its own: after a stop, a mark or a line's start.

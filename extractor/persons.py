@@ -33,7 +33,7 @@ from extractor.common_words import (
 )
 from extractor.name_words import holds_a_long_word, holds_a_shorter_word, word_tagged_a_name
 from extractor.rare_words import rare_verb, rarer_word
-from extractor.roles import ROLES, past_head
+from extractor.roles import OFFICE_TITLES, ROLES, past_head
 from extractor.speech_words import ACTIONS, FOLLOWERS, VERBS
 from extractor.textindex import normalize
 from extractor.unit_aliases import without_alias
@@ -391,7 +391,7 @@ def not_a_person(speaker: str) -> str | None:
 
 
 # An office one person holds: `…局长`, `…负责人`, a chief (`首席预报员`).
-_OFFICE = re.compile("(?:长|书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管)$|^首席")
+_OFFICE = re.compile(f"(?:长|{OFFICE_TITLES})$|^首席")
 # Words that make the holders of an office many: `不少合作社负责人说`, `多名村干部表示`.
 _MANY = re.compile("^(?:不少|许多|很多|一些|部分|多位|多名|众多|广大|诸多|几位|数位|数名|一批)")
 

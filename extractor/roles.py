@@ -84,6 +84,11 @@ ROLES: tuple[str, ...] = tuple(
 ROLE_PATTERN = alternation(ROLES)
 #: A title, compiled once for every module that looks for one.
 ROLE = re.compile(ROLE_PATTERN)
+#: The titles of an office one person holds, besides a chief's 长 (`局长`, `村长`), which
+#: each reader bounds its own way: `书记`, `负责人`, `发言人`.
+OFFICE_TITLES = "书记|主任|主席|经理|总监|负责人|负责同志|发言人|主管"
+#: The demonstratives that point back to one person: `该负责人`, `这位老人`.
+THIS_ONE = "(?:该|这位|此|这名|那位)"
 
 
 @overload
