@@ -60,12 +60,15 @@ from extractor.extract.ways import (
 
 # What follows a quoted name to make it an initiative, longest first. A few
 # words may stand between (`“生命通道”体验疏散演练活动`, `“平安暑期”校外培训机构安全专项检查`:
-# each of the 9 quoted names so checked on the seeds and development pages is required), led by the year of an event
-# series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
+# each of the 9 quoted names so checked on the seeds and development pages is required), led
+# by the year of an event series (`“迎新春·颂家乡”2026年拉萨市群众文艺展演`); `法` and `制` must
 # follow at once (`“六抓六促”法`), or `违法` would end a name. So must `措施`: a unit's measures
 # named in marks are its method (`采取…等“五个到位”措施`, `落实“犬犬投药、月月驱虫”措施`: each
 # so printed on the seeds and development pages is listed, one required, two optional), where
-# words between say what they are for (`第五轮“冬游拉萨”优惠措施`, `“一类一策”扶持措施`).
+# words between say what they are for (`第五轮“冬游拉萨”优惠措施`, `“一类一策”扶持措施`). A series
+# of sessions held is named by its marks (`“冬训充电·技能增收”系列培训`, `“春耕一线”系列报道`: the
+# gold requires each of the 4 so printed on the seeds and development pages), a series of goods
+# is not (`“羌塘净土”系列产品`, `“藏青”系列新品种`).
 _KINDS = (
     "主题党日活动|主题教育活动|主题宣传活动|主题宣传(?!片)|宣传教育月|宣传教育活动|志愿服务活动|宣传活动|主题活动|"
     "实践活动|系列活动|系列(?:培训|宣传|讲座|直播|报道)(?!活动)|签名活动|专项行动|攻坚行动|大主题活动|活动|行动|工程|项目|工作机制|机制|模式|"
@@ -84,9 +87,6 @@ _KINDS = (
     # and a pledge units make (`商户作出“线下购物无理由退货”承诺，`).
     rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造|承诺)(?![{CN}])|招聘(?!(?!等)[{CN}])"
 )
-# A series of sessions held is named by its marks (`“冬训充电·技能增收”系列培训`, `“春耕一线”系列
-# 报道`, `“消防安全进帐篷”系列宣传`: the gold requires each of the 4 so printed on the seeds and
-# development pages), a series of goods is not (`“羌塘净土”系列产品`, `“藏青”系列新品种`).
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
 _OPENING = "“‘「"
