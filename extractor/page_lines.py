@@ -21,7 +21,7 @@ from typing import Literal
 
 from extractor.clause_rests import clause_rests
 from extractor.extract.words import is_boundary
-from extractor.heading_marks import bare_heading
+from extractor.heading_marks import BULLETS, bare_heading
 from extractor.heading_runs import (
     between_paragraphs,
     join_heading_runs,
@@ -80,6 +80,7 @@ class Unit:
     text: str
     tight: bool = False  # printed right under the line before, no blank line between
     broken: bool = False  # a headline the layout broke over two lines (`马背上的` / `流动兽医站`)
+    bulleted: bool = False  # a heading printed after a bullet (`■旁多乡开展…`)
 
 
 def normalize_page(text: str) -> str:
@@ -186,7 +187,7 @@ def _page_lines(text: str) -> list[Unit]:
         if blank_run >= 2 and lines:
             lines.append(Unit("gap", ""))
         tight, blank_run = blank_run == 0 and bool(lines), 0
-        kind = classify(line)
+        kind, bulleted = classify(line), line[:1] in BULLETS
         if kind == "heading":
             line = bare_heading(line)  # `■…`, `【…】`, `民生焦点｜…`: the headline alone
         run_in = _run_into_dateline(line) if kind == "body" else None
@@ -196,7 +197,7 @@ def _page_lines(text: str) -> list[Unit]:
             lines.append(Unit("heading", run_in[0], tight))
             lines.append(Unit("body", run_in[1], True))
         else:
-            lines.append(Unit(kind, line, tight))
+            lines.append(Unit(kind, line, tight, bulleted=bulleted and kind == "heading"))
     return lines
 
 

@@ -72,6 +72,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         _after_a_close(units, i)
         or _photo_story_follows(_past_gaps(units, j))
         or _column_item(run)
+        or _bulleted(run)
         or _signed_alone(run)
         or _voices(run, rest)
         or _study_column(run)
@@ -88,13 +89,15 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
     dateline, byline or subtitle under it: who issued what is printed above
     (`温馨提示` / `汛期出行请注意：…` / `米林市防汛抗旱指挥部办公室`)? Of the 4 such lines of the
     seeds and development pages, 3 sign a notice and one heads a section; none is a title,
-    whatever follows (a photo story, `5月30日，…` / `图为…`)."""
+    whatever follows (a photo story, `5月30日，…` / `图为…`). A bulleted line is a brief's
+    headline, whatever it names (`■县图书馆“书香进牧家”送书下乡`)."""
     head = lone_heading(units[i:j])
     return (
         head is not None
         and i > 0
         and units[i - 1].kind == "body"
         and is_org(head)
+        and not _bulleted(units[i:j])
         and not any(u.kind in ("byline", "subtitle") for u in units[i:j])
         and not any(u.kind == "body" and DATELINE.match(u.text) for u in _following(units, j)[:1])
     )
@@ -139,6 +142,13 @@ def _column_item(run: list[Unit]) -> bool:
         and len(heads[1]) >= 8
         and " " not in heads[1]
     )
+
+
+def _bulleted(run: list[Unit]) -> bool:
+    """A headline printed after a bullet (`■县图书馆“书香进牧家”送书下乡`): a brief of a column
+    of briefs, each titled so. Of the 19 such headlines of the seeds and development pages,
+    every one is an article's title; no section head inside a story is bulleted."""
+    return any(u.kind == "heading" and u.bulleted for u in run)
 
 
 def _voices(run: list[Unit], rest: list[Unit]) -> bool:

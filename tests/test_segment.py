@@ -1657,3 +1657,17 @@ def test_a_heading_line_counting_near_ten_thousand_tells_an_event() -> None:
     assert tells_an_event([Unit("heading", "全民健身活动吸引近万人参与")])
     assert tells_an_event([Unit("heading", "义诊服务惠及上万名群众")])
     assert not tells_an_event([Unit("heading", "网格连着千家万户")])
+
+
+@pytest.mark.parametrize("mark", ["■", "●", "◆"])
+def test_a_bulleted_brief_opens_an_article_whatever_it_names(mark: str) -> None:
+    """A brief's headline after a bullet opens its article even when it reads as a unit's
+    name with news after it; an organisation's line alone under a paragraph signs above."""
+    page = (
+        f"{mark}旁多乡开展冬季草场防火巡查\n近日，旁多乡组织干部40余人开展防火巡查。\n\n"
+        f"{mark}县图书馆“书香进牧家”送书下乡\n12月以来，县图书馆送去图书1.5万册。\n"
+    )
+    titles = [a.title for a in segment_page(page)]
+    assert titles == ["旁多乡开展冬季草场防火巡查", "县图书馆“书香进牧家”送书下乡"]
+    unmarked = [a.title for a in segment_page(page.replace(mark, ""))]
+    assert unmarked == ["旁多乡开展冬季草场防火巡查"]  # the same line without a bullet signs above
