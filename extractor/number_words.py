@@ -50,7 +50,7 @@ def vocabulary(text: str) -> list[str]:
 #: Visits and lessons are counted in times (`380个次`, `1200余节次`), hotel stays in room
 #: nights (`1.1万余间夜`), wild animals seen in herds (`17群`, after digits only: not
 #: `一群人`); `大板块`, `大领域`… count the parts of a whole (`4大板块`), as `大类` does,
-#: read as printed only (`三大领域` is most often a name).
+#: read as printed only (`三大领域` is most often a name). Noise is measured in decibels (`55分贝以下`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -66,7 +66,7 @@ UNITS: tuple[str, ...] = tuple(
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
         秒钟 个晚上 车 盘 球 圈 站 针 指 段 季 个治疗量 治疗量
-        个次 节次 间夜 群 大板块 大领域 大门类 大产业 大片区
+        个次 节次 间夜 群 大板块 大领域 大门类 大产业 大片区 分贝
         """
         ),
         key=len,

@@ -70,6 +70,7 @@ READINGS: list[tuple[str, float, float | None, str, str]] = [
     ("不到两年", 2, None, "年", "less"),
     ("不足50人", 50, None, "人", "less"),
     ("7000元以下", 7000, None, "元", "less"),
+    ("55分贝以下", 55, None, "分贝", "less"),  # noise, not 55 minutes or points
     # money, magnitudes folded into the value
     ("130亿元", 13000000000, None, "元", "exact"),
     ("3420万元", 34200000, None, "元", "exact"),
