@@ -300,6 +300,8 @@ _COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名
 # they came for (`来乡便民服务中心办理养老保险的多吉次仁老人竖起了大拇指`): the shortest
 # name that the noun follows, not a group (`老人们`) nor what is theirs (`老人的`).
 _ELDER = re.compile(rf"(?<=[的，,”」])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:{OLD_NOUN})(?![们的])")
+# What opens no name: the particle after a manner word, `手把手地教牧民` (never 地教).
+_ADVERB_MARKS = frozenset("地得")
 # Where a clause opens: right after a closing mark or a comma.
 _CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 
@@ -341,7 +343,7 @@ def _people_near(speech: Speech, start: int, end: int) -> Iterator[tuple[str, st
     found: dict[str, tuple[int, str]] = {}
 
     def add(name: str | None, at: int, reference: str) -> None:
-        if not name or start <= at < end:
+        if not name or start <= at < end or name[0] in _ADVERB_MARKS:
             return
         distance = start - at if at < start else at - end
         if name not in found or distance < found[name][0]:
