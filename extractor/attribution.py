@@ -57,6 +57,7 @@ from extractor.subjects import (
     opening,
     opens_with_whole,
     reference_name,
+    said_at_end,
     spoken_by_opener,
     titled_person_in,
     trimmed,
@@ -226,6 +227,10 @@ class Speech(QuotedText):
             end += 1
         rest = self.text[quotation.end + 1 : end]
         offset = quotation.end + 1
+        said = said_at_end(rest)  # `“……”11月的日喀则，…，外卖骑手边巴次仁捧着一杯热水说。`
+        if said is not None and (self._leads(said[0]) or self._opens_with(said[0], speaker)):
+            at = offset + said[1]
+            return Credit(said[0], at, at + len(said[0]), said[2], leading=True)
         for clause in _CLAUSES.split(rest):
             words, at = trimmed(clause, offset)
             how = "named after the quotation"

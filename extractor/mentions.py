@@ -30,16 +30,15 @@ import re
 
 from extractor.adverbials import without_adverbials
 from extractor.book_titles import book_title_holding
-from extractor.common_words import NAME_TAGS, common_word_at, dictionary, ends_a_word
+from extractor.common_words import common_word_at, ends_a_word
 from extractor.honored import HONORED, honored_in
-from extractor.job_titles import may_go_on, names_after_job_titles, person_goes_on
+from extractor.job_titles import may_go_on, names_after_job_titles, person_goes_on, tibetan_name
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
     AFTER_NAME,
     TITLE_ENDS,
     ends_with_role,
-    long_name,
     name_in,
     person_name,
 )
@@ -472,26 +471,4 @@ def one_persons_title(text: str, at: int, role: str, group_too: bool = False) ->
         )
         and (word is None or len(word) <= len(role))
         and not teaches(text, at, role)  # `现场教授民宿经营户`: teaches, names no one
-    )
-
-
-def tibetan_name(name: str) -> bool:
-    """Is `name` written as Tibetan names are: five or six characters (`persons.long_name`),
-    or four whose halves the dictionary lists as a name or does not list at all, the
-    characters across them no word, and its first three no word either (`次仁多吉`,
-    `阿佳卓嘎`; not `黑土滩上`, `日喀则已`)?
-
-    >>> tibetan_name("次仁多吉"), tibetan_name("沙化荒滩"), tibetan_name("日喀则已")
-    (True, False, False)
-    """
-    if name_in(name) != name or not person_name(name) or common_word_at(name) is not None:
-        return False
-    if long_name(name):
-        return True
-    words = dictionary()
-    return (
-        len(name) == 4
-        and all(words.get(half, (0, "nr"))[1] in NAME_TAGS for half in (name[:2], name[2:]))
-        and name[1:3] not in words
-        and name[:3] not in words
     )

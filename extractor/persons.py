@@ -82,9 +82,9 @@ _DOTTED_TAIL = re.compile(rf"(?:[{NAME_DOTS}][{_CN}]{{1,8}}){{1,3}}$")
 _NAME = re.compile(rf"^[{_CN}]{{2,6}}$|{_DOTTED.pattern}|{_LATIN.pattern}")
 # Characters no name holds: particles, connectives, verbs of the sentence, a pronoun (`问他`).
 _NOT_IN_NAME = set("的了们着说这那每各该此把被是在等及或对他她")
-# An auxiliary verb, or the 边 of `一边…一边`, before a preposition opens what the person
-# does, never a name: `会为` of `志愿者老师会为他们辅导`, `边向` of `一边向记者算起了账`.
-_DOES_TO = re.compile("^[会能要将边][为向给对跟替帮]")
+# An auxiliary verb no surname shares, or one or 边 (`一边`) before a preposition, opens what
+# one does, never a name: `会为他们辅导`, `边向记者算账`, `市民可免费借阅`, `要注意添衣`.
+_DOES_TO = re.compile("^(?:[会能要将边][为向给对跟替帮]|[可要均仍会])")
 
 
 def _key(text: str) -> str:

@@ -21,8 +21,8 @@ from extractor.common_words import NAME_TAGS, dictionary, dictionary_file, is_su
 # A line of the dictionary: a word of two characters (six bytes of UTF-8), counted one to
 # nine times, a verb.
 _LINE = re.compile(rb"^([^ \n]{6}) [1-9] (?:v|vn)$", re.MULTILINE)
-# Syllables that end Tibetan names, where a verb of the dictionary may hold one: `加措`.
-_TIBETAN_ENDS = frozenset("措姆玛吉珠杰巴增堆嘎宗央卓仁旺布桑曲达")
+#: Syllables that end Tibetan names, where a verb of the dictionary may hold one: `加措`.
+TIBETAN_ENDS = frozenset("措姆玛吉珠杰巴增堆嘎宗央卓仁旺布桑曲达")
 
 
 def rarer_word(name: str) -> bool:
@@ -47,6 +47,6 @@ def rare_verb(word: str) -> bool:
     return (
         len(word) == 2
         and not is_surname(word[0])
-        and word[-1] not in _TIBETAN_ENDS
+        and word[-1] not in TIBETAN_ENDS
         and word in _verbs()
     )

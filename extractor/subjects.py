@@ -38,6 +38,7 @@ from extractor.persons import (
     opens_with,
 )
 from extractor.roles import ROLE, ROLES
+from extractor.saying import AFTER
 from extractor.speech_words import BREAK_CLASS
 
 #: The reporter opening a clause: `记者在村里见到…`, `本报记者问`.
@@ -206,3 +207,19 @@ def spoken_by_opener(clause: str, speaker: str, known: Callable[[], list[str]]) 
         return False  # `的`: no known name fits, `opens_with` finding one of 2 characters or more
     names = known()  # `opening` with `known` differs only by the known names it finds
     return any(opens_with_whole(clause, n, names, LEADING_REACH) for n in names)
+
+
+def said_at_end(rest: str) -> tuple[str, int, str] | None:
+    """The one whose verb of saying ends the words after a quotation, in a clause of its
+    own after words of when or where, where it stands and how it says: the person the
+    sentence gives the quotation to (`骑手边巴次仁`, not `11月的日喀则`).
+
+    >>> said_at_end("11月的日喀则，在驿站里，骑手边巴次仁捧着一杯热水说")
+    ('骑手边巴次仁', 13, '说 at the end of the sentence')
+    """
+    begin = max(rest.rfind(c) for c in "，,；;：:") + 1
+    m = AFTER.match(rest, begin) if begin > 0 else None
+    if m is None or m.end() != len(rest.rstrip()):
+        return None
+    who, at = trimmed(m["who"], m.start("who"))
+    return (who, at, f"{m['verb']} at the end of the sentence") if who else None
