@@ -53,7 +53,7 @@ def without_time_lead(words: str) -> str:
 # Verbs that hold an event: words before a name holding one are not part of it.
 ORGANISING = re.compile(r"开展|举办|举行|组织|承办|启动|参加|参与|召开")
 # The words right before a quoted name: `拉萨市迎新年` in `拉萨市迎新年“三对三”篮球赛`.
-_LEAD = re.compile(rf"[{CN}]+$")
+_LEAD = re.compile(rf"[{CN}]+\Z")  # (`\Z`: a kicker's place on the line above leads no name)
 _PLACE_LEAD = re.compile(rf"^[{CN}]{{2,6}}?(?:市|区|县|乡|镇)[{CN}]{{0,4}}$")
 _JOINED_TO = re.compile("[的暨]|图为")  # (`图为` opens a caption: `图为聂荣县首届…联赛`)
 

@@ -256,6 +256,9 @@ _JOINED_NEXT = re.compile("^[与和]“")
 # Quoted words a state is changed from: `把体检从“一次性服务”变为…`.
 _CHANGED_FROM = re.compile("从$")
 _CHANGED_TO = re.compile("变|转|到|向")
+# Quoted words a thing turns into are a figure, not a name: `决不能让民生工程变成“闹心工程”`,
+# `变为“一次办”` (the gold of the seeds and development pages lists none of the 53 so printed).
+_TURNED_INTO = re.compile("(?:变成|变为|沦为)了?$")
 _ITEM_BREAK = re.compile("[+＋、]")  # between the items of a quoted list
 
 
@@ -338,6 +341,8 @@ def _one_quoted(
     after = text[close : close + 12]
     if _CHANGED_FROM.search(before) and _CHANGED_TO.search(text, close, close + 4):
         return None  # `从“一次性服务”变为…`: a state left behind, not a name
+    if _TURNED_INTO.search(before):
+        return None
     manner = a_manner(inner, text[close : kind_end(text, m.end())] if kind else None)
     if manner and not SELF_NAMED.search(inner):  # (`“线上年货节”` is a festival, no channel)
         return None
