@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.couplets import slogan_halves
 from extractor.heading_words import (
     COLUMN,
     FURNITURE,
@@ -62,7 +63,12 @@ def read_headline(heads: list[Unit]) -> Headline:
     content = [s for s in content if not REPORT_BANNER.match(s)] or content
     if not content:
         slogans = [s for s in lines if SLOGAN.match(s)]
-        return Headline(slogans[-1] if slogans else "", None, subtitle, bool(slogans))
+        # Two lines of phrases of three are the paper's slogan, never a title, wherever printed
+        # (`学思想 强党性` / `重实践 建新功` over a photo's story): so all 41 on the seeds and
+        # development pages, over a headline, under it, or heading a story alone.
+        spaced = len(slogans) >= 2 and " " in slogans[-1] and slogan_halves(*slogans[-2:])
+        title = slogans[-1] if slogans and not spaced else ""
+        return Headline(title, None, subtitle, bool(slogans))
     # A headline the layout broke over two lines names no organisation, whatever it ends on
     # (`民族团结之花开满` / `格桑村`): an organisation's name is printed on one line.
     broken = {u.text for u in heads if u.broken}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.clause_rests import clause_rests
+from extractor.couplets import couplet, couplet_under, opens_couplet, slogan_under_headline
 from extractor.extract.words import is_boundary
 from extractor.heading_marks import BULLETS, bare_heading
 from extractor.heading_runs import (
@@ -31,7 +32,6 @@ from extractor.heading_runs import (
 )
 from extractor.heading_words import (
     COLUMN,
-    NAMED_HEADLINE,
     NEWS_LEAD,
     PLACE_ALONE,
     PLACE_HEADLINE,
@@ -40,7 +40,6 @@ from extractor.heading_words import (
     halves_apart,
     halves_widening,
     holds_a_count,
-    is_org,
     one_headline,
     rest_of_headline,
     tail_of_headline,
@@ -216,15 +215,15 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         elif place_over_halves(lines, k) and lines[k - 2] in joined[-2:-1]:
             place = joined.pop(-2)
             joined[-1] = Unit("heading", f"{place.text}{upper.text} {unit.text}", place.tight)
-        elif unit.tight and _couplet(lines, k) and _couplet_under(lines, k):
+        elif unit.tight and couplet(lines, k) and couplet_under(lines, k):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)
         elif unit.tight and tops_tight_run(lines, k):
             joined.append(unit)
         elif (
             unit.tight
-            and not _opens_couplet(lines, k)
-            and not _couplet_under(lines, k - 2)
-            and not _slogan_under_headline(lines, k)
+            and not opens_couplet(lines, k)
+            and not couplet_under(lines, k - 2)
+            and not slogan_under_headline(lines, k)
             and one_headline(
                 upper.text,
                 unit.text,
@@ -343,80 +342,6 @@ def _caption_under(lines: list[Unit], k: int) -> bool:
         if unit.kind != "body" or DATELINE.match(unit.text):
             return False
     return False
-
-
-def _couplet(lines: list[Unit], k: int) -> bool:
-    """Are lines[k - 1] and lines[k] a couplet: two heading lines of one length, the lower
-    printed right under the upper, that could be one headline (`桃花深处游人醉` /
-    `文旅融合富万家`, `奋进新征程` / `建功新时代`)?"""
-    if not 0 < k < len(lines):
-        return False
-    upper, lower = lines[k - 1], lines[k]
-    return (
-        upper.kind == lower.kind == "heading"
-        and lower.tight
-        and words_width(upper.text) == words_width(lower.text)
-        and one_headline(upper.text, lower.text, over_article=True)
-    )
-
-
-def _couplet_under(lines: list[Unit], k: int) -> bool:
-    """Is the couplet ending at lines[k] printed over another couplet, apart, that stands
-    right over its article (`桃花深处游人醉` / `文旅融合富万家` / `奋进新征程` / `建功新时代` /
-    dateline)? Then the upper couplet is the headline and the lower the paper's slogan,
-    printed under its headline as it is under a headline and its byline (three times on the
-    development pages, `奋进新征程` / `建功新时代` over the body); the one run of two couplets
-    of the seeds and development pages has the upper as its title."""
-    return (
-        _couplet(lines, k)
-        and k + 2 < len(lines)
-        and not lines[k + 1].tight
-        and _couplet(lines, k + 2)
-        and _opens_below(lines, k + 2, past_heads=False)
-    )
-
-
-def _slogan_under_headline(lines: list[Unit], k: int) -> bool:
-    """Is the couplet ending at lines[k], right over its article, printed under a headline
-    and its organisation's kicker, apart (`拉萨市市场监管局` / `“护苗行动”筑牢校园食品安全防线` /
-    `守护舌尖安全` / `护航幸福生活` / dateline)? A kicker stands right over its headline, so the
-    line between is the headline and the couplet the paper's slogan, left in two lines (see
-    `headline.couplet_halves`). Of the 10 couplets right over their article on the seeds and
-    development pages, this is the one so printed; the others have at most one line over
-    them but a paper's masthead or slogan, and are their article's title. So is a couplet
-    printed apart under a headline opened by a name and its colon, which no kicker is
-    (`日喀则市职业技术学校:“订单班”育出高原“金蓝领”` / `奋进新征程` / `建功新时代` / dateline):
-    the 10 pairs so printed over their article are all the paper's slogan in the gold."""
-    if not (_couplet(lines, k) and _opens_below(lines, k, past_heads=False)):
-        return False
-    above = [u for u in lines[: k - 1] if u.kind != "gap"][-2:]
-    if not above or above[-1].kind != "heading" or lines[k - 1].tight:
-        return False
-    return bool(NAMED_HEADLINE.match(above[-1].text)) or (
-        len(above) == 2
-        and above[0].kind == "heading"
-        and not above[1].tight
-        and is_org(above[0].text)
-        and not is_org(above[1].text)
-    )
-
-
-def _opens_couplet(lines: list[Unit], k: int) -> bool:
-    """Is lines[k] the upper half of a headline in two halves of one length, printed
-    right over its article (`凝心聚力谱新篇` / `奋楫笃行开新局` / `本报那曲讯…`)? Then a line
-    right above it is its kicker (`那曲市二届人大六次会议隆重开幕`, `汶川特大地震十八周年`),
-    not the first half of one headline however long: the layout sets the halves of a
-    couplet alike, and a headline it broke fills its upper line."""
-    if k + 1 >= len(lines):
-        return False
-    upper, lower = lines[k], lines[k + 1]
-    return (
-        upper.kind == lower.kind == "heading"
-        and lower.tight
-        and words_width(upper.text) == words_width(lower.text)
-        and _opens_below(lines, k + 1, past_heads=False)
-        and one_headline(upper.text, lower.text, over_article=True)
-    )
 
 
 def read_units(text: str) -> list[Unit]:
