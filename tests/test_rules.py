@@ -66,6 +66,9 @@ METRICS: list[tuple[str, str, float, float | None, str, str]] = [
     ("反映后不到一个月，工资就拿到了。", "不到一个月", 1, None, "个月", "less"),
     ("黑青稞价格比普通青稞高出近一倍。", "近一倍", 1, None, "倍", "about"),
     ("今年订了不少藏香，比去年多了一倍。", "一倍", 1, None, "倍", "exact"),
+    # A doubling done, as one aimed at.
+    ("今年合作社销售额比去年翻了一番。", "一番", 1, None, "番", "exact"),
+    ("人均可支配收入比五年前翻了一番多。", "一番多", 1, None, "番", "more"),
     ("获奖作品将在群艺馆展出一个月，并择优推荐参赛。", "一个月", 1, None, "个月", "exact"),
     ("累计签约企业30家。", "30家", 30, None, "家", "exact"),
     # Compound measure words of animals treated, counties counted.
@@ -219,7 +222,7 @@ NOT_METRICS = [
     "全年粤闽两省共安排援藏资金。",
     # Counties counted in words are counties named again; a count after the quoted list
     # it counts; the two families of a story.
-    "边坝县、洛隆县将食责险推广与建设结合推进，两县参保餐饮单位比去年翻了一番。",
+    "边坝县、洛隆县将食责险推广与建设结合推进，两县参保餐饮单位持续增加。",
     "乃东大队实行“早高峰、晚高峰、夜查”三班轮换勤务模式。",
     "城关区推行“隐患清单、整改清单、责任清单”三单管理。",
     "王老师跑了好几趟，把两家人请到一起坐下来。",
