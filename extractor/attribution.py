@@ -49,6 +49,7 @@ from extractor.saying import (
     VIEW,
     says_nothing,
 )
+from extractor.shown_saying import shown_saying
 from extractor.speech_words import BREAK, BREAK_CLASS
 from extractor.split_quotations import credited_apart
 from extractor.subjects import (
@@ -205,8 +206,8 @@ class Speech(QuotedText):
         voice = self._previous_voice(opening)
         if voice is None and last.closed:
             voice = self._named_after(last, speaker)
-        if voice is None and first.opening >= 0:
-            return self._named_before(first.opening, speaker)
+        if voice is None and first.opening >= 0:  # `村民拉姆…介绍着自家的糌粑。“……”`
+            return self._named_before(first.opening, speaker) or shown_saying(self, first.opening)
         return voice
 
     def _named_after(self, quotation: Quotation, speaker: str) -> Credit | None:

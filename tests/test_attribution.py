@@ -395,6 +395,26 @@ CREDITED = {
         "生活越来越好了！",
         "direct",
     ),
+    # A quotation as a sentence of its own, after one that shows a person saying something.
+    "the person the sentence before shows at 介绍着, after a clause of how": (
+        "村民次仁旺姆对着手机镜头，熟练地介绍着自家的糌粑和酥油。“这是我们的糌粑，大家放心下单。”"
+        "短短两个小时，她卖出糌粑80余袋。",
+        "次仁旺姆",
+        "这是我们的糌粑，大家放心下单。",
+        "direct",
+    ),
+    "the person the sentence before shows at 讲解": (
+        "在八廓街的唐卡店里，店主扎西正在为游客讲解唐卡的绘制工艺。“每天要接待200多位客人。”",
+        "扎西",
+        "每天要接待200多位客人。",
+        "direct",
+    ),
+    "the person a pronoun stands for, shown at 聊天 in the sentence before": (
+        "记者见到了社工达娃。她每周都来陪老人聊天。“老人一个人住，最怕冬天。”",
+        "达娃",
+        "老人一个人住，最怕冬天。",
+        "direct",
+    ),
     # A pronoun stands for a person the sentences before it name as a person, never for
     # the words after a title that name no one.
     "他说 after a person at work on someone counted (一名孕妇)": (
@@ -905,6 +925,20 @@ def test_words_in_the_headline_are_given_by_its_colon() -> None:
 
 # text, speaker, words, kind, the reason (or its start): quotes the article does not give so.
 REFUSED = {
+    "the one spoken to, in the sentence before the quotation": (
+        "队长格桑平措拿着民情日记，向新任队长王建军逐户介绍情况。“这一年，我们建起了养殖场。”",
+        "王建军",
+        "这一年，我们建起了养殖场。",
+        "direct",
+        'the article does not give these words to "王建军" or to anyone',
+    ),
+    "one who listens, in the sentence before the quotation": (
+        "牧民卓玛拿到体检报告后，仔细听医生讲解每一项结果。“以前身体不舒服都是忍着。”",
+        "医生",
+        "以前身体不舒服都是忍着。",
+        "direct",
+        'the article does not give these words to "医生" or to anyone',
+    ),
     "a verb done to its end run into the name": (
         "72岁的牧民阿旺测完血压后高兴地说：“医生到家门口来看病，真是太方便了。”",
         "阿旺测完",
