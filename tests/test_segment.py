@@ -1688,3 +1688,11 @@ def test_tight_lines_over_a_dateline_tell_a_teams_byname_and_a_banks_branch() ->
         ("金融“活水”润泽牧区", "某某银行某某分行"),
     ]
 
+
+def test_halves_widening_over_a_photo_story_are_one_headline() -> None:
+    page = (
+        "学思想 强党性\n重实践 建新功\n\n农技人员进大棚\n手把手传授种植技术\n"
+        "近日,某某县农业农村局组织农技人员深入蔬菜种植基地开展技术服务。\n"
+        "图为农技人员在大棚内指导种植户管理番茄苗。\n本报记者 某某 摄\n"
+    )
+    assert [a.title for a in segment_page(page)] == ["农技人员进大棚 手把手传授种植技术"]
