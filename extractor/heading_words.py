@@ -31,13 +31,14 @@ COLUMN = re.compile(
 # of the seeds and development pages ending so are kickers in the gold, none a title's part.
 # An airport names one as a hospital or a school does (`拉萨贡嘎国际机场` / `冬春航季运力再上新台阶`):
 # the 13 heading lines of the seeds and development pages ending on 机场, 医院 or 学校 are all
-# kickers in the gold (车站 ends none; 站 names one already).
+# kickers in the gold (车站 ends none; 站 names one already). A bank's branch names one as the
+# bank does (`中国农业银行阿里分行`, `农业银行山南分行`: the 2 lines ending so are kickers).
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
     r"[市县区州旗]委|工委|纪委|政法委|组织部|宣传部|统战部|武装部|人武部|"
     r"保健院|卫生院|福利院|敬老院|养老院|疗养院|研究院|科学院|"
     r"派出所|法院|检察院|中心|办公室|机场|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分局|所|监狱|卫健委|监委|居委会|村委会|"
+    r"联合会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分行|支行|分局|所|监狱|卫健委|监委|居委会|村委会|"
     r"指挥部)$"
 )
 
@@ -77,7 +78,11 @@ _OFFICE = "办公室"
 def is_org(line: str) -> bool:
     """Is the line an organisation's name (`拉萨市民政局`), not a phrase ending in
     one (`雪山脚下的小康村`, `家门口的卫生服务站`, `健康义诊进社区`)? The office of a body
-    is named by that body (`米林市防汛抗旱指挥部办公室`), whatever verbs its name holds.
+    is named by that body (`米林市防汛抗旱指挥部办公室`), whatever verbs its name holds. A
+    line opening on words in marks names a team by its byname, the subject of a headline
+    (`“红袖标”夜巡队` / `守护街巷万家灯火`): the 4 heading lines of the seeds and development
+    pages so read are a title or its part in the gold, and no kicker there opening on marks
+    names an organisation.
 
     >>> is_org("拉萨市森林草原防灭火指挥部办公室"), is_org("电影放映车开进沙丁乡")
     (True, False)
@@ -88,6 +93,7 @@ def is_org(line: str) -> bool:
         len(line) <= _LONGEST_ORG
         and " " not in line
         and "的" not in line
+        and not line.startswith(_OPENING_MARKS)
         and bool(ORG.search(line))
         and not _GOES_TO.search(line)
         and not line.endswith(_COUNTRYSIDE + _TURNS)

@@ -232,8 +232,10 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
         elif (
+            # Over a photo story's paragraphs and caption as over a dateline (`农技人员进大棚` /
+            # `手把手传授种植技术` / `近日,…` / `图为…`).
             unit.tight
-            and _opens_below(lines, k, past_heads=False)
+            and (_opens_below(lines, k, past_heads=False) or _heads_photo_story(lines, k))
             and halves_widening(upper.text, unit.text)
         ):
             joined[-1] = Unit("heading", f"{upper.text} {unit.text}", upper.tight)

@@ -1671,3 +1671,28 @@ def test_a_bulleted_brief_opens_an_article_whatever_it_names(mark: str) -> None:
     assert titles == ["旁多乡开展冬季草场防火巡查", "县图书馆“书香进牧家”送书下乡"]
     unmarked = [a.title for a in segment_page(page.replace(mark, ""))]
     assert unmarked == ["旁多乡开展冬季草场防火巡查"]  # the same line without a bullet signs above
+
+
+def test_tight_lines_over_a_dateline_tell_a_teams_byname_and_a_banks_branch() -> None:
+    """A team named in marks is the headline's subject under its kicker; a bank's branch is
+    the kicker over its headline."""
+    page = (
+        "时讯快递\n\n某某区\n“红袖标”夜巡队\n守护街巷万家灯火\n"
+        "本报拉萨讯（记者 某某）夜幕降临，巡逻队伍准时出发。\n\n"
+        "民生焦点\n某某银行某某分行\n金融“活水”润泽牧区\n"
+        "本报阿里讯（记者 某某）为破解贷款难问题，分行推出特色信贷产品。\n"
+    )
+    read = [(a.title.replace(" ", ""), a.kicker) for a in segment_page(page)]
+    assert read == [
+        ("“红袖标”夜巡队守护街巷万家灯火", "某某区"),
+        ("金融“活水”润泽牧区", "某某银行某某分行"),
+    ]
+
+
+def test_halves_widening_over_a_photo_story_are_one_headline() -> None:
+    page = (
+        "学思想 强党性\n重实践 建新功\n\n农技人员进大棚\n手把手传授种植技术\n"
+        "近日,某某县农业农村局组织农技人员深入蔬菜种植基地开展技术服务。\n"
+        "图为农技人员在大棚内指导种植户管理番茄苗。\n本报记者 某某 摄\n"
+    )
+    assert [a.title for a in segment_page(page)] == ["农技人员进大棚 手把手传授种植技术"]
