@@ -45,9 +45,11 @@ _MAINSTAY = re.compile(
 _TAKEN_AS = ("作为", "融入", "列入", "列为", "纳入")
 # A programme a unit works by: `以高素质农牧民培育计划为抓手`, `以南北山绿化工程为牵引`,
 # a building up named (`以紧密型县域医共体建设为抓手`, the one printed so, required; not a field
-# of building, `以标准化建设为抓手`) (not `以铸牢中华民族共同体意识为主线`: a task, no programme).
+# of building, `以标准化建设为抓手`) (not `以铸牢中华民族共同体意识为主线`: a task, no programme);
+# a reform deepened, `以(深化)物业管理体制改革为突破口` (3 of 3 so printed listed, all optional).
 _WORKED_BY = re.compile(
-    rf"以(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建|建设))为(?:抓手|牵引|主线|突破口|载体)"
+    rf"以(?:深化)?(?P<name>[{CN}]{{4,20}}?(?:计划|工程|行动|项目|创建|建设|改革))"
+    "为(?:抓手|牵引|主线|突破口|载体)"
 )
 # A programme a unit's work is joined to: `把志愿服务与民族团结进步模范创建紧密结合`,
 # `将田间学校与高素质农牧民培育计划结合起来`, `结合边境小康村建设，…`; the last of a list
