@@ -295,6 +295,30 @@ def cut_inside_word(upper: str, lower: str) -> bool:
     )
 
 
+def named_rest(upper: str, lower: str) -> bool:
+    """Is an unspaced lower line the rest of a headline opened by a name and its colon,
+    printed with no blank between, right over its article's dateline, byline or subtitle
+    (`达孜区:“三进三帮”工作法` / `架起干部群众之间的连心桥`), whichever line is the wider?
+    Of the pairs of heading lines of the seeds and development pages so printed, the 11 are
+    one title in the gold; the upper lines with a colon that are none are a page's furniture
+    (`责任编辑：…`, `咨询电话：0892-…`).
+
+    >>> named_rest("达孜区:“三进三帮”工作法", "架起干部群众之间的连心桥")
+    True
+    >>> named_rest("责任编辑：边巴次仁", "牦牛合作社里的“增收账”")
+    False
+    """
+    said = re.split("[：:]", upper, maxsplit=1)[-1]
+    return (
+        bool(NAMED_HEADLINE.match(upper))
+        and not FURNITURE.search(upper)
+        and words_width(said) >= 2
+        and not any(c.isdigit() for c in said)
+        and " " not in upper + lower
+        and not any(c in lower for c in ":：")
+    )
+
+
 # The widest half of a headline set in two halves apart (`那曲市首个高海拔牦牛` / `冷链物流中心
 # 建成投用`, 10 and 10); no title of the gold prints two wider halves apart.
 _HALF_WIDTH = 10

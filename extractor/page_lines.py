@@ -40,6 +40,7 @@ from extractor.heading_words import (
     halves_apart,
     halves_widening,
     holds_a_count,
+    named_rest,
     one_headline,
     rest_of_headline,
     tail_of_headline,
@@ -224,10 +225,13 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
             and not opens_couplet(lines, k)
             and not couplet_under(lines, k - 2)
             and not slogan_under_headline(lines, k)
-            and one_headline(
-                upper.text,
-                unit.text,
-                _opens_below(lines, k, past_heads=False) or between_paragraphs(lines, k),
+            and (
+                one_headline(
+                    upper.text,
+                    unit.text,
+                    _opens_below(lines, k, past_heads=False) or between_paragraphs(lines, k),
+                )
+                or (_opens_below(lines, k, past_heads=False) and named_rest(upper.text, unit.text))
             )
         ):
             joined[-1] = Unit("heading", upper.text + unit.text, upper.tight, _reads_on(upper))
