@@ -50,7 +50,8 @@ def vocabulary(text: str) -> list[str]:
 #: Visits and lessons are counted in times (`380个次`, `1200余节次`), hotel stays in room
 #: nights (`1.1万余间夜`), wild animals seen in herds (`17群`, after digits only: not
 #: `一群人`); `大板块`, `大领域`… count the parts of a whole (`4大板块`), as `大类` does,
-#: read as printed only (`三大领域` is most often a name). Noise is measured in decibels (`55分贝以下`).
+#: read as printed only (`三大领域` is most often a name). Noise is measured in decibels (`55分贝以下`),
+#: fibre by the micron (`14.5微米左右`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
@@ -58,7 +59,7 @@ UNITS: tuple[str, ...] = tuple(
         人次 人 名 位 户次 户 家次 家 个月 个季度 个年头 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
         辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋 幢 处 批次 批 组 队
         班 期 轮 类 种 门 笔 起 宗 例 步 盏 根 箱 袋 瓶 桶 趟 节 课时 学时 标段 星级 级 学生 群众 党员 干部 村民 居民 农牧民
-        游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
+        游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 微米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
         兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双
         副 枚 粒 颗 桌 顿 学期 遍 海里 毫克 微克 工日 人日 台套 首 集 封 款 方 平方 羽 尾 面 口
         道 对 基 盆 乡镇 乡 镇 分 剂次 剂 所次 人份 头份 份次 片 列 枝 杯 车道 茬 届 具 把 亩次 番 字
@@ -181,3 +182,17 @@ NOT_BEFORE = {"内": "容部地涵外科务需存心陆蒙河控设业勤生销�
 NOT_PAIRED = {"内": "外"}
 #: Words that may open a raw without changing its reading: "为期10天", "海拔4300米".
 NEUTRAL_PREFIXES = vocabulary("为期 海拔 共计 累计 总计 共 高达 多达 达到 达 仅")
+
+
+def same_unit(given: str, read: str) -> bool:
+    """Does a record's unit say what the raw's unit says? A measure word that differs
+    only by a leading 个 says the same thing: `一个半小时` may be `个小时` (the
+    project's gold) or `小时`, `3个月` may be `个月` or `月`; a bare 个 is never dropped.
+
+    >>> same_unit("小时", "个小时"), same_unit("", "个")
+    (True, False)
+    """
+    if given == read:
+        return True
+    given_rest, read_rest = given.removeprefix("个"), read.removeprefix("个")
+    return bool(read_rest) and given_rest == read_rest

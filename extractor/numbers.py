@@ -63,7 +63,9 @@ from extractor.number_words import (
     WORD_AFTER_UNIT,
     Approx,
 )
+from extractor.number_words import same_unit as same_unit  # read by the checker
 from extractor.qualifier_patterns import AFTER, BEFORE, WORDS_BEFORE
+from extractor.weekdays import AFTER_A_WEEKDAY, NOT_A_WEEKDAY
 
 Number = int | float
 
@@ -88,12 +90,14 @@ _CN = rf"[{CN_DIGITS}十][{CN_NUMERALS}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
 _MAG = "万亿|亿|万|千(?![瓦米伏克帕卡])|百"
 # A number never starts in the middle of another one: not after a letter or
 # digit (G318, PM2.5), a numeral (二十五 → 十五; 1万2千 → 2千), a Chinese decimal point
-# (一点五万 → 五万), 几 or 数 (几十名, 数十名, 数百年 are no number). Each kind of numeral is looked ahead for first.
+# (一点五万 → 五万), 几 or 数 (几十名, 数十名, 数百年 are no number), nor at a weekday's numeral
+# (周五两天 → 两天: `weekdays.py`). Each kind of numeral is looked ahead for first.
 # A word of three letters or more is no code's head: a paragraph broken after it is read
 # run together (`下载注册国家反诈中心APP⏎⏎620余人次`, 1 printing on dev, required).
 _NUM = (
     rf"(?:(?=\d)(?:(?<![A-Za-z0-9_.万亿千])|(?<=[A-Za-z]{{3}}))(?:{_AR})(?:{_MAG})?"
-    rf"|(?=[{CN_DIGITS}十])(?<![{CN_NUMERALS}A-Za-z0-9几数])(?<![{CN_DIGITS}十]点)(?:{_CN}))"
+    rf"|(?=[{CN_DIGITS}十])(?:(?<![{CN_NUMERALS}A-Za-z0-9几数])|{AFTER_A_WEEKDAY}){NOT_A_WEEKDAY}"
+    rf"(?<![{CN_DIGITS}十]点)(?:{_CN}))"
 )
 # A magnitude alone (`近千人`, `百余名`, `亿元以上`), or a half (`半天`, `大半天`,
 # not the 上半年 of a calendar); whether it is a number is decided by what stands
@@ -483,17 +487,3 @@ def is_calendar_date(raw: str, quantity: Quantity) -> bool:
         return False
     digits = _YEAR_END.sub("", fold(_WHITESPACE.sub("", raw)))
     return bool(_CALENDAR_YEAR.search(digits))
-
-
-def same_unit(given: str, read: str) -> bool:
-    """Does a record's unit say what the raw's unit says? A measure word that differs
-    only by a leading 个 says the same thing: `一个半小时` may be `个小时` (the
-    project's gold) or `小时`, `3个月` may be `个月` or `月`; a bare 个 is never dropped.
-
-    >>> same_unit("小时", "个小时"), same_unit("", "个")
-    (True, False)
-    """
-    if given == read:
-        return True
-    given_rest, read_rest = given.removeprefix("个"), read.removeprefix("个")
-    return bool(read_rest) and given_rest == read_rest

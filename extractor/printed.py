@@ -2,7 +2,8 @@
 
 `30亿元` occurs in `130亿元`, `4000人次` in `约4000人次`, `少于5000人` in
 `不少于5000人`, `1.5万余人` in `1.5万余人次`: each occurs, and reads, but is
-not what the article says. The text's quantities are read once, by the number
+not what the article says. A weekday's numeral is no digit of the number after it
+(`两天` of `每周二、周五两天`: `weekdays.py`). The text's quantities are read once, by the number
 grammar (`numbers.py`), and each occurrence of a raw is compared with the
 quantity printed there.
 
@@ -17,6 +18,7 @@ import re
 
 from extractor.models import Span
 from extractor.numbers import CN_DIGITS, CN_NUMERALS, DIGITS, QuantityMatch, find_quantities
+from extractor.weekdays import closes_weekday
 
 # A raw that opens with a numeral must not follow a digit or numeral it was cut from.
 _NUMERAL_START = set(DIGITS + CN_NUMERALS)
@@ -70,7 +72,7 @@ class PrintedQuantities:
             return f'raw "{raw}" is the last day of a date in the article: "{days}"'
         before = self.text[max(0, span.start - 2) : span.start]
         if _is_numeral(raw[:1], _NUMERAL_START) and (
-            _is_numeral(before[-1:], _DIGIT_INSIDE)
+            (_is_numeral(before[-1:], _DIGIT_INSIDE) and not closes_weekday(self.text, span.start))
             or (before[-1:] in _POINTS and _is_numeral(before[:1], _NUMBER_INSIDE))
             or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):

@@ -9,7 +9,8 @@ meet by chance, and `counted.excluded` leaves them out:
 - a grade a bridge or a dam is assessed at (`评定为三类桥梁`, `四类、五类桥梁`);
 - `两人` as "the two" of a story, opening its clause (`平时两人轮流骑马巡护`);
 - a later item of a list of ordinals under one 第 (`第三、四节课`, `分获第二、三名`);
-- the storeys of a house as the kind of house it is (`一排排藏式二层小楼`, `两层藏式楼房`).
+- the storeys of a house as the kind of house it is (`一排排藏式二层小楼`, `两层藏式楼房`);
+- the characters of a quoted word (`理解了“平安”两个字的分量`).
 
 >>> from extractor.numbers import find_quantities
 >>> text = "可拨打12333人社服务热线。广场四周安装了路灯，3名民警与网格一一对接。"
@@ -54,6 +55,11 @@ _ORDINAL_LIST = re.compile(
 _STOREYED_HOUSE = re.compile(r"^(?:藏式)?(?:小楼|楼房)")
 
 
+# `“平安”两个字的分量`, `写着“草原防火 人人有责”八个字`: the characters of the words just
+# quoted (4 printings of N个字 on dev and seeds, all after a quote, none listed).
+_QUOTE_CLOSES = "”’\"'"
+
+
 def counts_nothing(text: str, match: QuantityMatch) -> bool:
     """Is the number a code, a word or a grade, not a count (see the module)?"""
     unit = match.quantity.unit
@@ -65,6 +71,8 @@ def counts_nothing(text: str, match: QuantityMatch) -> bool:
         and _SERVICE_NUMBER.fullmatch(numeral)
         and _HOTLINE.match(unit[1:] + after)
     ):
+        return True
+    if unit == "个" and text[match.end : match.end + 1] == "字" and before[-1:] in _QUOTE_CLOSES:
         return True
     if _ORDINAL_LIST.search(text, max(0, match.number_start - 24), match.number_start):
         return True
