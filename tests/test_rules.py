@@ -1144,6 +1144,16 @@ CAMPAIGNS: list[tuple[str, list[str]]] = [
     ("全县全面实施农村义务教育学生营养改善计划。", ["农村义务教育学生营养改善计划"]),
     ("达孜区坚持常态化开展扫黑除恶斗争。", ["扫黑除恶斗争"]),
     ("曲水县打好污染防治攻坚战。", ["污染防治攻坚战"]),
+    # A defence named by its two-character front, marked or not.
+    ("林芝市把乡镇生活污水治理作为打好碧水保卫战的重要内容。", ["碧水保卫战"]),
+    ("这是桑珠孜区打好“碧水保卫战”、推进污水处理的重点项目。", ["“碧水保卫战”"]),
+    # A chief system named by its levels in marks.
+    (
+        "他说：“我们推行‘乡长+村长+护林员’三级林长制，把责任落实到人。”",
+        ["‘乡长+村长+护林员’三级林长制"],
+    ),
+    # A way the next words are done by: the marks, not the words after.
+    ("以“院包科”方式补齐服务短板。", ["“院包科”"]),
     (
         "开展为期三个月的农村饮水安全专项整治，排查供水工程86处。",
         ["农村饮水安全专项整治"],
@@ -2269,6 +2279,12 @@ NOT_CAMPAIGNS = [
     "县里依托城乡公交网络建设，开通了12条线路。",
     # A battle fought over the building of projects: a figure, no drive named.
     "全县上下鼓足干劲，全力打好项目建设攻坚战。",
+    # A battle for a season's or a task's work: a figure, no drive named.
+    "当雄县全力打好冬季供暖保障攻坚战。",
+    # A capacity built up: a field of building.
+    "当雄县还积极推进牧区交通保通能力建设。",
+    # Works named by their size and a short field.
+    "市公路养护中心实施小型养护工程，优先吸纳群众务工。",
     # Quoted words that label all of a unit's measures.
     "派出所全面落实“防、控、查、管”各项措施，守护群众安全。",
     # A policy granting a subsidy to a group, unquoted: a provision applied.

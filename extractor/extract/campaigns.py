@@ -14,7 +14,7 @@ shows it is one, never by a list of known names:
   (`牵头实施的…产业园建设项目`, `全面推行家庭医生签约服务,`);
 - a programme named by the part it plays in a unit's work: `tasks.py` (the mainstay of
   its work, `把民族团结进步模范创建作为…抓手`; what other work is joined to, what a drive is
-  part of);
+  part of), a defence a unit fights: `battles.py` (`打好碧水保卫战`);
 - an event of a numbered series: `山南市第八届雅砻文化旅游节`, `首届“彩林节”`,
   festivals a unit holds (`办好桃花旅游文化节、…等节庆活动`) with the seasons and weeks
   listed among them (`策划了首届…观鸟季、…民俗体验周等…活动`), a place's series
@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from extractor.extract.battles import defences
 from extractor.extract.context import (
     BREAK,
     CLAUSE_INSIDE,
@@ -405,7 +406,7 @@ def _unquoted(text: str) -> list[Named]:
             ):
                 found.append(Named(at, name))
             at += len(name) + 1
-    found.extend(tasks(text))
+    found.extend(tasks(text) + defences(text))
     for m in _CREATE.finditer(text) if "创建" in text else ():
         if not (
             CLAUSE_INSIDE.search(m["name"])

@@ -27,12 +27,12 @@ _GENERIC = re.compile(
     # Fields of building named by what is built up: `职工健身阵地建设`, `人才队伍建设`,
     # `基层动物防疫体系建设`, a network (`农村物流网络建设`, `农村客运网络建设`: the gold lists
     # neither; the one it lists, `“…”三级供养服务网络建设`, is named in marks), the party's
-    # organisations (`基层党组织建设`: no name of the gold ends in `组织建设`).
-    r"|(?:阵地|队伍|体系|网络|组织)建设$"
+    # organisations (`基层党组织建设`: no name of the gold ends in `组织建设`), a capacity
+    # (`牧区交通保通能力建设`: neither of the 2 printed so is listed; `…能力建设工程` is named).
+    r"|(?:阵地|队伍|体系|网络|组织|能力)建设$"
     # So is the building of projects of a kind: `援藏项目建设`, `重点项目建设` (no name of the
-    # gold ends so), and a battle fought over it, a figure: `打好项目建设攻坚战` (no name of the
-    # gold ends in `攻坚战`; a drive so named, `项目建设攻坚行动`, is read by `_DRIVE`).
-    r"|项目建设(?:攻坚战)?$"
+    # gold ends so; a drive so named, `项目建设攻坚行动`, is read by `_DRIVE`).
+    r"|项目建设$"
     # A field brought to a standard or a new way of working: `医保信息化建设`,
     # `村卫生室标准化建设`.
     r"|(?:信息化|数字化|智能化|智慧化|标准化|规范化|现代化|法治化|专业化|一体化|网格化)建设$"
@@ -55,8 +55,10 @@ _GENERIC = re.compile(
     # `重点部位` or `重点场所`).
     r"|^(?:重点(?:行业)?(?:领域|行业|部位|场所))?(?:安全)?(?:风险)?隐患(?:专项)?(?:排查)?(?:整治|治理)$"
     # Works of a size, not one work: `百人以上供水工程`, `亿元以上项目`; works of a kind
-    # being built: `在建水利工程`, `在建电源电网项目` (no name of the gold opens so).
-    r"|以上|以下|^在建"
+    # being built: `在建水利工程`, `在建电源电网项目` (no name of the gold opens so), or works
+    # named by their size and a short field: `小型养护工程`, `小型水利工程`, `大中型水电工程` (none of
+    # the 12 printed so on the development pages is listed; `小型病险水库除险加固工程` is named).
+    r"|以上|以下|^在建|^(?:大中|中小|大|中|小)型[\u4e00-\u9fff]{0,4}(?:工程|项目)$"
     # A phase of a work without the work's name is a fragment: `加快二期工程前期工作`
     # (the gold lists none of the two so printed; `智慧社区二期工程` is named).
     r"|^[一二三四五六七八九十]期(?:工程|项目)$"
@@ -169,10 +171,17 @@ def is_generic(name: str) -> bool:
 YEAR = re.compile(r"^(?:\d{4}年|新一轮)")  # the year or round of a programme
 
 
+# A battle a unit fights, unmarked, is a figure for its hardest work of a season or a task
+# (`全力打好冬季供暖保障攻坚战`, `打好抗雪救灾攻坚战`: none of the 4 so printed on the development
+# pages is listed), not one of the nation's named battles (`打好污染防治攻坚战`).
+_BATTLE_FIGURE = re.compile("(?<!污染防治)(?<!脱贫)(?<!重大风险)攻坚战$")
+
+
 def is_generic_programme(name: str) -> bool:
     """`重点项目建设`, `乡村建设`, `城关区乡村建设`: a field of work, not a programme's name."""
     core = _KEPT_UP.sub("", _PLACE_HEAD.sub("", YEAR.sub("", name.split("、")[-1])))
-    return _names_nothing(core, 5) or bool(_FIELD_DRIVE.fullmatch(core))
+    figure = bool(_BATTLE_FIGURE.search(core))
+    return _names_nothing(core, 5) or bool(_FIELD_DRIVE.fullmatch(core)) or figure
 
 
 # Publicity on a topic, unquoted, is a kind of activity a unit holds again and again:
