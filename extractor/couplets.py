@@ -17,7 +17,14 @@ import re
 from typing import TYPE_CHECKING
 
 from extractor.heading_runs import opens_article
-from extractor.heading_words import COLUMN, NAMED_HEADLINE, is_org, one_headline, words_width
+from extractor.heading_words import (
+    COLUMN,
+    NAMED_HEADLINE,
+    SLOGAN,
+    is_org,
+    one_headline,
+    words_width,
+)
 
 if TYPE_CHECKING:
     from extractor.page_lines import Unit
@@ -73,11 +80,14 @@ def slogan_under_headline(lines: list[Unit], k: int) -> bool:
     A couplet of slogan's halves (`slogan_halves`) under any headline is the slogan, tight
     or apart (`当雄县未雨绸缪织密防灾网` / `冬春雪灾防御工作全面就绪` / `奋进新征程` / `建功新时代` /
     dateline): the 16 so printed over their article on the seeds and development pages are;
-    under an organisation's name, its kicker, the one so printed is the title."""
+    under an organisation's name, its kicker, the one so printed is the title. So it is
+    under the paper's slogan in spaced phrases, which is no headline (`学思想 强党性` /
+    `重实践 建新功` / `矫正有温度` / `帮扶见实效` / `——堆龙德庆区…`): the 5 couplets so printed
+    right over their article on the seeds and development pages are all their title."""
     if not (couplet(lines, k) and opens_article(lines, k + 1)):
         return False
     above = [u for u in lines[: k - 1] if u.kind != "gap"][-2:]
-    if not above or above[-1].kind != "heading":
+    if not above or above[-1].kind != "heading" or SLOGAN.match(above[-1].text):
         return False
     if slogan_halves(lines[k - 1].text, lines[k].text) and not (
         is_org(above[-1].text) or COLUMN.match(above[-1].text)

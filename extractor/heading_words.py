@@ -32,13 +32,14 @@ COLUMN = re.compile(
 # An airport names one as a hospital or a school does (`拉萨贡嘎国际机场` / `冬春航季运力再上新台阶`):
 # the 13 heading lines of the seeds and development pages ending on 机场, 医院 or 学校 are all
 # kickers in the gold (车站 ends none; 站 names one already). A bank's branch names one as the
-# bank does (`中国农业银行阿里分行`, `农业银行山南分行`: the 2 lines ending so are kickers).
+# bank does (`中国农业银行阿里分行`, `农业银行山南分行`: the 2 lines ending so are kickers). A Red Cross
+# society names one as a federation does (`拉萨市红十字会` / `为“的哥的姐”上好急救课`: the one line so).
 ORG = re.compile(
     r"(?:局|支队|大队|中队|队|党支部|支部|委员会|党委|中学|小学|学校|学院|大学|公司|集团|医院|"
     r"[市县区州旗]委|工委|纪委|政法委|组织部|宣传部|统战部|武装部|人武部|"
     r"保健院|卫生院|福利院|敬老院|养老院|疗养院|研究院|科学院|"
     r"派出所|法院|检察院|中心|办公室|机场|政府|街道|社区|村|镇|乡|县|区|市|州|厅|站|馆|协会|"
-    r"联合会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分行|支行|分局|所|监狱|卫健委|监委|居委会|村委会|"
+    r"联合会|红十字会|妇联|工商联|残联|文联|侨联|科协|团委|工会|银行|分行|支行|分局|所|监狱|卫健委|监委|居委会|村委会|"
     r"指挥部)$"
 )
 

@@ -44,7 +44,7 @@ from extractor.displaced import (
     split_block,
 )
 from extractor.heading_marks import NOTICE
-from extractor.heading_words import COLUMN, REPORT_KIND, STUDY_COLUMN, is_org
+from extractor.heading_words import COLUMN, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
 from extractor.line_forms import CAPTION, DATELINE
 from extractor.models import Article
@@ -132,7 +132,9 @@ def _after_photo(units: list[Unit], j: int) -> Literal["dateline", "body", "none
 def _column_item(run: list[Unit]) -> bool:
     """A column's label over a headline of its own: `社区之窗` / `春堆社区：…让群众少跑腿`,
     signed or not by its writer (`短评` / `让信用成为农牧民的“金名片”` / `林岩`); a section
-    heading inside an article stands alone, or is a slogan of a few words."""
+    heading inside an article stands alone, or is a slogan of a few words. A headline in two
+    halves set apart is one too (`短评` / `扫净一路雪 温暖一座城`): the 2 so printed over their body
+    on the seeds and development pages, no dateline under them, are their comment's title."""
     heads = [u.text for u in run if u.kind == "heading"]
     if len(heads) == 3 and COLUMN.match(heads[2].replace(" ", "")):
         heads = heads[:2]
@@ -140,7 +142,7 @@ def _column_item(run: list[Unit]) -> bool:
         len(heads) == 2
         and bool(COLUMN.match(heads[0]))
         and len(heads[1]) >= 8
-        and " " not in heads[1]
+        and not SLOGAN.match(heads[1])
     )
 
 
