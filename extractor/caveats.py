@@ -221,9 +221,23 @@ def _better_sentence(pieces: list[str], sentence: str, text: str, raw: str = "")
         if k >= 0
         and sentences[k] not in sentence
         and sentence not in sentences[k]
-        and not (raw and raw in sentences[k])
+        and not (raw and _says_again(raw, sentences[k]))
     ]
     return max(others, key=lambda other: _share(pieces, other), default=None)
+
+
+#: What a number follows when it is not the same number said again: a digit or numeral
+#: (`2个` of `12个`), or the 第 of an ordinal (`三届` of `第三届`, the third of them).
+_NOT_AFTER = "第0-9０-９〇零一二三四五六七八九十百千万亿两.．"
+
+
+def _says_again(raw: str, sentence: str) -> bool:
+    """Does `sentence` print the number `raw`, not inside a longer number or an ordinal?
+
+    >>> _says_again("三届", "连续举办三届。"), _says_again("三届", "第三届为期4天。")
+    (True, False)
+    """
+    return re.search(f"(?<![{_NOT_AFTER}]){re.escape(raw)}", sentence) is not None
 
 
 def label_fit(label: str, sentence: str) -> float:
