@@ -116,6 +116,9 @@ def _words() -> dict[str, str]:
 _SENTENCE_TAGS = frozenset(
     ("v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "u", "n", "m", "q", "f", "r", "t")
 )
+#: Adverbs the dictionary tags as no part of speech (`zg`), words of a sentence all the
+#: same: the `仍` of `队长次仁多吉仍记忆犹新`, the `很` of `…很高兴`.
+_ADVERBS_UNTAGGED = frozenset("仍很")
 
 
 def name_goes_on(tail: str) -> bool:
@@ -123,14 +126,16 @@ def name_goes_on(tail: str) -> bool:
     name of four, be a name's: a name of the dictionary (`多吉`), or opening with a
     character that is no word of a sentence (the `杰` of `次仁多布杰`); not what the
     person goes on to do (the `原` of `达娃次仁原是`, `深` of `阿旺次仁深有感触`, `取完`
-    of `次仁卓玛取完快递`)?
+    of `次仁卓玛取完快递`, an adverb: `仍` of `次仁多吉仍记忆犹新`)?
 
-    >>> name_goes_on("杰"), name_goes_on("多吉"), name_goes_on("取完")
-    (True, True, False)
+    >>> name_goes_on("杰"), name_goes_on("多吉"), name_goes_on("取完"), name_goes_on("仍记")
+    (True, True, False, False)
     """
     listed = dictionary().get(tail)
     if listed is not None and listed[1] in NAME_TAGS:
         return True
+    if tail[:1] in _ADVERBS_UNTAGGED:
+        return False
     return _read()[1].get(tail[:1]) not in _SENTENCE_TAGS
 
 
