@@ -95,8 +95,10 @@ _KINDS = (
     # and a pledge units make (`商户作出“线下购物无理由退货”承诺，`). The phrase ends too where it
     # is joined to the next (`推行“双随机、一公开”监管和包容审慎监管`, `将“组团式”医疗帮扶与义诊
     # 相结合`: the gold requires 3 of the 4 so printed on the seeds and development pages, the
-    # fourth optional).
-    rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造|承诺)(?:(?![{CN}])|(?=[与和及]))|招聘(?!(?!等)[{CN}])"
+    # fourth optional). So does the part it plays: `以“组团式”医疗帮扶为牵引`, `自…“组团式”帮扶
+    # 工作开展以来`, `“组团式”教育帮扶的一项重要内容` (3 required, 2 optional, none unlisted).
+    rf"(?:治理|通道|帮扶|帮带|辅导|监管|改造|承诺)(?:(?![{CN}])|(?=[与和及]|为(?:牵引|契机|抓手|载体)"
+    rf"|的(?:一项)?重要内容|的核心|工作(?:开展|实施|推进)以来))|招聘(?!(?!等)[{CN}])"
 )
 # Longer quoted words are a name only with a kind soon after: `“县长、局长、…、家长”六长责任制`.
 _WORDS = "[^“”‘’「」，。！？；,;!?\n]"
