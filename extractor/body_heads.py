@@ -15,7 +15,7 @@ import re
 
 from extractor.heading_words import COLUMN, NEWS_LEAD, words_width
 from extractor.line_forms import DATELINE
-from extractor.page_lines import Unit
+from extractor.page_lines import Unit, ends_sentence
 
 # A line that tells the news of a place, as a headline does and no section head of the
 # development pages under a paragraph does: the place (or the year, then the place)
@@ -69,22 +69,40 @@ def broken_headline(run: list[Unit]) -> bool:
     return len(heads) == 1 and heads[0].kind == "heading" and heads[0].broken
 
 
-def set_on_its_body(run: list[Unit], rest: list[Unit]) -> bool:
+def set_on_its_body(run: list[Unit], rest: list[Unit], in_feature: bool = False) -> bool:
     """Is a single heading line, printed apart from the paragraph above it, set right on the
     paragraph under it, no blank line between (`…样板。` / blank / `菜价稳了 “菜篮子”拎得更轻松` /
     `春节后，…`)? A section head stands apart from both: of the heading lines between two
     paragraphs of the seeds and development pages, the 20 printed so are 18 headlines and two
-    columns' labels (`平安快讯`, `文化快讯`), and none of the 127 section heads."""
+    columns' labels (`平安快讯`, `文化快讯`), and none of the 127 section heads. One feature
+    under a subtitle (`——…综述`) sets its 3 section heads so (`feature_section_head`)."""
     head = lone_heading(run)
     heads = [u for u in run if u.kind != "gap"]
     return (
         head is not None
         and not heads[0].tight
         and not COLUMN.match(head)
+        and not (in_feature and feature_section_head(head))
         and bool(rest)
         and rest[0].kind == "body"
         and rest[0].tight
     )
+
+
+def feature_section_head(head: str) -> bool:
+    """Is a heading line two short phrases spaced apart, 4 to 6 characters of words each, as a
+    feature's section heads are (`规划先行 绘就绿色蓝图`, `管护并重 守好一片绿`)? Of the spaced
+    heading lines inside an article under a subtitle on the seeds and development pages set
+    right on their paragraph, 10 are section heads and one a headline (`菜价稳了 “菜篮子”拎得
+    更轻松`, a part of 8); the 4 such pairs among them are all section heads, 3 printed apart
+    from the paragraph above. A short pair over a news lead still opens an article
+    (`锅庄舞起来 幸福唱出来` / `12月5日，…`).
+
+    >>> feature_section_head("全民参与 共植生态林"), feature_section_head("菜价稳了 “菜篮子”拎得更轻松")
+    (True, False)
+    """
+    parts = head.split()
+    return len(parts) == 2 and all(4 <= words_width(part) <= 6 for part in parts)
 
 
 def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
@@ -105,6 +123,20 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
         and k + 1 < len(after)
         and after[k].kind == "caption"
         and after[k + 1].kind == "credit"
+    )
+
+
+def heads_photo_after_cut(units: list[Unit], i: int, j: int) -> bool:
+    """Is units[i:j] a photo story's headline (`heads_its_photo`) right under a paragraph the
+    layout cut short, going on elsewhere (`…志愿者调解` / `沙棘枝头挂满“致富果”` / `金秋时节,…` /
+    … / `图为…` / `本报记者 … 摄`)? A section head follows a paragraph that ends its sentence:
+    of the heading lines so printed over a photo story on the seeds and development pages, the
+    19 under a paragraph cut short are all headlines in the gold, whether the article going on
+    has a section head yet or not, where the 6 section heads stand under a whole paragraph."""
+    return (
+        units[i - 1].kind == "body"
+        and not ends_sentence(units[i - 1].text)
+        and heads_its_photo(units, i, j)
     )
 
 

@@ -99,11 +99,11 @@ def _is_whole(text: str) -> bool:
     return _is_balanced(text) and all(text.count(c) <= text.count(o) for c, o in opener.items())
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """Does the text end on a sentence's stop, a closing mark or bracket aside? A `.` OCR
     printed for `。` after a Han character is one (`ocr_stops.read_stops`); in a number it is none.
 
-    >>> _ends_sentence("日子越过越有奔头."), _ends_sentence("“好日子还在后头.”"), _ends_sentence("增长到3.")
+    >>> ends_sentence("日子越过越有奔头."), ends_sentence("“好日子还在后头.”"), ends_sentence("增长到3.")
     (True, True, False)
     """
     return read_stops(text).rstrip(_CLOSERS)[-1:] in SENTENCE_END
@@ -115,7 +115,7 @@ def classify(line: str) -> Kind:
         return form
     if (
         len(line) <= _MAX_HEADING
-        and not _ends_sentence(line)
+        and not ends_sentence(line)
         and (
             not any(c in _LISTED_IN_MARKS.sub("", line) for c in "，,、；;")
             or _WHOLE_QUOTATION.match(line)
@@ -331,18 +331,18 @@ def _over_photo_story(lines: list[Unit], k: int) -> bool:
     return _first_of_run(lines, k - 1) and _caption_under(lines, k)
 
 
-def _heads_photo_story(lines: list[Unit], k: int) -> bool:
-    """Does the heading line lines[k] stand right over a paragraph or two and the photo's
-    caption (`光伏板下牧草青` / `为推动…` / `据了解，…` / `图为…`)?"""
+def _heads_photo_story(lines: list[Unit], k: int, paragraphs: int = 2) -> bool:
+    """Does the heading line lines[k] stand right over a paragraph or two (up to `paragraphs`)
+    and the photo's caption (`光伏板下牧草青` / `为推动…` / `据了解，…` / `图为…`)?"""
     if lines[k].text.startswith(("（", "(")):
         return False  # `（上接第三栏）`: where a story goes on, no headline
-    return _caption_under(lines, k)
+    return _caption_under(lines, k, paragraphs)
 
 
-def _caption_under(lines: list[Unit], k: int) -> bool:
-    """Do a paragraph or two, no dateline among them, and then a photo's caption stand
-    right under lines[k]?"""
-    for n, unit in enumerate(lines[k + 1 : k + 4]):
+def _caption_under(lines: list[Unit], k: int, paragraphs: int = 2) -> bool:
+    """Do a paragraph or two (or up to `paragraphs`), no dateline among them, and then a
+    photo's caption stand right under lines[k]?"""
+    for n, unit in enumerate(lines[k + 1 : k + 2 + paragraphs]):
         if unit.kind == "caption":
             return n > 0
         if unit.kind != "body" or DATELINE.match(unit.text):
@@ -378,22 +378,28 @@ def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
         return _cut_word(previous, unit)
     if unit.kind == "subtitle" and previous.kind == "body":
         # `“……。”` / `——隆子县加玉乡加玉村村民 次仁央宗`: who said it, not a subtitle.
-        return bool(_WHOLE_QUOTATION.match(previous.text)) and _ends_sentence(previous.text)
+        return bool(_WHOLE_QUOTATION.match(previous.text)) and ends_sentence(previous.text)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
     if SIGNED.search(previous.text):
         return False  # a quotation and who said it make a paragraph whole
     if previous.text.endswith("”") and _SAID_BY.match(unit.text):
         return True
-    if _ends_sentence(previous.text):
+    if ends_sentence(previous.text):
         # A quotation left open goes on, unless the next paragraph reopens it, as a
         # quotation of several paragraphs does: `“回填不回填，效果差别很大。` / `回填好的…。”`.
         return previous.text.count("“") > previous.text.count("”") and not unit.text.startswith("“")
     # A headline is not a continuation: it has its own spacing, the layout broke it over
     # two lines, or its article's dateline, byline or subtitle comes under it (past the
-    # headline's other lines).
+    # headline's other lines), or a photo story's paragraphs and caption, however many: of
+    # the heading lines of the seeds and development pages so printed under a paragraph cut
+    # short, the 16 over 1 to 9 paragraphs are all headlines in the gold (`沙棘枝头挂满“致富果”`
+    # over four), the others a column's label (`简讯`) and `（上接第三栏）`.
     if unit.kind == "heading" and (
-        " " in unit.text or unit.broken or _opens_below(lines, k) or _heads_photo_story(lines, k)
+        " " in unit.text
+        or unit.broken
+        or _opens_below(lines, k)
+        or _heads_photo_story(lines, k, paragraphs=len(lines))
     ):
         return False
     if unit.kind == "body" and (

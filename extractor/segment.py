@@ -25,6 +25,7 @@ from extractor.body_heads import (
     body_under,
     broken_headline,
     heads_its_photo,
+    heads_photo_after_cut,
     lone_heading,
     over_a_news_lead,
     repeats_a_section_head,
@@ -54,8 +55,9 @@ from extractor.persons import person_name
 # --- cutting the units into articles ---------------------------------------
 
 
-def _opens_article(units: list[Unit], i: int, j: int) -> bool:
-    """Do the heading lines units[i:j] open an article, judging by what follows?"""
+def _opens_article(units: list[Unit], i: int, j: int, in_feature: bool = False) -> bool:
+    """Do the heading lines units[i:j] open an article, judging by what follows (and, for
+    `in_feature`, whether the article going on is a feature under a subtitle)?"""
     run = units[i:j]
     if any(u.kind in ("byline", "subtitle") for u in run):
         return True
@@ -80,7 +82,7 @@ def _opens_article(units: list[Unit], i: int, j: int) -> bool:
         or tells_an_event(run)
         or over_a_news_lead(run, rest)
         or broken_headline(run)
-        or set_on_its_body(run, rest)
+        or set_on_its_body(run, rest, in_feature)
     )
 
 
@@ -258,9 +260,11 @@ def _draft_articles(units: list[Unit]) -> list[Draft]:
                 current.paragraphs.append(unit.text)  # the gaps after it may frame a photo
                 i += 1
                 continue
+            in_feature = current is not None and any(u.kind == "subtitle" for u in current.heads)
             if not repeated and (
-                _opens_article(units, i, j)
+                _opens_article(units, i, j, in_feature)
                 or (current is not None and not current.head_runs and heads_its_photo(units, i, j))
+                or (current is not None and heads_photo_after_cut(units, i, j))
             ):
                 heads = _signed([u for u in units[i:j] if u.kind != "gap"])
                 heads, section = _split_after_byline(heads)

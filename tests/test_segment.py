@@ -1696,3 +1696,36 @@ def test_halves_widening_over_a_photo_story_are_one_headline() -> None:
         "图为农技人员在大棚内指导种植户管理番茄苗。\n本报记者 某某 摄\n"
     )
     assert [a.title for a in segment_page(page)] == ["农技人员进大棚 手把手传授种植技术"]
+
+
+def test_a_features_spaced_section_heads_set_on_their_paragraphs_stay_in_it() -> None:
+    """A feature under a subtitle may set its section heads, two short phrases, right on the
+    paragraph under them; a longer spaced headline so printed still opens an article."""
+    page = (
+        "植绿护绿正当时\n——某某市春季义务植树活动综述\n本报记者 某某\n"
+        "4月中旬的河畔，植树现场一派热火朝天的景象。\n\n"
+        "规划先行 绘就绿色蓝图\n某某市林业和草原局副局长某某介绍，今年科学确定造林树种。\n\n"
+        "全民参与 共植生态林\n3月下旬以来，各级机关纷纷走上植树一线。\n\n"
+        "菜价稳了 “菜篮子”拎得更轻松\n春节后，不少市民发现，菜价稳了。\n"
+    )
+    assert [a.title for a in segment_page(page)] == [
+        "植绿护绿正当时",
+        "菜价稳了 “菜篮子”拎得更轻松",
+    ]
+
+
+def test_a_photo_storys_headline_under_a_paragraph_cut_short_opens_it() -> None:
+    """Under a paragraph the layout cut short, a heading line over paragraphs and a photo's
+    caption is the photo story's headline, however many paragraphs, even in an article with
+    a section head; it goes on no paragraph."""
+    page = (
+        "小小调解室 化解千家事\n——某某区邻里调解室建设工作综述\n本报记者 某某\n"
+        "近年来，某某区深入推进邻里调解室建设。\n\n调解进楼栋\n\n"
+        "某某区按照就近就便的原则，由社区成员、网格员、志愿者调解\n\n"
+        "沙棘枝头挂满“致富果”\n\n金秋时节,某某县的野生沙棘进入采摘期。\n\n"
+        "走进加工厂的生产车间,各道工序一气呵成。\n\n“过去沙棘果没人要。”村民某某说。\n\n"
+        "某某县农业农村局副局长某某介绍,下一步将扩大种植。\n\n"
+        "图为工人在生产线上分拣沙棘果。\n\n本报记者 某某 摄\n"
+    )
+    titles = [a.title for a in segment_page(page)]
+    assert titles == ["小小调解室 化解千家事", "沙棘枝头挂满“致富果”"]
