@@ -111,9 +111,9 @@ _KIND_INITIALS = "".join(dict.fromkeys(word[0] for word in f"主题教育|{_NAME
 _UNQUOTED = re.compile(
     rf"(?:{_OPENERS})(?:了|好)?(?P<name>[{CN}]{{1,20}}?(?=[{_KIND_INITIALS}])"
     rf"(?:(?<=批)主题教育|{_NAME_KINDS}))"
-    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|合同|造价|不便|迟缓|建设上|方面|领域|管网|管道|设施|“)"
+    r"(?!款|师|队|量|车|有限|公司|集团|局|处|质量|进度|施工|现场|工地|项目部|合同|造价|不便|迟缓|建设上|方面|领域|管网|管道|设施|办公室|“)"
 )  # `在…公路改建工程施工现场`: the site of works, not a programme named; nor are its pipes
-# (`对农村供水工程管网采取保温防冻措施`)
+# (`对农村供水工程管网采取保温防冻措施`) or its office (`…、拉萨市河长制办公室联合发起`)
 # A name holds its kind at most 23 characters after the opener starts, and a match reads
 # at most 31 characters from there: it is looked for only around the kinds a text holds.
 _NAME_KIND = re.compile(f"主题教育|{_NAME_KINDS}")
