@@ -324,14 +324,6 @@ def excluded(text: str, match: QuantityMatch) -> bool:
         return True
     if _clock_reading(text, match):
         return True
-    # `一栋楼7层的住户`, `大殿二层的经堂`: which floor, an ordinal (3 printings on dev, none
-    # listed); `地上5层`, `共5层` count floors.
-    if (
-        quantity.unit == "层"
-        and text[match.start - 1 : match.start] in ("楼", "殿")
-        and after[:1] == "的"
-    ):
-        return True
     if quantity.unit == "次" and _SESSION.match(after):
         return True
     if quantity.unit == "年" and (

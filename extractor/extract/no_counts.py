@@ -10,7 +10,10 @@ meet by chance, and `counted.excluded` leaves them out:
 - `两人` as "the two" of a story, opening its clause (`平时两人轮流骑马巡护`);
 - a later item of a list of ordinals under one 第 (`第三、四节课`, `分获第二、三名`);
 - the storeys of a house as the kind of house it is (`一排排藏式二层小楼`, `两层藏式楼房`);
-- the characters of a quoted word (`理解了“平安”两个字的分量`).
+- the characters of a quoted word (`理解了“平安”两个字的分量`);
+- a bus route's number (`坐8路`, `1路、6路、13路等线路`);
+- a floor of a building, where someone is (`18号楼21层住户`, `设在实训楼二层`);
+- a grade of a list of grades (`划分为一类、二类、三类区域`, `二类区域每小时3元`).
 
 >>> from extractor.numbers import find_quantities
 >>> text = "可拨打12333人社服务热线。广场四周安装了路灯，3名民警与网格一一对接。"
@@ -19,6 +22,12 @@ meet by chance, and `counted.excluded` leaves them out:
 >>> text = "上午第三、四节课，住进了两层小楼，地上5层。"
 >>> [m.raw for m in find_quantities(text) if not counts_nothing(text, m)]
 ['5层']
+>>> text = "市民坐8路到医院，1路、6路等线路加密，探头58路。比赛设在实训楼二层。"
+>>> [m.raw for m in find_quantities(text) if not counts_nothing(text, m)]
+['58路']
+>>> text = "泊位划分为一类、二类、三类区域，一类区域4元，二类区域3元，共4类。"
+>>> [m.raw for m in find_quantities(text) if not counts_nothing(text, m)]
+['一类', '4元', '3元', '4类']
 """
 
 from __future__ import annotations
@@ -55,6 +64,21 @@ _ORDINAL_LIST = re.compile(
 _STOREYED_HOUSE = re.compile(r"^(?:藏式)?(?:小楼|楼房)")
 
 
+# `坐8路`, `1路、6路、13路等8条线路`: a bus route by its number, which a rider takes or a
+# list of routes names (4 printings on dev, none listed; `8路公交` is `number_words`'
+# already); `监控探头58路`, `摄像头286路` count channels (2 printings, both required).
+_ROUTE_LIST = (re.compile(r"、\d+路"), re.compile(r"\d路、$"))
+_ROUTE_TAKEN = ("坐", "乘", "搭")
+# `18号楼21层住户`, `一栋楼7层的住户`, `设在实训楼二层`, `记者在门诊楼一层看到`: which floor
+# of a building someone is on (7 printings on dev after 楼 or 殿, none listed); `地上5层`,
+# `主体建筑共5层`, `爬六层楼` count floors.
+_FLOOR_OF = re.compile(r"(?:号楼|(?:在|于|到)[^，。；,;]{0,12}[楼殿])$")
+_FLOOR_WHO = re.compile(r"^(?:的|住户|居民|东侧|西侧|南侧|北侧)")
+# `一类、二类、三类区域`, `四类、五类桥梁`, and `二类区域` where the article prints `一类区域`:
+# grades named by their number (4 printings on dev, none listed); `分为高、中、低三类` and
+# `4类慢病患者` count kinds.
+_GRADE_LIST = (re.compile(r"、[一二三四五六]类"), re.compile(r"[一二三四五]类、$"))
+
 # `“平安”两个字的分量`, `写着“草原防火 人人有责”八个字`: the characters of the words just
 # quoted (4 printings of N个字 on dev and seeds, all after a quote, none listed).
 _QUOTE_CLOSES = "”’\"'"
@@ -76,6 +100,10 @@ def counts_nothing(text: str, match: QuantityMatch) -> bool:
         return True
     if _ORDINAL_LIST.search(text, max(0, match.number_start - 24), match.number_start):
         return True
+    if unit == "路" and (before.endswith(_ROUTE_TAKEN) or _listed(text, match, _ROUTE_LIST)):
+        return True
+    if unit == "层" and _on_floor(text, match, after):
+        return True
     if not match.chinese:
         return False
     if unit == "层" and numeral in ("二", "两") and _STOREYED_HOUSE.match(after):
@@ -86,7 +114,12 @@ def counts_nothing(text: str, match: QuantityMatch) -> bool:
     # `靠两条腿`, `两条腿走路`: a saying (5 printings on dev: 1 optional, 4 not listed).
     if numeral == "一一" or text.startswith("两条腿", match.start):
         return True
-    if unit == "类" and (before.endswith(_GRADED_BEFORE) or _GRADED_AFTER.match(after)):
+    if unit == "类" and (
+        before.endswith(_GRADED_BEFORE)
+        or _GRADED_AFTER.match(after)
+        or _listed(text, match, _GRADE_LIST)
+        or (numeral != "一" and "一类" + after[:2] in text)
+    ):
         return True
     return numeral == "两" and unit == "人" and not qualified and _opens_clause(text, match)
 
@@ -99,3 +132,22 @@ def _opens_clause(text: str, match: QuantityMatch) -> bool:
             head -= len(word)
             break
     return head == 0 or text[head - 1] in _CLAUSE_BREAKS
+
+
+def _listed(
+    text: str, match: QuantityMatch, items: tuple[re.Pattern[str], re.Pattern[str]]
+) -> bool:
+    """Is the number an item of a list, the next item after it or the last before it?"""
+    following, preceding = items
+    return bool(
+        following.match(text, match.end)
+        or preceding.search(text, max(0, match.start - 6), match.start)
+    )
+
+
+def _on_floor(text: str, match: QuantityMatch, after: str) -> bool:
+    """Is `N层` the floor someone is on (`18号楼21层住户`, `设在实训楼二层`)?"""
+    if text[match.start - 1 : match.start] not in ("楼", "殿"):
+        return False
+    head = text[max(0, match.start - 16) : match.start]
+    return bool(_FLOOR_OF.search(head) or _FLOOR_WHO.match(after))
