@@ -19,11 +19,16 @@ BULLETS = "■□●◆▲△◎★☆▶►"
 _FRAMED = re.compile(r"^【([^【】]+)】$")
 # A column's label and a bar before the headline on its line: `民生焦点｜…`.
 _LABEL_BAR = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[｜|]\s*(?=\S{6})")
-# Who attended, on the line under a meeting's headline: `格桑次仁 李卫东出席`,
-# `罗布顿珠出席并讲话`; the gold writes the two lines as one title, a space between.
-ATTENDED = re.compile(
-    r"^[\u4e00-\u9fff·]{2,10}(?:\s*[\u4e00-\u9fff·]{2,10}){0,3}出席(?:并讲话|并致辞)?$"
-)
+# Who attended or chaired, on the line under a meeting's headline: `格桑次仁 李卫东出席`,
+# `罗布顿珠出席并讲话`, `嘎玛旺堆主持并讲话`, `次旺多吉出席并讲话 张海涛主持`,
+# `格桑次仁主持 罗布扎西 陈晓东等出席`; the gold writes the two lines as one title, a space
+# between. The development pages print 10 such lines on their own, all one title so in the gold.
+_NAMES = r"[\u4e00-\u9fff·]{2,10}(?:\s*[\u4e00-\u9fff·]{2,10}){0,3}"
+_PART = _NAMES + r"等?(?:出席|主持)(?:并讲话|并致辞)?"
+ATTENDED = re.compile(rf"^{_PART}(?:\s+{_PART})?$")
+
+# A comment's label, alone on its line over the comment's heading (`短评`, `那曲时评`).
+COMMENT_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2})?(?:短评|时评|快评|微评|锐评|评论)$")
 
 # A notice box's heading, alone on its line over the notice (`温馨提示` / `…期间，禁止…`), after
 # whoever issues it or not (`曲水县医疗保障局温馨提示`), or an official notice's (`关于公布…电话的公告`

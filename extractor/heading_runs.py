@@ -14,6 +14,7 @@ False
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -177,12 +178,21 @@ def join_short_rests(lines: list[L]) -> list[L]:
     return _join_runs_of_three(lines, _short_rest)
 
 
+# What befell an event, alone on a line (`落下帷幕`, `正式开幕`): no column's label, the rest of
+# the event's name above it however wide (`拉萨市第三届职业技能大赛` / `落下帷幕`). Of the 10
+# heading lines of the seeds and development pages of 7 characters or fewer ending on such a
+# predicate under a line, 9 end the title above them in the gold, none a title or label alone.
+_EVENT_PREDICATE = re.compile(
+    r"^(?:正式|圆满|隆重|顺利|全面)?(?:落下帷幕|开幕|闭幕|落幕|启动|举行|举办|结束|开赛|收官)$"
+)
+
+
 def _short_rest(run: list[L]) -> L | None:
     """The run's middle line with the short rest under it, when it is one."""
     if not (
         run[1].tight
         and run[2].tight
-        and words_width(run[1].text) <= _HALF_WIDTH
+        and (words_width(run[1].text) <= _HALF_WIDTH or _EVENT_PREDICATE.match(run[2].text))
         and rest_of_headline(run[1].text, run[2].text, over_article=True)
     ):
         return None

@@ -22,7 +22,7 @@ from typing import Literal
 from extractor.clause_rests import clause_rests
 from extractor.couplets import couplet, couplet_under, opens_couplet, slogan_under_headline
 from extractor.extract.words import is_boundary
-from extractor.heading_marks import BULLETS, bare_heading
+from extractor.heading_marks import BULLETS, COMMENT_LABEL, bare_heading
 from extractor.heading_runs import (
     between_paragraphs,
     join_heading_runs,
@@ -133,6 +133,19 @@ def _opens_below(lines: list[Unit], k: int, *, past_heads: bool = True) -> bool:
     return opens_article(lines, k + 1, past_heads=past_heads)
 
 
+def _under_comment_label(lines: list[Unit], k: int) -> bool:
+    """Is lines[k] right under a comment's label, its body under it (`短评` / `护河，贵在“常态”而非
+    “一阵风”` / `拉萨河是…`)? Such a line is the comment's heading whatever its commas: of the 24
+    lines the seeds and development pages print under such a label, 23 are the comment's title
+    in the gold (one with a comma), the other a whole paragraph too long for a headline."""
+    return (
+        0 < k < len(lines) - 1
+        and lines[k - 1].kind == "heading"
+        and bool(COMMENT_LABEL.match(lines[k - 1].text))
+        and lines[k + 1].kind == "body"
+    )
+
+
 def _reads_as_headline(lines: list[Unit], k: int) -> bool:
     """Could a short line lines[k] that reads as body by its marks be a headline: a question,
     an exclamation, clauses set apart by commas (`垃圾分类,你做对了吗?`, `天更蓝了,水更清了`)?
@@ -206,7 +219,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
     over its article's dateline, byline or subtitle read as its headline whatever its
     marks (`家门口就能办社保啦！`)."""
     for k, unit in enumerate(lines):
-        if unit.kind == "body" and _opens_below(lines, k) and _reads_as_headline(lines, k):
+        if (
+            unit.kind == "body"
+            and (_opens_below(lines, k) or _under_comment_label(lines, k))
+            and _reads_as_headline(lines, k)
+        ):
             unit.kind = "heading"
     joined: list[Unit] = []
     for k, unit in enumerate(lines):
