@@ -51,13 +51,14 @@ def vocabulary(text: str) -> list[str]:
 #: nights (`1.1万余间夜`), wild animals seen in herds (`17群`, after digits only: not
 #: `一群人`); `大板块`, `大领域`… count the parts of a whole (`4大板块`), as `大类` does,
 #: read as printed only (`三大领域` is most often a name). Noise is measured in decibels (`55分贝以下`),
-#: fibre by the micron (`14.5微米左右`).
+#: fibre by the micron (`14.5微米左右`). Buildings checked are counted in visits (`高层建筑510栋次`),
+#: as homes are (`户次`).
 UNITS: tuple[str, ...] = tuple(
     sorted(
         vocabulary(
             """
         人次 人 名 位 户次 户 家次 家 个月 个季度 个年头 个小时 个星期 个工作日 个百分点 百分点 成 个 次 场次 场 项 条 座 件 所 支 台次 台
-        辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋 幢 处 批次 批 组 队
+        辆次 车次 辆 架次 架 艘次 艘 航次 班次 件次 部 套 张 份 册 本 篇 幅 块 棵 株 头 只 匹 间 栋次 栋 幢 处 批次 批 组 队
         班 期 轮 类 种 门 笔 起 宗 例 步 盏 根 箱 袋 瓶 桶 趟 节 课时 学时 标段 星级 级 学生 群众 党员 干部 村民 居民 农牧民
         游客 职工 元 美元 港元 欧元 平方公里 平方千米 平方米 立方米 公里 千米 米 厘米 毫米 微米 公顷 亩 公斤 千克 克 吨 斤 升 毫升 兆瓦时
         兆瓦 千瓦时 千瓦 瓦时 瓦 千伏安 千伏 伏 摄氏度 ℃ 度 年 天 周 小时 分钟 秒 % ‰ 倍 岁 周岁 床 顶 孔 眼 尊 层 盒 包 串 双

@@ -122,7 +122,8 @@ def trimmed(words: str, at: int) -> tuple[str, int]:
     (`平措兴奋地`, `徐女士在便签`), nor the one a named person speaks to (`科长王海涛对项目
     负责人`); `at` moved with their start."""
     stripped = words.lstrip()
-    return without_listener(without_adverbials(stripped.rstrip())), at + len(words) - len(stripped)
+    words_before = without_listener(without_adverbials(stripped.rstrip()))
+    return without_deed(words_before), at + len(words) - len(stripped)
 
 
 # Whom a person speaks to, between the name and the verb: `对项目负责人`, `向前来回访的
@@ -147,6 +148,30 @@ def without_listener(words: str) -> str:
     head = words[: m.start()]
     name = name_in(head)
     return head if name is not None and len(name) >= 2 and head.endswith(name) else words
+
+
+# A surname and an honorific: `李师傅`, `徐女士`, `王大爷`.
+_HONORED_NAME = re.compile("[\u4e00-\u9fff](?:女士|先生|师傅|老师|大姐|大哥|阿姨|大爷|大妈)")
+
+
+def without_deed(words: str) -> str:
+    """The words before a verb without what a person named by surname and honorific
+    does, when a name read past it is no one's: `务工人员李师傅拿到工资后` →
+    `务工人员李师傅` (not `资后`). The honorific ends the name, as it does before
+    `一边…`, `指着…` (7 times after a quotation on the development pages, the speaker
+    each time); not before a word that goes on the reference (`李师傅的徒弟`, `王女士和…`).
+
+    >>> without_deed("务工人员李师傅拿到工资后"), without_deed("游客徐女士")
+    ('务工人员李师傅', '游客徐女士')
+    """
+    m = _HONORED_NAME.search(words)
+    if m is None or m.end() == len(words) or words[m.end()] in "的家们和与及":
+        return words
+    head = words[: m.end()]
+    name = name_in(head)
+    if name is None or not head.endswith(name) or name_in(words) in (None, name):
+        return words
+    return head if name_at(words, m.start()) == name else words
 
 
 def person_in(clause: str, at: int) -> tuple[str, int] | None:
