@@ -449,5 +449,28 @@ def _cut_word(previous: Unit, unit: Unit) -> bool:
 
 
 def reflow(text: str) -> str:
-    """The page's text with broken paragraphs joined, one paragraph a line."""
-    return "\n".join(u.text for u in read_units(text) if u.kind != "gap")
+    r"""The page's text with broken paragraphs joined, one paragraph a line, every printed
+    character kept: a headline read without its bullet, brackets or column label
+    (`■…`, `【…】`, `民生焦点｜…`) is given them back.
+
+    >>> reflow("民生焦点｜城关区“暖心食堂”开到家门口\n本报讯 近日，城关区开办食堂。")
+    '民生焦点｜城关区“暖心食堂”开到家门口\n本报讯 近日，城关区开办食堂。'
+    """
+    marked = [
+        (bare, line)
+        for line in (
+            spaced.strip() for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n")
+        )
+        if line and classify(line) == "heading" and (bare := bare_heading(line)) != line
+    ]
+    paragraphs = []
+    for unit in read_units(text):
+        if unit.kind == "gap":
+            continue
+        words = unit.text
+        for bare, line in list(marked):
+            if unit.kind == "heading" and bare in words:
+                words = words.replace(bare, line, 1)
+                marked.remove((bare, line))
+        paragraphs.append(words)
+    return "\n".join(paragraphs)

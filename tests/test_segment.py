@@ -1729,3 +1729,18 @@ def test_a_photo_storys_headline_under_a_paragraph_cut_short_opens_it() -> None:
     )
     titles = [a.title for a in segment_page(page)]
     assert titles == ["小小调解室 化解千家事", "沙棘枝头挂满“致富果”"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "■旁多乡开展冬季草场防火巡查",
+        "【应急广播】",
+        "一丁|000000",
+        "民生焦点｜城关区“暖心食堂”开到家门口",
+    ],
+)
+def test_reflow_keeps_the_marks_round_a_headline(heading: str) -> None:
+    """A headline is read without its bullet, brackets or label; the reflowed page keeps them."""
+    page = f"{heading}\n本报讯 近日，城关区开展活动。\n"
+    assert _printed(reflow(page)) == _printed(page)
