@@ -109,8 +109,9 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
     """Is units[i:j] a single heading line under a paragraph, no column's label, over paragraphs that
     end on a photo's caption and credit, with no heading line between (`志愿红点亮雪域乡村` /
     `走进扎囊县桑耶镇，…` / … / `图为…` / `本报记者 旦增平措 摄`)? A photo and its credit close
-    the article they illustrate. `segment.py` asks it only in an article with no section
-    head yet: of the lone heading lines so printed on the seeds and development pages, 86
+    the article they illustrate. `segment.py` asks it in an article with no section head
+    yet, and under a paragraph cut short whatever the article holds (`heads_photo_after_cut`):
+    of the lone heading lines so printed on the seeds and development pages, 86
     are headlines in the gold (85 read so by other shapes) and 2 section heads, each under
     a section head of its own (`压实整改“责任链”` / … / `筑牢宣传“防火墙”`)."""
     head = lone_heading(units[i:j])

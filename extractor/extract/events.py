@@ -21,7 +21,7 @@ from extractor.extract.mentions import Named
 from extractor.extract.ordinals import EDITION, ROUND_NUMBER
 
 # An event of a numbered series: `第八届雅砻文化旅游节`, `第二届“珠峰百姓名嘴”选拔大赛`;
-# a `大会` only of a cup or a walk (`第四届“雪山杯”徒步大会`, `第五届纳木错徒步大会`, not
+# a `大会` only of a cup, a walk or a workout (`第四届“雪山杯”徒步大会`, `第五届纳木错徒步大会`, not
 # `第五届职工代表大会`); a show whose works are judged (`第五届西藏自治区民族手工艺品展评会`);
 # a carnival (`首届高原冰雪嘉年华`).
 _EVENT_KINDS = (
@@ -39,7 +39,8 @@ _NUMBERED = re.compile(
     r"(?![马事区场道季程目点约能跑水])"  # a kind that runs on into a word: `赛马会`, `节目`, `赛跑`
     rf"(?:”|(?=暨)|(?![{CN}]*?[“”])|(?={_BEFORE_ANOTHER})))"  # `首届“彩林节”`; `暨` joins another
 )
-_GATHERING = re.compile("杯|徒步|健身")  # the sports `大会` (6 printed, all listed; 0 of 6 else)
+# The sports `大会` (6 printed, all listed; 0 of 6 else).
+_SPORTS_MEETING = re.compile("杯|徒步|健身")
 # A numbered event with a name in marks is named up to where it opens or is held, whatever its
 # kind: `拉萨市第二届“雪域之巅”全民健身越野跑在达孜区叶巴村开跑`, `第三届民族团结进步“同心集市”在…开市`
 # (on the seeds and development pages the gold requires each of the 60 printed so; the `的` of
@@ -131,7 +132,7 @@ def events(text: str) -> list[Named]:
     for m in _NUMBERED.finditer(text) if "届" in text else ():  # (most texts hold no 届)
         lead = place_lead(text, m.start(), 0)
         name = m["name"]
-        if name.endswith("大会") and not _GATHERING.search(name):
+        if name.endswith("大会") and not _SPORTS_MEETING.search(name):
             continue
         if name.endswith("”") and name.count("“") < name.count("”"):
             name = name[:-1]  # `“第三届雪顿节”`: the marks are not the name's
