@@ -111,9 +111,8 @@ def slogan_halves(upper: str, lower: str) -> bool:
     >>> slogan_halves("学思想 强党性", "重实践 建新功"), slogan_halves("桃花深处游人醉", "文旅融合富万家")
     (True, False)
     """
-    return bool(_SLOGAN_HALF.match(upper) and _SLOGAN_HALF.match(lower)) and len(upper) == len(
-        lower
-    )
+    halves = _SLOGAN_HALF.match(upper) and _SLOGAN_HALF.match(lower)
+    return bool(halves) and len(upper) == len(lower)
 
 
 def opens_couplet(lines: list[Unit], k: int) -> bool:
@@ -122,13 +121,4 @@ def opens_couplet(lines: list[Unit], k: int) -> bool:
     right above it is its kicker (`那曲市二届人大六次会议隆重开幕`, `汶川特大地震十八周年`),
     not the first half of one headline however long: the layout sets the halves of a
     couplet alike, and a headline it broke fills its upper line."""
-    if k + 1 >= len(lines):
-        return False
-    upper, lower = lines[k], lines[k + 1]
-    return (
-        upper.kind == lower.kind == "heading"
-        and lower.tight
-        and words_width(upper.text) == words_width(lower.text)
-        and opens_article(lines, k + 2)
-        and one_headline(upper.text, lower.text, over_article=True)
-    )
+    return couplet(lines, k + 1) and opens_article(lines, k + 2)

@@ -188,12 +188,16 @@ def _run_into_dateline(line: str) -> tuple[str, str] | None:
     return (head, rest) if words_width(head) >= 2 and classify(head) == "heading" else None
 
 
+def _printed_lines(text: str) -> list[str]:
+    """The page's lines as printed, each with its spaces made one and stripped."""
+    return [spaced.strip() for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n")]
+
+
 def _page_lines(text: str) -> list[Unit]:
     """The page's lines, each read as a kind, marked tight when right under the line before."""
     lines: list[Unit] = []
     blank_run = 0
-    for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n"):
-        line = spaced.strip()
+    for line in _printed_lines(text):
         if not line:
             blank_run += 1
             continue
@@ -458,9 +462,7 @@ def reflow(text: str) -> str:
     """
     marked = [
         (bare, line)
-        for line in (
-            spaced.strip() for spaced in _SPACES.sub(" ", normalize_page(text)).split("\n")
-        )
+        for line in _printed_lines(text)
         if line and classify(line) == "heading" and (bare := bare_heading(line)) != line
     ]
     paragraphs = []
