@@ -39,6 +39,15 @@ NOTICE = re.compile(
     r"|^关于[^，。；！？,;!?\s]{4,30}的(?:公告|通告|通知)$"
 )
 
+# Who a notice is addressed to, on its own line under its heading (`各供暖用户：`): the notice's
+# first paragraph, never a heading line of it. The one such line of the development pages heads a
+# notice whose heading alone opens it (`关于缴纳冬季供暖费的通知`).
+ADDRESSEE = re.compile(r"^(?:各|全体|广大)[\u4e00-\u9fff]{1,14}[:：]$")
+
+# The date a notice is signed with, under whoever issued it (`拉萨市供热服务中心` / `2024年11月12日`):
+# the 2 such lines of the seeds and development pages, both after `特此公告。` / `特此通知。`.
+SIGNED_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+
 
 def bare_heading(line: str) -> str:
     """The words of a heading line without the bullet, brackets or column's label around it."""

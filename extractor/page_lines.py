@@ -22,7 +22,7 @@ from typing import Literal
 from extractor.clause_rests import clause_rests
 from extractor.couplets import couplet, couplet_under, opens_couplet, slogan_under_headline
 from extractor.extract.words import is_boundary
-from extractor.heading_marks import BULLETS, COMMENT_LABEL, bare_heading
+from extractor.heading_marks import ADDRESSEE, BULLETS, COMMENT_LABEL, bare_heading
 from extractor.heading_runs import (
     between_paragraphs,
     join_heading_runs,
@@ -113,6 +113,8 @@ def classify(line: str) -> Kind:
     """Read one stripped line as a kind (see the module docstring)."""
     if (form := line_form(line)) is not None:
         return form
+    if ADDRESSEE.match(line):
+        return "body"  # `各供暖用户：`, a notice's first paragraph
     if (
         len(line) <= _MAX_HEADING
         and not ends_sentence(line)
@@ -396,12 +398,20 @@ _DANGLING = set("第的和与及在对把被将为从向以于了着是等各每
 def _continues(previous: Unit, unit: Unit, lines: list[Unit], k: int) -> bool:
     """Is `unit`, lines[k], the rest of a body line the layout cut mid-sentence?"""
     if previous.kind == "heading":
-        return _cut_word(previous, unit)
+        # A comment's heading under its label (`短评` / `反诈“防火墙”要筑在群众心坎上` / `三个月…`)
+        # is never the start of its body, whatever word seems to run across.
+        return _cut_word(previous, unit) and not (
+            lines[k - 1] is previous and _under_comment_label(lines, k - 1)
+        )
     if unit.kind == "subtitle" and previous.kind == "body":
         # `“……。”` / `——隆子县加玉乡加玉村村民 次仁央宗`: who said it, not a subtitle.
         return bool(_WHOLE_QUOTATION.match(previous.text)) and ends_sentence(previous.text)
     if previous.kind not in ("body", "caption") or unit.kind not in ("body", "heading"):
         return False
+    if unit.bulleted:
+        return (
+            False  # a brief's headline after its bullet (`■洛隆县举办…`; see `segment._bulleted`)
+        )
     if SIGNED.search(previous.text):
         return False  # a quotation and who said it make a paragraph whole
     if previous.text.endswith("”") and _SAID_BY.match(unit.text):

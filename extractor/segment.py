@@ -44,7 +44,7 @@ from extractor.displaced import (
     report_column_over,
     split_block,
 )
-from extractor.heading_marks import NOTICE
+from extractor.heading_marks import NOTICE, SIGNED_DATE
 from extractor.heading_words import COLUMN, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
 from extractor.line_forms import CAPTION, DATELINE
@@ -92,8 +92,12 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
     (`温馨提示` / `汛期出行请注意：…` / `米林市防汛抗旱指挥部办公室`)? Of the 4 such lines of the
     seeds and development pages, 3 sign a notice and one heads a section; none is a title,
     whatever follows (a photo story, `5月30日，…` / `图为…`). A bulleted line is a brief's
-    headline, whatever it names (`■县图书馆“书香进牧家”送书下乡`)."""
-    head = lone_heading(units[i:j])
+    headline, whatever it names (`■县图书馆“书香进牧家”送书下乡`). A date under the organisation
+    is the day it signed (`特此通知。` / `那曲市城市供热有限公司` / `2024年11月20日`), no headline."""
+    run = units[i:j]
+    if _signed_on(run):
+        run = run[:1]  # the organisation's line is judged as if alone
+    head = lone_heading(run)
     return (
         head is not None
         and i > 0
@@ -102,6 +106,17 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
         and not _bulleted(units[i:j])
         and not any(u.kind in ("byline", "subtitle") for u in units[i:j])
         and not any(u.kind == "body" and DATELINE.match(u.text) for u in _following(units, j)[:1])
+    )
+
+
+def _signed_on(run: list[Unit]) -> bool:
+    """Is the heading run an organisation's line and a date under it, no other line between?"""
+    lines = [u for u in run if u.kind != "gap"]
+    return (
+        len(lines) == 2
+        and run[1] is lines[1]
+        and all(u.kind == "heading" for u in lines)
+        and bool(SIGNED_DATE.match(lines[1].text))
     )
 
 
@@ -257,8 +272,9 @@ def _draft_articles(units: list[Unit]) -> list[Draft]:
                 units[i:j], _following(units, j), [lines for _, lines in current.head_runs]
             )
             if _signs_above(units, i, j) and current is not None:
-                current.paragraphs.append(unit.text)  # the gaps after it may frame a photo
-                i += 1
+                signed = 2 if _signed_on(units[i:j]) else 1
+                current.paragraphs.extend(u.text for u in units[i : i + signed])
+                i += signed  # the gaps after it may frame a photo
                 continue
             in_feature = current is not None and any(u.kind == "subtitle" for u in current.heads)
             if not repeated and (

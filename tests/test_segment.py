@@ -1731,6 +1731,38 @@ def test_a_photo_storys_headline_under_a_paragraph_cut_short_opens_it() -> None:
     assert titles == ["小小调解室 化解千家事", "沙棘枝头挂满“致富果”"]
 
 
+def test_a_notice_with_its_addressee_is_titled_and_its_signature_is_no_headline() -> None:
+    page = (
+        "关于缴纳冬季供暖费的通知\n\n各供暖用户：\n\n供暖期为10月15日至次年5月15日。\n\n"
+        "特此通知。\n\n拉萨市城市供热有限公司\n\n2024年11月20日\n\n\n\n"
+        "日前，尼玛乡为86户困难群众送去过冬物资。\n\n图为工作人员发放过冬物资。\n\n本报记者 索朗 摄"
+    )
+    titles = [a.title for a in segment_page(page)]
+    assert titles[0] == "关于缴纳冬季供暖费的通知"
+    assert "2024年11月20日" not in titles
+
+
+def test_a_comments_heading_under_its_label_is_never_its_bodys_start() -> None:
+    page = (
+        "牧民说，心里踏实多了。\n\n短评\n反诈“防火墙”要筑在群众心坎上\n\n"
+        "三个月时间,52支小分队走遍7县36个乡镇。\n\n宣传的成效在于群众能想起那句提醒。"
+    )
+    assert "反诈“防火墙”要筑在群众心坎上" in [a.title for a in segment_page(page)]
+
+
+def test_a_briefs_bulleted_headline_goes_on_no_signed_paragraph() -> None:
+    page = (
+        "昌都简讯\n\n■芒康县大桥建成通车\n\n近日，芒康县大桥建成通车。（记者 格桑）\n\n"
+        "■洛隆县举办技能培训班\n\n近日，洛隆县举办技能培训班。\n\n■边坝县部署防灭火工作\n\n"
+        "11月18日，边坝县召开会议。"
+    )
+    assert [a.title for a in segment_page(page)] == [
+        "芒康县大桥建成通车",
+        "洛隆县举办技能培训班",
+        "边坝县部署防灭火工作",
+    ]
+
+
 @pytest.mark.parametrize(
     "heading",
     [
