@@ -127,6 +127,21 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
     )
 
 
+def heads_credited_photo(units: list[Unit], i: int, j: int) -> bool:
+    """Is units[i:j] a single heading line under a paragraph, no column's label, right over a
+    photo's captions and its credit (`雪后清晨的“红马甲”` / `图为…` / `拉萨融媒记者 … 摄` /
+    `12月14日夜间,…`)? The photo story's headline, as over paragraphs that end on the photo
+    (`heads_its_photo`): the photographer signs it. Of the heading lines so printed on the
+    seeds and development pages, both are headlines in the gold, one over plain body text."""
+    head = lone_heading(units[i:j])
+    if head is None or COLUMN.match(head) or not i or units[i - 1].kind not in ("body", "gap"):
+        return False
+    k = j
+    while k < len(units) and units[k].kind == "caption":
+        k += 1
+    return k > j and k < len(units) and units[k].kind == "credit"
+
+
 def heads_photo_after_cut(units: list[Unit], i: int, j: int) -> bool:
     """Is units[i:j] a photo story's headline (`heads_its_photo`) right under a paragraph the
     layout cut short, going on elsewhere (`…志愿者调解` / `沙棘枝头挂满“致富果”` / `金秋时节,…` /

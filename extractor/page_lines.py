@@ -236,6 +236,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif _reads_on(unit) and k + 1 < len(lines) and lines[k + 1].kind == "heading":
+            # A line that reads on is the first half of the headline under it, never the rest of
+            # the line above (`乡村振兴在林芝` / `一片茶叶的` / `“致富经”`): so all 5 such lines
+            # between two heading lines on the seeds and development pages, in the gold.
+            joined.append(unit)
         elif place_over_halves(lines, k) and lines[k - 2] in joined[-2:-1]:
             place = joined.pop(-2)
             joined[-1] = Unit("heading", f"{place.text}{upper.text} {unit.text}", place.tight)
