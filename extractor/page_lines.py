@@ -46,6 +46,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
+from extractor.kicker_pairs import join_pairs_under_kickers
 from extractor.line_forms import DATELINE, dateline_within, line_form
 from extractor.ocr_stops import read_stops
 from extractor.voice_lines import opens_own_speech
@@ -380,7 +381,7 @@ def _caption_under(lines: list[Unit], k: int, paragraphs: int = 2) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page as a list of classified lines, broken body text joined again."""
-    lines = clause_rests(_headlines(join_heading_runs(_page_lines(text))))
+    lines = clause_rests(_headlines(join_pairs_under_kickers(join_heading_runs(_page_lines(text)))))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None
