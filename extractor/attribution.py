@@ -57,6 +57,7 @@ from extractor.subjects import (
     REPORTER,
     opening,
     opens_with_whole,
+    pronoun_first,
     reference_name,
     said_at_end,
     spoken_by_opener,
@@ -295,7 +296,7 @@ class Speech(QuotedText):
         m = AFTER.match(self.text, quotation.end + 1, para_end)
         if m is None:
             return None
-        who, at = trimmed(m["who"], m.start("who"))  # `扎西一边…说`: the clause's subject spoke
+        who, at = pronoun_first(*trimmed(m["who"], m.start("who")))  # `他用…汉语说`: 他
         leading = spoken_by_opener(who, speaker, self.known)
         return self._credit(who, at, f"{m['verb']} after the quotation", leading=leading)
 
@@ -400,7 +401,7 @@ class Speech(QuotedText):
             )
             if credit is not None:
                 return credit
-        colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*$", lead)
+        colon = re.match(r"^\s*([^，,。；;：:“”]{1,30})[：:]\s*“?$", lead)  # `扎西：“十四五”…`
         if colon:
             return self._credit(*trimmed(colon[1], begin), "a colon before the words")
         if begin > para_start and not _CLAUSEBREAK.sub("", lead).strip():

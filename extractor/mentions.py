@@ -32,7 +32,13 @@ from extractor.adverbials import without_adverbials
 from extractor.book_titles import book_title_holding
 from extractor.common_words import common_word_at, ends_a_word
 from extractor.honored import HONORED, honored_in
-from extractor.job_titles import may_go_on, names_after_job_titles, person_goes_on, tibetan_name
+from extractor.job_titles import (
+    DESCRIBED_GOES_ON,
+    may_go_on,
+    names_after_job_titles,
+    person_goes_on,
+    tibetan_name,
+)
 from extractor.name_ends import STRONG_AT, cut_short, name_at
 from extractor.opening_names import name_after_title, sentence_opener
 from extractor.persons import (
@@ -108,6 +114,9 @@ _DESCRIBED = re.compile(
     rf"|当[^，。；,;：:“”]{{0,8}}?(?:{ROLE_PATTERN})"
     r"|负责(?!人)[^，。；,;：:“”]{1,12}?|[^，。；,;：:“”的]{1,8}?[组队班]里?)的"
 )
+# The title after them, a trader too (`来自尼泊尔胡姆拉地区的商人拉杰`; not the vocabulary's,
+# whose 商人 would cut `电商人才`): both such printings of the development pages are people.
+_DESCRIBED_TITLE = re.compile(f"(?:{ROLE_PATTERN}|商人)")
 _BREAK_AT = re.compile(f"[{BREAK_CLASS}]")
 _VERB_AT_END = re.compile(f"(?:{VERB})$")
 # What makes a word a place's name where the text prints it after the word.
@@ -229,7 +238,7 @@ class Mentions:
         found = []
         for m in _DESCRIBED.finditer(self.text):
             at = m.end()
-            role = ROLE.match(self.text, at)  # `家住春堆社区的老人仓央`
+            role = _DESCRIBED_TITLE.match(self.text, at)  # `家住春堆社区的老人仓央`
             if role is not None:
                 at = role.end()
             name = name_at(self.text, at)
@@ -250,12 +259,12 @@ class Mentions:
         nor a place (`日喀则已是…`)."""
         found = []
         for m in re.finditer("的", self.text):
-            if not may_go_on(self.text, m.end()):
+            if not may_go_on(self.text, m.end(), DESCRIBED_GOES_ON):
                 continue
             name = name_at(self.text, m.end())
             if (
                 name is not None
-                and person_goes_on(self.text, name, m.end())
+                and person_goes_on(self.text, name, m.end(), DESCRIBED_GOES_ON)
                 and tibetan_name(name)
                 and not self.in_speech(m.start())
             ):

@@ -156,6 +156,9 @@ NOT_AFTER = {
     "快": "加最尽赶飞很更较越太偏凉痛爽轻明畅愉欢勤提放变",
     "超": "商",
 }
+#: Words ending in one of those characters after which the qualifier still qualifies:
+#: the 约 of `折合约15万元` (worth about), not of a contract (合约).
+STILL_AFTER = {"约": ("折合",)}
 #: A qualifier read only before the numerals given: 快 is nearly before a number in
 #: words (`吵了快一年`, `快半年`), while `比全国快1.2个百分点` compares, faster by so much.
 ONLY_BEFORE = {"快": "一二两三四五六七八九十半"}

@@ -46,6 +46,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
+from extractor.kicker_pairs import join_pairs_under_kickers
 from extractor.line_forms import DATELINE, dateline_within, line_form
 from extractor.ocr_stops import read_stops
 from extractor.voice_lines import opens_own_speech
@@ -238,6 +239,11 @@ def _headlines(lines: list[Unit]) -> list[Unit]:
         upper = lines[k - 1] if k else None
         if upper is None or upper is not joined[-1] or not unit.kind == upper.kind == "heading":
             joined.append(unit)
+        elif _reads_on(unit) and k + 1 < len(lines) and lines[k + 1].kind == "heading":
+            # A line that reads on is the first half of the headline under it, never the rest of
+            # the line above (`乡村振兴在林芝` / `一片茶叶的` / `“致富经”`): so all 5 such lines
+            # between two heading lines on the seeds and development pages, in the gold.
+            joined.append(unit)
         elif place_over_halves(lines, k) and lines[k - 2] in joined[-2:-1]:
             place = joined.pop(-2)
             joined[-1] = Unit("heading", f"{place.text}{upper.text} {unit.text}", place.tight)
@@ -377,7 +383,7 @@ def _caption_under(lines: list[Unit], k: int, paragraphs: int = 2) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page as a list of classified lines, broken body text joined again."""
-    lines = clause_rests(_headlines(join_heading_runs(_page_lines(text))))
+    lines = clause_rests(_headlines(join_pairs_under_kickers(join_heading_runs(_page_lines(text)))))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None

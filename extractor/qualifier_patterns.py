@@ -1,13 +1,14 @@
 """The qualifiers of the number grammar as patterns: the words printed before a number
 (`约`, `不少于`) and after its unit (`左右`, `以内`), each only where it qualifies.
 
-A qualifier never ends another word before the number (the 约 of `签约30家企业`), some
+A qualifier never ends another word before the number (the 约 of `签约30家企业`, not of
+`折合约15万元`), some
 only qualify numbers in words (the 快 of `快一年`, not of `快1.2个百分点`), and one after
 the unit never opens another word (the 内 of `16项内容`, of `一张内畅外联的交通网络`).
 
 >>> import re
->>> [m.group() for m in re.finditer(BEFORE, "签约30家，约30家")]
-['约']
+>>> [m.group() for m in re.finditer(BEFORE, "签约30家，约30家，折合约30万元")]
+['约', '约']
 >>> re.match(AFTER, "内容") is None, re.match(AFTER, "内办结").group()
 (True, '内')
 """
@@ -24,6 +25,7 @@ from extractor.number_words import (
     ONLY_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
+    STILL_AFTER,
 )
 
 
@@ -33,6 +35,10 @@ def _qualifier_before(word: str) -> str:
     pattern = re.escape(word)
     if word in NOT_AFTER:
         pattern += f"(?<![{NOT_AFTER[word]}]{re.escape(word)})"
+        pattern = "|".join(
+            (*(f"(?<={w}){re.escape(word)}" for w in STILL_AFTER.get(word, ())), pattern)
+        )
+        pattern = f"(?:{pattern})"
     if word in ONLY_BEFORE:
         pattern += f"(?=[{ONLY_BEFORE[word]}])"
     return pattern

@@ -24,6 +24,7 @@ from typing import Literal
 from extractor.body_heads import (
     body_under,
     broken_headline,
+    heads_credited_photo,
     heads_its_photo,
     heads_photo_after_cut,
     lone_heading,
@@ -69,7 +70,7 @@ def _opens_article(units: list[Unit], i: int, j: int, in_feature: bool = False) 
     if rest and rest[0].kind == "body" and DATELINE.match(rest[0].text):
         return True
     if rest and rest[0].kind == "caption":
-        return _after_photo(units, j) != "body"
+        return _after_photo(units, j) != "body" or heads_credited_photo(units, i, j)
     return (
         _after_a_close(units, i)
         or _photo_story_follows(_past_gaps(units, j))

@@ -37,7 +37,7 @@ from extractor.persons import (
     name_in,
     opens_with,
 )
-from extractor.roles import ROLE, ROLES
+from extractor.roles import KIN, ROLE, ROLES
 from extractor.saying import AFTER
 from extractor.speech_words import BREAK_CLASS
 
@@ -209,6 +209,24 @@ def titled_person_in(clause: str, at: int) -> tuple[str, int] | None:
         if name_in(head) == name:
             return head, at
     return None
+
+
+def pronoun_first(who: str, at: int) -> tuple[str, int]:
+    """The pronoun that opens the words before a verb of saying after a quotation, when
+    the rest tells only how the person speaks (`他用不太流利的汉语`), else the words.
+    Not someone's kin (`她女儿`), nor words that name a person (`她和村民扎西`).
+
+    >>> pronoun_first("他用不太流利的汉语", 5), pronoun_first("她女儿", 5)
+    (('他', 5), ('她女儿', 5))
+    """
+    if (
+        len(who) > 1
+        and PRONOUN_SUBJECT.match(who)
+        and not who[1:].startswith(KIN)
+        and name_in(who) is None
+    ):
+        return who[0], at
+    return who, at
 
 
 def spoken_by_opener(clause: str, speaker: str, known: Callable[[], list[str]]) -> bool:

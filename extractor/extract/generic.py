@@ -66,9 +66,11 @@ _GENERIC = re.compile(
 # How often a unit does a thing opens no name: `每月开展一次夜查行动` counts the checks, it
 # names no drive (`一次性`, `二次供水` are words of their own); nor do its rounds
 # (`再开展一轮校园周边安全隐患集中排查整治`; `三轮车` is a word) or the homes or villages it
-# does it for, each (`对每户改造工程实行…`). No name of the development gold opens so.
+# does it for, each (`对每户改造工程实行…`). No name of the development gold opens so, nor
+# with the least number of times before (`开展不少于两次食品安全专项检查`: 14 printings on dev).
 TIMES_DONE = re.compile(
-    r"^(?:(?!二)(?:[一两三四五六七八九十]{1,3}|\d+)次(?!性)|[一两]轮(?!车|换)|每[户村家个])"
+    r"^(?:不少于|至少|不低于)?"
+    r"(?:(?!二)(?:[一两三四五六七八九十]{1,3}|\d+)次(?!性)|[一两]轮(?!车|换)|每[户村家个])"
 )
 # A place that opens a name: `色尼区` in `色尼区高寒退化草原生态修复项目`.
 # `城市`, `县城`, `市场`, `区域`, `示范区` are words, not places: `国家卫生县城创建`,
