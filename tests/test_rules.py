@@ -438,6 +438,13 @@ QUOTES: list[tuple[str, str, str | None, str, str]] = [
         "拉萨的交警真是太贴心了，为你们点赞",
         "direct",
     ),
+    (  # a surname addressed after a title the vocabulary lacks
+        "“宿舍里装了电暖器和报警器，晚上睡觉心里踏实多了。”来自四川的钢筋工刘师傅告诉记者。",
+        "刘师傅",
+        "钢筋工",
+        "宿舍里装了电暖器和报警器，晚上睡觉心里踏实多了",
+        "direct",
+    ),
     (
         "木如社区的西增拉姆小朋友说：“今天我们看了《雪域少年》这部影片，让我感触很深。”",
         "西增拉姆",
@@ -963,6 +970,8 @@ NOT_QUOTES_OF_THE_GENRE = [
     "晚上，他通过视频和家人说，今年家里收入不错。",
     # a name's 要求 with no comma is narration of what they ask of others
     "师傅洛桑次仁要求每个新学徒至少画满500张线描稿。",
+    # a notice's label before its colon
+    "五、温馨提示：请广大用户在供暖期间不要私自改装、拆卸供暖设施，发现管道漏水请及时报修。",
     # what many people do together is no name after their title
     "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
 ]

@@ -75,6 +75,11 @@ _TITLE_STOP = set(BREAK) - set("“”") | {"的"}
 # The characters a title ends with (`女工`, `维修工`, `农机手`, `绣娘`), never the
 # second or third character of a name of the genre.
 _TITLE_ENDS = set("工员民师手生长匠农户官警医者士娘嫂姐哥叔婶")
+# How the genre addresses a worker or an elder by surname (`刘师傅`, `王大爷`), after a
+# title that ends as titles end (`钢筋工刘师傅`).
+_ADDRESSED_AFTER_TITLE = re.compile(
+    rf"[{''.join(sorted(_TITLE_ENDS))}](?P<name>[\u4e00-\u9fff](?:师傅|大爷|大妈|大娘|大叔|阿姨))$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,9 @@ def credited(
         return _leading(credit.who, speech)
     name = credit.person
     if name is None:
+        addressed = _addressed(credit.who)
+        if addressed is not None:
+            return addressed  # `来自四川的钢筋工刘师傅告诉记者`
         if (
             office_named(credit.who, credit.who)
             and not _SEVERAL.search(credit.who)
@@ -141,6 +149,20 @@ def _split_title(name: str) -> Speaker | None:
         if name[cut - 1] in _TITLE_ENDS and not opens_with_common_word(name[cut:]):
             return Speaker(name[cut:], name[:cut])
     return None
+
+
+def _addressed(reference: str) -> Speaker | None:
+    """A surname addressed with an honorific after a title the vocabulary lacks, ending as
+    titles end: `来自四川的钢筋工刘师傅` → 刘师傅, title 钢筋工 (the attribution reads one
+    after a title it knows: `货车司机王师傅`).
+
+    >>> _addressed("来自四川的钢筋工刘师傅")
+    Speaker(name='刘师傅', title='钢筋工')
+    """
+    m = _ADDRESSED_AFTER_TITLE.search(reference)
+    if m is None or not is_surname(m["name"][0]):
+        return None
+    return Speaker(m["name"], _title_before(reference, m["name"]))
 
 
 def _is_name(reference: str, name: str) -> bool:

@@ -87,6 +87,12 @@ _DIRECTIVE = re.compile(
     r"(?!据|会上|会议)(?:[^，,；;。“”]{1,12}[，,])?[^，,；;。“”]{0,12}?"
     r"(?<![重主需只首必紧想])要(?![求素点件害闻是么])"
 )
+# A notice's label before its colon, opening the clause, after an item's number or none:
+# `五、温馨提示：`, `友情提醒：`; never a person's adverb (`他特别提醒，`).
+_NOTICE_LABEL = re.compile(
+    r"\s*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?"
+    r"(?:温馨|友情|特别|重要|安全)"
+)
 _CLAUSE_STOPS = set("，,。！？!?；;：:…\n")
 _SUBJECT_BREAKS = frozenset("，,。！？!?；;：:“”\n")
 # What follows a remark quoted as someone's: `“……”的重要论述`, `“……”要求`.
@@ -246,6 +252,9 @@ def _reported(speech: Speech) -> Iterator[Passage]:
             continue  # `提交了3件建议，`, `按照……的要求，`: a noun, not a verb of saying
         if not _may_name_someone(text, m.start()):
             continue  # `会议指出，`, `据了解，`: no one to ask the attribution about
+        clause_at = last_of(text, _SUBJECT_BREAKS, m.start()) + 1
+        if _NOTICE_LABEL.fullmatch(text, clause_at, m.start()):
+            continue  # `五、温馨提示：请广大用户…`: a notice's item, no one's words
         start = m.end()
         while start < len(text) and text[start] in " \u3000":
             start += 1
