@@ -109,7 +109,9 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
     """Is units[i:j] a single heading line under a paragraph, no column's label, over paragraphs that
     end on a photo's caption and credit, with no heading line between (`志愿红点亮雪域乡村` /
     `走进扎囊县桑耶镇，…` / … / `图为…` / `本报记者 旦增平措 摄`)? A photo and its credit close
-    the article they illustrate. `segment.py` asks it in an article with no section head
+    the article they illustrate; a story of several photos prints a caption for each before the
+    one credit (`冬日校园“冰”趣多` / three paragraphs / three `图为…` / `本报记者 … 摄`: the one so
+    printed, a headline in the gold). `segment.py` asks it in an article with no section head
     yet, and under a paragraph cut short whatever the article holds (`heads_photo_after_cut`):
     of the lone heading lines so printed on the seeds and development pages, 86
     are headlines in the gold (85 read so by other shapes) and 2 section heads, each under
@@ -119,11 +121,11 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
         return False
     after = units[j:]
     k = next((k for k, u in enumerate(after) if u.kind not in ("body", "gap")), len(after))
+    credit = next((m for m in range(k, len(after)) if after[m].kind != "caption"), len(after))
     return (
         any(u.kind == "body" for u in after[:k])
-        and k + 1 < len(after)
-        and after[k].kind == "caption"
-        and after[k + 1].kind == "credit"
+        and k < credit < len(after)
+        and after[credit].kind == "credit"
     )
 
 

@@ -46,6 +46,7 @@ from extractor.heading_words import (
     tail_of_headline,
     words_width,
 )
+from extractor.kicker_pairs import join_pairs_under_kickers
 from extractor.line_forms import DATELINE, dateline_within, line_form
 from extractor.ocr_stops import read_stops
 from extractor.voice_lines import opens_own_speech
@@ -139,10 +140,12 @@ def _under_comment_label(lines: list[Unit], k: int) -> bool:
     """Is lines[k] right under a comment's label, its body under it (`短评` / `护河，贵在“常态”而非
     “一阵风”` / `拉萨河是…`)? Such a line is the comment's heading whatever its commas: of the 24
     lines the seeds and development pages print under such a label, 23 are the comment's title
-    in the gold (one with a comma), the other a whole paragraph too long for a headline."""
+    in the gold (one with a comma), the other a whole paragraph too long for a headline.
+    `记者手记` reads as a byline by its form (a reporter named 手记) and heads its note so too:
+    the 8 lines under it are all the note's title."""
     return (
         0 < k < len(lines) - 1
-        and lines[k - 1].kind == "heading"
+        and lines[k - 1].kind in ("heading", "byline")
         and bool(COMMENT_LABEL.match(lines[k - 1].text))
         and lines[k + 1].kind == "body"
     )
@@ -380,7 +383,7 @@ def _caption_under(lines: list[Unit], k: int, paragraphs: int = 2) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page as a list of classified lines, broken body text joined again."""
-    lines = clause_rests(_headlines(join_heading_runs(_page_lines(text))))
+    lines = clause_rests(_headlines(join_pairs_under_kickers(join_heading_runs(_page_lines(text)))))
     units: list[Unit] = []
     for k, unit in enumerate(lines):
         previous = units[-1] if units else None
