@@ -15,7 +15,7 @@ a sentence saying what to look at.
   figures another (`今年…` for a sentence of `去年暑期，…`).
 - A metric's label whose last word names a kind of quantity its unit does not
   count: money (`…收入`, `…投资`) not in 元, a rate (`…率`, `…增速`) not in %,
-  a number of people (`…人数`) in 项.
+  a number of people (`…人数`) in 项, a length of time (`…为期`, `…时限`) in 名.
 - A campaign name that is a generic phrase with no name of its own: the
   guidelines' exclusions (`安全生产工作`, `基层治理`, `长效机制`), that is a
   phrase of common words of the domain ending in a word such as 工作, 治理,
@@ -171,7 +171,7 @@ _KINDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("a length", _endings("长度 里程"), re.compile("米|公里|%|倍|个百分点")),
     (
         "a length of time",
-        _endings("时长 会期 工期 用时 耗时 时间 年限"),
+        _endings("时长 会期 工期 用时 耗时 时间 年限 为期 历时 周期 期限 时限"),
         re.compile("天|年|月|小时|分钟|秒|周|日|星期|%|倍|个百分点"),
     ),
     ("a number of households", _endings("户数"), re.compile("^户|%|倍|个百分点")),

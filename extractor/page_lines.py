@@ -140,10 +140,12 @@ def _under_comment_label(lines: list[Unit], k: int) -> bool:
     """Is lines[k] right under a comment's label, its body under it (`短评` / `护河，贵在“常态”而非
     “一阵风”` / `拉萨河是…`)? Such a line is the comment's heading whatever its commas: of the 24
     lines the seeds and development pages print under such a label, 23 are the comment's title
-    in the gold (one with a comma), the other a whole paragraph too long for a headline."""
+    in the gold (one with a comma), the other a whole paragraph too long for a headline.
+    `记者手记` reads as a byline by its form (a reporter named 手记) and heads its note so too:
+    the 8 lines under it are all the note's title."""
     return (
         0 < k < len(lines) - 1
-        and lines[k - 1].kind == "heading"
+        and lines[k - 1].kind in ("heading", "byline")
         and bool(COMMENT_LABEL.match(lines[k - 1].text))
         and lines[k + 1].kind == "body"
     )

@@ -48,6 +48,7 @@ from extractor.displaced import (
 from extractor.heading_marks import NOTICE, SIGNED_DATE
 from extractor.heading_words import COLUMN, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
+from extractor.label_blocks import kicker_under_headline
 from extractor.line_forms import CAPTION, DATELINE
 from extractor.models import Article
 from extractor.page_lines import SIGNED, Unit, read_units
@@ -393,6 +394,8 @@ def segment_page(text: str) -> list[Article]:
         after = drafts[k + 1] if k + 1 < len(drafts) else None
         if (story := dated_story_headed_after(drafts[k], after)) is not None:
             drafts.insert(k + 1, story)
+    for draft in drafts:
+        draft.heads = kicker_under_headline(draft.heads)
     headlines = [read_headline(d.heads) for d in drafts]
     stories: list[tuple[int, Draft, Headline]] = []  # cut out of the article before them
     for k, (draft, headline) in enumerate(zip(drafts, headlines, strict=True)):

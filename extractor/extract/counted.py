@@ -294,6 +294,9 @@ def _when(text: str, match: QuantityMatch, numeral: str, before: str, after: str
         before.endswith("每") or (before.endswith(("上", "下")) and unit in ("年", "月"))
     ):
         return True
+    # `这两年电越来越稳`, `那两天雪下得很大`, `这半年`: these few years, those days, not how long.
+    if unit in _TIME_UNITS and before.endswith(("这", "那")) and numeral in ("两", "半"):
+        return True
     opens = match.start == 0 or text[match.start - 1] in _CLAUSE_BREAKS
     if unit in _TIME_UNITS and before.endswith("前") and match.start == match.number_start:
         # `前8个月，`, `今年前10个月`: the first months of a year, not `提前两个月`.
@@ -389,8 +392,8 @@ def excluded(text: str, match: QuantityMatch) -> bool:
     # on dev, none listed; the other `一年比一年好` are the article 一 already).
     if _year_by_year(text, match.start):
         return True
-    # `水管三天两头冻住`: an idiom, "every other day".
-    if text.startswith("三天两头", match.start):
+    # `水管三天两头冻住`, `群众三五成群`: idioms, "every other day", "in small groups".
+    if text.startswith(("三天两头", "三五成群"), match.start):
         return True
     # `两头都不耽误`, `三天两头`: both ends, unless the clause names the animals counted
     # (`牵着两头装扮一新的牦牛`).
