@@ -33,6 +33,7 @@ from extractor.body_heads import (
     set_on_its_body,
     tells_an_event,
 )
+from extractor.couplets import slogan_line
 from extractor.displaced import (
     Draft,
     adopt_displaced_title,
@@ -440,6 +441,8 @@ def segment_page(text: str) -> list[Article]:
         if not headline.title and (draft.voices or _notice(draft)):
             # `边民心声`: the column names its voices; `温馨提示`: the box is titled so
             headline.title = draft.heads[0].text
+        if headline.from_slogan and slogan_line(headline.title):
+            headline.title = ""  # `抓落实 促发展 惠民生`, its headline found nowhere: no title
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
         # A photo credit stands for the byline only where no dateline names the reporter.
         named = draft.dateline is not None and any(c in draft.dateline for c in "（(")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import segment
+from extractor import couplets, segment
 from extractor.heading_words import is_org
 from extractor.models import Article
 from extractor.page_lines import classify, reflow
@@ -1755,8 +1755,18 @@ def test_a_notice_signed_by_two_bodies_and_a_date_has_no_headline_under_it() -> 
     assert articles[0].text.endswith("拉孜县公安局交通警察大队\n2024年9月15日")
 
 
+def test_a_slogan_of_three_phrases_alone_over_its_story_is_no_title() -> None:
+    page = (
+        "抓落实 促发展 惠民生\n\n本报萨迦讯（记者 拉巴卓嘎）连日来，萨迦县开展入户巡诊活动。\n\n"
+        "巡诊中，家庭医生团队深入各乡镇。"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [""]
+    assert articles[0].dateline == "本报萨迦讯（记者 拉巴卓嘎）"
+
+
 def test_the_examples_of_signatures_and_slogans_hold() -> None:
-    for module in (segment,):
+    for module in (segment, couplets):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0
 
