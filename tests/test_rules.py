@@ -974,6 +974,10 @@ NOT_QUOTES_OF_THE_GENRE = [
     "五、温馨提示：请广大用户在供暖期间不要私自改装、拆卸供暖设施，发现管道漏水请及时报修。",
     # what many people do together is no name after their title
     "“我是中国人，我爱我的祖国！”近日，在阿里地区中学的操场上，1200余名学生齐声宣誓。",
+    # an adverb after a group's title opens no name: 常挂 of 常挂在嘴边
+    "“检修就是为了在最冷的时候不停电。”这是山南供电一线员工常挂在嘴边的一句话。",
+    # the figures after a verb of reckoning are the article's sum
+    "合作社理事长旺堆算了一笔账：人工收割一亩青稞需要两个劳力干上一整天。",
 ]
 
 

@@ -57,6 +57,9 @@ _SAYING = re.compile(
 # Before 说, what makes it no verb of saying: `来说`, `比如说`, `就是说`, `换句话说`,
 # `一般来说`, `虽说`, `听说`, `据说`.
 _NOT_SAYING = frozenset("来如是话般虽听据")
+# A verb of reckoning (`算了一笔账：`, `算起了账，`): the figures after it are the
+# article's account of the sum, not the person's words; a quotation after it is theirs.
+_RECKONING = "账"
 # A paragraph break inside a quotation, with the mark that reopens it.
 _PARAGRAPH_BREAK = re.compile(rf"\s*\n\s*[{OPENING}]?")
 # Before a verb of saying, what makes it a noun: `的要求`, `3件建议`.
@@ -248,6 +251,8 @@ def _reported(speech: Speech) -> Iterator[Passage]:
             continue  # a verb inside reported or quoted words
         if m[0][0] == "说" and text[m.start() - 1 : m.start()] in _NOT_SAYING:
             continue  # `对他们一家来说，`, `比如说，`, `也就是说，`: no one speaks
+        if _RECKONING in m[0]:
+            continue  # `边巴次仁算了一笔账：基地的温室大棚有120座，…`: a sum, not words
         if _NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # `提交了3件建议，`, `按照……的要求，`: a noun, not a verb of saying
         if not _may_name_someone(text, m.start()):
