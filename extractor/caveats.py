@@ -6,7 +6,7 @@ a sentence saying what to look at.
 
 - A metric's label whose words are mostly not in its sentence, or that fits
   another sentence of the article better than its own (by a tenth of its pieces;
-  not a sentence that prints the same raw, the number said twice): `130亿元`
+  not the clause of a sentence that prints the same raw, the number said twice): `130亿元`
   labelled `财政收入` where the sentence says `产值`. Words are compared as characters
   and as two-character pieces, leaving out the glue `的和及与等所在了之`;
   quotation marks and brackets are no part of a sentence's words (`“家门口”就业服务站`,
@@ -203,9 +203,9 @@ def unit_warning(label: str, unit: str) -> str | None:
 
 def _better_sentence(pieces: list[str], sentence: str, text: str, raw: str = "") -> str | None:
     """The sentence of `text` that holds most of `pieces`, among those holding a piece
-    `sentence` lacks (no other can hold more) and not printing `raw` too (the article
-    says the number twice, and the label may be written from either); None if there is
-    none."""
+    `sentence` lacks (no other can hold more); of one printing `raw` too, only its other
+    clauses (the article says the number twice, and the label may be written from either
+    place); None if there is none."""
     starts, sentences = _sentences(text)
     candidates = set()
     for piece in pieces:
@@ -216,14 +216,29 @@ def _better_sentence(pieces: list[str], sentence: str, text: str, raw: str = "")
             candidates.add(bisect.bisect_right(starts, at) - 1)
             at = text.find(piece, at + 1)
     others = [
-        sentences[k]
+        other
         for k in sorted(candidates)
-        if k >= 0
-        and sentences[k] not in sentence
-        and sentence not in sentences[k]
-        and not (raw and _says_again(raw, sentences[k]))
+        if k >= 0 and sentences[k] not in sentence and sentence not in sentences[k]
+        for other in _other_than_again(sentences[k], raw)
     ]
     return max(others, key=lambda other: _share(pieces, other), default=None)
+
+
+#: What a sentence's clauses are cut at: its commas and colons.
+_CLAUSE = re.compile("[，,：:]")
+
+
+def _other_than_again(sentence: str, raw: str) -> list[str]:
+    """The sentence, or, when it says the number `raw` again, each of its clauses that
+    does not: the label may be written from where the number is said again, not from a
+    clause counting another number (`总床位达到120张` of `新增床位80张，总床位达到120张`).
+
+    >>> _other_than_again("医院将新增床位80张，总床位达到120张。", "80张")
+    ['总床位达到120张。']
+    """
+    if not (raw and _says_again(raw, sentence)):
+        return [sentence]
+    return [clause for clause in _CLAUSE.split(sentence) if not _says_again(raw, clause)]
 
 
 #: What a number follows when it is not the same number said again: a digit or numeral

@@ -122,3 +122,22 @@ def opens_couplet(lines: list[Unit], k: int) -> bool:
     not the first half of one headline however long: the layout sets the halves of a
     couplet alike, and a headline it broke fills its upper line."""
     return couplet(lines, k + 1) and opens_article(lines, k + 2)
+
+
+# A paper's slogan on one line: three or more phrases of 2–4 characters set apart
+# (`抓落实 促发展 惠民生`, `学思想 强党性 重实践 建新功`).
+_SLOGAN_OF_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
+
+
+def slogan_line(line: str) -> bool:
+    """Is a heading line a paper's slogan in three or more short phrases, no title wherever
+    printed? Of the 31 heading lines so set on the seeds and development pages, none is a
+    title in the gold and 2 are a kicker over a headline (`防大汛 抗大旱 抢大险`); the 7 alone
+    over a dateline all have a headline printed elsewhere (`抓落实 促发展 惠民生` / `本报萨迦讯…`).
+    Two phrases may be one (`改进作风 狠抓落实` heads its story alone, but 7 lines of two short
+    phrases are titles there).
+
+    >>> slogan_line("抓落实 促发展 惠民生"), slogan_line("改进作风 狠抓落实")
+    (True, False)
+    """
+    return bool(_SLOGAN_OF_PHRASES.match(line))

@@ -62,8 +62,9 @@ NOTICE = re.compile(
 ADDRESSEE = re.compile(r"^(?:各|全体|广大|尊敬的|亲爱的)[\u4e00-\u9fff]{1,14}[:：]$")
 
 # The date a notice is signed with, under whoever issued it (`拉萨市供热服务中心` / `2024年11月12日`):
-# the 2 such lines of the seeds and development pages, both after `特此公告。` / `特此通知。`.
-SIGNED_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# the 3 lines of the seeds and development pages holding a date alone, all after `特此公告。` /
+# `特此通知。` and the names of who issued it. A date alone is no headline line wherever it stands.
+SIGNED_DATE = re.compile(r"^\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日$")
 
 
 def bare_heading(line: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.couplets import slogan_halves
+from extractor.heading_marks import SIGNED_DATE
 from extractor.heading_words import (
     COLUMN,
     FURNITURE,
@@ -56,7 +57,8 @@ def read_headline(heads: list[Unit]) -> Headline:
                 subtitle = tail.strip()
             else:
                 lines.append(unit.text)
-    lines = [s for s in lines if not FURNITURE.search(s)]
+    # The page's furniture, and a date alone (a notice's signing: `2024年9月15日`), head nothing.
+    lines = [s for s in lines if not (FURNITURE.search(s) or SIGNED_DATE.match(s))]
     content = [s for s in lines if is_org(s) or not (SLOGAN.match(s) or COLUMN.match(s))]
     # A column's banner is no headline where one is printed with it, over it or under it
     # (`小网店连起大市场` / `达孜区“电商兴村”工程让…` / `乡村振兴进行时`).

@@ -36,9 +36,11 @@ STRONG_AT = re.compile(_STRONG)
 # doing two things at once: `村民格桑边学边记`, though not `边巴`, a name's own;
 # the adverb 则, `退休教师刘德明则对…赞不绝口` (after 8 speakers' names on the development
 # pages, in none), though not the 则 of 日喀则 and 改则;
-# and a verb done to its end, `牧民阿旺测完血压后`, though not `完成`, `完善`.)
+# a verb done to its end, `牧民阿旺测完血压后`, though not `完成`, `完善`;
+# and falling ill, `牧民贡布患高血压多年`: 患 runs on no name of the gold, and names ran
+# on into it at 3 printings of the development pages, `次仁拉姆患`, `央吉患`, `贡布患`.)
 _NAME_ENDS = re.compile(
-    rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、]|\d"
+    rf"{_STRONG}|{_ADVERBS}|[{FOLLOWERS}{ACTIONS}{BREAK_CLASS}、患]|\d"
     r"|[一两二三四五六七八九十][个次名箭场局件项天年位把枪球]"
     r"|边(?!巴)[\u4e00-\u9fff]边"
     r"|(?<![喀改])则"

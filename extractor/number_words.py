@@ -83,6 +83,9 @@ MORE_UNITS = ("个多月", "个多小时", "个多星期", "分多钟")
 #: Months without 个 are counted only in words and within a limit (`一月内回访`, `两月以内`):
 #: `3月内` is a month of the calendar, and so are `一月` alone, `十一月内` and `2024年一月内`.
 MONTHS_WITHIN = "月(?<=[一二两三四五六七八九十]月)(?<!十[一二]月)(?<!年.月)(?=(?:以|之)?内)"
+#: 两 is a weight (50 g) after a numeral or a half, when no other measure word follows:
+#: `两三两`, `二两`, `半两`, `十两`; never `两两` nor `三三两两`, nor the 两 of `三两天`, `半两个月`.
+LIANG = "两(?<=[0-9一二三四五六七八九十百半]两)(?![两个年月天日周次人位名家步句声口下])"
 #: `两个半月`, `一个半小时`: 半 inside the measure word; read as 个月, 个小时… plus a half.
 HALF_INSIDE = ("月", "小时", "星期", "工作日")
 #: What a half alone measures: `半天`, `半个月`, `半小时`, `半个多小时`; not `半个世纪`.

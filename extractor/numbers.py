@@ -50,6 +50,7 @@ from extractor.number_words import (
     AFTER_DIGITS_ONLY,
     HALF_INSIDE,
     HALF_UNITS,
+    LIANG,
     MONTHS_WITHIN,
     MORE_UNITS,
     NEUTRAL_PREFIXES,
@@ -146,9 +147,9 @@ _QUANTITY = rf"""
         (?:(?P<mid>余|多|几|来(?<=[十百千万0]来))(?P<mag>万亿|亿|万|千)?)?
         (?(bare)(?(pre)|(?(mid)|(?=(?:{_UNIT})(?:{AFTER})))))
         (?(u1)(?P=u1)
-        |(?(half)(?P<hunit>{_alternation(HALF_UNITS)})
+        |(?(half)(?P<hunit>{_alternation(HALF_UNITS)}|{LIANG})
         |(?:个半(?P<inside>{_alternation(HALF_INSIDE)})|整(?P<whole>{_alternation(WHOLE_UNITS)})
-            |(?P<unit>{_UNIT})|(?P<month>{MONTHS_WITHIN}))))
+            |(?P<unit>{_UNIT}|{LIANG})|(?P<month>{MONTHS_WITHIN}))))
         (?:/(?P<per>(?:10*[万千]?)?(?:{_PER})))?
         (?P<after>{_AFTER_UNIT})?
     )
@@ -448,7 +449,8 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
     time of day (`10时30分`), a measure word opening a word (`一回到家`, `七一晚会`), a day
     of a date (`3月5日内`), an evening of one (`初一晚`), a pairing (`1对1帮扶`, `一对一`),
     the head of a unit (`一把手`), a 番 not doubled (`一番努力`, where `翻了一番` is 1 番),
-    the number of a session (`市委十届七次全会`, where `连续两届` is 2 届)."""
+    the number of a session (`市委十届七次全会`, where `连续两届` is 2 届), a weight in 两
+    before more words (`四两拨千斤`)."""
     if unit == "分":
         return text[m.start() - 1 : m.start()] in ("时", "点", ":", "：")
     if unit == "对":
@@ -460,6 +462,8 @@ def _no_quantity_here(text: str, m: re.Match[str], unit: str) -> bool:
         return counted is None and text[m.end() : m.end() + 1] in _SESSION_AFTER
     if unit == "番":  # doubled: 翻一番, 翻了两番多; not 一番努力
         return not text[max(0, m.start() - 2) : m.start()].endswith(("翻", "翻了"))
+    if unit == "两":  # a weight where a clause ends: 多出两三两。; not 四两拨千斤
+        return "\u4e00" <= text[m.end() : m.end() + 1] <= "\u9fff"
     if unit in PRINTED_ONLY:  # 春秋两季, read as printed; not 前三季度
         return True
     if unit in AFTER_DIGITS_ONLY:  # 52车, 水带1360盘; not 一车一档, 一盘棋

@@ -33,6 +33,7 @@ from extractor.body_heads import (
     set_on_its_body,
     tells_an_event,
 )
+from extractor.couplets import slogan_line
 from extractor.displaced import (
     Draft,
     adopt_displaced_title,
@@ -95,31 +96,42 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
     seeds and development pages, 3 sign a notice and one heads a section; none is a title,
     whatever follows (a photo story, `5月30日，…` / `图为…`). A bulleted line is a brief's
     headline, whatever it names (`■县图书馆“书香进牧家”送书下乡`). A date under the organisation
-    is the day it signed (`特此通知。` / `那曲市城市供热有限公司` / `2024年11月20日`), no headline."""
+    is the day it signed (`特此通知。` / `那曲市城市供热有限公司` / `2024年11月20日`), no headline;
+    so are the names of several organisations over it, one a line, that issued it together
+    (`特此公告。` / `拉孜县交通运输局` / `拉孜县公安局交通警察大队` / `2024年9月15日`)."""
     run = units[i:j]
-    if _signed_on(run):
-        run = run[:1]  # the organisation's line is judged as if alone
-    head = lone_heading(run)
+    signed = _signatories(run)
+    names = [u.text for u in run[: signed - 1]] if signed else [lone_heading(run)]
     return (
-        head is not None
+        all(name is not None and is_org(name) for name in names)
         and i > 0
         and units[i - 1].kind == "body"
-        and is_org(head)
         and not _bulleted(units[i:j])
         and not any(u.kind in ("byline", "subtitle") for u in units[i:j])
         and not any(u.kind == "body" and DATELINE.match(u.text) for u in _following(units, j)[:1])
     )
 
 
-def _signed_on(run: list[Unit]) -> bool:
-    """Is the heading run an organisation's line and a date under it, no other line between?"""
-    lines = [u for u in run if u.kind != "gap"]
-    return (
-        len(lines) == 2
-        and run[1] is lines[1]
-        and all(u.kind == "heading" for u in lines)
-        and bool(SIGNED_DATE.match(lines[1].text))
-    )
+# At most this many organisations sign a notice together over its date.
+_MOST_SIGNATORIES = 3
+
+
+def _signatories(run: list[Unit]) -> int:
+    """How many lines of the heading run sign a notice: organisations' names, one a line,
+    and a date right under them, no other line (and no gap) between; 0 if the run opens so
+    on no date. Gaps after the date may frame a photo.
+
+    >>> run = [Unit("heading", "拉孜县交通运输局"), Unit("heading", "拉孜县公安局交通警察大队"),
+    ...        Unit("heading", "2024年9月15日"), Unit("gap", "")]
+    >>> _signatories(run), _signatories(run[1:]), _signatories(run[2:])
+    (3, 2, 0)
+    """
+    for k, unit in enumerate(run[: _MOST_SIGNATORIES + 1]):
+        if unit.kind != "heading":
+            return 0
+        if k and SIGNED_DATE.match(unit.text):
+            return k + 1 if all(u.kind == "gap" for u in run[k + 1 :]) else 0
+    return 0
 
 
 def _notice(draft: Draft) -> bool:
@@ -288,7 +300,7 @@ def _draft_articles(units: list[Unit]) -> list[Draft]:
                 units[i:j], _following(units, j), [lines for _, lines in current.head_runs]
             )
             if _signs_above(units, i, j) and current is not None:
-                signed = 2 if _signed_on(units[i:j]) else 1
+                signed = _signatories(units[i:j]) or 1
                 current.paragraphs.extend(u.text for u in units[i : i + signed])
                 i += signed  # the gaps after it may frame a photo
                 continue
@@ -445,6 +457,8 @@ def segment_page(text: str) -> list[Article]:
             headline.title = draft.heads[0].text
         if _banner_over_body(draft, headline):
             headline.title = ""
+        if headline.from_slogan and slogan_line(headline.title):
+            headline.title = ""  # `抓落实 促发展 惠民生`, its headline found nowhere: no title
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
         # A photo credit stands for the byline only where no dateline names the reporter.
         named = draft.dateline is not None and any(c in draft.dateline for c in "（(")

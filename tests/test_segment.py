@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import couplets, segment
 from extractor.heading_words import is_org
 from extractor.models import Article
 from extractor.page_lines import classify, reflow
@@ -1740,6 +1742,33 @@ def test_a_notice_with_its_addressee_is_titled_and_its_signature_is_no_headline(
     titles = [a.title for a in segment_page(page)]
     assert titles[0] == "关于缴纳冬季供暖费的通知"
     assert "2024年11月20日" not in titles
+
+
+def test_a_notice_signed_by_two_bodies_and_a_date_has_no_headline_under_it() -> None:
+    page = (
+        "关于G216线部分路段临时封闭交通的公告\n\n因路面维修施工需要，部分路段临时封闭。\n\n"
+        "特此公告。\n\n拉孜县交通运输局\n\n拉孜县公安局交通警察大队\n\n2024年9月15日\n\n\n\n"
+        "日前，第二十一届珠峰文化旅游节群众文艺汇演举行。\n\n图为汇演现场。\n\n本报记者 次旦 摄"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["关于G216线部分路段临时封闭交通的公告", ""]
+    assert articles[0].text.endswith("拉孜县公安局交通警察大队\n2024年9月15日")
+
+
+def test_a_slogan_of_three_phrases_alone_over_its_story_is_no_title() -> None:
+    page = (
+        "抓落实 促发展 惠民生\n\n本报萨迦讯（记者 拉巴卓嘎）连日来，萨迦县开展入户巡诊活动。\n\n"
+        "巡诊中，家庭医生团队深入各乡镇。"
+    )
+    articles = segment_page(page)
+    assert [a.title for a in articles] == [""]
+    assert articles[0].dateline == "本报萨迦讯（记者 拉巴卓嘎）"
+
+
+def test_the_examples_of_signatures_and_slogans_hold() -> None:
+    for module in (segment, couplets):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
 
 
 def test_a_comments_heading_under_its_label_is_never_its_bodys_start() -> None:
