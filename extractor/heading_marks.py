@@ -52,12 +52,14 @@ COMMENT_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2})?(?:短评|时评|快评|微
 NOTICE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,16})?(?:温馨|友情|特别)(?:提示|提醒)$"
     r"|^关于[^，。；！？,;!?\s]{4,30}的(?:公告|通告|通知)$"
+    r"|^[\u4e00-\u9fff]{2,6}(?:公告|通告|启事)$"
 )
 
-# Who a notice is addressed to, on its own line under its heading (`各供暖用户：`): the notice's
-# first paragraph, never a heading line of it. The one such line of the development pages heads a
-# notice whose heading alone opens it (`关于缴纳冬季供暖费的通知`).
-ADDRESSEE = re.compile(r"^(?:各|全体|广大)[\u4e00-\u9fff]{1,14}[:：]$")
+# Who a notice is addressed to, on its own line under its heading (`各供暖用户：`, `尊敬的广大用户：`):
+# the notice's first paragraph, never a heading line of it. The 2 such lines of the seeds and
+# development pages head a notice whose heading alone opens it (`关于缴纳冬季供暖费的通知`, `停水公告`);
+# no title or kicker of the gold ends on a colon.
+ADDRESSEE = re.compile(r"^(?:各|全体|广大|尊敬的|亲爱的)[\u4e00-\u9fff]{1,14}[:：]$")
 
 # The date a notice is signed with, under whoever issued it (`拉萨市供热服务中心` / `2024年11月12日`):
 # the 3 lines of the seeds and development pages holding a date alone, all after `特此公告。` /

@@ -47,7 +47,7 @@ from extractor.displaced import (
     split_block,
 )
 from extractor.heading_marks import NOTICE, SIGNED_DATE
-from extractor.heading_words import COLUMN, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
+from extractor.heading_words import COLUMN, REPORT_BANNER, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
 from extractor.label_blocks import kicker_under_headline
 from extractor.line_forms import CAPTION, DATELINE
@@ -137,6 +137,20 @@ def _signatories(run: list[Unit]) -> int:
 def _notice(draft: Draft) -> bool:
     """Is the article a notice box, headed by its heading alone (`温馨提示`)?"""
     return len(draft.heads) == 1 and bool(NOTICE.match(draft.heads[0].text))
+
+
+def _banner_over_body(draft: Draft, headline: Headline) -> bool:
+    """Is the article a column's banner of a report's kind alone over paragraphs, no dateline or
+    byline (`乡村振兴进行时` / `中藏药材是林芝的“绿色宝库”。…`): a story's paragraphs the layout
+    set apart, its headline printed elsewhere? No banner so printed is a title in the gold (the
+    11 heading lines of the seeds and development pages, the 2 alone over a paragraph among them)."""
+    return (
+        len(draft.heads) == 1
+        and draft.dateline is None
+        and headline.kicker is None
+        and headline.subtitle is None
+        and bool(REPORT_BANNER.match(headline.title))
+    )
 
 
 def _after_a_close(units: list[Unit], i: int) -> bool:
@@ -441,6 +455,8 @@ def segment_page(text: str) -> list[Article]:
         if not headline.title and (draft.voices or _notice(draft)):
             # `边民心声`: the column names its voices; `温馨提示`: the box is titled so
             headline.title = draft.heads[0].text
+        if _banner_over_body(draft, headline):
+            headline.title = ""
         if headline.from_slogan and slogan_line(headline.title):
             headline.title = ""  # `抓落实 促发展 惠民生`, its headline found nowhere: no title
         bylines = [u.text for u in draft.heads if u.kind == "byline"]
