@@ -61,10 +61,17 @@ NOTICE = re.compile(
 # no title or kicker of the gold ends on a colon.
 ADDRESSEE = re.compile(r"^(?:各|全体|广大|尊敬的|亲爱的)[\u4e00-\u9fff]{1,14}[:：]$")
 
-# The date a notice is signed with, under whoever issued it (`拉萨市供热服务中心` / `2024年11月12日`):
-# the 3 lines of the seeds and development pages holding a date alone, all after `特此公告。` /
-# `特此通知。` and the names of who issued it. A date alone is no headline line wherever it stands.
-SIGNED_DATE = re.compile(r"^\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日$")
+# The date a notice is signed with, under whoever issued it (`拉萨市供热服务中心` / `2024年11月12日`),
+# its year at times left out (`国网林芝供电公司` / `6月8日`): the 5 lines of the seeds and development
+# pages holding a date alone, all under the names of who issued a notice; no title, kicker or subtitle
+# of the gold opens on a month and day. A date alone is no headline line wherever it stands.
+SIGNED_DATE = re.compile(r"^(?:\d{4} ?年 ?)?\d{1,2} ?月 ?\d{1,2} ?日$")
+
+# A notice's number to call, on its own line over whoever issued it (`咨询电话：95598` /
+# `国网林芝供电公司` / `6月8日`): part of its signing. The 4 such lines of the seeds and development
+# pages all stand there (one run into its signatory by the OCR); no title or kicker of the gold
+# holds `电话：`.
+CONTACT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:电话|热线)[:：] ?[\d\-－—、 ]+$")
 
 
 def bare_heading(line: str) -> str:

@@ -213,16 +213,17 @@ class Mentions:
                 end = alias.end()
             elif group and not _INTRODUCED.match(self.text, end):
                 continue
-            # Before a stop, a title opens its words, or follows an organisation or
-            # another title (`…局局长格桑旺姆。`, `青年教师李晨阳。`), or the reporter
-            # meeting someone (`采访了村民扎西。`): not a verb's object (`带着本地医生查房，`,
-            # `研学游游客明显增多，`).
+            # Before a stop, a title opens its words, or follows an organisation, a
+            # major or another title (`…局局长格桑旺姆。`, `…专业学生索朗卓玛,`, `青年教师
+            # 李晨阳。`), or the reporter meeting someone (`采访了村民扎西。`): not a
+            # verb's object (`带着本地医生查房，`, `研学游游客明显增多，`).
             strong = STRONG_AT.match(self.text, end) is not None
             stop = not strong and self.text[end : end + 1] in BREAK + "、"
             if (
                 stop
                 and before
                 and before not in OPENS
+                and not self.text.endswith("专业", 0, m.start())
                 and not ends_with_role(self.text[: m.start()])
                 and not _MEETING.search(self.text, max(0, m.start() - 4), m.start())
                 and not _IS_INTRO.search(self.text, max(0, m.start() - 9), m.start())

@@ -29,6 +29,10 @@ _POINTS = set(".．")
 _DIGIT_INSIDE = _NUMBER_INSIDE - _POINTS
 _BEFORE_POINT = set(CN_DIGITS + "十")
 _LONGER_NUMBER = "is cut from a longer number"
+# A Chinese numeral opening right after Arabic digits is a number of its own, the digits
+# ending a code or a count before it (`分U11、U13、U15三个年龄组`): no number is printed in
+# both scripts at once, though a magnitude follows digits (`5千万`) and zero opens none.
+_OWN_NUMBER_START = set("一二两三四五六七八九十")
 # The day a span of days ends on, printed after its month and first day
 # (`12月5日至7日`): a date, not the days a record counts (`7日内`).
 _DATE_SPAN = re.compile(r"\d{1,2}月\d{1,2}日?(?:至|到|[-—～~])$")
@@ -72,7 +76,11 @@ class PrintedQuantities:
             return f'raw "{raw}" is the last day of a date in the article: "{days}"'
         before = self.text[max(0, span.start - 2) : span.start]
         if _is_numeral(raw[:1], _NUMERAL_START) and (
-            (_is_numeral(before[-1:], _DIGIT_INSIDE) and not closes_weekday(self.text, span.start))
+            (
+                _is_numeral(before[-1:], _DIGIT_INSIDE)
+                and not closes_weekday(self.text, span.start)
+                and not (raw[:1] in _OWN_NUMBER_START and before[-1:].isdecimal())
+            )
             or (before[-1:] in _POINTS and _is_numeral(before[:1], _NUMBER_INSIDE))
             or (before[-1:] == "点" and before[:1] in _BEFORE_POINT)
         ):

@@ -46,7 +46,7 @@ from extractor.displaced import (
     report_column_over,
     split_block,
 )
-from extractor.heading_marks import NOTICE, SIGNED_DATE
+from extractor.heading_marks import CONTACT, NOTICE, SIGNED_DATE
 from extractor.heading_words import COLUMN, REPORT_BANNER, REPORT_KIND, SLOGAN, STUDY_COLUMN, is_org
 from extractor.headline import Headline, read_headline
 from extractor.label_blocks import kicker_under_headline
@@ -101,7 +101,8 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
     (`特此公告。` / `拉孜县交通运输局` / `拉孜县公安局交通警察大队` / `2024年9月15日`)."""
     run = units[i:j]
     signed = _signatories(run)
-    names = [u.text for u in run[: signed - 1]] if signed else [lone_heading(run)]
+    names: list[str | None] = [u.text for u in run[: signed - 1] if not CONTACT.match(u.text)]
+    names = names if signed else [lone_heading(run)]
     return (
         all(name is not None and is_org(name) for name in names)
         and i > 0
@@ -118,18 +119,21 @@ _MOST_SIGNATORIES = 3
 
 def _signatories(run: list[Unit]) -> int:
     """How many lines of the heading run sign a notice: organisations' names, one a line,
-    and a date right under them, no other line (and no gap) between; 0 if the run opens so
-    on no date. Gaps after the date may frame a photo.
+    and a date right under them, no other line (and no gap) between, a number to call at
+    times over them; 0 if the run opens so on no date. Gaps after the date may frame a photo.
 
     >>> run = [Unit("heading", "拉孜县交通运输局"), Unit("heading", "拉孜县公安局交通警察大队"),
     ...        Unit("heading", "2024年9月15日"), Unit("gap", "")]
     >>> _signatories(run), _signatories(run[1:]), _signatories(run[2:])
     (3, 2, 0)
+    >>> _signatories([Unit("heading", "咨询电话：95598"), *run[1:]])
+    3
     """
-    for k, unit in enumerate(run[: _MOST_SIGNATORIES + 1]):
+    lead = 1 if run and run[0].kind == "heading" and CONTACT.match(run[0].text) else 0
+    for k, unit in enumerate(run[lead : lead + _MOST_SIGNATORIES + 1], start=lead):
         if unit.kind != "heading":
             return 0
-        if k and SIGNED_DATE.match(unit.text):
+        if k > lead and SIGNED_DATE.match(unit.text):
             return k + 1 if all(u.kind == "gap" for u in run[k + 1 :]) else 0
     return 0
 

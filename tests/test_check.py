@@ -129,6 +129,16 @@ def test_a_half_width_full_stop_after_a_word_is_no_decimal_point() -> None:
     )
 
 
+def test_a_chinese_numeral_after_arabic_digits_is_a_number_of_its_own() -> None:
+    """`U15` ends a code and `三个` counts the groups: no number mixes the two scripts,
+    though a magnitude after digits is part of them (`5千万元` of `5千万元`)."""
+    text = "本届联赛分U11、U13、U15三个年龄组，总投入5千万元。"
+    assert reasons_for(metric("三个", 3, "个"), text) == []
+    assert reasons_for(metric("千万元", 10000000, "元"), text)[0].startswith(
+        'raw "千万元" is cut from a longer number'
+    )
+
+
 def test_a_qualifier_printed_before_the_raw_belongs_in_it() -> None:
     text = "平均每天通行约4000人次。"
     assert reasons_for(metric("4000人次", 4000, "人次"), text) == [

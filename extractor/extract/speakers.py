@@ -324,8 +324,9 @@ _COUNTED = re.compile(r"([\d两三四五六七八九十百千万]+)[余多]?[名
 _ELDER = re.compile(rf"(?<=[的，,”」])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:{OLD_NOUN})(?![们的])")
 # What opens no name: the particle after a manner word, `手把手地教牧民` (never 地教), or
 # an adverb before the verb of a group's clause (`一线员工常挂在嘴边`, `工作人员还为…`,
-# `群众都能…`); no speaker of the development gold opens with one.
-_ADVERB_MARKS = frozenset("地得常总都也还就又每均再已将")
+# `群众都能…`), or a conjunction that opens a clause's second verb (`，并下达了…`); no
+# speaker of the development gold opens with one.
+_ADVERB_MARKS = frozenset("地得常总都也还就又每均再已将并且而却")
 # Where a clause opens: right after a closing mark or a comma.
 _CLAUSE_START = re.compile(r"(?<=[”」\"，,])")
 

@@ -243,7 +243,7 @@ NUMBER_TEXT = st.one_of(
     ).map("".join),
     st.text(HOSTILE_CHARS, max_size=300),
 )
-_UNIT_READINGS = {*UNITS, ""}  # "" for a fraction (三分之一)
+_UNIT_READINGS = {*UNITS, "两", ""}  # "" for a fraction (三分之一); 两, a weight (LIANG)
 _PER_UNITS = {*UNITS, "月", "日"}  # a rate: 15元/斤
 
 
