@@ -27,7 +27,7 @@ DATELINE = re.compile(
 # Who wrote and who took the photos may stand before or after: `文/图 本报记者 …`.
 BYLINE = re.compile(
     r"^(?:[文图]\s*[/／]\s*[文图]\s*)?"
-    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|新闻网|广播电视台))?"
+    r"(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,4}(?:融媒|日报|晚报|报|新闻网|广播电视台))?"
     r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]\s?[\u4e00-\u9fff·][\u4e00-\u9fff·\s]*"
     r"(?:[文图]\s*[/／]\s*[文图])?$"
 )

@@ -139,8 +139,12 @@ def _signatories(run: list[Unit]) -> int:
 
 
 def _notice(draft: Draft) -> bool:
-    """Is the article a notice box, headed by its heading alone (`温馨提示`)?"""
-    return len(draft.heads) == 1 and bool(NOTICE.match(draft.heads[0].text))
+    """Is the article a notice box, headed by its heading alone (`温馨提示`)? A byline over the
+    heading signs the article above, as the 7 of 8 bylines printed right under a paragraph
+    and over heading lines do on the seeds and development pages (`…这样说。` /
+    `本报记者 边巴次仁` / `温馨提示` / `进入冬季，…`)."""
+    lines = [u for u in draft.heads if u.kind != "byline"]
+    return len(lines) == 1 and lines[0].kind == "heading" and bool(NOTICE.match(lines[0].text))
 
 
 def _banner_over_body(draft: Draft, headline: Headline) -> bool:
@@ -456,9 +460,15 @@ def segment_page(text: str) -> list[Article]:
         headlines.insert(at, story_headline)
     articles: list[Article] = []
     for draft, headline in zip(drafts, headlines, strict=True):
-        if not headline.title and (draft.voices or _notice(draft)):
-            # `边民心声`: the column names its voices; `温馨提示`: the box is titled so
+        if not headline.title and draft.voices:
+            headline.title = draft.heads[0].text  # `边民心声`: the column names its voices
+        elif not headline.title and _notice(draft):
+            # `温馨提示`: the box is titled so; a byline over it signs the article above
+            signing = [u for u in draft.heads if u.kind == "byline"]
+            draft.heads = [u for u in draft.heads if u.kind != "byline"]
             headline.title = draft.heads[0].text
+            if signing and articles and articles[-1].byline is None:
+                articles[-1].byline = " ".join(u.text for u in signing)
         if _banner_over_body(draft, headline):
             headline.title = ""
         if headline.from_slogan and slogan_line(headline.title):

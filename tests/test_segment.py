@@ -312,6 +312,7 @@ BYLINES = [
     "本报记者 刘斯宇 卢文静 本报通讯员 果珍",
     "山南融媒记者 德吉卓玛 张晓雯",  # another city's media centre
     "西藏日报记者 次仁",
+    "昌都报记者 白玛央宗",  # a paper named by its city with 报 alone
 ]
 
 
@@ -1742,6 +1743,19 @@ def test_a_notice_with_its_addressee_is_titled_and_its_signature_is_no_headline(
     titles = [a.title for a in segment_page(page)]
     assert titles[0] == "关于缴纳冬季供暖费的通知"
     assert "2024年11月20日" not in titles
+
+
+def test_a_notice_under_the_byline_that_signs_the_article_above_is_titled() -> None:
+    page = (
+        "十八年守好一段“天路”\n\n——访多玛养护站站长次仁多吉\n\n"
+        "记者：冬天的养护工作最难在哪里？\n\n次仁多吉：最难的是风吹雪。\n\n"
+        "本报记者 边巴次仁\n\n温馨提示\n\n进入冬季，请广大司乘人员减速慢行。\n"
+    )
+    articles = segment_page(page)
+    assert [(a.title, a.byline) for a in articles] == [
+        ("十八年守好一段“天路”", "本报记者 边巴次仁"),
+        ("温馨提示", None),
+    ]
 
 
 def test_a_notice_signed_by_two_bodies_and_a_date_has_no_headline_under_it() -> None:
