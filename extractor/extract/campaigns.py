@@ -58,6 +58,7 @@ from extractor.extract.generic import (
     is_publicity,
 )
 from extractor.extract.mentions import Named, one_per_campaign
+from extractor.extract.no_names import no_name
 from extractor.extract.projects import projects
 from extractor.extract.quoted import quoted_names
 from extractor.extract.shortened import without_shortened
@@ -490,9 +491,8 @@ def campaign_names(text: str, body_start: int = 0) -> list[Named]:
     """
     marked = curly_quotes(text)
     every = quoted_names(marked) + _unquoted(marked) + events(marked) + projects(marked)
-    found = sorted(
-        (n for n in map(trimmed, every) if n is not None), key=lambda n: (n.at, -len(n.name))
-    )
+    kept = [n for n in map(trimmed, every) if n is not None and not no_name(n, marked)]
+    found = sorted(kept, key=lambda n: (n.at, -len(n.name)))
     return [
         Named(n.at, as_printed(n.name, marked, text))
         for n in without_shortened(one_per_campaign(found, body_start))
