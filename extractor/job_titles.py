@@ -87,6 +87,29 @@ def _halves_named(name: str) -> bool:
     )
 
 
+# A lake's name ends so (`羊卓雍措`, `玛旁雍措`), and a place's holds these (`张达乡曲龙村`).
+_LAKE_END = "雍措"
+_PLACE_CHARACTERS = frozenset("乡镇县区市州省")
+
+
+def described_tibetan_name(name: str) -> bool:
+    """Is `name`, printed after words that describe it and 的, a person's Tibetan name of
+    four, whose halves end as names end (`开甜茶馆的次仁多吉把自家…`, `…多年的尼玛次仁对此
+    深有体会`), whatever follows: not a lake (`海拔4400多米的羊卓雍措湖畔`) nor a place cut
+    short (`所在的张达乡曲龙村`)? After 的 outside speech on the development and seed pages,
+    89 names are printed with halves so ended: 85 people, 3 printings of `羊卓雍措` and one
+    of `张达乡曲`.
+
+    >>> described_tibetan_name("尼玛次仁"), described_tibetan_name("羊卓雍措")
+    (True, False)
+    """
+    return (
+        _halves_named(name)
+        and not name.endswith(_LAKE_END)
+        and not _PLACE_CHARACTERS.intersection(name)
+    )
+
+
 def tibetan_name(name: str) -> bool:
     """Is `name` written as Tibetan names are: five or six characters (`persons.long_name`),
     or four whose halves the dictionary lists as a name or does not list at all, the

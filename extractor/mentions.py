@@ -34,6 +34,7 @@ from extractor.common_words import common_word_at, ends_a_word
 from extractor.honored import HONORED, honored_in
 from extractor.job_titles import (
     DESCRIBED_GOES_ON,
+    described_tibetan_name,
     may_go_on,
     names_after_job_titles,
     person_goes_on,
@@ -49,6 +50,7 @@ from extractor.persons import (
     person_name,
 )
 from extractor.quotations import QuotedText
+from extractor.rare_words import TIBETAN_ENDS
 from extractor.roles import ROLE, ROLE_PATTERN, past_head, words
 from extractor.speech_words import ADDRESSEES, BREAK, BREAK_CLASS, VERB, VERBS
 from extractor.stops import last_of
@@ -257,16 +259,23 @@ class Mentions:
         """The names of Tibetan form that words before 的 describe, as the subject of what
         the person goes on to do or be, outside speech: `刚刚参加完电工培训的次仁多吉已经在
         县城…`, `今年62岁的边巴次仁已经跳了四十多年`; not a thing (`江孜卡垫在她们手中`)
-        nor a place (`日喀则已是…`)."""
+        nor a place (`日喀则已是…`). A name of four whose halves end as names end is one
+        whatever follows (`…20多年的尼玛次仁对此深有体会`: `described_tibetan_name`)."""
         found = []
         for m in re.finditer("的", self.text):
-            if not may_go_on(self.text, m.end(), DESCRIBED_GOES_ON):
+            halves = self.text[m.end() + 1 : m.end() + 2] in TIBETAN_ENDS
+            if not (halves or may_go_on(self.text, m.end(), DESCRIBED_GOES_ON)):
                 continue
             name = name_at(self.text, m.end())
             if (
                 name is not None
-                and person_goes_on(self.text, name, m.end(), DESCRIBED_GOES_ON)
-                and tibetan_name(name)
+                and (
+                    (
+                        person_goes_on(self.text, name, m.end(), DESCRIBED_GOES_ON)
+                        and tibetan_name(name)
+                    )
+                    or described_tibetan_name(name)
+                )
                 and not self.in_speech(m.start())
             ):
                 found.append(name)

@@ -44,7 +44,8 @@ def vocabulary(text: str) -> list[str]:
 #: Goods loaded by the truck (`52车`) and hoses by the reel (`水带1360盘`) are counted after
 #: digits only (not `一车一档`, `一盘棋`); goals (`312球`, `两球`) and laps (`两圈`) as printed. Stops
 #: ridden (`只有两站路`), shots given (`打了两针`) and a crack's width in fingers (`两指宽`)
-#: too, after digits only (not `“两站两员”`, `一针一线`).
+#: too, after digits only (not `“两站两员”`, `一针一线`); so are declarations, tickets and
+#: votes (`报关单2800余票`; not `一票否决`, `一票制`, nor the 票价 of `100票价`).
 #: `段` counts pieces of a text or a song (`三段新编唱词`); `季` seasons (`春秋两季`).
 #: Platelets are given in therapeutic doses (`机采血小板310个治疗量`).
 #: Visits and lessons are counted in times (`380个次`, `1200余节次`), hotel stays in room
@@ -68,7 +69,7 @@ UNITS: tuple[str, ...] = tuple(
         单 晚 尺 寸 个羊单位 羊单位 条次 项次 种次
         头次 只次 羽次 匹次 台件 个疗程 疗程 县 省 折 筐 壶 TB GB MB 个学期 路 发 股 个工日 片次 卷次 画幅 拨 吉焦 套次
         秒钟 个晚上 车 盘 球 圈 站 针 指 段 季 个治疗量 治疗量
-        个次 节次 间夜 群 大板块 大领域 大门类 大产业 大片区 分贝
+        个次 节次 间夜 群 票 大板块 大领域 大门类 大产业 大片区 分贝
         """
         ),
         key=len,
@@ -111,10 +112,11 @@ WORD_AFTER_UNIT = {
     "球": "队 场 员 迷 赛 类 馆 拍 门 鞋 衣 技 网 童 星 台 杆 道 体 面 形",
     "圈": "子 舍 养 定 地 点 层 内 外 粉",
     "群": "体 落 岛 山 主 友 聊 组 星 里 内",
+    "票": "价 房 据 务 面 证 源 款 选 数 根 夹 箱 友 仓",
 }
 #: Measure words the scan reads after digits or a magnitude only: `52车`, `水带1360盘`,
 #: not `一车一档`, `一盘棋`, `“两站两员”` (the checker reads `两车`, `两站` as printed).
-AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指", "拨", "群"))
+AFTER_DIGITS_ONLY = frozenset(("车", "盘", "站", "针", "指", "拨", "群", "票"))
 #: Measure words the checker reads as printed (`春秋两季`, a count of seasons) and the scan
 #: never finds: 季 opens 季度 (`前三季度`) and names (`四季吉祥村`, `“四季游”`).
 PRINTED_ONLY = frozenset(("季", "大板块", "大领域", "大门类", "大产业", "大片区"))

@@ -108,6 +108,10 @@ from extractor.persons import person_name
         ("来自全市7个县的民宿业主、管家参加培训。", []),
         ("来自四川的高校毕业生周晓雯通过了面试。", ["周晓雯"]),
         ("各村对照《墨竹县河湖长制工作考核细则》开展巡查。", []),
+        # a Tibetan name of four after 的 whatever follows; not a lake, nor a place cut short
+        ("开甜茶馆的次仁多吉把自家临街的房子改成了茶馆。", ["次仁多吉"]),
+        ("海拔4400多米的羊卓雍措湖畔，游客络绎不绝。", []),
+        ("次旦所在的张达乡曲龙村是一个纯牧业村。", []),
     ],
 )
 def test_the_people_a_text_names(text: str, named: list[str]) -> None:
@@ -286,6 +290,7 @@ def test_attribute_reads_a_pronoun_for_the_person_it_stands_for() -> None:
         ("青年员工德吉卓玛是本地人，这次主动报名回到家乡宣讲。", "德吉卓玛"),
         ("兽医格桑在乡兽医站一干就是八年。", "格桑"),
         ("从事牦牛肉干加工的创业者扎西次仁对此深有体会。", "扎西次仁"),
+        ("在八廓街经营唐卡店多年的尼玛次仁对此深有体会。", "尼玛次仁"),
     ],
 )
 def test_attribute_reads_a_pronoun_for_the_person_just_introduced(

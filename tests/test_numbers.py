@@ -283,6 +283,7 @@ FAMILIES: dict[str, list[tuple[str, float, float | None, str, str]]] = {
         ("2站", 2, None, "站", "exact"),  # stops ridden, shots given, a crack's width
         ("2针", 2, None, "针", "exact"),
         ("3指", 3, None, "指", "exact"),
+        ("2800余票", 2800, None, "票", "more"),  # customs declarations, tickets, votes
         ("最多半个小时", 0.5, None, "个小时", "less"),  # at most a half
         ("1.2万个羊单位", 12000, None, "个羊单位", "exact"),  # livestock, in sheep units
         ("1800余条次", 1800, None, "条次", "more"),  # items of information pushed
@@ -665,6 +666,7 @@ def test_the_finder_and_the_parser_agree(text: str) -> None:
         ("两单位联合，网上卖了1.2万单", ["1.2万单"]),  # not the 单 of 单位
         ("一车一档，一盘棋，每天发出40多车货，水带1360盘", ["40多车", "1360盘"]),  # digits only
         ("依托“两站两员”，一针一线，打了2针", ["2针"]),  # digits only
+        ("实行一票否决，一票制，报关单2800余票，100票价", ["2800余票"]),  # digits only
         ("他多半天天来，最多半个小时就办好", ["最多半个小时"]),  # not the 多半 of "mostly"
         ("沿306省道，在3县城区，全地区7县", ["7县"]),  # a provincial road, a county town
         ("七一晚会上，正月十五晚，初一晚，已在民宿住了两晚", ["两晚"]),  # nights, not evenings
