@@ -114,14 +114,14 @@ def join_pairs_under_kickers(lines: list[L]) -> list[L]:
     out = list(lines)
     k = 0
     while k + 2 < len(out):
-        run = out[k : k + 3]
         if (
-            all(u.kind == "heading" for u in run)
+            out[k].kind == out[k + 1].kind == out[k + 2].kind == "heading"
             and (k == 0 or out[k - 1].kind != "heading")
             and opens_article(out, k + 3)
-            and pair_under_kicker(*run)
+            and pair_under_kicker(out[k], out[k + 1], out[k + 2])
         ):
-            joined = f"{run[1].text} {run[2].text}"
-            out[k + 1 : k + 3] = [dataclasses.replace(run[1], text=joined)]  # type: ignore[type-var]
+            upper, lower = out[k + 1], out[k + 2]
+            joined = f"{upper.text} {lower.text}"
+            out[k + 1 : k + 3] = [dataclasses.replace(upper, text=joined)]  # type: ignore[type-var]
         k += 1
     return out
