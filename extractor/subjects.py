@@ -214,15 +214,19 @@ def titled_person_in(clause: str, at: int) -> tuple[str, int] | None:
 def pronoun_first(who: str, at: int) -> tuple[str, int]:
     """The pronoun that opens the words before a verb of saying after a quotation, when
     the rest tells only how the person speaks (`他用不太流利的汉语`), else the words.
-    Not someone's kin (`她女儿`), nor words that name a person (`她和村民扎西`).
+    Not someone's kin (`她女儿`), nor words that name a person (`她和村民扎西`) or people
+    by what they do (`他身边的工作人员`).
 
     >>> pronoun_first("他用不太流利的汉语", 5), pronoun_first("她女儿", 5)
     (('他', 5), ('她女儿', 5))
+    >>> pronoun_first("他身边的工作人员", 5)
+    ('他身边的工作人员', 5)
     """
     if (
         len(who) > 1
         and PRONOUN_SUBJECT.match(who)
         and not who[1:].startswith(KIN)
+        and ROLE.search(who, 1) is None
         and name_in(who) is None
     ):
         return who[0], at
