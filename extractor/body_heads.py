@@ -121,12 +121,7 @@ def heads_its_photo(units: list[Unit], i: int, j: int) -> bool:
         return False
     after = units[j:]
     k = next((k for k, u in enumerate(after) if u.kind not in ("body", "gap")), len(after))
-    credit = next((m for m in range(k, len(after)) if after[m].kind != "caption"), len(after))
-    return (
-        any(u.kind == "body" for u in after[:k])
-        and k < credit < len(after)
-        and after[credit].kind == "credit"
-    )
+    return any(u.kind == "body" for u in after[:k]) and _captions_then_credit(after, k)
 
 
 def heads_credited_photo(units: list[Unit], i: int, j: int) -> bool:
@@ -138,10 +133,13 @@ def heads_credited_photo(units: list[Unit], i: int, j: int) -> bool:
     head = lone_heading(units[i:j])
     if head is None or COLUMN.match(head) or not i or units[i - 1].kind not in ("body", "gap"):
         return False
-    k = j
-    while k < len(units) and units[k].kind == "caption":
-        k += 1
-    return k > j and k < len(units) and units[k].kind == "credit"
+    return _captions_then_credit(units, j)
+
+
+def _captions_then_credit(units: list[Unit], k: int) -> bool:
+    """Does units[k:] open on one or more photo captions and the credit right under them?"""
+    credit = next((m for m in range(k, len(units)) if units[m].kind != "caption"), len(units))
+    return k < credit < len(units) and units[credit].kind == "credit"
 
 
 def heads_photo_after_cut(units: list[Unit], i: int, j: int) -> bool:

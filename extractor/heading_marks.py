@@ -47,8 +47,9 @@ COMMENT_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2})?(?:短评|时评|快评|微
 
 # A notice box's heading, alone on its line over the notice (`温馨提示` / `…期间，禁止…`), after
 # whoever issues it or not (`曲水县医疗保障局温馨提示`), or an official notice's (`关于公布…电话的公告`
-# / `为方便…，现将…公告如下：`): a box of its own, titled so in the gold. The seeds and development
-# pages print 11 heading lines so, all titles: 9 `温馨提示` alone, one after its office, one `关于…的公告`.
+# / `为方便…，现将…公告如下：`), or a short one ending in 公告, 通告 or 启事 (`停水公告`): a box of its
+# own, titled so in the gold. The seeds and development pages print 11 heading lines so, all
+# titles: 9 `温馨提示` alone, one after its office, one `关于…的公告`.
 NOTICE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,16})?(?:温馨|友情|特别)(?:提示|提醒)$"
     r"|^关于[^，。；！？,;!?\s]{4,30}的(?:公告|通告|通知)$"

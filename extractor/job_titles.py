@@ -23,7 +23,7 @@ _GOES_ON = re.compile("已经|正在|今年|是")
 #: (`普兰镇多油村的次仁多布杰去年盖起了新房`). After a Tibetan name so described, the 去年 of
 #: the development and seed pages opens what the person did, 6 of 6 (`从业人员持证率由去年`,
 #: after a title, is none: not read there).
-DESCRIBED_GOES_ON = re.compile("已经|正在|今年|是|去年")
+DESCRIBED_GOES_ON = re.compile(f"{_GOES_ON.pattern}|去年")
 
 
 def person_goes_on(text: str, name: str, at: int, goes_on: re.Pattern[str] = _GOES_ON) -> bool:

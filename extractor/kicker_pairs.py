@@ -17,9 +17,9 @@ time, and so it is under every organisation's name over such a pair (`国网山�
 from __future__ import annotations
 
 import dataclasses
-from typing import Protocol, TypeVar
 
-from extractor.heading_runs import opens_article
+from extractor.heading_runs import L, opens_article
+from extractor.heading_runs import _Line as _Heading
 from extractor.heading_words import (
     COLUMN,
     FURNITURE,
@@ -33,24 +33,9 @@ from extractor.heading_words import (
 # place (`生态日喀则`, 5: `heading_words.COLUMN` takes labels up to 6 characters wide).
 _LABEL_WIDTH = 6
 # The widest first phrase of a headline printed apart from its wider rest under an organisation
-# (`冬季检修保供电`, 7), as `heading_runs.halves_under_kicker` takes two short halves.
+# (`冬季检修保供电`): the half-width limit of `heading_runs.halves_under_kicker` (`_HALF_WIDTH`, 10),
+# which takes two short halves under a kicker the same way.
 _FIRST_PHRASE_WIDTH = 10
-
-
-class _Heading(Protocol):
-    """A line of the page as `page_lines.Unit` reads it."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def tight(self) -> bool: ...
-    @property
-    def broken(self) -> bool: ...
-
-
-L = TypeVar("L", bound=_Heading)
 
 
 @dataclasses.dataclass
@@ -60,11 +45,10 @@ class _Line:
     kind: str
     text: str
     tight: bool
-    broken: bool = False
 
 
 def lead_phrase(line: str) -> bool:
-    """Is a heading line a kicker leading into its headline, no organisation: a phrase that is
+    """Is a heading line a kicker leading into its headline: a phrase that is
     neither the page's furniture, a column's label or banner, a slogan, nor spaced in parts or
     in brackets, and wider than a label (`从“卖原果”到“卖产品”`, not `民生焦点`, `生态日喀则`,
     `乡村振兴进行时`, `奋进新征程 建功新时代`)?

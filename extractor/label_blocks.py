@@ -1,11 +1,11 @@
-"""A column's block opening an article after a photo's credit, its kicker printed under
-its headline.
+"""A column's block opening an article, its kicker printed under its headline.
 
 A brief under a column's label sets its headline first and the organisation it tells of
 under it, then the banner of the feature printed next (`健康快讯` / `组织家庭医生团队入户巡诊` /
 `萨迦县卫健委` / `高质量发展在日喀则`). Inside a body `displaced.kicker_first` reads such a
-block; printed after a photo's credit, the block opens an article, and its heads are put in
-the order a kicker stands over its headline the same way.
+block; where the block opens an article (`segment.py` asks it of every article's heads,
+whatever precedes them), its heads are put in the order a kicker stands over its headline
+the same way.
 """
 
 from __future__ import annotations

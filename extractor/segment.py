@@ -101,8 +101,11 @@ def _signs_above(units: list[Unit], i: int, j: int) -> bool:
     (`特此公告。` / `拉孜县交通运输局` / `拉孜县公安局交通警察大队` / `2024年9月15日`)."""
     run = units[i:j]
     signed = _signatories(run)
-    names: list[str | None] = [u.text for u in run[: signed - 1] if not CONTACT.match(u.text)]
-    names = names if signed else [lone_heading(run)]
+    names: list[str | None] = (
+        [u.text for u in run[: signed - 1] if not CONTACT.match(u.text)]
+        if signed
+        else [lone_heading(run)]
+    )
     return (
         all(name is not None and is_org(name) for name in names)
         and i > 0

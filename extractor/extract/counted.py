@@ -34,7 +34,7 @@ import re
 from extractor.common_words import dictionary
 from extractor.extract.no_counts import counts_nothing
 from extractor.numbers import QuantityMatch, is_calendar_date
-from extractor.stops import last_of
+from extractor.stops import first_of, last_of
 
 # What can stand before a number and make it a count after all: the article
 # `一` (`一名党员`) is no quantity, but `为期一个月` is. Not 只有 before a thing: in a
@@ -53,10 +53,10 @@ _TAKING = (
 # `种地一年。`); not after these, which say which one (`新的一年，`, `这一天，`).
 _CLAUSE_ENDS = "，,。；;！？!?"
 # Nor after a time word, which says which span the one is (`去年一年，`, `今年一年，`).
+_NO_VERB = frozenset("的这那每前上下第有新年月天日")
 # Nor a time of one its sentence prints again, each day weighed against the other
 # (`拖一天，工人们就多一天的难处`, `早到一天，群众就少难一天`: 3 printings on dev, none listed).
 _SENTENCE_ENDS = "。！？!?\n"
-_NO_VERB = frozenset("的这那每前上下第有新年月天日")
 # A school term is one too (`挂职锻炼一个学期，` required, `花了一个学期` optional; of the
 # 4 printings of its article 一 on dev, `一个学期下来`, optional, and `一个学期长高了4厘米`,
 # not listed, stay out).
@@ -248,9 +248,8 @@ def _printed_again(text: str, match: QuantityMatch) -> bool:
     >>> _printed_again("拖一天，就多一天的难处。", m)
     True
     """
-    start = max(text.rfind(c, 0, match.start) for c in _SENTENCE_ENDS) + 1
-    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, match.end)) >= 0]
-    sentence = text[start : min(ends, default=len(text))]
+    start = last_of(text, _SENTENCE_ENDS, match.start) + 1
+    sentence = text[start : first_of(text, _SENTENCE_ENDS, match.end)]
     return sentence.count(match.raw) > 1
 
 

@@ -25,7 +25,7 @@ _PERIOD = re.compile(r"^“[\u4e00-\u9fff]{2}期”")
 # a work with its phase in brackets before its site (`…工程（二期）施工现场`, the one so printed).
 _AT_PLACE = re.compile("^(?:但|而|并|却)?在")
 _SITE_AFTER = re.compile(r"[（(][^）)]{1,4}[）)](?:施工现场|现场|工地|施工)")
-_PLACE_BEFORE = re.compile("(?:但|而|并|却)?在$")
+_PLACE_BEFORE = re.compile("在$")
 # Water supply works named by how they supply alone are a kind of facility, every one a
 # county has: `对农村供水工程开展一轮抽检`, `对规模化供水工程实行…`, `围绕农村供水工程管护`
 # (on the seeds and development pages the gold lists none of the 40 so printed; those it lists
